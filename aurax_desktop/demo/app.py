@@ -1,0 +1,472 @@
+"""The demo server's HTTP surface: the AuraX contract (AURAX_API.md) plus ``/_demo`` routes.
+
+Answers as the real service does: both auth headers on every route, NestJS
+error bodies, the contract's validation (400 with a message list), a credits
+ledger per key (402 when exhausted, and then no task), SSE with heartbeats.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import json
+import logging
+import random
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar
+
+from PIL import Image, UnidentifiedImageError
+from werkzeug.datastructures import FileStorage
+from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.routing import Map, Rule
+from werkzeug.wrappers import Request, Response
+
+from aurax_desktop.demo import simulate
+from aurax_desktop.demo.config import DemoConfig
+from aurax_desktop.demo.tasks import DemoTask, TaskBoard
+
+log = logging.getLogger(__name__)
+
+PRODUCT_TYPES = (
+    "GARMENT",
+    "DRESS",
+    "OUTFIT",
+    "FOOTWEAR",
+    "BAG",
+    "JEWELLERY",
+    "EYEWEAR",
+    "BEAUTY",
+    "OTHER",
+)
+COSTS = {"vto": 3.0, "image-generation": 1.0, "product-description": 0.25}
+MAX_DECODE_PIXELS = 64_000_000
+
+_ROUTES = Map(
+    [
+        Rule("/api/ai/vto", endpoint="POST /api/ai/vto", methods=["POST"]),
+        Rule(
+            "/api/ai/image-generation", endpoint="POST /api/ai/image-generation", methods=["POST"]
+        ),
+        Rule(
+            "/api/ai/product-description",
+            endpoint="POST /api/ai/product-description",
+            methods=["POST"],
+        ),
+        Rule("/api/ai/task/<task_id>", endpoint="GET /api/ai/task/:id", methods=["GET"]),
+        Rule(
+            "/api/ai/task/<task_id>/stream", endpoint="GET /api/ai/task/:id/stream", methods=["GET"]
+        ),
+        Rule("/images/<image_id>", endpoint="GET /images/:imageId", methods=["GET"]),
+        Rule("/_demo/stats", endpoint="GET /_demo/stats", methods=["GET"]),
+        Rule("/_demo/tasks", endpoint="GET /_demo/tasks", methods=["GET"]),
+        Rule("/_demo/tasks/<task_id>", endpoint="GET /_demo/tasks/:id", methods=["GET"]),
+    ],
+    strict_slashes=False,
+)
+
+
+class ApiError(Exception):
+    """An error answer in NestJS's shape."""
+
+    _NAMES: ClassVar[dict[int, str]] = {
+        400: "Bad Request",
+        401: "Unauthorized",
+        402: "Payment Required",
+        404: "Not Found",
+        413: "Payload Too Large",
+        429: "Too Many Requests",
+    }
+
+    def __init__(
+        self, status: int, message: str | list[str], headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+    def response(self) -> Response:
+        body = {
+            "statusCode": self.status,
+            "message": self.message,
+            "error": self._NAMES.get(self.status, "Error"),
+        }
+        return Response(
+            json.dumps(body), status=self.status, headers=self.headers, mimetype="application/json"
+        )
+
+
+def _json(payload: Any, status: int = 200) -> Response:
+    return Response(json.dumps(payload), status=status, mimetype="application/json")
+
+
+class DemoApp:
+    """A WSGI application serving the AuraX contract."""
+
+    def __init__(self, config: DemoConfig, board: TaskBoard) -> None:
+        self.config = config
+        self.board = board
+        self.random = random.Random(config.seed)
+        self._lock = threading.Lock()
+        self._requests: Counter[str] = Counter()
+        self._credits = {config.key_id: float(config.credits)}
+        self._recent: dict[str, deque[float]] = {}
+        self.max_body = int(config.max_body_mb * 1024 * 1024)
+
+    # WSGI plumbing
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        request = Request(environ)
+        request.max_content_length = self.max_body
+        request.max_form_memory_size = self.max_body
+        response = self.dispatch(request)
+        return response(environ, start_response)
+
+    def dispatch(self, request: Request) -> Response:
+        adapter = _ROUTES.bind_to_environ(request.environ)
+        try:
+            endpoint, args = adapter.match()
+        except HTTPException as exc:
+            self._count(f"{request.method} (unmatched)")
+            status = exc.code or 404
+            message = f"Cannot {request.method} {request.path}"
+            return ApiError(404 if status == 405 else status, message).response()
+        self._count(str(endpoint))
+        try:
+            if not str(endpoint).startswith("GET /_demo"):
+                self._authenticate(request)
+                self._throttle(request)
+                if self.config.latency:
+                    time.sleep(self.config.latency)
+            return self._handle(str(endpoint), request, **args)
+        except ApiError as exc:
+            return exc.response()
+        except HTTPException as exc:  # too large a body, from Werkzeug's parsers
+            if exc.code == 413:
+                return ApiError(413, "request entity too large").response()
+            return ApiError(exc.code or 400, exc.description or "Bad Request").response()
+
+    def _handle(self, endpoint: str, request: Request, **args: str) -> Response:
+        handlers: dict[str, Callable[..., Response]] = {
+            "POST /api/ai/vto": self.try_on,
+            "POST /api/ai/image-generation": self.image_generation,
+            "POST /api/ai/product-description": self.product_description,
+            "GET /api/ai/task/:id": self.task_status,
+            "GET /api/ai/task/:id/stream": self.task_stream,
+            "GET /images/:imageId": self.image,
+            "GET /_demo/stats": self.stats,
+            "GET /_demo/tasks": self.task_records,
+            "GET /_demo/tasks/:id": self.task_record,
+        }
+        return handlers[endpoint](request, **args)
+
+    def _count(self, key: str) -> None:
+        with self._lock:
+            self._requests[key] += 1
+
+    def _authenticate(self, request: Request) -> None:
+        key = request.headers.get("x-api-key")
+        key_id = request.headers.get("x-key-id")
+        if not key or not key_id:
+            raise ApiError(401, "Missing x-api-key or x-key-id header")
+        if key != self.config.api_key or key_id != self.config.key_id:
+            raise ApiError(401, "Invalid API key")
+
+    def _throttle(self, request: Request) -> None:
+        limit = self.config.rate_limit
+        if not limit:
+            return
+        key_id = request.headers.get("x-key-id", "")
+        now = time.monotonic()
+        with self._lock:
+            recent = self._recent.setdefault(key_id, deque())
+            while recent and now - recent[0] >= 1.0:
+                recent.popleft()
+            if len(recent) >= limit:
+                wait = max(1, int(1.0 - (now - recent[0]) + 0.999))
+                raise ApiError(
+                    429, "ThrottlerException: Too Many Requests", {"Retry-After": str(wait)}
+                )
+            recent.append(now)
+
+    def _charge(self, request: Request, kind: str) -> None:
+        key_id = request.headers.get("x-key-id", "")
+        cost = COSTS[kind]
+        with self._lock:
+            balance = self._credits.get(key_id, 0.0)
+            if balance + 1e-9 < cost:
+                raise ApiError(
+                    402,
+                    f"Insufficient credits: this request costs {cost:g} credits and the "
+                    f"account has {balance:g} left. Top up your AuraX account.",
+                )
+            self._credits[key_id] = balance - cost
+
+    # The AuraX routes
+
+    def _json_body(self, request: Request) -> dict[str, Any]:
+        if request.content_length and request.content_length > self.max_body:
+            raise ApiError(413, "request entity too large")
+        raw = request.get_data(cache=False)
+        if len(raw) > self.max_body:
+            raise ApiError(413, "request entity too large")
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            raise ApiError(400, "Unexpected token in JSON body") from None
+        if not isinstance(body, dict):
+            raise ApiError(400, "The request body must be a JSON object")
+        return body
+
+    def try_on(self, request: Request) -> Response:
+        body = self._json_body(request)
+        errors: list[str] = []
+        person = _image_field(body, "personImage", errors, required=True)
+        garment = _image_field(body, "garmentImage", errors, required=True)
+        mask = _image_field(body, "maskBase64", errors, required=False)
+        product_type = _product_type(body, errors)
+        strength = body.get("garmentStrength")
+        if strength is None:
+            errors.append("garmentStrength should not be empty")
+        elif isinstance(strength, bool) or strength not in (1, 2, 3):
+            errors.append("garmentStrength must be one of the following values: 1, 2, 3")
+        prompt = _optional_string(body, "prompt", errors)
+        run_with_prompt = body.get("runWithPrompt", False)
+        if not isinstance(run_with_prompt, bool):
+            errors.append("runWithPrompt must be a boolean value")
+        if errors:
+            raise ApiError(400, errors)
+        assert person is not None and garment is not None and isinstance(strength, int)
+        self._charge(request, "vto")
+        received: dict[str, Any] = {
+            "personImage": {"size": list(person.size), "mode": person.mode},
+            "garmentImage": {"size": list(garment.size), "mode": garment.mode},
+            "mask": _mask_summary(mask),
+            "productType": product_type,
+            "garmentStrength": strength,
+            "prompt": prompt,
+            "runWithPrompt": run_with_prompt,
+            "fields": sorted(body),
+        }
+        task = self.board.create(
+            "vto",
+            received,
+            lambda: simulate.try_on(person, garment, mask, str(product_type), int(strength)),
+            fail=self._should_fail(),
+        )
+        return _json({"taskId": task.id}, status=201)
+
+    def image_generation(self, request: Request) -> Response:
+        body = self._json_body(request)
+        errors: list[str] = []
+        prompt = body.get("prompt")
+        if not isinstance(prompt, str) or not prompt.strip():
+            errors.append("prompt should not be empty" if not prompt else "prompt must be a string")
+        product_type = _product_type(body, errors)
+        shape = _image_field(body, "maskBase64", errors, required=False)
+        width = _dimension(body, "width", errors)
+        height = _dimension(body, "height", errors)
+        if errors:
+            raise ApiError(400, errors)
+        self._charge(request, "image-generation")
+        received = {
+            "prompt": prompt,
+            "productType": product_type,
+            "width": width,
+            "height": height,
+            "shape": {"size": list(shape.size)} if shape is not None else None,
+            "fields": sorted(body),
+        }
+        task = self.board.create(
+            "image-generation",
+            received,
+            lambda: simulate.generate(str(prompt), str(product_type), width, height, shape),
+            fail=self._should_fail(),
+        )
+        return _json({"taskId": task.id}, status=201)
+
+    def product_description(self, request: Request) -> Response:
+        if request.content_length and request.content_length > self.max_body:
+            raise ApiError(413, "request entity too large")
+        errors: list[str] = []
+        upload: FileStorage | None = request.files.get("image")
+        product_type = request.form.get("productType")
+        image = None
+        if upload is None:
+            errors.append("image should not be empty")
+        else:
+            image = _decode_image(upload.read(), "image", errors)
+        if product_type not in PRODUCT_TYPES:
+            errors.append(_product_type_message())
+        if errors:
+            raise ApiError(400, errors)
+        assert image is not None and product_type is not None
+        self._charge(request, "product-description")
+        text = simulate.describe(image, product_type)
+        return Response(text, mimetype="text/plain", content_type="text/plain; charset=utf-8")
+
+    def _should_fail(self) -> bool:
+        with self._lock:
+            return self.random.random() < self.config.fail_rate
+
+    def _task(self, task_id: str) -> DemoTask:
+        task = self.board.get(task_id)
+        if task is None:
+            raise ApiError(404, f"Task {task_id} not found")
+        return task
+
+    def task_status(self, request: Request, task_id: str) -> Response:
+        return _json(self._task(task_id).as_status())
+
+    def task_stream(self, request: Request, task_id: str) -> Response:
+        task = self._task(task_id)
+        with self._lock:
+            drop = self.random.random() < self.config.drop_streams
+        response = Response(
+            self._events(task, drop=drop),
+            mimetype="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+            direct_passthrough=True,
+        )
+        return response
+
+    def _events(self, task: DemoTask, *, drop: bool) -> Iterator[bytes]:
+        board = self.board
+        beat = self.config.heartbeat_seconds
+        seen = -1
+        next_beat = time.monotonic() + beat
+        while not board.stopping.is_set():
+            version = task.version
+            if version != seen:
+                seen = version
+                yield b"data: " + json.dumps(task.as_event()).encode() + b"\n\n"
+                if task.terminal:
+                    return
+                if drop:
+                    return  # --drop-streams: the connection ends mid-task
+            now = time.monotonic()
+            if now >= next_beat:
+                stamp = int(time.time() * 1000)
+                yield (
+                    b"event: heartbeat\ndata: "
+                    + json.dumps({"timestamp": stamp}).encode()
+                    + b"\n\n"
+                )
+                next_beat = now + beat
+            board.wait_for_change(task, seen, max(0.0, next_beat - time.monotonic()))
+
+    def image(self, request: Request, image_id: str) -> Response:
+        found = self.board.image(image_id)
+        if found is None:
+            raise ApiError(404, f"Image {image_id} not found")
+        data, mime = found
+        return Response(data, mimetype=mime, headers={"Content-Length": str(len(data))})
+
+    # Demo-only routes, for tests
+
+    def stats(self, request: Request) -> Response:
+        with self._lock:
+            counts = dict(self._requests)
+            credits = dict(self._credits)
+        return _json({"requests": counts, "tasks_created": self.board.count(), "credits": credits})
+
+    def task_records(self, request: Request) -> Response:
+        return _json(self.board.records())
+
+    def task_record(self, request: Request, task_id: str) -> Response:
+        task = self.board.get(task_id)
+        if task is None:
+            raise NotFound()
+        return _json(task.as_record())
+
+
+def _product_type_message() -> str:
+    return "productType must be one of the following values: " + ", ".join(PRODUCT_TYPES)
+
+
+def _product_type(body: dict[str, Any], errors: list[str]) -> str | None:
+    value = body.get("productType")
+    if value is None:
+        errors.append("productType should not be empty")
+    elif value not in PRODUCT_TYPES:
+        errors.append(_product_type_message())
+    return value if value in PRODUCT_TYPES else None
+
+
+def _optional_string(body: dict[str, Any], name: str, errors: list[str]) -> str | None:
+    value = body.get(name)
+    if value is not None and not isinstance(value, str):
+        errors.append(f"{name} must be a string")
+        return None
+    return value
+
+
+def _dimension(body: dict[str, Any], name: str, errors: list[str]) -> int:
+    value = body.get(name, 1024)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        errors.append(f"{name} must be an integer number")
+        return 1024
+    if value < 1:
+        errors.append(f"{name} must not be less than 1")
+    elif value > 2048:
+        errors.append(f"{name} must not be greater than 2048")
+    return int(value)
+
+
+def _image_field(
+    body: dict[str, Any], name: str, errors: list[str], *, required: bool
+) -> Image.Image | None:
+    value = body.get(name)
+    if value is None or value == "":
+        if required:
+            errors.append(f"{name} should not be empty")
+        return None
+    if not isinstance(value, str):
+        errors.append(f"{name} must be a string")
+        return None
+    try:
+        data = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        errors.append(f"{name} must be base64 encoded")
+        return None
+    return _decode_image(data, name, errors)
+
+
+def _decode_image(data: bytes, name: str, errors: list[str]) -> Image.Image | None:
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            w, h = probe.size
+            if w * h > MAX_DECODE_PIXELS:
+                errors.append(f"{name} is too large ({w} x {h} pixels)")
+                return None
+            probe.load()
+            image = probe.copy()
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        Image.DecompressionBombError,
+        SyntaxError,
+        EOFError,
+    ):
+        errors.append(f"{name} must be a valid image (JPEG, PNG or WebP)")
+        return None
+    return image
+
+
+def _mask_summary(mask: Image.Image | None) -> dict[str, Any] | None:
+    if mask is None:
+        return None
+    grey = mask.convert("L")
+    histogram = grey.histogram()
+    total = grey.width * grey.height
+    set_pixels = sum(histogram[128:])
+    return {
+        "size": list(mask.size),
+        "mode": mask.mode,
+        "coverage": round(set_pixels / total, 6) if total else 0.0,
+    }
