@@ -33,7 +33,15 @@ log = logging.getLogger(__name__)
 
 EventCallback = Callable[[TaskEvent], None]
 
-_FATAL = (AuthenticationError, NotFoundError, InvalidRequestError, FollowStoppedError)
+# Outcomes and errors that following again cannot change.
+_FATAL = (
+    AuthenticationError,
+    NotFoundError,
+    InvalidRequestError,
+    FollowStoppedError,
+    TaskFailedError,
+    TaskDeadlineError,
+)
 
 
 class TaskFollower:
@@ -125,8 +133,6 @@ class TaskFollower:
         try:
             return self._poll_once()
         except _FATAL:
-            raise
-        except (TaskDeadlineError, TaskFailedError):
             raise
         except AuraxError as exc:
             log.info("Task %s: a status check failed (%s)", self.task_id, exc)

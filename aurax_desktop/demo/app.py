@@ -264,8 +264,10 @@ class DemoApp:
         body = self._json_body(request)
         errors: list[str] = []
         prompt = body.get("prompt")
-        if not isinstance(prompt, str) or not prompt.strip():
-            errors.append("prompt should not be empty" if not prompt else "prompt must be a string")
+        if prompt is not None and not isinstance(prompt, str):
+            errors.append("prompt must be a string")
+        elif not prompt or not prompt.strip():
+            errors.append("prompt should not be empty")
         product_type = _product_type(body, errors)
         shape = _image_field(body, "maskBase64", errors, required=False)
         width = _dimension(body, "width", errors)
@@ -307,7 +309,7 @@ class DemoApp:
         assert image is not None and product_type is not None
         self._charge(request, "product-description")
         text = simulate.describe(image, product_type)
-        return Response(text, mimetype="text/plain", content_type="text/plain; charset=utf-8")
+        return Response(text, status=201, content_type="text/plain; charset=utf-8")
 
     def _should_fail(self) -> bool:
         with self._lock:

@@ -1,0 +1,73 @@
+"""Test configuration shared by every test.
+
+Qt runs offscreen (CI has no display); each test gets its own data and config
+folders so nothing touches the real user's files.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aurax_desktop.api import AuraxClient, RetryPolicy
+from aurax_desktop.demo import DemoServer
+
+FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.02, max_delay=0.1, max_retry_after=2.0)
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test has its own data folder: no test reads or writes the user's files."""
+    monkeypatch.setenv("AURAX_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("AURAX_API_KEY", raising=False)
+    monkeypatch.delenv("AURAX_KEY_ID", raising=False)
+
+
+@pytest.fixture
+def demo_factory() -> Iterator[Callable[..., DemoServer]]:
+    """Start demo servers with given options; every one is stopped after the test."""
+    started: list[DemoServer] = []
+
+    def start(**options: Any) -> DemoServer:
+        options.setdefault("task_seconds", 0.4)
+        options.setdefault("heartbeat_seconds", 0.2)
+        server = DemoServer(**options)
+        server.start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def demo(demo_factory: Callable[..., DemoServer]) -> DemoServer:
+    """A fast demo server with default options."""
+    return demo_factory()
+
+
+def client_for(server: DemoServer, **options: Any) -> AuraxClient:
+    options.setdefault("retry", FAST_RETRY)
+    return AuraxClient(server.url, api_key=server.api_key, key_id=server.key_id, **options)
+
+
+@pytest.fixture
+def client(demo: DemoServer) -> Iterator[AuraxClient]:
+    api = client_for(demo)
+    yield api
+    api.close()
+
+
+@pytest.fixture
+def tmp_dir(tmp_path: Path) -> Path:
+    return tmp_path

@@ -1,0 +1,50 @@
+"""Nothing outside ui/ and app.py imports Qt: the core runs headless, in the CLI and in tests."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+import textwrap
+
+import aurax_desktop
+
+QT_FREE = ("api", "imaging", "jobs", "account", "demo", "cli")
+
+
+def core_modules() -> list[str]:
+    names = []
+    for info in pkgutil.walk_packages(aurax_desktop.__path__, "aurax_desktop."):
+        part = info.name.split(".")[1]
+        if part in QT_FREE:
+            names.append(info.name)
+    return names
+
+
+def test_core_imports_with_qt_made_unimportable() -> None:
+    modules = core_modules()
+    assert "aurax_desktop.api.client" in modules and "aurax_desktop.demo.app" in modules
+    script = textwrap.dedent(
+        f"""
+        import importlib, sys
+
+        class BlockQt:
+            def find_spec(self, name, path=None, target=None):
+                if name == "PySide6" or name.startswith("PySide6.") or name.startswith("shiboken"):
+                    raise ImportError("Qt is blocked in this test: " + name)
+                return None
+
+        sys.meta_path.insert(0, BlockQt())
+        for name in {modules!r}:
+            if name.endswith("__main__"):
+                continue
+            importlib.import_module(name)
+        assert not any(m.startswith("PySide6") for m in sys.modules)
+        print("imported", len({modules!r}))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("imported")
