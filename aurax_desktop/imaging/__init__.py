@@ -1,0 +1,28 @@
+"""The image pipeline (no Qt): every photo a user has becomes the right upload.
+
+>>> image = load_image("person.heic")              # refuses what cannot be used
+>>> upload = prepare_upload(image, max_side=2048)  # upright sRGB JPEG, never upscaled
+>>> mask = prepare_mask(painted, upload)           # binary PNG of exactly upload.size
+"""
+
+from aurax_desktop.imaging.errors import ImageError
+from aurax_desktop.imaging.source import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_PIXELS,
+    SourceImage,
+    load_image,
+)
+from aurax_desktop.imaging.thumbnails import thumbnail
+from aurax_desktop.imaging.upload import PreparedImage, prepare_mask, prepare_upload
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_PIXELS",
+    "ImageError",
+    "PreparedImage",
+    "SourceImage",
+    "load_image",
+    "prepare_mask",
+    "prepare_upload",
+    "thumbnail",
+]

@@ -1,0 +1,306 @@
+"""Opening pictures: check before decoding, decode only as large as needed.
+
+``load_image`` reads the file, refuses what is not a usable picture (by its
+bytes, its header and a first decode) and returns a ``SourceImage``: the
+photo's upright size and a ``decode(max_side)`` that gives 8-bit sRGB pixels,
+upright, no larger than asked. JPEGs decode at reduced scale (draft mode),
+so a 24-megapixel photo becomes a 2048-pixel upload without ever being
+decoded at full size.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import re
+import struct
+import threading
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+import pillow_heif
+from PIL import Image, UnidentifiedImageError
+
+from aurax_desktop.imaging.colour import has_alpha, to_srgb, to_working_mode
+from aurax_desktop.imaging.errors import ImageError
+
+log = logging.getLogger(__name__)
+
+pillow_heif.register_heif_opener()
+# Our own pixel limit (checked from the header, before decoding) replaces Pillow's warning.
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+
+DEFAULT_MAX_PIXELS = 100_000_000
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+SUPPORTED_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "BMP", "GIF", "HEIF", "MPO")
+FILE_KINDS = "JPEG, PNG, WebP, HEIC, TIFF, BMP or GIF"
+
+Source = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
+
+_ORIENTATION = 0x0112
+_TRANSPOSES = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+_UNSUPPORTED_SIGNATURES = (
+    (b"%PDF", "a PDF document"),
+    (b"8BPS", "a Photoshop document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+)
+
+
+@dataclass(eq=False)
+class SourceImage:
+    """A picture that opened and decoded: its file, upright size and properties."""
+
+    name: str
+    data: bytes = field(repr=False)
+    format: str
+    size: tuple[int, int]
+    """Width and height as the photo is seen (after EXIF orientation)."""
+    alpha: bool
+    orientation: int = 1
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _cache: Image.Image | None = field(default=None, repr=False)
+
+    @property
+    def megapixels(self) -> float:
+        return self.size[0] * self.size[1] / 1e6
+
+    def target_size(self, max_side: int | None) -> tuple[int, int]:
+        """The upright size at most ``max_side`` on its long side (never larger than the photo)."""
+        w, h = self.size
+        if not max_side or max(w, h) <= max_side:
+            return w, h
+        scale = max_side / max(w, h)
+        return max(1, round(w * scale)), max(1, round(h * scale))
+
+    def decode(self, max_side: int | None = None) -> Image.Image:
+        """Upright 8-bit sRGB pixels (RGB, or RGBA when transparent), at most ``max_side``.
+
+        The result is a new image the caller may change; the last decode is cached.
+        """
+        target = self.target_size(max_side)
+        with self._lock:
+            cached = self._cache
+        if cached is not None and cached.size == target:
+            return cached.copy()
+        image = _decode(self, target)
+        with self._lock:
+            self._cache = image
+        return image.copy()
+
+
+def load_image(
+    source: Source,
+    *,
+    name: str | None = None,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    check_side: int = 2048,
+) -> SourceImage:
+    """Open a picture from a path, bytes or a binary file object.
+
+    Raises ``ImageError`` (and nothing else) for anything that cannot be used:
+    not a picture, damaged or incomplete, too large, or an unsupported kind.
+    """
+    label, data = _read(source, name, max_bytes)
+    if not data:
+        raise ImageError(
+            f"“{label}” is empty (0 bytes). Choose another file.", name=label, reason="empty"
+        )
+    image = _open(label, data, max_pixels)
+    try:
+        image.decode(check_side)  # proves the file decodes; kept for the upload
+    except MemoryError:
+        raise _too_large(label, image.size[0] * image.size[1], max_pixels) from None
+    return image
+
+
+def _read(source: Source, name: str | None, max_bytes: int) -> tuple[str, bytes]:
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        label = name or "The picture"
+    elif isinstance(source, str | os.PathLike):
+        path = Path(source)
+        label = name or path.name
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise _file_too_large(label, size, max_bytes)
+            data = path.read_bytes()
+        except IsADirectoryError:
+            raise ImageError(
+                f"“{label}” is a folder, not a picture.", name=label, reason="not a picture"
+            ) from None
+        except FileNotFoundError:
+            raise ImageError(
+                f"“{label}” could not be found. It may have been moved or deleted.",
+                name=label,
+                reason="missing",
+            ) from None
+        except PermissionError:
+            raise ImageError(
+                f"“{label}” cannot be read: permission denied.", name=label, reason="unreadable"
+            ) from None
+        except OSError as exc:
+            raise ImageError(
+                f"“{label}” cannot be read ({exc.strerror or exc}).",
+                name=label,
+                reason="unreadable",
+            ) from None
+    else:
+        label = name or Path(str(getattr(source, "name", "") or "The picture")).name
+        try:
+            data = source.read(max_bytes + 1)
+        except OSError as exc:
+            raise ImageError(
+                f"“{label}” cannot be read ({exc}).", name=label, reason="unreadable"
+            ) from None
+        if not isinstance(data, bytes):
+            raise ImageError(f"“{label}” is not a picture.", name=label, reason="not a picture")
+    if len(data) > max_bytes:
+        raise _file_too_large(label, len(data), max_bytes)
+    return label, data
+
+
+def _file_too_large(label: str, size: int, limit: int) -> ImageError:
+    return ImageError(
+        f"“{label}” is too large ({size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB). "
+        "Export a smaller copy.",
+        name=label,
+        reason="too large",
+    )
+
+
+def _too_large(label: str, pixels: int, limit: int) -> ImageError:
+    return ImageError(
+        f"“{label}” is too large ({pixels / 1e6:.0f} megapixels; the limit is "
+        f"{limit / 1e6:.0f}). Resize it or export a smaller copy.",
+        name=label,
+        reason="too large",
+    )
+
+
+def _not_a_picture(label: str) -> ImageError:
+    return ImageError(
+        f"“{label}” is not a picture. Choose a {FILE_KINDS} file.",
+        name=label,
+        reason="not a picture",
+    )
+
+
+def _unsupported(label: str, kind: str) -> ImageError:
+    return ImageError(
+        f"“{label}” is {kind}; this kind of file is not supported. "
+        f"Save or export it as {FILE_KINDS}.",
+        name=label,
+        reason="unsupported",
+    )
+
+
+def _damaged(label: str) -> ImageError:
+    return ImageError(
+        f"“{label}” is damaged or incomplete and cannot be opened. "
+        "Try exporting or downloading it again.",
+        name=label,
+        reason="damaged",
+    )
+
+
+def _sniff_unsupported(data: bytes) -> str | None:
+    head = data[:512].lstrip()
+    for signature, kind in _UNSUPPORTED_SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    lowered = head.lower()
+    if lowered.startswith(b"<svg") or (
+        lowered.startswith(b"<?xml") and b"<svg" in data[:4096].lower()
+    ):
+        return "an SVG drawing"
+    return None
+
+
+def _open(label: str, data: bytes, max_pixels: int) -> SourceImage:
+    kind = _sniff_unsupported(data)
+    if kind:
+        raise _unsupported(label, kind)
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            fmt = probe.format or "?"
+            width, height = probe.size
+            orientation = _orientation(probe)
+            alpha = has_alpha(probe)
+    except Image.DecompressionBombError as exc:
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        raise _too_large(
+            label, int(found.group(1)) if found else max_pixels * 2, max_pixels
+        ) from None
+    except UnidentifiedImageError:
+        raise _not_a_picture(label) from None
+    except (
+        OSError,
+        SyntaxError,
+        ValueError,
+        EOFError,
+        struct.error,
+        IndexError,
+        TypeError,
+        KeyError,
+    ) as exc:
+        log.info("Cannot open %s: %s", label, exc)
+        raise _damaged(label) from None
+    if fmt not in SUPPORTED_FORMATS:
+        raise _unsupported(label, f"a {fmt} file")
+    if width < 1 or height < 1:
+        raise _damaged(label)
+    if width * height > max_pixels:
+        raise _too_large(label, width * height, max_pixels)
+    upright = (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+    return SourceImage(label, data, "HEIC" if fmt == "HEIF" else fmt, upright, alpha, orientation)
+
+
+def _orientation(image: Image.Image) -> int:
+    try:
+        value = image.getexif().get(_ORIENTATION, 1)
+    except Exception:
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _decode(source: SourceImage, target: tuple[int, int]) -> Image.Image:
+    """Decode ``source`` to ``target`` (an upright size): reduced-scale decoding,
+    a cheap integer reduction, then one good filter."""
+    stored = (target[1], target[0]) if source.orientation in (5, 6, 7, 8) else target
+    try:
+        with Image.open(io.BytesIO(source.data)) as image:
+            if getattr(image, "n_frames", 1) > 1:
+                image.seek(0)
+            icc = image.info.get("icc_profile")
+            if image.format == "JPEG" and stored != image.size:
+                image.draft(image.mode if image.mode in ("RGB", "L", "CMYK") else None, stored)
+            image.load()
+            pixels = to_working_mode(image)
+            if pixels.size != stored:
+                pixels = pixels.resize(stored, Image.Resampling.BICUBIC, reducing_gap=2.0)
+            pixels = to_srgb(pixels, icc if isinstance(icc, bytes) else None)
+    except Image.DecompressionBombError:
+        raise _too_large(source.name, source.size[0] * source.size[1], DEFAULT_MAX_PIXELS) from None
+    except MemoryError:
+        raise
+    except Exception as exc:
+        log.info("Cannot decode %s: %s: %s", source.name, type(exc).__name__, exc)
+        raise _damaged(source.name) from None
+    transpose = _TRANSPOSES.get(source.orientation)
+    if transpose is not None:
+        pixels = pixels.transpose(transpose)
+    pixels.info.pop("exif", None)
+    return pixels
