@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import requests.adapters
 from urllib3.exceptions import NewConnectionError
 
 from aurax_desktop.api.errors import (
@@ -115,6 +116,11 @@ class Transport:
         self.post_timeout = post_timeout
         self.retry = retry
         self._session = session or requests.Session()
+        if session is None:
+            # Room for every worker's connection: streams, downloads and submissions at once.
+            adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=32)
+            self._session.mount("https://", adapter)
+            self._session.mount("http://", adapter)
         self._session.verify = True
         self._session.headers.update(headers)
         host = urlsplit(self.base_url).hostname or ""

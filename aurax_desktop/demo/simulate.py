@@ -182,10 +182,10 @@ def generate(
     if shape is not None:
         silhouette = _silhouette(shape, (max(1, box_w), max(1, box_h)))
     else:
-        silhouette = default_region(product_type, (max(1, box_w), max(1, box_h)))
-        silhouette = silhouette.crop(silhouette.getbbox() or (0, 0, 1, 1)).resize(
-            (max(1, box_w), max(1, box_h)), Image.Resampling.BILINEAR
-        )
+        silhouette = _product_silhouette(product_type, (max(1, box_w), max(1, box_h)))
+    named = _colour_in(prompt)
+    if named is not None:
+        accent = named
     shadow = silhouette.filter(ImageFilter.GaussianBlur(max(1, side // 60)))
     image.paste((0, 0, 0), (x0 + side // 80, y0 + side // 60), shadow.point(lambda v: v // 3))
     image.paste(accent, (x0, y0), silhouette)
@@ -209,6 +209,25 @@ def generate(
     out = io.BytesIO()
     image.save(out, "PNG", compress_level=1)
     return out.getvalue(), "image/png"
+
+
+def _colour_in(prompt: str) -> tuple[int, int, int] | None:
+    """The first colour named in the prompt ("a red bag" -> red), if any."""
+    words = prompt.lower().replace(",", " ").replace(".", " ")
+    found = [(words.find(f" {n} "), n) for n in _COLOURS if f" {n} " in f" {words} "]
+    return _COLOURS[min(found)[1]] if found else None
+
+
+def _product_silhouette(product_type: str, size: tuple[int, int]) -> Image.Image:
+    """A smooth stand-in shape filling ``size``, drawn large and scaled down (antialiased)."""
+    big = (size[0] * 4, size[1] * 4)
+    mask = Image.new("L", big, 0)
+    draw = ImageDraw.Draw(mask)
+    if product_type in _ROUND:
+        draw.ellipse((0, 0, big[0] - 1, big[1] - 1), fill=255)
+    else:
+        draw.rounded_rectangle((0, 0, big[0] - 1, big[1] - 1), radius=min(big) // 6, fill=255)
+    return mask.resize(size, Image.Resampling.BOX)
 
 
 def _silhouette(shape: Image.Image, size: tuple[int, int]) -> Image.Image:

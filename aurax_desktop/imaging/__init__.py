@@ -6,13 +6,14 @@
 """
 
 from aurax_desktop.imaging.errors import ImageError
+from aurax_desktop.imaging.export import save_as
 from aurax_desktop.imaging.source import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_PIXELS,
     SourceImage,
     load_image,
 )
-from aurax_desktop.imaging.thumbnails import thumbnail
+from aurax_desktop.imaging.thumbnails import save_thumbnail, thumbnail
 from aurax_desktop.imaging.upload import PreparedImage, prepare_mask, prepare_upload
 
 __all__ = [
@@ -24,5 +25,7 @@ __all__ = [
     "load_image",
     "prepare_mask",
     "prepare_upload",
+    "save_as",
+    "save_thumbnail",
     "thumbnail",
 ]

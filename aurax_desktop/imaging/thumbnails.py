@@ -34,6 +34,11 @@ def thumbnail(
     if target.is_file():
         return target
     source = image if isinstance(image, SourceImage) else load_image(data, check_side=size)
+    return save_thumbnail(source, target, size)
+
+
+def save_thumbnail(source: SourceImage, target: Path, size: int = 256) -> Path:
+    """Write a JPEG preview of ``source`` (at most ``size`` pixels) to ``target``, atomically."""
     pixels = flatten(source.decode(size), (242, 242, 242))
     out = io.BytesIO()
     pixels.save(out, "JPEG", quality=85)

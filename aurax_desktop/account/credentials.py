@@ -1,0 +1,149 @@
+"""The API key in the operating system's keyring, and nowhere else.
+
+The key id may also appear in settings; the key never does. Environment
+variables (``AURAX_API_KEY``, ``AURAX_KEY_ID``) take precedence for scripts
+and CI and are never written anywhere. Plaintext keyring backends (such as
+those of keyrings.alt) are refused: with no secure keyring the key is kept
+for this session only.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+
+import keyring
+import keyring.backend
+import keyring.errors
+from keyring.backends import chainer, fail
+
+log = logging.getLogger(__name__)
+
+SERVICE = "aurax-desktop"
+_KEY_ENTRY = "api-key"
+_ID_ENTRY = "key-id"
+ENV_KEY = "AURAX_API_KEY"
+ENV_KEY_ID = "AURAX_KEY_ID"
+
+
+@dataclass(frozen=True)
+class Credentials:
+    api_key: str = field(repr=False)
+    key_id: str
+    source: str = "keyring"
+    """Where they came from: "keyring", "environment", "session" or "demo"."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "api_key", self.api_key.strip())
+        object.__setattr__(self, "key_id", self.key_id.strip())
+        if not self.api_key or not self.key_id:
+            raise ValueError("Both the API key and the key id are needed.")
+
+
+class KeyringUnavailable(Exception):  # noqa: N818 - the public name the issue asks for
+    """No secure keyring can hold the key; ``user_message`` says so in plain words."""
+
+    def __init__(self, detail: str = "") -> None:
+        self.user_message = (
+            "This computer has no secure password store available (a keyring or keychain), "
+            "so the API key cannot be saved. You can use it for this session only; you will "
+            "be asked again next time."
+        )
+        self.detail = detail
+        super().__init__(self.user_message + (f" ({detail})" if detail else ""))
+
+
+def _insecure(backend: keyring.backend.KeyringBackend) -> str | None:
+    """Why ``backend`` must not hold the key, or None when it may."""
+    if isinstance(backend, fail.Keyring):
+        return "no keyring backend"
+    if type(backend).__module__.startswith("keyrings.alt"):
+        return f"{type(backend).__name__} stores secrets in a plain file"
+    if isinstance(backend, chainer.ChainerBackend):
+        backends = list(backend.backends)
+        if not backends:
+            return "no keyring backend"
+        for inner in backends:
+            reason = _insecure(inner)
+            if reason:
+                return reason
+    return None
+
+
+def from_environment() -> Credentials | None:
+    key, key_id = os.environ.get(ENV_KEY, ""), os.environ.get(ENV_KEY_ID, "")
+    if key.strip() and key_id.strip():
+        return Credentials(key, key_id, source="environment")
+    return None
+
+
+class CredentialStore:
+    """Saves, loads and clears the key and key id in the OS keyring."""
+
+    def __init__(
+        self, service: str = SERVICE, backend: keyring.backend.KeyringBackend | None = None
+    ) -> None:
+        self.service = service
+        self._backend = backend
+
+    @property
+    def backend(self) -> keyring.backend.KeyringBackend:
+        return self._backend or keyring.get_keyring()
+
+    def describe(self) -> str:
+        """Where the key is kept, in words for the Account menu."""
+        backend = self.backend
+        name = getattr(backend, "name", type(backend).__name__)
+        return f"the system keyring ({name})"
+
+    def available(self) -> bool:
+        return _insecure(self.backend) is None
+
+    def _checked(self) -> keyring.backend.KeyringBackend:
+        backend = self.backend
+        reason = _insecure(backend)
+        if reason:
+            raise KeyringUnavailable(reason)
+        return backend
+
+    def save(self, credentials: Credentials) -> None:
+        backend = self._checked()
+        try:
+            backend.set_password(self.service, _ID_ENTRY, credentials.key_id)
+            backend.set_password(self.service, _KEY_ENTRY, credentials.api_key)
+        except (keyring.errors.KeyringError, OSError, RuntimeError) as exc:
+            raise KeyringUnavailable(type(exc).__name__) from None
+
+    def load(self) -> Credentials | None:
+        """The stored credentials, or None when nothing (or no keyring) is there."""
+        try:
+            backend = self._checked()
+            key = backend.get_password(self.service, _KEY_ENTRY)
+            key_id = backend.get_password(self.service, _ID_ENTRY)
+        except KeyringUnavailable:
+            return None
+        except (keyring.errors.KeyringError, OSError, RuntimeError) as exc:
+            log.warning("The keyring could not be read: %s", type(exc).__name__)
+            return None
+        if not key or not key_id:
+            return None
+        return Credentials(key, key_id, source="keyring")
+
+    def clear(self) -> None:
+        try:
+            backend = self._checked()
+        except KeyringUnavailable:
+            return
+        for entry in (_KEY_ENTRY, _ID_ENTRY):
+            try:
+                backend.delete_password(self.service, entry)
+            except keyring.errors.PasswordDeleteError:
+                pass
+            except (keyring.errors.KeyringError, OSError, RuntimeError) as exc:
+                raise KeyringUnavailable(type(exc).__name__) from None
+
+
+def resolve_credentials(store: CredentialStore | None = None) -> Credentials | None:
+    """The environment's credentials if both variables are set, else the keyring's."""
+    return from_environment() or (store or CredentialStore()).load()

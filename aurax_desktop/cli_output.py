@@ -1,0 +1,135 @@
+"""What the ``aurax`` command shows: progress on stderr, results on stdout."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from typing import Any, TextIO
+
+from aurax_desktop.jobs import Job, JobEvent, JobNotice, JobProgress, JobUpdated
+
+
+class Progress:
+    """Prints job progress to stderr: one live line per job on a terminal, plain lines
+    otherwise. Thread-safe: the job runner calls it from worker threads."""
+
+    def __init__(self, stream: TextIO | None = None, *, quiet: bool = False) -> None:
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+        self.quiet = quiet
+        self._lock = threading.Lock()
+        self._lines: dict[str, str] = {}
+        self._order: list[str] = []
+        self._shown = 0
+        self._last_draw = 0.0
+
+    def __call__(self, event: JobEvent) -> None:
+        if self.quiet:
+            return
+        with self._lock:
+            if isinstance(event, JobUpdated):
+                self._set(event.job.id, describe(event.job), force=True)
+            elif isinstance(event, JobProgress) and event.fraction is not None:
+                label = "Sending" if event.phase == "upload" else "Downloading"
+                base = self._lines.get(event.job_id, "").split(" · ")[0] or event.job_id
+                self._set(event.job_id, f"{base} · {label} {event.fraction:.0%}", force=False)
+            elif isinstance(event, JobNotice):
+                self._set(
+                    event.job_id,
+                    self._lines.get(event.job_id, event.job_id) + f" ({event.message})",
+                    force=True,
+                )
+
+    def _set(self, job_id: str, text: str, *, force: bool) -> None:
+        if self._lines.get(job_id) == text:
+            return
+        if job_id not in self._lines:
+            self._order.append(job_id)
+        self._lines[job_id] = text
+        if not self.live:
+            if force:
+                print(text, file=self.stream, flush=True)
+            return
+        now = time.monotonic()
+        if force or now - self._last_draw > 0.1:
+            self._last_draw = now
+            self._draw()
+
+    def _draw(self) -> None:
+        out = self.stream
+        if self._shown:
+            out.write(f"\x1b[{self._shown}F")
+        for job_id in self._order:
+            out.write("\x1b[2K" + self._lines[job_id][:200] + "\n")
+        self._shown = len(self._order)
+        out.flush()
+
+    def note(self, text: str) -> None:
+        with self._lock:
+            print(text, file=self.stream, flush=True)
+            self._shown = 0
+            self._order.clear()
+
+
+def describe(job: Job) -> str:
+    """One line about a job, for progress and history."""
+    name = job.source_name or (job.prompt or "")[:40]
+    parts = [
+        f"{job.kind.label} {job.id[:8]}",
+        job.product_type.capitalize(),
+        name,
+        job.status.label,
+    ]
+    if job.error:
+        parts.append(job.error)
+    return " · ".join(p for p in parts if p)
+
+
+def job_record(job: Job, output: str | None = None) -> dict[str, Any]:
+    """A job as JSON for ``--json``."""
+    return {
+        "job_id": job.id,
+        "kind": job.kind.value,
+        "status": job.status.value,
+        "product_type": job.product_type,
+        "task_id": job.task_id,
+        "prompt": job.prompt,
+        "source": job.source_name,
+        "description": job.description,
+        "output": output,
+        "results": [str(p) for p in job.result_paths],
+        "error": job.error,
+        "messages": list(job.messages),
+        "cost": job.cost,
+        "created_at": job.created_at,
+    }
+
+
+def print_json(value: Any) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def history_table(jobs: list[Job]) -> str:
+    rows = [("When", "Kind", "Type", "Status", "Task", "Result")]
+    for job in jobs:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(job.created_at))
+        result = (
+            job.description or (str(job.result_paths[0]) if job.results else "") or job.error or ""
+        )
+        rows.append(
+            (
+                when,
+                job.kind.label,
+                job.product_type.capitalize(),
+                job.status.label,
+                (job.task_id or "")[:12],
+                result[:60],
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    return "\n".join(
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5]
+        for row in rows
+    )

@@ -1,0 +1,46 @@
+"""What the job runner reports, as small typed events (delivered from worker threads)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aurax_desktop.jobs.model import Job
+
+
+@dataclass(frozen=True)
+class JobUpdated:
+    """The job changed (status, task id, messages, results...): ``job`` is the new snapshot."""
+
+    job: Job
+
+
+@dataclass(frozen=True)
+class JobProgress:
+    """Bytes moved for an upload or a download; ``total`` is 0 when unknown."""
+
+    job_id: str
+    phase: str  # "upload" or "download"
+    done: int
+    total: int
+
+    @property
+    def fraction(self) -> float | None:
+        return self.done / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class JobNotice:
+    """Something worth telling about a job that does not change its status."""
+
+    job_id: str
+    message: str
+
+
+@dataclass(frozen=True)
+class JobRemoved:
+    job_id: str
+
+
+JobEvent = JobUpdated | JobProgress | JobNotice | JobRemoved
+EventSink = Callable[[JobEvent], None]

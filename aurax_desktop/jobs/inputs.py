@@ -1,0 +1,170 @@
+"""What a user asks for, and how it becomes prepared files in the job's folder.
+
+Inputs are checked against the service's rules at once (through the request
+objects of ``aurax_desktop.api``) so a mistake is reported before a job exists.
+Preparation (decoding, scaling, encoding) runs later on a worker thread.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from aurax_desktop.api import ImageGenerationRequest, ProductType, TryOnRequest
+from aurax_desktop.imaging import SourceImage, load_image, prepare_mask, prepare_upload
+from aurax_desktop.jobs.files import write_atomically
+
+ImageInput = SourceImage | Path | str | bytes
+_CHECK = b"\xff\xd8\xff"  # stands in for image bytes while only the rules are checked
+
+SHAPE_SIDE = 1024
+DESCRIBE_SIDE = 1024
+
+
+def _name_of(image: ImageInput, fallback: str) -> str:
+    if isinstance(image, SourceImage):
+        return image.name
+    if isinstance(image, str | os.PathLike):
+        return Path(image).name
+    return fallback
+
+
+def _source(image: ImageInput, name: str) -> SourceImage:
+    if isinstance(image, SourceImage):
+        return image
+    if isinstance(image, bytes):
+        return load_image(image, name=name)
+    return load_image(Path(image))
+
+
+@dataclass(frozen=True)
+class TryOnInput:
+    person: ImageInput
+    garment: ImageInput
+    product_type: ProductType = ProductType.GARMENT
+    garment_strength: int = 2
+    mask: Image.Image | None = None
+    """Painted at the person photo's own resolution (or any of the same shape)."""
+    prompt: str | None = None
+    run_with_prompt: bool = False
+
+    def check(self) -> TryOnRequest:
+        """The request's rules, checked now (raises ``InvalidRequestError``)."""
+        return TryOnRequest(
+            _CHECK,
+            _CHECK,
+            self.product_type,
+            self.garment_strength,
+            None,
+            self.prompt,
+            self.run_with_prompt,
+        )
+
+    @property
+    def source_name(self) -> str:
+        return _name_of(self.person, "person photo")
+
+    def prepare(self, folder: Path, max_side: int | None) -> dict[str, Any]:
+        checked = self.check()
+        person = prepare_upload(
+            _source(self.person, "The person photo"), max_side, purpose="person"
+        )
+        garment = prepare_upload(
+            _source(self.garment, "The garment photo"), max_side, purpose="garment"
+        )
+        write_atomically(folder / "person.jpg", person.data)
+        write_atomically(folder / "garment.jpg", garment.data)
+        params: dict[str, Any] = {
+            "garment_strength": checked.garment_strength,
+            "run_with_prompt": checked.run_with_prompt,
+            "person": "person.jpg",
+            "garment": "garment.jpg",
+            "mask": None,
+            "person_size": list(person.size),
+            "person_source_size": list(person.source_size),
+            "garment_name": _name_of(self.garment, "garment photo"),
+            "warnings": list(person.warnings + garment.warnings),
+        }
+        if self.mask is not None:
+            mask = prepare_mask(self.mask, person)
+            write_atomically(folder / "mask.png", mask.data)
+            params["mask"] = "mask.png"
+        return params
+
+
+def try_on_request(
+    folder: Path, product_type: str, prompt: str | None, params: dict[str, Any]
+) -> TryOnRequest:
+    """The request from a job's prepared files (for the first send and for retries)."""
+    mask_name = params.get("mask")
+    return TryOnRequest(
+        person_image=(folder / params["person"]).read_bytes(),
+        garment_image=(folder / params["garment"]).read_bytes(),
+        product_type=ProductType.parse(product_type),
+        garment_strength=int(params["garment_strength"]),
+        mask=(folder / mask_name).read_bytes() if mask_name else None,
+        prompt=prompt,
+        run_with_prompt=bool(params.get("run_with_prompt")),
+    )
+
+
+@dataclass(frozen=True)
+class GenerationInput:
+    prompt: str
+    product_type: ProductType = ProductType.OTHER
+    width: int = 1024
+    height: int = 1024
+    shape: ImageInput | None = None
+
+    def check(self) -> ImageGenerationRequest:
+        return ImageGenerationRequest(self.prompt, self.product_type, None, self.width, self.height)
+
+    def prepare(self, folder: Path) -> dict[str, Any]:
+        checked = self.check()
+        params: dict[str, Any] = {"width": checked.width, "height": checked.height, "shape": None}
+        if self.shape is not None:
+            shape = prepare_upload(
+                _source(self.shape, "The shape image"), SHAPE_SIDE, purpose="shape", fmt="PNG"
+            )
+            write_atomically(folder / "shape.png", shape.data)
+            params["shape"] = "shape.png"
+            params["shape_name"] = _name_of(self.shape, "shape image")
+        return params
+
+
+def generation_request(
+    folder: Path, product_type: str, prompt: str | None, params: dict[str, Any]
+) -> ImageGenerationRequest:
+    shape = params.get("shape")
+    return ImageGenerationRequest(
+        prompt=prompt or "",
+        product_type=ProductType.parse(product_type),
+        shape_image=(folder / shape).read_bytes() if shape else None,
+        width=int(params["width"]),
+        height=int(params["height"]),
+    )
+
+
+@dataclass(frozen=True)
+class DescriptionInput:
+    image: ImageInput
+    product_type: ProductType = ProductType.GARMENT
+    batch: str | None = None
+
+    def check(self) -> ProductType:
+        return ProductType.parse(self.product_type)
+
+    @property
+    def source_name(self) -> str:
+        return _name_of(self.image, "product photo")
+
+    def prepare(self, folder: Path) -> dict[str, Any]:
+        upload = prepare_upload(
+            _source(self.image, self.source_name), DESCRIBE_SIDE, purpose="product"
+        )
+        write_atomically(folder / "product.jpg", upload.data)
+        return {"image": "product.jpg"}

@@ -1,0 +1,152 @@
+"""A job: one request to AuraX followed from preparation to its stored result."""
+
+from __future__ import annotations
+
+import enum
+import time
+import uuid
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from aurax_desktop import paths
+
+
+class JobKind(enum.StrEnum):
+    TRY_ON = "try-on"
+    IMAGE_GENERATION = "image-generation"
+    PRODUCT_DESCRIPTION = "product-description"
+
+    @property
+    def label(self) -> str:
+        return {
+            "try-on": "Try-on",
+            "image-generation": "Generation",
+            "product-description": "Description",
+        }[self.value]
+
+
+class JobStatus(enum.StrEnum):
+    PREPARING = "preparing"
+    SUBMITTING = "submitting"
+    QUEUED = "queued"
+    PROCESSING = "processing"
+    DOWNLOADING = "downloading"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    STOPPED = "stopped"
+    INTERRUPTED = "interrupted"
+    """The program ended while preparing: nothing was sent, nothing charged."""
+    UNCERTAIN = "uncertain"
+    """The program ended while sending: the request may have reached AuraX."""
+
+    @property
+    def label(self) -> str:
+        return {
+            "preparing": "Preparing",
+            "submitting": "Sending",
+            "queued": "Queued",
+            "processing": "Processing",
+            "downloading": "Downloading",
+            "completed": "Completed",
+            "failed": "Failed",
+            "stopped": "Stopped",
+            "interrupted": "Interrupted, not sent",
+            "uncertain": "May have been sent",
+        }[self.value]
+
+    @property
+    def is_final(self) -> bool:
+        return self in FINAL_STATUSES
+
+    @property
+    def is_following(self) -> bool:
+        """Submitted and not finished: resumed by itself at start."""
+        return self in (JobStatus.QUEUED, JobStatus.PROCESSING, JobStatus.DOWNLOADING)
+
+
+FINAL_STATUSES = frozenset(
+    {
+        JobStatus.COMPLETED,
+        JobStatus.FAILED,
+        JobStatus.STOPPED,
+        JobStatus.INTERRUPTED,
+        JobStatus.UNCERTAIN,
+    }
+)
+RETRYABLE_STATUSES = frozenset(
+    {JobStatus.FAILED, JobStatus.STOPPED, JobStatus.INTERRUPTED, JobStatus.UNCERTAIN}
+)
+
+
+def new_job_id() -> str:
+    return uuid.uuid4().hex[:16]
+
+
+def jobs_dir() -> Path:
+    return paths.data_dir() / "jobs"
+
+
+@dataclass(frozen=True)
+class Job:
+    """A snapshot of a job; the runner replaces it on every change."""
+
+    id: str
+    kind: JobKind
+    status: JobStatus
+    product_type: str
+    params: dict[str, Any] = field(default_factory=dict)
+    """Request parameters; prepared images are files in the job folder named here."""
+    prompt: str | None = None
+    task_id: str | None = None
+    created_at: float = field(default_factory=time.time)
+    updated_at: float = field(default_factory=time.time)
+    timeline: dict[str, float] = field(default_factory=dict)
+    """When each status was reached (seconds since the epoch)."""
+    messages: tuple[str, ...] = ()
+    """The server's messages about the task."""
+    error: str | None = None
+    """Why it failed or stopped, in plain words."""
+    error_kind: str | None = None
+    """What kind of failure: the error's class name ("AccountError", "ImageError"...)."""
+    cost: float = 0.0
+    results: tuple[str, ...] = ()
+    """Result file names in the job folder."""
+    description: str | None = None
+    raw: dict[str, Any] | None = None
+    """The server's last raw answer about the task."""
+    source_name: str | None = None
+    """The file name the user chose (a description's photo, a try-on's person photo)."""
+    batch: str | None = None
+    retry_of: str | None = None
+
+    @property
+    def folder(self) -> Path:
+        return jobs_dir() / self.id
+
+    def file(self, name: str) -> Path:
+        return self.folder / name
+
+    @property
+    def result_paths(self) -> list[Path]:
+        return [self.folder / name for name in self.results if name]
+
+    @property
+    def thumbnail_path(self) -> Path | None:
+        path = self.folder / "thumbnail.jpg"
+        return path if path.is_file() else None
+
+    def moved_to(self, status: JobStatus, **changes: Any) -> Job:
+        now = time.time()
+        timeline = dict(self.timeline)
+        timeline.setdefault(status.value, now)
+        return replace(self, status=status, updated_at=now, timeline=timeline, **changes)
+
+    def changed(self, **changes: Any) -> Job:
+        return replace(self, updated_at=time.time(), **changes)
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds from creation to the end (or to now, while it runs)."""
+        end = self.updated_at if self.status.is_final else time.time()
+        return max(0.0, end - self.created_at)

@@ -1,0 +1,311 @@
+"""The history: every job in an SQLite file (WAL mode), with a versioned schema."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aurax_desktop import paths
+from aurax_desktop.jobs.model import Job, JobKind, JobStatus
+
+SCHEMA_VERSION = 1
+
+_MIGRATIONS: dict[int, Sequence[str]] = {
+    1: (
+        """CREATE TABLE jobs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            product_type TEXT NOT NULL,
+            prompt TEXT,
+            description TEXT,
+            task_id TEXT,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            cost REAL NOT NULL DEFAULT 0,
+            error TEXT,
+            error_kind TEXT,
+            source_name TEXT,
+            batch TEXT,
+            retry_of TEXT,
+            params TEXT NOT NULL DEFAULT '{}',
+            timeline TEXT NOT NULL DEFAULT '{}',
+            messages TEXT NOT NULL DEFAULT '[]',
+            results TEXT NOT NULL DEFAULT '[]',
+            raw TEXT
+        )""",
+        "CREATE INDEX jobs_created ON jobs (created_at DESC)",
+        "CREATE INDEX jobs_status ON jobs (status)",
+        "CREATE INDEX jobs_task ON jobs (task_id)",
+        "CREATE INDEX jobs_batch ON jobs (batch)",
+    ),
+}
+
+_COLUMNS = (
+    "id",
+    "kind",
+    "status",
+    "product_type",
+    "prompt",
+    "description",
+    "task_id",
+    "created_at",
+    "updated_at",
+    "cost",
+    "error",
+    "error_kind",
+    "source_name",
+    "batch",
+    "retry_of",
+    "params",
+    "timeline",
+    "messages",
+    "results",
+    "raw",
+)
+
+
+class HistoryError(Exception):
+    """The history file cannot be used; ``user_message`` says why and what to do."""
+
+    def __init__(self, user_message: str) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+
+
+@dataclass(frozen=True)
+class JobQuery:
+    """What the window asks for: newest first, filtered, a page at a time."""
+
+    kinds: frozenset[JobKind] = frozenset()
+    statuses: frozenset[JobStatus] = frozenset()
+    product_types: frozenset[str] = frozenset()
+    text: str = ""
+    batch: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+
+def default_path() -> Path:
+    return paths.data_dir() / "history.sqlite3"
+
+
+class JobStore:
+    """Thread-safe access to the history. Every write is committed at once."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        try:
+            self._db = sqlite3.connect(
+                self.path, check_same_thread=False, timeout=10, isolation_level=None
+            )
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise HistoryError(
+                f"The history file {self.path} cannot be opened ({exc}). Move it aside and "
+                "start again to begin a new history."
+            ) from exc
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    @property
+    def journal_mode(self) -> str:
+        with self._lock:
+            return str(self._db.execute("PRAGMA journal_mode").fetchone()[0])
+
+    def _migrate(self) -> None:
+        with self._lock:
+            version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise HistoryError(
+                    f"The history was written by a newer version of AuraX Desktop (schema "
+                    f"{version}; this version knows {SCHEMA_VERSION}). Update the program."
+                )
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement in _MIGRATIONS[target]:
+                        self._db.execute(statement)
+                    self._db.execute(f"PRAGMA user_version = {target}")
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # Writing
+
+    def save(self, job: Job) -> None:
+        """Insert or replace the job; committed when this returns."""
+        row = _to_row(job)
+        marks = ", ".join("?" for _ in _COLUMNS)
+        with self._lock:
+            self._db.execute(
+                f"INSERT OR REPLACE INTO jobs ({', '.join(_COLUMNS)}) VALUES ({marks})",
+                [row[c] for c in _COLUMNS],
+            )
+
+    def delete(self, job_id: str, *, files: bool = True) -> None:
+        """Remove the job from the history, and its folder with every file in it."""
+        with self._lock:
+            self._db.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+        if files:
+            folder = paths.data_dir() / "jobs" / job_id
+            shutil.rmtree(folder, ignore_errors=True)
+
+    # Reading
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE id = ?",
+                (job_id,),
+            ).fetchone()
+        return _from_row(row) if row else None
+
+    def find_task(self, task_id: str) -> Job | None:
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE task_id = ? "
+                "ORDER BY created_at DESC LIMIT 1",
+                (task_id,),
+            ).fetchone()
+        return _from_row(row) if row else None
+
+    def query(self, query: JobQuery | None = None) -> list[Job]:
+        """Jobs newest first, filtered and paged."""
+        query = query or JobQuery()
+        where, args = _where(query)
+        sql = (
+            f"SELECT {', '.join(_COLUMNS)} FROM jobs {where} "
+            "ORDER BY created_at DESC, id LIMIT ? OFFSET ?"
+        )
+        with self._lock:
+            rows = self._db.execute(sql, [*args, query.limit, query.offset]).fetchall()
+        return [_from_row(r) for r in rows]
+
+    def count(self, query: JobQuery | None = None) -> int:
+        where, args = _where(query or JobQuery())
+        with self._lock:
+            return int(self._db.execute(f"SELECT COUNT(*) FROM jobs {where}", args).fetchone()[0])
+
+    def with_status(self, statuses: Iterable[JobStatus]) -> list[Job]:
+        """Every job in one of ``statuses``, oldest first (for recovery)."""
+        wanted = [s.value for s in statuses]
+        marks = ", ".join("?" for _ in wanted)
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE status IN ({marks}) "
+                "ORDER BY created_at",
+                wanted,
+            ).fetchall()
+        return [_from_row(r) for r in rows]
+
+
+def _where(query: JobQuery) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    args: list[Any] = []
+    for column, values in (
+        ("kind", query.kinds),
+        ("status", query.statuses),
+        ("product_type", query.product_types),
+    ):
+        if values:
+            clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
+            args.extend(str(v) for v in sorted(values))
+    if query.text.strip():
+        pattern = (
+            "%"
+            + query.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            + "%"
+        )
+        clauses.append(
+            "(prompt LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' "
+            "OR source_name LIKE ? ESCAPE '\\')"
+        )
+        args.extend([pattern, pattern, pattern])
+    if query.batch is not None:
+        clauses.append("batch = ?")
+        args.append(query.batch)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+def _to_row(job: Job) -> dict[str, Any]:
+    return {
+        "id": job.id,
+        "kind": job.kind.value,
+        "status": job.status.value,
+        "product_type": job.product_type,
+        "prompt": job.prompt,
+        "description": job.description,
+        "task_id": job.task_id,
+        "created_at": job.created_at,
+        "updated_at": job.updated_at,
+        "cost": job.cost,
+        "error": job.error,
+        "error_kind": job.error_kind,
+        "source_name": job.source_name,
+        "batch": job.batch,
+        "retry_of": job.retry_of,
+        "params": json.dumps(job.params),
+        "timeline": json.dumps(job.timeline),
+        "messages": json.dumps(list(job.messages)),
+        "results": json.dumps(list(job.results)),
+        "raw": json.dumps(job.raw, default=str) if job.raw is not None else None,
+    }
+
+
+def _loads(text: str | None, default: Any) -> Any:
+    if not text:
+        return default
+    try:
+        return json.loads(text)
+    except ValueError:
+        return default
+
+
+def _from_row(row: Sequence[Any]) -> Job:
+    values = dict(zip(_COLUMNS, row, strict=True))
+    try:
+        status = JobStatus(values["status"])
+    except ValueError:
+        status = JobStatus.FAILED
+    return Job(
+        id=values["id"],
+        kind=JobKind(values["kind"]),
+        status=status,
+        product_type=values["product_type"],
+        prompt=values["prompt"],
+        description=values["description"],
+        task_id=values["task_id"],
+        created_at=values["created_at"],
+        updated_at=values["updated_at"],
+        cost=values["cost"],
+        error=values["error"],
+        error_kind=values["error_kind"],
+        source_name=values["source_name"],
+        batch=values["batch"],
+        retry_of=values["retry_of"],
+        params=_loads(values["params"], {}),
+        timeline=_loads(values["timeline"], {}),
+        messages=tuple(_loads(values["messages"], [])),
+        results=tuple(_loads(values["results"], [])),
+        raw=_loads(values["raw"], None),
+    )
