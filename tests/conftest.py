@@ -7,6 +7,8 @@ folders so nothing touches the real user's files.
 from __future__ import annotations
 
 import os
+import threading
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -14,12 +16,24 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import keyring
 import pytest
 
 from aurax_desktop.api import AuraxClient, RetryPolicy
 from aurax_desktop.demo import DemoServer
+from tests.memory_keyring import MemoryKeyring
 
 FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.02, max_delay=0.1, max_retry_after=2.0)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Every test gets an empty in-memory keyring (the real one has its own tests)."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +44,27 @@ def _private_dirs(
     monkeypatch.setenv("AURAX_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("AURAX_API_KEY", raising=False)
     monkeypatch.delenv("AURAX_KEY_ID", raising=False)
+
+
+OWN_THREADS = ("aurax-", "demo-")
+
+
+def _own_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith(OWN_THREADS) and t.is_alive()]
+
+
+@pytest.fixture(autouse=True)
+def _no_threads_left_behind() -> Iterator[None]:
+    """Fail a test that leaves one of the program's worker threads running."""
+    before = set(_own_threads())
+    yield
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        left = [t for t in _own_threads() if t not in before]
+        if not left:
+            return
+        time.sleep(0.05)
+    pytest.fail(f"threads left running: {sorted(t.name for t in left)}")
 
 
 @pytest.fixture

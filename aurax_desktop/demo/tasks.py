@@ -30,6 +30,8 @@ class DemoTask:
     image_id: str | None = None
     error_messages: list[str] = field(default_factory=list)
     version: int = 0
+    finished_at: float | None = None
+    """Wall-clock time the task reached its final state (for latency measurements)."""
     render: Future[tuple[bytes, str]] | None = None
 
     @property
@@ -63,6 +65,7 @@ class DemoTask:
             "created": self.created,
             "imageId": self.image_id,
             "errorMessages": list(self.error_messages),
+            "finishedAt": self.finished_at,
             "received": self.received,
         }
 
@@ -180,5 +183,6 @@ class TaskBoard:
                 task.image_id = image_id
                 task.status = "COMPLETED"
             task.render = None
+        task.finished_at = time.time()
         task.version += 1
         return True

@@ -82,7 +82,7 @@ class FollowPool:
         """Demoted from a stream, not yet with the poller."""
         self._order = itertools.count()
         self._closing = StopSignal()
-        self._streams = ThreadPoolExecutor(max_streams, thread_name_prefix="aurax-stream")
+        self._streams = ThreadPoolExecutor(max(1, max_streams), thread_name_prefix="aurax-stream")
         self._downloads = ThreadPoolExecutor(max_downloads, thread_name_prefix="aurax-download")
         self._wake = threading.Event()
         self._poller = threading.Thread(target=self._poll_loop, name="aurax-poller", daemon=True)
@@ -92,6 +92,10 @@ class FollowPool:
         entry = _Entry(job_id, task_id, time.monotonic() + self.deadline_s, next(self._order))
         with self._lock:
             if self._closing.is_set():
+                return
+            if self.max_streams == 0:  # polling only
+                self._polling[job_id] = entry
+                self._wake.set()
                 return
             if len(self._streaming) >= self.max_streams:
                 oldest = min(self._streaming.values(), key=lambda e: e.order)

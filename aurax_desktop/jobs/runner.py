@@ -23,6 +23,7 @@ from aurax_desktop.api import (
     COST_TRY_ON,
     AuraxClient,
     AuraxError,
+    RateLimitedError,
     TaskDeadlineError,
     TaskFailedError,
     TaskState,
@@ -107,6 +108,8 @@ class JobRunner:
         self._lock = threading.Condition()
         self._jobs: dict[str, Job] = {}
         self._cancelled: set[str] = set()
+        self._gate = 0.0
+        """No submission before this moment (after the server asked us to slow down)."""
         self._closed = False
         self._prepare = ThreadPoolExecutor(max_prepare, thread_name_prefix="aurax-prepare")
         self._follow = FollowPool(
@@ -238,6 +241,7 @@ class JobRunner:
         self._submit(job)
 
     def _submit(self, job: Job) -> None:
+        self._wait_for_gate()
         # Committed before the POST: a crash while sending leaves "submitting",
         # which the next start reports as "may have been sent".
         job = self._save(job.moved_to(JobStatus.SUBMITTING))
@@ -264,6 +268,9 @@ class JobRunner:
                     generation, on_upload_progress=progress
                 )
         except AuraxError as exc:
+            if isinstance(exc, RateLimitedError):
+                # This request was refused and is not sent again; hold the next ones back.
+                self._close_gate(exc.retry_after)
             self._save(
                 job.moved_to(
                     JobStatus.FAILED, error=exc.user_message, error_kind=type(exc).__name__
@@ -283,6 +290,19 @@ class JobRunner:
             self._save(job.moved_to(JobStatus.STOPPED, error=STOPPED_MESSAGE))
             return
         self._follow.follow(job.id, task_id)
+
+    def _close_gate(self, retry_after: float | None) -> None:
+        with self._lock:
+            self._gate = max(self._gate, time.monotonic() + min(retry_after or 1.0, 60.0))
+
+    def _wait_for_gate(self) -> None:
+        """After a 429, further submissions wait as long as the server asked."""
+        while True:
+            with self._lock:
+                pause = self._gate - time.monotonic()
+            if pause <= 0 or self._closed:
+                return
+            time.sleep(min(pause, 0.5))
 
     def _progress(self, job_id: str, phase: str) -> Callable[[int, int], None]:
         last = [0.0]

@@ -1,0 +1,303 @@
+"""JobRunner against the demo server, with a real SQLite history."""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from aurax_desktop.api import ProductType
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.jobs import (
+    DescriptionInput,
+    GenerationInput,
+    JobEvent,
+    JobKind,
+    JobProgress,
+    JobRunner,
+    JobStatus,
+    JobStore,
+    JobUpdated,
+    TryOnInput,
+)
+from tests.factories import garment_jpeg, jpeg_bytes, person_jpeg
+from tests.jobs.conftest import Recorder
+
+Factory = Callable[..., tuple[JobRunner, DemoServer, Recorder]]
+
+
+def painted_mask() -> Image.Image:
+    mask = Image.new("L", (600, 900), 0)
+    mask.paste(255, (150, 200, 450, 700))
+    return mask
+
+
+def test_try_on_job_runs_to_a_stored_result(runner_factory: Factory) -> None:
+    runner, server, recorder = runner_factory()
+    job = runner.submit_try_on(
+        TryOnInput(
+            person_jpeg(), garment_jpeg(), ProductType.DRESS, 3, painted_mask(), "flowing", True
+        )
+    )
+    assert job.status is JobStatus.PREPARING
+    (done,) = runner.wait([job.id], timeout=30)
+    assert done.status is JobStatus.COMPLETED, done.error
+    assert recorder.statuses(job.id) == [
+        "preparing",
+        "submitting",
+        "queued",
+        "processing",
+        "downloading",
+        "completed",
+    ]
+    assert set(done.timeline) >= {
+        "preparing",
+        "submitting",
+        "queued",
+        "processing",
+        "downloading",
+        "completed",
+    }
+    assert done.cost == 3 and done.task_id and done.results == ("result.jpg",)
+    result = Image.open(done.result_paths[0])
+    assert result.size == (600, 900)
+    assert done.thumbnail_path is not None and Image.open(done.thumbnail_path).size[1] <= 256
+    assert sorted(p.name for p in done.folder.iterdir()) == [
+        "garment.jpg",
+        "mask.png",
+        "person.jpg",
+        "result.jpg",
+        "thumbnail.jpg",
+    ]
+    assert done.raw is not None and done.raw["status"] == "COMPLETED"
+    assert any(isinstance(e, JobProgress) and e.phase == "download" for e in recorder.events)
+    stored = runner.store.get(job.id)
+    assert stored == done
+    received = server.task(done.task_id or "")["received"]
+    assert received["mask"]["size"] == received["personImage"]["size"] == [600, 900]
+    assert received["mask"]["coverage"] == pytest.approx(300 * 500 / (600 * 900), rel=0.01)
+    assert received["garmentStrength"] == 3 and received["prompt"] == "flowing"
+
+
+def test_task_id_is_stored_before_following_starts(runner_factory: Factory) -> None:
+    runner, server, _ = runner_factory()
+    seen: list[str | None] = []
+    reader = JobStore()  # a second connection, as another process would read it
+
+    def check(event: JobEvent) -> None:
+        if isinstance(event, JobUpdated) and event.job.status is JobStatus.QUEUED:
+            stored = reader.get(event.job.id)
+            seen.append(stored.task_id if stored else None)
+
+    runner.add_listener(check)
+    job = runner.submit_generation(GenerationInput("green boot", ProductType.FOOTWEAR, 64, 64))
+    runner.wait([job.id], timeout=30)
+    reader.close()
+    assert seen and seen[0] is not None
+    assert server.stats()["requests"]["GET /api/ai/task/:id/stream"] >= 1
+
+
+def test_generation_and_description(runner_factory: Factory) -> None:
+    runner, _, _ = runner_factory()
+    generation = runner.submit_generation(
+        GenerationInput(
+            "a white sneaker", ProductType.FOOTWEAR, 320, 200, shape=jpeg_bytes((50, 50))
+        )
+    )
+    description = runner.submit_description(
+        DescriptionInput(jpeg_bytes((200, 200), (200, 30, 30)), ProductType.DRESS, batch="b1")
+    )
+    done = {j.id: j for j in runner.wait([generation.id, description.id], timeout=30)}
+    image = Image.open(done[generation.id].result_paths[0])
+    assert image.size == (320, 200)
+    assert done[generation.id].params["shape"] == "shape.png"
+    text = done[description.id].description or ""
+    assert "red" in text and "dress" in text
+    assert done[description.id].cost == 0.25 and done[description.id].batch == "b1"
+
+
+def test_failed_task_keeps_the_servers_messages(
+    runner_factory: Factory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    runner, _, _ = runner_factory(demo_factory(fail_rate=1.0))
+    job = runner.submit_generation(GenerationInput("x", ProductType.BAG, 64, 64))
+    (done,) = runner.wait([job.id], timeout=30)
+    assert done.status is JobStatus.FAILED
+    assert "Simulated failure" in (done.error or "")
+    assert done.messages and done.error_kind == "TaskFailedError"
+    assert done.task_id and done.cost == 1  # it was accepted, so it was charged
+
+
+def test_bad_photo_fails_before_anything_is_sent(runner_factory: Factory, tmp_path: Path) -> None:
+    runner, server, _ = runner_factory()
+    fake = tmp_path / "holiday.jpg"
+    fake.write_text("not really a photo")
+    job = runner.submit_try_on(TryOnInput(fake, garment_jpeg(), ProductType.DRESS))
+    (done,) = runner.wait([job.id], timeout=30)
+    assert done.status is JobStatus.FAILED
+    assert "“holiday.jpg” is not a picture" in (done.error or "")
+    assert done.error_kind == "ImageError" and done.cost == 0
+    assert "POST /api/ai/vto" not in server.stats()["requests"]
+
+
+def test_invalid_inputs_are_refused_at_once(runner_factory: Factory) -> None:
+    runner, _, _ = runner_factory()
+    with pytest.raises(ValueError, match="Garment strength must be 1, 2 or 3"):
+        runner.submit_try_on(TryOnInput(person_jpeg(), garment_jpeg(), garment_strength=7))
+    assert runner.store.count() == 0
+
+
+def big_photo() -> bytes:
+    out = io.BytesIO()
+    Image.effect_noise((4000, 3000), 40).convert("RGB").save(out, "JPEG", quality=95)
+    return out.getvalue()
+
+
+def test_stop_before_sending_charges_nothing(runner_factory: Factory) -> None:
+    runner, server, _ = runner_factory()
+    job = runner.submit_try_on(TryOnInput(big_photo(), garment_jpeg(), ProductType.DRESS))
+    runner.stop(job.id)
+    (done,) = runner.wait([job.id], timeout=30)
+    assert done.status is JobStatus.STOPPED
+    assert "nothing was charged" in (done.error or "")
+    assert "POST /api/ai/vto" not in server.stats()["requests"]
+
+
+def test_stop_retry_and_follow_again(
+    runner_factory: Factory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    runner, server, _ = runner_factory(demo_factory(task_seconds=2.0))
+    job = runner.submit_try_on(
+        TryOnInput(person_jpeg(), garment_jpeg(), ProductType.BAG, mask=painted_mask())
+    )
+    runner.wait([job.id], timeout=0.8)
+    assert runner.get(job.id).status in (JobStatus.QUEUED, JobStatus.PROCESSING)  # type: ignore[union-attr]
+    runner.stop(job.id)
+    (stopped,) = runner.wait([job.id], timeout=10)
+    assert stopped.status is JobStatus.STOPPED
+    assert "may still finish it and charge for it" in (stopped.error or "")
+
+    again = runner.follow(job.id)  # no new request, no new charge
+    (followed,) = runner.wait([again.id], timeout=30)
+    assert followed.status is JobStatus.COMPLETED and followed.id == job.id
+
+    with pytest.raises(ValueError, match="cannot be retried"):
+        runner.retry(job.id)
+    assert server.stats()["requests"]["POST /api/ai/vto"] == 1
+
+
+def test_retry_sends_the_same_inputs_as_a_new_job(
+    runner_factory: Factory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    runner, server, _ = runner_factory(demo_factory(task_seconds=5.0))
+    job = runner.submit_try_on(
+        TryOnInput(
+            person_jpeg(),
+            garment_jpeg(),
+            ProductType.BAG,
+            mask=painted_mask(),
+            prompt="tote",
+            run_with_prompt=True,
+        )
+    )
+    runner.wait([job.id], timeout=1.0)
+    runner.stop(job.id)
+    runner.wait([job.id], timeout=10)
+    retry = runner.retry(job.id)
+    assert retry.id != job.id and retry.retry_of == job.id
+    runner.wait([retry.id], timeout=1.0)
+    assert runner.get(retry.id).task_id  # type: ignore[union-attr]
+    runner.stop(retry.id)  # only the sending matters here
+    runner.wait([retry.id], timeout=30)
+    records = server.tasks()
+    assert server.stats()["requests"]["POST /api/ai/vto"] == 2
+    first, second = (r["received"] for r in records)
+    assert first == second  # the same prepared person, garment, mask and prompt
+    assert (retry.folder / "mask.png").read_bytes() == (job.folder / "mask.png").read_bytes()
+
+
+def test_deadline_fails_with_a_way_to_keep_waiting(
+    runner_factory: Factory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    runner, _, _ = runner_factory(demo_factory(task_seconds=30), deadline_s=0.5)
+    job = runner.submit_generation(GenerationInput("slow", ProductType.BAG, 64, 64))
+    (done,) = runner.wait([job.id], timeout=20)
+    assert done.status is JobStatus.FAILED and done.error_kind == "TaskDeadlineError"
+    assert "Follow again" in (done.error or "")
+
+
+def test_threads_stay_bounded_with_many_tasks(
+    runner_factory: Factory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    runner, server, _ = runner_factory(demo_factory(task_seconds=1.0), max_streams=4)
+    peak = [0]
+    polled = [0]
+
+    def sample(_event: Any) -> None:
+        ours = [t for t in threading.enumerate() if t.name.startswith("aurax-")]
+        peak[0] = max(peak[0], len(ours))
+        polled[0] = max(polled[0], runner.following_counts[1])
+
+    runner.add_listener(sample)
+    jobs = [
+        runner.submit_generation(GenerationInput(f"item {i}", ProductType.BAG, 64, 64))
+        for i in range(30)
+    ]
+    done = runner.wait([j.id for j in jobs], timeout=60)
+    assert all(j.status is JobStatus.COMPLETED for j in done), [j.error for j in done]
+    assert peak[0] <= 16
+    assert polled[0] > 0  # the oldest tasks were handed to the poller
+    assert server.stats()["requests"]["POST /api/ai/image-generation"] == 30
+
+
+def test_delete_removes_the_job_and_its_files(runner_factory: Factory) -> None:
+    runner, _, _ = runner_factory()
+    job = runner.submit_generation(GenerationInput("hat", ProductType.OTHER, 64, 64))
+    (done,) = runner.wait([job.id], timeout=30)
+    assert done.folder.is_dir()
+    runner.delete(job.id)
+    assert not done.folder.exists()
+    assert runner.store.get(job.id) is None
+
+
+def test_resume_at_start(runner_factory: Factory, demo_factory: Callable[..., DemoServer]) -> None:
+    server = demo_factory(task_seconds=0.5)
+    runner, _, _ = runner_factory(server)
+    job = runner.submit_generation(GenerationInput("resumed", ProductType.BAG, 64, 64))
+    runner.wait([job.id], timeout=30)
+    store = runner.store
+    # As the history looks after a crash at three different moments:
+    queued = runner.get(job.id).changed(status=JobStatus.QUEUED, results=())  # type: ignore[union-attr]
+    preparing = queued.changed(id="p" * 16, status=JobStatus.PREPARING, task_id=None)
+    sending = queued.changed(id="s" * 16, status=JobStatus.SUBMITTING, task_id=None)
+    for row in (queued, preparing, sending):
+        store.save(row)
+    fresh, _, _ = runner_factory(server)
+    touched = {j.id: j for j in fresh.resume()}
+    assert touched[preparing.id].status is JobStatus.INTERRUPTED
+    assert "not sent and nothing was charged" in (touched[preparing.id].error or "")
+    assert touched[sending.id].status is JobStatus.UNCERTAIN
+    assert "may have reached AuraX" in (touched[sending.id].error or "")
+    (done,) = fresh.wait([queued.id], timeout=30)
+    assert done.status is JobStatus.COMPLETED and done.result_paths[0].is_file()
+    assert server.stats()["requests"]["POST /api/ai/image-generation"] == 1
+
+
+def test_jobs_of_a_stopped_demo_server_are_not_followed_forever(
+    runner_factory: Factory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    old, _, _ = runner_factory(demo_factory(task_seconds=30))
+    job = old.submit_generation(GenerationInput("orphan", ProductType.BAG, 64, 64))
+    old.wait([job.id], timeout=1.0)
+    old.shutdown()
+    assert old.store.get(job.id).status.is_following  # type: ignore[union-attr]
+    fresh, _, _ = runner_factory(demo_factory())
+    (touched,) = fresh.resume()
+    assert touched.status is JobStatus.FAILED
+    assert "demo server that ran this task has stopped" in (touched.error or "")
+    assert touched.kind is JobKind.IMAGE_GENERATION

@@ -1,0 +1,136 @@
+"""The history: a real SQLite file in WAL mode with a versioned schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from aurax_desktop import paths
+from aurax_desktop.jobs import HistoryError, Job, JobKind, JobQuery, JobStatus, JobStore
+from aurax_desktop.jobs.store import SCHEMA_VERSION
+
+
+def job(number: int, **changes: object) -> Job:
+    values: dict[str, object] = {
+        "id": f"job{number:04d}",
+        "kind": JobKind.TRY_ON,
+        "status": JobStatus.COMPLETED,
+        "product_type": "DRESS",
+        "created_at": 1_700_000_000 + number,
+    }
+    values.update(changes)
+    return Job(**values)  # type: ignore[arg-type]
+
+
+def test_file_lives_in_the_data_folder_in_wal_mode() -> None:
+    store = JobStore()
+    assert store.path == paths.data_dir() / "history.sqlite3"
+    assert store.path.is_file()
+    assert store.journal_mode == "wal"
+    assert store.schema_version == SCHEMA_VERSION
+    store.close()
+
+
+def test_round_trip_of_every_field() -> None:
+    store = JobStore()
+    original = job(
+        1,
+        prompt="silk",
+        task_id="t-1",
+        cost=3.0,
+        error=None,
+        params={"person": "person.jpg", "garment_strength": 2},
+        timeline={"queued": 1.5},
+        messages=("a", "b"),
+        results=("result.png",),
+        raw={"status": "COMPLETED", "output": {"imageId": "i"}},
+        source_name="p.jpg",
+        batch=None,
+        description=None,
+    )
+    store.save(original)
+    assert store.get(original.id) == original
+    assert store.find_task("t-1") == original
+    updated = original.changed(status=JobStatus.FAILED, error="boom")
+    store.save(updated)
+    assert store.get(original.id).status is JobStatus.FAILED  # type: ignore[union-attr]
+    assert store.count() == 1
+    store.close()
+
+
+def test_newest_first_paging_filters_and_search() -> None:
+    store = JobStore()
+    for n in range(25):
+        store.save(
+            job(
+                n,
+                kind=JobKind.IMAGE_GENERATION if n % 2 else JobKind.TRY_ON,
+                status=JobStatus.FAILED if n % 5 == 0 else JobStatus.COMPLETED,
+                product_type="BAG" if n < 10 else "DRESS",
+                prompt=f"prompt number {n}" + (" 100% silk_scarf" if n == 7 else ""),
+                description="a linen shirt" if n == 3 else None,
+            )
+        )
+    first = store.query(JobQuery(limit=10))
+    second = store.query(JobQuery(limit=10, offset=10))
+    assert [j.id for j in first] == [f"job{n:04d}" for n in range(24, 14, -1)]
+    assert [j.id for j in second] == [f"job{n:04d}" for n in range(14, 4, -1)]
+    generations = store.query(JobQuery(kinds=frozenset({JobKind.IMAGE_GENERATION}), limit=100))
+    assert len(generations) == 12
+    failed_bags = store.query(
+        JobQuery(statuses=frozenset({JobStatus.FAILED}), product_types=frozenset({"BAG"}))
+    )
+    assert [j.id for j in failed_bags] == ["job0005", "job0000"]
+    assert [j.id for j in store.query(JobQuery(text="linen"))] == ["job0003"]
+    assert [j.id for j in store.query(JobQuery(text="100% silk_"))] == ["job0007"]
+    assert [j.id for j in store.query(JobQuery(text="%"))] == [
+        "job0007"
+    ]  # literally, not a wildcard
+    assert store.count(JobQuery(product_types=frozenset({"DRESS"}))) == 15
+    store.close()
+
+
+def test_delete_removes_the_row_and_the_folder() -> None:
+    store = JobStore()
+    record = job(1)
+    record.folder.mkdir(parents=True)
+    (record.folder / "result.png").write_bytes(b"x")
+    store.save(record)
+    store.delete(record.id)
+    assert store.get(record.id) is None and not record.folder.exists()
+    store.close()
+
+
+def test_a_newer_schema_is_refused_plainly(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(HistoryError, match="newer version of AuraX Desktop"):
+        JobStore(path)
+
+
+def test_a_damaged_file_is_refused_plainly(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(HistoryError, match="cannot be opened"):
+        JobStore(path)
+
+
+def test_migration_from_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    sqlite3.connect(path).close()
+    store = JobStore(path)
+    assert store.schema_version == SCHEMA_VERSION
+    store.save(job(1))
+    store.close()
+    assert JobStore(path).get("job0001") is not None
+
+
+def test_two_connections_see_each_others_commits(tmp_path: Path) -> None:
+    writer, reader = JobStore(tmp_path / "h.sqlite3"), JobStore(tmp_path / "h.sqlite3")
+    writer.save(job(9, task_id="abc"))
+    assert reader.find_task("abc") is not None
+    writer.close()
+    reader.close()
