@@ -8,12 +8,22 @@ from aurax_desktop.account.credentials import (
     from_environment,
     resolve_credentials,
 )
+from aurax_desktop.account.settings import (
+    LoadedSettings,
+    Settings,
+    SettingsStore,
+    UploadSize,
+)
 
 __all__ = [
     "SERVICE",
     "CredentialStore",
     "Credentials",
     "KeyringUnavailable",
+    "LoadedSettings",
+    "Settings",
+    "SettingsStore",
+    "UploadSize",
     "from_environment",
     "resolve_credentials",
 ]

@@ -18,6 +18,8 @@ import keyring.backend
 import keyring.errors
 from keyring.backends import chainer, fail
 
+from aurax_desktop.redaction import register_secret
+
 log = logging.getLogger(__name__)
 
 SERVICE = "aurax-desktop"
@@ -39,6 +41,7 @@ class Credentials:
         object.__setattr__(self, "key_id", self.key_id.strip())
         if not self.api_key or not self.key_id:
             raise ValueError("Both the API key and the key id are needed.")
+        register_secret(self.api_key)
 
 
 class KeyringUnavailable(Exception):  # noqa: N818 - the public name the issue asks for
@@ -54,21 +57,34 @@ class KeyringUnavailable(Exception):  # noqa: N818 - the public name the issue a
         super().__init__(self.user_message + (f" ({detail})" if detail else ""))
 
 
-def _insecure(backend: keyring.backend.KeyringBackend) -> str | None:
-    """Why ``backend`` must not hold the key, or None when it may."""
+def _refusal(backend: keyring.backend.KeyringBackend) -> str | None:
+    """Why ``backend`` itself must not hold the key, or None when it may."""
     if isinstance(backend, fail.Keyring):
         return "no keyring backend"
     if type(backend).__module__.startswith("keyrings.alt"):
         return f"{type(backend).__name__} stores secrets in a plain file"
-    if isinstance(backend, chainer.ChainerBackend):
-        backends = list(backend.backends)
-        if not backends:
-            return "no keyring backend"
-        for inner in backends:
-            reason = _insecure(inner)
-            if reason:
-                return reason
     return None
+
+
+def secure_backend(
+    backend: keyring.backend.KeyringBackend,
+) -> tuple[keyring.backend.KeyringBackend | None, str]:
+    """The backend to use for the key, and why there is none when there is none.
+
+    keyring chains every installed backend; a chain is searched for its best
+    secure member, which is then used alone, so a plaintext backend further
+    down the chain is never read or written.
+    """
+    if isinstance(backend, chainer.ChainerBackend):
+        reasons = []
+        for inner in backend.backends:
+            chosen, why = secure_backend(inner)
+            if chosen is not None:
+                return chosen, ""
+            reasons.append(why)
+        return None, "; ".join(reasons) or "no keyring backend"
+    refusal = _refusal(backend)
+    return (None, refusal) if refusal else (backend, "")
 
 
 def from_environment() -> Credentials | None:
@@ -93,19 +109,20 @@ class CredentialStore:
 
     def describe(self) -> str:
         """Where the key is kept, in words for the Account menu."""
-        backend = self.backend
-        name = getattr(backend, "name", type(backend).__name__)
+        chosen, _ = secure_backend(self.backend)
+        if chosen is None:
+            return "nowhere: this computer has no secure keyring"
+        name = getattr(chosen, "name", type(chosen).__name__)
         return f"the system keyring ({name})"
 
     def available(self) -> bool:
-        return _insecure(self.backend) is None
+        return secure_backend(self.backend)[0] is not None
 
     def _checked(self) -> keyring.backend.KeyringBackend:
-        backend = self.backend
-        reason = _insecure(backend)
-        if reason:
+        chosen, reason = secure_backend(self.backend)
+        if chosen is None:
             raise KeyringUnavailable(reason)
-        return backend
+        return chosen
 
     def save(self, credentials: Credentials) -> None:
         backend = self._checked()

@@ -27,6 +27,7 @@ from aurax_desktop.api.transport import (
     Transport,
     is_loopback_host,
 )
+from aurax_desktop.redaction import register_secret
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class AuraxClient:
         if not isinstance(key_id, str) or not key_id.strip():
             raise InvalidRequestError("The key id is empty. Enter your AuraX key id.")
         self.key_id = key_id.strip()
+        register_secret(api_key)  # never shown in any log line from now on
         self.stream_read_timeout = stream_read_timeout
         self._transport = Transport(
             base_url,

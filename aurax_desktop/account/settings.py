@@ -1,0 +1,165 @@
+"""The user's settings: a small typed object saved as JSON in the platform config folder.
+
+The API key is never a setting (it lives in the keyring); the key id may be.
+A damaged or unreadable file is put aside as a backup and replaced by the
+defaults, with a message saying so: never a crash.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+import os
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from aurax_desktop import paths
+from aurax_desktop.api import DEFAULT_BASE_URL, ProductType
+
+log = logging.getLogger(__name__)
+
+SETTINGS_NAME = "settings.json"
+_FORBIDDEN = ("api_key", "apiKey", "x-api-key", "key", "secret")
+
+
+class UploadSize(enum.StrEnum):
+    STANDARD = "standard"
+    HIGH = "high"
+    ORIGINAL = "original"
+
+    @property
+    def max_side(self) -> int | None:
+        return {"standard": 2048, "high": 4096, "original": None}[self.value]
+
+    @property
+    def label(self) -> str:
+        return {
+            "standard": "Standard (2048 px)",
+            "high": "High (4096 px)",
+            "original": "Original size",
+        }[self.value]
+
+
+def default_results_folder() -> str:
+    return str(Path(platformdirs.user_pictures_dir()) / "AuraX")
+
+
+@dataclass(frozen=True)
+class Settings:
+    base_url: str = DEFAULT_BASE_URL
+    key_id: str = ""
+    upload_size: UploadSize = UploadSize.STANDARD
+    concurrency: int = 2
+    """Jobs prepared and sent at the same time (1 to 8)."""
+    task_deadline_minutes: int = 10
+    results_folder: str = field(default_factory=default_results_folder)
+    window_geometry: str = ""
+    window_state: str = ""
+    last_product_type: str = ProductType.GARMENT.value
+    last_strength: int = 2
+
+    @property
+    def deadline_s(self) -> float:
+        return self.task_deadline_minutes * 60.0
+
+    def checked(self) -> Settings:
+        """The same settings with every value held to its allowed range."""
+        product = (
+            self.last_product_type
+            if self.last_product_type in ProductType.__members__
+            else ProductType.GARMENT.value
+        )
+        return replace(
+            self,
+            concurrency=min(8, max(1, int(self.concurrency))),
+            task_deadline_minutes=min(120, max(1, int(self.task_deadline_minutes))),
+            last_strength=self.last_strength if self.last_strength in (1, 2, 3) else 2,
+            last_product_type=product,
+            base_url=self.base_url.strip() or DEFAULT_BASE_URL,
+        )
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    settings: Settings
+    message: str | None = None
+    """Set when the file was damaged and put aside: say it to the user."""
+
+
+def settings_path() -> Path:
+    return paths.config_dir() / SETTINGS_NAME
+
+
+class SettingsStore:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or settings_path()
+
+    def load(self) -> LoadedSettings:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return LoadedSettings(Settings())
+        except (OSError, UnicodeDecodeError) as exc:
+            return self._set_aside(f"it could not be read ({exc.__class__.__name__})")
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return self._set_aside("it is damaged")
+        if not isinstance(data, dict):
+            return self._set_aside("it is damaged")
+        return LoadedSettings(_from_dict(data))
+
+    def save(self, settings: Settings) -> None:
+        """Write atomically; the key id may be here, the API key never is."""
+        data = asdict(settings.checked())
+        data["upload_size"] = settings.upload_size.value
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, indent=2, sort_keys=True)
+            os.replace(temp, self.path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+    def _set_aside(self, why: str) -> LoadedSettings:
+        backup = self.path.with_name(f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(self.path, backup)
+            where = f" It was kept as {backup.name}."
+        except OSError:
+            where = ""
+        log.warning("Settings file %s set aside: %s", self.path, why)
+        return LoadedSettings(
+            Settings(),
+            f"Your settings file could not be used because {why}; the default settings "
+            f"are in use.{where}",
+        )
+
+
+def _from_dict(data: dict[str, Any]) -> Settings:
+    """Settings from whatever the file held: unknown keys ignored, bad values defaulted."""
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for spec in fields(Settings):
+        if spec.name not in data or spec.name in _FORBIDDEN:
+            continue
+        value = data[spec.name]
+        default = getattr(defaults, spec.name)
+        if spec.name == "upload_size":
+            try:
+                values[spec.name] = UploadSize(value)
+            except ValueError:
+                continue
+        elif isinstance(default, bool) or type(value) is not type(default):
+            continue
+        else:
+            values[spec.name] = value
+    return replace(defaults, **values).checked()

@@ -1,0 +1,53 @@
+"""The log file: rotating, in the platform log folder, with API keys redacted."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from aurax_desktop import paths
+from aurax_desktop.redaction import redact
+
+LOG_NAME = "aurax-desktop.log"
+_FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats as usual, then removes every secret (tracebacks included)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+class RedactingFilter(logging.Filter):
+    """Redacts the message before any handler sees it (for handlers we do not format)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        return True
+
+
+def setup_logging(level: int = logging.INFO, *, folder: Path | None = None) -> Path:
+    """Send the program's log to a rotating file (1 MB x 5) and return its path."""
+    target = (folder or paths.log_dir()) / LOG_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "aurax", False):
+            root.removeHandler(handler)
+            handler.close()
+    handler = logging.handlers.RotatingFileHandler(
+        target, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.aurax = True  # type: ignore[attr-defined]
+    handler.setFormatter(RedactingFormatter(_FORMAT))
+    handler.addFilter(RedactingFilter())
+    root.addHandler(handler)
+    root.setLevel(min(root.level or logging.WARNING, level))
+    logging.getLogger("urllib3").setLevel(logging.INFO)
+    logging.getLogger("PIL").setLevel(logging.INFO)
+    return target
