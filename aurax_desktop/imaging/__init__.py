@@ -14,7 +14,12 @@ from aurax_desktop.imaging.source import (
     load_image,
 )
 from aurax_desktop.imaging.thumbnails import save_thumbnail, thumbnail
-from aurax_desktop.imaging.upload import PreparedImage, prepare_mask, prepare_upload
+from aurax_desktop.imaging.upload import (
+    PreparedImage,
+    photo_warnings,
+    prepare_mask,
+    prepare_upload,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -23,6 +28,7 @@ __all__ = [
     "PreparedImage",
     "SourceImage",
     "load_image",
+    "photo_warnings",
     "prepare_mask",
     "prepare_upload",
     "save_as",

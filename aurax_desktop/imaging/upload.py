@@ -69,7 +69,7 @@ def prepare_upload(
         size=pixels.size,
         source_size=source_size,
         scale=scale,
-        warnings=tuple(_warnings(source_size, purpose)),
+        warnings=tuple(photo_warnings(source_size, purpose)),
     )
 
 
@@ -81,7 +81,8 @@ def _fit(size: tuple[int, int], max_side: int | None) -> tuple[int, int]:
     return max(1, round(w * scale)), max(1, round(h * scale))
 
 
-def _warnings(size: tuple[int, int], purpose: Purpose) -> list[str]:
+def photo_warnings(size: tuple[int, int], purpose: Purpose) -> list[str]:
+    """What a window should tell about a photo of this size used for ``purpose``."""
     if purpose != "person":
         return []
     w, h = size

@@ -1,0 +1,76 @@
+"""Wiring: settings + credentials + history + client + runner + window.
+
+``create_window(["--demo"])`` builds the whole program and returns the shown
+main window without entering the event loop (the caller owns the
+QApplication); ``main(argv)`` runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from aurax_desktop import __version__
+from aurax_desktop.account import CredentialStore, resolve_credentials
+from aurax_desktop.logs import setup_logging
+from aurax_desktop.session import Session
+from aurax_desktop.ui.main_window import MainWindow
+from aurax_desktop.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aurax-desktop", description="AuraX Desktop: virtual try-on studio."
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the built-in demo server and use it (no account needed)",
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="another AuraX-compatible server (credentials from the environment or the keyring)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def create_window(argv: Sequence[str] = ()) -> MainWindow:
+    args = build_parser().parse_args(list(argv))
+    setup_logging()
+    session = Session()
+    if args.demo:
+        session.start_demo()
+    else:
+        credentials = resolve_credentials(CredentialStore())
+        if credentials is not None:
+            session.connect(credentials, args.base_url)
+    window = MainWindow(session)
+    window.show()
+    QTimer.singleShot(0, window.start)
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("AuraX Desktop")
+    app.setOrganizationName("AuraX")
+    app.setDesktopFileName("aurax-desktop")
+    apply_theme(app)
+    window = create_window(sys.argv[1:] if argv is None else argv)
+    code = app.exec()
+    window.session.shutdown()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

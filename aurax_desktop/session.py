@@ -1,0 +1,97 @@
+"""Everything a running program holds, without Qt: settings, credentials, the history,
+the client, the job runner, and the demo server when asked for."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from aurax_desktop.account import Credentials, Settings, SettingsStore
+from aurax_desktop.api import AuraxClient
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.jobs import EventSink, JobRunner, JobStore
+
+log = logging.getLogger(__name__)
+
+DEMO_TASK_SECONDS = 3.0
+
+
+class Session:
+    def __init__(
+        self, settings_store: SettingsStore | None = None, store: JobStore | None = None
+    ) -> None:
+        self.settings_store = settings_store or SettingsStore()
+        loaded = self.settings_store.load()
+        self.settings: Settings = loaded.settings
+        self.settings_message = loaded.message
+        self.store = store or JobStore()
+        self.credentials: Credentials | None = None
+        self.client: AuraxClient | None = None
+        self.runner: JobRunner | None = None
+        self.demo: DemoServer | None = None
+        self._listeners: list[EventSink] = []
+
+    @property
+    def demo_mode(self) -> bool:
+        return self.demo is not None
+
+    @property
+    def connected(self) -> bool:
+        return self.runner is not None
+
+    def add_listener(self, sink: EventSink) -> None:
+        self._listeners.append(sink)
+        if self.runner is not None:
+            self.runner.add_listener(sink)
+
+    def start_demo(self) -> None:
+        """Start the built-in demo server and connect to it with the demo key."""
+        if self.demo is None:
+            self.demo = DemoServer(task_seconds=DEMO_TASK_SECONDS)
+            self.demo.start()
+        self.connect(Credentials(self.demo.api_key, self.demo.key_id, source="demo"), self.demo.url)
+
+    def connect(self, credentials: Credentials, base_url: str | None = None) -> None:
+        """Use these credentials from now on (jobs already running go on)."""
+        self._close_runner()
+        url = base_url or self.settings.base_url
+        self.client = AuraxClient(url, api_key=credentials.api_key, key_id=credentials.key_id)
+        self.credentials = credentials
+        settings = self.settings
+        self.runner = JobRunner(
+            self.client,
+            self.store,
+            upload_side=settings.upload_size.max_side,
+            deadline_s=settings.deadline_s,
+            max_prepare=settings.concurrency,
+        )
+        for sink in self._listeners:
+            self.runner.add_listener(sink)
+        if credentials.source == "keyring" and settings.key_id != credentials.key_id:
+            self.update_settings(replace(settings, key_id=credentials.key_id))
+
+    def disconnect(self) -> None:
+        self._close_runner()
+        self.credentials = None
+
+    def update_settings(self, settings: Settings) -> None:
+        self.settings = settings.checked()
+        try:
+            self.settings_store.save(self.settings)
+        except OSError as exc:
+            log.warning("Settings could not be saved: %s", exc)
+
+    def _close_runner(self) -> None:
+        if self.runner is not None:
+            self.runner.shutdown()
+        if self.client is not None:
+            self.client.close()
+        self.runner, self.client = None, None
+
+    def shutdown(self) -> None:
+        """Quit cleanly: workers stopped and joined, the demo server stopped."""
+        self._close_runner()
+        if self.demo is not None:
+            self.demo.stop()
+            self.demo = None
+        self.store.close()

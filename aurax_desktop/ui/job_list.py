@@ -1,0 +1,269 @@
+"""The progress list (shared by every page): painted rows and their actions."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QImage, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QListView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from aurax_desktop.jobs import Job, JobStatus
+from aurax_desktop.jobs.model import RETRYABLE_STATUSES
+from aurax_desktop.ui.icons import icon, pixmap
+from aurax_desktop.ui.job_model import (
+    JobListModel,
+    JobRole,
+    NoticeRole,
+    ProgressRole,
+    ThumbnailRole,
+)
+from aurax_desktop.ui.theme import DANGER, SUCCESS, accent
+
+ROW_HEIGHT = 76
+THUMB = 56
+_KIND_ICONS = {
+    "try-on": "try-on",
+    "image-generation": "generate",
+    "product-description": "describe",
+}
+
+
+def elapsed_text(seconds: float) -> str:
+    seconds = int(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+class JobDelegate(QStyledItemDelegate):
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return QSize(160, ROW_HEIGHT)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        job: Job | None = index.data(JobRole)
+        if job is None:
+            return
+        palette = QGuiApplication.palette()  # the view itself is transparent
+        rect: QRect = option.rect
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        card = rect.adjusted(2, 3, -2, -3)
+        background = palette.color(QPalette.ColorRole.Base)
+        border = palette.color(QPalette.ColorRole.Mid)
+        if selected:
+            border = accent()
+        painter.setPen(QPen(border, 1.5 if selected else 1))
+        painter.setBrush(background)
+        painter.drawRoundedRect(card, 8, 8)
+
+        thumb_rect = QRect(
+            card.left() + 10, card.top() + (card.height() - THUMB) // 2, THUMB, THUMB
+        )
+        thumb: QImage | None = index.data(ThumbnailRole)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
+        painter.drawRoundedRect(thumb_rect, 6, 6)
+        if thumb is not None and not thumb.isNull():
+            scaled = thumb.scaled(
+                thumb_rect.size() * 2,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            target = QRect(QPoint(), scaled.size() / 2)
+            target.moveCenter(thumb_rect.center())
+            painter.drawImage(target, scaled)
+        else:
+            muted = palette.color(QPalette.ColorRole.PlaceholderText)
+            glyph = pixmap(_KIND_ICONS.get(job.kind.value, "image"), 24, muted)
+            painter.drawPixmap(thumb_rect.center() - QPoint(12, 12), glyph)
+
+        text_left = thumb_rect.right() + 12
+        text_width = card.right() - text_left - 10
+        title_font = QFont(option.font)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(title_font)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        title = f"{job.kind.label} · {job.product_type.capitalize()}"
+        time_text = elapsed_text(job.elapsed)
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        top = card.top() + 9
+        painter.drawText(
+            QRect(text_left, top, text_width, line),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(title, Qt.TextElideMode.ElideRight, text_width - 70),
+        )
+        painter.setFont(option.font)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(muted)
+        painter.drawText(
+            QRect(text_left, top, text_width, line), Qt.AlignmentFlag.AlignRight, time_text
+        )
+
+        status_colour = {JobStatus.COMPLETED: SUCCESS, JobStatus.FAILED: DANGER}.get(
+            job.status, palette.color(QPalette.ColorRole.Text)
+        )
+        notice = index.data(NoticeRole)
+        detail = job.error or job.description or job.prompt or job.source_name or ""
+        if notice and not job.status.is_final:
+            detail = notice
+        painter.setPen(status_colour)
+        status_rect = QRect(text_left, top + line + 3, text_width, line)
+        painter.drawText(status_rect, Qt.AlignmentFlag.AlignLeft, job.status.label)
+        status_width = painter.fontMetrics().horizontalAdvance(job.status.label) + 10
+        painter.setPen(DANGER if job.status is JobStatus.FAILED else muted)
+        detail_rect = QRect(
+            text_left + status_width, top + line + 3, text_width - status_width, line
+        )
+        painter.drawText(
+            detail_rect,
+            Qt.AlignmentFlag.AlignLeft,
+            painter.fontMetrics().elidedText(
+                detail, Qt.TextElideMode.ElideRight, detail_rect.width()
+            ),
+        )
+        if not job.status.is_final:
+            self._paint_progress(
+                painter,
+                QRect(text_left, top + 2 * line + 10, text_width, 4),
+                index.data(ProgressRole),
+                palette,
+            )
+        painter.restore()
+
+    def _paint_progress(
+        self, painter: QPainter, bar: QRect, fraction: float | None, palette: QPalette
+    ) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        track = QColor(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(track)
+        painter.drawRoundedRect(bar, 2, 2)
+        painter.setBrush(accent())
+        if fraction is not None:
+            filled = QRect(
+                bar.left(), bar.top(), int(bar.width() * max(0.0, min(1.0, fraction))), bar.height()
+            )
+            painter.drawRoundedRect(filled, 2, 2)
+            return
+        # Busy: a segment sweeping across, driven by the clock (the model repaints each second
+        # and on every change).
+        phase = (time.monotonic() % 1.6) / 1.6
+        width = bar.width() // 4
+        left = bar.left() + int((bar.width() + width) * phase) - width
+        segment = QRect(
+            max(bar.left(), left),
+            bar.top(),
+            min(bar.right(), left + width) - max(bar.left(), left),
+            bar.height(),
+        )
+        if segment.width() > 0:
+            painter.drawRoundedRect(segment, 2, 2)
+
+
+class JobListView(QListView):
+    """Row actions come from the context menu, the Enter key and double-clicks."""
+
+    openResult = Signal(object)
+    showInFolder = Signal(object)
+    copyTaskId = Signal(object)
+    stopJob = Signal(object)
+    retryJob = Signal(object)
+    followJob = Signal(object)
+    deleteJob = Signal(object)
+    jobSelected = Signal(object)
+
+    def __init__(self, model: JobListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("jobList")
+        self.setAccessibleName("Jobs in progress and history")
+        self.setModel(model)
+        self.setItemDelegate(JobDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.doubleClicked.connect(lambda index: self._emit(self.openResult, index))
+        self.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._emit(self.jobSelected, current)
+        )
+
+    def current_job(self) -> Job | None:
+        index = self.currentIndex()
+        return index.data(JobRole) if index.isValid() else None
+
+    def _emit(self, signal: SignalInstance, index: QModelIndex) -> None:
+        job = index.data(JobRole) if index.isValid() else None
+        if job is not None:
+            signal.emit(job)
+
+    def actions_for(self, job: Job) -> list[QAction]:
+        """The row's actions, enabled as the job's state allows."""
+
+        def make(text: str, name: str, signal: SignalInstance, enabled: bool) -> QAction:
+            action = QAction(icon(name), text, self)
+            action.setEnabled(enabled)
+            action.triggered.connect(lambda: signal.emit(job))
+            return action
+
+        has_result = bool(job.results)
+        return [
+            make("Open result", "external", self.openResult, has_result),
+            make("Show in folder", "folder", self.showInFolder, job.folder.exists()),
+            make("Copy task id", "copy", self.copyTaskId, bool(job.task_id)),
+            make("Stop following", "stop", self.stopJob, not job.status.is_final),
+            make(
+                "Follow again",
+                "retry",
+                self.followJob,
+                bool(job.task_id)
+                and job.status in (JobStatus.STOPPED, JobStatus.FAILED)
+                and not job.results,
+            ),
+            make(
+                f"Retry (costs {job.cost or 'credits'} again)" if job.cost else "Retry",
+                "retry",
+                self.retryJob,
+                job.status in RETRYABLE_STATUSES,
+            ),
+            make("Delete from history", "trash", self.deleteJob, job.status.is_final),
+        ]
+
+    def _menu(self, point: QPoint) -> None:
+        index = self.indexAt(point)
+        job = index.data(JobRole) if index.isValid() else None
+        if job is None:
+            return
+        menu = QMenu(self)
+        for action in self.actions_for(job):
+            menu.addAction(action)
+        menu.exec(self.viewport().mapToGlobal(point))

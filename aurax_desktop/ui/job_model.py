@@ -1,0 +1,176 @@
+"""The progress list's model: one row per job, newest first, updates throttled."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QImage
+
+from aurax_desktop.jobs import Job, JobProgress
+
+JobRole = Qt.ItemDataRole.UserRole + 1
+ProgressRole = Qt.ItemDataRole.UserRole + 2
+ThumbnailRole = Qt.ItemDataRole.UserRole + 3
+NoticeRole = Qt.ItemDataRole.UserRole + 4
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class JobListModel(QAbstractListModel):
+    """Holds job snapshots; changes are gathered and shown at most ten times a second."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._jobs: list[Job] = []
+        self._rows: dict[str, int] = {}
+        self._progress: dict[str, float | None] = {}
+        self._notices: dict[str, str] = {}
+        self._thumbnails: dict[str, QImage] = {}
+        self._pending: dict[str, Job] = {}
+        self._dirty: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._flush)
+        self._ticker = QTimer(self)  # elapsed times move on while jobs run
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+
+    def stop_timers(self) -> None:
+        self._timer.stop()
+        self._ticker.stop()
+
+    # Qt's model interface
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._jobs):
+            return None
+        job = self._jobs[index.row()]
+        if role == JobRole:
+            return job
+        if role == ProgressRole:
+            return self._progress.get(job.id)
+        if role == ThumbnailRole:
+            return self._thumbnails.get(job.id)
+        if role == NoticeRole:
+            return self._notices.get(job.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{job.kind.label} · {job.product_type.capitalize()} · {job.status.label}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = f"{job.kind.label}, {job.product_type.lower()}, {job.status.label}"
+            return text + (f": {job.error}" if job.error else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return job.error or job.task_id or None
+        return None
+
+    # Feeding it
+
+    def set_jobs(self, jobs: list[Job]) -> None:
+        """Replace everything (newest first), e.g. with a page of the history."""
+        self.beginResetModel()
+        self._jobs = list(jobs)
+        self._reindex()
+        self.endResetModel()
+
+    def append_older(self, jobs: list[Job]) -> None:
+        new = [j for j in jobs if j.id not in self._rows]
+        if not new:
+            return
+        first = len(self._jobs)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._jobs.extend(new)
+        self._reindex()
+        self.endInsertRows()
+
+    def update_job(self, job: Job) -> None:
+        """A job changed: shown on the next flush (many changes, one repaint)."""
+        self._pending[job.id] = job
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def set_progress(self, event: JobProgress) -> None:
+        self._progress[event.job_id] = event.fraction
+        self._dirty.add(event.job_id)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def set_notice(self, job_id: str, text: str) -> None:
+        self._notices[job_id] = text
+        self._dirty.add(job_id)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def set_thumbnail(self, job_id: str, image: QImage) -> None:
+        self._thumbnails[job_id] = image
+        row = self._rows.get(job_id)
+        if row is not None:
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [ThumbnailRole])
+
+    def remove_job(self, job_id: str) -> None:
+        self._pending.pop(job_id, None)
+        row = self._rows.get(job_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._jobs[row]
+        self._reindex()
+        self.endRemoveRows()
+
+    def flush(self) -> None:
+        """Show every pending change now."""
+        self._timer.stop()
+        self._flush()
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, {}
+        dirty, self._dirty = self._dirty, set()
+        new = [job for job_id, job in pending.items() if job_id not in self._rows]
+        if new:
+            new.sort(key=lambda j: j.created_at, reverse=True)
+            self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
+            self._jobs[0:0] = new
+            self._reindex()
+            self.endInsertRows()
+        for job_id, job in pending.items():
+            row = self._rows[job_id]
+            self._jobs[row] = job
+            if job.status.is_final or job.status.value not in ("submitting", "downloading"):
+                self._progress.pop(job_id, None)
+            dirty.add(job_id)
+        for job_id in dirty:
+            found = self._rows.get(job_id)
+            if found is not None:
+                index = self.index(found)
+                self.dataChanged.emit(index, index)
+
+    def _tick(self) -> None:
+        running = [row for row, job in enumerate(self._jobs) if not job.status.is_final]
+        if running:
+            self.dataChanged.emit(self.index(min(running)), self.index(max(running)))
+
+    def _reindex(self) -> None:
+        self._rows = {job.id: row for row, job in enumerate(self._jobs)}
+
+    # Reading
+
+    def job(self, row: int) -> Job | None:
+        return self._jobs[row] if 0 <= row < len(self._jobs) else None
+
+    def row_of(self, job_id: str) -> int | None:
+        return self._rows.get(job_id)
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs)

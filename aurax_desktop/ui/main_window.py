@@ -1,0 +1,384 @@
+"""The main window: the Try-On studio, the shared progress list and the result viewer."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, TryOnInput
+from aurax_desktop.session import Session
+from aurax_desktop.ui.background import BackgroundWork
+from aurax_desktop.ui.bridge import JobBridge
+from aurax_desktop.ui.demo_banner import DemoBanner
+from aurax_desktop.ui.icons import icon
+from aurax_desktop.ui.job_list import JobListView
+from aurax_desktop.ui.job_model import JobListModel
+from aurax_desktop.ui.pages.try_on import TryOnPage, credits_text
+from aurax_desktop.ui.viewer import ResultViewer
+
+log = logging.getLogger(__name__)
+
+HISTORY_PAGE = 200
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.work = BackgroundWork(self)
+        self.bridge = JobBridge(self)
+        session.add_listener(self.bridge)
+        self.model = JobListModel(self)
+        self._watch: set[str] = set()
+        self.setWindowTitle("AuraX Desktop")
+        self.setWindowIcon(icon("try-on"))
+        self.resize(1360, 860)
+
+        self.try_on = TryOnPage(self.work, self._submit_try_on)
+        self.try_on.submitted.connect(self._submitted)
+        self.try_on.failed.connect(self._show_error)
+        self.viewer = ResultViewer(self.work)
+        self.viewer.message.connect(self.statusBar().showMessage)
+        self.job_list = JobListView(self.model)
+        self._connect_job_list()
+
+        jobs_panel = QWidget()
+        jobs_panel.setProperty("card", True)
+        column = QVBoxLayout(jobs_panel)
+        column.setContentsMargins(10, 10, 10, 10)
+        heading = QLabel("Jobs")
+        heading.setObjectName("sectionTitle")
+        column.addWidget(heading)
+        column.addWidget(self.job_list, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.viewer)
+        right.addWidget(jobs_panel)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setChildrenCollapsible(False)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.try_on)
+        wrapper = QWidget()
+        wrap = QVBoxLayout(wrapper)
+        wrap.setContentsMargins(0, 16, 16, 16)
+        wrap.addWidget(right)
+        main.addWidget(wrapper)
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 2)
+        main.setChildrenCollapsible(False)
+        self.splitter = main
+        self.demo_banner = DemoBanner()
+        self.demo_banner.personChosen.connect(self.try_on.person_pane.load_path)
+        self.demo_banner.garmentChosen.connect(self._use_sample_garment)
+        central = QWidget()
+        stack = QVBoxLayout(central)
+        stack.setContentsMargins(16, 12, 0, 0)
+        stack.setSpacing(0)
+        banner_row = QVBoxLayout()
+        banner_row.setContentsMargins(0, 0, 16, 0)
+        banner_row.addWidget(self.demo_banner)
+        stack.addLayout(banner_row)
+        stack.addWidget(main, 1)
+        self.setCentralWidget(central)
+
+        self.bridge.jobUpdated.connect(self._job_updated)
+        self.bridge.jobProgress.connect(self.model.set_progress)
+        self.bridge.jobNotice.connect(lambda n: self.model.set_notice(n.job_id, n.message))
+        self.bridge.jobRemoved.connect(self.model.remove_job)
+        self.demo_badge = QLabel("Demo mode · results are simulated")
+        self.demo_badge.setObjectName("demoBadge")
+        self.connection_label = QLabel("")
+        self.connection_label.setObjectName("muted")
+        self.statusBar().addPermanentWidget(self.connection_label)
+        self.statusBar().addPermanentWidget(self.demo_badge)
+        self._build_menus()
+        self.tray: QSystemTrayIcon | None = None
+        self._restore_geometry()
+        self.try_on.set_choices(session.settings.last_product_type, session.settings.last_strength)
+        self.refresh_connection()
+        if session.settings_message:
+            QTimer.singleShot(
+                0, lambda: self.statusBar().showMessage(session.settings_message or "", 15000)
+            )
+
+    # Building
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(
+            file_menu, "Open person photo…", "person", "Ctrl+O", self.try_on.person_pane.browse
+        )
+        self._action(
+            file_menu,
+            "Open garment photo…",
+            "garment",
+            "Ctrl+Shift+O",
+            self.try_on.garment_pane.browse,
+        )
+        self._action(
+            file_menu, "Save result as…", "save", QKeySequence.StandardKey.Save, self.viewer.save_as
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "Open the results folder", "folder", None, self._open_data_folder)
+        file_menu.addSeparator()
+        self._action(file_menu, "Quit", "close", QKeySequence.StandardKey.Quit, self.close)
+        edit = bar.addMenu("&Edit")
+        stack = self.try_on.mask_canvas.undo_stack
+        undo = stack.createUndoAction(self, "Undo")
+        undo.setIcon(icon("undo"))
+        redo = stack.createRedoAction(self, "Redo")
+        redo.setIcon(icon("redo"))
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self.account_menu = bar.addMenu("&Account")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "About AuraX Desktop", None, None, self._about)
+
+    def _action(
+        self, menu: object, text: str, icon_name: str | None, shortcut: object, slot: object
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def _connect_job_list(self) -> None:
+        view = self.job_list
+        view.jobSelected.connect(self.viewer.show_job)
+        view.openResult.connect(self._open_result)
+        view.showInFolder.connect(
+            lambda job: QDesktopServices.openUrl(QUrl.fromLocalFile(str(job.folder)))
+        )
+        view.copyTaskId.connect(self._copy_task_id)
+        view.stopJob.connect(self._stop)
+        view.retryJob.connect(self._retry)
+        view.followJob.connect(self._follow)
+        view.deleteJob.connect(self._delete)
+
+    # Connection
+
+    def refresh_connection(self) -> None:
+        session = self.session
+        self.demo_badge.setVisible(session.demo_mode)
+        self.demo_banner.setVisible(session.demo_mode)
+        self.setWindowTitle("AuraX Desktop — Demo mode" if session.demo_mode else "AuraX Desktop")
+        if session.client is None:
+            self.connection_label.setText("Not connected")
+        elif session.demo_mode:
+            self.connection_label.setText(f"Demo server at {session.client.base_url}")
+        else:
+            self.connection_label.setText(
+                f"{session.client.base_url} · key {session.client.key_id}"
+            )
+        self.try_on.setEnabled(session.connected)
+
+    def start(self) -> None:
+        """After the window is shown: fill the history and resume unfinished jobs."""
+        self.work.run(
+            lambda: self.session.store.query(JobQuery(limit=HISTORY_PAGE)), self._history_loaded
+        )
+
+    def _history_loaded(self, jobs: list[Job]) -> None:
+        known = {job.id for job in self.model.jobs()}
+        self.model.append_older([j for j in jobs if j.id not in known])
+        for job in jobs[:60]:
+            self._load_thumbnail(job)
+        runner = self.session.runner
+        if runner is not None:
+            self.work.run(
+                runner.resume,
+                lambda resumed: self.statusBar().showMessage(
+                    f"Following {len(resumed)} unfinished job(s) again." if resumed else "", 8000
+                ),
+            )
+
+    # Jobs
+
+    def _submit_try_on(self, request: TryOnInput) -> Job:
+        runner = self.session.runner
+        if runner is None:
+            raise RuntimeError("Connect an AuraX account or start the demo first.")
+        return runner.submit_try_on(request)
+
+    def _submitted(self, job: Job) -> None:
+        self._watch.add(job.id)
+        self.model.update_job(job)
+        settings = self.session.settings
+        self.session.update_settings(
+            replace(
+                settings,
+                last_product_type=job.product_type,
+                last_strength=int(self.try_on.strength.value()),
+            )
+        )
+        self.statusBar().showMessage(
+            f"Try-on sent ({credits_text(3)}). Follow it in the Jobs list.", 6000
+        )
+
+    def _job_updated(self, job: Job) -> None:
+        self.model.update_job(job)
+        if job.status is JobStatus.COMPLETED and job.kind is not JobKind.PRODUCT_DESCRIPTION:
+            self._load_thumbnail(job)
+        if job.status.is_final and job.id in self._watch:
+            self._watch.discard(job.id)
+            self._finished(job)
+        current = self.job_list.current_job()
+        if current is not None and current.id == job.id:
+            self.viewer.show_job(job)
+
+    def _finished(self, job: Job) -> None:
+        if job.status is JobStatus.COMPLETED:
+            self.model.flush()
+            row = self.model.row_of(job.id)
+            if row is not None:
+                self.job_list.setCurrentIndex(self.model.index(row))
+            self.viewer.show_job(job)
+        if not self.isActiveWindow():
+            self._notify(job)
+
+    def _notify(self, job: Job) -> None:
+        title = f"{job.kind.label} {job.status.label.lower()}"
+        text = job.error or "The result is ready in AuraX Desktop."
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(icon("try-on"), self)
+                self.tray.show()
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 6000)
+        QApplication.alert(self)
+
+    def _load_thumbnail(self, job: Job) -> None:
+        path = job.thumbnail_path
+
+        def load() -> QImage:
+            return QImage(str(path)) if path is not None else QImage()
+
+        if path is not None:
+            self.work.run(load, lambda image: self.model.set_thumbnail(job.id, image))
+
+    def _open_result(self, job: Job) -> None:
+        if job.result_paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(job.result_paths[0])))
+
+    def _copy_task_id(self, job: Job) -> None:
+        if job.task_id:
+            QGuiApplication.clipboard().setText(job.task_id)
+            self.statusBar().showMessage("Task id copied.", 4000)
+
+    def _stop(self, job: Job) -> None:
+        if self.session.runner is not None:
+            self.work.run(
+                lambda: self.session.runner.stop(job.id) if self.session.runner else None,
+                lambda _job: None,
+            )
+            self.statusBar().showMessage(
+                "Stopped following. AuraX may still finish the task and charge for it.", 8000
+            )
+
+    def _retry(self, job: Job) -> None:
+        runner = self.session.runner
+        if runner is None:
+            return
+        cost = {JobKind.TRY_ON: 3.0, JobKind.IMAGE_GENERATION: 1.0}.get(job.kind, 0.25)
+        answer = QMessageBox.question(
+            self,
+            "Retry the job?",
+            f"This sends the job again as a new one and costs {credits_text(cost)} again.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.work.run(
+                lambda: runner.retry(job.id),
+                self._submitted,
+                lambda error: self._show_error(str(error)),
+            )
+
+    def _follow(self, job: Job) -> None:
+        runner = self.session.runner
+        if runner is not None:
+            self._watch.add(job.id)
+            self.work.run(
+                lambda: runner.follow(job.id),
+                self.model.update_job,
+                lambda error: self._show_error(str(error)),
+            )
+
+    def _delete(self, job: Job) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Delete the job?",
+            "The job and its files are removed from this computer.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        runner = self.session.runner
+        if runner is not None:
+            self.work.run(lambda: runner.delete(job.id), lambda _r: None)
+        else:
+            self.session.store.delete(job.id)
+            self.model.remove_job(job.id)
+        if self.viewer.job is not None and self.viewer.job.id == job.id:
+            self.viewer.show_job(None)
+
+    def _use_sample_garment(self, path: object, product_type: str) -> None:
+        self.try_on.garment_pane.load_path(path)  # type: ignore[arg-type]
+        self.try_on.set_choices(product_type, self.try_on.strength.value())
+
+    def _show_error(self, text: str) -> None:
+        QMessageBox.warning(self, "AuraX Desktop", text)
+
+    def _open_data_folder(self) -> None:
+        from aurax_desktop.jobs import jobs_dir  # noqa: PLC0415 - a menu action, rarely used
+
+        folder = jobs_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About AuraX Desktop",
+            "AuraX Desktop: virtual try-on, product images and product "
+            "descriptions with the AuraX service.",
+        )
+
+    # Closing
+
+    def _restore_geometry(self) -> None:
+        saved = self.session.settings.window_geometry
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.session.update_settings(replace(self.session.settings, window_geometry=geometry))
+        self.model.stop_timers()
+        self.work.shutdown()
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)

@@ -1,0 +1,330 @@
+"""The Try-On studio: person and garment photos, the mask, the options, and Submit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aurax_desktop.api import COST_TRY_ON, ProductType
+from aurax_desktop.jobs import Job, TryOnInput
+from aurax_desktop.ui.background import BackgroundWork
+from aurax_desktop.ui.icons import ICON_SIZE, icon
+from aurax_desktop.ui.qimages import mask_to_pil
+from aurax_desktop.ui.widgets.canvas import ImageCanvas
+from aurax_desktop.ui.widgets.image_pane import ImagePane
+from aurax_desktop.ui.widgets.mask_canvas import MaskCanvas
+
+STRENGTH_WORDS = {1: "Subtle", 2: "Balanced", 3: "Prominent"}
+STRENGTH_HELP = (
+    "How strongly the garment's own details show in the result: 1 keeps them "
+    "subtle, 3 makes them prominent."
+)
+
+
+def credits_text(amount: float) -> str:
+    return f"{amount:g} credit" + ("" if amount == 1 else "s")
+
+
+def product_type_combo(name: str, parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    combo.setAccessibleName("Product type")
+    for kind in ProductType:
+        combo.addItem(kind.label, kind.value)
+    return combo
+
+
+class TryOnPage(QWidget):
+    submitted = Signal(object)  # Job
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        work: BackgroundWork,
+        submit: Callable[[TryOnInput], Job],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.work = work
+        self._submit = submit
+        self._sending = False
+        self.mask_canvas = MaskCanvas()
+        self.person_pane = ImagePane("Person", "person", self.mask_canvas, work, icon_name="person")
+        self.person_pane.setObjectName("personPane")
+        self.person_pane.setAccessibleName("Person photo")
+        self.garment_pane = ImagePane(
+            "Garment", "garment", ImageCanvas(), work, icon_name="garment"
+        )
+        self.garment_pane.setObjectName("garmentPane")
+        self.garment_pane.setAccessibleName("Garment photo")
+
+        person_column = QVBoxLayout()
+        person_column.setSpacing(8)
+        person_column.addWidget(self.person_pane, 1)
+        person_column.addWidget(self._mask_tools())
+        panes = QHBoxLayout()
+        panes.setSpacing(12)
+        panes.addLayout(person_column, 3)
+        panes.addWidget(self.garment_pane, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 16, 16, 16)
+        layout.setSpacing(12)
+        layout.addLayout(panes, 1)
+        layout.addWidget(self._options())
+
+        for pane in (self.person_pane, self.garment_pane):
+            pane.photoChanged.connect(self.update_submit)
+            pane.loadingChanged.connect(lambda _l: self.update_submit())
+        self.prompt_edit.textChanged.connect(self.update_submit)
+        self.run_with_prompt.toggled.connect(self.update_submit)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(sequence), self, self.submit)
+        self.update_submit()
+
+    # Building the page
+
+    def _mask_tools(self) -> QWidget:
+        bar = QFrame()
+        bar.setProperty("card", True)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.setSpacing(6)
+        canvas = self.mask_canvas
+        self.brush_button = self._tool("brush", "Paint the garment area (B)", checkable=True)
+        self.eraser_button = self._tool(
+            "eraser", "Erase (E, or paint with the right button)", checkable=True
+        )
+        self.brush_button.setChecked(True)
+        self.brush_button.toggled.connect(lambda on: self._pick_tool(erasing=not on))
+        self.eraser_button.toggled.connect(lambda on: self._pick_tool(erasing=on))
+        QShortcut(QKeySequence("B"), self, lambda: self.brush_button.setChecked(True))
+        QShortcut(QKeySequence("E"), self, lambda: self.eraser_button.setChecked(True))
+        self.brush_size = QSlider(Qt.Orientation.Horizontal)
+        self.brush_size.setRange(4, 300)
+        self.brush_size.setValue(canvas.brush_size)
+        self.brush_size.setToolTip("Brush size ([ and ] change it)")
+        self.brush_size.setAccessibleName("Brush size")
+        self.brush_size.setMaximumWidth(140)
+        self.brush_size.valueChanged.connect(canvas.set_brush_size)
+        canvas.brushSizeChanged.connect(self.brush_size.setValue)
+        self.opacity = QSlider(Qt.Orientation.Horizontal)
+        self.opacity.setRange(10, 90)
+        self.opacity.setValue(int(canvas.opacity * 100))
+        self.opacity.setToolTip("Mask overlay opacity")
+        self.opacity.setAccessibleName("Mask overlay opacity")
+        self.opacity.setMaximumWidth(100)
+        self.opacity.valueChanged.connect(lambda v: canvas.set_opacity(v / 100))
+        undo = self._tool("undo", "Undo stroke (Ctrl+Z)")
+        undo.clicked.connect(canvas.undo_stack.undo)
+        canvas.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        undo.setEnabled(False)
+        redo = self._tool("redo", "Redo stroke (Ctrl+Shift+Z)")
+        redo.clicked.connect(canvas.undo_stack.redo)
+        canvas.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        redo.setEnabled(False)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, canvas.undo_stack.undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, canvas.undo_stack.redo)
+        invert = self._tool("invert", "Invert the mask")
+        invert.clicked.connect(canvas.invert)
+        clear = self._tool("clear", "Clear the mask")
+        clear.clicked.connect(canvas.clear_mask)
+        fit = self._tool("fit", "Fit the photo in view (double-click)")
+        fit.clicked.connect(canvas.fit)
+        label = QLabel("Mask")
+        label.setObjectName("sectionTitle")
+        size_label, opacity_label = QLabel("Size"), QLabel("Opacity")
+        for muted in (size_label, opacity_label):
+            muted.setObjectName("muted")
+        for widget in (
+            label,
+            self.brush_button,
+            self.eraser_button,
+            size_label,
+            self.brush_size,
+            opacity_label,
+            self.opacity,
+        ):
+            row.addWidget(widget)
+        row.addStretch(1)
+        for widget in (undo, redo, invert, clear, fit):
+            row.addWidget(widget)
+        self.mask_hint = QLabel(
+            "Optional: paint where the garment goes. With no mask, AuraX finds the area itself."
+        )
+        self.mask_hint.setObjectName("hint")
+        wrapper = QWidget()
+        column = QVBoxLayout(wrapper)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(bar)
+        column.addWidget(self.mask_hint)
+        return wrapper
+
+    def _tool(self, name: str, tip: str, *, checkable: bool = False) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon(name))
+        button.setIconSize(ICON_SIZE)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setCheckable(checkable)
+        button.setAutoExclusive(checkable)
+        return button
+
+    def _pick_tool(self, *, erasing: bool) -> None:
+        self.mask_canvas.erasing = erasing
+
+    def _options(self) -> QWidget:
+        panel = QFrame()
+        panel.setProperty("card", True)
+        grid = QGridLayout(panel)
+        grid.setContentsMargins(16, 12, 16, 12)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(8)
+        self.product_type = product_type_combo("productTypeCombo", panel)
+        self.strength = QSlider(Qt.Orientation.Horizontal)
+        self.strength.setObjectName("garmentStrength")
+        self.strength.setAccessibleName("Garment strength")
+        self.strength.setRange(1, 3)
+        self.strength.setValue(2)
+        self.strength.setPageStep(1)
+        self.strength.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.strength.setToolTip(STRENGTH_HELP)
+        self.strength.setMinimumWidth(120)
+        self.strength_word = QLabel()
+        self.strength.valueChanged.connect(
+            lambda v: self.strength_word.setText(f"{v} · {STRENGTH_WORDS[v]}")
+        )
+        self.strength_word.setText("2 · Balanced")
+        self.strength_word.setMinimumWidth(90)
+        self.prompt_edit = QLineEdit()
+        self.prompt_edit.setObjectName("promptEdit")
+        self.prompt_edit.setAccessibleName("Prompt")
+        self.prompt_edit.setPlaceholderText(
+            "Optional: guide the try-on, e.g. “tucked in, sleeves rolled up”"
+        )
+        self.run_with_prompt = QCheckBox("Use prompt")
+        self.run_with_prompt.setObjectName("runWithPromptCheck")
+        self.run_with_prompt.setAccessibleName("Use prompt")
+        self.prompt_edit.textEdited.connect(
+            lambda text: self.run_with_prompt.setChecked(bool(text.strip()))
+        )
+        self.submit_button = QPushButton(f"Try on · {credits_text(COST_TRY_ON)}")
+        self.submit_button.setObjectName("submitButton")
+        self.submit_button.setAccessibleName("Try on")
+        self.submit_button.setProperty("role", "primary")
+        self.submit_button.setDefault(True)
+        self.submit_button.setToolTip("Send the try-on (Ctrl+Enter)")
+        self.submit_button.clicked.connect(self.submit)
+        self.reason = QLabel()
+        self.reason.setObjectName("muted")
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        help_label = QLabel(STRENGTH_HELP)
+        help_label.setObjectName("hint")
+        help_label.setWordWrap(True)
+
+        grid.addWidget(QLabel("Product type"), 0, 0)
+        grid.addWidget(self.product_type, 0, 1)
+        grid.addWidget(QLabel("Garment strength"), 0, 2)
+        strength_row = QHBoxLayout()
+        strength_row.addWidget(self.strength, 1)
+        strength_row.addWidget(self.strength_word)
+        grid.addLayout(strength_row, 0, 3)
+        grid.addWidget(help_label, 1, 2, 1, 2)
+        grid.addWidget(QLabel("Prompt"), 2, 0)
+        grid.addWidget(self.prompt_edit, 2, 1, 1, 2)
+        grid.addWidget(self.run_with_prompt, 2, 3)
+        actions = QHBoxLayout()
+        actions.addWidget(self.reason, 1)
+        actions.addWidget(self.submit_button)
+        grid.addLayout(actions, 3, 0, 1, 4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        return panel
+
+    # State
+
+    def blocker(self) -> str:
+        """Why Submit is disabled, or "" when it is not."""
+        person, garment = self.person_pane, self.garment_pane
+        if person.loading or garment.loading:
+            return "Opening the photo…"
+        if person.source is None and garment.source is None:
+            return "Add a person photo and a garment photo to try on."
+        if person.source is None:
+            return "Add a person photo."
+        if garment.source is None:
+            return "Add a garment photo."
+        if self.run_with_prompt.isChecked() and not self.prompt_edit.text().strip():
+            return "Write a prompt, or turn off “Use prompt”."
+        if self._sending:
+            return "Sending…"
+        return ""
+
+    def update_submit(self) -> None:
+        reason = self.blocker()
+        self.submit_button.setEnabled(not reason)
+        self.reason.setText(reason)
+
+    def submit(self) -> None:
+        if self.blocker():
+            return
+        person, garment = self.person_pane.source, self.garment_pane.source
+        assert person is not None and garment is not None
+        mask = QImage(self.mask_canvas.full_mask)  # shared, copied on write: safe on a worker
+        kind = ProductType(self.product_type.currentData())
+        strength = self.strength.value()
+        prompt = self.prompt_edit.text()
+        use_prompt = self.run_with_prompt.isChecked()
+
+        def build() -> Job:
+            painted = mask_to_pil(mask) if not mask.isNull() else None
+            if painted is not None and painted.getbbox() is None:
+                painted = None  # nothing painted: no mask is sent
+            return self._submit(
+                TryOnInput(
+                    person,
+                    garment,
+                    kind,
+                    strength,
+                    painted,
+                    prompt if prompt.strip() else None,
+                    use_prompt,
+                )
+            )
+
+        self._sending = True
+        self.update_submit()
+        self.work.run(build, self._sent, self._not_sent)
+
+    def _sent(self, job: Job) -> None:
+        self._sending = False
+        self.update_submit()
+        self.submitted.emit(job)
+
+    def _not_sent(self, error: BaseException) -> None:
+        self._sending = False
+        self.update_submit()
+        self.failed.emit(getattr(error, "user_message", str(error)))
+
+    def set_choices(self, product_type: str, strength: int) -> None:
+        index = self.product_type.findData(product_type)
+        if index >= 0:
+            self.product_type.setCurrentIndex(index)
+        self.strength.setValue(strength)

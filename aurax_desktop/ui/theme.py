@@ -1,0 +1,144 @@
+"""Light and dark themes that follow the system, on Qt's Fusion style, with one accent."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+ACCENT = QColor("#6d4aff")
+ACCENT_DARK = QColor("#9c86ff")
+DANGER = QColor("#d92d20")
+SUCCESS = QColor("#12805c")
+
+SPACING = 8
+"""The grid every margin and gap is a multiple of."""
+
+
+def is_dark() -> bool:
+    """The system's scheme, unless AURAX_THEME says "light" or "dark"."""
+    forced = os.environ.get("AURAX_THEME", "").strip().lower()
+    if forced in ("light", "dark"):
+        return forced == "dark"
+    hints = QGuiApplication.styleHints()
+    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
+    if scheme == Qt.ColorScheme.Dark:
+        return True
+    if scheme == Qt.ColorScheme.Light:
+        return False
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def accent() -> QColor:
+    return ACCENT_DARK if is_dark() else ACCENT
+
+
+def _palette(dark: bool) -> QPalette:
+    palette = QPalette()
+    if dark:
+        colours = {
+            QPalette.ColorRole.Window: "#1e1f24",
+            QPalette.ColorRole.WindowText: "#e6e6ea",
+            QPalette.ColorRole.Base: "#16171b",
+            QPalette.ColorRole.AlternateBase: "#23242a",
+            QPalette.ColorRole.Text: "#e6e6ea",
+            QPalette.ColorRole.Button: "#2a2b31",
+            QPalette.ColorRole.ButtonText: "#e6e6ea",
+            QPalette.ColorRole.ToolTipBase: "#2a2b31",
+            QPalette.ColorRole.ToolTipText: "#e6e6ea",
+            QPalette.ColorRole.PlaceholderText: "#8b8c94",
+            QPalette.ColorRole.Mid: "#3a3b42",
+            QPalette.ColorRole.Midlight: "#32333a",
+            QPalette.ColorRole.Dark: "#101114",
+            QPalette.ColorRole.Light: "#3f4048",
+        }
+    else:
+        colours = {
+            QPalette.ColorRole.Window: "#f4f4f6",
+            QPalette.ColorRole.WindowText: "#1d1d22",
+            QPalette.ColorRole.Base: "#ffffff",
+            QPalette.ColorRole.AlternateBase: "#f7f7f9",
+            QPalette.ColorRole.Text: "#1d1d22",
+            QPalette.ColorRole.Button: "#ffffff",
+            QPalette.ColorRole.ButtonText: "#1d1d22",
+            QPalette.ColorRole.ToolTipBase: "#ffffff",
+            QPalette.ColorRole.ToolTipText: "#1d1d22",
+            QPalette.ColorRole.PlaceholderText: "#8a8a94",
+            QPalette.ColorRole.Mid: "#d5d5db",
+            QPalette.ColorRole.Midlight: "#e6e6ea",
+            QPalette.ColorRole.Dark: "#a0a0a8",
+            QPalette.ColorRole.Light: "#ffffff",
+        }
+    for role, value in colours.items():
+        palette.setColor(role, QColor(value))
+    highlight = ACCENT_DARK if dark else ACCENT
+    palette.setColor(QPalette.ColorRole.Highlight, highlight)
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.Link, highlight)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        muted = QColor(colours[role])
+        muted.setAlpha(110)
+        palette.setColor(QPalette.ColorGroup.Disabled, role, muted)
+    return palette
+
+
+def _rgba(colour: QColor, alpha: float) -> str:
+    """A colour with transparency, in the form Qt style sheets read unambiguously."""
+    return f"rgba({colour.red()}, {colour.green()}, {colour.blue()}, {alpha:.2f})"
+
+
+def stylesheet(dark: bool) -> str:
+    line = "#3a3b42" if dark else "#d9d9df"
+    panel = "#23242a" if dark else "#ffffff"
+    muted = "#9a9ba3" if dark else "#6b6b75"
+    hover = "#33343b" if dark else "#ececf1"
+    tint = accent().name()
+    return f"""
+    QMainWindow, QDialog {{ background: palette(window); }}
+    QFrame[card="true"], QWidget[card="true"] {{ background: {panel};
+        border: 1px solid {line}; border-radius: 8px; }}
+    QFrame#demoBanner {{ background: {_rgba(accent(), 0.10)}; border: 1px solid
+        {_rgba(accent(), 0.45)}; border-radius: 8px; }}
+    QToolButton#sample {{ border: 1px solid {line}; border-radius: 6px; background: {panel};
+        padding: 2px 6px; }}
+    QToolButton#sample:hover {{ border-color: {tint}; }}
+    QLabel#sectionTitle {{ font-weight: 600; font-size: 11pt; }}
+    QLabel#muted, QLabel#hint {{ color: {muted}; }}
+    QLabel#warning {{ color: {"#f5b83d" if dark else "#a15c07"}; }}
+    QLabel#error {{ color: {DANGER.name()}; }}
+    QLabel#demoBadge {{ background: {tint}; color: white; border-radius: 10px;
+        padding: 2px 10px; font-weight: 600; }}
+    QPushButton {{ padding: 6px 14px; border: 1px solid {line}; border-radius: 6px;
+        background: palette(button); }}
+    QPushButton:hover {{ background: {hover}; }}
+    QPushButton:disabled {{ color: palette(placeholder-text); }}
+    QPushButton[role="primary"] {{ background: {tint}; color: white; border: none; font-weight: 600;
+        padding: 8px 18px; }}
+    QPushButton[role="primary"]:hover {{ background: {accent().lighter(112).name()}; }}
+    QPushButton[role="primary"]:disabled {{ background: {line}; color: {muted}; }}
+    QToolButton {{ border: 1px solid transparent; border-radius: 6px; padding: 4px; }}
+    QToolButton:hover {{ background: {hover}; }}
+    QToolButton:checked {{ background: {hover}; border-color: {line}; }}
+    QListView#jobList {{ border: none; background: transparent; }}
+    QListView#navigation {{ border: none; background: transparent; font-weight: 500; }}
+    QListView#navigation::item {{ padding: 8px 10px; border-radius: 6px; }}
+    QListView#navigation::item:selected {{ background: {hover}; color: palette(text); }}
+    QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {{ padding: 5px 8px; border: 1px solid {line};
+        border-radius: 6px; background: palette(base); }}
+    QSplitter::handle {{ background: transparent; }}
+    QStatusBar {{ color: {muted}; }}
+    """
+
+
+def apply_theme(app: QApplication) -> None:
+    """Fusion with our palette for the system's light or dark scheme; follows changes."""
+    app.setStyle("Fusion")
+    dark = is_dark()
+    app.setPalette(_palette(dark))
+    app.setStyleSheet(stylesheet(dark))

@@ -1,0 +1,215 @@
+"""A picture with zoom (wheel, fit) and pan (middle button, or Space and drag)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from aurax_desktop.ui.icons import pixmap
+
+MIN_ZOOM, MAX_ZOOM = 0.05, 32.0
+
+
+class ImageCanvas(QWidget):
+    """Shows ``display`` (a preview of a photo of ``source_size``) fitted, zoomable, pannable."""
+
+    clicked = Signal()
+    zoomChanged = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.display: QImage | None = None
+        self.source_size = QSize()
+        self.scale = 1.0
+        self.offset = QPointF()
+        self.fitted = True
+        self.placeholder = "Drop a picture here"
+        self.placeholder_icon = "image"
+        self._pan_from: QPointF | None = None
+        self._space = False
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(220, 260)
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 480)
+
+    # The picture
+
+    def set_image(self, display: QImage | None, source_size: QSize | None = None) -> None:
+        self.display = display
+        self.source_size = source_size or (display.size() if display is not None else QSize())
+        self.fit()
+
+    def has_image(self) -> bool:
+        return self.display is not None and not self.display.isNull()
+
+    def fit(self) -> None:
+        self.fitted = True
+        if not self.has_image():
+            self.update()
+            return
+        assert self.display is not None
+        margin = 8
+        w, h = max(1, self.width() - 2 * margin), max(1, self.height() - 2 * margin)
+        self.scale = min(w / self.display.width(), h / self.display.height())
+        self.offset = QPointF(
+            (self.width() - self.display.width() * self.scale) / 2,
+            (self.height() - self.display.height() * self.scale) / 2,
+        )
+        self.zoomChanged.emit(self.zoom_percent())
+        self.update()
+
+    def zoom_percent(self) -> float:
+        """Zoom relative to the photo's own pixels (100 = one photo pixel per screen pixel)."""
+        if not self.has_image() or self.source_size.width() <= 0:
+            return 100.0
+        assert self.display is not None
+        return 100.0 * self.scale * self.display.width() / self.source_size.width()
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        if not self.has_image():
+            return
+        point = anchor or QPointF(self.width() / 2, self.height() / 2)
+        new_scale = min(MAX_ZOOM, max(MIN_ZOOM, self.scale * factor))
+        image_point = (point - self.offset) / self.scale
+        self.scale = new_scale
+        self.offset = point - image_point * new_scale
+        self.fitted = False
+        self.zoomChanged.emit(self.zoom_percent())
+        self.update()
+
+    def to_display(self, point: QPointF) -> QPointF:
+        return (point - self.offset) / self.scale
+
+    def display_to_source(self) -> float:
+        if not self.has_image():
+            return 1.0
+        assert self.display is not None
+        return self.source_size.width() / self.display.width()
+
+    def image_rect(self) -> QRectF:
+        assert self.display is not None
+        return QRectF(
+            self.offset,
+            QSizeF(self.display.width() * self.scale, self.display.height() * self.scale),
+        )
+
+    # Painting
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        if not self.has_image():
+            self._paint_placeholder(painter)
+            return
+        assert self.display is not None
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.scale < 2.0)
+        painter.drawImage(self.image_rect(), self.display)
+        self.paint_overlay(painter)
+
+    def paint_overlay(self, painter: QPainter) -> None:
+        """Subclasses draw on top of the picture here."""
+
+    def _paint_placeholder(self, painter: QPainter) -> None:
+        colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        pen_colour = QColor(colour)
+        pen_colour.setAlpha(120)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(_dashed_pen(pen_colour))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(6, 6, -6, -6), 10, 10)
+        icon = pixmap(self.placeholder_icon, 40, colour)
+        x = (self.width() - 40) / 2
+        y = self.height() / 2 - 48
+        painter.drawPixmap(QPointF(x, y), icon)
+        painter.setPen(colour)
+        text_rect = QRectF(16, y + 52, self.width() - 32, 80)
+        painter.drawText(
+            text_rect,
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
+            self.placeholder,
+        )
+
+    # Input
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fitted:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom_by(1.15**steps, event.position())
+            event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.unsetCursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def is_panning_press(self, event: QMouseEvent) -> bool:
+        return event.button() == Qt.MouseButton.MiddleButton or (
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not self.has_image():
+            if event.button() == Qt.MouseButton.LeftButton:
+                self.clicked.emit()
+            return
+        if self.is_panning_press(event):
+            self._pan_from = event.position()
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self.offset += event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.fitted = False
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            if self._space:
+                self.setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.unsetCursor()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.has_image():
+            self.fit()
+
+
+def _dashed_pen(colour: QColor) -> QPen:
+    pen = QPen(colour)
+    pen.setStyle(Qt.PenStyle.DashLine)
+    pen.setWidthF(1.5)
+    return pen

@@ -1,0 +1,281 @@
+"""Painting the garment area on the person photo.
+
+The mask is kept at the photo's own resolution (what is sent, scaled exactly
+like the photo); a copy at the preview's resolution draws the overlay. Each
+stroke, clear and invert is one step on a QUndoStack.
+"""
+
+from __future__ import annotations
+
+from PIL import Image
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QWidget
+
+from aurax_desktop.ui.qimages import mask_to_pil
+from aurax_desktop.ui.theme import accent
+from aurax_desktop.ui.widgets.canvas import ImageCanvas
+
+MIN_BRUSH, MAX_BRUSH = 4, 300
+
+
+class _MaskChange(QUndoCommand):
+    """The pixels of one region before and after a change, in both masks."""
+
+    def __init__(
+        self,
+        canvas: MaskCanvas,
+        text: str,
+        full_rect: QRect,
+        view_rect: QRect,
+        before: tuple[QImage, QImage],
+    ) -> None:
+        super().__init__(text)
+        self.canvas = canvas
+        self.full_rect, self.view_rect = full_rect, view_rect
+        self.before = before
+        self.after = (canvas.full_mask.copy(full_rect), canvas.preview_mask.copy(view_rect))
+        self._done = True  # the change is already on the canvas when pushed
+
+    def undo(self) -> None:
+        self.canvas.restore(self.full_rect, self.view_rect, *self.before)
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.canvas.restore(self.full_rect, self.view_rect, *self.after)
+
+
+class _Invert(QUndoCommand):
+    def __init__(self, canvas: MaskCanvas) -> None:
+        super().__init__("Invert mask")
+        self.canvas = canvas
+
+    def undo(self) -> None:
+        self.canvas.invert_pixels()
+
+    def redo(self) -> None:
+        self.canvas.invert_pixels()
+
+
+class MaskCanvas(ImageCanvas):
+    maskChanged = Signal()
+    brushSizeChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("maskCanvas")
+        self.setAccessibleName("Mask painting on the person photo")
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(40)
+        self.full_mask = QImage()
+        self.preview_mask = QImage()
+        self.painting_enabled = True
+        self.erasing = False
+        self.brush_size = 40
+        """Diameter in screen pixels (finer strokes when zoomed in)."""
+        self.opacity = 0.5
+        self._overlay: QImage | None = None
+        self._stroke: tuple[QImage, QImage] | None = None
+        self._stroke_rect = QRectF()
+        self._last: QPointF | None = None
+        self._erase_this_stroke = False
+        self._cursor: QPointF | None = None
+        self.undo_stack.indexChanged.connect(self._on_undo_index)
+
+    # The mask
+
+    def set_image(self, display: QImage | None, source_size: QSize | None = None) -> None:
+        super().set_image(display, source_size)
+        self.undo_stack.clear()
+        if self.has_image():
+            assert self.display is not None
+            self.full_mask = QImage(self.source_size, QImage.Format.Format_Grayscale8)
+            self.full_mask.fill(0)
+            self.preview_mask = QImage(self.display.size(), QImage.Format.Format_Grayscale8)
+            self.preview_mask.fill(0)
+        else:
+            self.full_mask, self.preview_mask = QImage(), QImage()
+        self._changed()
+
+    def is_painted(self) -> bool:
+        """True when some pixel of the mask is set."""
+        return not self.full_mask.isNull() and mask_to_pil(self.full_mask).getbbox() is not None
+
+    def mask_image(self) -> Image.Image | None:
+        """The mask at the photo's own resolution, or None when nothing is painted."""
+        if self.full_mask.isNull():
+            return None
+        image = mask_to_pil(self.full_mask)
+        return image if image.getbbox() is not None else None
+
+    def restore(self, full_rect: QRect, view_rect: QRect, full: QImage, view: QImage) -> None:
+        for target, rect, pixels in (
+            (self.full_mask, full_rect, full),
+            (self.preview_mask, view_rect, view),
+        ):
+            painter = QPainter(target)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.drawImage(rect.topLeft(), pixels)
+            painter.end()
+        self._changed()
+
+    def invert_pixels(self) -> None:
+        self.full_mask.invertPixels()
+        self.preview_mask.invertPixels()
+        self._changed()
+
+    def clear_mask(self) -> None:
+        if not self.has_image() or not self.is_painted():
+            return
+        before = (self.full_mask.copy(), self.preview_mask.copy())
+        self.full_mask.fill(0)
+        self.preview_mask.fill(0)
+        self.undo_stack.push(
+            _MaskChange(self, "Clear mask", self.full_mask.rect(), self.preview_mask.rect(), before)
+        )
+
+    def invert(self) -> None:
+        if self.has_image():
+            self.undo_stack.push(_Invert(self))  # pushing applies it
+
+    def set_brush_size(self, size: int) -> None:
+        size = max(MIN_BRUSH, min(MAX_BRUSH, int(size)))
+        if size != self.brush_size:
+            self.brush_size = size
+            self.brushSizeChanged.emit(size)
+            self.update()
+
+    def set_opacity(self, opacity: float) -> None:
+        self.opacity = max(0.0, min(1.0, opacity))
+        self.update()
+
+    @Slot(int)
+    def _on_undo_index(self, _index: int) -> None:
+        self._changed()
+
+    def _changed(self) -> None:
+        self._overlay = None
+        self.update()
+        self.maskChanged.emit()
+
+    # Painting strokes
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if (
+            self.has_image()
+            and self.painting_enabled
+            and not self.is_panning_press(event)
+            and event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton)
+        ):
+            self._stroke = (self.full_mask.copy(), self.preview_mask.copy())
+            self._stroke_rect = QRectF()
+            self._erase_this_stroke = self.erasing or event.button() == Qt.MouseButton.RightButton
+            self._last = self.to_display(event.position())
+            self._paint_segment(self._last, self._last)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._cursor = event.position()
+        if self._stroke is not None and self._last is not None:
+            point = self.to_display(event.position())
+            self._paint_segment(self._last, point)
+            self._last = point
+            return
+        super().mouseMoveEvent(event)
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._stroke is not None:
+            self._finish_stroke()
+            return
+        super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event: object) -> None:
+        self._cursor = None
+        self.update()
+
+    def _paint_segment(self, start: QPointF, end: QPointF) -> None:
+        width_view = self.brush_size / self.scale
+        ratio = self.display_to_source()
+        colour = QColor(0, 0, 0) if self._erase_this_stroke else QColor(255, 255, 255)
+        for target, factor, width in (
+            (self.preview_mask, 1.0, width_view),
+            (self.full_mask, ratio, width_view * ratio),
+        ):
+            painter = QPainter(target)
+            pen = QPen(colour)
+            pen.setWidthF(max(1.0, width))
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            painter.drawLine(start * factor, end * factor)
+            painter.end()
+        half = width_view / 2 + 2
+        segment = QRectF(start, end).normalized().adjusted(-half, -half, half, half)
+        self._stroke_rect = (
+            self._stroke_rect.united(segment) if self._stroke_rect.isValid() else segment
+        )
+        self._overlay = None
+        self.update()
+
+    def _finish_stroke(self) -> None:
+        assert self._stroke is not None
+        view_rect = self._stroke_rect.toAlignedRect().intersected(self.preview_mask.rect())
+        ratio = self.display_to_source()
+        full = QRectF(self._stroke_rect.topLeft() * ratio, self._stroke_rect.bottomRight() * ratio)
+        full_rect = full.toAlignedRect().adjusted(-2, -2, 2, 2).intersected(self.full_mask.rect())
+        before = (self._stroke[0].copy(full_rect), self._stroke[1].copy(view_rect))
+        self._stroke, self._last = None, None
+        if full_rect.isEmpty():
+            return
+        text = "Erase" if self._erase_this_stroke else "Paint"
+        self.undo_stack.push(_MaskChange(self, text, full_rect, view_rect, before))
+
+    # Keys: [ and ] change the brush; B and E pick brush or eraser
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_BracketLeft:
+            self.set_brush_size(round(self.brush_size / 1.25))
+        elif key == Qt.Key.Key_BracketRight:
+            self.set_brush_size(round(self.brush_size * 1.25) + 1)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # Drawing the overlay
+
+    def paint_overlay(self, painter: QPainter) -> None:
+        if self.preview_mask.isNull():
+            return
+        if self._overlay is None:
+            overlay = QImage(self.preview_mask.size(), QImage.Format.Format_ARGB32_Premultiplied)
+            overlay.fill(accent())
+            overlay.setAlphaChannel(self.preview_mask)
+            self._overlay = overlay
+        painter.setOpacity(self.opacity)
+        painter.drawImage(self.image_rect(), self._overlay)
+        painter.setOpacity(1.0)
+        if self._cursor is not None and self.painting_enabled:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            radius = self.brush_size / 2
+            for colour, width in ((QColor(0, 0, 0, 160), 3.0), (QColor(255, 255, 255), 1.2)):
+                pen = QPen(colour)
+                pen.setWidthF(width)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(self._cursor, radius, radius)

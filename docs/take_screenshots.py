@@ -1,0 +1,110 @@
+"""Screenshots of the real window in demo mode, for the README.
+
+Run under a virtual display:
+    xvfb-run -a -s "-screen 0 1600x1000x24" python docs/take_screenshots.py [--dark] [--scale 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+
+
+def wait_until(app: QApplication, done: Callable[[], bool], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def drag(widget: QWidget, points: list[QPointF]) -> None:
+    """A left-button stroke through ``points`` (widget coordinates), as real events."""
+
+    def send(
+        kind: QEvent.Type, point: QPointF, button: Qt.MouseButton, buttons: Qt.MouseButton
+    ) -> None:
+        event = QMouseEvent(
+            kind, point, widget.mapToGlobal(point), button, buttons, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(widget, event)
+
+    left = Qt.MouseButton.LeftButton
+    send(QEvent.Type.MouseButtonPress, points[0], left, left)
+    for point in points[1:]:
+        send(QEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, left)
+    send(QEvent.Type.MouseButtonRelease, points[-1], left, Qt.MouseButton.NoButton)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--scale", type=float, default=1.0)
+    args = parser.parse_args()
+    os.environ.setdefault("AURAX_DATA_DIR", tempfile.mkdtemp(prefix="aurax-shots-"))
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+    app = QApplication(sys.argv[:1])
+    if args.dark:
+        os.environ["AURAX_THEME"] = "dark"
+
+    from aurax_desktop.app import create_window  # noqa: PLC0415 - after the application exists
+    from aurax_desktop.ui.demo_banner import samples  # noqa: PLC0415
+    from aurax_desktop.ui.theme import apply_theme  # noqa: PLC0415
+
+    apply_theme(app)
+    window = create_window(["--demo"])
+    window.resize(1440, 900)
+    suffix = ("-dark" if args.dark else "") + (f"-{args.scale:g}x" if args.scale != 1 else "")
+    page = window.try_on
+    found = {s.path.name: s for s in samples()}
+    page.person_pane.load_path(found["person.jpg"].path)
+    page.garment_pane.load_path(found["dress-red.png"].path)
+    page.set_choices("DRESS", 2)
+    wait_until(
+        app, lambda: page.person_pane.source is not None and page.garment_pane.source is not None
+    )
+    canvas = page.mask_canvas
+    rect = canvas.image_rect()
+    points = [
+        QPointF(rect.left() + rect.width() * x, rect.top() + rect.height() * y)
+        for x, y in (
+            (0.38, 0.28),
+            (0.62, 0.28),
+            (0.62, 0.45),
+            (0.38, 0.45),
+            (0.38, 0.62),
+            (0.62, 0.62),
+        )
+    ]
+    canvas.set_brush_size(60)
+    drag(canvas, points)
+    app.processEvents()
+    window.grab().save(str(OUT / f"studio{suffix}.png"))
+    page.submit()
+    wait_until(app, lambda: any(j.status.is_final for j in window.model.jobs()), timeout=90)
+    wait_until(app, lambda: window.viewer.canvas.has_image())
+    window.viewer.compare_button.setChecked(True)
+    for _ in range(30):
+        app.processEvents()
+        time.sleep(0.02)
+    window.grab().save(str(OUT / f"result{suffix}.png"))
+    print(f"saved {OUT}/studio{suffix}.png and result{suffix}.png")
+    window.close()
+    window.session.shutdown()
+
+
+if __name__ == "__main__":
+    main()
