@@ -249,12 +249,7 @@ class JobListView(QListView):
                 and job.status in (JobStatus.STOPPED, JobStatus.FAILED)
                 and not job.results,
             ),
-            make(
-                f"Retry (costs {job.cost or 'credits'} again)" if job.cost else "Retry",
-                "retry",
-                self.retryJob,
-                job.status in RETRYABLE_STATUSES,
-            ),
+            make("Retry as a new job…", "retry", self.retryJob, job.status in RETRYABLE_STATUSES),
             make("Delete from history", "trash", self.deleteJob, job.status.is_final),
         ]
 

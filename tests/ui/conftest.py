@@ -1,0 +1,128 @@
+"""Windows built by app.create_window against real demo servers, offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.app import create_window
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.ui.main_window import MainWindow
+from tests.factories import garment_jpeg, person_jpeg
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowFactory]:
+    """``open_window(server)`` or ``open_window(demo=True)``: a shown main window."""
+    opened: list[MainWindow] = []
+
+    def make(server: DemoServer | None = None, *, demo: bool = False) -> MainWindow:
+        if server is not None:
+            monkeypatch.setenv("AURAX_API_KEY", server.api_key)
+            monkeypatch.setenv("AURAX_KEY_ID", server.key_id)
+            window = create_window(["--base-url", server.url])
+        else:
+            window = create_window(["--demo"] if demo else [])
+        qtbot.addWidget(window)
+        opened.append(window)
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+    for window in opened:
+        close_window(window)
+
+
+def close_window(window: MainWindow) -> None:
+    window.close()
+    window.session.shutdown()
+    QApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _no_timers_left_running() -> Iterator[None]:
+    """Fail a test that leaves a running QTimer in a window that is still alive."""
+    yield
+    QApplication.processEvents()
+    running = [
+        timer.objectName() or repr(timer)
+        for widget in QApplication.topLevelWidgets()
+        if widget.isVisible()
+        for timer in widget.findChildren(QTimer)
+        if timer.isActive()
+    ]
+    assert not running, f"timers left running: {running}"
+
+
+@pytest.fixture
+def photos(tmp_path: Path) -> dict[str, Path]:
+    files = {
+        "person.jpg": person_jpeg((600, 900)),
+        "garment.jpg": garment_jpeg(),
+        "notes.jpg": b"these are notes, not a picture" * 10,
+        "broken.jpg": person_jpeg()[:400],
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    return {name: tmp_path / name for name in files}
+
+
+def drop(widget: QWidget, mime: QMimeData) -> None:
+    """A drop as the file manager or a browser makes it (synthetic drag events)."""
+    point = QPoint(widget.width() // 2, widget.height() // 2)
+    enter = QDragEnterEvent(
+        QPointF(point),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, enter)
+    event = QDropEvent(
+        QPointF(point),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def drop_file(widget: QWidget, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop(widget, mime)
+
+
+def stroke(
+    widget: QWidget, points: list[QPointF], button: Qt.MouseButton = Qt.MouseButton.LeftButton
+) -> None:
+    """Press, move through ``points`` and release, as real mouse events."""
+
+    def send(
+        kind: QEvent.Type, point: QPointF, pressed: Qt.MouseButton, held: Qt.MouseButton
+    ) -> None:
+        QApplication.sendEvent(
+            widget,
+            QMouseEvent(
+                kind,
+                point,
+                widget.mapToGlobal(point),
+                pressed,
+                held,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
+
+    send(QEvent.Type.MouseButtonPress, points[0], button, button)
+    for point in points[1:]:
+        send(QEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, button)
+    send(QEvent.Type.MouseButtonRelease, points[-1], button, Qt.MouseButton.NoButton)

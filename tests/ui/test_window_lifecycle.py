@@ -1,0 +1,63 @@
+"""Starting in demo mode, and starting again after quitting with work in flight."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.jobs import JobStatus
+from tests.factories import garment_jpeg, person_jpeg
+from tests.ui.conftest import WindowFactory, close_window, drop_file
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def test_demo_mode_cannot_be_missed_and_samples_take_three_clicks(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+) -> None:
+    window = open_window(demo=True)
+    assert window.session.demo_mode
+    assert window.windowTitle() == "AuraX Desktop — Demo mode"
+    assert window.demo_banner.isVisible() and window.demo_badge.isVisible()
+    buttons = {b.text(): b for b in window.demo_banner.buttons}
+    qtbot.mouseClick(buttons["Person"], LEFT)  # 1
+    qtbot.mouseClick(buttons["Red dress"], LEFT)  # 2
+    page = window.try_on
+    qtbot.waitUntil(lambda: page.submit_button.isEnabled(), timeout=10000)
+    assert page.product_type.currentData() == "DRESS"
+    qtbot.mouseClick(page.submit_button, LEFT)  # 3
+    qtbot.waitUntil(lambda: len(window.model.jobs()) == 1, timeout=10000)
+    assert window.model.jobs()[0].status is not JobStatus.FAILED
+
+
+def test_after_a_restart_the_history_shows_and_unfinished_jobs_go_on(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    tmp_path: Path,
+) -> None:
+    server = demo_factory(task_seconds=2.5)
+    first = open_window(server)
+    person, garment = tmp_path / "p.jpg", tmp_path / "g.jpg"
+    person.write_bytes(person_jpeg())
+    garment.write_bytes(garment_jpeg())
+    drop_file(first.try_on.person_pane, person)
+    drop_file(first.try_on.garment_pane, garment)
+    qtbot.waitUntil(lambda: first.try_on.submit_button.isEnabled(), timeout=10000)
+    first.try_on.submit()
+    qtbot.waitUntil(lambda: any(j.task_id for j in first.model.jobs()), timeout=10000)
+    close_window(first)  # quit while the task is still running at the server
+    stored = first.session.store  # closed; read again through a new window
+
+    second = open_window(server)
+    qtbot.waitUntil(lambda: len(second.model.jobs()) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: second.model.jobs()[0].status is JobStatus.COMPLETED, timeout=20000)
+    job = second.model.jobs()[0]
+    assert job.result_paths[0].is_file()
+    assert server.stats()["requests"]["POST /api/ai/vto"] == 1
+    assert stored is not second.session.store
