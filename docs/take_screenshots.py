@@ -95,7 +95,7 @@ def main() -> None:
     window.grab().save(str(OUT / f"studio{suffix}.png"))
     page.submit()
     wait_until(app, lambda: any(j.status.is_final for j in window.model.jobs()), timeout=90)
-    wait_until(app, lambda: window.viewer.canvas.has_image())
+    wait_until(app, window.viewer.canvas.has_image)
     window.viewer.compare_button.setChecked(True)
     for _ in range(30):
         app.processEvents()

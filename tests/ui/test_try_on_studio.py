@@ -100,7 +100,7 @@ def test_drop_paint_undo_redo_submit_and_see_the_result(
     qtbot.waitUntil(
         lambda: any(j.status is JobStatus.COMPLETED for j in window.model.jobs()), timeout=20000
     )
-    qtbot.waitUntil(lambda: window.viewer.canvas.has_image(), timeout=10000)
+    qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
     (job,) = window.model.jobs()
     assert window.viewer.job is not None and window.viewer.job.id == job.id
     record = server.task(job.task_id or "")
@@ -205,7 +205,7 @@ def test_submit_is_disabled_with_the_reason(
     qtbot.waitUntil(lambda: page.person_pane.source is not None, timeout=10000)
     assert page.reason.text() == "Add a garment photo."
     drop_file(page.garment_pane, photos["garment.jpg"])
-    qtbot.waitUntil(lambda: page.submit_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(page.submit_button.isEnabled, timeout=10000)
     page.run_with_prompt.setChecked(True)
     assert not page.submit_button.isEnabled()
     assert "Write a prompt" in page.reason.text()

@@ -28,7 +28,7 @@ def test_demo_mode_cannot_be_missed_and_samples_take_three_clicks(
     qtbot.mouseClick(buttons["Person"], LEFT)  # 1
     qtbot.mouseClick(buttons["Red dress"], LEFT)  # 2
     page = window.try_on
-    qtbot.waitUntil(lambda: page.submit_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(page.submit_button.isEnabled, timeout=10000)
     assert page.product_type.currentData() == "DRESS"
     qtbot.mouseClick(page.submit_button, LEFT)  # 3
     qtbot.waitUntil(lambda: len(window.model.jobs()) == 1, timeout=10000)
@@ -48,7 +48,7 @@ def test_after_a_restart_the_history_shows_and_unfinished_jobs_go_on(
     garment.write_bytes(garment_jpeg())
     drop_file(first.try_on.person_pane, person)
     drop_file(first.try_on.garment_pane, garment)
-    qtbot.waitUntil(lambda: first.try_on.submit_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(first.try_on.submit_button.isEnabled, timeout=10000)
     first.try_on.submit()
     qtbot.waitUntil(lambda: any(j.task_id for j in first.model.jobs()), timeout=10000)
     close_window(first)  # quit while the task is still running at the server
