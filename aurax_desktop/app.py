@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -55,7 +56,10 @@ def create_window(argv: Sequence[str] = ()) -> MainWindow:
             session.connect(credentials, args.base_url)
     window = MainWindow(session)
     window.show()
-    QTimer.singleShot(0, window.start)
+    if session.connected:
+        QTimer.singleShot(0, window.start)
+    else:  # nothing to connect with: the welcome dialog, once the window is up
+        QTimer.singleShot(0, window.show_welcome)
     return window
 
 
@@ -68,8 +72,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_theme(app)
     window = create_window(sys.argv[1:] if argv is None else argv)
     code = app.exec()
-    window.session.shutdown()
+    dispose(window)
     return code
+
+
+def dispose(window: MainWindow) -> None:
+    """Stop every worker and delete the window while the QApplication still exists
+    (left to Python's teardown, the order of deletion is arbitrary and can crash)."""
+    window.session.shutdown()
+    shiboken6.delete(window)
 
 
 if __name__ == "__main__":

@@ -25,11 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aurax_desktop.account import CredentialStore, KeyringUnavailable
 from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, TryOnInput
 from aurax_desktop.session import Session
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.bridge import JobBridge
 from aurax_desktop.ui.demo_banner import DemoBanner
+from aurax_desktop.ui.dialogs.settings import SettingsDialog
+from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
 from aurax_desktop.ui.icons import icon
 from aurax_desktop.ui.job_list import JobListView
 from aurax_desktop.ui.job_model import JobListModel
@@ -152,6 +155,20 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         self.account_menu = bar.addMenu("&Account")
+        self._action(
+            self.account_menu, "Connect your AuraX account…", "account", None, self.show_welcome
+        )
+        self._action(self.account_menu, "Try the demo", "demo", None, self._start_demo)
+        self._action(self.account_menu, "Where is my key?", None, None, self._where_is_key)
+        self._action(self.account_menu, "Sign out", None, None, self._sign_out)
+        self.account_menu.addSeparator()
+        self._action(
+            self.account_menu,
+            "Settings…",
+            "settings",
+            QKeySequence.StandardKey.Preferences,
+            self.show_settings,
+        )
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "About AuraX Desktop", None, None, self._about)
 
@@ -196,6 +213,50 @@ class MainWindow(QMainWindow):
                 f"{session.client.base_url} · key {session.client.key_id}"
             )
         self.try_on.setEnabled(session.connected)
+
+    def show_welcome(self) -> bool:
+        """The welcome dialog; True when it connected the session."""
+        dialog = WelcomeDialog(self.session, self.work, parent=self)
+        connected = dialog.exec() == WelcomeDialog.DialogCode.Accepted
+        self.refresh_connection()
+        if connected:
+            self.start()
+        return connected
+
+    def _start_demo(self) -> None:
+        self.session.start_demo()
+        self.refresh_connection()
+        self.start()
+
+    def _where_is_key(self) -> None:
+        credentials = self.session.credentials
+        if credentials is None:
+            text = "You are not signed in, so no key is in use."
+        elif credentials.source == "environment":
+            text = "The key comes from the environment variable AURAX_API_KEY; it is not stored."
+        elif credentials.source == "session":
+            text = "The key is kept in memory for this session only; it is not stored."
+        elif credentials.source == "demo":
+            text = "Demo mode uses the demo server's own key; your account is not involved."
+        else:
+            text = f"Your API key is kept in {CredentialStore().describe()}, never in a file."
+        QMessageBox.information(self, "Where is my key?", text)
+
+    def _sign_out(self) -> None:
+        try:
+            CredentialStore().clear()
+        except KeyringUnavailable as exc:
+            self._show_error(exc.user_message)
+        self.session.disconnect()
+        self.refresh_connection()
+        self.statusBar().showMessage("Signed out. The key was removed from the keyring.", 8000)
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.session.settings, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted and dialog.result_settings:
+            self.session.update_settings(dialog.result_settings)
+            if self.session.runner is not None:
+                self.session.runner.upload_side = dialog.result_settings.upload_size.max_side
 
     def start(self) -> None:
         """After the window is shown: fill the history and resume unfinished jobs."""

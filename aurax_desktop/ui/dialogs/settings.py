@@ -1,0 +1,108 @@
+"""The settings dialog: server, upload size, concurrency, time limit, results folder."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aurax_desktop.account import Settings, UploadSize
+from aurax_desktop.api import InsecureConnectionError
+from aurax_desktop.api.transport import check_base_url
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setObjectName("settingsDialog")
+        self.setMinimumWidth(520)
+        self.original = settings
+        form = QFormLayout()
+        form.setSpacing(10)
+        self.url_edit = QLineEdit(settings.base_url)
+        self.url_edit.setObjectName("settingsServer")
+        form.addRow("AuraX server", self.url_edit)
+        self.upload = QComboBox()
+        self.upload.setObjectName("settingsUploadSize")
+        for size in UploadSize:
+            self.upload.addItem(size.label, size.value)
+        self.upload.setCurrentIndex(self.upload.findData(settings.upload_size.value))
+        form.addRow("Upload size", self.upload)
+        self.concurrency = QSpinBox()
+        self.concurrency.setObjectName("settingsConcurrency")
+        self.concurrency.setRange(1, 8)
+        self.concurrency.setValue(settings.concurrency)
+        form.addRow("Jobs sent at once", self.concurrency)
+        self.deadline = QSpinBox()
+        self.deadline.setObjectName("settingsDeadline")
+        self.deadline.setRange(1, 120)
+        self.deadline.setSuffix(" min")
+        self.deadline.setValue(settings.task_deadline_minutes)
+        form.addRow("Give up waiting after", self.deadline)
+        self.folder = QLineEdit(settings.results_folder)
+        self.folder.setObjectName("settingsResultsFolder")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        form.addRow("Save results in", row)
+        note = QLabel(
+            "Upload size applies to new jobs at once; the server, the number of "
+            "jobs at once and the time limit apply from the next start."
+        )
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.result_settings: Settings | None = None
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Save results in", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def values(self) -> Settings:
+        return replace(
+            self.original,
+            base_url=self.url_edit.text().strip(),
+            upload_size=UploadSize(self.upload.currentData()),
+            concurrency=self.concurrency.value(),
+            task_deadline_minutes=self.deadline.value(),
+            results_folder=self.folder.text().strip() or self.original.results_folder,
+        ).checked()
+
+    def _save(self) -> None:
+        settings = self.values()
+        try:
+            check_base_url(settings.base_url)
+        except InsecureConnectionError as exc:
+            self.error.setText(exc.user_message)
+            return
+        self.result_settings = settings
+        self.accept()

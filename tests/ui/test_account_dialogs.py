@@ -1,0 +1,160 @@
+"""The welcome dialog, the Account menu and the settings dialog."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+
+import keyring
+import pytest
+from keyring.backends import fail
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.account import SettingsStore, UploadSize
+from aurax_desktop.app import create_window
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.session import Session
+from aurax_desktop.ui.background import BackgroundWork
+from aurax_desktop.ui.dialogs.settings import SettingsDialog
+from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
+from tests.memory_keyring import MemoryKeyring
+from tests.ui.conftest import close_window
+
+SECRET = "sk-dialog-secret-4455667788"
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def welcome(qtbot: QtBot) -> Iterator[tuple[WelcomeDialog, Session]]:
+    session = Session()
+    work = BackgroundWork()
+    dialog = WelcomeDialog(session, work)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield dialog, session
+    work.shutdown()
+    session.shutdown()
+
+
+def fill(dialog: WelcomeDialog, url: str, key: str, key_id: str) -> None:
+    dialog.url_edit.setText(url)
+    dialog.key_edit.setText(key)
+    dialog.key_id_edit.setText(key_id)
+
+
+def test_first_run_without_credentials_opens_the_welcome(qtbot: QtBot) -> None:
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog).__name__)
+        assert dialog is not None
+        dialog.findChild(QPushButton, "tryDemoButton").click()
+
+    QTimer.singleShot(300, answer)
+    window = create_window([])
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.session.demo_mode, timeout=10000)
+    assert seen == ["WelcomeDialog"]
+    assert window.demo_banner.isVisible()
+    close_window(window)
+
+
+def test_key_field_is_masked_and_test_connection_reports_plainly(
+    qtbot: QtBot,
+    welcome: tuple[WelcomeDialog, Session],
+    demo_factory: Callable[..., DemoServer],
+) -> None:
+    dialog, _session = welcome
+    server = demo_factory(api_key=SECRET)
+    assert dialog.key_edit.echoMode() == dialog.key_edit.EchoMode.Password
+    assert not dialog.test_button.isEnabled()
+    cases = [
+        (server.url, SECRET, "Connected"),
+        (server.url, SECRET + "-wrong", "did not accept the API key"),
+        ("http://127.0.0.1:9", SECRET, "Could not reach AuraX"),
+        ("http://shop.example.com", SECRET, "not secure"),
+    ]
+    for url, key, expected in cases:
+        fill(dialog, url, key, server.key_id)
+        dialog.status_label.clear()
+        qtbot.mouseClick(dialog.test_button, LEFT)
+        qtbot.waitUntil(lambda e=expected: e in dialog.status_label.text(), timeout=15000)
+        assert SECRET not in dialog.status_label.text()
+
+
+def test_save_and_connect_puts_the_key_in_the_keyring_only(
+    qtbot: QtBot,
+    welcome: tuple[WelcomeDialog, Session],
+    demo_factory: Callable[..., DemoServer],
+    memory_keyring: MemoryKeyring,
+) -> None:
+    dialog, session = welcome
+    server = demo_factory(api_key=SECRET)
+    fill(dialog, server.url, SECRET, server.key_id)
+    qtbot.mouseClick(dialog.connect_button, LEFT)
+    assert dialog.result() == WelcomeDialog.DialogCode.Accepted
+    assert session.connected and session.credentials is not None
+    assert memory_keyring.entries[("aurax-desktop", "api-key")] == SECRET
+    assert dialog.key_edit.text() == ""
+    stored = SettingsStore().path.read_text(encoding="utf-8")
+    assert SECRET not in stored
+    assert json.loads(stored)["key_id"] == server.key_id
+
+
+def test_no_keyring_offers_the_session_only(
+    qtbot: QtBot,
+    welcome: tuple[WelcomeDialog, Session],
+    demo_factory: Callable[..., DemoServer],
+) -> None:
+    keyring.set_keyring(fail.Keyring())
+    dialog, session = welcome
+    server = demo_factory(api_key=SECRET)
+    fill(dialog, server.url, SECRET, server.key_id)
+    texts: list[str] = []
+
+    def agree() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        texts.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(300, agree)
+    dialog.connect_button.click()
+    assert texts and "no secure password store" in texts[0]
+    assert session.credentials is not None and session.credentials.source == "session"
+
+
+def test_account_menu_signs_out_and_settings_are_saved(
+    qtbot: QtBot,
+    demo_factory: Callable[..., DemoServer],
+    memory_keyring: MemoryKeyring,
+) -> None:
+    server = demo_factory(api_key=SECRET)
+    memory_keyring.set_password("aurax-desktop", "api-key", SECRET)
+    memory_keyring.set_password("aurax-desktop", "key-id", server.key_id)
+    window = create_window(["--base-url", server.url])
+    qtbot.addWidget(window)
+    assert window.session.connected and window.session.credentials.source == "keyring"  # type: ignore[union-attr]
+
+    dialog = SettingsDialog(window.session.settings, window)
+    dialog.upload.setCurrentIndex(dialog.upload.findData("high"))
+    dialog.deadline.setValue(25)
+    dialog.url_edit.setText("http://files.example.com")
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    assert "not secure" in dialog.error.text() and dialog.result_settings is None
+    dialog.url_edit.setText(server.url)
+    save.click()
+    assert dialog.result_settings is not None
+    window.session.update_settings(dialog.result_settings)
+    saved = SettingsStore().load().settings
+    assert saved.upload_size is UploadSize.HIGH and saved.task_deadline_minutes == 25
+
+    window._sign_out()
+    assert memory_keyring.entries == {}
+    assert not window.session.connected and not window.try_on.isEnabled()
+    assert window.connection_label.text() == "Not connected"
+    close_window(window)
