@@ -44,8 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+GUI_SWITCH_INTERVAL_S = 0.001
+"""How long a worker thread may hold the GIL before the GUI thread gets its turn
+(Python's default, 5 ms, lets busy workers stall the event loop noticeably)."""
+
+
 def create_window(argv: Sequence[str] = ()) -> MainWindow:
     args = build_parser().parse_args(list(argv))
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     setup_logging()
     session = Session()
     if args.demo:

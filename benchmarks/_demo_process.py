@@ -1,4 +1,8 @@
-"""Start the demo server in its own process, so a benchmark measures only the client."""
+"""Start the demo server in its own process, so a benchmark measures only the client.
+
+The demo stands in for AuraX, which runs on other machines: it runs at a lower
+priority here so that its simulated work does not take the client's cores.
+"""
 
 from __future__ import annotations
 

@@ -7,9 +7,11 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
+
+from aurax_desktop.workers import background_pool
 
 Render = Callable[[], tuple[bytes, str]]
 """Makes a task's result image: (bytes, MIME type)."""
@@ -79,7 +81,7 @@ class TaskBoard:
         self.stopping = threading.Event()
         self._tasks: dict[str, DemoTask] = {}
         self._images: dict[str, tuple[bytes, str]] = {}
-        self._renderers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="demo-render")
+        self._renderers = background_pool(2, "demo-render")
         self._clock = threading.Thread(target=self._run_clock, name="demo-clock", daemon=True)
         self._clock.start()
 

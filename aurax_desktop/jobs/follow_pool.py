@@ -32,6 +32,7 @@ from aurax_desktop.api import (
     TaskStatus,
     TaskUpdate,
 )
+from aurax_desktop.workers import background_pool
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ class FollowPool:
         self._order = itertools.count()
         self._closing = StopSignal()
         self._streams = ThreadPoolExecutor(max(1, max_streams), thread_name_prefix="aurax-stream")
-        self._downloads = ThreadPoolExecutor(max_downloads, thread_name_prefix="aurax-download")
+        self._downloads = background_pool(max_downloads, "aurax-download")
         self._wake = threading.Event()
         self._poller = threading.Thread(target=self._poll_loop, name="aurax-poller", daemon=True)
         self._poller.start()

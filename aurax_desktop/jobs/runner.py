@@ -13,7 +13,6 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -56,6 +55,7 @@ from aurax_desktop.jobs.model import (
     new_job_id,
 )
 from aurax_desktop.jobs.store import JobStore
+from aurax_desktop.workers import background_pool
 
 
 def is_loopback_url(url: str) -> bool:
@@ -111,7 +111,7 @@ class JobRunner:
         self._gate = 0.0
         """No submission before this moment (after the server asked us to slow down)."""
         self._closed = False
-        self._prepare = ThreadPoolExecutor(max_prepare, thread_name_prefix="aurax-prepare")
+        self._prepare = background_pool(max_prepare, "aurax-prepare")
         self._follow = FollowPool(
             client,
             FollowCallbacks(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+from aurax_desktop.workers import background_pool
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +22,7 @@ class BackgroundWork(QObject):
 
     def __init__(self, parent: QObject | None = None, workers: int = 2) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="aurax-ui")
+        self._pool = background_pool(workers, "aurax-ui")
         self._closed = False
         self._finished.connect(self._deliver)
 

@@ -289,14 +289,12 @@ class MainWindow(QMainWindow):
     def _submitted(self, job: Job) -> None:
         self._watch.add(job.id)
         self.model.update_job(job)
-        settings = self.session.settings
-        self.session.update_settings(
-            replace(
-                settings,
-                last_product_type=job.product_type,
-                last_strength=int(self.try_on.strength.value()),
-            )
+        chosen = replace(
+            self.session.settings,
+            last_product_type=job.product_type,
+            last_strength=int(self.try_on.strength.value()),
         )
+        self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)  # a file
         self.statusBar().showMessage(
             f"Try-on sent ({credits_text(3)}). Follow it in the Jobs list.", 6000
         )

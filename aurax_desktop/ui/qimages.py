@@ -25,5 +25,6 @@ def mask_to_pil(mask: QImage) -> Image.Image:
     """A Grayscale8 mask as a Pillow "L" image of the same size."""
     grey = mask.convertToFormat(QImage.Format.Format_Grayscale8)
     width, height, stride = grey.width(), grey.height(), grey.bytesPerLine()
-    raw = bytes(grey.constBits())[: stride * height]
-    return Image.frombuffer("L", (width, height), raw, "raw", "L", stride, 1).copy()
+    view = grey.constBits()  # no copy: Pillow reads the pixels where they are, once
+    image = Image.frombuffer("L", (width, height), view, "raw", "L", stride, 1)  # type: ignore[arg-type]
+    return image.copy()

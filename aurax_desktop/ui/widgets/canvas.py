@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QResizeEvent,
     QWheelEvent,
 )
@@ -20,6 +21,20 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from aurax_desktop.ui.icons import pixmap
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 32.0
+
+
+FIT_MARGIN = 8
+
+
+def fit_scale(image: QSize, area: QSize) -> float:
+    w, h = max(1, area.width() - 2 * FIT_MARGIN), max(1, area.height() - 2 * FIT_MARGIN)
+    return min(w / image.width(), h / image.height())
+
+
+def fitted_device_size(image: QSize, area: QSize, ratio: float) -> QSize:
+    """The device-pixel size of a picture of ``image`` fitted into ``area``."""
+    scale = fit_scale(image, area)
+    return QSizeF(image.width() * scale, image.height() * scale).toSize() * ratio
 
 
 class ImageCanvas(QWidget):
@@ -39,6 +54,8 @@ class ImageCanvas(QWidget):
         self.placeholder_icon = "image"
         self._pan_from: QPointF | None = None
         self._space = False
+        self._scaled: QPixmap | None = None
+        self._scaled_key: tuple[int, int, int] | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -49,10 +66,26 @@ class ImageCanvas(QWidget):
 
     # The picture
 
-    def set_image(self, display: QImage | None, source_size: QSize | None = None) -> None:
+    def set_image(
+        self, display: QImage | None, source_size: QSize | None = None, fitted: QImage | None = None
+    ) -> None:
+        """Show ``display``; ``fitted`` is the same picture already scaled (on a worker)
+        to ``fitted_size`` for this canvas, which spares the first paint the scaling."""
         self.display = display
         self.source_size = source_size or (display.size() if display is not None else QSize())
+        self._scaled, self._scaled_key = None, None
         self.fit()
+        if display is not None and fitted is not None:
+            ratio = self.devicePixelRatioF()
+            size = self.image_rect().size().toSize() * ratio
+            if fitted.size() == size:
+                self._scaled = QPixmap.fromImage(fitted)
+                self._scaled.setDevicePixelRatio(ratio)
+                self._scaled_key = (display.cacheKey(), size.width(), size.height())
+
+    def fit_area(self) -> tuple[QSize, float]:
+        """The room a fitted picture has here, and the device pixel ratio (GUI thread)."""
+        return self.size(), self.devicePixelRatioF()
 
     def has_image(self) -> bool:
         return self.display is not None and not self.display.isNull()
@@ -63,9 +96,7 @@ class ImageCanvas(QWidget):
             self.update()
             return
         assert self.display is not None
-        margin = 8
-        w, h = max(1, self.width() - 2 * margin), max(1, self.height() - 2 * margin)
-        self.scale = min(w / self.display.width(), h / self.display.height())
+        self.scale = fit_scale(self.display.size(), self.size())
         self.offset = QPointF(
             (self.width() - self.display.width() * self.scale) / 2,
             (self.height() - self.display.height() * self.scale) / 2,
@@ -118,9 +149,38 @@ class ImageCanvas(QWidget):
             self._paint_placeholder(painter)
             return
         assert self.display is not None
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.scale < 2.0)
-        painter.drawImage(self.image_rect(), self.display)
+        rect = self.image_rect()
+        if self.scale < 1.0:
+            # Smooth down-scaling once per zoom level, not on every repaint (painting a
+            # mask repaints on every mouse move).
+            painter.drawPixmap(rect.topLeft(), self._scaled_pixmap(rect))
+        else:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.scale < 2.0)
+            painter.drawImage(rect, self.display)
         self.paint_overlay(painter)
+
+    def _scaled_pixmap(self, rect: QRectF) -> QPixmap:
+        assert self.display is not None
+        ratio = self.devicePixelRatioF()
+        size = rect.size().toSize() * ratio
+        key = (self.display.cacheKey(), size.width(), size.height())
+        if self._scaled is None or self._scaled_key != key:
+            source = self.display
+            if source.width() > 3 * size.width():  # a cheap first halving, then the good filter
+                source = source.scaled(
+                    size * 2,
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.FastTransformation,
+                )
+            scaled = source.scaled(
+                size,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            self._scaled = QPixmap.fromImage(scaled)
+            self._scaled.setDevicePixelRatio(ratio)
+            self._scaled_key = key
+        return self._scaled
 
     def paint_overlay(self, painter: QPainter) -> None:
         """Subclasses draw on top of the picture here."""

@@ -36,7 +36,8 @@ from aurax_desktop.imaging.upload import Purpose
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.icons import ICON_SIZE, icon
 from aurax_desktop.ui.qimages import to_qimage
-from aurax_desktop.ui.widgets.canvas import ImageCanvas
+from aurax_desktop.ui.widgets.canvas import ImageCanvas, fitted_device_size
+from aurax_desktop.ui.widgets.mask_canvas import MaskCanvas, blank_masks
 
 PREVIEW_SIDE = 2048
 MAX_LINK_BYTES = 60 * 1024 * 1024
@@ -50,15 +51,45 @@ class LoadedPhoto:
     source: SourceImage
     display: QImage
     warnings: tuple[str, ...]
+    fitted: QImage | None = None
+    """The preview already scaled to the pane (made on the worker)."""
+    blanks: tuple[QImage, ...] | None = None
+    """Empty masks for the person photo (made on the worker)."""
 
 
-def _load(data: bytes | Path, name: str | None, purpose: Purpose) -> LoadedPhoto:
+@dataclass(frozen=True)
+class _Fit:
+    """What the worker needs to know of the pane to prepare its pixels."""
+
+    area: QSize
+    ratio: float
+    masks: bool
+
+    def fitted(self, display: QImage) -> QImage:
+        size = fitted_device_size(display.size(), self.area, self.ratio)
+        source = display
+        if source.width() > 3 * size.width():
+            source = source.scaled(
+                size * 2,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.FastTransformation,
+            )
+        return source.scaled(
+            size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+
+
+def _load(
+    data: bytes | Path, name: str | None, purpose: Purpose, fit: _Fit | None = None
+) -> LoadedPhoto:
     source = load_image(data, name=name) if isinstance(data, bytes) else load_image(data)
     display = to_qimage(source.decode(PREVIEW_SIDE))
-    return LoadedPhoto(source, display, tuple(photo_warnings(source.size, purpose)))
+    fitted = fit.fitted(display) if fit is not None else None
+    blanks = blank_masks(QSize(*source.size), display.size()) if fit and fit.masks else None
+    return LoadedPhoto(source, display, tuple(photo_warnings(source.size, purpose)), fitted, blanks)
 
 
-def _download(url: str, purpose: Purpose) -> LoadedPhoto:
+def _download(url: str, purpose: Purpose, fit: _Fit | None = None) -> LoadedPhoto:
     name = Path(QUrl(url).path()).name or "picture from the web"
     try:
         with requests.get(
@@ -77,7 +108,7 @@ def _download(url: str, purpose: Purpose) -> LoadedPhoto:
             f"({type(exc).__name__}). Save it to your computer and drop the file instead.",
             name=name,
         ) from None
-    return _load(b"".join(chunks), name, purpose)
+    return _load(b"".join(chunks), name, purpose, fit)
 
 
 def _png_bytes(image: QImage) -> bytes:
@@ -232,7 +263,12 @@ class ImagePane(QFrame):
         if ticket != self._ticket:
             return  # a newer picture was asked for meanwhile
         self.photo = photo
-        self.canvas.set_image(photo.display, QSize(*photo.source.size))
+        if isinstance(self.canvas, MaskCanvas):
+            self.canvas.set_image(
+                photo.display, QSize(*photo.source.size), photo.fitted, photo.blanks
+            )
+        else:
+            self.canvas.set_image(photo.display, QSize(*photo.source.size), photo.fitted)
         w, h = photo.source.size
         self.size_label.setText(f"{w} × {h} px")
         self.clear_button.setEnabled(True)

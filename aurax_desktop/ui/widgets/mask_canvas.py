@@ -28,6 +28,16 @@ from aurax_desktop.ui.widgets.canvas import ImageCanvas
 MIN_BRUSH, MAX_BRUSH = 4, 300
 
 
+def blank_masks(full: QSize, preview: QSize) -> tuple[QImage, QImage, QImage, QImage]:
+    """Four separate empty masks (no shared data, so painting never has to detach)."""
+    made = []
+    for size in (full, full, preview, preview):
+        mask = QImage(size, QImage.Format.Format_Grayscale8)
+        mask.fill(0)
+        made.append(mask)
+    return made[0], made[1], made[2], made[3]
+
+
 class _MaskChange(QUndoCommand):
     """The pixels of one region before and after a change, in both masks."""
 
@@ -86,26 +96,38 @@ class MaskCanvas(ImageCanvas):
         """Diameter in screen pixels (finer strokes when zoomed in)."""
         self.opacity = 0.5
         self._overlay: QImage | None = None
-        self._stroke: tuple[QImage, QImage] | None = None
+        self._shadow = QImage()
+        """The full mask as it was after the last finished change: a stroke's "before"
+        comes from here, so starting a stroke copies nothing."""
+        self._stroke = False
         self._stroke_rect = QRectF()
         self._last: QPointF | None = None
+        self._preview_shadow = QImage()
         self._erase_this_stroke = False
         self._cursor: QPointF | None = None
         self.undo_stack.indexChanged.connect(self._on_undo_index)
 
     # The mask
 
-    def set_image(self, display: QImage | None, source_size: QSize | None = None) -> None:
-        super().set_image(display, source_size)
+    def set_image(
+        self,
+        display: QImage | None,
+        source_size: QSize | None = None,
+        fitted: QImage | None = None,
+        blanks: tuple[QImage, ...] | None = None,
+    ) -> None:
+        """``blanks`` are empty masks made beforehand (off the GUI thread): the mask and
+        its shadow at the photo's size, then the two at the preview's size."""
+        super().set_image(display, source_size, fitted)
         self.undo_stack.clear()
         if self.has_image():
             assert self.display is not None
-            self.full_mask = QImage(self.source_size, QImage.Format.Format_Grayscale8)
-            self.full_mask.fill(0)
-            self.preview_mask = QImage(self.display.size(), QImage.Format.Format_Grayscale8)
-            self.preview_mask.fill(0)
+            if blanks is None or blanks[0].size() != self.source_size:
+                blanks = blank_masks(self.source_size, self.display.size())
+            self.full_mask, self._shadow, self.preview_mask, self._preview_shadow = blanks
         else:
             self.full_mask, self.preview_mask = QImage(), QImage()
+            self._shadow, self._preview_shadow = QImage(), QImage()
         self._changed()
 
     def is_painted(self) -> bool:
@@ -120,27 +142,30 @@ class MaskCanvas(ImageCanvas):
         return image if image.getbbox() is not None else None
 
     def restore(self, full_rect: QRect, view_rect: QRect, full: QImage, view: QImage) -> None:
-        for target, rect, pixels in (
-            (self.full_mask, full_rect, full),
-            (self.preview_mask, view_rect, view),
+        for targets, rect, pixels in (
+            ((self.full_mask, self._shadow), full_rect, full),
+            ((self.preview_mask, self._preview_shadow), view_rect, view),
         ):
-            painter = QPainter(target)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            painter.drawImage(rect.topLeft(), pixels)
-            painter.end()
+            for target in targets:
+                painter = QPainter(target)
+                painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+                painter.drawImage(rect.topLeft(), pixels)
+                painter.end()
         self._changed()
 
     def invert_pixels(self) -> None:
         self.full_mask.invertPixels()
         self.preview_mask.invertPixels()
+        self._shadow, self._preview_shadow = self.full_mask.copy(), self.preview_mask.copy()
         self._changed()
 
     def clear_mask(self) -> None:
         if not self.has_image() or not self.is_painted():
             return
-        before = (self.full_mask.copy(), self.preview_mask.copy())
+        before = (QImage(self._shadow), QImage(self._preview_shadow))
         self.full_mask.fill(0)
         self.preview_mask.fill(0)
+        self._shadow, self._preview_shadow = self.full_mask.copy(), self.preview_mask.copy()
         self.undo_stack.push(
             _MaskChange(self, "Clear mask", self.full_mask.rect(), self.preview_mask.rect(), before)
         )
@@ -178,7 +203,7 @@ class MaskCanvas(ImageCanvas):
             and not self.is_panning_press(event)
             and event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton)
         ):
-            self._stroke = (self.full_mask.copy(), self.preview_mask.copy())
+            self._stroke = True
             self._stroke_rect = QRectF()
             self._erase_this_stroke = self.erasing or event.button() == Qt.MouseButton.RightButton
             self._last = self.to_display(event.position())
@@ -189,7 +214,7 @@ class MaskCanvas(ImageCanvas):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         self._cursor = event.position()
-        if self._stroke is not None and self._last is not None:
+        if self._stroke and self._last is not None:
             point = self.to_display(event.position())
             self._paint_segment(self._last, point)
             self._last = point
@@ -198,7 +223,7 @@ class MaskCanvas(ImageCanvas):
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._stroke is not None:
+        if self._stroke:
             self._finish_stroke()
             return
         super().mouseReleaseEvent(event)
@@ -232,15 +257,22 @@ class MaskCanvas(ImageCanvas):
         self.update()
 
     def _finish_stroke(self) -> None:
-        assert self._stroke is not None
         view_rect = self._stroke_rect.toAlignedRect().intersected(self.preview_mask.rect())
         ratio = self.display_to_source()
         full = QRectF(self._stroke_rect.topLeft() * ratio, self._stroke_rect.bottomRight() * ratio)
         full_rect = full.toAlignedRect().adjusted(-2, -2, 2, 2).intersected(self.full_mask.rect())
-        before = (self._stroke[0].copy(full_rect), self._stroke[1].copy(view_rect))
-        self._stroke, self._last = None, None
+        before = (self._shadow.copy(full_rect), self._preview_shadow.copy(view_rect))
+        self._stroke, self._last = False, None
         if full_rect.isEmpty():
             return
+        for shadow, source, rect in (
+            (self._shadow, self.full_mask, full_rect),
+            (self._preview_shadow, self.preview_mask, view_rect),
+        ):
+            painter = QPainter(shadow)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.drawImage(rect.topLeft(), source.copy(rect))
+            painter.end()
         text = "Erase" if self._erase_this_stroke else "Paint"
         self.undo_stack.push(_MaskChange(self, text, full_rect, view_rect, before))
 
@@ -262,13 +294,18 @@ class MaskCanvas(ImageCanvas):
     def paint_overlay(self, painter: QPainter) -> None:
         if self.preview_mask.isNull():
             return
-        if self._overlay is None:
-            overlay = QImage(self.preview_mask.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        target = self.image_rect()
+        size = target.size().toSize().boundedTo(self.preview_mask.size())
+        if self._overlay is None or self._overlay.size() != size:
+            alpha = self.preview_mask.scaled(
+                size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.FastTransformation
+            )
+            overlay = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
             overlay.fill(accent())
-            overlay.setAlphaChannel(self.preview_mask)
+            overlay.setAlphaChannel(alpha)
             self._overlay = overlay
         painter.setOpacity(self.opacity)
-        painter.drawImage(self.image_rect(), self._overlay)
+        painter.drawImage(target, self._overlay)
         painter.setOpacity(1.0)
         if self._cursor is not None and self.painting_enabled:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
