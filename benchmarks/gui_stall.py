@@ -122,7 +122,7 @@ def main() -> None:
             PHASE[0] = f"loading {i}"
             page.person_pane.load_path(people[i % len(people)])
             page.garment_pane.load_path(garment)
-            wait(app, lambda: page.submit_button.isEnabled())
+            wait(app, page.submit_button.isEnabled)
             PHASE[0] = f"painting {i}"
             paint(page.mask_canvas)
             PHASE[0] = f"submitting {i}"

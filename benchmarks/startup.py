@@ -1,0 +1,109 @@
+"""From process start to the first painted window, with 1,000 jobs in the history.
+
+Each run is a fresh process (offscreen unless a display is set) started by
+this script; the child reports when the main window receives its first paint
+event. Target: at most 1.0 s median. Run: python benchmarks/startup.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CHILD = r"""
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from aurax_desktop.app import create_window, dispose
+from aurax_desktop.ui.theme import apply_theme
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"painted {time.time():.6f}", flush=True)
+            app.quit()
+        return False
+
+apply_theme(app)
+window = create_window(["--base-url", "http://127.0.0.1:9"])
+first = FirstPaint()
+window.installEventFilter(first)
+window.update()
+app.exec()
+dispose(window)
+"""
+
+
+def fill_history(count: int) -> None:
+    """``count`` finished jobs, each with a result and a thumbnail, as after months of use."""
+    from PIL import Image  # noqa: PLC0415
+
+    from aurax_desktop.jobs import Job, JobKind, JobStatus, JobStore  # noqa: PLC0415
+
+    store = JobStore()
+    thumb = Image.new("RGB", (170, 256), (200, 180, 160))
+    now = time.time()
+    for i in range(count):
+        job = Job(
+            id=f"{i:016x}",
+            kind=JobKind.TRY_ON,
+            status=JobStatus.COMPLETED,
+            product_type="DRESS",
+            prompt=f"look {i}",
+            task_id=f"task-{i}",
+            created_at=now - i * 60,
+            results=("result.jpg",),
+            cost=3.0,
+            params={"garment_strength": 2, "person": "person.jpg"},
+        )
+        job.folder.mkdir(parents=True, exist_ok=True)
+        thumb.save(job.folder / "thumbnail.jpg", quality=80)
+        (job.folder / "result.jpg").write_bytes(b"")
+        store.save(job)
+    store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--jobs", type=int, default=1000)
+    args = parser.parse_args()
+    env = dict(os.environ)
+    env["AURAX_DATA_DIR"] = tempfile.mkdtemp(prefix="aurax-startup-")
+    env.setdefault("QT_QPA_PLATFORM", "offscreen" if not env.get("DISPLAY") else "xcb")
+    env.update(AURAX_API_KEY="demo-key", AURAX_KEY_ID="demo")
+    os.environ["AURAX_DATA_DIR"] = env["AURAX_DATA_DIR"]
+    fill_history(args.jobs)
+    times = []
+    for _ in range(args.runs):
+        started = time.time()
+        answer = subprocess.run(
+            [sys.executable, "-c", CHILD],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+        line = next(x for x in answer.stdout.splitlines() if x.startswith("painted"))
+        times.append(float(line.split()[1]) - started)
+    print(
+        f"{args.runs} starts with {args.jobs} jobs in the history "
+        f"({env['QT_QPA_PLATFORM']} platform)"
+    )
+    print(
+        f"process start to first painted window: median {statistics.median(times):.2f} s, "
+        f"best {min(times):.2f} s, worst {max(times):.2f} s (target: median at most 1.0 s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
