@@ -7,7 +7,6 @@ or account problem.
 from __future__ import annotations
 
 import argparse
-import csv
 import logging
 import sys
 from collections.abc import Iterator, Sequence
@@ -27,6 +26,7 @@ from aurax_desktop.api import (
 )
 from aurax_desktop.cli_output import Progress, describe, history_table, job_record, print_json
 from aurax_desktop.demo import DemoServer
+from aurax_desktop.exports import DescribedProduct, write_descriptions_csv
 from aurax_desktop.imaging import ImageError, load_image, save_as
 from aurax_desktop.jobs import (
     DescriptionInput,
@@ -286,19 +286,19 @@ def cmd_describe(session: Session) -> int:
 
 def write_csv(path: Path, jobs: list[Job]) -> None:
     """UTF-8 with a byte-order mark, so spreadsheets read the accents right."""
-    with path.open("w", newline="", encoding="utf-8-sig") as out:
-        writer = csv.writer(out)
-        writer.writerow(["file", "product_type", "description", "error"])
-        for job in jobs:
-            ok = job.status is JobStatus.COMPLETED
-            writer.writerow(
-                [
-                    job.source_name,
-                    job.product_type,
-                    job.description if ok else "",
-                    "" if ok else job.error or "",
-                ]
+    write_descriptions_csv(
+        path,
+        (
+            DescribedProduct(
+                job.source_name or "",
+                job.product_type,
+                (job.description or "") if job.status is JobStatus.COMPLETED else "",
+                "" if job.status is JobStatus.COMPLETED else job.error or "",
             )
+            for job in jobs
+        ),
+        with_errors=True,
+    )
 
 
 def cmd_history(args: argparse.Namespace, store: JobStore) -> int:

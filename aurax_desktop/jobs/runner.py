@@ -108,6 +108,7 @@ class JobRunner:
         self._lock = threading.Condition()
         self._jobs: dict[str, Job] = {}
         self._cancelled: set[str] = set()
+        self._resumed = False
         self._gate = 0.0
         """No submission before this moment (after the server asked us to slow down)."""
         self._closed = False
@@ -480,7 +481,16 @@ class JobRunner:
         self._emit(JobRemoved(job_id))
 
     def resume(self) -> list[Job]:
-        """At start: follow unfinished tasks again; mark what died before or while sending."""
+        """At start: follow unfinished tasks again; mark what died before or while sending.
+
+        Only jobs of earlier runs are touched (jobs this runner started are its own),
+        and only on the first call.
+        """
+        with self._lock:
+            if self._resumed:
+                return []
+            self._resumed = True
+            own = set(self._jobs)
         touched = []
         for job in self.store.with_status(
             [
@@ -491,6 +501,8 @@ class JobRunner:
                 JobStatus.DOWNLOADING,
             ]
         ):
+            if job.id in own:
+                continue
             server = job.params.get("server")
             if server and server != self.client.base_url:
                 if is_loopback_url(server) and job.status.is_following:

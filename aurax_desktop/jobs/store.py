@@ -206,6 +206,16 @@ class JobStore:
         with self._lock:
             return int(self._db.execute(f"SELECT COUNT(*) FROM jobs {where}", args).fetchone()[0])
 
+    def batches(self, limit: int = 20) -> list[tuple[str, float, int]]:
+        """Recent description batches: (batch, last change, number of photos), newest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT batch, MAX(created_at), COUNT(*) FROM jobs WHERE batch IS NOT NULL "
+                "GROUP BY batch ORDER BY MAX(created_at) DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [(str(b), float(t), int(n)) for b, t, n in rows]
+
     def with_status(self, statuses: Iterable[JobStatus]) -> list[Job]:
         """Every job in one of ``statuses``, oldest first (for recovery)."""
         wanted = [s.value for s in statuses]

@@ -13,35 +13,56 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QKeySequence,
+    QShortcut,
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
 
 from aurax_desktop.account import CredentialStore, KeyringUnavailable
-from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, TryOnInput
+from aurax_desktop.api import COST_IMAGE_GENERATION, COST_PRODUCT_DESCRIPTION, COST_TRY_ON
+from aurax_desktop.jobs import (
+    DescriptionInput,
+    GenerationInput,
+    Job,
+    JobKind,
+    JobQuery,
+    JobStatus,
+    TryOnInput,
+)
 from aurax_desktop.session import Session
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.bridge import JobBridge
 from aurax_desktop.ui.demo_banner import DemoBanner
 from aurax_desktop.ui.dialogs.settings import SettingsDialog
 from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
-from aurax_desktop.ui.icons import icon
+from aurax_desktop.ui.icons import ICON_SIZE, icon
 from aurax_desktop.ui.job_list import JobListView
 from aurax_desktop.ui.job_model import JobListModel
+from aurax_desktop.ui.pages.describe import DescribePage
+from aurax_desktop.ui.pages.generate import GeneratePage
 from aurax_desktop.ui.pages.try_on import TryOnPage, credits_text
 from aurax_desktop.ui.viewer import ResultViewer
 
 log = logging.getLogger(__name__)
 
 HISTORY_PAGE = 200
+_COSTS = {
+    JobKind.TRY_ON: COST_TRY_ON,
+    JobKind.IMAGE_GENERATION: COST_IMAGE_GENERATION,
+    JobKind.PRODUCT_DESCRIPTION: COST_PRODUCT_DESCRIPTION,
+}
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +81,34 @@ class MainWindow(QMainWindow):
         self.try_on = TryOnPage(self.work, self._submit_try_on)
         self.try_on.submitted.connect(self._submitted)
         self.try_on.failed.connect(self._show_error)
+        self.generate = GeneratePage(self.work, self._submit_generation)
+        self.generate.submitted.connect(self._submitted_many)
+        self.generate.failed.connect(self._show_error)
+        self.describe = DescribePage(
+            self.work, self._submit_description, lambda: self.session.store
+        )
+        self.describe.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.pages = QStackedWidget()
+        for page in (self.try_on, self.generate, self.describe):
+            self.pages.addWidget(page)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Pages")
+        self.navigation.setIconSize(ICON_SIZE)
+        for number, (name, glyph) in enumerate(
+            (("Try-On", "try-on"), ("Generate", "generate"), ("Describe", "describe")), start=1
+        ):
+            item = QListWidgetItem(icon(glyph), name)
+            item.setToolTip(f"{name} (Ctrl+{number})")
+            self.navigation.addItem(item)
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"),
+                self,
+                lambda n=number: self.navigation.setCurrentRow(n - 1),
+            )
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        self.navigation.setFixedWidth(150)
         self.viewer = ResultViewer(self.work)
         self.viewer.message.connect(self.statusBar().showMessage)
         self.job_list = JobListView(self.model)
@@ -80,7 +129,7 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(1, 2)
         right.setChildrenCollapsible(False)
         main = QSplitter(Qt.Orientation.Horizontal)
-        main.addWidget(self.try_on)
+        main.addWidget(self.pages)
         wrapper = QWidget()
         wrap = QVBoxLayout(wrapper)
         wrap.setContentsMargins(0, 16, 16, 16)
@@ -101,7 +150,14 @@ class MainWindow(QMainWindow):
         banner_row.setContentsMargins(0, 0, 16, 0)
         banner_row.addWidget(self.demo_banner)
         stack.addLayout(banner_row)
-        stack.addWidget(main, 1)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        nav_column = QVBoxLayout()
+        nav_column.setContentsMargins(0, 16, 12, 16)
+        nav_column.addWidget(self.navigation)
+        body.addLayout(nav_column)
+        body.addWidget(main, 1)
+        stack.addLayout(body, 1)
         self.setCentralWidget(central)
 
         self.bridge.jobUpdated.connect(self._job_updated)
@@ -212,7 +268,8 @@ class MainWindow(QMainWindow):
             self.connection_label.setText(
                 f"{session.client.base_url} · key {session.client.key_id}"
             )
-        self.try_on.setEnabled(session.connected)
+        for page in (self.try_on, self.generate, self.describe):
+            page.setEnabled(session.connected)
 
     def show_welcome(self) -> bool:
         """The welcome dialog; True when it connected the session."""
@@ -265,6 +322,7 @@ class MainWindow(QMainWindow):
         )
 
     def _history_loaded(self, jobs: list[Job]) -> None:
+        self.describe.refresh_batches()
         known = {job.id for job in self.model.jobs()}
         self.model.append_older([j for j in jobs if j.id not in known])
         for job in jobs[:60]:
@@ -286,6 +344,27 @@ class MainWindow(QMainWindow):
             raise RuntimeError("Connect an AuraX account or start the demo first.")
         return runner.submit_try_on(request)
 
+    def _submit_generation(self, request: GenerationInput) -> Job:
+        runner = self.session.runner
+        if runner is None:
+            raise RuntimeError("Connect an AuraX account or start the demo first.")
+        return runner.submit_generation(request)
+
+    def _submit_description(self, request: DescriptionInput) -> Job:
+        runner = self.session.runner
+        if runner is None:
+            raise RuntimeError("Connect an AuraX account or start the demo first.")
+        return runner.submit_description(request)
+
+    def _submitted_many(self, jobs: list[Job]) -> None:
+        for job in jobs:
+            self._watch.add(job.id)
+            self.model.update_job(job)
+        total = sum(_COSTS.get(job.kind, 0.0) for job in jobs)
+        self.statusBar().showMessage(
+            f"{len(jobs)} job(s) sent ({credits_text(total)}). Follow them in the Jobs list.", 6000
+        )
+
     def _submitted(self, job: Job) -> None:
         self._watch.add(job.id)
         self.model.update_job(job)
@@ -301,9 +380,15 @@ class MainWindow(QMainWindow):
 
     def _job_updated(self, job: Job) -> None:
         self.model.update_job(job)
+        if job.kind is JobKind.PRODUCT_DESCRIPTION:
+            self.describe.job_updated(job)
         if job.status is JobStatus.COMPLETED and job.kind is not JobKind.PRODUCT_DESCRIPTION:
             self._load_thumbnail(job)
-        if job.status.is_final and job.id in self._watch:
+        if (
+            job.status.is_final
+            and job.id in self._watch
+            and job.kind is not JobKind.PRODUCT_DESCRIPTION
+        ):
             self._watch.discard(job.id)
             self._finished(job)
         current = self.job_list.current_job()
@@ -362,7 +447,7 @@ class MainWindow(QMainWindow):
         runner = self.session.runner
         if runner is None:
             return
-        cost = {JobKind.TRY_ON: 3.0, JobKind.IMAGE_GENERATION: 1.0}.get(job.kind, 0.25)
+        cost = _COSTS.get(job.kind, 0.0)
         answer = QMessageBox.question(
             self,
             "Retry the job?",

@@ -301,3 +301,13 @@ def test_jobs_of_a_stopped_demo_server_are_not_followed_forever(
     assert touched.status is JobStatus.FAILED
     assert "demo server that ran this task has stopped" in (touched.error or "")
     assert touched.kind is JobKind.IMAGE_GENERATION
+
+
+def test_resume_leaves_this_runs_jobs_alone_and_runs_once(runner_factory: Factory) -> None:
+    runner, server, _ = runner_factory()
+    job = runner.submit_try_on(TryOnInput(big_photo(), garment_jpeg(), ProductType.DRESS))
+    assert runner.resume() == []  # the job being prepared is this run's own
+    (done,) = runner.wait([job.id], timeout=30)
+    assert done.status is JobStatus.COMPLETED and done.error is None
+    assert runner.resume() == []
+    assert server.stats()["requests"]["POST /api/ai/vto"] == 1

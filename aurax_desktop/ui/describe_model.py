@@ -1,0 +1,179 @@
+"""The Describe page's table: one row per product photo, descriptions editable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QImage
+
+from aurax_desktop.api import ProductType
+from aurax_desktop.exports import DescribedProduct
+from aurax_desktop.jobs import Job, JobStatus
+
+COLUMNS = ("Photo", "File", "Product type", "Description", "Status", "")
+PHOTO, FILE, TYPE, DESCRIPTION, STATUS, COPY = range(6)
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class DescribeRow:
+    path: Path
+    product_type: str
+    description: str = ""
+    status: str = "Ready"
+    error: str = ""
+    job_id: str | None = None
+    done: bool = False
+    thumbnail: QImage | None = field(default=None, repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+class DescribeTableModel(QAbstractTableModel):
+    descriptionEdited = Signal(str, str)  # job id, new text
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[DescribeRow] = []
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DecorationRole and column == PHOTO:
+            return row.thumbnail
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == FILE:
+                return row.name
+            if column == TYPE:
+                return (
+                    ProductType(row.product_type).label
+                    if role == Qt.ItemDataRole.DisplayRole
+                    else row.product_type
+                )
+            if column == DESCRIPTION:
+                return row.description
+            if column == STATUS:
+                return row.error or row.status
+        if role == Qt.ItemDataRole.ToolTipRole and column in (DESCRIPTION, STATUS):
+            return row.error or row.description or None
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and row.error:
+            from aurax_desktop.ui.theme import DANGER  # noqa: PLC0415 - a colour, late
+
+            return DANGER
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() in (TYPE, DESCRIPTION):
+            row = self.rows[index.row()]
+            if index.column() == TYPE and row.job_id is not None and not row.done:
+                return base  # being described: the type is fixed
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        row = self.rows[index.row()]
+        if index.column() == TYPE:
+            row.product_type = ProductType.parse(str(value)).value
+        elif index.column() == DESCRIPTION:
+            row.description = str(value)
+            if row.job_id:
+                self.descriptionEdited.emit(row.job_id, row.description)
+        else:
+            return False
+        self.dataChanged.emit(index, index)
+        return True
+
+    # Feeding it
+
+    def add_paths(self, paths: list[Path], product_type: str) -> list[int]:
+        known = {r.path for r in self.rows}
+        new = [p for p in paths if p not in known]
+        if not new:
+            return []
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self.rows.extend(DescribeRow(p, product_type) for p in new)
+        self.endInsertRows()
+        return list(range(first, first + len(new)))
+
+    def set_rows(self, rows: list[DescribeRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def set_thumbnail(self, row: int, image: QImage) -> None:
+        if 0 <= row < len(self.rows):
+            self.rows[row].thumbnail = image
+            self._changed(row)
+
+    def assign(self, row: int, job: Job) -> None:
+        self.rows[row] = replace(
+            self.rows[row], job_id=job.id, status="Waiting", error="", done=False
+        )
+        self._changed(row)
+
+    def job_updated(self, job: Job) -> bool:
+        for number, row in enumerate(self.rows):
+            if row.job_id == job.id:
+                row.status = {"preparing": "Waiting", "submitting": "Describing…"}.get(
+                    job.status.value, job.status.label
+                )
+                row.done = job.status.is_final
+                if job.status is JobStatus.COMPLETED:
+                    row.description, row.error = job.description or "", ""
+                elif job.status.is_final:
+                    row.error = job.error or job.status.label
+                self._changed(number)
+                return True
+        return False
+
+    def _changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # Reading
+
+    def pending(self) -> list[int]:
+        """Rows still to describe (never sent, or failed)."""
+        return [i for i, r in enumerate(self.rows) if r.job_id is None or (r.done and r.error)]
+
+    def running(self) -> int:
+        return sum(1 for r in self.rows if r.job_id is not None and not r.done)
+
+    def products(self) -> list[DescribedProduct]:
+        """The table as it is shown (edited descriptions included)."""
+        return [
+            DescribedProduct(r.name, r.product_type, r.description if not r.error else "", r.error)
+            for r in self.rows
+        ]

@@ -1,0 +1,179 @@
+"""The Generate and Describe pages against the demo server."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QPushButton, QSpinBox, QTableView
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.jobs import JobKind, JobStatus
+from aurax_desktop.ui.describe_model import DESCRIPTION
+from tests.factories import jpeg_bytes
+from tests.ui.conftest import WindowFactory, drop, drop_file
+
+NAMES = {
+    "generatePromptEdit": QPlainTextEdit,
+    "generateProductTypeCombo": QComboBox,
+    "generateWidth": QSpinBox,
+    "generateHeight": QSpinBox,
+    "generateButton": QPushButton,
+    "describeTable": QTableView,
+    "describeAllButton": QPushButton,
+    "exportCsvButton": QPushButton,
+}
+COLOURS = {
+    "red": (200, 30, 30),
+    "green": (40, 150, 60),
+    "navy": (20, 30, 80),
+    "yellow": (245, 220, 50),
+    "pink": (240, 150, 180),
+    "purple": (110, 50, 150),
+    "orange": (240, 130, 30),
+    "teal": (20, 130, 130),
+    "black": (20, 20, 20),
+}
+
+
+def test_pages_carry_their_widget_names(
+    open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    window = open_window(demo_factory())
+    for name, kind in NAMES.items():
+        widget = window.findChild(kind, name)
+        assert widget is not None and widget.accessibleName(), name
+
+
+def test_generation_with_a_preset_a_shape_and_variations(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    tmp_path: Path,
+) -> None:
+    server = demo_factory(task_seconds=0.3)
+    window = open_window(server)
+    window.navigation.setCurrentRow(1)
+    page = window.generate
+    assert not page.button.isEnabled() and "Write a prompt" in page.reason.text()
+    qtbot.keyClicks(page.prompt, "A green suede tote, studio light")
+    page.product_type.setCurrentIndex(page.product_type.findData("BAG"))
+    page.preset.setCurrentText("Portrait 768 × 1024")
+    assert (page.width_box.value(), page.height_box.value()) == (768, 1024)
+    page.width_box.setValue(10)  # free entry is held to 64..2048
+    assert page.width_box.value() == 64 and page.preset.currentText() == "Custom"
+    page.preset.setCurrentText("Portrait 768 × 1024")
+    shape = tmp_path / "bag-shape.png"
+    silhouette = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    silhouette.paste((0, 0, 0, 255), (40, 60, 160, 180))
+    silhouette.save(shape)
+    drop_file(page.shape_pane, shape)
+    qtbot.waitUntil(lambda: page.shape_pane.source is not None, timeout=10000)
+    page.variations.setValue(2)
+    assert page.button.text() == "Generate 2 · 2 credits"
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: sum(j.status is JobStatus.COMPLETED for j in window.model.jobs()) == 2,
+        timeout=20000,
+    )
+    tasks = server.tasks()
+    assert len(tasks) == 2
+    for task in tasks:
+        received = task["received"]
+        assert (received["width"], received["height"]) == (768, 1024)
+        assert received["shape"]["size"] == [200, 200]
+        assert received["productType"] == "BAG"
+        assert received["prompt"] == "A green suede tote, studio light"
+    job = window.model.jobs()[0]
+    assert Image.open(job.result_paths[0]).size == (768, 1024)
+    window.job_list.setCurrentIndex(window.model.index(0))
+    qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
+    assert "A green suede tote" in window.viewer.caption.text()
+    assert "768 × 1024 px" in window.viewer.caption.text()
+
+
+def test_a_batch_of_ten_descriptions_with_one_damaged_file(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    tmp_path: Path,
+) -> None:
+    server = demo_factory()
+    window = open_window(server)
+    window.navigation.setCurrentRow(2)
+    page = window.describe
+    folder = tmp_path / "catalogue"
+    folder.mkdir()
+    for name, colour in COLOURS.items():
+        picture = Image.new("RGB", (240, 240), (250, 250, 250))
+        picture.paste(colour, (60, 40, 180, 220))
+        picture.save(folder / f"{name} dress.jpg", quality=92)
+    (folder / "broken.jpg").write_bytes(jpeg_bytes((240, 240))[:300])
+    (folder / "notes.txt").write_text("not a photo, and not picked up from the folder")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    drop(page, mime)
+    assert page.model.rowCount() == 10
+    for row in range(10):
+        page.model.setData(page.model.index(row, 2), "DRESS")
+    assert page.describe_button.text() == "Describe all · 2.5 credits"
+    assert page.cost.text() == "10 × 0.25 credits"
+    qtbot.mouseClick(page.describe_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: all(r.done for r in page.model.rows) and page.model.rowCount() == 10, timeout=30000
+    )
+    rows = {r.name: r for r in page.model.rows}
+    assert "damaged or incomplete" in rows["broken.jpg"].error
+    for name in COLOURS:
+        row = rows[f"{name} dress.jpg"]
+        assert not row.error and row.description.startswith(("A ", "An "))
+        assert "dress" in row.description
+    assert "red" in rows["red dress.jpg"].description
+    assert server.stats()["requests"]["POST /api/ai/product-description"] == 9
+    assert page.describe_button.text() == "Describe all · 0.25 credits"  # the failed one
+
+    # Correct a description, export, read it back: it equals what the table shows.
+    edited = "A red wrap dress with a tie waist. Fully lined; machine washable."
+    red_row = next(i for i, r in enumerate(page.model.rows) if r.name == "red dress.jpg")
+    page.model.setData(page.model.index(red_row, DESCRIPTION), edited)
+    exported = tmp_path / "descriptions.csv"
+    page.export_to(exported, shopify=False)
+    qtbot.waitUntil(exported.exists, timeout=10000)
+    assert exported.read_bytes().startswith(b"\xef\xbb\xbf")
+    with exported.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0] == ["file", "product_type", "description"]
+    shown = [[r.name, r.product_type, "" if r.error else r.description] for r in page.model.rows]
+    assert table[1:] == shown
+    assert [edited] == [row[2] for row in table if row[0] == "red dress.jpg"]
+
+    shopify = tmp_path / "shopify.csv"
+    page.export_to(shopify, shopify=True)
+    qtbot.waitUntil(shopify.exists, timeout=10000)
+    with shopify.open(encoding="utf-8-sig", newline="") as handle:
+        products = list(csv.DictReader(handle))
+    assert len(products) == 9  # the failed photo has nothing to publish
+    red = next(p for p in products if p["Handle"] == "red-dress")
+    assert red["Title"] == "A red wrap dress with a tie waist."
+    assert red["Body (HTML)"] == f"<p>{edited}</p>"
+
+    # Descriptions are kept in the history: the table can be reopened, edit included.
+    batch = page.batch
+    qtbot.waitUntil(
+        lambda: (
+            window.session.store.get(page.model.rows[red_row].job_id or "").description == edited
+        ),
+        timeout=10000,
+    )  # type: ignore[union-attr]
+    page.new_table()
+    assert page.model.rowCount() == 0
+    page.open_batch(batch)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 10, timeout=10000)
+    reopened = {r.name: r for r in page.model.rows}
+    assert reopened["red dress.jpg"].description == edited
+    assert reopened["broken.jpg"].error
+    assert all(j.kind is JobKind.PRODUCT_DESCRIPTION for j in window.session.store.query())
