@@ -7,11 +7,29 @@ from __future__ import annotations
 
 import csv
 import html
+import os
 import re
+import tempfile
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[TextIO]:
+    """A text file that appears whole under ``path`` or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "w", newline="", encoding="utf-8-sig") as out:
+            yield out
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True)
@@ -27,7 +45,7 @@ def write_descriptions_csv(
 ) -> Path:
     """Columns file, product_type, description (and error, when asked)."""
     header = ["file", "product_type", "description"] + (["error"] if with_errors else [])
-    with path.open("w", newline="", encoding="utf-8-sig") as out:
+    with _atomic(path) as out:
         writer = csv.writer(out)
         writer.writerow(header)
         for row in rows:
@@ -51,7 +69,7 @@ def first_sentence(text: str) -> str:
 
 def write_shopify_csv(path: Path, rows: Iterable[DescribedProduct]) -> Path:
     """Handle from the file name, Title from the first sentence, Body (HTML) from the text."""
-    with path.open("w", newline="", encoding="utf-8-sig") as out:
+    with _atomic(path) as out:
         writer = csv.writer(out)
         writer.writerow(["Handle", "Title", "Body (HTML)"])
         seen: dict[str, int] = {}

@@ -56,13 +56,14 @@ def main() -> None:
     os.environ.setdefault("AURAX_DATA_DIR", tempfile.mkdtemp(prefix="aurax-shots-"))
     if args.scale != 1.0:
         os.environ["QT_SCALE_FACTOR"] = str(args.scale)
-    app = QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     if args.dark:
         os.environ["AURAX_THEME"] = "dark"
 
-    from aurax_desktop.app import create_window  # noqa: PLC0415 - after the application exists
-    from aurax_desktop.ui.demo_banner import samples  # noqa: PLC0415
-    from aurax_desktop.ui.theme import apply_theme  # noqa: PLC0415
+    from aurax_desktop.app import create_window, dispose
+    from aurax_desktop.ui.demo_banner import samples
+    from aurax_desktop.ui.theme import apply_theme
 
     apply_theme(app)
     window = create_window(["--demo"])
@@ -97,14 +98,51 @@ def main() -> None:
     wait_until(app, lambda: any(j.status.is_final for j in window.model.jobs()), timeout=90)
     wait_until(app, window.viewer.canvas.has_image)
     window.viewer.compare_button.setChecked(True)
+    settle(app)
+    window.grab().save(str(OUT / f"result{suffix}.png"))
+
+    window.navigation.setCurrentRow(1)
+    generate = window.generate
+    generate.prompt.setPlainText("A quilted red leather handbag, studio light, white background")
+    generate.product_type.setCurrentIndex(generate.product_type.findData("BAG"))
+    generate.preset.setCurrentText("Portrait 768 × 1024")
+    generate.shape_pane.load_path(found["bag-leather.png"].path)
+    wait_until(app, lambda: generate.shape_pane.source is not None)
+    before = len(window.model.jobs())
+    generate.submit()
+    wait_until(
+        app,
+        lambda: (
+            len(window.model.jobs()) > before
+            and all(j.status.is_final for j in window.model.jobs())
+        ),
+        timeout=90,
+    )
+    window.job_list.setCurrentIndex(window.model.index(0))
+    wait_until(app, window.viewer.canvas.has_image)
+    settle(app)
+    window.grab().save(str(OUT / f"generate{suffix}.png"))
+
+    window.navigation.setCurrentRow(2)
+    describe = window.describe
+    describe.add_paths([s.path for s in found.values() if s.product_type != "PERSON"])
+    for row, sample in enumerate(s for s in found.values() if s.product_type != "PERSON"):
+        describe.model.setData(describe.model.index(row, 2), sample.product_type)
+    describe.describe_all()
+    wait_until(app, lambda: all(r.done for r in describe.model.rows), timeout=90)
+    settle(app)
+    window.grab().save(str(OUT / f"describe{suffix}.png"))
+    print(f"saved the screenshots{suffix} in {OUT}")
+    window.close()
+    dispose(window)
+
+
+def settle(app: QApplication) -> None:
     for _ in range(30):
         app.processEvents()
         time.sleep(0.02)
-    window.grab().save(str(OUT / f"result{suffix}.png"))
-    print(f"saved {OUT}/studio{suffix}.png and result{suffix}.png")
-    window.close()
-    window.session.shutdown()
 
 
 if __name__ == "__main__":
+    APP = QApplication(sys.argv[:1])  # outlives every window, as in the program itself
     main()

@@ -79,7 +79,7 @@ def drop(widget: QWidget, mime: QMimeData) -> None:
     """A drop as the file manager or a browser makes it (synthetic drag events)."""
     point = QPoint(widget.width() // 2, widget.height() // 2)
     enter = QDragEnterEvent(
-        QPointF(point),
+        point,
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
