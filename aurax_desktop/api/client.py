@@ -39,7 +39,8 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(bytes(data)).decode("ascii")
 
 
-def _sniff_mime(data: bytes) -> str:
+def image_mime(data: bytes) -> str:
+    """The MIME type of image bytes from their signature (JPEG, PNG, WebP)."""
     if data[:3] == b"\xff\xd8\xff":
         return "image/jpeg"
     if data[:8] == b"\x89PNG\r\n\x1a\n":
@@ -157,7 +158,7 @@ class AuraxClient:
             f'--{boundary}\r\nContent-Disposition: form-data; name="productType"\r\n\r\n'
             f"{kind.value}\r\n".encode(),
             f'--{boundary}\r\nContent-Disposition: form-data; name="image"; '
-            f'filename="{safe_name}"\r\nContent-Type: {_sniff_mime(image)}\r\n\r\n'.encode(),
+            f'filename="{safe_name}"\r\nContent-Type: {image_mime(image)}\r\n\r\n'.encode(),
             bytes(image),
             f"\r\n--{boundary}--\r\n".encode(),
         ]

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from aurax_desktop.api.client import image_mime
+
 
 def write_atomically(target: Path, data: bytes) -> Path:
     """Write ``data`` to ``target`` so that it is either whole or absent, never partial."""
@@ -25,10 +27,6 @@ def write_atomically(target: Path, data: bytes) -> Path:
 
 def image_extension(data: bytes) -> str:
     """The file extension for image bytes, from their signature."""
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
-        return ".png"
-    if data[:3] == b"\xff\xd8\xff":
-        return ".jpg"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return ".webp"
-    return ".bin"
+    return {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp"}.get(
+        image_mime(data), ".bin"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from aurax_desktop.api import COST_IMAGE_GENERATION, ProductType
 from aurax_desktop.jobs import GenerationInput, Job
 from aurax_desktop.ui.background import BackgroundWork
+from aurax_desktop.ui.pages.sending import SendingPage
 from aurax_desktop.ui.pages.try_on import credits_text, product_type_combo
 from aurax_desktop.ui.widgets.canvas import ImageCanvas
 from aurax_desktop.ui.widgets.image_pane import ImagePane
@@ -35,20 +36,15 @@ PRESETS = {
 MIN_SIDE, MAX_SIDE = 64, 2048
 
 
-class GeneratePage(QWidget):
-    submitted = Signal(object)  # list[Job]
-    failed = Signal(str)
-
+class GeneratePage(SendingPage):
     def __init__(
         self,
         work: BackgroundWork,
         submit: Callable[[GenerationInput], Job],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.work = work
+        super().__init__(work, parent)
         self._submit = submit
-        self._sending = False
         self.shape_pane = ImagePane("Shape", "shape", ImageCanvas(), work, icon_name="image")
         self.shape_pane.setObjectName("shapePane")
         self.shape_pane.setAccessibleName("Shape image (optional)")
@@ -190,19 +186,7 @@ class GeneratePage(QWidget):
         def send() -> list[Job]:
             return [self._submit(request) for _ in range(count)]
 
-        self._sending = True
-        self.update_submit()
-        self.work.run(send, self._sent, self._not_sent)
-
-    def _sent(self, jobs: list[Job]) -> None:
-        self._sending = False
-        self.update_submit()
-        self.submitted.emit(jobs)
-
-    def _not_sent(self, error: BaseException) -> None:
-        self._sending = False
-        self.update_submit()
-        self.failed.emit(getattr(error, "user_message", str(error)))
+        self.send(send)
 
     def focus_prompt(self) -> None:
         self.prompt.setFocus(Qt.FocusReason.OtherFocusReason)

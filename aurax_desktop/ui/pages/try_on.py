@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from aurax_desktop.api import COST_TRY_ON, ProductType
 from aurax_desktop.jobs import Job, TryOnInput
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.icons import ICON_SIZE, icon
+from aurax_desktop.ui.pages.sending import SendingPage
 from aurax_desktop.ui.qimages import mask_to_pil
 from aurax_desktop.ui.widgets.canvas import ImageCanvas
 from aurax_desktop.ui.widgets.image_pane import ImagePane
@@ -50,20 +51,15 @@ def product_type_combo(name: str, parent: QWidget) -> QComboBox:
     return combo
 
 
-class TryOnPage(QWidget):
-    submitted = Signal(object)  # Job
-    failed = Signal(str)
-
+class TryOnPage(SendingPage):
     def __init__(
         self,
         work: BackgroundWork,
         submit: Callable[[TryOnInput], Job],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.work = work
+        super().__init__(work, parent)
         self._submit = submit
-        self._sending = False
         self.mask_canvas = MaskCanvas()
         self.person_pane = ImagePane("Person", "person", self.mask_canvas, work, icon_name="person")
         self.person_pane.setObjectName("personPane")
@@ -309,19 +305,7 @@ class TryOnPage(QWidget):
                 )
             )
 
-        self._sending = True
-        self.update_submit()
-        self.work.run(build, self._sent, self._not_sent)
-
-    def _sent(self, job: Job) -> None:
-        self._sending = False
-        self.update_submit()
-        self.submitted.emit(job)
-
-    def _not_sent(self, error: BaseException) -> None:
-        self._sending = False
-        self.update_submit()
-        self.failed.emit(getattr(error, "user_message", str(error)))
+        self.send(build)
 
     def set_choices(self, product_type: str, strength: int) -> None:
         index = self.product_type.findData(product_type)
