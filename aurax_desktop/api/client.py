@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import logging
 import uuid
 from typing import Any
@@ -35,8 +36,19 @@ DEFAULT_BASE_URL = "https://backend.aurax.co.in"
 MAX_DOWNLOAD_BYTES = 256 * 1024 * 1024
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(bytes(data)).decode("ascii")
+def json_with_images(fields: dict[str, Any], images: dict[str, bytes]) -> bytes:
+    """A JSON object of ``fields`` plus ``images`` as plain base64 strings.
+
+    Base64 needs no escaping, so the (large) image strings are put in as they
+    are: encoding them with json.dumps would hold the interpreter lock for tens
+    of milliseconds and stall the window on every submission.
+    """
+    entries = [f"{json.dumps(key)}:{json.dumps(value)}".encode() for key, value in fields.items()]
+    entries += [
+        json.dumps(key).encode() + b':"' + base64.b64encode(bytes(data)) + b'"'
+        for key, data in images.items()
+    ]
+    return b"{" + b",".join(entries) + b"}"
 
 
 def image_mime(data: bytes) -> str:
@@ -101,19 +113,18 @@ class AuraxClient:
         self, request: TryOnRequest, *, on_upload_progress: ProgressCallback | None = None
     ) -> str:
         """Start a virtual try-on (3 credits); returns the task id."""
-        body: dict[str, Any] = {
-            "personImage": _b64(request.person_image),
-            "garmentImage": _b64(request.garment_image),
+        fields: dict[str, Any] = {
             "productType": request.product_type.value,
             "garmentStrength": request.garment_strength,
         }
+        images = {"personImage": request.person_image, "garmentImage": request.garment_image}
         if request.mask:
-            body["maskBase64"] = _b64(request.mask)
+            images["maskBase64"] = request.mask
         if request.prompt:
-            body["prompt"] = request.prompt
+            fields["prompt"] = request.prompt
         if request.run_with_prompt:
-            body["runWithPrompt"] = True
-        return self._submit("/api/ai/vto", body, on_upload_progress)
+            fields["runWithPrompt"] = True
+        return self._submit("/api/ai/vto", json_with_images(fields, images), on_upload_progress)
 
     def submit_image_generation(
         self,
@@ -122,19 +133,22 @@ class AuraxClient:
         on_upload_progress: ProgressCallback | None = None,
     ) -> str:
         """Start an image generation (1 credit); returns the task id."""
-        body: dict[str, Any] = {
+        fields: dict[str, Any] = {
             "prompt": request.prompt,
             "productType": request.product_type.value,
             "width": request.width,
             "height": request.height,
         }
-        if request.shape_image:
-            body["maskBase64"] = _b64(request.shape_image)
+        images = {"maskBase64": request.shape_image} if request.shape_image else {}
+        body = json_with_images(fields, images)
         return self._submit("/api/ai/image-generation", body, on_upload_progress)
 
-    def _submit(self, path: str, body: dict[str, Any], on_progress: ProgressCallback | None) -> str:
+    def _submit(self, path: str, body: bytes, on_progress: ProgressCallback | None) -> str:
         response = self._transport.post(
-            self._transport.url(path), json_body=body, on_progress=on_progress
+            self._transport.url(path),
+            body=body,
+            content_type="application/json",
+            on_progress=on_progress,
         )
         with response:
             payload = decode_json(response.content, "the submission's answer")

@@ -21,7 +21,7 @@ from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.icons import ICON_SIZE, icon
 from aurax_desktop.ui.theme import accent
-from aurax_desktop.ui.widgets.canvas import ImageCanvas
+from aurax_desktop.ui.widgets.canvas import ImageCanvas, fitted_device_size
 
 
 class ComparisonCanvas(ImageCanvas):
@@ -180,12 +180,20 @@ class ResultViewer(QFrame):
         result = job.result_paths[0]
         before = job.folder / "person.jpg" if job.kind is JobKind.TRY_ON else None
 
-        def load() -> tuple[QImage, QImage | None]:
+        area, ratio = self.canvas.fit_area()
+
+        def load() -> tuple[QImage, QImage | None, QImage]:
             image = QImage(str(result))
             if image.isNull():
                 raise ImageError(f"The result file {result.name} cannot be shown.")
             old = QImage(str(before)) if before is not None and before.is_file() else None
-            return image, old
+            # Scaled to fit here, on the worker, so the first paint costs the window nothing.
+            fitted = image.scaled(
+                fitted_device_size(image.size(), area, ratio),
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            return image, old, fitted
 
         self.work.run(
             load,
@@ -193,10 +201,10 @@ class ResultViewer(QFrame):
             lambda error: self.message.emit(getattr(error, "user_message", str(error))),
         )
 
-    def _loaded(self, ticket: int, image: QImage, before: QImage | None) -> None:
+    def _loaded(self, ticket: int, image: QImage, before: QImage | None, fitted: QImage) -> None:
         if ticket != self._ticket:
             return
-        self.canvas.set_image(image, QSize(image.width(), image.height()))
+        self.canvas.set_image(image, QSize(image.width(), image.height()), fitted)
         self.canvas.set_before(before)
         self.canvas.comparing = self.compare_button.isChecked() and before is not None
 

@@ -91,3 +91,24 @@ def test_status_spellings_unified() -> None:
     assert TaskStatus.from_wire("WEIRD") is TaskStatus.UNKNOWN
     assert TaskStatus.from_wire(None) is TaskStatus.UNKNOWN
     assert TaskStatus.CANCELLED.is_terminal and not TaskStatus.PROCESSING.is_terminal
+
+
+def test_json_with_images_is_valid_json_with_plain_base64() -> None:
+    import base64  # noqa: PLC0415
+    import json  # noqa: PLC0415
+
+    from aurax_desktop.api.client import json_with_images  # noqa: PLC0415
+
+    body = json_with_images(
+        {"prompt": 'say "hi"\n', "width": 5, "flag": True},
+        {"maskBase64": b"\x00\xffpng", "personImage": b""},
+    )
+    decoded = json.loads(body)
+    assert decoded == {
+        "prompt": 'say "hi"\n',
+        "width": 5,
+        "flag": True,
+        "maskBase64": base64.b64encode(b"\x00\xffpng").decode(),
+        "personImage": "",
+    }
+    assert json.loads(json_with_images({}, {})) == {}
