@@ -132,6 +132,13 @@ def stylesheet(dark: bool) -> str:
     QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {{ padding: 5px 8px; border: 1px solid {line};
         border-radius: 6px; background: palette(base); }}
     QSplitter::handle {{ background: transparent; }}
+    QScrollBar:vertical {{ width: 10px; background: transparent; margin: 2px; }}
+    QScrollBar:horizontal {{ height: 10px; background: transparent; margin: 2px; }}
+    QScrollBar::handle {{ background: {line}; border-radius: 3px; min-height: 24px;
+        min-width: 24px; }}
+    QScrollBar::handle:hover {{ background: {muted}; }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+    QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
     QStatusBar {{ color: {muted}; }}
     """
 
