@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         self.navigation.setFixedWidth(150)
-        self.viewer = ResultViewer(self.work)
+        self.viewer = ResultViewer(
+            self.work, results_folder=lambda: self.session.settings.results_folder
+        )
         self.viewer.message.connect(self.statusBar().showMessage)
         self.job_list = JobListView(self.model)
         self._connect_job_list()

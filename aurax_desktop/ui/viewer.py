@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal
@@ -102,10 +103,16 @@ class ComparisonCanvas(ImageCanvas):
 class ResultViewer(QFrame):
     message = Signal(str)
 
-    def __init__(self, work: BackgroundWork, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        work: BackgroundWork,
+        parent: QWidget | None = None,
+        results_folder: Callable[[], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setProperty("card", True)
         self.work = work
+        self.results_folder = results_folder or (lambda: str(Path.home()))
         self.job: Job | None = None
         self._ticket = 0
         self.canvas = ComparisonCanvas()
@@ -235,7 +242,8 @@ class ResultViewer(QFrame):
         source = self.result_path
         if source is None:
             return
-        suggested = str(Path.home() / f"aurax-{self.job.id[:8] if self.job else 'result'}.png")
+        folder = Path(self.results_folder() or Path.home())
+        suggested = str(folder / f"aurax-{self.job.id[:8] if self.job else 'result'}.png")
         target, _ = QFileDialog.getSaveFileName(
             self, "Save the result", suggested, "PNG picture (*.png);;JPEG picture (*.jpg)"
         )
