@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -14,7 +15,17 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QImage, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QListView,
     QMenu,
@@ -61,15 +72,61 @@ class JobDelegate(QStyledItemDelegate):
     ) -> QSize:
         return QSize(160, ROW_HEIGHT)
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rendered: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+
     def paint(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        """Rows are rendered once per state and then drawn as one picture: every Qt call
+        from Python may wait for the interpreter lock while workers are busy."""
         job: Job | None = index.data(JobRole)
         if job is None:
             return
+        rect: QRect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        thumb: QImage | None = index.data(ThumbnailRole)
+        running = not job.status.is_final
+        key = (
+            job.id,
+            job.updated_at,
+            job.status,
+            rect.width(),
+            rect.height(),
+            selected,
+            index.data(ProgressRole),
+            index.data(NoticeRole),
+            thumb.cacheKey() if thumb is not None else 0,
+            int(job.elapsed) if running else -1,
+            int(time.monotonic() * 8) if running else -1,
+        )
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+            rendered = QPixmap(rect.size() * ratio)
+            rendered.setDevicePixelRatio(ratio)
+            rendered.fill(Qt.GlobalColor.transparent)
+            inner = QPainter(rendered)
+            local = QStyleOptionViewItem(option)
+            local.rect = QRect(QPoint(0, 0), rect.size())
+            self._paint_row(inner, local, index, job)
+            inner.end()
+            self._rendered[key] = rendered
+            while len(self._rendered) > 400:
+                self._rendered.popitem(last=False)
+        painter.drawPixmap(rect.topLeft(), rendered)
+
+    def _paint_row(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        job: Job,
+    ) -> None:
         palette = QGuiApplication.palette()  # the view itself is transparent
         rect: QRect = option.rect
         painter.save()
