@@ -65,6 +65,14 @@ _COSTS = {
 }
 
 
+def warm_up() -> None:
+    """Load, on a worker, what the first job would otherwise load while it runs:
+    Pillow's format plugins (imports hold locks the window may need)."""
+    from PIL import Image  # noqa: PLC0415 - already imported; init() loads the plugins
+
+    Image.init()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -319,6 +327,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """After the window is shown: fill the history and resume unfinished jobs."""
+        self.work.run(warm_up, lambda _r: None)
         self.work.run(
             lambda: self.session.store.query(JobQuery(limit=HISTORY_PAGE)), self._history_loaded
         )
