@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import csv
 import html
-import os
+import io
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -17,19 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from aurax_desktop.atomic import write_atomically
+
 
 @contextmanager
-def _atomic(path: Path) -> Iterator[TextIO]:
-    """A text file that appears whole under ``path`` or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "w", newline="", encoding="utf-8-sig") as out:
-            yield out
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+def _csv_file(path: Path) -> Iterator[TextIO]:
+    """CSV text gathered in memory, then written whole (UTF-8 with a BOM)."""
+    text = io.StringIO(newline="")
+    yield text
+    write_atomically(path, text.getvalue().encode("utf-8-sig"))
 
 
 @dataclass(frozen=True)
@@ -45,7 +40,7 @@ def write_descriptions_csv(
 ) -> Path:
     """Columns file, product_type, description (and error, when asked)."""
     header = ["file", "product_type", "description"] + (["error"] if with_errors else [])
-    with _atomic(path) as out:
+    with _csv_file(path) as out:
         writer = csv.writer(out)
         writer.writerow(header)
         for row in rows:
@@ -69,7 +64,7 @@ def first_sentence(text: str) -> str:
 
 def write_shopify_csv(path: Path, rows: Iterable[DescribedProduct]) -> Path:
     """Handle from the file name, Title from the first sentence, Body (HTML) from the text."""
-    with _atomic(path) as out:
+    with _csv_file(path) as out:
         writer = csv.writer(out)
         writer.writerow(["Handle", "Title", "Body (HTML)"])
         seen: dict[str, int] = {}

@@ -20,17 +20,6 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
-class RedactingFilter(logging.Filter):
-    """Redacts the message before any handler sees it (for handlers we do not format)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = redact(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, ()
-        return True
-
-
 def setup_logging(level: int = logging.INFO, *, folder: Path | None = None) -> Path:
     """Send the program's log to a rotating file (1 MB x 5) and return its path."""
     target = (folder or paths.log_dir()) / LOG_NAME
@@ -45,7 +34,6 @@ def setup_logging(level: int = logging.INFO, *, folder: Path | None = None) -> P
     )
     handler.aurax = True  # type: ignore[attr-defined]
     handler.setFormatter(RedactingFormatter(_FORMAT))
-    handler.addFilter(RedactingFilter())
     root.addHandler(handler)
     root.setLevel(min(root.level or logging.WARNING, level))
     logging.getLogger("urllib3").setLevel(logging.INFO)

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from aurax_desktop.api import (
-    AuraxClient,
-    AuraxError,
-    InvalidRequestError,
-    NotFoundError,
-    RetryPolicy,
-)
+from aurax_desktop.api import AuraxClient, NotFoundError, RetryPolicy
 
 
 def check_connection(base_url: str, api_key: str, key_id: str) -> str:
@@ -19,18 +13,13 @@ def check_connection(base_url: str, api_key: str, key_id: str) -> str:
     Returns a sentence for the user; raises ``AuraxError`` (with a plain
     ``user_message``) when the key, the address or the network is the problem.
     """
-    try:
-        client = AuraxClient(
-            base_url, api_key=api_key, key_id=key_id, retry=RetryPolicy(attempts=2, base_delay=0.3)
-        )
-    except InvalidRequestError:
-        raise
+    client = AuraxClient(
+        base_url, api_key=api_key, key_id=key_id, retry=RetryPolicy(attempts=2, base_delay=0.3)
+    )
     try:
         client.get_task(f"connection-check-{uuid.uuid4().hex[:8]}")
     except NotFoundError:
         return f"Connected: {client.base_url} accepted the key {key_id}."
-    except AuraxError:
-        raise
     finally:
         client.close()
     return f"Connected to {client.base_url}."

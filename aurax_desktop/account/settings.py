@@ -11,7 +11,6 @@ import enum
 import json
 import logging
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -21,6 +20,7 @@ import platformdirs
 
 from aurax_desktop import paths
 from aurax_desktop.api import DEFAULT_BASE_URL, ProductType
+from aurax_desktop.atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,6 @@ class Settings:
     task_deadline_minutes: int = 10
     results_folder: str = field(default_factory=default_results_folder)
     window_geometry: str = ""
-    window_state: str = ""
     last_product_type: str = ProductType.GARMENT.value
     last_strength: int = 2
 
@@ -119,15 +118,7 @@ class SettingsStore:
         """Write atomically; the key id may be here, the API key never is."""
         data = asdict(settings.checked())
         data["upload_size"] = settings.upload_size.value
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, indent=2, sort_keys=True)
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
 
     def _set_aside(self, why: str) -> LoadedSettings:
         backup = self.path.with_name(f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")

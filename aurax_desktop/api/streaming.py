@@ -44,10 +44,6 @@ class TaskStream:
         self._task_id = task_id
         self._closed = threading.Event()
 
-    @property
-    def closed(self) -> bool:
-        return self._closed.is_set()
-
     def close(self) -> None:
         if self._closed.is_set():
             return

@@ -9,7 +9,6 @@ sent again, because every accepted request costs credits.
 from __future__ import annotations
 
 import ipaddress
-import json
 import logging
 import random
 import time
@@ -30,7 +29,7 @@ from aurax_desktop.api.errors import (
     RateLimitedError,
     ServerError,
 )
-from aurax_desktop.api.parsing import error_from_response, parse_retry_after
+from aurax_desktop.api.parsing import error_from_response
 from aurax_desktop.api.stopping import StopSignal
 
 log = logging.getLogger(__name__)
@@ -178,7 +177,6 @@ class Transport:
         self,
         url: str,
         *,
-        json_body: Any = None,
         body: bytes | None = None,
         content_type: str | None = None,
         on_progress: ProgressCallback | None = None,
@@ -186,9 +184,6 @@ class Transport:
         """A POST, retried only if the connection could not be opened at all."""
         headers = {"Content-Type": content_type} if content_type else {}
         payload: Any = body
-        if json_body is not None:
-            payload = json.dumps(json_body, separators=(",", ":")).encode("utf-8")
-            headers["Content-Type"] = "application/json"
         for attempt in range(self.retry.attempts):
             data = _ProgressBody(payload, on_progress) if on_progress and payload else payload
             try:
@@ -299,7 +294,3 @@ def _network_error(exc: BaseException, what: str) -> NetworkError:
 
 def _path(url: str) -> str:
     return urlsplit(url).path
-
-
-def retry_after_of(response: requests.Response) -> float | None:
-    return parse_retry_after(response.headers.get("Retry-After"))

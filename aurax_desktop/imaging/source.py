@@ -71,10 +71,6 @@ class SourceImage:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _cache: Image.Image | None = field(default=None, repr=False)
 
-    @property
-    def megapixels(self) -> float:
-        return self.size[0] * self.size[1] / 1e6
-
     def target_size(self, max_side: int | None) -> tuple[int, int]:
         """The upright size at most ``max_side`` on its long side (never larger than the photo)."""
         w, h = self.size

@@ -5,12 +5,10 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import tempfile
 from pathlib import Path
 
-from PIL import Image
-
 from aurax_desktop import paths
+from aurax_desktop.atomic import write_atomically
 from aurax_desktop.imaging.colour import flatten
 from aurax_desktop.imaging.source import Source, SourceImage, load_image
 
@@ -27,13 +25,28 @@ def thumbnail(
     Asking again for the same picture (by any name) and size returns the cached
     file without decoding anything. Raises ``ImageError`` for unusable pictures.
     """
-    data = image.data if isinstance(image, SourceImage) else _bytes_of(image)
+    name: str | None = None
+    if isinstance(image, SourceImage):
+        data = image.data
+    elif isinstance(image, bytes | bytearray | memoryview):
+        data = bytes(image)
+    elif isinstance(image, str | os.PathLike):
+        name = Path(image).name
+        try:
+            data = Path(image).read_bytes()
+        except OSError:
+            load_image(image)  # says in plain words why the file cannot be read
+            raise
+    else:
+        data = image.read()
     digest = hashlib.sha256(data).hexdigest()[:40]
     folder = cache_dir or thumbnail_dir()
     target = folder / digest[:2] / f"{digest}-{size}.jpg"
     if target.is_file():
         return target
-    source = image if isinstance(image, SourceImage) else load_image(data, check_side=size)
+    source = (
+        image if isinstance(image, SourceImage) else load_image(data, name=name, check_side=size)
+    )
     return save_thumbnail(source, target, size)
 
 
@@ -42,31 +55,4 @@ def save_thumbnail(source: SourceImage, target: Path, size: int = 256) -> Path:
     pixels = flatten(source.decode(size), (242, 242, 242))
     out = io.BytesIO()
     pixels.save(out, "JPEG", quality=85)
-    _write_atomically(target, out.getvalue())
-    return target
-
-
-def _bytes_of(source: Source) -> bytes:
-    if isinstance(source, bytes | bytearray | memoryview):
-        return bytes(source)
-    if isinstance(source, str | os.PathLike):
-        return load_image(source, check_side=64).data
-    return source.read()
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".thumb-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def open_thumbnail(path: Path) -> Image.Image:
-    with Image.open(path) as image:
-        image.load()
-        return image.copy()
+    return write_atomically(target, out.getvalue())

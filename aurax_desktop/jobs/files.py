@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from aurax_desktop import atomic
 from aurax_desktop.api.client import image_mime
 
 
 def write_atomically(target: Path, data: bytes) -> Path:
-    """Write ``data`` to ``target`` so that it is either whole or absent, never partial."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return target
+    """A job's file, whole or absent, and on the disk before the job says it is there."""
+    return atomic.write_atomically(target, data, durable=True)
 
 
 def image_extension(data: bytes) -> str:

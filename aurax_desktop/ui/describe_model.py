@@ -19,6 +19,7 @@ from PySide6.QtGui import QImage
 from aurax_desktop.api import ProductType
 from aurax_desktop.exports import DescribedProduct
 from aurax_desktop.jobs import Job, JobStatus
+from aurax_desktop.ui.theme import DANGER
 
 COLUMNS = ("Photo", "File", "Product type", "Description", "Status", "")
 PHOTO, FILE, TYPE, DESCRIPTION, STATUS, COPY = range(6)
@@ -83,8 +84,6 @@ class DescribeTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column in (DESCRIPTION, STATUS):
             return row.error or row.description or None
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and row.error:
-            from aurax_desktop.ui.theme import DANGER  # noqa: PLC0415 - a colour, late
-
             return DANGER
         return None
 

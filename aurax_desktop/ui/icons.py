@@ -8,6 +8,7 @@ from importlib.resources import files
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QToolButton, QWidget
 
 _SIZES = (16, 20, 24, 32, 48)
 
@@ -60,3 +61,16 @@ def pixmap(name: str, size: int, colour: QColor) -> QPixmap:
 
 
 ICON_SIZE = QSize(20, 20)
+
+
+def tool_button(
+    name: str, tip: str, *, checkable: bool = False, parent: QWidget | None = None
+) -> QToolButton:
+    """An icon button whose tooltip is also its name for screen readers."""
+    button = QToolButton(parent)
+    button.setIcon(icon(name))
+    button.setIconSize(ICON_SIZE)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    button.setCheckable(checkable)
+    return button

@@ -77,13 +77,6 @@ class JobListModel(QAbstractListModel):
 
     # Feeding it
 
-    def set_jobs(self, jobs: list[Job]) -> None:
-        """Replace everything (newest first), e.g. with a page of the history."""
-        self.beginResetModel()
-        self._jobs = list(jobs)
-        self._reindex()
-        self.endResetModel()
-
     def append_older(self, jobs: list[Job]) -> None:
         new = [j for j in jobs if j.id not in self._rows]
         if not new:

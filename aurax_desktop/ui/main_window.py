@@ -40,6 +40,7 @@ from aurax_desktop.jobs import (
     JobQuery,
     JobStatus,
     TryOnInput,
+    jobs_dir,
 )
 from aurax_desktop.session import Session
 from aurax_desktop.ui.background import BackgroundWork
@@ -148,7 +149,6 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 2)
         main.setChildrenCollapsible(False)
-        self.splitter = main
         self.demo_banner = DemoBanner()
         self.demo_banner.personChosen.connect(self.try_on.person_pane.load_path)
         self.demo_banner.garmentChosen.connect(self._use_sample_garment)
@@ -372,22 +372,19 @@ class MainWindow(QMainWindow):
             self._watch.add(job.id)
             self.model.update_job(job)
         total = sum(_COSTS.get(job.kind, 0.0) for job in jobs)
+        what = f"{jobs[0].kind.label} sent" if len(jobs) == 1 else f"{len(jobs)} jobs sent"
         self.statusBar().showMessage(
-            f"{len(jobs)} job(s) sent ({credits_text(total)}). Follow them in the Jobs list.", 6000
+            f"{what} ({credits_text(total)}). Follow it in the Jobs list.", 6000
         )
 
     def _submitted(self, job: Job) -> None:
-        self._watch.add(job.id)
-        self.model.update_job(job)
+        self._submitted_many([job])
         chosen = replace(
             self.session.settings,
             last_product_type=job.product_type,
             last_strength=int(self.try_on.strength.value()),
         )
         self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)  # a file
-        self.statusBar().showMessage(
-            f"Try-on sent ({credits_text(3)}). Follow it in the Jobs list.", 6000
-        )
 
     def _job_updated(self, job: Job) -> None:
         self.model.update_job(job)
@@ -445,11 +442,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Task id copied.", 4000)
 
     def _stop(self, job: Job) -> None:
-        if self.session.runner is not None:
-            self.work.run(
-                lambda: self.session.runner.stop(job.id) if self.session.runner else None,
-                lambda _job: None,
-            )
+        runner = self.session.runner
+        if runner is not None:
+            self.work.run(lambda: runner.stop(job.id), lambda _job: None)
             self.statusBar().showMessage(
                 "Stopped following. AuraX may still finish the task and charge for it.", 8000
             )
@@ -508,8 +503,6 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "AuraX Desktop", text)
 
     def _open_data_folder(self) -> None:
-        from aurax_desktop.jobs import jobs_dir  # noqa: PLC0415 - a menu action, rarely used
-
         folder = jobs_dir()
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -13,9 +13,6 @@ ACCENT_DARK = QColor("#9c86ff")
 DANGER = QColor("#d92d20")
 SUCCESS = QColor("#12805c")
 
-SPACING = 8
-"""The grid every margin and gap is a multiple of."""
-
 
 def is_dark() -> bool:
     """The system's scheme, unless AURAX_THEME says "light" or "dark"."""

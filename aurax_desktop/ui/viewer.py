@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from aurax_desktop.imaging import ImageError, save_as
 from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.ui.background import BackgroundWork
-from aurax_desktop.ui.icons import ICON_SIZE, icon
+from aurax_desktop.ui.icons import tool_button
 from aurax_desktop.ui.theme import accent
-from aurax_desktop.ui.widgets.canvas import ImageCanvas, fitted_device_size
+from aurax_desktop.ui.widgets.canvas import ImageCanvas, fitted_device_size, scaled_smoothly
 
 
 class ComparisonCanvas(ImageCanvas):
@@ -151,14 +151,14 @@ class ResultViewer(QFrame):
         self.show_job(None)
 
     def _tool(
-        self, name: str, tip: str, *, slot: object = None, checkable: bool = False
+        self,
+        name: str,
+        tip: str,
+        *,
+        slot: Callable[[], None] | None = None,
+        checkable: bool = False,
     ) -> QToolButton:
-        button = QToolButton(self)
-        button.setIcon(icon(name))
-        button.setIconSize(ICON_SIZE)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.setCheckable(checkable)
+        button = tool_button(name, tip, checkable=checkable, parent=self)
         if slot is not None:
             button.clicked.connect(slot)
         return button
@@ -195,11 +195,7 @@ class ResultViewer(QFrame):
                 raise ImageError(f"The result file {result.name} cannot be shown.")
             old = QImage(str(before)) if before is not None and before.is_file() else None
             # Scaled to fit here, on the worker, so the first paint costs the window nothing.
-            fitted = image.scaled(
-                fitted_device_size(image.size(), area, ratio),
-                Qt.AspectRatioMode.IgnoreAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
+            fitted = scaled_smoothly(image, fitted_device_size(image.size(), area, ratio))
             return image, old, fitted
 
         self.work.run(

@@ -25,6 +25,7 @@ from aurax_desktop.api import (
     PayloadTooLargeError,
     ProductType,
     RateLimitedError,
+    RetryPolicy,
     StopSignal,
     TaskDeadlineError,
     TaskFailedError,
@@ -185,8 +186,7 @@ def test_rate_limited_post_is_not_repeated(demo_factory: Callable[..., DemoServe
 def test_connection_refused_is_a_network_error() -> None:
     with DemoServer() as server:
         url = server.url
-    api = AuraxClient(url, api_key="k", key_id="d", retry=None)
-    api._transport.retry = api._transport.retry.__class__(attempts=2, base_delay=0.01)
+    api = AuraxClient(url, api_key="k", key_id="d", retry=RetryPolicy(attempts=2, base_delay=0.01))
     with pytest.raises(NetworkError) as info:
         api.get_task("abc")
     assert "internet connection" in info.value.user_message

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -187,6 +186,3 @@ class GeneratePage(SendingPage):
             return [self._submit(request) for _ in range(count)]
 
         self.send(send)
-
-    def focus_prompt(self) -> None:
-        self.prompt.setFocus(Qt.FocusReason.OtherFocusReason)

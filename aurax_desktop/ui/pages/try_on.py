@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from aurax_desktop.api import COST_TRY_ON, ProductType
 from aurax_desktop.jobs import Job, TryOnInput
 from aurax_desktop.ui.background import BackgroundWork
-from aurax_desktop.ui.icons import ICON_SIZE, icon
+from aurax_desktop.ui.icons import tool_button
 from aurax_desktop.ui.pages.sending import SendingPage
 from aurax_desktop.ui.qimages import mask_to_pil
 from aurax_desktop.ui.widgets.canvas import ImageCanvas
@@ -174,12 +174,7 @@ class TryOnPage(SendingPage):
         return wrapper
 
     def _tool(self, name: str, tip: str, *, checkable: bool = False) -> QToolButton:
-        button = QToolButton()
-        button.setIcon(icon(name))
-        button.setIconSize(ICON_SIZE)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.setCheckable(checkable)
+        button = tool_button(name, tip, checkable=checkable)
         button.setAutoExclusive(checkable)
         return button
 

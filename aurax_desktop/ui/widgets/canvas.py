@@ -31,6 +31,19 @@ def fit_scale(image: QSize, area: QSize) -> float:
     return min(w / image.width(), h / image.height())
 
 
+def scaled_smoothly(image: QImage, size: QSize) -> QImage:
+    """``image`` at ``size``: a cheap first halving when it is much larger, then the
+    good filter (safe on worker threads)."""
+    source = image
+    if source.width() > 3 * size.width():
+        source = source.scaled(
+            size * 2, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.FastTransformation
+        )
+    return source.scaled(
+        size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+
+
 def fitted_device_size(image: QSize, area: QSize, ratio: float) -> QSize:
     """The device-pixel size of a picture of ``image`` fitted into ``area``."""
     scale = fit_scale(image, area)
@@ -165,18 +178,7 @@ class ImageCanvas(QWidget):
         size = rect.size().toSize() * ratio
         key = (self.display.cacheKey(), size.width(), size.height())
         if self._scaled is None or self._scaled_key != key:
-            source = self.display
-            if source.width() > 3 * size.width():  # a cheap first halving, then the good filter
-                source = source.scaled(
-                    size * 2,
-                    Qt.AspectRatioMode.IgnoreAspectRatio,
-                    Qt.TransformationMode.FastTransformation,
-                )
-            scaled = source.scaled(
-                size,
-                Qt.AspectRatioMode.IgnoreAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
+            scaled = scaled_smoothly(self.display, size)
             self._scaled = QPixmap.fromImage(scaled)
             self._scaled.setDevicePixelRatio(ratio)
             self._scaled_key = key

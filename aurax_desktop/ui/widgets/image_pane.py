@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from aurax_desktop.imaging import ImageError, SourceImage, load_image, photo_warnings
 from aurax_desktop.imaging.upload import Purpose
 from aurax_desktop.ui.background import BackgroundWork
-from aurax_desktop.ui.icons import ICON_SIZE, icon
+from aurax_desktop.ui.icons import tool_button
 from aurax_desktop.ui.qimages import to_qimage
-from aurax_desktop.ui.widgets.canvas import ImageCanvas, fitted_device_size
+from aurax_desktop.ui.widgets.canvas import ImageCanvas, fitted_device_size, scaled_smoothly
 from aurax_desktop.ui.widgets.mask_canvas import MaskCanvas, blank_masks
 
 PREVIEW_SIDE = 2048
@@ -66,17 +66,7 @@ class _Fit:
     masks: bool
 
     def fitted(self, display: QImage) -> QImage:
-        size = fitted_device_size(display.size(), self.area, self.ratio)
-        source = display
-        if source.width() > 3 * size.width():
-            source = source.scaled(
-                size * 2,
-                Qt.AspectRatioMode.IgnoreAspectRatio,
-                Qt.TransformationMode.FastTransformation,
-            )
-        return source.scaled(
-            size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
+        return scaled_smoothly(display, fitted_device_size(display.size(), self.area, self.ratio))
 
 
 def _load(
@@ -179,12 +169,8 @@ class ImagePane(QFrame):
         paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         paste.activated.connect(self.paste)
 
-    def _tool(self, name: str, tip: str, slot: object) -> QToolButton:
-        button = QToolButton(self)
-        button.setIcon(icon(name))
-        button.setIconSize(ICON_SIZE)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
+    def _tool(self, name: str, tip: str, slot: Callable[[], None]) -> QToolButton:
+        button = tool_button(name, tip, parent=self)
         button.clicked.connect(slot)
         return button
 

@@ -1,0 +1,28 @@
+"""Files that appear whole or not at all: written to a temporary file, then renamed."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomically(target: Path, data: bytes, *, durable: bool = False) -> Path:
+    """Write ``data`` to ``target`` so that it is never seen half-written.
+
+    ``durable`` also flushes it to the disk before the rename (for results that
+    cost money to make again).
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target
