@@ -44,6 +44,8 @@ def _private_dirs(
     monkeypatch.setenv("AURAX_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("AURAX_API_KEY", raising=False)
     monkeypatch.delenv("AURAX_KEY_ID", raising=False)
+    # No desktop notification from a test reaches the user's own desktop.
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
 
 
 OWN_THREADS = ("aurax-", "demo-")

@@ -19,6 +19,13 @@ def _svg(name: str) -> bytes:
 
 
 def _render(name: str, size: int, colour: QColor, ratio: float) -> QPixmap:
+    return _rendered(name, size, colour.rgba(), ratio)
+
+
+@lru_cache(maxsize=512)
+def _rendered(name: str, size: int, rgba: int, ratio: float) -> QPixmap:
+    """Drawn once per name, size, colour and pixel ratio (painting asks again and again)."""
+    colour = QColor.fromRgba(rgba)
     pixels = int(size * ratio)
     pixmap = QPixmap(pixels, pixels)
     pixmap.fill(Qt.GlobalColor.transparent)

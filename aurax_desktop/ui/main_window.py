@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +49,7 @@ from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
 from aurax_desktop.ui.icons import ICON_SIZE, icon
 from aurax_desktop.ui.job_list import JobListView
 from aurax_desktop.ui.job_model import JobListModel
+from aurax_desktop.ui.notifier import Notifier
 from aurax_desktop.ui.pages.describe import DescribePage
 from aurax_desktop.ui.pages.generate import GeneratePage
 from aurax_desktop.ui.pages.try_on import TryOnPage, credits_text
@@ -181,7 +180,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.demo_badge)
         self._build_menus()
-        self.tray: QSystemTrayIcon | None = None
+        self.notifier = Notifier(self, self.work)
         self._restore_geometry()
         self.try_on.set_choices(session.settings.last_product_type, session.settings.last_strength)
         self.refresh_connection()
@@ -416,12 +415,7 @@ class MainWindow(QMainWindow):
     def _notify(self, job: Job) -> None:
         title = f"{job.kind.label} {job.status.label.lower()}"
         text = job.error or "The result is ready in AuraX Desktop."
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            if self.tray is None:
-                self.tray = QSystemTrayIcon(icon("try-on"), self)
-                self.tray.show()
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 6000)
-        QApplication.alert(self)
+        self.notifier.notify(title, text)
 
     def _load_thumbnail(self, job: Job) -> None:
         path = job.thumbnail_path
@@ -527,6 +521,5 @@ class MainWindow(QMainWindow):
         self.session.update_settings(replace(self.session.settings, window_geometry=geometry))
         self.model.stop_timers()
         self.work.shutdown()
-        if self.tray is not None:
-            self.tray.hide()
+        self.notifier.close()
         super().closeEvent(event)

@@ -65,6 +65,8 @@ class ImageCanvas(QWidget):
         self.fitted = True
         self.placeholder = "Drop a picture here"
         self.placeholder_icon = "image"
+        self.busy_note = ""
+        """Shown over the picture while a new one is being opened."""
         self._pan_from: QPointF | None = None
         self._space = False
         self._scaled: QPixmap | None = None
@@ -95,6 +97,12 @@ class ImageCanvas(QWidget):
                 self._scaled = QPixmap.fromImage(fitted)
                 self._scaled.setDevicePixelRatio(ratio)
                 self._scaled_key = (display.cacheKey(), size.width(), size.height())
+
+    def set_busy_note(self, note: str) -> None:
+        """Say over the picture what is being done (an empty note takes it away)."""
+        if note != self.busy_note:
+            self.busy_note = note
+            self.update()
 
     def fit_area(self) -> tuple[QSize, float]:
         """The room a fitted picture has here, and the device pixel ratio (GUI thread)."""
@@ -159,7 +167,9 @@ class ImageCanvas(QWidget):
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         if not self.has_image():
-            self._paint_placeholder(painter)
+            if not self.busy_note:
+                self._paint_placeholder(painter)
+            self._paint_busy_note(painter)
             return
         assert self.display is not None
         rect = self.image_rect()
@@ -171,6 +181,7 @@ class ImageCanvas(QWidget):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.scale < 2.0)
             painter.drawImage(rect, self.display)
         self.paint_overlay(painter)
+        self._paint_busy_note(painter)
 
     def _scaled_pixmap(self, rect: QRectF) -> QPixmap:
         assert self.display is not None
@@ -205,6 +216,26 @@ class ImageCanvas(QWidget):
             int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
             self.placeholder,
         )
+
+    def _paint_busy_note(self, painter: QPainter) -> None:
+        """The note in a rounded label in the middle, over a veil when a picture is shown."""
+        if not self.busy_note:
+            return
+        palette = self.palette()
+        if self.has_image():
+            veil = QColor(palette.color(QPalette.ColorRole.Base))
+            veil.setAlpha(150)
+            painter.fillRect(self.rect(), veil)
+        metrics = painter.fontMetrics()
+        text = metrics.elidedText(self.busy_note, Qt.TextElideMode.ElideMiddle, self.width() - 48)
+        box = QRectF(0, 0, metrics.horizontalAdvance(text) + 28, metrics.height() + 16)
+        box.moveCenter(QRectF(self.rect()).center())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Window))
+        painter.drawRoundedRect(box, 8, 8)
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
 
     # Input
 

@@ -188,13 +188,15 @@ class ImagePane(QFrame):
             self.load_path(Path(path))
 
     def load_path(self, path: Path) -> None:
-        self._start(lambda: _load(path, None, self.purpose), f"Opening {path.name}…")
+        self._start(lambda fit: _load(path, None, self.purpose, fit), f"Opening {path.name}…")
 
     def load_bytes(self, data: bytes, name: str) -> None:
-        self._start(lambda: _load(data, name, self.purpose), f"Opening {name}…")
+        self._start(lambda fit: _load(data, name, self.purpose, fit), f"Opening {name}…")
 
     def load_url(self, url: str) -> None:
-        self._start(lambda: _download(url, self.purpose), f"Downloading from {QUrl(url).host()}…")
+        self._start(
+            lambda fit: _download(url, self.purpose, fit), f"Downloading from {QUrl(url).host()}…"
+        )
 
     def load_mime(self, mime: QMimeData) -> bool:
         """Take a picture from a drop or the clipboard; False when there is none."""
@@ -228,27 +230,40 @@ class ImagePane(QFrame):
         self._ticket += 1
         self.photo = None
         self.canvas.set_image(None)
+        self.canvas.set_busy_note("")
         self.size_label.setText("")
         self.clear_button.setEnabled(False)
         self._show_message("")
         self._set_loading(False)
         self.photoChanged.emit()
 
-    def _start(self, work: Callable[[], LoadedPhoto], note: str) -> None:
+    def _start(self, work: Callable[[_Fit], LoadedPhoto], note: str) -> None:
         self._ticket += 1
         ticket = self._ticket
         self._set_loading(True)
-        self._show_message(note)
+        self._show_message("")
+        self.canvas.set_busy_note(note)
+        fit = self._fit()
         self.work.run(
-            work,
+            lambda: work(fit),
             lambda photo: self._loaded(ticket, photo),
             lambda error: self._failed(ticket, error),
         )
+
+    def _fit(self) -> _Fit:
+        """The canvas's room once the layout has settled: the worker scales the preview
+        to exactly this, so showing it costs the GUI thread no scaling."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        area, ratio = self.canvas.fit_area()
+        return _Fit(area, ratio, masks=isinstance(self.canvas, MaskCanvas))
 
     def _loaded(self, ticket: int, photo: LoadedPhoto) -> None:
         if ticket != self._ticket:
             return  # a newer picture was asked for meanwhile
         self.photo = photo
+        self.canvas.set_busy_note("")
         if isinstance(self.canvas, MaskCanvas):
             self.canvas.set_image(
                 photo.display, QSize(*photo.source.size), photo.fitted, photo.blanks
@@ -270,6 +285,7 @@ class ImagePane(QFrame):
         )
         if self.photo is not None:
             text += " The photo you had is still here."
+        self.canvas.set_busy_note("")
         self._show_message(text, error=True)
         self._set_loading(False)
 
@@ -279,8 +295,11 @@ class ImagePane(QFrame):
             self.loadingChanged.emit(loading)
 
     def _show_message(self, text: str, *, error: bool = False, warning: bool = False) -> None:
-        self.message.setObjectName("error" if error else "warning" if warning else "muted")
-        self.message.setStyleSheet("")  # re-apply the style for the new name
+        name = "error" if error else "warning" if warning else "muted"
+        if name != self.message.objectName():
+            self.message.setObjectName(name)
+            self.message.style().unpolish(self.message)  # re-apply the style for the new name
+            self.message.style().polish(self.message)
         self.message.setText(text)
         self.message.setVisible(bool(text))
 

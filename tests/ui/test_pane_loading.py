@@ -1,0 +1,62 @@
+"""Opening a photo keeps the GUI thread free: the worker hands over pixels ready to show."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.ui.widgets import canvas as canvas_module
+from aurax_desktop.ui.widgets import image_pane as pane_module
+from aurax_desktop.ui.widgets import mask_canvas as mask_module
+from tests.factories import person_jpeg
+from tests.ui.conftest import WindowFactory, drop_file
+
+
+def test_a_big_photo_is_scaled_and_its_masks_made_off_the_gui_thread(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    photo = tmp_path / "tall person.jpg"
+    photo.write_bytes(person_jpeg((2400, 3600)))
+    window = open_window(demo_factory())
+    pane = window.try_on.person_pane
+    scaled_by: list[str] = []
+    masks_by: list[str] = []
+    for module in (canvas_module, pane_module):
+        monkeypatch.setattr(
+            module, "scaled_smoothly", _recording(canvas_module.scaled_smoothly, scaled_by)
+        )
+    for module in (mask_module, pane_module):
+        monkeypatch.setattr(module, "blank_masks", _recording(mask_module.blank_masks, masks_by))
+
+    drop_file(pane, photo)
+    assert pane.canvas.busy_note == "Opening tall person.jpg…"
+    assert not pane.message.isVisibleTo(pane)  # the canvas keeps its size while loading
+    qtbot.waitUntil(lambda: pane.source is not None, timeout=10000)
+    assert pane.canvas.busy_note == ""
+    pane.canvas.grab()  # the first paint of the new photo
+    main = threading.main_thread().name
+    assert scaled_by and main not in scaled_by
+    assert masks_by and main not in masks_by
+    canvas = window.try_on.mask_canvas
+    assert canvas.full_mask.size() == QSize(2400, 3600)
+    assert canvas.preview_mask.size() == canvas.display.size()  # type: ignore[union-attr]
+
+
+def _recording(real: Callable[..., QImage | tuple[QImage, ...]], into: list[str]) -> Any:
+    def spy(*args: Any) -> Any:
+        into.append(threading.current_thread().name)
+        return real(*args)
+
+    return spy
