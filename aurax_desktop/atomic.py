@@ -6,6 +6,11 @@ import os
 import tempfile
 from pathlib import Path
 
+# The process's umask, read once (reading it means setting it): temporary files are
+# made private, and the finished file gets the permissions any new file would have.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 
 def write_atomically(target: Path, data: bytes, *, durable: bool = False) -> Path:
     """Write ``data`` to ``target`` so that it is never seen half-written.
@@ -17,6 +22,8 @@ def write_atomically(target: Path, data: bytes, *, durable: bool = False) -> Pat
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out:
+            if hasattr(os, "fchmod"):
+                os.fchmod(out.fileno(), 0o666 & ~_UMASK)
             out.write(data)
             if durable:
                 out.flush()

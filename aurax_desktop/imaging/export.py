@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
+import errno
+import io
 from pathlib import Path
 
+from aurax_desktop.atomic import write_atomically
 from aurax_desktop.imaging.colour import flatten
 from aurax_desktop.imaging.errors import ImageError
 from aurax_desktop.imaging.source import load_image
@@ -22,8 +24,9 @@ _FORMATS = {
 def save_as(source: Path, target: Path, *, quality: int = 95) -> Path:
     """Copy ``source`` to ``target``, converting when the extensions differ.
 
-    Raises ``ImageError`` for an unknown extension and ``OSError`` when the
-    file cannot be written.
+    The file appears whole or not at all (an existing one is replaced only once
+    the new one is written). Raises ``ImageError``, in plain words, for an
+    unknown extension and when the file cannot be written.
     """
     wanted = _FORMATS.get(target.suffix.lower())
     if wanted is None:
@@ -32,13 +35,31 @@ def save_as(source: Path, target: Path, *, quality: int = 95) -> Path:
             name=target.name,
             reason="extension",
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if _FORMATS.get(source.suffix.lower()) == wanted:
-        shutil.copyfile(source, target)
-        return target
-    pixels = load_image(source).decode(None)
-    if wanted == "JPEG":
-        flatten(pixels).save(target, "JPEG", quality=quality)
-    else:
-        pixels.save(target, wanted)
-    return target
+    try:
+        if _FORMATS.get(source.suffix.lower()) == wanted:
+            data = source.read_bytes()
+        else:
+            pixels = load_image(source).decode(None)
+            out = io.BytesIO()
+            if wanted == "JPEG":
+                flatten(pixels).save(out, "JPEG", quality=quality)
+            else:
+                pixels.save(out, wanted)
+            data = out.getvalue()
+        return write_atomically(target, data)
+    except OSError as exc:
+        raise ImageError(
+            f"“{target.name}” could not be saved in {target.parent}: {_why(exc)}",
+            name=target.name,
+            reason="write",
+        ) from exc
+
+
+def _why(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "this folder does not allow writing. Choose another folder."
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full. Free some space or choose another disk."
+    if isinstance(exc, FileNotFoundError | FileExistsError | NotADirectoryError):
+        return "that folder cannot be made. Choose another folder."
+    return f"{exc.strerror or exc}."

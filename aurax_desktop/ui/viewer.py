@@ -243,11 +243,17 @@ class ResultViewer(QFrame):
         target, _ = QFileDialog.getSaveFileName(
             self, "Save the result", suggested, "PNG picture (*.png);;JPEG picture (*.jpg)"
         )
-        if not target:
+        if target:
+            self.save_to(Path(target))
+
+    def save_to(self, target: Path) -> None:
+        """Save the result as ``target`` (PNG or JPEG by its name), on a worker."""
+        source = self.result_path
+        if source is None:
             return
 
         def save() -> Path:
-            return save_as(source, Path(target))
+            return save_as(source, target)
 
         self.work.run(
             save,

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.app import create_window
 from aurax_desktop.demo import DemoServer
+from aurax_desktop.jobs import Job, JobStatus
 from aurax_desktop.ui.main_window import MainWindow
 from tests.factories import garment_jpeg, person_jpeg
 
@@ -126,3 +127,53 @@ def stroke(
     for point in points[1:]:
         send(QEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, button)
     send(QEvent.Type.MouseButtonRelease, points[-1], button, Qt.MouseButton.NoButton)
+
+
+def load_both(qtbot: QtBot, window: MainWindow, photos: dict[str, Path]) -> None:
+    """Drop the person and the garment photo, and wait until both are open."""
+    page = window.try_on
+    drop_file(page.person_pane, photos["person.jpg"])
+    drop_file(page.garment_pane, photos["garment.jpg"])
+    qtbot.waitUntil(
+        lambda: page.person_pane.source is not None and page.garment_pane.source is not None,
+        timeout=10000,
+    )
+
+
+def run_try_on(
+    qtbot: QtBot,
+    window: MainWindow,
+    photos: dict[str, Path],
+    status: JobStatus = JobStatus.COMPLETED,
+) -> Job:
+    """Load both photos, submit, and wait for the new job to reach ``status``."""
+    before = {job.id for job in window.model.jobs()}
+    load_both(qtbot, window, photos)
+    window.try_on.submit()
+
+    def reached() -> Job | None:
+        window.model.flush()
+        return next(
+            (j for j in window.model.jobs() if j.id not in before and j.status is status), None
+        )
+
+    qtbot.waitUntil(lambda: reached() is not None, timeout=20000)
+    job = reached()
+    assert job is not None
+    return job
+
+
+def answer_next_dialog(button: QMessageBox.StandardButton) -> list[str]:
+    """Click ``button`` in the next message box that opens; returns its text once shown."""
+    seen: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, click)
+
+    QTimer.singleShot(0, click)
+    return seen

@@ -14,8 +14,7 @@ from aurax_desktop.desktop_notify import APP_NAME
 from aurax_desktop.jobs import JobStatus
 from aurax_desktop.ui.main_window import MainWindow
 from tests.notification_service import dbus_daemon_available, notification_service
-from tests.ui.conftest import WindowFactory
-from tests.ui.test_try_on_studio import load_both
+from tests.ui.conftest import WindowFactory, run_try_on
 
 needs_dbus = pytest.mark.skipif(
     not dbus_daemon_available(), reason="needs dbus-daemon (Debian: dbus)"
@@ -32,12 +31,6 @@ def another_window_active(qtbot: QtBot, window: MainWindow) -> QWidget:
     return other
 
 
-def try_on(qtbot: QtBot, window: MainWindow, photos: dict[str, Path], status: JobStatus) -> None:
-    load_both(qtbot, window, photos)
-    window.try_on.submit()
-    qtbot.waitUntil(lambda: any(j.status is status for j in window.model.jobs()), timeout=20000)
-
-
 @needs_dbus
 def test_a_finished_try_on_is_announced_when_the_window_is_in_the_background(
     qtbot: QtBot,
@@ -51,7 +44,7 @@ def test_a_finished_try_on_is_announced_when_the_window_is_in_the_background(
         window = open_window(demo_factory(task_seconds=0.5))
         another_window_active(qtbot, window)
         with qtbot.waitSignal(window.notifier.delivered, timeout=20000) as delivered:
-            try_on(qtbot, window, photos, JobStatus.COMPLETED)
+            run_try_on(qtbot, window, photos, JobStatus.COMPLETED)
         assert delivered.args == [
             "Try-on completed",
             "The result is ready in AuraX Desktop.",
@@ -74,7 +67,7 @@ def test_a_failed_job_is_announced_with_its_reason(
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", service.address)
         window = open_window(demo_factory(fail_rate=1.0, task_seconds=0.3))
         another_window_active(qtbot, window)
-        try_on(qtbot, window, photos, JobStatus.FAILED)
+        run_try_on(qtbot, window, photos, JobStatus.FAILED)
         ((app, title, text),) = service.wait_for(1)
         assert (app, title) == (APP_NAME, "Try-on failed")
         assert "Simulated failure" in text
@@ -95,7 +88,7 @@ def test_no_announcement_while_the_user_is_in_the_window(
         qtbot.waitUntil(window.isActiveWindow)
         announced: list[object] = []
         window.notifier.delivered.connect(lambda *args: announced.append(args))
-        try_on(qtbot, window, photos, JobStatus.COMPLETED)
+        run_try_on(qtbot, window, photos, JobStatus.COMPLETED)
         qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
         qtbot.wait(300)  # time enough for a notification to arrive, were one sent
         assert announced == []
@@ -113,7 +106,7 @@ def test_without_a_notification_service_the_taskbar_entry_is_flagged(
     window = open_window(demo_factory(task_seconds=0.3))
     another_window_active(qtbot, window)
     with qtbot.waitSignal(window.notifier.delivered, timeout=20000) as delivered:
-        try_on(qtbot, window, photos, JobStatus.COMPLETED)
+        run_try_on(qtbot, window, photos, JobStatus.COMPLETED)
     assert delivered.args == [
         "Try-on completed",
         "The result is ready in AuraX Desktop.",

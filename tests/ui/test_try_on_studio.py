@@ -23,12 +23,11 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobStatus
-from aurax_desktop.ui.main_window import MainWindow
 from aurax_desktop.ui.widgets.canvas import ImageCanvas
 from aurax_desktop.ui.widgets.image_pane import ImagePane
 from aurax_desktop.ui.widgets.mask_canvas import MaskCanvas
 from tests.api.scripted_server import ScriptedServer, answer
-from tests.ui.conftest import WindowFactory, drop, drop_file, stroke
+from tests.ui.conftest import WindowFactory, drop, drop_file, load_both, stroke
 
 NAMES = {
     "personPane": ImagePane,
@@ -42,16 +41,6 @@ NAMES = {
     "jobList": QListView,
     "resultView": ImageCanvas,
 }
-
-
-def load_both(qtbot: QtBot, window: MainWindow, photos: dict[str, Path]) -> None:
-    page = window.try_on
-    drop_file(page.person_pane, photos["person.jpg"])
-    drop_file(page.garment_pane, photos["garment.jpg"])
-    qtbot.waitUntil(
-        lambda: page.person_pane.source is not None and page.garment_pane.source is not None,
-        timeout=10000,
-    )
 
 
 def test_widgets_carry_their_names(

@@ -1,0 +1,147 @@
+"""The progress list's rows and their actions, on real jobs against the demo server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.jobs import Job, JobStatus
+from aurax_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import WindowFactory, answer_next_dialog, load_both, run_try_on
+
+
+def action(window: MainWindow, job: Job, text: str) -> QAction:
+    window.model.flush()
+    row = window.model.row_of(job.id)
+    assert row is not None
+    current = window.model.job(row)
+    assert current is not None
+    (found,) = [a for a in window.job_list.actions_for(current) if a.text() == text]
+    return found
+
+
+class OpenedUrls(QObject):
+    """Receives what the program asks the desktop to open (Qt's URL handler hook)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_a_row_says_what_the_job_is_and_how_it_went(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    photos: dict[str, Path],
+) -> None:
+    window = open_window(demo_factory(task_seconds=0.3))
+    job = run_try_on(qtbot, window, photos)
+    index = window.model.index(window.model.row_of(job.id) or 0)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == "Try-on · Garment · Completed"
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole) == "Try-on, garment, Completed"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == job.task_id
+    qtbot.waitUntil(lambda: window.model.data(index, Qt.ItemDataRole.UserRole + 3) is not None)
+    picture = window.job_list.grab().toImage()
+    assert not picture.isNull()
+
+
+def test_open_show_in_folder_and_copy_the_task_id(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    photos: dict[str, Path],
+) -> None:
+    window = open_window(demo_factory(task_seconds=0.3))
+    job = run_try_on(qtbot, window, photos)
+    opened = OpenedUrls()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    try:
+        action(window, job, "Open result").trigger()
+        action(window, job, "Show in folder").trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [Path(url.toLocalFile()) for url in opened.urls] == [job.result_paths[0], job.folder]
+    action(window, job, "Copy task id").trigger()
+    assert QGuiApplication.clipboard().text() == job.task_id
+    assert window.statusBar().currentMessage() == "Task id copied."
+
+
+def test_retry_asks_about_the_cost_and_sends_a_new_job(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    photos: dict[str, Path],
+) -> None:
+    server = demo_factory(fail_rate=1.0, task_seconds=0.3)
+    window = open_window(server)
+    failed = run_try_on(qtbot, window, photos, JobStatus.FAILED)
+    asked = answer_next_dialog(QMessageBox.StandardButton.Cancel)
+    action(window, failed, "Retry as a new job…").trigger()
+    assert asked == ["This sends the job again as a new one and costs 3 credits again."]
+    qtbot.wait(200)
+    window.model.flush()
+    assert len(window.model.jobs()) == 1 and len(server.tasks()) == 1
+
+    answer_next_dialog(QMessageBox.StandardButton.Yes)
+    action(window, failed, "Retry as a new job…").trigger()
+    qtbot.waitUntil(lambda: len(server.tasks()) == 2, timeout=10000)
+    window.model.flush()
+    qtbot.waitUntil(lambda: len(window.model.jobs()) == 2)
+    retried = next(j for j in window.model.jobs() if j.id != failed.id)
+    assert retried.kind is failed.kind and retried.product_type == failed.product_type
+
+
+def test_stop_following_a_long_task(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    photos: dict[str, Path],
+) -> None:
+    window = open_window(demo_factory(task_seconds=60))
+    load_both(qtbot, window, photos)
+    window.try_on.submit()
+    qtbot.waitUntil(lambda: any(j.task_id for j in window.model.jobs()), timeout=10000)
+    (job,) = window.model.jobs()
+    stop = action(window, job, "Stop following")
+    assert stop.isEnabled()
+    stop.trigger()
+    qtbot.waitUntil(
+        lambda: window.model.flush() or window.model.jobs()[0].status is JobStatus.STOPPED,
+        timeout=10000,
+    )
+    assert "AuraX may still finish the task" in window.statusBar().currentMessage()
+    assert action(window, job, "Follow again").isEnabled()
+
+
+def test_delete_asks_then_removes_the_job_and_its_files(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    photos: dict[str, Path],
+) -> None:
+    window = open_window(demo_factory(task_seconds=0.3))
+    job = run_try_on(qtbot, window, photos)
+    qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
+    assert job.folder.is_dir()
+
+    answer_next_dialog(QMessageBox.StandardButton.Cancel)
+    action(window, job, "Delete from history").trigger()
+    assert window.session.store.get(job.id) is not None and job.folder.is_dir()
+
+    asked = answer_next_dialog(QMessageBox.StandardButton.Yes)
+    action(window, job, "Delete from history").trigger()
+    assert asked == ["The job and its files are removed from this computer."]
+    qtbot.waitUntil(lambda: window.model.flush() or window.model.jobs() == [], timeout=10000)
+    assert window.session.store.get(job.id) is None
+    assert not job.folder.exists()
+    assert not window.viewer.canvas.has_image()
