@@ -14,9 +14,22 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QWidget
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--scale", type=float, default=1.0)
+    return parser.parse_args()
+
+
+# Qt reads its scale factor when its libraries load: set it before importing them.
+ARGS = _arguments()
+if ARGS.scale != 1.0:
+    os.environ["QT_SCALE_FACTOR"] = f"{ARGS.scale:g}"
+
+from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QMouseEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 
@@ -49,13 +62,8 @@ def drag(widget: QWidget, points: list[QPointF]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--dark", action="store_true")
-    parser.add_argument("--scale", type=float, default=1.0)
-    args = parser.parse_args()
+    args = ARGS
     os.environ.setdefault("AURAX_DATA_DIR", tempfile.mkdtemp(prefix="aurax-shots-"))
-    if args.scale != 1.0:
-        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     if args.dark:

@@ -6,7 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QGuiApplication,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -57,12 +65,24 @@ class ComparisonCanvas(ImageCanvas):
         painter.drawLine(QPointF(split, rect.top()), QPointF(split, rect.bottom()))
         painter.setBrush(accent())
         painter.drawEllipse(QPointF(split, rect.center().y()), 9, 9)
+        self._label(painter, "Before", rect, left=True)
+        self._label(painter, "After", rect, left=False)
+
+    @staticmethod
+    def _label(painter: QPainter, text: str, rect: QRectF, *, left: bool) -> None:
+        """White text on a dark rounded tag, readable on light and dark photos alike."""
+        metrics = painter.fontMetrics()
+        tag = QRectF(0, 0, metrics.horizontalAdvance(text) + 14, metrics.height() + 6)
+        tag.moveTop(rect.top() + 8)
+        if left:
+            tag.moveLeft(rect.left() + 8)
+        else:
+            tag.moveRight(rect.right() - 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 150))
+        painter.drawRoundedRect(tag, 4, 4)
         painter.setPen(Qt.GlobalColor.white)
-        for text, x, align in (
-            ("Before", rect.left() + 8, Qt.AlignmentFlag.AlignLeft),
-            ("After", rect.right() - 108, Qt.AlignmentFlag.AlignRight),
-        ):
-            painter.drawText(QRectF(x, rect.top() + 6, 100, 20), align, text)
+        painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _near_divider(self, point: QPointF) -> bool:
         if not (self.comparing and self.has_image()):
