@@ -79,6 +79,15 @@ class HistoryError(Exception):
         self.user_message = user_message
 
 
+SEARCHED = ("prompt", "description", "source_name", "task_id")
+"""The fields a history search looks in."""
+
+
+def contains_text(value: str | None, needle: str) -> bool:
+    """Case-insensitive "contains", the same in SQL (registered below) and in Python."""
+    return bool(value) and needle.casefold() in str(value).casefold()
+
+
 @dataclass(frozen=True)
 class JobQuery:
     """What the window asks for: newest first, filtered, a page at a time."""
@@ -90,6 +99,17 @@ class JobQuery:
     batch: str | None = None
     limit: int = 100
     offset: int = 0
+
+    def matches(self, job: Job) -> bool:
+        """True when ``job`` is one this query finds (paging aside)."""
+        needle = self.text.strip()
+        return (
+            (not self.kinds or job.kind in self.kinds)
+            and (not self.statuses or job.status in self.statuses)
+            and (not self.product_types or job.product_type in self.product_types)
+            and (self.batch is None or job.batch == self.batch)
+            and (not needle or any(contains_text(getattr(job, f), needle) for f in SEARCHED))
+        )
 
 
 def default_path() -> Path:
@@ -107,6 +127,7 @@ class JobStore:
             self._db = sqlite3.connect(
                 self.path, check_same_thread=False, timeout=10, isolation_level=None
             )
+            self._db.create_function("contains_text", 2, contains_text, deterministic=True)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
@@ -240,17 +261,10 @@ def _where(query: JobQuery) -> tuple[str, list[Any]]:
         if values:
             clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
             args.extend(str(v) for v in sorted(values))
-    if query.text.strip():
-        pattern = (
-            "%"
-            + query.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            + "%"
-        )
-        clauses.append(
-            "(prompt LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' "
-            "OR source_name LIKE ? ESCAPE '\\')"
-        )
-        args.extend([pattern, pattern, pattern])
+    needle = query.text.strip()
+    if needle:
+        clauses.append("(" + " OR ".join(f"contains_text({f}, ?)" for f in SEARCHED) + ")")
+        args.extend([needle] * len(SEARCHED))
     if query.batch is not None:
         clauses.append("batch = ?")
         args.append(query.batch)

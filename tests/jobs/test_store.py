@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from aurax_desktop import paths
 from aurax_desktop.jobs import HistoryError, Job, JobKind, JobQuery, JobStatus, JobStore
@@ -90,6 +93,62 @@ def test_newest_first_paging_filters_and_search() -> None:
     ]  # literally, not a wildcard
     assert store.count(JobQuery(product_types=frozenset({"DRESS"}))) == 15
     store.close()
+
+
+def test_search_is_case_blind_in_any_script_and_finds_task_ids() -> None:
+    store = JobStore()
+    store.save(job(1, prompt="Robe d'ÉTÉ en lin"))
+    store.save(job(2, source_name="Straße.jpg"))
+    store.save(job(3, task_id="9f2c-77ab"))
+    assert [j.id for j in store.query(JobQuery(text="été"))] == ["job0001"]
+    assert [j.id for j in store.query(JobQuery(text="STRASSE"))] == ["job0002"]
+    assert [j.id for j in store.query(JobQuery(text=" 77AB "))] == ["job0003"]
+    store.close()
+
+
+_words = st.sampled_from(["silk", "Silk", "ÉTÉ", "été", "linen", "%", "_", "straße", ""])
+_jobs = st.lists(
+    st.builds(
+        lambda n, kind, status, product, prompt, name: job(
+            n, kind=kind, status=status, product_type=product, prompt=prompt, source_name=name
+        ),
+        st.integers(0, 9999),
+        st.sampled_from(list(JobKind)),
+        st.sampled_from([JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.QUEUED]),
+        st.sampled_from(["DRESS", "BAG"]),
+        st.one_of(st.none(), st.lists(_words, max_size=3).map(" ".join)),
+        st.one_of(st.none(), _words.map(lambda w: f"{w}.jpg")),
+    ),
+    max_size=12,
+    unique_by=lambda j: j.id,
+)
+_queries = st.builds(
+    JobQuery,
+    kinds=st.frozensets(st.sampled_from(list(JobKind)), max_size=2),
+    statuses=st.frozensets(st.sampled_from([JobStatus.FAILED, JobStatus.QUEUED]), max_size=2),
+    product_types=st.frozensets(st.sampled_from(["DRESS", "BAG"]), max_size=1),
+    text=_words,
+    limit=st.just(1000),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(jobs=_jobs, query=_queries)
+def test_the_window_s_live_filter_agrees_with_the_history_query(
+    jobs: list[Job], query: JobQuery
+) -> None:
+    """The window filters live updates with ``matches``; it must find what SQL finds."""
+    store = JobStore(paths.data_dir() / f"history-{uuid.uuid4().hex}.sqlite3")
+    try:
+        for record in jobs:
+            store.save(record)
+        found = [j.id for j in store.query(query)]
+        expected = [j.id for j in sorted(jobs, key=lambda j: -j.created_at) if query.matches(j)]
+        assert found == expected
+    finally:
+        store.close()
+        for leftover in store.path.parent.glob(f"{store.path.name}*"):
+            leftover.unlink()
 
 
 def test_delete_removes_the_row_and_the_folder() -> None:
