@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPen,
     QPixmap,
@@ -273,6 +274,28 @@ class JobListView(QListView):
         self.selectionModel().currentChanged.connect(
             lambda current, _previous: self._emit(self.jobSelected, current)
         )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is None or model.rowCount() > 0:
+            return
+        filtered = isinstance(model, JobListModel) and model.is_filtered()
+        text = (
+            "No jobs match. Change the search or show all jobs."
+            if filtered
+            else "No jobs yet. What you send appears here, with its progress."
+        )
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            self.viewport().rect().adjusted(16, 16, -16, -16),
+            int(
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            ),
+            text,
+        )
+        painter.end()
 
     def current_job(self) -> Job | None:
         index = self.currentIndex()

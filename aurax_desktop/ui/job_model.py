@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage
 
-from aurax_desktop.jobs import Job, JobProgress
+from aurax_desktop.jobs import Job, JobProgress, JobQuery
 
 JobRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2
@@ -25,10 +27,19 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class JobListModel(QAbstractListModel):
-    """Holds job snapshots; changes are gathered and shown at most ten times a second."""
+    """Holds job snapshots; changes are gathered and shown at most ten times a second.
+
+    The rows are the history's answer to ``query`` (all jobs unless the user filters),
+    a page at a time: scrolling to the end asks ``fetcher`` for the next page.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.query = JobQuery()
+        self.fetcher: Callable[[JobQuery], None] | None = None
+        """Called with the next page's query; it answers with ``older_loaded``."""
+        self._more = False
+        self._fetching = False
         self._jobs: list[Job] = []
         self._rows: dict[str, int] = {}
         self._progress: dict[str, float | None] = {}
@@ -75,7 +86,32 @@ class JobListModel(QAbstractListModel):
             return job.error or job.task_id or None
         return None
 
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more and not self._fetching
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent) and self.fetcher is not None:
+            self._fetching = True
+            self.fetcher(replace(self.query, offset=len(self._jobs)))
+
     # Feeding it
+
+    def show_query(self, query: JobQuery, jobs: list[Job], *, more: bool) -> None:
+        """Show the first page of a new query's answer (the rows are replaced)."""
+        self.beginResetModel()
+        self.query = query
+        self._jobs = [job for job in jobs if query.matches(job)]
+        self._reindex()
+        self._more, self._fetching = more, False
+        self.endResetModel()
+
+    def older_loaded(self, jobs: list[Job], *, more: bool) -> None:
+        """A further page of the current query arrived."""
+        self._more, self._fetching = more, False
+        self.append_older([job for job in jobs if self.query.matches(job)])
+
+    def is_filtered(self) -> bool:
+        return self.query.text.strip() != "" or bool(self.query.statuses)
 
     def append_older(self, jobs: list[Job]) -> None:
         new = [j for j in jobs if j.id not in self._rows]
@@ -130,7 +166,14 @@ class JobListModel(QAbstractListModel):
     def _flush(self) -> None:
         pending, self._pending = self._pending, {}
         dirty, self._dirty = self._dirty, set()
-        new = [job for job_id, job in pending.items() if job_id not in self._rows]
+        new = [
+            job
+            for job_id, job in pending.items()
+            if job_id not in self._rows and self.query.matches(job)
+        ]
+        for job_id in [k for k in pending if k not in self._rows]:
+            if not self.query.matches(pending[job_id]):
+                del pending[job_id]  # not shown under the current filter
         if new:
             new.sort(key=lambda j: j.created_at, reverse=True)
             self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
@@ -161,6 +204,9 @@ class JobListModel(QAbstractListModel):
 
     def job(self, row: int) -> Job | None:
         return self._jobs[row] if 0 <= row < len(self._jobs) else None
+
+    def has_thumbnail(self, job_id: str) -> bool:
+        return job_id in self._thumbnails
 
     def row_of(self, job_id: str) -> int | None:
         return self._rows.get(job_id)

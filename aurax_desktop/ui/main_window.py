@@ -16,8 +16,10 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -58,6 +60,12 @@ from aurax_desktop.ui.viewer import ResultViewer
 log = logging.getLogger(__name__)
 
 HISTORY_PAGE = 200
+_JOB_FILTERS: tuple[tuple[str, frozenset[JobStatus]], ...] = (
+    ("All jobs", frozenset()),
+    ("Running", frozenset(s for s in JobStatus if not s.is_final)),
+    ("Completed", frozenset({JobStatus.COMPLETED})),
+    ("Failed or stopped", frozenset(s for s in JobStatus if s.is_final) - {JobStatus.COMPLETED}),
+)
 _COSTS = {
     JobKind.TRY_ON: COST_TRY_ON,
     JobKind.IMAGE_GENERATION: COST_IMAGE_GENERATION,
@@ -128,9 +136,7 @@ class MainWindow(QMainWindow):
         jobs_panel.setProperty("card", True)
         column = QVBoxLayout(jobs_panel)
         column.setContentsMargins(10, 10, 10, 10)
-        heading = QLabel("Jobs")
-        heading.setObjectName("sectionTitle")
-        column.addWidget(heading)
+        column.addLayout(self._history_controls())
         column.addWidget(self.job_list, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.viewer)
@@ -181,6 +187,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.demo_badge)
         self._build_menus()
         self.notifier = Notifier(self, self.work)
+        self._history_ticket = 0
         self._restore_geometry()
         self.try_on.set_choices(session.settings.last_product_type, session.settings.last_strength)
         self.refresh_connection()
@@ -248,6 +255,92 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)  # type: ignore[attr-defined]
         return action
+
+    def _history_controls(self) -> QVBoxLayout:
+        """The Jobs heading, a filter by state and a search (Ctrl+F) over the history."""
+        heading = QLabel("Jobs")
+        heading.setObjectName("sectionTitle")
+        self.job_filter = QComboBox()
+        self.job_filter.setObjectName("jobFilter")
+        self.job_filter.setAccessibleName("Show jobs")
+        for text, statuses in _JOB_FILTERS:
+            self.job_filter.addItem(text, statuses)
+        self.job_search = QLineEdit()
+        self.job_search.setObjectName("jobSearch")
+        self.job_search.setAccessibleName("Search jobs")
+        self.job_search.setPlaceholderText("Search prompts, files, task ids")
+        self.job_search.setClearButtonEnabled(True)
+        self.job_search.setToolTip("Search the history (Ctrl+F)")
+        self.job_search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._search_delay = QTimer(self)
+        self._search_delay.setSingleShot(True)
+        self._search_delay.setInterval(250)
+        self._search_delay.timeout.connect(self._apply_history_filter)
+        self.job_search.textChanged.connect(self._search_delay.start)
+        self.job_filter.currentIndexChanged.connect(self._apply_history_filter)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self._focus_search)
+        self.model.query = JobQuery(limit=HISTORY_PAGE)
+        self.model.fetcher = self._load_older
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.job_filter)
+        column = QVBoxLayout()
+        column.setSpacing(6)
+        column.addLayout(top)
+        column.addWidget(self.job_search)
+        return column
+
+    def _show_all_jobs(self) -> None:
+        for widget in (self.job_filter, self.job_search):
+            widget.blockSignals(True)
+        self.job_filter.setCurrentIndex(0)
+        self.job_search.clear()
+        for widget in (self.job_filter, self.job_search):
+            widget.blockSignals(False)
+        self.model.query = JobQuery(limit=HISTORY_PAGE)  # new jobs show from now on
+        self._apply_history_filter()
+
+    def _focus_search(self) -> None:
+        self.job_search.setFocus()
+        self.job_search.selectAll()
+
+    def _apply_history_filter(self) -> None:
+        """Ask the history for the first page of what the filter and search allow."""
+        self._search_delay.stop()
+        statuses = self.job_filter.currentData() or frozenset()
+        query = JobQuery(statuses=statuses, text=self.job_search.text(), limit=HISTORY_PAGE)
+        self._history_ticket += 1
+        ticket = self._history_ticket
+        self.model.flush()
+        self.work.run(
+            lambda: self.session.store.query(query),
+            lambda jobs: self._filtered(ticket, query, jobs),
+            lambda error: self._show_error(getattr(error, "user_message", str(error))),
+        )
+
+    def _filtered(self, ticket: int, query: JobQuery, jobs: list[Job]) -> None:
+        if ticket != self._history_ticket:
+            return  # the user typed on meanwhile
+        self.model.show_query(query, jobs, more=len(jobs) == query.limit)
+        self._load_thumbnails(jobs)
+
+    def _load_older(self, query: JobQuery) -> None:
+        ticket = self._history_ticket
+
+        def loaded(jobs: list[Job]) -> None:
+            if ticket == self._history_ticket:
+                self.model.older_loaded(jobs, more=len(jobs) == query.limit)
+                self._load_thumbnails(jobs)
+
+        self.work.run(lambda: self.session.store.query(query), loaded)
+
+    def _load_thumbnails(self, jobs: list[Job]) -> None:
+        for job in jobs:
+            if not self.model.has_thumbnail(job.id):
+                self._load_thumbnail(job)
 
     def _connect_job_list(self) -> None:
         view = self.job_list
@@ -327,14 +420,12 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """After the window is shown: fill the history and resume unfinished jobs."""
         self.work.run(warm_up, lambda _r: None)
-        self.work.run(
-            lambda: self.session.store.query(JobQuery(limit=HISTORY_PAGE)), self._history_loaded
-        )
+        first_page = self.model.query
+        self.work.run(lambda: self.session.store.query(first_page), self._history_loaded)
 
     def _history_loaded(self, jobs: list[Job]) -> None:
         self.describe.refresh_batches()
-        known = {job.id for job in self.model.jobs()}
-        self.model.append_older([j for j in jobs if j.id not in known])
+        self.model.older_loaded(jobs, more=len(jobs) == HISTORY_PAGE)
         for job in jobs[:60]:
             self._load_thumbnail(job)
         runner = self.session.runner
@@ -367,6 +458,8 @@ class MainWindow(QMainWindow):
         return runner.submit_description(request)
 
     def _submitted_many(self, jobs: list[Job]) -> None:
+        if not all(self.model.query.matches(job) for job in jobs):
+            self._show_all_jobs()  # what was just sent must be seen
         for job in jobs:
             self._watch.add(job.id)
             self.model.update_job(job)

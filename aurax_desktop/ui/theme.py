@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -90,12 +91,19 @@ def _rgba(colour: QColor, alpha: float) -> str:
     return f"rgba({colour.red()}, {colour.green()}, {colour.blue()}, {alpha:.2f})"
 
 
+def _icon_path(name: str) -> str:
+    """An icon's file, for style sheets (which take paths, with forward slashes)."""
+    return str(files("aurax_desktop.resources") / "icons" / f"{name}.svg").replace("\\", "/")
+
+
 def stylesheet(dark: bool) -> str:
     line = "#3a3b42" if dark else "#d9d9df"
     panel = "#23242a" if dark else "#ffffff"
     muted = "#9a9ba3" if dark else "#6b6b75"
     hover = "#33343b" if dark else "#ececf1"
     tint = accent().name()
+    scheme = "dark" if dark else "light"
+    chevron, chevron_up = _icon_path(f"chevron-down-{scheme}"), _icon_path(f"chevron-up-{scheme}")
     return f"""
     QMainWindow, QDialog {{ background: palette(window); }}
     QFrame[card="true"], QWidget[card="true"] {{ background: {panel};
@@ -128,6 +136,16 @@ def stylesheet(dark: bool) -> str:
     QListView#navigation::item:selected {{ background: {hover}; color: palette(text); }}
     QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {{ padding: 5px 8px; border: 1px solid {line};
         border-radius: 6px; background: palette(base); }}
+    QComboBox::drop-down {{ border: none; width: 22px; }}
+    QComboBox::down-arrow {{ image: url("{chevron}"); width: 12px; height: 12px; }}
+    QSpinBox {{ padding: 5px 20px 5px 8px; }}
+    QSpinBox::up-button, QSpinBox::down-button {{ subcontrol-origin: border; width: 18px;
+        border: none; background: transparent; }}
+    QSpinBox::up-button {{ subcontrol-position: top right; }}
+    QSpinBox::down-button {{ subcontrol-position: bottom right; }}
+    QSpinBox::up-button:hover, QSpinBox::down-button:hover {{ background: {hover}; }}
+    QSpinBox::up-arrow {{ image: url("{chevron_up}"); width: 10px; height: 10px; }}
+    QSpinBox::down-arrow {{ image: url("{chevron}"); width: 10px; height: 10px; }}
     QSplitter::handle {{ background: transparent; }}
     QScrollBar:vertical {{ width: 10px; background: transparent; margin: 2px; }}
     QScrollBar:horizontal {{ height: 10px; background: transparent; margin: 2px; }}
