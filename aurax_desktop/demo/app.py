@@ -113,6 +113,7 @@ class DemoApp:
         self.random = random.Random(config.seed)
         self._lock = threading.Lock()
         self._requests: Counter[str] = Counter()
+        self._throttled: Counter[str] = Counter()
         self._credits = {config.key_id: float(config.credits)}
         self._recent: dict[str, deque[float]] = {}
         self.max_body = int(config.max_body_mb * 1024 * 1024)
@@ -139,7 +140,7 @@ class DemoApp:
         try:
             if not str(endpoint).startswith("GET /_demo"):
                 self._authenticate(request)
-                self._throttle(request)
+                self._throttle(request, str(endpoint))
                 if self.config.latency:
                     time.sleep(self.config.latency)
             return self._handle(str(endpoint), request, **args)
@@ -176,7 +177,7 @@ class DemoApp:
         if key != self.config.api_key or key_id != self.config.key_id:
             raise ApiError(401, "Invalid API key")
 
-    def _throttle(self, request: Request) -> None:
+    def _throttle(self, request: Request, endpoint: str) -> None:
         limit = self.config.rate_limit
         if not limit:
             return
@@ -187,6 +188,7 @@ class DemoApp:
             while recent and now - recent[0] >= 1.0:
                 recent.popleft()
             if len(recent) >= limit:
+                self._throttled[endpoint] += 1
                 wait = max(1, int(1.0 - (now - recent[0]) + 0.999))
                 raise ApiError(
                     429, "ThrottlerException: Too Many Requests", {"Retry-After": str(wait)}
@@ -373,8 +375,16 @@ class DemoApp:
     def stats(self, request: Request) -> Response:
         with self._lock:
             counts = dict(self._requests)
+            throttled = dict(self._throttled)
             credits = dict(self._credits)
-        return _json({"requests": counts, "tasks_created": self.board.count(), "credits": credits})
+        return _json(
+            {
+                "requests": counts,
+                "throttled": throttled,
+                "tasks_created": self.board.count(),
+                "credits": credits,
+            }
+        )
 
     def task_records(self, request: Request) -> Response:
         return _json(self.board.records())

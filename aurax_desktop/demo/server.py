@@ -94,7 +94,8 @@ class DemoServer:
             self.stop()
 
     def stats(self) -> dict[str, Any]:
-        """``GET /_demo/stats``: requests received per route, tasks created, credits left."""
+        """``GET /_demo/stats``: requests received per route, those refused with 429 per
+        route, tasks created, credits left."""
         return self._get_json("/_demo/stats")  # type: ignore[no-any-return]
 
     def tasks(self) -> list[dict[str, Any]]:

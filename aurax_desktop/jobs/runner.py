@@ -64,6 +64,8 @@ def is_loopback_url(url: str) -> bool:
 
 log = logging.getLogger(__name__)
 
+RATE_LIMITED_ATTEMPTS = 5
+"""How many times a submission refused with 429 is sent in all."""
 STOPPED_MESSAGE = "Stopped following this task. AuraX may still finish it and charge for it."
 NOT_SENT_STOP = "Stopped before sending; nothing was charged."
 INTERRUPTED_MESSAGE = (
@@ -242,7 +244,43 @@ class JobRunner:
         self._submit(job)
 
     def _submit(self, job: Job) -> None:
-        self._wait_for_gate()
+        # A 429 means the service refused the request (no task, no charge): it is sent
+        # again once the service's wait is over, a few times at most.
+        for attempt in range(1, RATE_LIMITED_ATTEMPTS + 1):
+            if not self._wait_for_gate(job.id):
+                if not self._closed:  # closing leaves it unsent; the next start says so
+                    self._save(job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP))
+                return
+            try:
+                self._send(job)
+                return
+            except RateLimitedError as exc:
+                self._close_gate(exc.retry_after)
+                job = self.get(job.id) or job
+                if attempt == RATE_LIMITED_ATTEMPTS:
+                    self._save(
+                        job.moved_to(
+                            JobStatus.FAILED,
+                            error=f"{exc.user_message} It was refused {attempt} times and not "
+                            "sent; try again later.",
+                            error_kind=type(exc).__name__,
+                        )
+                    )
+                    return
+                # Back to "not sent yet": were the program to end now, the next start
+                # would say it was never sent (not that it may have been).
+                job = self._save(job.changed(status=JobStatus.PREPARING))
+                wait = max(1, round(self._gate_left()))
+                self._emit(
+                    JobNotice(
+                        job.id,
+                        f"AuraX asked to slow down; sending again in {wait} s "
+                        f"(attempt {attempt + 1} of {RATE_LIMITED_ATTEMPTS}).",
+                    )
+                )
+
+    def _send(self, job: Job) -> None:
+        """Send the job (raises RateLimitedError when refused; other failures end it)."""
         # Committed before the POST: a crash while sending leaves "submitting",
         # which the next start reports as "may have been sent".
         job = self._save(job.moved_to(JobStatus.SUBMITTING))
@@ -268,10 +306,9 @@ class JobRunner:
                 task_id = self.client.submit_image_generation(
                     generation, on_upload_progress=progress
                 )
+        except RateLimitedError:
+            raise
         except AuraxError as exc:
-            if isinstance(exc, RateLimitedError):
-                # This request was refused and is not sent again; hold the next ones back.
-                self._close_gate(exc.retry_after)
             self._save(
                 job.moved_to(
                     JobStatus.FAILED, error=exc.user_message, error_kind=type(exc).__name__
@@ -296,14 +333,20 @@ class JobRunner:
         with self._lock:
             self._gate = max(self._gate, time.monotonic() + min(retry_after or 1.0, 60.0))
 
-    def _wait_for_gate(self) -> None:
-        """After a 429, further submissions wait as long as the server asked."""
+    def _gate_left(self) -> float:
+        with self._lock:
+            return max(0.0, self._gate - time.monotonic())
+
+    def _wait_for_gate(self, job_id: str) -> bool:
+        """After a 429, submissions wait as long as the server asked. False when the
+        job was stopped meanwhile (or the runner closed): then it is not sent."""
         while True:
-            with self._lock:
-                pause = self._gate - time.monotonic()
-            if pause <= 0 or self._closed:
-                return
-            time.sleep(min(pause, 0.5))
+            if self._take_cancel(job_id) or self._closed:
+                return False
+            pause = self._gate_left()
+            if pause <= 0:
+                return True
+            time.sleep(min(pause, 0.2))
 
     def _progress(self, job_id: str, phase: str) -> Callable[[int, int], None]:
         last = [0.0]

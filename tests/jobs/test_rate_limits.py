@@ -1,0 +1,93 @@
+"""A submission the service refuses with 429 waits as asked and is sent again."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from aurax_desktop.api import AuraxClient, ProductType
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.jobs import GenerationInput, JobNotice, JobRunner, JobStatus, JobStore
+from aurax_desktop.jobs.runner import NOT_SENT_STOP, RATE_LIMITED_ATTEMPTS
+from tests.api.scripted_server import ScriptedServer, answer
+from tests.conftest import FAST_RETRY
+from tests.jobs.conftest import Recorder
+
+Factory = Callable[..., tuple[JobRunner, DemoServer, Recorder]]
+ROUTE = "POST /api/ai/image-generation"
+
+
+def generation(runner: JobRunner, n: int) -> str:
+    return runner.submit_generation(GenerationInput(f"rate {n}", ProductType.BAG, 64, 64)).id
+
+
+def test_refused_submissions_wait_and_are_sent_again(
+    runner_factory: Factory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    # One request a second, with the runner's own polling and downloads on top.
+    server = demo_factory(rate_limit=2, task_seconds=0.2)
+    runner, _, recorder = runner_factory(server, poll_interval=5)
+    ids = [generation(runner, n) for n in range(4)]
+    jobs = runner.wait(ids, timeout=60)
+    assert [j.status for j in jobs] == [JobStatus.COMPLETED] * 4
+    stats = server.stats()
+    refused = stats["throttled"].get(ROUTE, 0)
+    assert refused > 0
+    assert stats["requests"][ROUTE] == 4 + refused
+    assert stats["tasks_created"] == 4  # one task each, whatever was refused
+    notices = [e.message for e in recorder.events if isinstance(e, JobNotice)]
+    assert any(m.startswith("AuraX asked to slow down; sending again in") for m in notices)
+
+
+def test_a_job_stopped_while_waiting_is_never_sent(
+    runner_factory: Factory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    server = demo_factory(rate_limit=1, task_seconds=0.2)
+    runner, _, recorder = runner_factory(server, poll_interval=5)
+    first = generation(runner, 0)
+    second = generation(runner, 1)
+    third = generation(runner, 2)
+
+    def waiting() -> str | None:
+        for event in list(recorder.events):
+            if isinstance(event, JobNotice) and event.job_id in (second, third):
+                return event.job_id
+        return None
+
+    deadline = 100
+    while waiting() is None and deadline:
+        runner.wait([first], timeout=0.05)
+        deadline -= 1
+    held = waiting()
+    assert held is not None
+    runner.stop(held)
+    (stopped,) = runner.wait([held], timeout=30)
+    assert stopped.status is JobStatus.STOPPED and stopped.error == NOT_SENT_STOP
+    assert stopped.task_id is None
+    others = runner.wait([j for j in (first, second, third) if j != held], timeout=60)
+    assert all(j.status is JobStatus.COMPLETED for j in others)
+    assert server.stats()["tasks_created"] == 2
+
+
+def test_refused_every_time_fails_in_plain_words_after_five_tries() -> None:
+    # A stand-in server that refuses every submission (the demo server's rate limit
+    # always lets some through): only the client's side is under test here.
+    with ScriptedServer() as server:
+        refusal = json.dumps(
+            {"statusCode": 429, "message": "ThrottlerException: Too Many Requests"}
+        )
+        server.on(
+            "/api/ai/image-generation", answer(refusal, status=429, headers={"Retry-After": "0"})
+        )
+        client = AuraxClient(server.url, api_key="k", key_id="id", retry=FAST_RETRY)
+        store = JobStore()
+        runner = JobRunner(client, store, Recorder(), poll_interval=5)
+        try:
+            job_id = generation(runner, 0)
+            (job,) = runner.wait([job_id], timeout=60)
+        finally:
+            runner.shutdown()
+            store.close()
+    assert job.status is JobStatus.FAILED and job.error_kind == "RateLimitedError"
+    assert "refused 5 times and not sent; try again later" in (job.error or "")
+    assert server.count("POST", "/api/ai/image-generation") == RATE_LIMITED_ATTEMPTS == 5
