@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage
 
-from aurax_desktop.jobs import Job, JobProgress, JobQuery
+from aurax_desktop.jobs import Job, JobProgress, JobQuery, JobStatus
 
 JobRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2
@@ -43,7 +43,8 @@ class JobListModel(QAbstractListModel):
         self._jobs: list[Job] = []
         self._rows: dict[str, int] = {}
         self._progress: dict[str, float | None] = {}
-        self._notices: dict[str, str] = {}
+        self._notices: dict[str, tuple[JobStatus, str]] = {}
+        """A notice holds while the job stays in the state it was given in."""
         self._thumbnails: dict[str, QImage] = {}
         self._pending: dict[str, Job] = {}
         self._dirty: set[str] = set()
@@ -76,7 +77,8 @@ class JobListModel(QAbstractListModel):
         if role == ThumbnailRole:
             return self._thumbnails.get(job.id)
         if role == NoticeRole:
-            return self._notices.get(job.id)
+            status, text = self._notices.get(job.id, (None, None))
+            return text if status is job.status else None
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{job.kind.label} · {job.product_type.capitalize()} · {job.status.label}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -136,7 +138,11 @@ class JobListModel(QAbstractListModel):
             self._timer.start()
 
     def set_notice(self, job_id: str, text: str) -> None:
-        self._notices[job_id] = text
+        row = self._rows.get(job_id)
+        job = self._pending.get(job_id) or (self._jobs[row] if row is not None else None)
+        if job is None:
+            return
+        self._notices[job_id] = (job.status, text)
         self._dirty.add(job_id)
         if not self._timer.isActive():
             self._timer.start()

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import Job, JobStatus
+from aurax_desktop.jobs import Job, JobKind, JobStatus
+from aurax_desktop.ui.job_model import JobListModel, NoticeRole
 from aurax_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, answer_next_dialog, load_both, run_try_on
 
@@ -145,3 +146,19 @@ def test_delete_asks_then_removes_the_job_and_its_files(
     assert window.session.store.get(job.id) is None
     assert not job.folder.exists()
     assert not window.viewer.canvas.has_image()
+
+
+def test_a_notice_shows_until_the_job_moves_on(qtbot: QtBot) -> None:
+    model = JobListModel()
+    try:
+        job = Job(id="j1", kind=JobKind.TRY_ON, status=JobStatus.PREPARING, product_type="DRESS")
+        model.update_job(job)
+        model.set_notice(job.id, "AuraX asked to slow down; sending again in 3 s")
+        model.flush()
+        index = model.index(0)
+        assert index.data(NoticeRole) == "AuraX asked to slow down; sending again in 3 s"
+        model.update_job(job.moved_to(JobStatus.QUEUED, task_id="t1"))
+        model.flush()
+        assert index.data(NoticeRole) is None
+    finally:
+        model.stop_timers()
