@@ -13,6 +13,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -115,6 +116,8 @@ class JobRunner:
         """No submission before this moment (after the server asked us to slow down)."""
         self._closed = False
         self._prepare = background_pool(max_prepare, "aurax-prepare")
+        self._old_pools: list[ThreadPoolExecutor] = []
+        """Pools replaced by new settings, finishing what they already held."""
         self._follow = FollowPool(
             client,
             FollowCallbacks(
@@ -172,15 +175,13 @@ class JobRunner:
         job = self._new(
             JobKind.TRY_ON, str(request.product_type), request.prompt, request.source_name
         )
-        self._prepare.submit(
-            self._run, job.id, lambda folder: request.prepare(folder, self.upload_side)
-        )
+        self._queue(job.id, lambda folder: request.prepare(folder, self.upload_side))
         return job
 
     def submit_generation(self, request: GenerationInput) -> Job:
         checked = request.check()
         job = self._new(JobKind.IMAGE_GENERATION, str(checked.product_type), checked.prompt, None)
-        self._prepare.submit(self._run, job.id, request.prepare)
+        self._queue(job.id, request.prepare)
         return job
 
     def submit_description(self, request: DescriptionInput) -> Job:
@@ -188,8 +189,31 @@ class JobRunner:
         job = self._new(
             JobKind.PRODUCT_DESCRIPTION, str(kind), None, request.source_name, batch=request.batch
         )
-        self._prepare.submit(self._run, job.id, request.prepare)
+        self._queue(job.id, request.prepare)
         return job
+
+    def set_limits(self, *, concurrency: int, deadline_s: float) -> None:
+        """New settings, from now on: ``concurrency`` jobs prepared and sent at once, and
+        tasks followed from now on given up after ``deadline_s``."""
+        with self._lock:
+            old, self._prepare = self._prepare, background_pool(concurrency, "aurax-prepare")
+            self._old_pools.append(old)
+        old.shutdown(wait=False)  # what it holds still runs, then its threads end
+        self._follow.deadline_s = deadline_s
+
+    @property
+    def deadline_s(self) -> float:
+        """How long a task is followed before giving up."""
+        return self._follow.deadline_s
+
+    @property
+    def concurrency(self) -> int:
+        """How many jobs are prepared and sent at once."""
+        return self._prepare._max_workers
+
+    def _queue(self, job_id: str, prepare: Callable[..., dict[str, Any]] | None) -> None:
+        with self._lock:
+            self._prepare.submit(self._run, job_id, prepare)
 
     def _new(
         self,
@@ -499,7 +523,7 @@ class JobRunner:
                 job.moved_to(JobStatus.FAILED, error=f"The inputs of the old job are gone ({exc}).")
             )
             return job
-        self._prepare.submit(self._run, job.id, None)
+        self._queue(job.id, None)
         return job
 
     def follow(self, job_id: str) -> Job:
@@ -599,7 +623,10 @@ class JobRunner:
         """Quit cleanly: jobs not yet sent are marked as such; tasks being followed keep
         their state, so the next start follows them again."""
         self._closed = True
-        self._prepare.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            pools = [*self._old_pools, self._prepare]
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)
         self._follow.shutdown()
         for job in self.store.with_status([JobStatus.PREPARING]):
             self._save(job.moved_to(JobStatus.INTERRUPTED, error=INTERRUPTED_MESSAGE))

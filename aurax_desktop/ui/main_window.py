@@ -414,8 +414,10 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.session.settings, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted and dialog.result_settings:
             self.session.update_settings(dialog.result_settings)
-            if self.session.runner is not None:
-                self.session.runner.upload_side = dialog.result_settings.upload_size.max_side
+            chosen, runner = dialog.result_settings, self.session.runner
+            if runner is not None:
+                runner.upload_side = chosen.upload_size.max_side
+                runner.set_limits(concurrency=chosen.concurrency, deadline_s=chosen.deadline_s)
 
     def start(self) -> None:
         """After the window is shown: fill the history and resume unfinished jobs."""

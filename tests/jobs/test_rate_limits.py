@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 
 from aurax_desktop.api import AuraxClient, ProductType
@@ -44,29 +45,31 @@ def test_a_job_stopped_while_waiting_is_never_sent(
 ) -> None:
     server = demo_factory(rate_limit=1, task_seconds=0.2)
     runner, _, recorder = runner_factory(server, poll_interval=5)
-    first = generation(runner, 0)
-    second = generation(runner, 1)
-    third = generation(runner, 2)
+    ids = [generation(runner, n) for n in range(5)]  # a burst the limit must refuse
 
     def waiting() -> str | None:
         for event in list(recorder.events):
-            if isinstance(event, JobNotice) and event.job_id in (second, third):
-                return event.job_id
+            if isinstance(event, JobNotice) and "slow down" in event.message:
+                job = runner.get(event.job_id)
+                if job is not None and job.status is JobStatus.PREPARING:
+                    return event.job_id
         return None
 
-    deadline = 100
-    while waiting() is None and deadline:
-        runner.wait([first], timeout=0.05)
-        deadline -= 1
+    deadline = time.monotonic() + 20
+    while waiting() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
     held = waiting()
     assert held is not None
     runner.stop(held)
     (stopped,) = runner.wait([held], timeout=30)
     assert stopped.status is JobStatus.STOPPED and stopped.error == NOT_SENT_STOP
     assert stopped.task_id is None
-    others = runner.wait([j for j in (first, second, third) if j != held], timeout=60)
-    assert all(j.status is JobStatus.COMPLETED for j in others)
-    assert server.stats()["tasks_created"] == 2
+    others = runner.wait([j for j in ids if j != held], timeout=90)
+    # At one request a second the others may also fail to download (their reads get
+    # 429 too); what matters here is that the stopped job made no task.
+    assert all(j.status.is_final for j in others)
+    sent = [j for j in others if j.task_id]
+    assert server.stats()["tasks_created"] == len(sent) <= 4
 
 
 def test_refused_every_time_fails_in_plain_words_after_five_tries() -> None:

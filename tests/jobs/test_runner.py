@@ -231,6 +231,21 @@ def test_deadline_fails_with_a_way_to_keep_waiting(
     assert "Follow again" in (done.error or "")
 
 
+def test_new_limits_apply_to_the_next_jobs_without_a_restart(
+    runner_factory: Factory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    runner, _, _ = runner_factory(demo_factory(task_seconds=30), max_prepare=2)
+    runner.set_limits(concurrency=1, deadline_s=0.5)
+    ids = [
+        runner.submit_generation(GenerationInput(f"slow {n}", ProductType.BAG, 64, 64)).id
+        for n in range(3)
+    ]
+    jobs = runner.wait(ids, timeout=30)
+    assert all(j.error_kind == "TaskDeadlineError" for j in jobs)  # the new time limit
+    preparing = [t for t in threading.enumerate() if t.name.startswith("aurax-prepare")]
+    assert len(preparing) == 1  # one job at a time, not the two it started with
+
+
 def test_threads_stay_bounded_with_many_tasks(
     runner_factory: Factory, demo_factory: Callable[..., DemoServer]
 ) -> None:

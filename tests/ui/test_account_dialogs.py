@@ -158,3 +158,29 @@ def test_account_menu_signs_out_and_settings_are_saved(
     assert not window.session.connected and not window.try_on.isEnabled()
     assert window.connection_label.text() == "Not connected"
     close_window(window)
+
+
+def test_settings_saved_in_the_window_apply_to_the_next_jobs_at_once(
+    qtbot: QtBot, demo_factory: Callable[..., DemoServer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = demo_factory()
+    monkeypatch.setenv("AURAX_API_KEY", server.api_key)
+    monkeypatch.setenv("AURAX_KEY_ID", server.key_id)
+    window = create_window(["--base-url", server.url])
+    qtbot.addWidget(window)
+    runner = window.session.runner
+    assert runner is not None and runner.concurrency == 2 and runner.deadline_s == 600
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SettingsDialog):
+            QTimer.singleShot(20, fill_in)
+            return
+        dialog.concurrency.setValue(4)
+        dialog.deadline.setValue(3)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(0, fill_in)
+    window.show_settings()
+    assert runner.concurrency == 4 and runner.deadline_s == 180
+    close_window(window)

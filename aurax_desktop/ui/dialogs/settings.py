@@ -62,8 +62,8 @@ class SettingsDialog(QDialog):
         row.addWidget(browse)
         form.addRow("Save results in", row)
         note = QLabel(
-            "Upload size applies to new jobs at once; the server, the number of "
-            "jobs at once and the time limit apply from the next start."
+            "Upload size, jobs at once and the time limit apply to new jobs at once; "
+            "a new server address applies from the next start."
         )
         note.setObjectName("hint")
         note.setWordWrap(True)
