@@ -60,3 +60,26 @@ def _recording(real: Callable[..., QImage | tuple[QImage, ...]], into: list[str]
         return real(*args)
 
     return spy
+
+
+def test_the_pipeline_s_warnings_show_under_the_photo_and_go_with_it(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    tmp_path: Path,
+) -> None:
+    small = tmp_path / "small landscape.jpg"
+    small.write_bytes(person_jpeg((480, 320)))
+    good = tmp_path / "good.jpg"
+    good.write_bytes(person_jpeg((800, 1200)))
+    window = open_window(demo_factory())
+    pane = window.try_on.person_pane
+    drop_file(pane, small)
+    qtbot.waitUntil(lambda: pane.source is not None, timeout=10000)
+    assert pane.message.isVisibleTo(pane) and pane.message.objectName() == "warning"
+    assert "The person photo is small (480 x 320 pixels)" in pane.message_text()
+    assert "landscape" in pane.message_text()
+    assert window.try_on.garment_pane.message_text() == ""
+    drop_file(pane, good)
+    qtbot.waitUntil(lambda: pane.size_label.text() == "800 × 1200 px", timeout=10000)
+    assert not pane.message.isVisibleTo(pane) and pane.message_text() == ""

@@ -253,17 +253,23 @@ class ImagePane(QFrame):
     def _fit(self) -> _Fit:
         """The canvas's room once the layout has settled: the worker scales the preview
         to exactly this, so showing it costs the GUI thread no scaling."""
+        self._settle_layout()
+        area, ratio = self.canvas.fit_area()
+        return _Fit(area, ratio, masks=isinstance(self.canvas, MaskCanvas))
+
+    def _settle_layout(self) -> None:
+        """Apply pending layout changes now (a message shown or hidden moves the canvas)."""
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        area, ratio = self.canvas.fit_area()
-        return _Fit(area, ratio, masks=isinstance(self.canvas, MaskCanvas))
 
     def _loaded(self, ticket: int, photo: LoadedPhoto) -> None:
         if ticket != self._ticket:
             return  # a newer picture was asked for meanwhile
         self.photo = photo
         self.canvas.set_busy_note("")
+        self._show_message("\n".join(photo.warnings), warning=bool(photo.warnings))
+        self._settle_layout()  # so the photo is fitted to the room it will have
         if isinstance(self.canvas, MaskCanvas):
             self.canvas.set_image(
                 photo.display, QSize(*photo.source.size), photo.fitted, photo.blanks
@@ -273,7 +279,6 @@ class ImagePane(QFrame):
         w, h = photo.source.size
         self.size_label.setText(f"{w} × {h} px")
         self.clear_button.setEnabled(True)
-        self._show_message("\n".join(photo.warnings), warning=bool(photo.warnings))
         self._set_loading(False)
         self.photoChanged.emit()
 
