@@ -47,6 +47,7 @@ from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.bridge import JobBridge
 from aurax_desktop.ui.demo_banner import DemoBanner
 from aurax_desktop.ui.dialogs.settings import SettingsDialog
+from aurax_desktop.ui.dialogs.shortcuts import ShortcutsDialog
 from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
 from aurax_desktop.ui.icons import ICON_SIZE, icon
 from aurax_desktop.ui.job_list import JobListView
@@ -71,6 +72,13 @@ _COSTS = {
     JobKind.IMAGE_GENERATION: COST_IMAGE_GENERATION,
     JobKind.PRODUCT_DESCRIPTION: COST_PRODUCT_DESCRIPTION,
 }
+
+
+def _standard(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
+    """The platform's keys for ``key``, or ``fallback`` where it has none (Linux desktops
+    often bind no Preferences, some no Quit)."""
+    bound = QKeySequence.keyBindings(key)
+    return bound[0] if bound else QKeySequence(fallback)
 
 
 def warm_up() -> None:
@@ -217,7 +225,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "Open the results folder", "folder", None, self._open_data_folder)
         file_menu.addSeparator()
-        self._action(file_menu, "Quit", "close", QKeySequence.StandardKey.Quit, self.close)
+        self._action(
+            file_menu,
+            "Quit",
+            "close",
+            _standard(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+            self.close,
+        )
         edit = bar.addMenu("&Edit")
         stack = self.try_on.mask_canvas.undo_stack
         undo = stack.createUndoAction(self, "Undo")
@@ -238,10 +252,17 @@ class MainWindow(QMainWindow):
             self.account_menu,
             "Settings…",
             "settings",
-            QKeySequence.StandardKey.Preferences,
+            _standard(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
             self.show_settings,
         )
         help_menu = bar.addMenu("&Help")
+        self._action(
+            help_menu,
+            "Keyboard shortcuts",
+            None,
+            _standard(QKeySequence.StandardKey.HelpContents, "F1"),
+            lambda: ShortcutsDialog(self).exec(),
+        )
         self._action(help_menu, "About AuraX Desktop", None, None, self._about)
 
     def _action(

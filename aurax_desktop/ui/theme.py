@@ -114,6 +114,7 @@ def stylesheet(dark: bool) -> str:
         padding: 2px 6px; }}
     QToolButton#sample:hover {{ border-color: {tint}; }}
     QLabel#sectionTitle {{ font-weight: 600; font-size: 11pt; }}
+    QLabel#shortcutKeys {{ font-weight: 600; }}
     QLabel#muted, QLabel#hint {{ color: {muted}; }}
     QLabel#warning {{ color: {"#f5b83d" if dark else "#a15c07"}; }}
     QLabel#error {{ color: {DANGER.name()}; }}

@@ -1,0 +1,90 @@
+"""Help → Keyboard shortcuts: every key the window answers to, grouped by where."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Everywhere",
+        (
+            ("Ctrl+1, Ctrl+2, Ctrl+3", "Try-On, Generate, Describe"),
+            ("Ctrl+Enter", "Send (try on, generate)"),
+            ("Ctrl+F", "Search the jobs"),
+            ("Ctrl+S", "Save the result as…"),
+            ("Ctrl+,", "Settings"),
+            ("F1", "Keyboard shortcuts"),
+            ("Ctrl+Q", "Quit"),
+        ),
+    ),
+    (
+        "Photos",
+        (
+            ("Ctrl+O", "Open a person photo"),
+            ("Ctrl+Shift+O", "Open a garment photo"),
+            ("Ctrl+V", "Paste into the photo pane that has the focus"),
+        ),
+    ),
+    (
+        "Mask",
+        (
+            ("B", "Brush"),
+            ("E", "Eraser (or paint with the right button)"),
+            ("[  ]", "Smaller or larger brush"),
+            ("Ctrl+Z", "Undo the last stroke"),
+            ("Ctrl+Shift+Z", "Redo"),
+        ),
+    ),
+    (
+        "Pictures",
+        (
+            ("Wheel", "Zoom"),
+            ("Space+drag, middle drag", "Pan"),
+            ("Double-click", "Fit in view"),
+        ),
+    ),
+)
+"""(group, ((keys, what they do), ...)); keys in Qt's portable names, several joined
+by ", "."""
+
+
+def native(keys: str) -> str:
+    """Keys as this system writes them (⌘ on macOS); mouse gestures stay as written."""
+    if not any(part in keys for part in ("Ctrl", "F1")):
+        return keys
+    return ", ".join(
+        QKeySequence(part.strip()).toString(QKeySequence.SequenceFormat.NativeText)
+        for part in keys.split(", ")
+    )
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(6)
+        row = 0
+        for group, entries in SHORTCUTS:
+            title = QLabel(group)
+            title.setObjectName("sectionTitle")
+            grid.addWidget(title, row, 0, 1, 2)
+            row += 1
+            for keys, meaning in entries:
+                key_label = QLabel(native(keys))
+                key_label.setObjectName("shortcutKeys")
+                key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                grid.addWidget(key_label, row, 0)
+                grid.addWidget(QLabel(meaning), row, 1)
+                row += 1
+            grid.setRowMinimumHeight(row, 10)
+            row += 1
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.addLayout(grid)
+        layout.addWidget(buttons)

@@ -1,0 +1,64 @@
+"""Help → Keyboard shortcuts lists exactly the keys the window answers to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.ui.dialogs.shortcuts import SHORTCUTS, ShortcutsDialog
+from aurax_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import WindowFactory
+
+NOT_KEYS = ("Wheel", "drag", "Double-click", "[")
+"""Mouse gestures, and the bracket keys the mask canvas reads itself."""
+ALTERNATES = {"Ctrl+Return"}
+"""Second keys for a listed action (Return and the keypad's Enter both send)."""
+
+
+def listed() -> set[str]:
+    found = set()
+    for _group, entries in SHORTCUTS:
+        for keys, _meaning in entries:
+            if any(word in keys for word in NOT_KEYS):
+                continue
+            found |= {QKeySequence(part).toString() for part in keys.split(", ")}
+    return found
+
+
+def bound(window: MainWindow) -> set[str]:
+    keys = {a.shortcut().toString() for a in window.findChildren(QAction)}
+    keys |= {s.key().toString() for s in window.findChildren(QShortcut)}
+    return {k for k in keys if k} - ALTERNATES
+
+
+def test_the_list_and_the_window_agree(
+    open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    window = open_window(demo_factory())
+    assert listed() == bound(window)
+
+
+def test_f1_opens_the_list(
+    qtbot: QtBot, open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    window = open_window(demo_factory())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    seen: list[list[str]] = []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ShortcutsDialog):
+            QTimer.singleShot(20, read_and_close)
+            return
+        seen.append([label.text() for label in dialog.findChildren(QLabel)])
+        dialog.reject()
+
+    QTimer.singleShot(0, read_and_close)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert seen and "Keyboard shortcuts" in seen[0] and "Undo the last stroke" in seen[0]
