@@ -108,6 +108,8 @@ def stylesheet(dark: bool) -> str:
     QMainWindow, QDialog {{ background: palette(window); }}
     QFrame[card="true"], QWidget[card="true"] {{ background: {panel};
         border: 1px solid {line}; border-radius: 8px; }}
+    QFrame[card="true"][dropTarget="true"] {{ border: 2px dashed {tint};
+        background: {_rgba(accent(), 0.06)}; }}
     QFrame#demoBanner {{ background: {_rgba(accent(), 0.10)}; border: 1px solid
         {_rgba(accent(), 0.45)}; border-radius: 8px; }}
     QToolButton#sample {{ border: 1px solid {line}; border-radius: 6px; background: {panel};

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -252,3 +252,25 @@ def test_a_failing_server_shows_the_error_and_keeps_the_inputs(
     assert page.prompt_edit.text() == "keep me"
     actions = {a.text(): a.isEnabled() for a in window.job_list.actions_for(job)}
     assert actions["Retry as a new job…"] and not actions["Open result"]
+
+
+def test_a_pane_is_outlined_while_a_file_is_dragged_over_it(
+    open_window: WindowFactory, demo_factory: Callable[..., DemoServer], photos: dict[str, Path]
+) -> None:
+    window = open_window(demo_factory())
+    pane = window.try_on.garment_pane
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photos["garment.jpg"]))])
+    enter = QDragEnterEvent(
+        QPoint(40, 40),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(pane, enter)
+    assert enter.isAccepted() and pane.property("dropTarget") is True
+    QApplication.sendEvent(pane, QDragLeaveEvent())
+    assert pane.property("dropTarget") is False
+    drop_file(pane, photos["garment.jpg"])  # enter, then drop
+    assert pane.property("dropTarget") is False

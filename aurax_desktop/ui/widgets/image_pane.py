@@ -15,6 +15,7 @@ import requests
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDropEvent,
     QGuiApplication,
     QImage,
@@ -314,8 +315,21 @@ class ImagePane(QFrame):
         mime = event.mimeData()
         if mime.hasUrls() or mime.hasImage() or mime.hasText():
             event.acceptProposedAction()
+            self._set_drop_target(True)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._set_drop_target(False)
+
+    def _set_drop_target(self, on: bool) -> None:
+        """Outline the pane in the accent colour while something is dragged over it."""
+        if bool(self.property("dropTarget")) != on:
+            self.setProperty("dropTarget", on)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            self.update()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._set_drop_target(False)
         if self.load_mime(event.mimeData()):
             event.acceptProposedAction()
         else:
