@@ -174,3 +174,34 @@ def test_the_mask_of_a_big_photo_is_sent_scaled_exactly_like_the_photo(
     assert received["mask"]["coverage"] == pytest.approx(expected, rel=0.03)
     with Image.open(job.folder / "person.jpg") as person:
         assert list(person.size) == sent_size
+
+
+def test_undo_and_redo_restore_every_pixel_through_overlapping_strokes(
+    studio: MainWindow,
+) -> None:
+    canvas = studio.try_on.mask_canvas
+
+    def snapshot() -> tuple[bytes, bytes]:
+        full = canvas.full_mask.constBits().tobytes()  # type: ignore[union-attr]
+        view = canvas.preview_mask.constBits().tobytes()  # type: ignore[union-attr]
+        return bytes(full), bytes(view)
+
+    states = [snapshot()]
+    strokes = [
+        ([(0.1, 0.1), (0.9, 0.9)], Qt.MouseButton.LeftButton),
+        ([(0.9, 0.1), (0.1, 0.9)], Qt.MouseButton.LeftButton),
+        ([(0.5, 0.0), (0.5, 1.0)], Qt.MouseButton.RightButton),  # erase across both
+        ([(0.0, 0.5), (1.0, 0.5)], Qt.MouseButton.LeftButton),  # off the edges too
+        ([(0.5, 0.5), (0.51, 0.5)], Qt.MouseButton.RightButton),  # a small erase
+    ]
+    for size, (points, button) in zip((60, 25, 90, 300, 4), strokes, strict=True):
+        canvas.set_brush_size(size)
+        stroke(canvas, [screen_point(canvas, x, y) for x, y in points], button=button)
+        states.append(snapshot())
+    assert len(set(states)) == len(states)  # every stroke changed something
+    for expected in reversed(states[:-1]):
+        canvas.undo_stack.undo()
+        assert snapshot() == expected
+    for expected in states[1:]:
+        canvas.undo_stack.redo()
+        assert snapshot() == expected

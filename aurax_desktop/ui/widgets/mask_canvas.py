@@ -8,7 +8,7 @@ stroke, clear and invert is one step on a QUndoStack.
 from __future__ import annotations
 
 from PIL import Image
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -28,14 +28,45 @@ from aurax_desktop.ui.widgets.canvas import ImageCanvas
 MIN_BRUSH, MAX_BRUSH = 4, 300
 
 
-def blank_masks(full: QSize, preview: QSize) -> tuple[QImage, QImage, QImage, QImage]:
-    """Four separate empty masks (no shared data, so painting never has to detach)."""
+TILE = 256
+"""A stroke keeps the pixels it is about to change in tiles of this size, for undo."""
+
+
+def blank_masks(full: QSize, preview: QSize) -> tuple[QImage, QImage]:
+    """Two separate empty masks (no shared data, so painting never has to detach)."""
     made = []
-    for size in (full, full, preview, preview):
+    for size in (full, preview):
         mask = QImage(size, QImage.Format.Format_Grayscale8)
         mask.fill(0)
         made.append(mask)
-    return made[0], made[1], made[2], made[3]
+    return made[0], made[1]
+
+
+class _Before:
+    """The pixels of one mask as they were before a stroke, kept only where it touched."""
+
+    def __init__(self) -> None:
+        self.tiles: dict[tuple[int, int], QImage] = {}
+
+    def keep(self, mask: QImage, area: QRect) -> None:
+        """Save the tiles of ``mask`` under ``area`` that are not saved yet."""
+        area = area.intersected(mask.rect())
+        if area.isEmpty():
+            return
+        for ty in range(area.top() // TILE, area.bottom() // TILE + 1):
+            for tx in range(area.left() // TILE, area.right() // TILE + 1):
+                if (tx, ty) not in self.tiles:
+                    self.tiles[tx, ty] = mask.copy(QRect(tx * TILE, ty * TILE, TILE, TILE))
+
+    def region(self, mask: QImage, rect: QRect) -> QImage:
+        """``rect`` of the mask as it was: what the stroke did not touch is as it is now."""
+        before = mask.copy(rect)
+        painter = QPainter(before)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        for (tx, ty), tile in self.tiles.items():
+            painter.drawImage(QPoint(tx * TILE - rect.left(), ty * TILE - rect.top()), tile)
+        painter.end()
+        return before
 
 
 class _MaskChange(QUndoCommand):
@@ -96,13 +127,11 @@ class MaskCanvas(ImageCanvas):
         """Diameter in screen pixels (finer strokes when zoomed in)."""
         self.opacity = 0.5
         self._overlay: QImage | None = None
-        self._shadow = QImage()
-        """The full mask as it was after the last finished change: a stroke's "before"
-        comes from here, so starting a stroke copies nothing."""
+        self._before = (_Before(), _Before())
+        """The full and preview masks' pixels under the current stroke, before it."""
         self._stroke = False
         self._stroke_rect = QRectF()
         self._last: QPointF | None = None
-        self._preview_shadow = QImage()
         self._erase_this_stroke = False
         self._cursor: QPointF | None = None
         self.undo_stack.indexChanged.connect(self._on_undo_index)
@@ -116,18 +145,17 @@ class MaskCanvas(ImageCanvas):
         fitted: QImage | None = None,
         blanks: tuple[QImage, ...] | None = None,
     ) -> None:
-        """``blanks`` are empty masks made beforehand (off the GUI thread): the mask and
-        its shadow at the photo's size, then the two at the preview's size."""
+        """``blanks`` are empty masks made beforehand (off the GUI thread): at the photo's
+        size, then at the preview's size."""
         super().set_image(display, source_size, fitted)
         self.undo_stack.clear()
         if self.has_image():
             assert self.display is not None
             if blanks is None or blanks[0].size() != self.source_size:
                 blanks = blank_masks(self.source_size, self.display.size())
-            self.full_mask, self._shadow, self.preview_mask, self._preview_shadow = blanks
+            self.full_mask, self.preview_mask = blanks[0], blanks[1]
         else:
             self.full_mask, self.preview_mask = QImage(), QImage()
-            self._shadow, self._preview_shadow = QImage(), QImage()
         self._changed()
 
     def is_painted(self) -> bool:
@@ -142,30 +170,27 @@ class MaskCanvas(ImageCanvas):
         return image if image.getbbox() is not None else None
 
     def restore(self, full_rect: QRect, view_rect: QRect, full: QImage, view: QImage) -> None:
-        for targets, rect, pixels in (
-            ((self.full_mask, self._shadow), full_rect, full),
-            ((self.preview_mask, self._preview_shadow), view_rect, view),
+        for target, rect, pixels in (
+            (self.full_mask, full_rect, full),
+            (self.preview_mask, view_rect, view),
         ):
-            for target in targets:
-                painter = QPainter(target)
-                painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-                painter.drawImage(rect.topLeft(), pixels)
-                painter.end()
+            painter = QPainter(target)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.drawImage(rect.topLeft(), pixels)
+            painter.end()
         self._changed()
 
     def invert_pixels(self) -> None:
         self.full_mask.invertPixels()
         self.preview_mask.invertPixels()
-        self._shadow, self._preview_shadow = self.full_mask.copy(), self.preview_mask.copy()
         self._changed()
 
     def clear_mask(self) -> None:
         if not self.has_image() or not self.is_painted():
             return
-        before = (QImage(self._shadow), QImage(self._preview_shadow))
+        before = (self.full_mask.copy(), self.preview_mask.copy())
         self.full_mask.fill(0)
         self.preview_mask.fill(0)
-        self._shadow, self._preview_shadow = self.full_mask.copy(), self.preview_mask.copy()
         self.undo_stack.push(
             _MaskChange(self, "Clear mask", self.full_mask.rect(), self.preview_mask.rect(), before)
         )
@@ -205,6 +230,7 @@ class MaskCanvas(ImageCanvas):
         ):
             self._stroke = True
             self._stroke_rect = QRectF()
+            self._before = (_Before(), _Before())
             self._erase_this_stroke = self.erasing or event.button() == Qt.MouseButton.RightButton
             self._last = self.to_display(event.position())
             self._paint_segment(self._last, self._last)
@@ -236,10 +262,14 @@ class MaskCanvas(ImageCanvas):
         width_view = self.brush_size / self.scale
         ratio = self.display_to_source()
         colour = QColor(0, 0, 0) if self._erase_this_stroke else QColor(255, 255, 255)
-        for target, factor, width in (
-            (self.preview_mask, 1.0, width_view),
-            (self.full_mask, ratio, width_view * ratio),
+        half = width_view / 2 + 2
+        segment = QRectF(start, end).normalized().adjusted(-half, -half, half, half)
+        for target, factor, width, before in (
+            (self.preview_mask, 1.0, width_view, self._before[1]),
+            (self.full_mask, ratio, width_view * ratio, self._before[0]),
         ):
+            area = QRectF(segment.topLeft() * factor, segment.bottomRight() * factor)
+            before.keep(target, area.toAlignedRect().adjusted(-2, -2, 2, 2))
             painter = QPainter(target)
             pen = QPen(colour)
             pen.setWidthF(max(1.0, width))
@@ -248,8 +278,6 @@ class MaskCanvas(ImageCanvas):
             painter.setPen(pen)
             painter.drawLine(start * factor, end * factor)
             painter.end()
-        half = width_view / 2 + 2
-        segment = QRectF(start, end).normalized().adjusted(-half, -half, half, half)
         self._stroke_rect = (
             self._stroke_rect.united(segment) if self._stroke_rect.isValid() else segment
         )
@@ -261,18 +289,14 @@ class MaskCanvas(ImageCanvas):
         ratio = self.display_to_source()
         full = QRectF(self._stroke_rect.topLeft() * ratio, self._stroke_rect.bottomRight() * ratio)
         full_rect = full.toAlignedRect().adjusted(-2, -2, 2, 2).intersected(self.full_mask.rect())
-        before = (self._shadow.copy(full_rect), self._preview_shadow.copy(view_rect))
         self._stroke, self._last = False, None
         if full_rect.isEmpty():
             return
-        for shadow, source, rect in (
-            (self._shadow, self.full_mask, full_rect),
-            (self._preview_shadow, self.preview_mask, view_rect),
-        ):
-            painter = QPainter(shadow)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            painter.drawImage(rect.topLeft(), source.copy(rect))
-            painter.end()
+        before = (
+            self._before[0].region(self.full_mask, full_rect),
+            self._before[1].region(self.preview_mask, view_rect),
+        )
+        self._before = (_Before(), _Before())
         text = "Erase" if self._erase_this_stroke else "Paint"
         self.undo_stack.push(_MaskChange(self, text, full_rect, view_rect, before))
 
