@@ -20,6 +20,7 @@ from aurax_desktop import __version__
 from aurax_desktop.account import CredentialStore, resolve_credentials
 from aurax_desktop.logs import setup_logging
 from aurax_desktop.session import Session
+from aurax_desktop.ui.display_check import display_problem
 from aurax_desktop.ui.main_window import MainWindow
 from aurax_desktop.ui.theme import apply_theme
 
@@ -70,13 +71,19 @@ def create_window(argv: Sequence[str] = ()) -> MainWindow:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    build_parser().parse_args(arguments)  # --help and --version need no screen
+    problem = None if QApplication.instance() else display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("AuraX Desktop")
     app.setOrganizationName("AuraX")
     app.setDesktopFileName("aurax-desktop")
     apply_theme(app)
-    window = create_window(sys.argv[1:] if argv is None else argv)
+    window = create_window(arguments)
     code = app.exec()
     dispose(window)
     return code
