@@ -116,7 +116,8 @@ def test_a_batch_of_ten_descriptions_with_one_damaged_file(
     (folder / "notes.txt").write_text("not a photo, and not picked up from the folder")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
-    drop(page, mime)
+    drop(page, mime)  # a drag over the page, then the drop
+    assert page.card.property("dropTarget") is False  # outlined only while dragging
     assert page.model.rowCount() == 10
     for row in range(10):
         page.model.setData(page.model.index(row, 2), "DRESS")

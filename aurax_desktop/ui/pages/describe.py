@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,7 @@ from aurax_desktop.ui.describe_model import (
     DescribeRow,
     DescribeTableModel,
 )
+from aurax_desktop.ui.drop_target import show_drop_target
 from aurax_desktop.ui.icons import ICON_SIZE, icon
 from aurax_desktop.ui.pages.try_on import credits_text, product_type_combo
 
@@ -190,7 +191,7 @@ class DescribePage(QWidget):
         bottom.addWidget(self.cost)
         bottom.addWidget(self.describe_button)
 
-        card = QFrame()
+        card = self.card = QFrame()
         card.setProperty("card", True)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(12, 12, 12, 12)
@@ -237,8 +238,13 @@ class DescribePage(QWidget):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
+            show_drop_target(self.card, True)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        show_drop_target(self.card, False)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        show_drop_target(self.card, False)
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             self.add_paths(paths)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from aurax_desktop.imaging import ImageError, SourceImage, load_image, photo_warnings
 from aurax_desktop.imaging.upload import Purpose
 from aurax_desktop.ui.background import BackgroundWork
+from aurax_desktop.ui.drop_target import show_drop_target
 from aurax_desktop.ui.icons import tool_button
 from aurax_desktop.ui.qimages import to_qimage
 from aurax_desktop.ui.widgets.canvas import ImageCanvas, fitted_device_size, scaled_smoothly
@@ -315,21 +316,13 @@ class ImagePane(QFrame):
         mime = event.mimeData()
         if mime.hasUrls() or mime.hasImage() or mime.hasText():
             event.acceptProposedAction()
-            self._set_drop_target(True)
+            show_drop_target(self, True)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self._set_drop_target(False)
-
-    def _set_drop_target(self, on: bool) -> None:
-        """Outline the pane in the accent colour while something is dragged over it."""
-        if bool(self.property("dropTarget")) != on:
-            self.setProperty("dropTarget", on)
-            self.style().unpolish(self)
-            self.style().polish(self)
-            self.update()
+        show_drop_target(self, False)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self._set_drop_target(False)
+        show_drop_target(self, False)
         if self.load_mime(event.mimeData()):
             event.acceptProposedAction()
         else:
