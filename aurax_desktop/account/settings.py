@@ -60,6 +60,8 @@ class Settings:
     task_deadline_minutes: int = 10
     results_folder: str = field(default_factory=default_results_folder)
     window_geometry: str = ""
+    panel_layout: str = ""
+    """Where the user left the window's dividers (Qt's splitter states, base64)."""
     last_product_type: str = ProductType.GARMENT.value
     last_strength: int = 2
 

@@ -50,8 +50,10 @@ class DemoBanner(QFrame):
             "not real try-ons. Try a sample:"
         )
         text.setTextFormat(Qt.TextFormat.RichText)
+        text.setWordWrap(True)  # narrow windows wrap it rather than grow
+        text.setMinimumWidth(180)
         row.addWidget(badge)
-        row.addWidget(text)
+        row.addWidget(text, 1)
         self.buttons: list[QToolButton] = []
         for sample in samples():
             button = QToolButton(self)
@@ -70,4 +72,3 @@ class DemoBanner(QFrame):
                 )
             row.addWidget(button)
             self.buttons.append(button)
-        row.addStretch(1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -13,10 +13,13 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -81,6 +85,37 @@ def _standard(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
     return bound[0] if bound else QKeySequence(fallback)
 
 
+class _PageHolder(QWidget):
+    """Holds a page at its holder's size, never below the page's minimum. (A scroll
+    area asks a page with wrapped labels for its preferred height at that width, and
+    would scroll pages that fit.)"""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.page = page
+        page.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.page.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        return self.page.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.page.setGeometry(self.rect())
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """``page`` filling its room, and scrolling only where the window is smaller than
+    the page can be (small laptop screens, large text scaling)."""
+    area = QScrollArea()
+    area.setObjectName("pageScroller")
+    area.setWidget(_PageHolder(page))
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
 def warm_up() -> None:
     """Load, on a worker, what the first job would otherwise load while it runs:
     Pillow's format plugins (imports hold locks the window may need)."""
@@ -100,7 +135,7 @@ class MainWindow(QMainWindow):
         self._watch: set[str] = set()
         self.setWindowTitle("AuraX Desktop")
         self.setWindowIcon(icon("try-on"))
-        self.resize(1360, 860)
+        self._default_size()
 
         self.try_on = TryOnPage(self.work, self._submit_try_on)
         self.try_on.submitted.connect(self._submitted)
@@ -114,7 +149,7 @@ class MainWindow(QMainWindow):
         self.describe.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.pages = QStackedWidget()
         for page in (self.try_on, self.generate, self.describe):
-            self.pages.addWidget(page)
+            self.pages.addWidget(_scrolling(page))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Pages")
@@ -146,13 +181,15 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(10, 10, 10, 10)
         column.addLayout(self._history_controls())
         column.addWidget(self.job_list, 1)
-        right = QSplitter(Qt.Orientation.Vertical)
+        right = self.results_splitter = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("resultsSplitter")
         right.addWidget(self.viewer)
         right.addWidget(jobs_panel)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
         right.setChildrenCollapsible(False)
-        main = QSplitter(Qt.Orientation.Horizontal)
+        main = self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        main.setObjectName("mainSplitter")
         main.addWidget(self.pages)
         wrapper = QWidget()
         wrap = QVBoxLayout(wrapper)
@@ -195,6 +232,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.demo_badge)
         self._build_menus()
         self.notifier = Notifier(self, self.work)
+        self._shown = False
         self._history_ticket = 0
         self._restore_geometry()
         self.try_on.set_choices(session.settings.last_product_type, session.settings.last_strength)
@@ -627,14 +665,61 @@ class MainWindow(QMainWindow):
 
     # Closing
 
+    def _default_size(self) -> None:
+        """1360 x 860, or less on a screen with less room (before any saved size)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None or room.isEmpty():
+            self.resize(1360, 860)
+            return
+        self.resize(min(1360, int(room.width() * 0.94)), min(860, int(room.height() * 0.9)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            if not self.session.settings.panel_layout:
+                self._first_split()
+
+    def _first_split(self) -> None:
+        """First run: the studio gets the room it needs, the result column about a third."""
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        if layout is not None:
+            layout.activate()
+        total = sum(self.main_splitter.sizes())
+        if total <= 0:
+            return
+        need = self.try_on.minimumSizeHint().width() + 4
+        least = self.results_splitter.minimumSizeHint().width()
+        results = max(least, min(int(total * 0.34), total - need))
+        self.main_splitter.setSizes([total - results, results])
+
     def _restore_geometry(self) -> None:
-        saved = self.session.settings.window_geometry
-        if saved:
-            self.restoreGeometry(QByteArray.fromBase64(saved.encode()))
+        settings = self.session.settings
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
+        states = settings.panel_layout.split(",")
+        if len(states) == 2:
+            for splitter, state in zip(
+                (self.main_splitter, self.results_splitter), states, strict=True
+            ):
+                splitter.restoreState(QByteArray.fromBase64(state.encode()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        geometry = bytes(self.saveGeometry().toBase64().data()).decode()
-        self.session.update_settings(replace(self.session.settings, window_geometry=geometry))
+        def encoded(data: QByteArray) -> str:
+            return bytes(data.toBase64().data()).decode()
+
+        layout = ",".join(
+            encoded(s.saveState()) for s in (self.main_splitter, self.results_splitter)
+        )
+        self.session.update_settings(
+            replace(
+                self.session.settings,
+                window_geometry=encoded(self.saveGeometry()),
+                panel_layout=layout,
+            )
+        )
         self.model.stop_timers()
         self.work.shutdown()
         self.notifier.close()

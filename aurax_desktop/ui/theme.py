@@ -149,6 +149,8 @@ def stylesheet(dark: bool) -> str:
     QSpinBox::up-button:hover, QSpinBox::down-button:hover {{ background: {hover}; }}
     QSpinBox::up-arrow {{ image: url("{chevron_up}"); width: 10px; height: 10px; }}
     QSpinBox::down-arrow {{ image: url("{chevron}"); width: 10px; height: 10px; }}
+    QScrollArea#pageScroller, QScrollArea#pageScroller > QWidget > QWidget {{
+        background: transparent; }}
     QSplitter::handle {{ background: transparent; }}
     QScrollBar:vertical {{ width: 10px; background: transparent; margin: 2px; }}
     QScrollBar:horizontal {{ height: 10px; background: transparent; margin: 2px; }}

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
@@ -61,3 +62,39 @@ def test_after_a_restart_the_history_shows_and_unfinished_jobs_go_on(
     assert job.result_paths[0].is_file()
     assert server.stats()["requests"]["POST /api/ai/vto"] == 1
     assert stored is not second.session.store
+
+
+def test_the_dividers_open_where_they_were_left(
+    open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    server = demo_factory()
+    first = open_window(server)
+    main_total = sum(first.main_splitter.sizes())
+    results_total = sum(first.results_splitter.sizes())
+    first.main_splitter.setSizes([main_total - 420, 420])
+    first.results_splitter.setSizes([results_total - 300, 300])
+    main_sizes, results_sizes = first.main_splitter.sizes(), first.results_splitter.sizes()
+    close_window(first)
+
+    second = open_window(server)
+    assert second.size() == first.size()
+    assert second.main_splitter.sizes() == main_sizes
+    assert second.results_splitter.sizes() == results_sizes
+
+
+def test_the_window_fits_a_small_laptop_screen(
+    qtbot: QtBot, open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    """1280 x 720 is a 1920 x 1080 laptop at 150 %: the window must fit, and pages
+    that need more room than that scroll instead of being cut off."""
+    window = open_window(demo_factory())
+    smallest = window.minimumSizeHint()
+    assert smallest.width() <= 1280 and smallest.height() <= 700
+    window.resize(smallest)
+    qtbot.waitUntil(lambda: window.width() == smallest.width())
+    for row in range(window.pages.count()):
+        window.navigation.setCurrentRow(row)
+        area = window.pages.currentWidget()
+        assert isinstance(area, QScrollArea)
+        page = area.widget()
+        qtbot.waitUntil(lambda page=page: page.width() >= page.minimumSizeHint().width())

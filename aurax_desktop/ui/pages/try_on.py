@@ -117,6 +117,7 @@ class TryOnPage(SendingPage):
         self.brush_size.setValue(canvas.brush_size)
         self.brush_size.setToolTip("Brush size ([ and ] change it)")
         self.brush_size.setAccessibleName("Brush size")
+        self.brush_size.setMinimumWidth(70)
         self.brush_size.setMaximumWidth(140)
         self.brush_size.valueChanged.connect(canvas.set_brush_size)
         canvas.brushSizeChanged.connect(self.brush_size.setValue)
@@ -125,6 +126,7 @@ class TryOnPage(SendingPage):
         self.opacity.setValue(int(canvas.opacity * 100))
         self.opacity.setToolTip("Mask overlay opacity")
         self.opacity.setAccessibleName("Mask overlay opacity")
+        self.opacity.setMinimumWidth(56)
         self.opacity.setMaximumWidth(100)
         self.opacity.valueChanged.connect(lambda v: canvas.set_opacity(v / 100))
         undo = self._tool("undo", "Undo stroke (Ctrl+Z)")
@@ -165,6 +167,7 @@ class TryOnPage(SendingPage):
             "Optional: paint where the garment goes. With no mask, AuraX finds the area itself."
         )
         self.mask_hint.setObjectName("hint")
+        self.mask_hint.setWordWrap(True)
         wrapper = QWidget()
         column = QVBoxLayout(wrapper)
         column.setContentsMargins(0, 0, 0, 0)

@@ -280,6 +280,7 @@ class ImagePane(QFrame):
             self.canvas.set_image(photo.display, QSize(*photo.source.size), photo.fitted)
         w, h = photo.source.size
         self.size_label.setText(f"{w} × {h} px")
+        self.size_label.setMinimumWidth(self.size_label.sizeHint().width())  # never cut
         self.clear_button.setEnabled(True)
         self._set_loading(False)
         self.photoChanged.emit()
