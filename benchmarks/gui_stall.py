@@ -158,6 +158,7 @@ def main() -> None:
     with demo_process("--task-seconds", "2", "--credits", "1000") as url:
         os.environ["AURAX_API_KEY"], os.environ["AURAX_KEY_ID"] = "demo-key", "demo"
         window = create_window(["--base-url", url])
+        window.resize(1440, 900)  # a common desktop size (offscreen would fit 800 x 800)
         page = window.try_on
         heart = Heartbeat()
         heart.start()
