@@ -98,3 +98,19 @@ def test_the_window_fits_a_small_laptop_screen(
         assert isinstance(area, QScrollArea)
         page = area.widget()
         qtbot.waitUntil(lambda page=page: page.width() >= page.minimumSizeHint().width())
+
+
+def test_at_1440_by_900_no_page_needs_to_scroll(
+    qtbot: QtBot, open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    window = open_window(demo_factory())
+    window.resize(1440, 900)
+    qtbot.waitUntil(lambda: window.width() == 1440)
+    window._first_split()  # as on a first run at this size
+    for row in range(window.pages.count()):
+        window.navigation.setCurrentRow(row)
+        area = window.pages.currentWidget()
+        assert isinstance(area, QScrollArea)
+        qtbot.waitUntil(lambda area=area: area.widget().width() == area.viewport().width())
+        assert area.horizontalScrollBar().maximum() == 0, row
+        assert area.verticalScrollBar().maximum() == 0, row
