@@ -119,6 +119,10 @@ def test_a_batch_of_ten_descriptions_with_one_damaged_file(
     drop(page, mime)  # a drag over the page, then the drop
     assert page.card.property("dropTarget") is False  # outlined only while dragging
     assert page.model.rowCount() == 10
+    row_height = page.table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: page.model.rows[0].thumbnail is not None, timeout=10000)
+    shown = page.model.rows[0].thumbnail
+    assert shown is not None and shown.deviceIndependentSize().height() < row_height
     for row in range(10):
         page.model.setData(page.model.index(row, 2), "DRESS")
     assert page.describe_button.text() == "Describe all · 2.5 credits"

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -221,8 +221,20 @@ class DescribePage(QWidget):
             self._load_thumbnail(row, self.model.rows[row].path)
 
     def _load_thumbnail(self, row: int, path: Path) -> None:
+        side = self.table.verticalHeader().defaultSectionSize() - 8  # fits the row
+        ratio = self.devicePixelRatioF()
+
         def load() -> QImage:
-            return QImage(str(thumbnail(path, 96)))
+            image = QImage(str(thumbnail(path, 96)))
+            if image.isNull():
+                return image
+            fitted = image.scaled(
+                QSize(side, side) * ratio,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            fitted.setDevicePixelRatio(ratio)
+            return fitted
 
         def show(image: QImage) -> None:
             self.model.set_thumbnail(row, image)
