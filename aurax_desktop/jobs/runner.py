@@ -109,6 +109,8 @@ class JobRunner:
         self.upload_side = upload_side
         self._listeners: list[EventSink] = [on_event] if on_event else []
         self._lock = threading.Condition()
+        self._changing = threading.RLock()
+        """Held while a job's state is read, changed and saved (see ``_change``)."""
         self._jobs: dict[str, Job] = {}
         self._cancelled: set[str] = set()
         self._resumed = False
@@ -154,13 +156,23 @@ class JobRunner:
                 log.exception("A job listener failed")
 
     def _save(self, job: Job) -> Job:
-        """Commit ``job`` to the history, then announce it."""
-        self.store.save(job)
-        with self._lock:
-            self._jobs[job.id] = job
-            self._lock.notify_all()
-        self._emit(JobUpdated(job))
+        """Commit ``job`` to the history, then announce it (in the order of saving)."""
+        with self._changing:
+            self.store.save(job)
+            with self._lock:
+                self._jobs[job.id] = job
+                self._lock.notify_all()
+            self._emit(JobUpdated(job))
         return job
+
+    def _change(self, job_id: str, change: Callable[[Job], Job | None]) -> Job | None:
+        """Save ``change(job)`` (None: no change), reading and writing as one step, so
+        that two threads (a stream's late event, a finished download) never undo each
+        other's state."""
+        with self._changing:
+            job = self.get(job_id)
+            changed = change(job) if job is not None else None
+            return self._save(changed) if changed is not None else None
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:
@@ -393,45 +405,60 @@ class JobRunner:
     # Following (callbacks from the follow pool, on its threads)
 
     def _on_state(self, job_id: str, state: TaskState) -> None:
-        job = self.get(job_id)
-        if job is None or job.status.is_final:
-            return
-        status = JobStatus.PROCESSING if state.status is TaskStatus.PROCESSING else JobStatus.QUEUED
-        if state.status is TaskStatus.UNKNOWN:
-            status = job.status
-        if status is job.status and state.messages == job.messages:
-            return
-        self._save(job.moved_to(status, raw=state.raw, messages=state.messages))
+        def change(job: Job) -> Job | None:
+            if job.status.is_final or job.status is JobStatus.DOWNLOADING:
+                return None  # a late report: the task has moved on
+            status = (
+                JobStatus.PROCESSING if state.status is TaskStatus.PROCESSING else JobStatus.QUEUED
+            )
+            if state.status is TaskStatus.UNKNOWN:
+                status = job.status
+            if status is job.status and state.messages == job.messages:
+                return None
+            return job.moved_to(status, raw=state.raw, messages=state.messages)
+
+        self._change(job_id, change)
 
     def _on_notice(self, job_id: str, message: str) -> None:
         self._emit(JobNotice(job_id, message))
 
     def _on_stopped(self, job_id: str) -> None:
-        job = self.get(job_id)
-        if job is not None and not job.status.is_final:
-            self._save(job.moved_to(JobStatus.STOPPED, error=STOPPED_MESSAGE))
+        self._change(
+            job_id,
+            lambda job: (
+                None
+                if job.status.is_final
+                else job.moved_to(JobStatus.STOPPED, error=STOPPED_MESSAGE)
+            ),
+        )
 
     def _on_failed(self, job_id: str, error: AuraxError) -> None:
-        job = self.get(job_id)
-        if job is None:
-            return
-        messages = error.messages if isinstance(error, TaskFailedError) else job.messages
         text = error.user_message
         if isinstance(error, TaskDeadlineError):
             text = f"{text} Use “Follow again” to keep waiting; retrying would send it again."
-        self._save(
-            job.moved_to(
+
+        def change(job: Job) -> Job | None:
+            if job.status.is_final or job.status is JobStatus.DOWNLOADING:
+                return None  # it ended otherwise meanwhile, or its result is coming
+            messages = error.messages if isinstance(error, TaskFailedError) else job.messages
+            return job.moved_to(
                 JobStatus.FAILED, error=text, messages=messages, error_kind=type(error).__name__
             )
-        )
+
+        self._change(job_id, change)
 
     def _on_completed(self, job_id: str, state: TaskState) -> None:
-        job = self.get(job_id)
-        if job is None:
-            return
-        job = self._save(
-            job.moved_to(JobStatus.DOWNLOADING, raw=state.raw, messages=state.messages)
+        downloading = self._change(
+            job_id,
+            lambda job: (
+                None
+                if job.status in (JobStatus.DOWNLOADING, JobStatus.COMPLETED)  # told twice
+                else job.moved_to(JobStatus.DOWNLOADING, raw=state.raw, messages=state.messages)
+            ),
         )
+        if downloading is None:
+            return
+        job = downloading
         if not state.image_ids:
             self._save(
                 job.moved_to(
@@ -495,7 +522,7 @@ class JobRunner:
                 self._cancelled.add(job_id)
             return job
         if not self._follow.stop(job_id):
-            job = self._save(job.moved_to(JobStatus.STOPPED, error=STOPPED_MESSAGE))
+            self._on_stopped(job_id)
         return self.get(job_id)
 
     def retry(self, job_id: str) -> Job:

@@ -126,7 +126,11 @@ class JobListModel(QAbstractListModel):
         self.endInsertRows()
 
     def update_job(self, job: Job) -> None:
-        """A job changed: shown on the next flush (many changes, one repaint)."""
+        """A job changed: shown on the next flush (many changes, one repaint). A snapshot
+        older than the one already here is ignored (events can arrive out of order)."""
+        known = self._pending.get(job.id) or self.job(self._rows.get(job.id, -1))
+        if known is not None and known.updated_at > job.updated_at:
+            return
         self._pending[job.id] = job
         if not self._timer.isActive():
             self._timer.start()

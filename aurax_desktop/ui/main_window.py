@@ -521,9 +521,17 @@ class MainWindow(QMainWindow):
     def _submitted_many(self, jobs: list[Job]) -> None:
         if not all(self.model.query.matches(job) for job in jobs):
             self._show_all_jobs()  # what was just sent must be seen
-        for job in jobs:
-            self._watch.add(job.id)
+        runner = self.session.runner
+        for sent in jobs:
+            # The job may have moved on (even finished) before this callback ran: the
+            # runner's own events can overtake it. Its newest state is what counts.
+            job = (runner.get(sent.id) if runner is not None else None) or sent
             self.model.update_job(job)
+            if job.status.is_final:
+                if job.kind is not JobKind.PRODUCT_DESCRIPTION:
+                    self._finished(job)
+            else:
+                self._watch.add(job.id)
         total = sum(_COSTS.get(job.kind, 0.0) for job in jobs)
         what = f"{jobs[0].kind.label} sent" if len(jobs) == 1 else f"{len(jobs)} jobs sent"
         self.statusBar().showMessage(

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from aurax_desktop.api import ProductType
+from aurax_desktop.api import ProductType, TaskDeadlineError, TaskState, TaskStatus
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import (
     DescriptionInput,
@@ -244,6 +244,23 @@ def test_new_limits_apply_to_the_next_jobs_without_a_restart(
     assert all(j.error_kind == "TaskDeadlineError" for j in jobs)  # the new time limit
     preparing = [t for t in threading.enumerate() if t.name.startswith("aurax-prepare")]
     assert len(preparing) == 1  # one job at a time, not the two it started with
+
+
+def test_late_reports_never_undo_a_finished_job(runner_factory: Factory) -> None:
+    """A stream's or the poller's report that arrives after the result was saved (they
+    run on other threads) leaves the job completed."""
+    runner, _, recorder = runner_factory()
+    job = runner.submit_generation(GenerationInput("late", ProductType.BAG, 64, 64))
+    (done,) = runner.wait([job.id], timeout=30)
+    assert done.status is JobStatus.COMPLETED
+    late = TaskState(done.task_id or "", TaskStatus.PROCESSING)
+    runner._on_state(job.id, late)
+    runner._on_failed(job.id, TaskDeadlineError())
+    runner._on_stopped(job.id)
+    runner._on_completed(job.id, TaskState(done.task_id or "", TaskStatus.COMPLETED))
+    assert runner.get(job.id) == done
+    assert JobStore(runner.store.path).get(job.id) == done
+    assert recorder.statuses(job.id)[-1] == "completed"
 
 
 def test_threads_stay_bounded_with_many_tasks(

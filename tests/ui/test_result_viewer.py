@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import Job
+from aurax_desktop.jobs import Job, JobStatus
 from aurax_desktop.ui.main_window import MainWindow
 from aurax_desktop.ui.viewer import ComparisonCanvas
-from tests.ui.conftest import WindowFactory, run_try_on, stroke
+from tests.ui.conftest import WindowFactory, load_both, run_try_on, stroke
 
 
 def finished(
@@ -153,3 +153,35 @@ def test_copy_puts_the_full_result_on_the_clipboard(
     copied = QGuiApplication.clipboard().image()
     with Image.open(job.result_paths[0]) as result:
         assert (copied.width(), copied.height()) == result.size
+
+
+def test_a_job_that_finishes_before_its_sent_callback_still_shows(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    photos: dict[str, Path],
+) -> None:
+    """The runner's events can overtake the "sent" callback on a busy machine: the
+    list must not fall back to the stale "preparing" snapshot, and the result must
+    still be shown (the callback is held back here to make that happen every time)."""
+    window = open_window(demo_factory(task_seconds=0.2))
+    load_both(qtbot, window, photos)
+    held: list[object] = []
+    window.try_on.submitted.disconnect()
+    window.try_on.submitted.connect(held.append)
+    window.try_on.submit()
+    qtbot.waitUntil(lambda: len(held) == 1, timeout=10000)
+    (sent,) = held
+    assert isinstance(sent, Job)
+    runner = window.session.runner
+    assert runner is not None
+    (done,) = runner.wait([sent.id], timeout=20)
+    assert done.status is JobStatus.COMPLETED
+    qtbot.waitUntil(
+        lambda: window.model.flush() or window.model.jobs()[0].status is JobStatus.COMPLETED
+    )
+    window._submitted(sent)  # the late callback, with the snapshot taken at sending
+    window.model.flush()
+    assert window.model.jobs()[0].status is JobStatus.COMPLETED
+    qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
+    assert window.viewer.job is not None and window.viewer.job.id == sent.id
