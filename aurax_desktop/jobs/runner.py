@@ -118,6 +118,7 @@ class JobRunner:
         """No submission before this moment (after the server asked us to slow down)."""
         self._closed = False
         self._prepare = background_pool(max_prepare, "aurax-prepare")
+        self._concurrency = max_prepare
         self._old_pools: list[ThreadPoolExecutor] = []
         """Pools replaced by new settings, finishing what they already held."""
         self._follow = FollowPool(
@@ -209,6 +210,7 @@ class JobRunner:
         tasks followed from now on given up after ``deadline_s``."""
         with self._lock:
             old, self._prepare = self._prepare, background_pool(concurrency, "aurax-prepare")
+            self._concurrency = concurrency
             self._old_pools.append(old)
         old.shutdown(wait=False)  # what it holds still runs, then its threads end
         self._follow.deadline_s = deadline_s
@@ -221,7 +223,7 @@ class JobRunner:
     @property
     def concurrency(self) -> int:
         """How many jobs are prepared and sent at once."""
-        return self._prepare._max_workers
+        return self._concurrency
 
     def _queue(self, job_id: str, prepare: Callable[..., dict[str, Any]] | None) -> None:
         with self._lock:

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QImage
 
@@ -33,6 +34,9 @@ class JobListModel(QAbstractListModel):
     a page at a time: scrolling to the end asks ``fetcher`` for the next page.
     """
 
+    thumbnailWanted = Signal(object)
+    """A shown finished job has no thumbnail yet (a Job); answer with ``set_thumbnail``."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.query = JobQuery()
@@ -46,6 +50,7 @@ class JobListModel(QAbstractListModel):
         self._notices: dict[str, tuple[JobStatus, str]] = {}
         """A notice holds while the job stays in the state it was given in."""
         self._thumbnails: dict[str, QImage] = {}
+        self._asked: set[str] = set()
         self._pending: dict[str, Job] = {}
         self._dirty: set[str] = set()
         self._timer = QTimer(self)
@@ -75,7 +80,11 @@ class JobListModel(QAbstractListModel):
         if role == ProgressRole:
             return self._progress.get(job.id)
         if role == ThumbnailRole:
-            return self._thumbnails.get(job.id)
+            thumb = self._thumbnails.get(job.id)
+            if thumb is None and job.status is JobStatus.COMPLETED and job.id not in self._asked:
+                self._asked.add(job.id)
+                self.thumbnailWanted.emit(job)  # loaded when first shown, not all at start
+            return thumb
         if role == NoticeRole:
             status, text = self._notices.get(job.id, (None, None))
             return text if status is job.status else None
@@ -102,7 +111,7 @@ class JobListModel(QAbstractListModel):
         """Show the first page of a new query's answer (the rows are replaced)."""
         self.beginResetModel()
         self.query = query
-        self._jobs = [job for job in jobs if query.matches(job)]
+        self._jobs = list(jobs)
         self._reindex()
         self._more, self._fetching = more, False
         self.endResetModel()
@@ -110,7 +119,7 @@ class JobListModel(QAbstractListModel):
     def older_loaded(self, jobs: list[Job], *, more: bool) -> None:
         """A further page of the current query arrived."""
         self._more, self._fetching = more, False
-        self.append_older([job for job in jobs if self.query.matches(job)])
+        self.append_older(jobs)
 
     def is_filtered(self) -> bool:
         return self.query.text.strip() != "" or bool(self.query.statuses)
@@ -176,14 +185,13 @@ class JobListModel(QAbstractListModel):
     def _flush(self) -> None:
         pending, self._pending = self._pending, {}
         dirty, self._dirty = self._dirty, set()
-        new = [
-            job
+        # A job not shown yet appears only if the current filter lets it.
+        pending = {
+            job_id: job
             for job_id, job in pending.items()
-            if job_id not in self._rows and self.query.matches(job)
-        ]
-        for job_id in [k for k in pending if k not in self._rows]:
-            if not self.query.matches(pending[job_id]):
-                del pending[job_id]  # not shown under the current filter
+            if job_id in self._rows or self.query.matches(job)
+        }
+        new = [job for job_id, job in pending.items() if job_id not in self._rows]
         if new:
             new.sort(key=lambda j: j.created_at, reverse=True)
             self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
@@ -214,9 +222,6 @@ class JobListModel(QAbstractListModel):
 
     def job(self, row: int) -> Job | None:
         return self._jobs[row] if 0 <= row < len(self._jobs) else None
-
-    def has_thumbnail(self, job_id: str) -> bool:
-        return job_id in self._thumbnails
 
     def row_of(self, job_id: str) -> int | None:
         return self._rows.get(job_id)

@@ -341,6 +341,7 @@ class MainWindow(QMainWindow):
         find.activated.connect(self._focus_search)
         self.model.query = JobQuery(limit=HISTORY_PAGE)
         self.model.fetcher = self._load_older
+        self.model.thumbnailWanted.connect(self._load_thumbnail)
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(heading)
@@ -384,7 +385,6 @@ class MainWindow(QMainWindow):
         if ticket != self._history_ticket:
             return  # the user typed on meanwhile
         self.model.show_query(query, jobs, more=len(jobs) == query.limit)
-        self._load_thumbnails(jobs)
 
     def _load_older(self, query: JobQuery) -> None:
         ticket = self._history_ticket
@@ -392,14 +392,8 @@ class MainWindow(QMainWindow):
         def loaded(jobs: list[Job]) -> None:
             if ticket == self._history_ticket:
                 self.model.older_loaded(jobs, more=len(jobs) == query.limit)
-                self._load_thumbnails(jobs)
 
         self.work.run(lambda: self.session.store.query(query), loaded)
-
-    def _load_thumbnails(self, jobs: list[Job]) -> None:
-        for job in jobs:
-            if not self.model.has_thumbnail(job.id):
-                self._load_thumbnail(job)
 
     def _connect_job_list(self) -> None:
         view = self.job_list
@@ -487,8 +481,6 @@ class MainWindow(QMainWindow):
     def _history_loaded(self, jobs: list[Job]) -> None:
         self.describe.refresh_batches()
         self.model.older_loaded(jobs, more=len(jobs) == HISTORY_PAGE)
-        for job in jobs[:60]:
-            self._load_thumbnail(job)
         runner = self.session.runner
         if runner is not None:
             self.work.run(
@@ -551,8 +543,6 @@ class MainWindow(QMainWindow):
         self.model.update_job(job)
         if job.kind is JobKind.PRODUCT_DESCRIPTION:
             self.describe.job_updated(job)
-        if job.status is JobStatus.COMPLETED and job.kind is not JobKind.PRODUCT_DESCRIPTION:
-            self._load_thumbnail(job)
         if (
             job.status.is_final
             and job.id in self._watch
@@ -580,13 +570,15 @@ class MainWindow(QMainWindow):
         self.notifier.notify(title, text)
 
     def _load_thumbnail(self, job: Job) -> None:
-        path = job.thumbnail_path
-
         def load() -> QImage:
+            path = job.thumbnail_path  # looks at the disk: on the worker
             return QImage(str(path)) if path is not None else QImage()
 
-        if path is not None:
-            self.work.run(load, lambda image: self.model.set_thumbnail(job.id, image))
+        def show(image: QImage) -> None:
+            if not image.isNull():
+                self.model.set_thumbnail(job.id, image)
+
+        self.work.run(load, show)
 
     def _open_result(self, job: Job) -> None:
         if job.result_paths:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.app import create_window
@@ -18,6 +19,7 @@ from aurax_desktop.ui.main_window import MainWindow
 from tests.factories import garment_jpeg, person_jpeg
 
 WindowFactory = Callable[..., MainWindow]
+D = TypeVar("D", bound=QDialog)
 
 
 @pytest.fixture
@@ -163,17 +165,27 @@ def run_try_on(
     return job
 
 
+def when_modal(kind: type[D], act: Callable[[D], None]) -> None:
+    """Run ``act`` on the next modal dialog of ``kind`` once it is open (the code under
+    test blocks in its exec() meanwhile)."""
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            act(dialog)
+        else:
+            QTimer.singleShot(20, check)
+
+    QTimer.singleShot(0, check)
+
+
 def answer_next_dialog(button: QMessageBox.StandardButton) -> list[str]:
     """Click ``button`` in the next message box that opens; returns its text once shown."""
     seen: list[str] = []
 
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.button(button).click()
-        else:
-            QTimer.singleShot(20, click)
+    def click(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.button(button).click()
 
-    QTimer.singleShot(0, click)
+    when_modal(QMessageBox, click)
     return seen

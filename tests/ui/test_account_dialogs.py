@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 import keyring
 import pytest
 from keyring.backends import fail
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.account import SettingsStore, UploadSize
@@ -20,7 +20,7 @@ from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.dialogs.settings import SettingsDialog
 from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
 from tests.memory_keyring import MemoryKeyring
-from tests.ui.conftest import close_window
+from tests.ui.conftest import answer_next_dialog, close_window, when_modal
 
 SECRET = "sk-dialog-secret-4455667788"
 LEFT = Qt.MouseButton.LeftButton
@@ -47,13 +47,11 @@ def fill(dialog: WelcomeDialog, url: str, key: str, key_id: str) -> None:
 def test_first_run_without_credentials_opens_the_welcome(qtbot: QtBot) -> None:
     seen: list[str] = []
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
+    def answer(dialog: QDialog) -> None:
         seen.append(type(dialog).__name__)
-        assert dialog is not None
         dialog.findChild(QPushButton, "tryDemoButton").click()
 
-    QTimer.singleShot(300, answer)
+    when_modal(QDialog, answer)
     window = create_window([])
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.session.demo_mode, timeout=10000)
@@ -113,15 +111,7 @@ def test_no_keyring_offers_the_session_only(
     dialog, session = welcome
     server = demo_factory(api_key=SECRET)
     fill(dialog, server.url, SECRET, server.key_id)
-    texts: list[str] = []
-
-    def agree() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        texts.append(box.text())
-        box.button(QMessageBox.StandardButton.Yes).click()
-
-    QTimer.singleShot(300, agree)
+    texts = answer_next_dialog(QMessageBox.StandardButton.Yes)
     dialog.connect_button.click()
     assert texts and "no secure password store" in texts[0]
     assert session.credentials is not None and session.credentials.source == "session"
@@ -171,16 +161,12 @@ def test_settings_saved_in_the_window_apply_to_the_next_jobs_at_once(
     runner = window.session.runner
     assert runner is not None and runner.concurrency == 2 and runner.deadline_s == 600
 
-    def fill_in() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, SettingsDialog):
-            QTimer.singleShot(20, fill_in)
-            return
+    def fill_in(dialog: SettingsDialog) -> None:
         dialog.concurrency.setValue(4)
         dialog.deadline.setValue(3)
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
 
-    QTimer.singleShot(0, fill_in)
+    when_modal(SettingsDialog, fill_in)
     window.show_settings()
     assert runner.concurrency == 4 and runner.deadline_s == 180
     close_window(window)

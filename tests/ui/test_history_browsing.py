@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobKind, JobStatus, JobStore
+from aurax_desktop.ui.job_model import ThumbnailRole
 from aurax_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, run_try_on
 
@@ -102,3 +104,29 @@ def test_sending_while_the_list_is_filtered_shows_the_new_job(
     job = run_try_on(qtbot, window, photos)
     assert window.job_filter.currentText() == "All jobs" and window.job_search.text() == ""
     assert [j.id for j in window.model.jobs()] == [job.id]
+
+
+def test_every_row_gets_its_thumbnail_when_shown(
+    qtbot: QtBot, open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    store = JobStore()
+    for n in range(120):
+        job = Job(
+            id=f"pic{n:04d}",
+            kind=JobKind.TRY_ON,
+            status=JobStatus.COMPLETED,
+            product_type="DRESS",
+            created_at=1_700_000_000 + n,
+        )
+        job.folder.mkdir(parents=True)
+        Image.new("RGB", (40, 60), (n, 80, 160)).save(job.folder / "thumbnail.jpg")
+        store.save(job)
+    store.close()
+    window = open_window(demo_factory())
+    qtbot.waitUntil(lambda: rows(window) == 120, timeout=10000)
+    model = window.model
+    first, last = model.index(0), model.index(119)
+    qtbot.waitUntil(lambda: model.data(first, ThumbnailRole) is not None, timeout=10000)
+    window.job_list.scrollToBottom()
+    qtbot.waitUntil(lambda: model.data(last, ThumbnailRole) is not None, timeout=10000)
+    assert model.data(last, ThumbnailRole).size().width() == 40

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.ui.dialogs.shortcuts import SHORTCUTS, ShortcutsDialog
 from aurax_desktop.ui.main_window import MainWindow
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, when_modal
 
 NOT_KEYS = ("Wheel", "drag", "Double-click", "[")
 """Mouse gestures, and the bracket keys the mask canvas reads itself."""
@@ -51,14 +51,10 @@ def test_f1_opens_the_list(
     qtbot.waitUntil(window.isActiveWindow)
     seen: list[list[str]] = []
 
-    def read_and_close() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ShortcutsDialog):
-            QTimer.singleShot(20, read_and_close)
-            return
+    def read_and_close(dialog: ShortcutsDialog) -> None:
         seen.append([label.text() for label in dialog.findChildren(QLabel)])
         dialog.reject()
 
-    QTimer.singleShot(0, read_and_close)
+    when_modal(ShortcutsDialog, read_and_close)
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert seen and "Keyboard shortcuts" in seen[0] and "Undo the last stroke" in seen[0]
