@@ -586,9 +586,8 @@ class JobRunner:
             if self._resumed:
                 return []
             self._resumed = True
-            own = set(self._jobs)
         touched = []
-        for job in self.store.with_status(
+        for found in self.store.with_status(
             [
                 JobStatus.PREPARING,
                 JobStatus.SUBMITTING,
@@ -597,37 +596,43 @@ class JobRunner:
                 JobStatus.DOWNLOADING,
             ]
         ):
-            if job.id in own:
-                continue
-            server = job.params.get("server")
-            if server and server != self.client.base_url:
-                if is_loopback_url(server) and job.status.is_following:
-                    touched.append(
-                        self._save(
-                            job.moved_to(
-                                JobStatus.FAILED,
-                                error=(
-                                    "The demo server that ran this task has stopped, so its result "
-                                    "cannot be fetched."
-                                ),
-                            )
-                        )
-                    )
-                continue  # another server's job: left for a session connected to it
-            if job.status is JobStatus.PREPARING:
-                touched.append(
-                    self._save(job.moved_to(JobStatus.INTERRUPTED, error=INTERRUPTED_MESSAGE))
-                )
-            elif job.status is JobStatus.SUBMITTING or not job.task_id:
-                touched.append(
-                    self._save(job.moved_to(JobStatus.UNCERTAIN, error=UNCERTAIN_MESSAGE))
-                )
-            else:
+            # Decided under the change lock: a job this run submits while the history
+            # is read is saved (and known as ours) before we look, never after.
+            with self._changing:
                 with self._lock:
-                    self._jobs[job.id] = job
-                self._follow.follow(job.id, job.task_id)
-                touched.append(job)
+                    if found.id in self._jobs:
+                        continue  # this run's own job
+                job = self.store.get(found.id) or found
+                if job.status.is_final:
+                    continue
+                resumed = self._resume_one(job)
+            if resumed is not None:
+                touched.append(resumed)
         return touched
+
+    def _resume_one(self, job: Job) -> Job | None:
+        """An unfinished job of an earlier run: followed again, or marked as what it is."""
+        server = job.params.get("server")
+        if server and server != self.client.base_url:
+            if is_loopback_url(server) and job.status.is_following:
+                return self._save(
+                    job.moved_to(
+                        JobStatus.FAILED,
+                        error=(
+                            "The demo server that ran this task has stopped, so its result "
+                            "cannot be fetched."
+                        ),
+                    )
+                )
+            return None  # another server's job: left for a session connected to it
+        if job.status is JobStatus.PREPARING:
+            return self._save(job.moved_to(JobStatus.INTERRUPTED, error=INTERRUPTED_MESSAGE))
+        if job.status is JobStatus.SUBMITTING or not job.task_id:
+            return self._save(job.moved_to(JobStatus.UNCERTAIN, error=UNCERTAIN_MESSAGE))
+        with self._lock:
+            self._jobs[job.id] = job
+        self._follow.follow(job.id, job.task_id)
+        return job
 
     def wait(self, job_ids: Iterable[str], timeout: float | None = None) -> list[Job]:
         """Block until every job is final (or the timeout); their latest snapshots."""

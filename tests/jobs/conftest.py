@@ -9,7 +9,7 @@ import pytest
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobEvent, JobRunner, JobStore
-from tests.conftest import client_for
+from tests.conftest import FAST_RETRY, client_for
 
 
 class Recorder:
@@ -43,7 +43,8 @@ def runner_factory(
         options.setdefault("poll_interval", 0.2)
         store = JobStore()
         recorder = Recorder()
-        runner = JobRunner(client_for(server), store, recorder, **options)
+        client = client_for(server, retry=options.pop("retry", FAST_RETRY))
+        runner = JobRunner(client, store, recorder, **options)
         made.append((runner, store))
         return runner, server, recorder
 

@@ -6,7 +6,7 @@ import json
 import time
 from collections.abc import Callable
 
-from aurax_desktop.api import AuraxClient, ProductType
+from aurax_desktop.api import AuraxClient, ProductType, RetryPolicy
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import GenerationInput, JobNotice, JobRunner, JobStatus, JobStore
 from aurax_desktop.jobs.runner import NOT_SENT_STOP, RATE_LIMITED_ATTEMPTS
@@ -25,9 +25,11 @@ def generation(runner: JobRunner, n: int) -> str:
 def test_refused_submissions_wait_and_are_sent_again(
     runner_factory: Factory, demo_factory: Callable[..., DemoServer]
 ) -> None:
-    # One request a second, with the runner's own polling and downloads on top.
+    # Two requests a second for everything (streams and downloads too), so reads are
+    # retried patiently here: under test is what happens to the refused submissions.
     server = demo_factory(rate_limit=2, task_seconds=0.2)
-    runner, _, recorder = runner_factory(server, poll_interval=5)
+    patient = RetryPolicy(attempts=20, base_delay=0.1, max_delay=0.5, max_retry_after=2.0)
+    runner, _, recorder = runner_factory(server, poll_interval=5, retry=patient)
     ids = [generation(runner, n) for n in range(4)]
     jobs = runner.wait(ids, timeout=60)
     assert [j.status for j in jobs] == [JobStatus.COMPLETED] * 4

@@ -246,6 +246,30 @@ def test_new_limits_apply_to_the_next_jobs_without_a_restart(
     assert len(preparing) == 1  # one job at a time, not the two it started with
 
 
+def test_a_job_sent_while_the_history_is_read_at_start_is_not_taken_for_an_old_one(
+    runner_factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """resume() reads the unfinished jobs of earlier runs while the user may already be
+    sending: a job submitted in that moment is this run's own and goes on."""
+    runner, _, recorder = runner_factory()
+    read = runner.store.with_status
+    sent: list[str] = []
+
+    def read_while_sending(statuses: Any) -> Any:
+        # The user sends a job in the moment the history is being read (once).
+        if not sent:
+            sent.append(
+                runner.submit_generation(GenerationInput("early", ProductType.BAG, 64, 64)).id
+            )
+        return read(statuses)
+
+    monkeypatch.setattr(runner.store, "with_status", read_while_sending)
+    assert runner.resume() == []
+    (done,) = runner.wait(sent, timeout=30)
+    assert done.status is JobStatus.COMPLETED
+    assert "interrupted" not in recorder.statuses(done.id)
+
+
 def test_late_reports_never_undo_a_finished_job(runner_factory: Factory) -> None:
     """A stream's or the poller's report that arrives after the result was saved (they
     run on other threads) leaves the job completed."""
