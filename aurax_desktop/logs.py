@@ -39,3 +39,8 @@ def setup_logging(level: int = logging.INFO, *, folder: Path | None = None) -> P
     logging.getLogger("urllib3").setLevel(logging.INFO)
     logging.getLogger("PIL").setLevel(logging.INFO)
     return target
+
+
+def log_file() -> Path:
+    """Where the log file is (or would be): for messages that point the user to it."""
+    return paths.log_dir() / LOG_NAME

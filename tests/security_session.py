@@ -85,7 +85,7 @@ def main(secret: str, folder: Path) -> None:
         check_connection(good.url, secret + "-wrong", good.key_id)
     for job in window.model.jobs():
         if job.task_id:
-            window._copy_task_id(job)
+            window.job_actions.copy_task_id(job)
     assert secret not in QGuiApplication.clipboard().text()
 
     def close_modal() -> None:

@@ -1,14 +1,17 @@
 """The AuraX HTTP client (no Qt): requests, responses, errors and task following."""
 
 from aurax_desktop.api.client import DEFAULT_BASE_URL, AuraxClient
+from aurax_desktop.api.deadline import Deadline
 from aurax_desktop.api.errors import (
     AccountError,
     AuraxError,
     AuthenticationError,
     BadRequestError,
+    DownloadError,
     FollowStoppedError,
     InsecureConnectionError,
     InvalidRequestError,
+    MaybeSentError,
     NetworkError,
     NotFoundError,
     PayloadTooLargeError,
@@ -17,12 +20,21 @@ from aurax_desktop.api.errors import (
     TaskDeadlineError,
     TaskFailedError,
     UnexpectedResponseError,
+    UnsafeAnswerError,
 )
-from aurax_desktop.api.events import FollowNotice, Heartbeat, TaskEvent, TaskUpdate
+from aurax_desktop.api.events import FollowNotice, Heartbeat, TaskEvent, TaskUpdate, UnclearEvent
+from aurax_desktop.api.following import (
+    FollowRules,
+    StreamSlots,
+    TaskFollower,
+    TaskReader,
+    follow_task,
+)
 from aurax_desktop.api.models import (
     COST_IMAGE_GENERATION,
     COST_PRODUCT_DESCRIPTION,
     COST_TRY_ON,
+    CREDITS,
     MAX_IMAGE_SIDE,
     ImageGenerationRequest,
     ProductType,
@@ -32,12 +44,13 @@ from aurax_desktop.api.models import (
 )
 from aurax_desktop.api.stopping import StopSignal
 from aurax_desktop.api.streaming import TaskStream
-from aurax_desktop.api.transport import RetryPolicy
+from aurax_desktop.api.transport import ProgressCallback, RetryPolicy
 
 __all__ = [
     "COST_IMAGE_GENERATION",
     "COST_PRODUCT_DESCRIPTION",
     "COST_TRY_ON",
+    "CREDITS",
     "DEFAULT_BASE_URL",
     "MAX_IMAGE_SIDE",
     "AccountError",
@@ -45,27 +58,38 @@ __all__ = [
     "AuraxError",
     "AuthenticationError",
     "BadRequestError",
+    "Deadline",
+    "DownloadError",
     "FollowNotice",
+    "FollowRules",
     "FollowStoppedError",
     "Heartbeat",
     "ImageGenerationRequest",
     "InsecureConnectionError",
     "InvalidRequestError",
+    "MaybeSentError",
     "NetworkError",
     "NotFoundError",
     "PayloadTooLargeError",
     "ProductType",
+    "ProgressCallback",
     "RateLimitedError",
     "RetryPolicy",
     "ServerError",
     "StopSignal",
+    "StreamSlots",
     "TaskDeadlineError",
     "TaskEvent",
     "TaskFailedError",
+    "TaskFollower",
+    "TaskReader",
     "TaskState",
     "TaskStatus",
     "TaskStream",
     "TaskUpdate",
     "TryOnRequest",
+    "UnclearEvent",
     "UnexpectedResponseError",
+    "UnsafeAnswerError",
+    "follow_task",
 ]

@@ -5,35 +5,36 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import time
 import uuid
 from typing import Any
-from urllib.parse import quote, urlsplit
 
 import requests
+import urllib3.exceptions
 
+from aurax_desktop.api.addresses import image_id_from, plain_id
+from aurax_desktop.api.deadline import Alarm, Deadline
 from aurax_desktop.api.errors import (
-    InsecureConnectionError,
+    DownloadError,
+    FollowStoppedError,
     InvalidRequestError,
-    NetworkError,
+    MaybeSentError,
     UnexpectedResponseError,
 )
-from aurax_desktop.api.following import EventCallback, TaskFollower
 from aurax_desktop.api.models import ImageGenerationRequest, ProductType, TaskState, TryOnRequest
 from aurax_desktop.api.parsing import decode_json, parse_task_id, parse_task_state
 from aurax_desktop.api.stopping import StopSignal
 from aurax_desktop.api.streaming import TaskStream
-from aurax_desktop.api.transport import (
-    ProgressCallback,
-    RetryPolicy,
-    Transport,
-    is_loopback_host,
-)
+from aurax_desktop.api.transport import ProgressCallback, RetryPolicy, Transport
 from aurax_desktop.redaction import register_secret
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://backend.aurax.co.in"
-MAX_DOWNLOAD_BYTES = 256 * 1024 * 1024
+MAX_DOWNLOAD_BYTES = 128 * 1024 * 1024
+"""The largest result image fetched."""
+DOWNLOAD_SECONDS = 300.0
+"""The longest a result download may take, whatever the deadline."""
 
 
 def json_with_images(fields: dict[str, Any], images: dict[str, bytes]) -> bytes:
@@ -90,7 +91,7 @@ class AuraxClient:
         self.stream_read_timeout = stream_read_timeout
         self._transport = Transport(
             base_url,
-            {"x-api-key": api_key.strip(), "x-key-id": self.key_id, "Accept": "application/json"},
+            {"x-api-key": api_key.strip(), "x-key-id": self.key_id},
             timeout=timeout,
             post_timeout=post_timeout,
             retry=retry or RetryPolicy(),
@@ -151,8 +152,20 @@ class AuraxClient:
             on_progress=on_progress,
         )
         with response:
-            payload = decode_json(response.content, "the submission's answer")
-        task_id = parse_task_id(payload)
+            try:
+                task_id = plain_id(
+                    parse_task_id(decode_json(response.content, "the submission's answer")),
+                    "a task id",
+                )
+            except UnexpectedResponseError as exc:
+                # Accepted (2xx) but not the contract's answer: it may well have been charged.
+                raise MaybeSentError(
+                    "AuraX accepted the request but its answer names no task this program can "
+                    "follow. It may have been charged; look for its result before sending it "
+                    "again.",
+                    status_code=response.status_code,
+                    detail=exc.detail or str(exc),
+                ) from exc
         log.info("Submitted %s: task %s", path, task_id)
         return task_id
 
@@ -182,56 +195,39 @@ class AuraxClient:
             content_type=f"multipart/form-data; boundary={boundary}",
         )
         with response:
-            return _description_text(response)
+            try:
+                return _description_text(response)
+            except UnexpectedResponseError as exc:
+                raise MaybeSentError(
+                    "AuraX answered with something that is not a description. It may have "
+                    "been charged; nothing was stored as the description.",
+                    status_code=response.status_code,
+                    detail=exc.detail or str(exc),
+                ) from exc
 
-    # Reading a task: GETs, retried with backoff.
+    # Reading a task: GETs, retried with backoff, never past the caller's deadline.
 
-    def get_task(self, task_id: str, *, stop: StopSignal | None = None) -> TaskState:
+    def get_task(
+        self, task_id: str, *, stop: StopSignal | None = None, deadline: Deadline | None = None
+    ) -> TaskState:
         """The task's current state."""
-        response = self._transport.get(self._task_url(task_id), stop=stop)
+        url = self._transport.url("/api/ai/task/{}", plain_id(task_id, "a task id"))
+        response = self._transport.get(url, stop=stop, deadline=deadline)
         with response:
             payload = decode_json(response.content, "the task status")
         return parse_task_state(payload, task_id=task_id)
 
-    def stream_task(self, task_id: str, *, read_timeout: float | None = None) -> TaskStream:
+    def stream_task(self, task_id: str, *, deadline: Deadline | None = None) -> TaskStream:
         """The task's live event stream. Close it (from any thread) to stop reading."""
-        timeout = min(read_timeout or self.stream_read_timeout, self.stream_read_timeout)
+        url = self._transport.url("/api/ai/task/{}/stream", plain_id(task_id, "a task id"))
         response = self._transport.get(
-            self._task_url(task_id) + "/stream",
+            url,
             stream=True,
-            timeout=(self._transport.timeout[0], max(timeout, 0.5)),
+            deadline=deadline,
+            timeout=(self._transport.timeout[0], self.stream_read_timeout),
             headers={"Accept": "text/event-stream", "Cache-Control": "no-cache"},
         )
         return TaskStream(response, task_id)
-
-    def wait_for_task(
-        self,
-        task_id: str,
-        *,
-        deadline_s: float = 600.0,
-        on_event: EventCallback | None = None,
-        stop: StopSignal | None = None,
-        poll_interval: float = 2.0,
-        max_poll_interval: float = 10.0,
-        stream_attempts: int = 3,
-    ) -> TaskState:
-        """Follow the task until it ends and return its final state.
-
-        Raises ``TaskFailedError`` when the service fails or cancels it,
-        ``TaskDeadlineError`` after ``deadline_s`` seconds and
-        ``FollowStoppedError`` when ``stop`` is set.
-        """
-        return TaskFollower(
-            self,
-            task_id,
-            deadline_s=deadline_s,
-            on_event=on_event,
-            stop=stop,
-            poll_interval=poll_interval,
-            max_poll_interval=max_poll_interval,
-            stream_attempts=stream_attempts,
-            silent_check_s=30.0,
-        ).run()
 
     def get_image(
         self,
@@ -239,78 +235,106 @@ class AuraxClient:
         *,
         on_progress: ProgressCallback | None = None,
         stop: StopSignal | None = None,
+        deadline: Deadline | None = None,
+        max_bytes: int = MAX_DOWNLOAD_BYTES,
     ) -> bytes:
-        """The bytes of a result image (an id from ``TaskState.image_ids``, or its URL)."""
-        url, authenticated = self._image_url(image_id)
+        """The bytes of a result image (an id from ``TaskState.image_ids``).
+
+        The download ends by ``deadline`` (and within ``DOWNLOAD_SECONDS``) and at
+        ``max_bytes``; a stalled, dripping or oversized download raises
+        ``DownloadError``. The image stays at the server: following the task again
+        fetches it.
+        """
+        limit = Deadline(DOWNLOAD_SECONDS)
+        if deadline is not None and deadline.at < limit.at:
+            limit = deadline
+        url = self._transport.url("/images/{}", image_id_from(image_id, self.base_url))
         response = self._transport.get(
-            url, stream=True, stop=stop, authenticated=authenticated, headers={"Accept": "image/*"}
+            url, stream=True, stop=stop, deadline=limit, headers={"Accept": "image/*"}
         )
-        with response:
-            total = int(response.headers.get("Content-Length") or 0)
-            if total > MAX_DOWNLOAD_BYTES:
-                raise UnexpectedResponseError(detail=f"the image is {total} bytes")
-            chunks: list[bytes] = []
-            done = 0
-            try:
-                for chunk in response.iter_content(chunk_size=64 * 1024):
-                    chunks.append(chunk)
-                    done += len(chunk)
-                    if done > MAX_DOWNLOAD_BYTES:
-                        raise UnexpectedResponseError(detail="the image is too large")
-                    if on_progress is not None:
-                        on_progress(done, total)
-            except requests.exceptions.RequestException as exc:
-                raise NetworkError(detail="the image download broke off") from exc
-        data = b"".join(chunks)
+        alarm = Alarm(response.close, limit.at, name="aurax-download-alarm")
+        with response, alarm, (stop or StopSignal()).closing(response.close):
+            total = _content_length(response)
+            if total > max_bytes:
+                raise DownloadError(
+                    f"The result is too large to download ({total // 1_000_000} MB).",
+                    detail=f"Content-Length {total}",
+                )
+            data, broke = _read_image(response, total, max_bytes, on_progress)
+        if stop is not None and stop.is_set():
+            raise FollowStoppedError()
+        if alarm.rang or limit.expired():
+            raise DownloadError(
+                "The result did not finish downloading in time. It is still at AuraX; "
+                "follow the job again to fetch it.",
+                detail=f"{len(data)} bytes in",
+            )
+        if broke or (total and len(data) != total):
+            raise DownloadError(
+                "The result's download broke off. It is still at AuraX; follow the job "
+                "again to fetch it.",
+                detail=f"{len(data)} of {total} bytes",
+            )
         if not data:
-            raise UnexpectedResponseError(detail="the image is empty")
+            raise DownloadError("AuraX sent an empty result.")
         return data
 
-    def _task_url(self, task_id: str) -> str:
-        if not isinstance(task_id, str) or not task_id.strip():
-            raise InvalidRequestError("The task id is empty.")
-        return self._transport.url(f"/api/ai/task/{quote(task_id.strip(), safe='')}")
 
-    def _image_url(self, image_id: str) -> tuple[str, bool]:
-        """Where to fetch an image, and whether our key may be sent there."""
-        text = (image_id or "").strip()
-        if not text:
-            raise InvalidRequestError("The image id is empty.")
-        parts = urlsplit(text)
-        if parts.scheme in ("http", "https") and parts.hostname:
-            if self._transport.is_own_url(text):
-                return text, True
-            if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-                raise InsecureConnectionError(
-                    "The result is at an insecure address, so it was not downloaded."
+def _read_image(
+    response: requests.Response,
+    total: int,
+    max_bytes: int,
+    on_progress: ProgressCallback | None,
+) -> tuple[bytes, bool]:
+    """The body as it comes, and whether it broke off."""
+    chunks: list[bytes] = []
+    done = 0
+    started = time.monotonic()
+    try:
+        while chunk := response.raw.read1(256 * 1024):
+            chunks.append(chunk)
+            done += len(chunk)
+            if done > max_bytes:
+                raise DownloadError(
+                    f"The result is too large to download (over {max_bytes // 1_000_000} MB)."
                 )
-            return text, False  # someone else's host: never send our key there
-        if text.startswith("/"):
-            return self._transport.url(text), True
-        return self._transport.url(f"/images/{quote(text, safe='')}"), True
+            if on_progress is not None:
+                on_progress(done, total)
+    except (
+        requests.exceptions.RequestException,
+        urllib3.exceptions.HTTPError,
+        OSError,
+        ValueError,
+        AttributeError,
+    ) as exc:
+        log.info(
+            "Image download ended after %d bytes in %.1f s: %s",
+            done,
+            time.monotonic() - started,
+            type(exc).__name__,
+        )
+        return b"".join(chunks), True
+    return b"".join(chunks), False
+
+
+def _content_length(response: requests.Response) -> int:
+    try:
+        return max(0, int(response.headers.get("Content-Length") or 0))
+    except ValueError:
+        return 0
 
 
 def _description_text(response: requests.Response) -> str:
-    content_type = response.headers.get("Content-Type", "")
+    """The description in a 2xx answer: plain text (the contract), or, tolerated, a JSON
+    string or an object with a ``description`` text. An HTML page, an error object or
+    nothing is not a description (``UnexpectedResponseError``)."""
+    content_type = response.headers.get("Content-Type", "").lower()
     body = response.content
-    if "json" in content_type:
-        payload = decode_json(body, "the description")
-        if isinstance(payload, str):
-            text = payload
-        elif isinstance(payload, dict):
-            found = next(
-                (
-                    payload[k]
-                    for k in ("description", "text", "data", "result")
-                    if isinstance(payload.get(k), str)
-                ),
-                None,
-            )
-            if found is None:
-                raise UnexpectedResponseError(detail="the description answer has no text")
-            text = found
-        else:
-            raise UnexpectedResponseError(detail="the description answer has no text")
+    head = body.lstrip()[:256].lower()
+    if "html" in content_type or head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head")):
+        raise UnexpectedResponseError(detail="the description answer is a web page")
+    if "json" in content_type or head.startswith((b"{", b"[")):
+        text = _json_description(body)
     else:
         charset = "utf-8"
         if "charset=" in content_type:
@@ -319,7 +343,27 @@ def _description_text(response: requests.Response) -> str:
             text = body.decode(charset, "replace")
         except LookupError:
             text = body.decode("utf-8", "replace")
-    text = text.strip()
+    text = text.replace("\x00", "").strip()
     if not text:
-        raise UnexpectedResponseError("AuraX returned an empty description.")
+        raise UnexpectedResponseError(detail="the description answer is empty")
     return text
+
+
+def _json_description(body: bytes) -> str:
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        if body.lstrip().startswith((b"{", b"[")):
+            raise UnexpectedResponseError(detail="the description answer is broken JSON") from None
+        return body.decode("utf-8", "replace")
+    if isinstance(payload, str):
+        return payload
+    if isinstance(payload, dict) and not any(
+        key in payload for key in ("statusCode", "error", "errors")
+    ):
+        for key in ("description", "text"):
+            if isinstance(payload.get(key), str):
+                return str(payload[key])
+    raise UnexpectedResponseError(
+        detail=f"the description answer is JSON without a description: {str(payload)[:200]}"
+    )

@@ -111,6 +111,43 @@ class UnexpectedResponseError(AuraxError):
     default_message = "AuraX answered in a way this program does not understand."
 
 
+class UnsafeAnswerError(UnexpectedResponseError):
+    """The server named something (an id, an address) that would send a request, or
+    our key, somewhere other than the configured server."""
+
+    default_message = "AuraX answered with an address this program will not use."
+
+
+class MaybeSentError(AuraxError):
+    """A submission that may have reached the server and been charged, but whose
+    answer never came or is not the contract's: it must not be sent again by itself."""
+
+    default_message = (
+        "No usable answer came back, so this request may have reached AuraX and been "
+        "charged. Look for its result before sending it again."
+    )
+
+    def __init__(
+        self,
+        user_message: str | None = None,
+        *,
+        status_code: int | None = None,
+        server_message: str | None = None,
+        detail: str | None = None,
+        task_id: str | None = None,
+    ) -> None:
+        self.task_id = task_id
+        super().__init__(
+            user_message, status_code=status_code, server_message=server_message, detail=detail
+        )
+
+
+class DownloadError(AuraxError):
+    """A finished task's result could not be fetched (it stays at the server)."""
+
+    default_message = "The result could not be downloaded."
+
+
 class TaskFailedError(AuraxError):
     """The service finished the task without a result."""
 

@@ -22,6 +22,14 @@ class Heartbeat:
 
 
 @dataclass(frozen=True)
+class UnclearEvent:
+    """A stream event that carried no usable status (malformed data, an unknown event
+    name, a state without a status): the follower checks the status endpoint instead."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
 class FollowNotice:
     """How the task is being followed changed: ``mode`` is "streaming",
     "reconnecting" or "polling"; ``message`` says so in plain words."""
@@ -30,4 +38,4 @@ class FollowNotice:
     message: str
 
 
-TaskEvent = TaskUpdate | Heartbeat | FollowNotice
+TaskEvent = TaskUpdate | Heartbeat | UnclearEvent | FollowNotice

@@ -1,19 +1,27 @@
-"""Follow a task to its end: the SSE stream first, reconnecting, then polling.
+"""Follow a task to its end: the one routine for the window, the command line and scripts.
 
-The stream gives results within milliseconds of the server finishing; when it
-breaks, one status request checks whether the task finished meanwhile and the
-stream is opened again. After repeated breaks the task is polled every two
-seconds, backing off, until a terminal status or the deadline.
+It owns the whole wait: the SSE stream (when a stream slot is free), stall
+detection, polling as a fallback, backoff, and the deadline. The stream gives
+results within milliseconds; a stream that gives no status for a stall window
+(about twice the heartbeat interval, at most 30 s) is closed, the status is
+asked for, and the stream is opened again after a pause that grows while
+streams keep failing. Events without a usable status trigger a status check.
+No wait, retry or read runs past the deadline: an ``Alarm`` closes the stream
+at the deadline or the stall, whichever comes first.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Protocol
 
+from aurax_desktop.api.deadline import Alarm, Deadline
 from aurax_desktop.api.errors import (
+    AccountError,
     AuraxError,
     AuthenticationError,
     FollowStoppedError,
@@ -21,131 +29,252 @@ from aurax_desktop.api.errors import (
     NotFoundError,
     TaskDeadlineError,
     TaskFailedError,
+    UnsafeAnswerError,
 )
-from aurax_desktop.api.events import FollowNotice, Heartbeat, TaskEvent, TaskUpdate
+from aurax_desktop.api.events import (
+    FollowNotice,
+    Heartbeat,
+    TaskEvent,
+    TaskUpdate,
+    UnclearEvent,
+)
 from aurax_desktop.api.models import TaskState, TaskStatus
 from aurax_desktop.api.stopping import StopSignal
-
-if TYPE_CHECKING:
-    from aurax_desktop.api.client import AuraxClient
+from aurax_desktop.api.streaming import TaskStream
 
 log = logging.getLogger(__name__)
 
 EventCallback = Callable[[TaskEvent], None]
 
-# Outcomes and errors that following again cannot change.
+# Outcomes and errors that asking again cannot change.
 _FATAL = (
     AuthenticationError,
+    AccountError,
     NotFoundError,
     InvalidRequestError,
+    UnsafeAnswerError,
     FollowStoppedError,
     TaskFailedError,
     TaskDeadlineError,
 )
 
 
+class TaskReader(Protocol):
+    """What following needs of a client (``AuraxClient`` is one)."""
+
+    def get_task(
+        self, task_id: str, *, stop: StopSignal | None = ..., deadline: Deadline | None = ...
+    ) -> TaskState: ...
+
+    def stream_task(self, task_id: str, *, deadline: Deadline | None = ...) -> TaskStream: ...
+
+
+@dataclass(frozen=True)
+class FollowRules:
+    """How patiently a task is followed."""
+
+    poll_interval: float = 2.0
+    """The first pause between status checks when there is no live stream."""
+    max_poll_interval: float = 10.0
+    """The longest pause between status checks (backoff grows up to it)."""
+    max_stall_s: float = 30.0
+    """The longest a stream may go without a status before it is taken as stalled."""
+    min_stall_s: float = 1.0
+    reconnect_pause: float = 0.25
+    """The first pause before opening a stream again after it ended."""
+    stream_attempts: int = 3
+    """Streams ended in a row (without the task's end) before following goes on by
+    polling alone."""
+    healthy_stream_s: float = 10.0
+    """A stream open this long that gave statuses was working: its end is no failure."""
+
+    def stall_window(self, heartbeat_interval: float | None) -> float:
+        if heartbeat_interval is None:
+            return self.max_stall_s
+        return max(self.min_stall_s, min(self.max_stall_s, 2.0 * heartbeat_interval))
+
+
+class StreamSlots:
+    """A bound on the live streams of many followers; without a slot a follower polls."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self._lock = threading.Lock()
+        self._used = 0
+
+    def take(self) -> bool:
+        with self._lock:
+            if self._used >= self.count:
+                return False
+            self._used += 1
+            return True
+
+    def give_back(self) -> None:
+        with self._lock:
+            self._used = max(0, self._used - 1)
+
+    @property
+    def used(self) -> int:
+        with self._lock:
+            return self._used
+
+
+@dataclass
+class _StreamOutcome:
+    final: TaskState | None = None
+    statuses: int = 0
+    opened_at: float = 0.0
+
+
 class TaskFollower:
-    """One task followed until it ends; see ``AuraxClient.wait_for_task``."""
+    """One task followed until it ends; ``run()`` returns the completed state or raises
+    ``TaskFailedError``, ``TaskDeadlineError`` or ``FollowStoppedError``."""
 
     def __init__(
         self,
-        client: AuraxClient,
+        reader: TaskReader,
         task_id: str,
         *,
-        deadline_s: float,
-        on_event: EventCallback | None,
-        stop: StopSignal | None,
-        poll_interval: float,
-        max_poll_interval: float,
-        stream_attempts: int,
-        silent_check_s: float,
+        deadline: Deadline,
+        on_event: EventCallback | None = None,
+        stop: StopSignal | None = None,
+        rules: FollowRules | None = None,
+        slots: StreamSlots | None = None,
     ) -> None:
-        self.client = client
+        self.reader = reader
         self.task_id = task_id
-        self.deadline = time.monotonic() + deadline_s
-        self.deadline_s = deadline_s
+        self.deadline = deadline
         self.on_event = on_event
         self.stop = stop or StopSignal()
-        self.poll_interval = poll_interval
-        self.max_poll_interval = max_poll_interval
-        self.stream_attempts = stream_attempts
-        self.silent_check_s = silent_check_s
+        self.rules = rules or FollowRules()
+        self.slots = slots
         self.last: TaskState | None = None
+        self._heartbeat_at: float | None = None
+        self._heartbeat_interval: float | None = None
+        self._last_check = 0.0
+        self._mode = ""
 
     def run(self) -> TaskState:
-        failures = 0
-        while failures < self.stream_attempts:
+        rules = self.rules
+        failed_streams = 0
+        pause = rules.reconnect_pause
+        while True:
             self._check_time()
-            try:
-                done = self._follow_stream()
-            except _FATAL:
-                raise
-            except AuraxError as exc:
-                log.info("Task %s: the stream failed (%s)", self.task_id, exc)
-                done = None
-            if done is not None:
-                return done
-            failures += 1
-            # The stream ended or broke: the task may have finished meanwhile.
-            state = self._try_poll()
+            streaming = failed_streams < rules.stream_attempts
+            streamed = streaming and (self.slots is None or self.slots.take())
+            if streamed:
+                try:
+                    outcome = self._stream_once()
+                finally:
+                    if self.slots is not None:
+                        self.slots.give_back()
+                if outcome.final is not None:
+                    return self._finish(outcome.final)
+                lasted = time.monotonic() - outcome.opened_at
+                if outcome.statuses and lasted >= rules.healthy_stream_s:
+                    failed_streams, pause = 0, rules.reconnect_pause
+                else:
+                    failed_streams += 1
+            # The stream ended, stalled or broke (or none was free): ask for the status.
+            state = self._poll()
             if state is not None and state.status.is_terminal:
                 return self._finish(state)
-            if failures < self.stream_attempts:
-                self._emit(FollowNotice("reconnecting", "Connection interrupted; reconnecting."))
-                self._sleep(min(0.25 * 2**failures, 4.0))
-        self._emit(
-            FollowNotice("polling", "Live updates are unavailable; checking every few seconds.")
-        )
-        return self._poll_until_done()
+            if streamed and failed_streams < rules.stream_attempts:
+                self._notice("reconnecting", "Connection interrupted; reconnecting.")
+                self._sleep(pause)
+                pause = min(rules.poll_interval, pause * 2)
+                continue
+            self._notice("polling", "Live updates are unavailable; checking every few seconds.")
+            pause = max(pause, rules.poll_interval)
+            self._sleep(pause)
+            pause = min(rules.max_poll_interval, pause * 1.5)
 
-    def _follow_stream(self) -> TaskState | None:
-        remaining = self.deadline - time.monotonic()
-        stream = self.client.stream_task(self.task_id, read_timeout=remaining + 1.0)
-        last_check = time.monotonic()
-        with stream, self.stop.closing(stream.close):
-            for event in stream:
-                self._check_time()
-                if isinstance(event, TaskUpdate):
-                    last_check = time.monotonic()
-                    if event.state.status.is_terminal:
-                        return self._finish(event.state)
-                    self._update(event.state)
-                elif isinstance(event, Heartbeat):
-                    self._emit(event)
-                    if time.monotonic() - last_check > self.silent_check_s:
-                        # A long silence: make sure no state change was missed.
-                        last_check = time.monotonic()
-                        state = self._poll_once()
-                        if state.status.is_terminal:
-                            return self._finish(state)
+    # The stream
+
+    def _stream_once(self) -> _StreamOutcome:
+        outcome = _StreamOutcome(opened_at=time.monotonic())
+        try:
+            stream = self.reader.stream_task(self.task_id, deadline=self.deadline)
+        except _FATAL as exc:
+            if isinstance(exc, NotFoundError):
+                return outcome  # no stream for it here; the status check decides
+            raise
+        except AuraxError as exc:
+            log.info("Task %s: the stream could not be opened (%s)", self.task_id, exc)
+            return outcome
+        stall = self.rules.stall_window(self._heartbeat_interval)
+        alarm = Alarm(stream.close, self._alarm_at(stall), name="aurax-stream-alarm")
+        try:
+            with stream, alarm, self.stop.closing(stream.close):
+                for event in stream:
+                    self._check_time()
+                    outcome.final = self._on_stream_event(event, outcome, alarm)
+                    if outcome.final is not None:
+                        return outcome
+        except _FATAL:
+            raise
+        except AuraxError as exc:
+            log.info("Task %s: the stream failed (%s)", self.task_id, exc)
         self._check_time()
+        if alarm.rang:
+            log.info("Task %s: no status for %.1f s; taken as stalled", self.task_id, stall)
+        return outcome
+
+    def _on_stream_event(
+        self, event: TaskEvent, outcome: _StreamOutcome, alarm: Alarm
+    ) -> TaskState | None:
+        """Take in one event; the final state when the task has ended."""
+        if isinstance(event, TaskUpdate):
+            outcome.statuses += 1
+            if self._mode != "streaming":
+                self._notice("streaming", "Receiving live updates.")
+            alarm.set(self._alarm_at(self.rules.stall_window(self._heartbeat_interval)))
+            if event.state.status.is_terminal:
+                return event.state
+            self._update(event.state)
+        elif isinstance(event, Heartbeat):
+            self._heartbeat()
+            self._emit(event)
+        elif isinstance(event, UnclearEvent):
+            log.info("Task %s: an unclear event (%s)", self.task_id, event.reason)
+            state = self._poll(at_most_every=self.rules.poll_interval)
+            if state is not None and state.status.is_terminal:
+                return state
         return None
 
-    def _poll_once(self) -> TaskState:
-        self._check_time()
-        state = self.client.get_task(self.task_id, stop=self.stop)
-        if not state.status.is_terminal:
-            self._update(state)
-        return state
+    def _alarm_at(self, stall: float) -> float:
+        return min(self.deadline.at, time.monotonic() + stall)
 
-    def _try_poll(self) -> TaskState | None:
-        """One status check; None when it failed in a way worth riding out."""
+    def _heartbeat(self) -> None:
+        now = time.monotonic()
+        if self._heartbeat_at is not None:
+            interval = now - self._heartbeat_at
+            previous = self._heartbeat_interval
+            self._heartbeat_interval = interval if previous is None else max(previous, interval)
+        self._heartbeat_at = now
+
+    # Status checks
+
+    def _poll(self, *, at_most_every: float = 0.0) -> TaskState | None:
+        """One status check; None when it failed in a way worth riding out (or when
+        one was made less than ``at_most_every`` seconds ago)."""
+        now = time.monotonic()
+        if at_most_every and now - self._last_check < at_most_every:
+            return None
+        self._last_check = now
+        self._check_time()
         try:
-            return self._poll_once()
+            state = self.reader.get_task(self.task_id, stop=self.stop, deadline=self.deadline)
         except _FATAL:
             raise
         except AuraxError as exc:
             log.info("Task %s: a status check failed (%s)", self.task_id, exc)
             return None
+        if not state.status.is_terminal:
+            self._update(state)
+        return state
 
-    def _poll_until_done(self) -> TaskState:
-        interval = self.poll_interval
-        while True:
-            state = self._try_poll()
-            if state is not None and state.status.is_terminal:
-                return self._finish(state)
-            self._sleep(min(interval, max(0.0, self.deadline - time.monotonic())))
-            interval = min(self.max_poll_interval, interval * 1.5)
+    # Reporting
 
     def _update(self, state: TaskState) -> None:
         changed = self.last is None or (
@@ -167,22 +296,49 @@ class TaskFollower:
             cancelled=state.status is TaskStatus.CANCELLED,
         )
 
+    def _notice(self, mode: str, message: str) -> None:
+        if mode != self._mode:
+            self._mode = mode
+            if mode != "streaming" or self.last is not None:
+                self._emit(FollowNotice(mode, message))
+
     def _emit(self, event: TaskEvent) -> None:
         if self.on_event is not None:
             self.on_event(event)
 
+    # Time
+
     def _sleep(self, seconds: float) -> None:
-        if self.stop.wait(seconds):
+        if self.stop.wait(self.deadline.clip(seconds)):
             raise FollowStoppedError()
         self._check_time()
 
     def _check_time(self) -> None:
         if self.stop.is_set():
             raise FollowStoppedError()
-        if time.monotonic() >= self.deadline:
-            minutes = self.deadline_s / 60
-            limit = f"{minutes:.0f} minutes" if minutes >= 2 else f"{self.deadline_s:.0f} seconds"
-            raise TaskDeadlineError(
-                f"The task did not finish within {limit}. It may still finish on the "
-                "server; follow it again later to fetch the result."
-            )
+        self.deadline.check()
+
+
+def follow_task(
+    reader: TaskReader,
+    task_id: str,
+    *,
+    deadline_s: float = 600.0,
+    on_event: EventCallback | None = None,
+    stop: StopSignal | None = None,
+    rules: FollowRules | None = None,
+) -> TaskState:
+    """Follow ``task_id`` until it ends and return its completed state.
+
+    Raises ``TaskFailedError`` when the service fails or cancels it,
+    ``TaskDeadlineError`` after ``deadline_s`` seconds and ``FollowStoppedError``
+    when ``stop`` is set.
+    """
+    return TaskFollower(
+        reader,
+        task_id,
+        deadline=Deadline(deadline_s),
+        on_event=on_event,
+        stop=stop,
+        rules=rules,
+    ).run()

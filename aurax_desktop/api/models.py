@@ -15,9 +15,16 @@ from aurax_desktop.api.errors import InvalidRequestError
 MAX_IMAGE_SIDE = 2048
 """The largest width or height an image generation may ask for."""
 
-COST_TRY_ON = 3.0
-COST_IMAGE_GENERATION = 1.0
-COST_PRODUCT_DESCRIPTION = 0.25
+CREDITS: dict[str, float] = {
+    "try-on": 3.0,
+    "image-generation": 1.0,
+    "product-description": 0.25,
+}
+"""What each kind of request costs, in credits: the one table of costs."""
+
+COST_TRY_ON = CREDITS["try-on"]
+COST_IMAGE_GENERATION = CREDITS["image-generation"]
+COST_PRODUCT_DESCRIPTION = CREDITS["product-description"]
 
 
 class ProductType(enum.StrEnum):

@@ -151,6 +151,20 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     return max(0.0, min(seconds, 3600.0))
 
 
+def is_contract_error(body: bytes) -> bool:
+    """True when ``body`` is the service's own error answer (NestJS: a JSON object with
+    ``statusCode`` and ``message``), not a proxy's page or nothing."""
+    try:
+        payload = json.loads(body) if body else None
+    except (ValueError, RecursionError):
+        return False
+    return (
+        isinstance(payload, dict)
+        and isinstance(payload.get("statusCode"), int)
+        and isinstance(payload.get("message"), str | list)
+    )
+
+
 def error_from_response(status: int, body: bytes, retry_after: str | None = None) -> AuraxError:
     """The ``AuraxError`` for an HTTP error answer (a NestJS-style body or anything else)."""
     server_messages: list[str] = []

@@ -1,63 +1,55 @@
-"""HTTP for the client: authentication headers, timeouts, retries and address rules.
+"""HTTP for the client: authentication headers, timeouts, retries and what answers prove.
 
 GETs retry connection failures, 429 and 5xx with exponential backoff and
-jitter, honouring Retry-After. A POST is retried only when the connection
-could not even be opened: once a POST may have reached the server it is never
-sent again, because every accepted request costs credits.
+jitter, honouring Retry-After, but never past the caller's deadline. A POST
+is retried only when the connection could not even be opened: once a POST may
+have reached the server it is never sent again, because every accepted
+request costs credits. A POST whose answer never came, or is not the
+contract's, raises ``MaybeSentError``. The key's headers are added to a
+request only when it goes to the configured server's origin, and redirects
+are never followed.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import random
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import requests
 import requests.adapters
+import urllib3.exceptions
 from urllib3.exceptions import NewConnectionError
 
+from aurax_desktop.api.addresses import check_base_url, is_loopback_host, join_url, origin
+from aurax_desktop.api.deadline import Deadline
 from aurax_desktop.api.errors import (
+    AccountError,
     AuraxError,
+    AuthenticationError,
     FollowStoppedError,
-    InsecureConnectionError,
+    MaybeSentError,
     NetworkError,
+    PayloadTooLargeError,
     RateLimitedError,
     ServerError,
+    UnexpectedResponseError,
+    UnsafeAnswerError,
 )
-from aurax_desktop.api.parsing import error_from_response
+from aurax_desktop.api.parsing import error_from_response, is_contract_error
 from aurax_desktop.api.stopping import StopSignal
 
 log = logging.getLogger(__name__)
 
+MAX_ANSWER_BYTES = 8 * 1024 * 1024
+"""The largest JSON or text answer read (a status, a task id, a description)."""
+
 ProgressCallback = Callable[[int, int], None]
 """Called with (bytes done, bytes in all; 0 when unknown)."""
-
-
-def is_loopback_host(host: str) -> bool:
-    if host.lower() in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_base_url(base_url: str) -> str:
-    """The base URL without a trailing slash, or ``InsecureConnectionError``."""
-    text = (base_url or "").strip()
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InsecureConnectionError(
-            f"'{text}' is not a server address. It should look like https://backend.aurax.co.in."
-        )
-    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise InsecureConnectionError()
-    return text.rstrip("/")
 
 
 @dataclass(frozen=True)
@@ -98,12 +90,12 @@ class _ProgressBody:
 
 
 class Transport:
-    """One authenticated HTTP session to an AuraX server."""
+    """One HTTP session to an AuraX server; the key goes only to its origin."""
 
     def __init__(
         self,
         base_url: str,
-        headers: Mapping[str, str],
+        auth_headers: Mapping[str, str],
         *,
         timeout: tuple[float, float],
         post_timeout: tuple[float, float],
@@ -114,6 +106,8 @@ class Transport:
         self.timeout = timeout
         self.post_timeout = post_timeout
         self.retry = retry
+        self._auth = dict(auth_headers)
+        self._origin = origin(self.base_url)
         self._session = session or requests.Session()
         if session is None:
             # Room for every worker's connection: streams, downloads and submissions at once.
@@ -121,19 +115,18 @@ class Transport:
             self._session.mount("https://", adapter)
             self._session.mount("http://", adapter)
         self._session.verify = True
-        self._session.headers.update(headers)
+        self._session.headers["Accept"] = "application/json"
         host = urlsplit(self.base_url).hostname or ""
-        self._loopback = is_loopback_host(host)
-        if self._loopback:
+        if is_loopback_host(host):
             # Never route loopback traffic through a proxy from the environment.
             self._session.trust_env = False
 
-    def url(self, path: str) -> str:
-        return urljoin(self.base_url + "/", path.lstrip("/"))
+    def url(self, template: str, *ids: str) -> str:
+        """The configured base + ``template``, each ``{}`` one percent-encoded id."""
+        return join_url(self.base_url, template, *ids)
 
     def is_own_url(self, url: str) -> bool:
-        own, other = urlsplit(self.base_url), urlsplit(url)
-        return (own.scheme, own.netloc) == (other.scheme, other.netloc)
+        return origin(url) == self._origin
 
     def close(self) -> None:
         self._session.close()
@@ -145,32 +138,34 @@ class Transport:
         stream: bool = False,
         timeout: tuple[float, float] | None = None,
         stop: StopSignal | None = None,
-        authenticated: bool = True,
+        deadline: Deadline | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> requests.Response:
-        """A GET, retried on connection failures, 429 and 5xx."""
+        """A GET, retried on connection failures, 429 and 5xx, never past ``deadline``
+        (then ``TaskDeadlineError``)."""
         policy = self.retry
+        limit = deadline or Deadline.never()
         for attempt in range(policy.attempts):
-            last = attempt == policy.attempts - 1
+            limit.check()
             try:
                 return self._send(
                     "GET",
                     url,
                     stream=stream,
-                    timeout=timeout or self.timeout,
-                    authenticated=authenticated,
+                    timeout=limit.timeout(timeout or self.timeout),
                     headers=headers,
                 )
             except (NetworkError, ServerError, RateLimitedError) as exc:
-                if last:
+                if attempt == policy.attempts - 1:
                     raise
                 retry_after = exc.retry_after if isinstance(exc, RateLimitedError) else None
                 pause = policy.delay(attempt, retry_after)
+                if pause >= limit.remaining():
+                    # Waiting as asked would pass the deadline: wait until it, then say so.
+                    _sleep(limit.remaining(), stop, exc)
+                    raise limit.error() from exc
                 log.info("GET %s failed (%s); retrying in %.1f s", _path(url), exc, pause)
-                if stop is None:
-                    time.sleep(pause)
-                elif stop.wait(pause):
-                    raise FollowStoppedError() from exc
+                _sleep(pause, stop, exc)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def post(
@@ -181,7 +176,11 @@ class Transport:
         content_type: str | None = None,
         on_progress: ProgressCallback | None = None,
     ) -> requests.Response:
-        """A POST, retried only if the connection could not be opened at all."""
+        """A POST, retried only if the connection could not be opened at all.
+
+        Raises ``NetworkError`` when nothing was sent, the service's error when its
+        answer proves the request was refused, and ``MaybeSentError`` otherwise.
+        """
         headers = {"Content-Type": content_type} if content_type else {}
         payload: Any = body
         for attempt in range(self.retry.attempts):
@@ -196,6 +195,12 @@ class Transport:
                 pause = self.retry.delay(attempt, None)
                 log.info("POST %s could not connect; retrying in %.1f s", _path(url), pause)
                 time.sleep(pause)
+            except _NoAnswerError as exc:
+                raise MaybeSentError(detail=exc.detail) from exc
+            except UnexpectedResponseError as exc:
+                raise MaybeSentError(detail=exc.detail or str(exc)) from exc
+            except _ErrorStatusError as exc:
+                raise _refusal_or_maybe(exc) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _send(
@@ -207,59 +212,73 @@ class Transport:
         stream: bool = False,
         data: Any = None,
         headers: Mapping[str, str] | None = None,
-        authenticated: bool = True,
     ) -> requests.Response:
+        if not self.is_own_url(url):
+            # Nothing of ours goes anywhere but the configured server.
+            raise UnsafeAnswerError(detail=f"refused a request to another origin: {_path(url)}")
+        request_headers = {**self._auth, **(headers or {})}
         started = time.monotonic()
-        request_headers = dict(headers or {})
+        response = self._request(method, url, data, request_headers, timeout)
+        elapsed = (time.monotonic() - started) * 1000
+        log.debug("%s %s -> %s in %.0f ms", method, _path(url), response.status_code, elapsed)
+        if response.status_code < 300:
+            if not stream:
+                _read_body(response, MAX_ANSWER_BYTES, started + sum(timeout), method)
+            return response
         try:
-            if authenticated:
-                response = self._session.request(
-                    method,
-                    url,
-                    data=data,
-                    headers=request_headers,
-                    timeout=timeout,
-                    stream=stream,
-                    allow_redirects=False,
-                )
-            else:
-                response = requests.request(
-                    method,
-                    url,
-                    data=data,
-                    headers=request_headers,
-                    timeout=timeout,
-                    stream=stream,
-                    allow_redirects=True,
-                )
+            body = _read_body(response, 65536, started + sum(timeout), method, truncate=True)
+        except (AuraxError, _NoAnswerError):
+            body = b""  # an error answer that breaks off says no more
+        finally:
+            response.close()
+        if response.status_code < 400:
+            error: AuraxError = AuraxError(
+                "The server redirected the request elsewhere; check the server address.",
+                status_code=response.status_code,
+            )
+        else:
+            error = error_from_response(
+                response.status_code, body, response.headers.get("Retry-After")
+            )
+        if method == "POST":
+            raise _ErrorStatusError(error, body)
+        raise error
+
+    def _request(
+        self,
+        method: str,
+        url: str,
+        data: Any,
+        headers: Mapping[str, str],
+        timeout: tuple[float, float],
+    ) -> requests.Response:
+        """The answer's head; a failure as the error that says what it proves."""
+        try:
+            return self._session.request(
+                method,
+                url,
+                data=data,
+                headers=headers,
+                timeout=timeout,
+                stream=True,  # bodies are read by the caller, within a size and a time limit
+                allow_redirects=False,
+            )
         except requests.exceptions.ConnectionError as exc:
             # ConnectTimeout is a ConnectionError too: the connection never opened.
             error = _network_error(exc, "could not connect")
-            if method == "POST" and _never_connected(exc):
-                raise _NotConnectedError(error) from exc
+            if method == "POST":
+                if _never_connected(exc):
+                    raise _NotConnectedError(error) from exc
+                raise _NoAnswerError(f"the connection broke: {type(exc).__name__}") from exc
             raise error from exc
         except requests.exceptions.Timeout as exc:
+            if method == "POST":
+                raise _NoAnswerError("no answer in time") from exc
             raise _network_error(exc, "timed out waiting for an answer") from exc
         except requests.exceptions.RequestException as exc:
+            if method == "POST":
+                raise _NoAnswerError(f"the request failed: {type(exc).__name__}") from exc
             raise _network_error(exc, "the connection failed") from exc
-        elapsed = (time.monotonic() - started) * 1000
-        log.debug("%s %s -> %s in %.0f ms", method, _path(url), response.status_code, elapsed)
-        if response.status_code >= 400 or response.status_code in (301, 302, 307, 308):
-            try:
-                body = response.content[:65536]
-            except requests.exceptions.RequestException:
-                body = b""
-            finally:
-                response.close()
-            if 300 <= response.status_code < 400:
-                raise AuraxError(
-                    "The server redirected the request elsewhere; check the server address.",
-                    status_code=response.status_code,
-                )
-            raise error_from_response(
-                response.status_code, body, response.headers.get("Retry-After")
-            )
-        return response
 
 
 class _NotConnectedError(Exception):
@@ -268,6 +287,80 @@ class _NotConnectedError(Exception):
     def __init__(self, error: NetworkError) -> None:
         super().__init__(str(error))
         self.error = error
+
+
+class _NoAnswerError(Exception):
+    """A POST that went out (in part or whole) and got no answer."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class _ErrorStatusError(Exception):
+    """A POST answered with a status of 300 or more."""
+
+    def __init__(self, error: AuraxError, body: bytes) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.body = body
+
+
+def _refusal_or_maybe(answer: _ErrorStatusError) -> AuraxError:
+    """The error to raise for a POST's error answer: the service's own error when the
+    answer proves the request was refused, ``MaybeSentError`` when it proves nothing."""
+    error = answer.error
+    refused = isinstance(
+        error, AuthenticationError | AccountError | RateLimitedError | PayloadTooLargeError
+    ) or (
+        error.status_code is not None
+        and 400 <= error.status_code < 500
+        and is_contract_error(answer.body)
+    )
+    if refused:
+        return error
+    return MaybeSentError(
+        status_code=error.status_code,
+        server_message=error.server_message,
+        detail=f"answered {error.status_code}: {error.server_message or 'no message'}",
+    )
+
+
+def _read_body(
+    response: requests.Response, cap: int, until: float, method: str, *, truncate: bool = False
+) -> bytes:
+    """Read a whole (small) answer into ``response.content``: at most ``cap`` bytes
+    (``truncate``: keep the first ``cap``), and by ``until`` on the monotonic clock."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while True:
+            if time.monotonic() > until:
+                raise requests.exceptions.Timeout("the answer took too long to arrive")
+            chunk = response.raw.read1(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > cap:
+                if truncate:
+                    break
+                raise UnexpectedResponseError(detail=f"the answer is larger than {cap} bytes")
+    except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+        if method == "POST":
+            raise _NoAnswerError(f"the answer broke off: {type(exc).__name__}") from exc
+        raise _network_error(exc, "the answer broke off") from exc
+    body = b"".join(chunks)[:cap]
+    response._content = body  # requests' own cache of the body
+    response._content_consumed = True  # type: ignore[attr-defined]
+    return body
+
+
+def _sleep(seconds: float, stop: StopSignal | None, cause: BaseException) -> None:
+    if stop is None:
+        time.sleep(seconds)
+    elif stop.wait(seconds):
+        raise FollowStoppedError() from cause
 
 
 def _never_connected(exc: BaseException) -> bool:

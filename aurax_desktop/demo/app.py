@@ -25,6 +25,7 @@ from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
+from aurax_desktop.api.models import CREDITS
 from aurax_desktop.demo import simulate
 from aurax_desktop.demo.config import DemoConfig
 from aurax_desktop.demo.tasks import DemoTask, TaskBoard
@@ -42,7 +43,6 @@ PRODUCT_TYPES = (
     "BEAUTY",
     "OTHER",
 )
-COSTS = {"vto": 3.0, "image-generation": 1.0, "product-description": 0.25}
 MAX_DECODE_PIXELS = 64_000_000
 
 _ROUTES = Map(
@@ -197,7 +197,7 @@ class DemoApp:
 
     def _charge(self, request: Request, kind: str) -> None:
         key_id = request.headers.get("x-key-id", "")
-        cost = COSTS[kind]
+        cost = CREDITS[kind]
         with self._lock:
             balance = self._credits.get(key_id, 0.0)
             if balance + 1e-9 < cost:
@@ -243,7 +243,7 @@ class DemoApp:
         if errors:
             raise ApiError(400, errors)
         assert person is not None and garment is not None and isinstance(strength, int)
-        self._charge(request, "vto")
+        self._charge(request, "try-on")
         received: dict[str, Any] = {
             "personImage": {"size": list(person.size), "mode": person.mode},
             "garmentImage": {"size": list(garment.size), "mode": garment.mode},

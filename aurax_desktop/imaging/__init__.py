@@ -12,6 +12,7 @@ from aurax_desktop.imaging.source import (
     DEFAULT_MAX_PIXELS,
     SourceImage,
     load_image,
+    read_header,
 )
 from aurax_desktop.imaging.thumbnails import save_thumbnail, thumbnail
 from aurax_desktop.imaging.upload import (
@@ -31,6 +32,7 @@ __all__ = [
     "photo_warnings",
     "prepare_mask",
     "prepare_upload",
+    "read_header",
     "save_as",
     "save_thumbnail",
     "thumbnail",

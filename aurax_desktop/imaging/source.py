@@ -121,6 +121,19 @@ def load_image(
     return image
 
 
+def read_header(
+    data: bytes, *, name: str = "The picture", max_pixels: int = DEFAULT_MAX_PIXELS
+) -> SourceImage:
+    """The picture in ``data`` as known from its header alone: nothing is decoded.
+
+    Raises ``ImageError`` for what is not a usable picture by its header (not a
+    picture, an unsupported kind, more than ``max_pixels``).
+    """
+    if not data:
+        raise ImageError(f"“{name}” is empty (0 bytes).", name=name, reason="empty")
+    return _open(name, data, max_pixels)
+
+
 def _read(source: Source, name: str | None, max_bytes: int) -> tuple[str, bytes]:
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
@@ -264,6 +277,24 @@ def _open(label: str, data: bytes, max_pixels: int) -> SourceImage:
     return SourceImage(label, data, "HEIC" if fmt == "HEIF" else fmt, upright, alpha, orientation)
 
 
+_REDUCIBLE = ("L", "LA", "RGB", "RGBA", "RGBa", "La", "I", "F", "CMYK", "YCbCr")
+
+
+def _shrunk(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """``image`` cheaply brought down to at most twice ``size``, in its own mode, before
+    any conversion: a huge result is never widened to RGB at full size."""
+    factor = min(image.width // max(1, 2 * size[0]), image.height // max(1, 2 * size[1]))
+    if factor < 2:
+        return image
+    if image.mode in _REDUCIBLE:
+        return image.reduce(factor)
+    # Bilevel and palette pictures: every factor-th pixel (no mixing of palette indices).
+    return image.resize(
+        (max(1, image.width // factor), max(1, image.height // factor)),
+        Image.Resampling.NEAREST,
+    )
+
+
 def _orientation(image: Image.Image) -> int:
     try:
         value = image.getexif().get(_ORIENTATION, 1)
@@ -284,7 +315,7 @@ def _decode(source: SourceImage, target: tuple[int, int]) -> Image.Image:
             if image.format == "JPEG" and stored != image.size:
                 image.draft(image.mode if image.mode in ("RGB", "L", "CMYK") else None, stored)
             image.load()
-            pixels = to_working_mode(image)
+            pixels = to_working_mode(_shrunk(image, stored))
             if pixels.size != stored:
                 pixels = pixels.resize(stored, Image.Resampling.BICUBIC, reducing_gap=2.0)
             pixels = to_srgb(pixels, icc if isinstance(icc, bytes) else None)

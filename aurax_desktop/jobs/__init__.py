@@ -2,14 +2,17 @@
 
 from aurax_desktop.jobs.events import (
     EventSink,
+    HistoryTrouble,
     JobEvent,
     JobNotice,
     JobProgress,
     JobRemoved,
     JobUpdated,
 )
+from aurax_desktop.jobs.history_file import OpenedHistory, open_history
 from aurax_desktop.jobs.inputs import DescriptionInput, GenerationInput, TryOnInput
-from aurax_desktop.jobs.model import Job, JobKind, JobStatus, jobs_dir
+from aurax_desktop.jobs.model import Job, JobKind, JobStatus, jobs_dir, new_job_id
+from aurax_desktop.jobs.ownership import InstanceLock, OwnerLock
 from aurax_desktop.jobs.runner import JobRunner
 from aurax_desktop.jobs.store import HistoryError, JobQuery, JobStore
 
@@ -18,6 +21,8 @@ __all__ = [
     "EventSink",
     "GenerationInput",
     "HistoryError",
+    "HistoryTrouble",
+    "InstanceLock",
     "Job",
     "JobEvent",
     "JobKind",
@@ -29,6 +34,10 @@ __all__ = [
     "JobStatus",
     "JobStore",
     "JobUpdated",
+    "OpenedHistory",
+    "OwnerLock",
     "TryOnInput",
     "jobs_dir",
+    "new_job_id",
+    "open_history",
 ]

@@ -10,7 +10,9 @@ from aurax_desktop.jobs.model import Job
 
 @dataclass(frozen=True)
 class JobUpdated:
-    """The job changed (status, task id, messages, results...): ``job`` is the new snapshot."""
+    """The job changed (status, task id, messages, results...): ``job`` is the whole new
+    snapshot, and ``job.revision`` grows with every change, so an older snapshot arriving
+    late is recognised and ignored."""
 
     job: Job
 
@@ -42,5 +44,13 @@ class JobRemoved:
     job_id: str
 
 
-JobEvent = JobUpdated | JobProgress | JobNotice | JobRemoved
+@dataclass(frozen=True)
+class HistoryTrouble:
+    """The history file could not be written (a full disk, a read-only folder): jobs go
+    on, but what happens to them now may not be remembered after a restart."""
+
+    message: str
+
+
+JobEvent = JobUpdated | JobProgress | JobNotice | JobRemoved | HistoryTrouble
 EventSink = Callable[[JobEvent], None]

@@ -25,11 +25,17 @@ SHAPE_SIDE = 1024
 DESCRIBE_SIDE = 1024
 
 
+def readable_name(name: str) -> str:
+    """A file name fit to show and store: bytes that are not valid UTF-8 (a name from
+    an old disk or another system) become replacement marks."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _name_of(image: ImageInput, fallback: str) -> str:
     if isinstance(image, SourceImage):
-        return image.name
+        return readable_name(image.name)
     if isinstance(image, str | os.PathLike):
-        return Path(image).name
+        return readable_name(Path(image).name)
     return fallback
 
 

@@ -10,12 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from aurax_desktop import paths
+from aurax_desktop.api import CREDITS
 
 
 class JobKind(enum.StrEnum):
     TRY_ON = "try-on"
     IMAGE_GENERATION = "image-generation"
     PRODUCT_DESCRIPTION = "product-description"
+
+    @property
+    def cost(self) -> float:
+        """What one job of this kind costs, in credits (from the one table of costs)."""
+        return CREDITS[self.value]
 
     @property
     def label(self) -> str:
@@ -77,6 +83,16 @@ FINAL_STATUSES = frozenset(
 RETRYABLE_STATUSES = frozenset(
     {JobStatus.FAILED, JobStatus.STOPPED, JobStatus.INTERRUPTED, JobStatus.UNCERTAIN}
 )
+UNFINISHED_STATUSES = (
+    JobStatus.PREPARING,
+    JobStatus.SUBMITTING,
+    JobStatus.QUEUED,
+    JobStatus.PROCESSING,
+    JobStatus.DOWNLOADING,
+)
+RESUMABLE_ERRORS = frozenset({"DownloadError", "TaskDeadlineError"})
+"""Failures of following (not of the task): following the task again may still fetch
+its result, at no charge."""
 
 
 def new_job_id() -> str:
@@ -119,13 +135,24 @@ class Job:
     """The file name the user chose (a description's photo, a try-on's person photo)."""
     batch: str | None = None
     retry_of: str | None = None
+    owner: str | None = None
+    """The process that runs the job (see ``jobs.ownership``); None once it has ended."""
+    revision: int = 0
+    """Grows by one with every saved change: a newer snapshot has a larger revision."""
 
     @property
     def folder(self) -> Path:
         return jobs_dir() / self.id
 
-    def file(self, name: str) -> Path:
-        return self.folder / name
+    @property
+    def resumable(self) -> bool:
+        """Sent, with a task to follow, and not known to be over at the server (or its
+        result not yet fetched): following it again costs nothing."""
+        if not self.task_id:
+            return False
+        return self.status.is_following or (
+            self.status is JobStatus.FAILED and self.error_kind in RESUMABLE_ERRORS
+        )
 
     @property
     def result_paths(self) -> list[Path]:

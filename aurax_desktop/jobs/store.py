@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import shutil
 import sqlite3
@@ -14,7 +15,7 @@ from typing import Any
 from aurax_desktop import paths
 from aurax_desktop.jobs.model import Job, JobKind, JobStatus
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, Sequence[str]] = {
     1: (
@@ -45,6 +46,10 @@ _MIGRATIONS: dict[int, Sequence[str]] = {
         "CREATE INDEX jobs_task ON jobs (task_id)",
         "CREATE INDEX jobs_batch ON jobs (batch)",
     ),
+    2: (
+        "ALTER TABLE jobs ADD COLUMN owner TEXT",
+        "ALTER TABLE jobs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+    ),
 }
 
 _COLUMNS = (
@@ -68,15 +73,51 @@ _COLUMNS = (
     "messages",
     "results",
     "raw",
+    "owner",
+    "revision",
 )
 
 
 class HistoryError(Exception):
     """The history file cannot be used; ``user_message`` says why and what to do."""
 
-    def __init__(self, user_message: str) -> None:
+    def __init__(self, user_message: str, *, corrupt: bool = False) -> None:
         super().__init__(user_message)
         self.user_message = user_message
+        self.corrupt = corrupt
+        """True when the file itself is damaged (not a database, malformed)."""
+
+
+_CORRUPT = ("not a database", "malformed", "corrupt", "unsupported file format")
+
+
+def history_error(exc: BaseException, path: Path) -> HistoryError:
+    """A plain sentence for what SQLite (or the disk) said about the history file."""
+    text = str(exc).lower()
+    folder = path.parent
+    if any(mark in text for mark in _CORRUPT):
+        return HistoryError(f"The history file {path} is damaged ({exc}).", corrupt=True)
+    if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return HistoryError(
+            f"The disk that holds {folder} is full, so the history cannot be written. Free "
+            "some space and start again."
+        )
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or "unable to open" in text
+        or isinstance(exc, PermissionError)
+    ):
+        return HistoryError(
+            f"The data folder {folder} cannot be written to (it is read-only or belongs to "
+            "another user). Check its permissions, or choose another data folder with the "
+            "AURAX_DATA_DIR environment variable."
+        )
+    if "locked" in text or "busy" in text:
+        return HistoryError(
+            f"The history file {path} is busy in another program. Wait a moment and try again."
+        )
+    return HistoryError(f"The history file {path} cannot be used ({exc}).")
 
 
 SEARCHED = ("prompt", "description", "source_name", "task_id")
@@ -119,24 +160,29 @@ def default_path() -> Path:
 class JobStore:
     """Thread-safe access to the history. Every write is committed at once."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, check: bool = True) -> None:
         self.path = path or default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(
                 self.path, check_same_thread=False, timeout=10, isolation_level=None
             )
+        except (sqlite3.Error, OSError) as exc:
+            raise history_error(exc, self.path) from exc
+        try:
             self._db.create_function("contains_text", 2, contains_text, deterministic=True)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise HistoryError(
-                f"The history file {self.path} cannot be opened ({exc}). Move it aside and "
-                "start again to begin a new history."
-            ) from exc
+            if check:
+                found = self._db.execute("PRAGMA quick_check(1)").fetchone()
+                if not found or found[0] != "ok":
+                    raise sqlite3.DatabaseError(f"database disk image is malformed: {found}")
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise history_error(exc, self.path) from exc
 
     @property
     def schema_version(self) -> int:
@@ -149,23 +195,30 @@ class JobStore:
             return str(self._db.execute("PRAGMA journal_mode").fetchone()[0])
 
     def _migrate(self) -> None:
+        """Bring the schema up to date. The version is read inside the write
+        transaction, so processes starting at once never both create the tables."""
         with self._lock:
-            version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
-            if version > SCHEMA_VERSION:
-                raise HistoryError(
-                    f"The history was written by a newer version of AuraX Desktop (schema "
-                    f"{version}; this version knows {SCHEMA_VERSION}). Update the program."
-                )
-            for target in range(version + 1, SCHEMA_VERSION + 1):
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
+            if self._version() == SCHEMA_VERSION:
+                return
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                version = self._version()
+                if version > SCHEMA_VERSION:
+                    raise HistoryError(
+                        f"The history was written by a newer version of AuraX Desktop (schema "
+                        f"{version}; this version knows {SCHEMA_VERSION}). Update the program."
+                    )
+                for target in range(version + 1, SCHEMA_VERSION + 1):
                     for statement in _MIGRATIONS[target]:
                         self._db.execute(statement)
-                    self._db.execute(f"PRAGMA user_version = {target}")
-                    self._db.execute("COMMIT")
-                except BaseException:
-                    self._db.execute("ROLLBACK")
-                    raise
+                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def _version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
         with self._lock:
@@ -177,11 +230,14 @@ class JobStore:
         """Insert or replace the job; committed when this returns."""
         row = _to_row(job)
         marks = ", ".join("?" for _ in _COLUMNS)
-        with self._lock:
-            self._db.execute(
-                f"INSERT OR REPLACE INTO jobs ({', '.join(_COLUMNS)}) VALUES ({marks})",
-                [row[c] for c in _COLUMNS],
-            )
+        try:
+            with self._lock:
+                self._db.execute(
+                    f"INSERT OR REPLACE INTO jobs ({', '.join(_COLUMNS)}) VALUES ({marks})",
+                    [row[c] for c in _COLUMNS],
+                )
+        except sqlite3.Error as exc:
+            raise history_error(exc, self.path) from exc
 
     def delete(self, job_id: str, *, files: bool = True) -> None:
         """Remove the job from the history, and its folder with every file in it."""
@@ -237,17 +293,26 @@ class JobStore:
             ).fetchall()
         return [(str(b), float(t), int(n)) for b, t, n in rows]
 
-    def with_status(self, statuses: Iterable[JobStatus]) -> list[Job]:
-        """Every job in one of ``statuses``, oldest first (for recovery)."""
+    def with_status(
+        self, statuses: Iterable[JobStatus], *, failed_with: Iterable[str] = ()
+    ) -> list[Job]:
+        """Every job in one of ``statuses``, and every failed one with a task whose
+        ``error_kind`` is in ``failed_with``, oldest first (for recovery)."""
         wanted = [s.value for s in statuses]
-        marks = ", ".join("?" for _ in wanted)
+        kinds = list(failed_with)
+        sql = f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE status IN ({_marks(wanted)})"
+        if kinds:
+            sql += (
+                f" OR (status = 'failed' AND task_id IS NOT NULL"
+                f" AND error_kind IN ({_marks(kinds)}))"
+            )
         with self._lock:
-            rows = self._db.execute(
-                f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE status IN ({marks}) "
-                "ORDER BY created_at",
-                wanted,
-            ).fetchall()
+            rows = self._db.execute(sql + " ORDER BY created_at", [*wanted, *kinds]).fetchall()
         return [_from_row(r) for r in rows]
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
 
 
 def _where(query: JobQuery) -> tuple[str, list[Any]]:
@@ -293,6 +358,8 @@ def _to_row(job: Job) -> dict[str, Any]:
         "messages": json.dumps(list(job.messages)),
         "results": json.dumps(list(job.results)),
         "raw": json.dumps(job.raw, default=str) if job.raw is not None else None,
+        "owner": job.owner,
+        "revision": job.revision,
     }
 
 
@@ -332,4 +399,6 @@ def _from_row(row: Sequence[Any]) -> Job:
         messages=tuple(_loads(values["messages"], [])),
         results=tuple(_loads(values["results"], [])),
         raw=_loads(values["raw"], None),
+        owner=values["owner"],
+        revision=int(values["revision"] or 0),
     )

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from aurax_desktop.jobs import JobEvent, JobNotice, JobProgress, JobRemoved, JobUpdated
+from aurax_desktop.jobs import (
+    HistoryTrouble,
+    JobEvent,
+    JobNotice,
+    JobProgress,
+    JobRemoved,
+    JobUpdated,
+)
 
 
 class JobBridge(QObject):
@@ -12,6 +19,7 @@ class JobBridge(QObject):
     jobProgress = Signal(object)  # JobProgress
     jobNotice = Signal(object)  # JobNotice
     jobRemoved = Signal(str)
+    historyTrouble = Signal(str)
 
     _incoming = Signal(object)
 
@@ -33,3 +41,5 @@ class JobBridge(QObject):
             self.jobNotice.emit(event)
         elif isinstance(event, JobRemoved):
             self.jobRemoved.emit(event.job_id)
+        elif isinstance(event, HistoryTrouble):
+            self.historyTrouble.emit(event.message)

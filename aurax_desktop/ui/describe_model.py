@@ -132,16 +132,25 @@ class DescribeTableModel(QAbstractTableModel):
     def clear(self) -> None:
         self.set_rows([])
 
-    def set_thumbnail(self, row: int, image: QImage) -> None:
-        if 0 <= row < len(self.rows):
-            self.rows[row].thumbnail = image
-            self._changed(row)
+    def set_thumbnail(self, path: Path, image: QImage) -> None:
+        for number, row in enumerate(self.rows):
+            if row.path == path:
+                row.thumbnail = image
+                self._changed(number)
 
-    def assign(self, row: int, job: Job) -> None:
+    def assign(self, row: int, job_id: str) -> None:
+        """The row is being sent as job ``job_id`` (given before anything is sent)."""
         self.rows[row] = replace(
-            self.rows[row], job_id=job.id, status="Waiting", error="", done=False
+            self.rows[row], job_id=job_id, status="Waiting", error="", done=False
         )
         self._changed(row)
+
+    def not_sent(self, job_id: str, reason: str) -> None:
+        """The job could not even be started: the row is as if never sent."""
+        for number, row in enumerate(self.rows):
+            if row.job_id == job_id:
+                self.rows[number] = replace(row, job_id=None, status="Ready", error=reason)
+                self._changed(number)
 
     def job_updated(self, job: Job) -> bool:
         for number, row in enumerate(self.rows):
@@ -163,9 +172,10 @@ class DescribeTableModel(QAbstractTableModel):
 
     # Reading
 
-    def pending(self) -> list[int]:
-        """Rows still to describe (never sent, or failed)."""
-        return [i for i, r in enumerate(self.rows) if r.job_id is None or (r.done and r.error)]
+    def unsent(self) -> list[int]:
+        """Rows never sent: the only ones "Describe all" sends (a sent row, even a failed
+        one, may have been charged; describing it again is asked for row by row)."""
+        return [i for i, r in enumerate(self.rows) if r.job_id is None]
 
     def running(self) -> int:
         return sum(1 for r in self.rows if r.job_id is not None and not r.done)

@@ -136,9 +136,9 @@ class JobListModel(QAbstractListModel):
 
     def update_job(self, job: Job) -> None:
         """A job changed: shown on the next flush (many changes, one repaint). A snapshot
-        older than the one already here is ignored (events can arrive out of order)."""
+        no newer than the one already here (by its revision) is ignored."""
         known = self._pending.get(job.id) or self.job(self._rows.get(job.id, -1))
-        if known is not None and known.updated_at > job.updated_at:
+        if known is not None and known.revision >= job.revision:
             return
         self._pending[job.id] = job
         if not self._timer.isActive():

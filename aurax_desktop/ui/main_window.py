@@ -11,18 +11,15 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
     QGuiApplication,
-    QImage,
     QKeySequence,
     QResizeEvent,
     QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -35,15 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop.account import CredentialStore, KeyringUnavailable
-from aurax_desktop.api import COST_IMAGE_GENERATION, COST_PRODUCT_DESCRIPTION, COST_TRY_ON
 from aurax_desktop.jobs import (
-    DescriptionInput,
-    GenerationInput,
     Job,
     JobKind,
-    JobQuery,
     JobStatus,
-    TryOnInput,
     jobs_dir,
 )
 from aurax_desktop.session import Session
@@ -53,29 +45,18 @@ from aurax_desktop.ui.demo_banner import DemoBanner
 from aurax_desktop.ui.dialogs.settings import SettingsDialog
 from aurax_desktop.ui.dialogs.shortcuts import ShortcutsDialog
 from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
+from aurax_desktop.ui.history_panel import HistoryPanel
 from aurax_desktop.ui.icons import ICON_SIZE, icon
-from aurax_desktop.ui.job_list import JobListView
+from aurax_desktop.ui.job_actions import JobActions
 from aurax_desktop.ui.job_model import JobListModel
 from aurax_desktop.ui.notifier import Notifier
 from aurax_desktop.ui.pages.describe import DescribePage
 from aurax_desktop.ui.pages.generate import GeneratePage
-from aurax_desktop.ui.pages.try_on import TryOnPage, credits_text
+from aurax_desktop.ui.pages.try_on import TryOnPage
 from aurax_desktop.ui.viewer import ResultViewer
+from aurax_desktop.ui.widgets.choices import credits_text
 
 log = logging.getLogger(__name__)
-
-HISTORY_PAGE = 200
-_JOB_FILTERS: tuple[tuple[str, frozenset[JobStatus]], ...] = (
-    ("All jobs", frozenset()),
-    ("Running", frozenset(s for s in JobStatus if not s.is_final)),
-    ("Completed", frozenset({JobStatus.COMPLETED})),
-    ("Failed or stopped", frozenset(s for s in JobStatus if s.is_final) - {JobStatus.COMPLETED}),
-)
-_COSTS = {
-    JobKind.TRY_ON: COST_TRY_ON,
-    JobKind.IMAGE_GENERATION: COST_IMAGE_GENERATION,
-    JobKind.PRODUCT_DESCRIPTION: COST_PRODUCT_DESCRIPTION,
-}
 
 
 def _standard(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
@@ -132,19 +113,33 @@ class MainWindow(QMainWindow):
         self.bridge = JobBridge(self)
         session.add_listener(self.bridge)
         self.model = JobListModel(self)
+        self.job_actions = JobActions(session, self.work, self)
         self._watch: set[str] = set()
+        """Jobs sent from this window: shown and announced when they end."""
         self.setWindowTitle("AuraX Desktop")
         self.setWindowIcon(icon("try-on"))
         self._default_size()
 
-        self.try_on = TryOnPage(self.work, self._submit_try_on)
-        self.try_on.submitted.connect(self._submitted)
+        submit = self.job_actions.submit
+        self.try_on = TryOnPage(
+            self.work, lambda request: submit(lambda runner: runner.submit_try_on(request))
+        )
+        self.try_on.submitted.connect(self._submitted_try_on)
         self.try_on.failed.connect(self._show_error)
-        self.generate = GeneratePage(self.work, self._submit_generation)
-        self.generate.submitted.connect(self._submitted_many)
+        self.generate = GeneratePage(
+            self.work,
+            lambda request, group: submit(
+                lambda runner: runner.submit_generation(request, batch=group)
+            ),
+        )
+        self.generate.submitted.connect(self._submitted)
         self.generate.failed.connect(self._show_error)
         self.describe = DescribePage(
-            self.work, self._submit_description, lambda: self.session.store
+            self.work,
+            lambda request, job_id: submit(
+                lambda runner: runner.submit_description(request, job_id=job_id)
+            ),
+            lambda: self.session.store,
         )
         self.describe.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.pages = QStackedWidget()
@@ -172,15 +167,11 @@ class MainWindow(QMainWindow):
             self.work, results_folder=lambda: self.session.settings.results_folder
         )
         self.viewer.message.connect(self.statusBar().showMessage)
-        self.job_list = JobListView(self.model)
+        jobs_panel = self.history = HistoryPanel(self.work, self.model, lambda: session.store)
+        self.history.failed.connect(self._show_error)
+        self.job_list, self.job_filter = jobs_panel.job_list, jobs_panel.job_filter
+        self.job_search = jobs_panel.job_search
         self._connect_job_list()
-
-        jobs_panel = QWidget()
-        jobs_panel.setProperty("card", True)
-        column = QVBoxLayout(jobs_panel)
-        column.setContentsMargins(10, 10, 10, 10)
-        column.addLayout(self._history_controls())
-        column.addWidget(self.job_list, 1)
         right = self.results_splitter = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("resultsSplitter")
         right.addWidget(self.viewer)
@@ -224,6 +215,11 @@ class MainWindow(QMainWindow):
         self.bridge.jobProgress.connect(self.model.set_progress)
         self.bridge.jobNotice.connect(lambda n: self.model.set_notice(n.job_id, n.message))
         self.bridge.jobRemoved.connect(self.model.remove_job)
+        self.bridge.historyTrouble.connect(self._show_error)
+        self.job_actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.job_actions.failed.connect(self._show_error)
+        self.job_actions.sent.connect(self._submitted)
+        self.job_actions.removed.connect(self.model.remove_job)
         self.demo_badge = QLabel("Demo mode · results are simulated")
         self.demo_badge.setObjectName("demoBadge")
         self.connection_label = QLabel("")
@@ -315,97 +311,15 @@ class MainWindow(QMainWindow):
         menu.addAction(action)  # type: ignore[attr-defined]
         return action
 
-    def _history_controls(self) -> QVBoxLayout:
-        """The Jobs heading, a filter by state and a search (Ctrl+F) over the history."""
-        heading = QLabel("Jobs")
-        heading.setObjectName("sectionTitle")
-        self.job_filter = QComboBox()
-        self.job_filter.setObjectName("jobFilter")
-        self.job_filter.setAccessibleName("Show jobs")
-        for text, statuses in _JOB_FILTERS:
-            self.job_filter.addItem(text, statuses)
-        self.job_search = QLineEdit()
-        self.job_search.setObjectName("jobSearch")
-        self.job_search.setAccessibleName("Search jobs")
-        self.job_search.setPlaceholderText("Search prompts, files, task ids")
-        self.job_search.setClearButtonEnabled(True)
-        self.job_search.setToolTip("Search the history (Ctrl+F)")
-        self.job_search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._search_delay = QTimer(self)
-        self._search_delay.setSingleShot(True)
-        self._search_delay.setInterval(250)
-        self._search_delay.timeout.connect(self._apply_history_filter)
-        self.job_search.textChanged.connect(self._search_delay.start)
-        self.job_filter.currentIndexChanged.connect(self._apply_history_filter)
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.activated.connect(self._focus_search)
-        self.model.query = JobQuery(limit=HISTORY_PAGE)
-        self.model.fetcher = self._load_older
-        self.model.thumbnailWanted.connect(self._load_thumbnail)
-        top = QHBoxLayout()
-        top.setSpacing(8)
-        top.addWidget(heading)
-        top.addStretch(1)
-        top.addWidget(self.job_filter)
-        column = QVBoxLayout()
-        column.setSpacing(6)
-        column.addLayout(top)
-        column.addWidget(self.job_search)
-        return column
-
-    def _show_all_jobs(self) -> None:
-        for widget in (self.job_filter, self.job_search):
-            widget.blockSignals(True)
-        self.job_filter.setCurrentIndex(0)
-        self.job_search.clear()
-        for widget in (self.job_filter, self.job_search):
-            widget.blockSignals(False)
-        self.model.query = JobQuery(limit=HISTORY_PAGE)  # new jobs show from now on
-        self._apply_history_filter()
-
-    def _focus_search(self) -> None:
-        self.job_search.setFocus()
-        self.job_search.selectAll()
-
-    def _apply_history_filter(self) -> None:
-        """Ask the history for the first page of what the filter and search allow."""
-        self._search_delay.stop()
-        statuses = self.job_filter.currentData() or frozenset()
-        query = JobQuery(statuses=statuses, text=self.job_search.text(), limit=HISTORY_PAGE)
-        self._history_ticket += 1
-        ticket = self._history_ticket
-        self.model.flush()
-        self.work.run(
-            lambda: self.session.store.query(query),
-            lambda jobs: self._filtered(ticket, query, jobs),
-            lambda error: self._show_error(getattr(error, "user_message", str(error))),
-        )
-
-    def _filtered(self, ticket: int, query: JobQuery, jobs: list[Job]) -> None:
-        if ticket != self._history_ticket:
-            return  # the user typed on meanwhile
-        self.model.show_query(query, jobs, more=len(jobs) == query.limit)
-
-    def _load_older(self, query: JobQuery) -> None:
-        ticket = self._history_ticket
-
-        def loaded(jobs: list[Job]) -> None:
-            if ticket == self._history_ticket:
-                self.model.older_loaded(jobs, more=len(jobs) == query.limit)
-
-        self.work.run(lambda: self.session.store.query(query), loaded)
-
     def _connect_job_list(self) -> None:
-        view = self.job_list
+        view, actions = self.job_list, self.job_actions
         view.jobSelected.connect(self.viewer.show_job)
-        view.openResult.connect(self._open_result)
-        view.showInFolder.connect(
-            lambda job: QDesktopServices.openUrl(QUrl.fromLocalFile(str(job.folder)))
-        )
-        view.copyTaskId.connect(self._copy_task_id)
-        view.stopJob.connect(self._stop)
-        view.retryJob.connect(self._retry)
-        view.followJob.connect(self._follow)
+        view.openResult.connect(actions.open_result)
+        view.showInFolder.connect(actions.show_in_folder)
+        view.copyTaskId.connect(actions.copy_task_id)
+        view.stopJob.connect(actions.stop)
+        view.retryJob.connect(actions.retry)
+        view.followJob.connect(actions.follow)
         view.deleteJob.connect(self._delete)
 
     # Connection
@@ -475,12 +389,10 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """After the window is shown: fill the history and resume unfinished jobs."""
         self.work.run(warm_up, lambda _r: None)
-        first_page = self.model.query
-        self.work.run(lambda: self.session.store.query(first_page), self._history_loaded)
+        self.history.load_first_page(self._history_loaded)
 
-    def _history_loaded(self, jobs: list[Job]) -> None:
+    def _history_loaded(self, _jobs: list[Job]) -> None:
         self.describe.refresh_batches()
-        self.model.older_loaded(jobs, more=len(jobs) == HISTORY_PAGE)
         runner = self.session.runner
         if runner is not None:
             self.work.run(
@@ -488,53 +400,33 @@ class MainWindow(QMainWindow):
                 lambda resumed: self.statusBar().showMessage(
                     f"Following {len(resumed)} unfinished job(s) again." if resumed else "", 8000
                 ),
+                lambda error: self._show_error(getattr(error, "user_message", str(error))),
             )
 
-    # Jobs
+    # Jobs: their states arrive only as the runner's events (``_job_updated``)
 
-    def _submit_try_on(self, request: TryOnInput) -> Job:
-        runner = self.session.runner
-        if runner is None:
-            raise RuntimeError("Connect an AuraX account or start the demo first.")
-        return runner.submit_try_on(request)
+    def _submitted(self, job_ids: list[str]) -> None:
+        """Jobs were sent from this window: watched until they end."""
+        if self.model.is_filtered():
+            self.history.show_all()  # what was just sent must be seen
+        self._watch.update(job_ids)
+        for job_id in job_ids:
+            row = self.model.row_of(job_id)
+            known = self.model.job(row) if row is not None else None
+            if known is not None and known.status.is_final:
+                self._job_updated(known)  # it ended before this callback ran
+        kinds = {job.kind for job in self.model.jobs() if job.id in job_ids}
+        kind = next(iter(kinds)) if len(kinds) == 1 else None
+        total = sum(kind.cost for _ in job_ids) if kind is not None else 0.0
+        what = f"{len(job_ids)} jobs sent" if len(job_ids) > 1 else "Sent"
+        cost = f" ({credits_text(total)})" if total else ""
+        self.statusBar().showMessage(f"{what}{cost}. Follow it in the Jobs list.", 6000)
 
-    def _submit_generation(self, request: GenerationInput) -> Job:
-        runner = self.session.runner
-        if runner is None:
-            raise RuntimeError("Connect an AuraX account or start the demo first.")
-        return runner.submit_generation(request)
-
-    def _submit_description(self, request: DescriptionInput) -> Job:
-        runner = self.session.runner
-        if runner is None:
-            raise RuntimeError("Connect an AuraX account or start the demo first.")
-        return runner.submit_description(request)
-
-    def _submitted_many(self, jobs: list[Job]) -> None:
-        if not all(self.model.query.matches(job) for job in jobs):
-            self._show_all_jobs()  # what was just sent must be seen
-        runner = self.session.runner
-        for sent in jobs:
-            # The job may have moved on (even finished) before this callback ran: the
-            # runner's own events can overtake it. Its newest state is what counts.
-            job = (runner.get(sent.id) if runner is not None else None) or sent
-            self.model.update_job(job)
-            if job.status.is_final:
-                if job.kind is not JobKind.PRODUCT_DESCRIPTION:
-                    self._finished(job)
-            else:
-                self._watch.add(job.id)
-        total = sum(_COSTS.get(job.kind, 0.0) for job in jobs)
-        what = f"{jobs[0].kind.label} sent" if len(jobs) == 1 else f"{len(jobs)} jobs sent"
-        self.statusBar().showMessage(
-            f"{what} ({credits_text(total)}). Follow it in the Jobs list.", 6000
-        )
-
-    def _submitted(self, job: Job) -> None:
-        self._submitted_many([job])
+    def _submitted_try_on(self, job_ids: list[str]) -> None:
+        self._submitted(job_ids)
         chosen = replace(
             self.session.settings,
-            last_product_type=job.product_type,
+            last_product_type=str(self.try_on.product_type.currentData()),
             last_strength=int(self.try_on.strength.value()),
         )
         self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)  # a file
@@ -543,13 +435,10 @@ class MainWindow(QMainWindow):
         self.model.update_job(job)
         if job.kind is JobKind.PRODUCT_DESCRIPTION:
             self.describe.job_updated(job)
-        if (
-            job.status.is_final
-            and job.id in self._watch
-            and job.kind is not JobKind.PRODUCT_DESCRIPTION
-        ):
+        if job.status.is_final and job.id in self._watch:
             self._watch.discard(job.id)
-            self._finished(job)
+            if job.kind is not JobKind.PRODUCT_DESCRIPTION:
+                self._finished(job)
         current = self.job_list.current_job()
         if current is not None and current.id == job.id:
             self.viewer.show_job(job)
@@ -569,78 +458,12 @@ class MainWindow(QMainWindow):
         text = job.error or "The result is ready in AuraX Desktop."
         self.notifier.notify(title, text)
 
-    def _load_thumbnail(self, job: Job) -> None:
-        def load() -> QImage:
-            path = job.thumbnail_path  # looks at the disk: on the worker
-            return QImage(str(path)) if path is not None else QImage()
-
-        def show(image: QImage) -> None:
-            if not image.isNull():
-                self.model.set_thumbnail(job.id, image)
-
-        self.work.run(load, show)
-
-    def _open_result(self, job: Job) -> None:
-        if job.result_paths:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(job.result_paths[0])))
-
-    def _copy_task_id(self, job: Job) -> None:
-        if job.task_id:
-            QGuiApplication.clipboard().setText(job.task_id)
-            self.statusBar().showMessage("Task id copied.", 4000)
-
-    def _stop(self, job: Job) -> None:
-        runner = self.session.runner
-        if runner is not None:
-            self.work.run(lambda: runner.stop(job.id), lambda _job: None)
-            self.statusBar().showMessage(
-                "Stopped following. AuraX may still finish the task and charge for it.", 8000
-            )
-
-    def _retry(self, job: Job) -> None:
-        runner = self.session.runner
-        if runner is None:
-            return
-        cost = _COSTS.get(job.kind, 0.0)
-        answer = QMessageBox.question(
-            self,
-            "Retry the job?",
-            f"This sends the job again as a new one and costs {credits_text(cost)} again.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.work.run(
-                lambda: runner.retry(job.id),
-                self._submitted,
-                lambda error: self._show_error(str(error)),
-            )
-
-    def _follow(self, job: Job) -> None:
-        runner = self.session.runner
-        if runner is not None:
-            self._watch.add(job.id)
-            self.work.run(
-                lambda: runner.follow(job.id),
-                self.model.update_job,
-                lambda error: self._show_error(str(error)),
-            )
-
     def _delete(self, job: Job) -> None:
-        answer = QMessageBox.question(
-            self,
-            "Delete the job?",
-            "The job and its files are removed from this computer.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        runner = self.session.runner
-        if runner is not None:
-            self.work.run(lambda: runner.delete(job.id), lambda _r: None)
-        else:
-            self.session.store.delete(job.id)
-            self.model.remove_job(job.id)
-        if self.viewer.job is not None and self.viewer.job.id == job.id:
+        if (
+            self.job_actions.delete(job)
+            and self.viewer.job is not None
+            and self.viewer.job.id == job.id
+        ):
             self.viewer.show_job(None)
 
     def _use_sample_garment(self, path: object, product_type: str) -> None:

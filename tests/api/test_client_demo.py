@@ -17,6 +17,7 @@ from aurax_desktop.api import (
     AuthenticationError,
     BadRequestError,
     FollowNotice,
+    FollowRules,
     FollowStoppedError,
     Heartbeat,
     ImageGenerationRequest,
@@ -32,6 +33,7 @@ from aurax_desktop.api import (
     TaskStatus,
     TaskUpdate,
     TryOnRequest,
+    follow_task,
 )
 from aurax_desktop.demo import DemoServer
 from tests.conftest import client_for
@@ -53,7 +55,7 @@ def test_try_on_with_mask_completes_and_downloads(client: AuraxClient, demo: Dem
     mask = mask_png((600, 900), (150, 200, 449, 699))
     task_id = client.submit_try_on(try_on_request(mask=mask, prompt="linen", run_with_prompt=True))
     events: list[object] = []
-    state = client.wait_for_task(task_id, deadline_s=30, on_event=events.append)
+    state = follow_task(client, task_id, deadline_s=30, on_event=events.append)
     assert state.status is TaskStatus.COMPLETED
     assert len(state.image_ids) == 1
     statuses = [e.state.status for e in events if isinstance(e, TaskUpdate)]
@@ -89,7 +91,7 @@ def test_empty_optional_fields_are_left_out_of_the_json(
 def test_image_generation_has_the_requested_size(client: AuraxClient, demo: DemoServer) -> None:
     request = ImageGenerationRequest("a quilted red bag", ProductType.BAG, width=640, height=480)
     task_id = client.submit_image_generation(request)
-    state = client.wait_for_task(task_id, deadline_s=30)
+    state = follow_task(client, task_id, deadline_s=30)
     image = Image.open(io.BytesIO(client.get_image(state.image_ids[0])))
     assert image.size == (640, 480)
     assert demo.task(task_id)["received"]["fields"] == ["height", "productType", "prompt", "width"]
@@ -217,7 +219,9 @@ def test_dropped_streams_fall_back_to_polling(demo_factory: Callable[..., DemoSe
     api = client_for(server)
     task_id = api.submit_try_on(try_on_request())
     events: list[object] = []
-    state = api.wait_for_task(task_id, deadline_s=30, on_event=events.append, poll_interval=0.1)
+    state = follow_task(
+        api, task_id, deadline_s=30, on_event=events.append, rules=FollowRules(poll_interval=0.1)
+    )
     assert state.status is TaskStatus.COMPLETED
     assert api.get_image(state.image_ids[0])
     modes = [e.mode for e in events if isinstance(e, FollowNotice)]
@@ -234,7 +238,7 @@ def test_failed_task_raises_with_the_servers_messages(
     api = client_for(demo_factory(fail_rate=1.0))
     task_id = api.submit_try_on(try_on_request())
     with pytest.raises(TaskFailedError) as info:
-        api.wait_for_task(task_id, deadline_s=30)
+        follow_task(api, task_id, deadline_s=30)
     assert info.value.task_id == task_id
     assert "Simulated failure" in info.value.messages[0]
     assert "could not complete the task" in info.value.user_message
@@ -245,7 +249,7 @@ def test_deadline_passes(demo_factory: Callable[..., DemoServer]) -> None:
     task_id = api.submit_try_on(try_on_request())
     started = time.monotonic()
     with pytest.raises(TaskDeadlineError) as info:
-        api.wait_for_task(task_id, deadline_s=0.6)
+        follow_task(api, task_id, deadline_s=0.6)
     assert time.monotonic() - started < 3.0
     assert "may still finish" in info.value.user_message
 
@@ -267,7 +271,7 @@ def test_stop_from_another_thread_ends_a_blocked_stream(
     threading.Timer(0.2, stop.set).start()
     started = time.monotonic()
     with pytest.raises(FollowStoppedError) as info:
-        api.wait_for_task(task_id, stop=stop)
+        follow_task(api, task_id, stop=stop)
     assert time.monotonic() - started < 2.0
     assert "may still finish it and charge" in info.value.user_message
 
@@ -278,7 +282,7 @@ def test_twenty_tasks_in_parallel_each_posted_once(demo_factory: Callable[..., D
 
     def run(i: int) -> bytes:
         request = ImageGenerationRequest(f"prompt {i}", ProductType.BAG, width=128, height=128)
-        state = api.wait_for_task(api.submit_image_generation(request), deadline_s=60)
+        state = follow_task(api, api.submit_image_generation(request), deadline_s=60)
         return api.get_image(state.image_ids[0])
 
     with ThreadPoolExecutor(max_workers=20) as pool:

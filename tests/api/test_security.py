@@ -14,6 +14,7 @@ from aurax_desktop.api import (
     InvalidRequestError,
     ProductType,
     TryOnRequest,
+    follow_task,
 )
 from aurax_desktop.demo import DemoServer
 from tests.conftest import FAST_RETRY
@@ -72,7 +73,7 @@ def test_key_never_in_repr_logs_or_errors(caplog: pytest.LogCaptureFixture) -> N
                 call()
             errors.append(info.value)
         task = client.submit_try_on(TryOnRequest(_jpeg(), _jpeg(), ProductType.BAG))
-        client.wait_for_task(task, deadline_s=20)
+        follow_task(client, task, deadline_s=20)
         wrong = AuraxClient(server.url, api_key=SECRET + "x", key_id="k", retry=FAST_RETRY)
         with pytest.raises(AuraxError) as info:
             wrong.get_task(task)

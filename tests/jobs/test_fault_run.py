@@ -28,7 +28,7 @@ def test_fifty_jobs_through_every_fault(
     wanted = {}
     for i in range(50):
         prompt = f"fault run item {i}"
-        job = runner.submit_generation(GenerationInput(prompt, ProductType.BAG, 96, 64))
+        job = runner.get(runner.submit_generation(GenerationInput(prompt, ProductType.BAG, 96, 64)))
         wanted[job.id] = prompt
     jobs = runner.wait(list(wanted), timeout=120)
     assert len(jobs) == 50 and all(j.status.is_final for j in jobs)

@@ -19,7 +19,7 @@ ROUTE = "POST /api/ai/image-generation"
 
 
 def generation(runner: JobRunner, n: int) -> str:
-    return runner.submit_generation(GenerationInput(f"rate {n}", ProductType.BAG, 64, 64)).id
+    return runner.submit_generation(GenerationInput(f"rate {n}", ProductType.BAG, 64, 64))
 
 
 def test_refused_submissions_wait_and_are_sent_again(

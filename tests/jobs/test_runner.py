@@ -11,7 +11,14 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from aurax_desktop.api import ProductType, TaskDeadlineError, TaskState, TaskStatus
+from aurax_desktop.api import (
+    Deadline,
+    ProductType,
+    StopSignal,
+    TaskDeadlineError,
+    TaskState,
+    TaskStatus,
+)
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import (
     DescriptionInput,
@@ -39,9 +46,11 @@ def painted_mask() -> Image.Image:
 
 def test_try_on_job_runs_to_a_stored_result(runner_factory: Factory) -> None:
     runner, server, recorder = runner_factory()
-    job = runner.submit_try_on(
-        TryOnInput(
-            person_jpeg(), garment_jpeg(), ProductType.DRESS, 3, painted_mask(), "flowing", True
+    job = runner.get(
+        runner.submit_try_on(
+            TryOnInput(
+                person_jpeg(), garment_jpeg(), ProductType.DRESS, 3, painted_mask(), "flowing", True
+            )
         )
     )
     assert job.status is JobStatus.PREPARING
@@ -95,7 +104,9 @@ def test_task_id_is_stored_before_following_starts(runner_factory: Factory) -> N
             seen.append(stored.task_id if stored else None)
 
     runner.add_listener(check)
-    job = runner.submit_generation(GenerationInput("green boot", ProductType.FOOTWEAR, 64, 64))
+    job = runner.get(
+        runner.submit_generation(GenerationInput("green boot", ProductType.FOOTWEAR, 64, 64))
+    )
     runner.wait([job.id], timeout=30)
     reader.close()
     assert seen and seen[0] is not None
@@ -104,13 +115,17 @@ def test_task_id_is_stored_before_following_starts(runner_factory: Factory) -> N
 
 def test_generation_and_description(runner_factory: Factory) -> None:
     runner, _, _ = runner_factory()
-    generation = runner.submit_generation(
-        GenerationInput(
-            "a white sneaker", ProductType.FOOTWEAR, 320, 200, shape=jpeg_bytes((50, 50))
+    generation = runner.get(
+        runner.submit_generation(
+            GenerationInput(
+                "a white sneaker", ProductType.FOOTWEAR, 320, 200, shape=jpeg_bytes((50, 50))
+            )
         )
     )
-    description = runner.submit_description(
-        DescriptionInput(jpeg_bytes((200, 200), (200, 30, 30)), ProductType.DRESS, batch="b1")
+    description = runner.get(
+        runner.submit_description(
+            DescriptionInput(jpeg_bytes((200, 200), (200, 30, 30)), ProductType.DRESS, batch="b1")
+        )
     )
     done = {j.id: j for j in runner.wait([generation.id, description.id], timeout=30)}
     image = Image.open(done[generation.id].result_paths[0])
@@ -125,7 +140,7 @@ def test_failed_task_keeps_the_servers_messages(
     runner_factory: Factory, demo_factory: Callable[..., DemoServer]
 ) -> None:
     runner, _, _ = runner_factory(demo_factory(fail_rate=1.0))
-    job = runner.submit_generation(GenerationInput("x", ProductType.BAG, 64, 64))
+    job = runner.get(runner.submit_generation(GenerationInput("x", ProductType.BAG, 64, 64)))
     (done,) = runner.wait([job.id], timeout=30)
     assert done.status is JobStatus.FAILED
     assert "Simulated failure" in (done.error or "")
@@ -137,7 +152,7 @@ def test_bad_photo_fails_before_anything_is_sent(runner_factory: Factory, tmp_pa
     runner, server, _ = runner_factory()
     fake = tmp_path / "holiday.jpg"
     fake.write_text("not really a photo")
-    job = runner.submit_try_on(TryOnInput(fake, garment_jpeg(), ProductType.DRESS))
+    job = runner.get(runner.submit_try_on(TryOnInput(fake, garment_jpeg(), ProductType.DRESS)))
     (done,) = runner.wait([job.id], timeout=30)
     assert done.status is JobStatus.FAILED
     assert "“holiday.jpg” is not a picture" in (done.error or "")
@@ -160,7 +175,9 @@ def big_photo() -> bytes:
 
 def test_stop_before_sending_charges_nothing(runner_factory: Factory) -> None:
     runner, server, _ = runner_factory()
-    job = runner.submit_try_on(TryOnInput(big_photo(), garment_jpeg(), ProductType.DRESS))
+    job = runner.get(
+        runner.submit_try_on(TryOnInput(big_photo(), garment_jpeg(), ProductType.DRESS))
+    )
     runner.stop(job.id)
     (done,) = runner.wait([job.id], timeout=30)
     assert done.status is JobStatus.STOPPED
@@ -172,8 +189,10 @@ def test_stop_retry_and_follow_again(
     runner_factory: Factory, demo_factory: Callable[..., DemoServer]
 ) -> None:
     runner, server, _ = runner_factory(demo_factory(task_seconds=2.0))
-    job = runner.submit_try_on(
-        TryOnInput(person_jpeg(), garment_jpeg(), ProductType.BAG, mask=painted_mask())
+    job = runner.get(
+        runner.submit_try_on(
+            TryOnInput(person_jpeg(), garment_jpeg(), ProductType.BAG, mask=painted_mask())
+        )
     )
     runner.wait([job.id], timeout=0.8)
     assert runner.get(job.id).status in (JobStatus.QUEUED, JobStatus.PROCESSING)  # type: ignore[union-attr]
@@ -195,20 +214,22 @@ def test_retry_sends_the_same_inputs_as_a_new_job(
     runner_factory: Factory, demo_factory: Callable[..., DemoServer]
 ) -> None:
     runner, server, _ = runner_factory(demo_factory(task_seconds=5.0))
-    job = runner.submit_try_on(
-        TryOnInput(
-            person_jpeg(),
-            garment_jpeg(),
-            ProductType.BAG,
-            mask=painted_mask(),
-            prompt="tote",
-            run_with_prompt=True,
+    job = runner.get(
+        runner.submit_try_on(
+            TryOnInput(
+                person_jpeg(),
+                garment_jpeg(),
+                ProductType.BAG,
+                mask=painted_mask(),
+                prompt="tote",
+                run_with_prompt=True,
+            )
         )
     )
     runner.wait([job.id], timeout=1.0)
     runner.stop(job.id)
     runner.wait([job.id], timeout=10)
-    retry = runner.retry(job.id)
+    retry = runner.get(runner.retry(job.id))
     assert retry.id != job.id and retry.retry_of == job.id
     runner.wait([retry.id], timeout=1.0)
     assert runner.get(retry.id).task_id  # type: ignore[union-attr]
@@ -225,7 +246,7 @@ def test_deadline_fails_with_a_way_to_keep_waiting(
     runner_factory: Factory, demo_factory: Callable[..., DemoServer]
 ) -> None:
     runner, _, _ = runner_factory(demo_factory(task_seconds=30), deadline_s=0.5)
-    job = runner.submit_generation(GenerationInput("slow", ProductType.BAG, 64, 64))
+    job = runner.get(runner.submit_generation(GenerationInput("slow", ProductType.BAG, 64, 64)))
     (done,) = runner.wait([job.id], timeout=20)
     assert done.status is JobStatus.FAILED and done.error_kind == "TaskDeadlineError"
     assert "Follow again" in (done.error or "")
@@ -237,7 +258,7 @@ def test_new_limits_apply_to_the_next_jobs_without_a_restart(
     runner, _, _ = runner_factory(demo_factory(task_seconds=30), max_prepare=2)
     runner.set_limits(concurrency=1, deadline_s=0.5)
     ids = [
-        runner.submit_generation(GenerationInput(f"slow {n}", ProductType.BAG, 64, 64)).id
+        runner.submit_generation(GenerationInput(f"slow {n}", ProductType.BAG, 64, 64))
         for n in range(3)
     ]
     jobs = runner.wait(ids, timeout=30)
@@ -255,13 +276,11 @@ def test_a_job_sent_while_the_history_is_read_at_start_is_not_taken_for_an_old_o
     read = runner.store.with_status
     sent: list[str] = []
 
-    def read_while_sending(statuses: Any) -> Any:
+    def read_while_sending(statuses: Any, **options: Any) -> Any:
         # The user sends a job in the moment the history is being read (once).
         if not sent:
-            sent.append(
-                runner.submit_generation(GenerationInput("early", ProductType.BAG, 64, 64)).id
-            )
-        return read(statuses)
+            sent.append(runner.submit_generation(GenerationInput("early", ProductType.BAG, 64, 64)))
+        return read(statuses, **options)
 
     monkeypatch.setattr(runner.store, "with_status", read_while_sending)
     assert runner.resume() == []
@@ -274,46 +293,51 @@ def test_late_reports_never_undo_a_finished_job(runner_factory: Factory) -> None
     """A stream's or the poller's report that arrives after the result was saved (they
     run on other threads) leaves the job completed."""
     runner, _, recorder = runner_factory()
-    job = runner.submit_generation(GenerationInput("late", ProductType.BAG, 64, 64))
+    job = runner.get(runner.submit_generation(GenerationInput("late", ProductType.BAG, 64, 64)))
     (done,) = runner.wait([job.id], timeout=30)
     assert done.status is JobStatus.COMPLETED
     late = TaskState(done.task_id or "", TaskStatus.PROCESSING)
     runner._on_state(job.id, late)
     runner._on_failed(job.id, TaskDeadlineError())
     runner._on_stopped(job.id)
-    runner._on_completed(job.id, TaskState(done.task_id or "", TaskStatus.COMPLETED))
+    runner._on_completed(
+        job.id, TaskState(done.task_id or "", TaskStatus.COMPLETED), Deadline(5), StopSignal()
+    )
     assert runner.get(job.id) == done
     assert JobStore(runner.store.path).get(job.id) == done
     assert recorder.statuses(job.id)[-1] == "completed"
 
 
-def test_threads_stay_bounded_with_many_tasks(
+def test_live_streams_stay_bounded_with_many_tasks(
     runner_factory: Factory, demo_factory: Callable[..., DemoServer]
 ) -> None:
+    """Each task has a follower; at most ``max_streams`` of them hold a live stream at
+    once, the others poll (with backoff) until a stream slot is free."""
     runner, server, _ = runner_factory(demo_factory(task_seconds=1.0), max_streams=4)
-    peak = [0]
-    polled = [0]
+    streams = [0]
+    followed = [0]
 
     def sample(_event: Any) -> None:
-        ours = [t for t in threading.enumerate() if t.name.startswith("aurax-")]
-        peak[0] = max(peak[0], len(ours))
-        polled[0] = max(polled[0], runner.following_counts[1])
+        live, total = runner.following_counts
+        streams[0] = max(streams[0], live)
+        followed[0] = max(followed[0], total)
 
     runner.add_listener(sample)
-    jobs = [
+    ids = [
         runner.submit_generation(GenerationInput(f"item {i}", ProductType.BAG, 64, 64))
         for i in range(30)
     ]
-    done = runner.wait([j.id for j in jobs], timeout=60)
+    done = runner.wait(ids, timeout=60)
     assert all(j.status is JobStatus.COMPLETED for j in done), [j.error for j in done]
-    assert peak[0] <= 16
-    assert polled[0] > 0  # the oldest tasks were handed to the poller
+    assert 0 < streams[0] <= 4
+    assert followed[0] > 4  # more tasks than stream slots: the rest were polled
     assert server.stats()["requests"]["POST /api/ai/image-generation"] == 30
+    assert server.stats()["requests"]["GET /api/ai/task/:id"] > 0
 
 
 def test_delete_removes_the_job_and_its_files(runner_factory: Factory) -> None:
     runner, _, _ = runner_factory()
-    job = runner.submit_generation(GenerationInput("hat", ProductType.OTHER, 64, 64))
+    job = runner.get(runner.submit_generation(GenerationInput("hat", ProductType.OTHER, 64, 64)))
     (done,) = runner.wait([job.id], timeout=30)
     assert done.folder.is_dir()
     runner.delete(job.id)
@@ -324,7 +348,7 @@ def test_delete_removes_the_job_and_its_files(runner_factory: Factory) -> None:
 def test_resume_at_start(runner_factory: Factory, demo_factory: Callable[..., DemoServer]) -> None:
     server = demo_factory(task_seconds=0.5)
     runner, _, _ = runner_factory(server)
-    job = runner.submit_generation(GenerationInput("resumed", ProductType.BAG, 64, 64))
+    job = runner.get(runner.submit_generation(GenerationInput("resumed", ProductType.BAG, 64, 64)))
     runner.wait([job.id], timeout=30)
     store = runner.store
     # As the history looks after a crash at three different moments:
@@ -348,7 +372,7 @@ def test_jobs_of_a_stopped_demo_server_are_not_followed_forever(
     runner_factory: Factory, demo_factory: Callable[..., DemoServer]
 ) -> None:
     old, _, _ = runner_factory(demo_factory(task_seconds=30))
-    job = old.submit_generation(GenerationInput("orphan", ProductType.BAG, 64, 64))
+    job = old.get(old.submit_generation(GenerationInput("orphan", ProductType.BAG, 64, 64)))
     old.wait([job.id], timeout=1.0)
     old.shutdown()
     assert old.store.get(job.id).status.is_following  # type: ignore[union-attr]
@@ -361,7 +385,9 @@ def test_jobs_of_a_stopped_demo_server_are_not_followed_forever(
 
 def test_resume_leaves_this_runs_jobs_alone_and_runs_once(runner_factory: Factory) -> None:
     runner, server, _ = runner_factory()
-    job = runner.submit_try_on(TryOnInput(big_photo(), garment_jpeg(), ProductType.DRESS))
+    job = runner.get(
+        runner.submit_try_on(TryOnInput(big_photo(), garment_jpeg(), ProductType.DRESS))
+    )
     assert runner.resume() == []  # the job being prepared is this run's own
     (done,) = runner.wait([job.id], timeout=30)
     assert done.status is JobStatus.COMPLETED and done.error is None

@@ -173,8 +173,9 @@ def test_a_newer_schema_is_refused_plainly(tmp_path: Path) -> None:
 def test_a_damaged_file_is_refused_plainly(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(HistoryError, match="cannot be opened"):
+    with pytest.raises(HistoryError, match="is damaged") as info:
         JobStore(path)
+    assert info.value.corrupt
 
 
 def test_migration_from_an_empty_file(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
@@ -88,7 +89,7 @@ def test_retry_asks_about_the_cost_and_sends_a_new_job(
     failed = run_try_on(qtbot, window, photos, JobStatus.FAILED)
     asked = answer_next_dialog(QMessageBox.StandardButton.Cancel)
     action(window, failed, "Retry as a new job…").trigger()
-    assert asked == ["This sends the job again as a new one and costs 3 credits again."]
+    assert asked == ["This sends the job again as a new one and costs 3 credits."]
     qtbot.wait(200)
     window.model.flush()
     assert len(window.model.jobs()) == 1 and len(server.tasks()) == 1
@@ -141,7 +142,10 @@ def test_delete_asks_then_removes_the_job_and_its_files(
 
     asked = answer_next_dialog(QMessageBox.StandardButton.Yes)
     action(window, job, "Delete from history").trigger()
-    assert asked == ["The job and its files are removed from this computer."]
+    assert asked == [
+        "The job and its files (result, thumbnail and the photos as sent) are removed "
+        "from this computer."
+    ]
     qtbot.waitUntil(lambda: window.model.flush() or window.model.jobs() == [], timeout=10000)
     assert window.session.store.get(job.id) is None
     assert not job.folder.exists()
@@ -157,7 +161,7 @@ def test_a_notice_shows_until_the_job_moves_on(qtbot: QtBot) -> None:
         model.flush()
         index = model.index(0)
         assert index.data(NoticeRole) == "AuraX asked to slow down; sending again in 3 s"
-        model.update_job(job.moved_to(JobStatus.QUEUED, task_id="t1"))
+        model.update_job(replace(job.moved_to(JobStatus.QUEUED, task_id="t1"), revision=1))
         model.flush()
         assert index.data(NoticeRole) is None
     finally:

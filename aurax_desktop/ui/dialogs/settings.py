@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.account import Settings, UploadSize
 from aurax_desktop.api import InsecureConnectionError
-from aurax_desktop.api.transport import check_base_url
+from aurax_desktop.api.addresses import check_base_url
 
 
 class SettingsDialog(QDialog):

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStyledItemDelegate,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, ProductType
 from aurax_desktop.exports import write_descriptions_csv, write_shopify_csv
 from aurax_desktop.imaging import thumbnail
-from aurax_desktop.jobs import DescriptionInput, Job, JobQuery, JobStore
+from aurax_desktop.jobs import DescriptionInput, Job, JobQuery, JobStore, new_job_id
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.describe_model import (
     COPY,
@@ -41,7 +43,7 @@ from aurax_desktop.ui.describe_model import (
 )
 from aurax_desktop.ui.drop_target import show_drop_target
 from aurax_desktop.ui.icons import ICON_SIZE, icon
-from aurax_desktop.ui.pages.try_on import credits_text, product_type_combo
+from aurax_desktop.ui.widgets.choices import credits_text, product_type_combo
 
 PICTURE_SUFFIXES = {
     ".jpg",
@@ -102,7 +104,7 @@ class DescribePage(QWidget):
     def __init__(
         self,
         work: BackgroundWork,
-        submit: Callable[[DescriptionInput], Job],
+        submit: Callable[[DescriptionInput, str], str],
         store: Callable[[], JobStore],
         parent: QWidget | None = None,
     ) -> None:
@@ -110,7 +112,6 @@ class DescribePage(QWidget):
         self.setAcceptDrops(True)
         self.work, self._submit, self._store = work, submit, store
         self.batch = uuid.uuid4().hex[:12]
-        self._early: dict[str, Job] = {}
         self.model = DescribeTableModel(self)
         self.model.descriptionEdited.connect(self._keep_edit)
         self.model.rowsInserted.connect(lambda *_a: self._refresh())
@@ -137,6 +138,8 @@ class DescribePage(QWidget):
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 72), (1, 180), (TYPE, 120), (4, 150), (COPY, 44)):
             self.table.setColumnWidth(column, width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self.model.rowsInserted.connect(self._add_copy_buttons)
         self.model.modelReset.connect(
             lambda: self._add_copy_buttons(QModelIndex(), 0, self.model.rowCount() - 1)
@@ -237,7 +240,7 @@ class DescribePage(QWidget):
             return fitted
 
         def show(image: QImage) -> None:
-            self.model.set_thumbnail(row, image)
+            self.model.set_thumbnail(path, image)
 
         self.work.run(load, show, lambda _error: None)  # a bad photo says so when described
 
@@ -283,7 +286,7 @@ class DescribePage(QWidget):
     # Running
 
     def _refresh(self) -> None:
-        pending = len(self.model.pending())
+        pending = len(self.model.unsent())
         total = COST_PRODUCT_DESCRIPTION * pending
         self.describe_button.setText(
             f"Describe all · {credits_text(total)}" if pending else "Describe all"
@@ -301,37 +304,68 @@ class DescribePage(QWidget):
         self.shopify_button.setEnabled(has_text)
 
     def describe_all(self) -> None:
-        rows = self.model.pending()
-        requests = [
-            (
-                row,
-                DescriptionInput(
-                    self.model.rows[row].path,
-                    ProductType(self.model.rows[row].product_type),
-                    batch=self.batch,
-                ),
-            )
-            for row in rows
-        ]
+        """Send every row never sent, once: each row gets its job id before sending."""
+        self._send_rows(self.model.unsent())
 
-        def send() -> list[tuple[int, Job]]:
-            return [(row, self._submit(request)) for row, request in requests]
-
-        self.describe_button.setEnabled(False)
-        self.work.run(
-            send, self._sent, lambda e: self.message.emit(getattr(e, "user_message", str(e)))
+    def describe_again(self, row: int) -> None:
+        """Describe one row again: a new request, charged again (the user is asked)."""
+        name = self.model.rows[row].name
+        answer = QMessageBox.question(
+            self,
+            "Describe again?",
+            f"“{name}” is sent again as a new request and costs "
+            f"{credits_text(COST_PRODUCT_DESCRIPTION)} again.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._send_rows([row])
 
-    def _sent(self, sent: list[tuple[int, Job]]) -> None:
-        for row, job in sent:
-            self.model.assign(row, job)
-            # A job can finish (a damaged photo fails at once) before its row knows it.
-            self.model.job_updated(self._early.pop(job.id, job))
-        self._refresh()
+    def _row_menu(self, position: QPoint) -> None:
+        row = self.table.indexAt(position).row()
+        if row < 0:
+            return
+        menu = QMenu(self.table)
+        again = menu.addAction(
+            f"Describe again · {credits_text(COST_PRODUCT_DESCRIPTION)}",
+            lambda: self.describe_again(row),
+        )
+        again.setEnabled(self.model.rows[row].job_id is not None and self.model.rows[row].done)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def _send_rows(self, rows: list[int]) -> None:
+        requests: list[tuple[str, DescriptionInput]] = []
+        for row in rows:
+            job_id = new_job_id()
+            found = self.model.rows[row]
+            requests.append(
+                (
+                    job_id,
+                    DescriptionInput(found.path, ProductType(found.product_type), batch=self.batch),
+                )
+            )
+            self.model.assign(row, job_id)
+        if not requests:
+            return
+
+        def send() -> list[tuple[str, str]]:
+            refused = []
+            for job_id, request in requests:
+                try:
+                    self._submit(request, job_id)
+                except Exception as exc:
+                    refused.append((job_id, getattr(exc, "user_message", str(exc))))
+            return refused
+
+        self.work.run(send, self._sent)
+
+    def _sent(self, refused: list[tuple[str, str]]) -> None:
+        for job_id, reason in refused:
+            self.model.not_sent(job_id, f"Not sent: {reason}")
+        if refused:
+            self.message.emit(refused[0][1])
 
     def job_updated(self, job: Job) -> None:
-        if not self.model.job_updated(job):
-            self._early[job.id] = job
+        self.model.job_updated(job)
 
     def _keep_edit(self, job_id: str, text: str) -> None:
         """Edited descriptions are kept in the history (on a worker: a database write)."""

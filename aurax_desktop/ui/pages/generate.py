@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop.api import COST_IMAGE_GENERATION, ProductType
-from aurax_desktop.jobs import GenerationInput, Job
+from aurax_desktop.jobs import GenerationInput, new_job_id
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.pages.sending import SendingPage
-from aurax_desktop.ui.pages.try_on import credits_text, product_type_combo
 from aurax_desktop.ui.widgets.canvas import ImageCanvas
+from aurax_desktop.ui.widgets.choices import credits_text, product_type_combo
 from aurax_desktop.ui.widgets.image_pane import ImagePane
 
 PRESETS = {
@@ -39,7 +39,7 @@ class GeneratePage(SendingPage):
     def __init__(
         self,
         work: BackgroundWork,
-        submit: Callable[[GenerationInput], Job],
+        submit: Callable[[GenerationInput, str | None], str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(work, parent)
@@ -182,7 +182,9 @@ class GeneratePage(SendingPage):
         )
         count = self.variations.value()
 
-        def send() -> list[Job]:
-            return [self._submit(request) for _ in range(count)]
+        group = new_job_id() if count > 1 else None  # variations, shown as one entry
+
+        def send() -> list[str]:
+            return [self._submit(request, group) for _ in range(count)]
 
         self.send(send)

@@ -14,7 +14,7 @@ from aurax_desktop.ui.background import BackgroundWork
 class SendingPage(QWidget):
     """Subclasses build their request and call ``send``; ``update_submit`` shows the state."""
 
-    submitted = Signal(object)  # a Job, or a list of them
+    submitted = Signal(list)  # the ids of the jobs sent
     failed = Signal(str)
 
     def __init__(self, work: BackgroundWork, parent: QWidget | None = None) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -22,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop.api import COST_TRY_ON, ProductType
-from aurax_desktop.jobs import Job, TryOnInput
+from aurax_desktop.jobs import TryOnInput
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.icons import tool_button
 from aurax_desktop.ui.pages.sending import SendingPage
 from aurax_desktop.ui.qimages import mask_to_pil
 from aurax_desktop.ui.widgets.canvas import ImageCanvas
+from aurax_desktop.ui.widgets.choices import credits_text, product_type_combo
 from aurax_desktop.ui.widgets.image_pane import ImagePane
 from aurax_desktop.ui.widgets.mask_canvas import MaskCanvas
 
@@ -38,24 +38,11 @@ STRENGTH_HELP = (
 )
 
 
-def credits_text(amount: float) -> str:
-    return f"{amount:g} credit" + ("" if amount == 1 else "s")
-
-
-def product_type_combo(name: str, parent: QWidget) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.setObjectName(name)
-    combo.setAccessibleName("Product type")
-    for kind in ProductType:
-        combo.addItem(kind.label, kind.value)
-    return combo
-
-
 class TryOnPage(SendingPage):
     def __init__(
         self,
         work: BackgroundWork,
-        submit: Callable[[TryOnInput], Job],
+        submit: Callable[[TryOnInput], str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(work, parent)
@@ -287,21 +274,20 @@ class TryOnPage(SendingPage):
         prompt = self.prompt_edit.text()
         use_prompt = self.run_with_prompt.isChecked()
 
-        def build() -> Job:
+        def build() -> list[str]:
             painted = mask_to_pil(mask) if not mask.isNull() else None
             if painted is not None and painted.getbbox() is None:
                 painted = None  # nothing painted: no mask is sent
-            return self._submit(
-                TryOnInput(
-                    person,
-                    garment,
-                    kind,
-                    strength,
-                    painted,
-                    prompt if prompt.strip() else None,
-                    use_prompt,
-                )
+            request = TryOnInput(
+                person,
+                garment,
+                kind,
+                strength,
+                painted,
+                prompt if prompt.strip() else None,
+                use_prompt,
             )
+            return [self._submit(request)]
 
         self.send(build)
 

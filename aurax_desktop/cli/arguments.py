@@ -1,0 +1,115 @@
+"""Checks on what is typed, made before anything is sent: each failure is one sentence
+(``UsageError``, exit 2) and costs nothing."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+from aurax_desktop.api import InvalidRequestError, ProductType
+
+
+class UsageError(Exception):
+    """Something typed cannot be used; nothing was sent."""
+
+
+def shown(path: Path | str) -> str:
+    """A file name fit to print: bytes that are not valid UTF-8 become replacement marks."""
+    text = str(path)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def product_type(text: str) -> ProductType:
+    try:
+        return ProductType.parse(text)
+    except InvalidRequestError as exc:
+        raise argparse.ArgumentTypeError(exc.user_message) from None
+
+
+def size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1024x768") from None
+    return width, height
+
+
+def seconds(text: str) -> float:
+    """A time limit: a number of seconds above zero."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"the time limit must be more than 0 seconds, not {text}")
+    return value
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"it must be 1 or more, not {text}")
+    return value
+
+
+def credits_amount(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of credits") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"the credit limit cannot be {text}")
+    return value
+
+
+def prompt(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the prompt is blank; write a few words or leave it out")
+    return text.strip()
+
+
+def existing_file(path: Path | None, what: str) -> Path | None:
+    """``path`` if it is a file that can be read; ``UsageError`` otherwise."""
+    if path is None:
+        return None
+    if path.is_dir():
+        raise UsageError(f"{what} “{shown(path)}” is a folder, not a file.")
+    if not path.exists():
+        raise UsageError(f"{what} “{shown(path)}” does not exist.")
+    if not path.is_file():
+        raise UsageError(f"{what} “{shown(path)}” is not a file.")
+    try:
+        with path.open("rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        raise UsageError(
+            f"{what} “{shown(path)}” cannot be read ({exc.strerror or exc})."
+        ) from None
+    return path
+
+
+def output_file(path: Path, *, force: bool) -> Path:
+    """Where a result may be written: not over an existing file unless ``force``."""
+    if path.is_dir():
+        raise UsageError(f"The output “{shown(path)}” is a folder; give a file name.")
+    if path.exists() and not force:
+        raise UsageError(
+            f"“{shown(path)}” already exists. Choose another name, or add --force to replace it."
+        )
+    if not path.parent.exists():
+        raise UsageError(f"The folder “{shown(path.parent)}” does not exist.")
+    return path
+
+
+def free_name(path: Path) -> Path:
+    """``path``, or ``<stem>-2<suffix>`` (-3, ...) when it is taken: default names never
+    replace a file."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate

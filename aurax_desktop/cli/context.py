@@ -1,0 +1,78 @@
+"""What a command that talks to AuraX holds while it runs: client, history, runner."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from aurax_desktop.account import Credentials, CredentialStore, resolve_credentials
+from aurax_desktop.api import DEFAULT_BASE_URL, AuraxClient, AuthenticationError
+from aurax_desktop.cli.output import Progress
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.jobs import JobRunner, JobStore, open_history
+
+DEFAULT_DEADLINE_S = 600.0
+
+
+@dataclass
+class CommandContext:
+    args: argparse.Namespace
+    client: AuraxClient
+    store: JobStore
+    runner: JobRunner
+    progress: Progress
+
+    @property
+    def deadline_s(self) -> float:
+        return float(self.args.deadline or DEFAULT_DEADLINE_S)
+
+
+@contextmanager
+def opened_history() -> Iterator[JobStore]:
+    """The history, for commands that only read or tidy it (no server needed)."""
+    opened = open_history()
+    if opened.message:
+        Progress().note(f"aurax: {opened.message}")
+    try:
+        yield opened.store
+    finally:
+        opened.store.close()
+
+
+@contextmanager
+def command_context(args: argparse.Namespace, *, max_prepare: int = 2) -> Iterator[CommandContext]:
+    demo: DemoServer | None = None
+    if args.demo:
+        demo = DemoServer(task_seconds=2.0)
+        demo.start()
+        credentials: Credentials | None = Credentials(demo.api_key, demo.key_id, source="demo")
+        base_url = demo.url
+    else:
+        credentials = resolve_credentials(CredentialStore())
+        base_url = args.base_url or DEFAULT_BASE_URL
+    try:
+        if credentials is None:
+            raise AuthenticationError(
+                "No AuraX credentials. Set AURAX_API_KEY and AURAX_KEY_ID, sign in with the "
+                "AuraX Desktop window, or use --demo."
+            )
+        client = AuraxClient(base_url, api_key=credentials.api_key, key_id=credentials.key_id)
+        with opened_history() as store:
+            progress = Progress(quiet=False)
+            runner = JobRunner(
+                client,
+                store,
+                progress,
+                deadline_s=float(args.deadline or DEFAULT_DEADLINE_S),
+                max_prepare=max_prepare,
+            )
+            try:
+                yield CommandContext(args, client, store, runner, progress)
+            finally:
+                runner.shutdown()
+                client.close()
+    finally:
+        if demo is not None:
+            demo.stop()

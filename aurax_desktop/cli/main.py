@@ -1,0 +1,93 @@
+"""``aurax``'s entry point: check, run, and turn every failure into one sentence.
+
+No Python traceback ever reaches the terminal: an unexpected error prints one
+sentence and the log file's path (the traceback is in that file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from aurax_desktop.api import AccountError, AuraxError, AuthenticationError
+from aurax_desktop.cli import history_commands, job_commands
+from aurax_desktop.cli.arguments import UsageError
+from aurax_desktop.cli.context import CommandContext, command_context, opened_history
+from aurax_desktop.cli.job_commands import EXIT_ACCOUNT, EXIT_FAILED, EXIT_USAGE
+from aurax_desktop.cli.parser import build_parser
+from aurax_desktop.imaging import ImageError
+from aurax_desktop.jobs import HistoryError
+from aurax_desktop.logs import log_file, setup_logging
+
+log = logging.getLogger(__name__)
+
+Check = Callable[[argparse.Namespace], None]
+Command = Callable[[CommandContext], int]
+
+COMMANDS: dict[str, tuple[Check | None, Command]] = {
+    "try-on": (job_commands.check_try_on, job_commands.cmd_try_on),
+    "generate": (job_commands.check_generate, job_commands.cmd_generate),
+    "describe": (job_commands.check_describe, job_commands.cmd_describe),
+    "resume": (None, history_commands.cmd_resume),
+    "task": (None, history_commands.cmd_task),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _start_logging()
+    try:
+        return _run(args)
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        _say(f"error: {exc}")
+        return EXIT_USAGE
+    except (AuthenticationError, AccountError) as exc:
+        _say(exc.user_message)
+        return EXIT_ACCOUNT
+    except (AuraxError, ImageError, HistoryError) as exc:
+        _say(getattr(exc, "user_message", str(exc)))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _say(
+            "interrupted. Tasks already sent go on at AuraX; `aurax resume` fetches their results."
+        )
+        return 130
+    except Exception as exc:
+        log.exception("aurax %s failed unexpectedly", args.command)
+        _say(
+            f"something unexpected went wrong ({type(exc).__name__}). The details are in "
+            f"{log_file()}."
+        )
+        return EXIT_FAILED
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "history":  # reads the history only: no server needed
+        with opened_history() as store:
+            return history_commands.cmd_history(args, store)
+    check, command = COMMANDS[args.command]
+    if check is not None:
+        check(args)  # before anything is started or sent
+    max_prepare = max(1, min(args.jobs, 8)) if args.command == "describe" else 2
+    with command_context(args, max_prepare=max_prepare) as context:
+        return command(context)
+
+
+def _start_logging() -> None:
+    """Warnings to the terminal, everything to the log file (when it can be written)."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    for handler in logging.getLogger().handlers:
+        if not getattr(handler, "aurax", False):
+            handler.setLevel(logging.WARNING)
+    with contextlib.suppress(OSError):  # a read-only or full folder: the command says so
+        setup_logging()
+
+
+def _say(text: str) -> None:
+    message = f"aurax: {text}"
+    print(message.encode("utf-8", "replace").decode("utf-8"), file=sys.stderr)

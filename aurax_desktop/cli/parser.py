@@ -1,0 +1,109 @@
+"""The ``aurax`` command's options and sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from aurax_desktop import __version__
+from aurax_desktop.api import DEFAULT_BASE_URL
+from aurax_desktop.cli import arguments
+
+TYPES_HELP = "GARMENT, DRESS, OUTFIT, FOOTWEAR, BAG, JEWELLERY, EYEWEAR, BEAUTY or OTHER"
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress_defaults: bool) -> None:
+    default = argparse.SUPPRESS if suppress_defaults else None
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress_defaults else False,
+        help="start the built-in demo server and use it (no account needed)",
+    )
+    parser.add_argument(
+        "--base-url",
+        default=default,
+        metavar="URL",
+        help=f"the AuraX server (default {DEFAULT_BASE_URL})",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress_defaults else False,
+        help="print machine-readable results on stdout",
+    )
+    parser.add_argument(
+        "--deadline",
+        type=arguments.seconds,
+        default=default,
+        metavar="SECONDS",
+        help="give up following a task after this long (default 600)",
+    )
+
+
+def _output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-o", "--output", type=Path, help="where to save the result")
+    command.add_argument(
+        "--force", action="store_true", help="replace the output file if it already exists"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aurax",
+        description="AuraX virtual try-on, product images and descriptions.",
+        epilog="Credentials come from AURAX_API_KEY and AURAX_KEY_ID, else from the keyring.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _global_options(parser, suppress_defaults=False)
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, suppress_defaults=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    try_on = commands.add_parser("try-on", parents=[common], help="dress a person photo")
+    try_on.add_argument("person", type=Path, help="photo of the person")
+    try_on.add_argument("garment", type=Path, help="photo of the garment")
+    try_on.add_argument(
+        "--type", type=arguments.product_type, required=True, dest="product_type", help=TYPES_HELP
+    )
+    try_on.add_argument(
+        "--strength",
+        type=int,
+        choices=(1, 2, 3),
+        default=2,
+        help="1 subtle to 3 prominent (default 2)",
+    )
+    try_on.add_argument("--mask", type=Path, help="PNG marking the garment area in white")
+    try_on.add_argument("--prompt", type=arguments.prompt, help="text to guide the try-on")
+    _output_options(try_on)
+
+    generate = commands.add_parser("generate", parents=[common], help="generate a product image")
+    generate.add_argument("prompt", type=arguments.prompt, help="what the image should show")
+    generate.add_argument(
+        "--type", type=arguments.product_type, required=True, dest="product_type", help=TYPES_HELP
+    )
+    generate.add_argument(
+        "--size", type=arguments.size, default=(1024, 1024), help="WxH (default 1024x1024)"
+    )
+    generate.add_argument("--shape", type=Path, help="an image of the product's shape")
+    _output_options(generate)
+
+    describe = commands.add_parser(
+        "describe", parents=[common], help="write product descriptions of photos"
+    )
+    describe.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
+    describe.add_argument(
+        "--type", type=arguments.product_type, required=True, dest="product_type", help=TYPES_HELP
+    )
+    describe.add_argument("--csv", type=Path, help="write file,product_type,description")
+    describe.add_argument("--force", action="store_true", help="replace the CSV if it exists")
+    describe.add_argument(
+        "--jobs", type=arguments.positive_int, default=4, help="at once (default 4)"
+    )
+
+    history = commands.add_parser("history", parents=[common], help="list recent jobs")
+    history.add_argument("--limit", type=arguments.positive_int, default=20)
+    commands.add_parser("resume", parents=[common], help="follow unfinished jobs to their end")
+    task = commands.add_parser("task", parents=[common], help="show a task's status")
+    task.add_argument("task_id", metavar="ID")
+    return parser

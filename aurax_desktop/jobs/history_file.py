@@ -1,0 +1,65 @@
+"""Opening the history so that the program always starts: a damaged file is kept aside
+(with the date in its name) and a fresh history begun, and the user is told which file
+was kept."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from aurax_desktop.jobs.store import HistoryError, JobStore, default_path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OpenedHistory:
+    store: JobStore
+    kept: Path | None = None
+    """Where a damaged history file was moved, if it was."""
+
+    @property
+    def message(self) -> str | None:
+        """What the user should be told, in plain words (None: nothing happened)."""
+        if self.kept is None:
+            return None
+        return (
+            f"The history file was damaged, so a new history was started. The old file "
+            f"was kept as {self.kept}."
+        )
+
+
+def open_history(path: Path | None = None) -> OpenedHistory:
+    """The history at ``path``; a damaged file is moved aside and a new one started.
+
+    Raises ``HistoryError`` for what moving aside cannot mend (a read-only folder, a
+    full disk), with a message that names the folder.
+    """
+    target = path or default_path()
+    try:
+        return OpenedHistory(JobStore(target))
+    except HistoryError as exc:
+        if not exc.corrupt:
+            raise
+        log.error("%s", exc.user_message)
+    kept = move_aside(target)
+    return OpenedHistory(JobStore(target), kept)
+
+
+def move_aside(path: Path) -> Path:
+    """Rename ``path`` (and its journal files) to ``<stem>.damaged-<date>``; the new name."""
+    stamp = time.strftime("%Y-%m-%d-%H%M%S")
+    kept = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    counter = 1
+    while kept.exists():
+        counter += 1
+        kept = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix}")
+    path.rename(kept)
+    for extra in ("-wal", "-shm"):
+        journal = path.with_name(path.name + extra)
+        if journal.exists():
+            journal.rename(kept.with_name(kept.name + extra))
+    log.warning("The damaged history was moved to %s", kept)
+    return kept

@@ -1,0 +1,124 @@
+"""What the user does to jobs: send them (one wrapper for every page), open a result,
+show its folder, copy its task id, stop, follow again, retry and delete.
+
+Nothing here keeps a job's state: every action asks the runner, and what becomes
+of the job arrives, like every change, as the runner's events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from aurax_desktop.jobs import Job, JobRunner, JobStatus
+from aurax_desktop.session import Session
+from aurax_desktop.ui.background import BackgroundWork
+from aurax_desktop.ui.widgets.choices import credits_text
+
+NOT_CONNECTED = "Connect an AuraX account or start the demo first."
+
+
+class JobActions(QObject):
+    message = Signal(str)
+    """A short note for the status bar."""
+    failed = Signal(str)
+    """Something the user asked for could not be done; the message says why."""
+    sent = Signal(list)
+    """Job ids just sent (a retry, a follow again): the window watches them."""
+    removed = Signal(str)
+    """A job deleted while no runner was there to announce it."""
+
+    def __init__(self, session: Session, work: BackgroundWork, window: QWidget) -> None:
+        super().__init__(window)
+        self.session, self.work, self.window = session, work, window
+
+    # Sending: the one wrapper every page's submit goes through (on a worker thread)
+
+    def submit(self, send: Callable[[JobRunner], str]) -> str:
+        runner = self.session.runner
+        if runner is None:
+            raise RuntimeError(NOT_CONNECTED)
+        return send(runner)
+
+    # On a job
+
+    def open_result(self, job: Job) -> None:
+        if job.result_paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(job.result_paths[0])))
+
+    def show_in_folder(self, job: Job) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(job.folder)))
+
+    def copy_task_id(self, job: Job) -> None:
+        if job.task_id:
+            QGuiApplication.clipboard().setText(job.task_id)
+            self.message.emit("Task id copied.")
+
+    def stop(self, job: Job) -> None:
+        runner = self.session.runner
+        if runner is None:
+            return
+        self.work.run(lambda: runner.stop(job.id), lambda _job: None, self._failed)
+        if job.status in (JobStatus.PREPARING, JobStatus.SUBMITTING):
+            self.message.emit("Stopping before it is sent; nothing is charged.")
+        else:
+            self.message.emit(
+                "Stopped following. AuraX may still finish the task and charge for it."
+            )
+
+    def retry(self, job: Job) -> None:
+        runner = self.session.runner
+        if runner is None:
+            return
+        doubt = (
+            " It may already have been sent and charged once: look for its result first."
+            if job.status is JobStatus.UNCERTAIN
+            else ""
+        )
+        answer = QMessageBox.question(
+            self.window,
+            "Send the job again?",
+            f"This sends the job again as a new one and costs "
+            f"{credits_text(job.kind.cost)}.{doubt}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.work.run(lambda: runner.retry(job.id), lambda new: self.sent.emit([new]))
+
+    def follow(self, job: Job) -> None:
+        """Follow the task again (no new request, no charge)."""
+        runner = self.session.runner
+        if runner is None:
+            return
+        self.work.run(
+            lambda: runner.follow(job.id).id, lambda got: self.sent.emit([got]), self._failed
+        )
+
+    def delete(self, job: Job) -> bool:
+        """Delete the job and its files (the user is asked first); True when deleted."""
+        answer = QMessageBox.question(
+            self.window,
+            "Delete the job?",
+            "The job and its files (result, thumbnail and the photos as sent) are removed "
+            "from this computer.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        runner = self.session.runner
+        if runner is not None:
+            self.work.run(lambda: runner.delete(job.id), lambda _r: None, self._failed)
+        else:
+            store = self.session.store
+            self.work.run(
+                lambda: store.delete(job.id), lambda _r: self.removed.emit(job.id), self._failed
+            )
+        return True
+
+    def _failed(self, error: BaseException) -> None:
+        self.failed.emit(getattr(error, "user_message", str(error)))
