@@ -152,6 +152,8 @@ class TaskFollower:
         self._heartbeat_at: float | None = None
         self._heartbeat_interval: float | None = None
         self._last_check = 0.0
+        self._status_at = 0.0
+        """When the open stream last gave a status (or was opened)."""
         self._mode = ""
 
     def run(self) -> TaskState:
@@ -203,6 +205,8 @@ class TaskFollower:
             log.info("Task %s: the stream could not be opened (%s)", self.task_id, exc)
             return outcome
         stall = self.rules.stall_window(self._heartbeat_interval)
+        self._status_at = time.monotonic()
+        self._heartbeat_at = None  # intervals are measured within one connection
         alarm = Alarm(stream.close, self._alarm_at(stall), name="aurax-stream-alarm")
         try:
             with stream, alarm, self.stop.closing(stream.close):
@@ -226,6 +230,7 @@ class TaskFollower:
         """Take in one event; the final state when the task has ended."""
         if isinstance(event, TaskUpdate):
             outcome.statuses += 1
+            self._status_at = time.monotonic()
             if self._mode != "streaming":
                 self._notice("streaming", "Receiving live updates.")
             alarm.set(self._alarm_at(self.rules.stall_window(self._heartbeat_interval)))
@@ -233,7 +238,9 @@ class TaskFollower:
                 return event.state
             self._update(event.state)
         elif isinstance(event, Heartbeat):
-            self._heartbeat()
+            if self._heartbeat():  # the stall window is known better now
+                stall = self.rules.stall_window(self._heartbeat_interval)
+                alarm.set(min(self.deadline.at, self._status_at + stall))
             self._emit(event)
         elif isinstance(event, UnclearEvent):
             log.info("Task %s: an unclear event (%s)", self.task_id, event.reason)
@@ -245,13 +252,17 @@ class TaskFollower:
     def _alarm_at(self, stall: float) -> float:
         return min(self.deadline.at, time.monotonic() + stall)
 
-    def _heartbeat(self) -> None:
+    def _heartbeat(self) -> bool:
+        """Note a heartbeat; True when it taught the heartbeat interval."""
         now = time.monotonic()
+        learned = False
         if self._heartbeat_at is not None:
             interval = now - self._heartbeat_at
             previous = self._heartbeat_interval
             self._heartbeat_interval = interval if previous is None else max(previous, interval)
+            learned = previous != self._heartbeat_interval
         self._heartbeat_at = now
+        return learned
 
     # Status checks
 

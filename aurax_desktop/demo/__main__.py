@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from aurax_desktop.demo.config import DEMO_API_KEY, DEMO_KEY_ID, DemoConfig
+from aurax_desktop.demo.faults import STREAM_FAULTS
 from aurax_desktop.demo.server import DemoServer
 
 
@@ -57,6 +58,27 @@ def build_parser() -> argparse.ArgumentParser:
         default=32.0,
         help="largest request body before answering 413 (default 32)",
     )
+    faults.add_argument(
+        "--drip-images",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="spread every image download over this many seconds",
+    )
+    faults.add_argument(
+        "--stream-fault",
+        choices=[f for f in STREAM_FAULTS if f],
+        default="",
+        help="task streams that never tell the status: only comments, only heartbeats, "
+        "events without a status, or data that is not JSON",
+    )
+    faults.add_argument(
+        "--result-side",
+        type=int,
+        default=0,
+        metavar="PIXELS",
+        help="results are 1-bit PNGs this many pixels square (try 9900)",
+    )
     faults.add_argument("--seed", type=int, default=None, help="seed for the fault options")
     add("-v", "--verbose", action="store_true", help="log every request")
     return parser
@@ -78,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             drop_streams=args.drop_streams,
             rate_limit=args.rate_limit,
             max_body_mb=args.max_body_mb,
+            drip_images=args.drip_images,
+            stream_fault=args.stream_fault,
+            result_side=args.result_side,
             seed=args.seed,
         )
     except ValueError as exc:

@@ -7,19 +7,15 @@ ledger per key (402 when exhausted, and then no task), SSE with heartbeats.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import io
 import json
 import logging
 import random
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import Any
 
-from PIL import Image, UnidentifiedImageError
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.routing import Map, Rule
@@ -28,22 +24,22 @@ from werkzeug.wrappers import Request, Response
 from aurax_desktop.api.models import CREDITS
 from aurax_desktop.demo import simulate
 from aurax_desktop.demo.config import DemoConfig
+from aurax_desktop.demo.faults import dripping, huge_result, task_events
 from aurax_desktop.demo.tasks import DemoTask, TaskBoard
+from aurax_desktop.demo.validation import (
+    PRODUCT_TYPES,
+    ApiError,
+    checked_product_type,
+    decode_image,
+    dimension,
+    image_field,
+    mask_summary,
+    optional_string,
+    product_type_message,
+)
 
 log = logging.getLogger(__name__)
 
-PRODUCT_TYPES = (
-    "GARMENT",
-    "DRESS",
-    "OUTFIT",
-    "FOOTWEAR",
-    "BAG",
-    "JEWELLERY",
-    "EYEWEAR",
-    "BEAUTY",
-    "OTHER",
-)
-MAX_DECODE_PIXELS = 64_000_000
 
 _ROUTES = Map(
     [
@@ -67,37 +63,6 @@ _ROUTES = Map(
     ],
     strict_slashes=False,
 )
-
-
-class ApiError(Exception):
-    """An error answer in NestJS's shape."""
-
-    _NAMES: ClassVar[dict[int, str]] = {
-        400: "Bad Request",
-        401: "Unauthorized",
-        402: "Payment Required",
-        404: "Not Found",
-        413: "Payload Too Large",
-        429: "Too Many Requests",
-    }
-
-    def __init__(
-        self, status: int, message: str | list[str], headers: dict[str, str] | None = None
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.headers = headers or {}
-
-    def response(self) -> Response:
-        body = {
-            "statusCode": self.status,
-            "message": self.message,
-            "error": self._NAMES.get(self.status, "Error"),
-        }
-        return Response(
-            json.dumps(body), status=self.status, headers=self.headers, mimetype="application/json"
-        )
 
 
 def _json(payload: Any, status: int = 200) -> Response:
@@ -227,16 +192,16 @@ class DemoApp:
     def try_on(self, request: Request) -> Response:
         body = self._json_body(request)
         errors: list[str] = []
-        person = _image_field(body, "personImage", errors, required=True)
-        garment = _image_field(body, "garmentImage", errors, required=True)
-        mask = _image_field(body, "maskBase64", errors, required=False)
-        product_type = _product_type(body, errors)
+        person = image_field(body, "personImage", errors, required=True)
+        garment = image_field(body, "garmentImage", errors, required=True)
+        mask = image_field(body, "maskBase64", errors, required=False)
+        product_type = checked_product_type(body, errors)
         strength = body.get("garmentStrength")
         if strength is None:
             errors.append("garmentStrength should not be empty")
         elif isinstance(strength, bool) or strength not in (1, 2, 3):
             errors.append("garmentStrength must be one of the following values: 1, 2, 3")
-        prompt = _optional_string(body, "prompt", errors)
+        prompt = optional_string(body, "prompt", errors)
         run_with_prompt = body.get("runWithPrompt", False)
         if not isinstance(run_with_prompt, bool):
             errors.append("runWithPrompt must be a boolean value")
@@ -247,7 +212,7 @@ class DemoApp:
         received: dict[str, Any] = {
             "personImage": {"size": list(person.size), "mode": person.mode},
             "garmentImage": {"size": list(garment.size), "mode": garment.mode},
-            "mask": _mask_summary(mask),
+            "mask": mask_summary(mask),
             "productType": product_type,
             "garmentStrength": strength,
             "prompt": prompt,
@@ -257,7 +222,9 @@ class DemoApp:
         task = self.board.create(
             "vto",
             received,
-            lambda: simulate.try_on(person, garment, mask, str(product_type), int(strength)),
+            self._result(
+                lambda: simulate.try_on(person, garment, mask, str(product_type), int(strength))
+            ),
             fail=self._should_fail(),
         )
         return _json({"taskId": task.id}, status=201)
@@ -270,10 +237,10 @@ class DemoApp:
             errors.append("prompt must be a string")
         elif not prompt or not prompt.strip():
             errors.append("prompt should not be empty")
-        product_type = _product_type(body, errors)
-        shape = _image_field(body, "maskBase64", errors, required=False)
-        width = _dimension(body, "width", errors)
-        height = _dimension(body, "height", errors)
+        product_type = checked_product_type(body, errors)
+        shape = image_field(body, "maskBase64", errors, required=False)
+        width = dimension(body, "width", errors)
+        height = dimension(body, "height", errors)
         if errors:
             raise ApiError(400, errors)
         self._charge(request, "image-generation")
@@ -288,7 +255,9 @@ class DemoApp:
         task = self.board.create(
             "image-generation",
             received,
-            lambda: simulate.generate(str(prompt), str(product_type), width, height, shape),
+            self._result(
+                lambda: simulate.generate(str(prompt), str(product_type), width, height, shape)
+            ),
             fail=self._should_fail(),
         )
         return _json({"taskId": task.id}, status=201)
@@ -303,15 +272,19 @@ class DemoApp:
         if upload is None:
             errors.append("image should not be empty")
         else:
-            image = _decode_image(upload.read(), "image", errors)
+            image = decode_image(upload.read(), "image", errors)
         if product_type not in PRODUCT_TYPES:
-            errors.append(_product_type_message())
+            errors.append(product_type_message())
         if errors:
             raise ApiError(400, errors)
         assert image is not None and product_type is not None
         self._charge(request, "product-description")
         text = simulate.describe(image, product_type)
         return Response(text, status=201, content_type="text/plain; charset=utf-8")
+
+    def _result(self, make: Callable[[], tuple[bytes, str]]) -> Callable[[], tuple[bytes, str]]:
+        """The result maker, or a huge picture when --result-side asks for one."""
+        return huge_result(self.config.result_side) if self.config.result_side else make
 
     def _should_fail(self) -> bool:
         with self._lock:
@@ -331,44 +304,29 @@ class DemoApp:
         with self._lock:
             drop = self.random.random() < self.config.drop_streams
         response = Response(
-            self._events(task, drop=drop),
+            task_events(
+                self.board,
+                task,
+                self.config.heartbeat_seconds,
+                drop=drop,
+                fault=self.config.stream_fault,
+            ),
             mimetype="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
             direct_passthrough=True,
         )
         return response
 
-    def _events(self, task: DemoTask, *, drop: bool) -> Iterator[bytes]:
-        board = self.board
-        beat = self.config.heartbeat_seconds
-        seen = -1
-        next_beat = time.monotonic() + beat
-        while not board.stopping.is_set():
-            version = task.version
-            if version != seen:
-                seen = version
-                yield b"data: " + json.dumps(task.as_event()).encode() + b"\n\n"
-                if task.terminal:
-                    return
-                if drop:
-                    return  # --drop-streams: the connection ends mid-task
-            now = time.monotonic()
-            if now >= next_beat:
-                stamp = int(time.time() * 1000)
-                yield (
-                    b"event: heartbeat\ndata: "
-                    + json.dumps({"timestamp": stamp}).encode()
-                    + b"\n\n"
-                )
-                next_beat = now + beat
-            board.wait_for_change(task, seen, max(0.0, next_beat - time.monotonic()))
-
     def image(self, request: Request, image_id: str) -> Response:
         found = self.board.image(image_id)
         if found is None:
             raise ApiError(404, f"Image {image_id} not found")
         data, mime = found
-        return Response(data, mimetype=mime, headers={"Content-Length": str(len(data))})
+        headers = {"Content-Length": str(len(data))}
+        if self.config.drip_images:
+            body = dripping(data, self.config.drip_images)
+            return Response(body, mimetype=mime, headers=headers, direct_passthrough=True)
+        return Response(data, mimetype=mime, headers=headers)
 
     # Demo-only routes, for tests
 
@@ -394,91 +352,3 @@ class DemoApp:
         if task is None:
             raise NotFound()
         return _json(task.as_record())
-
-
-def _product_type_message() -> str:
-    return "productType must be one of the following values: " + ", ".join(PRODUCT_TYPES)
-
-
-def _product_type(body: dict[str, Any], errors: list[str]) -> str | None:
-    value = body.get("productType")
-    if value is None:
-        errors.append("productType should not be empty")
-    elif value not in PRODUCT_TYPES:
-        errors.append(_product_type_message())
-    return value if value in PRODUCT_TYPES else None
-
-
-def _optional_string(body: dict[str, Any], name: str, errors: list[str]) -> str | None:
-    value = body.get(name)
-    if value is not None and not isinstance(value, str):
-        errors.append(f"{name} must be a string")
-        return None
-    return value
-
-
-def _dimension(body: dict[str, Any], name: str, errors: list[str]) -> int:
-    value = body.get(name, 1024)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
-        errors.append(f"{name} must be an integer number")
-        return 1024
-    if value < 1:
-        errors.append(f"{name} must not be less than 1")
-    elif value > 2048:
-        errors.append(f"{name} must not be greater than 2048")
-    return int(value)
-
-
-def _image_field(
-    body: dict[str, Any], name: str, errors: list[str], *, required: bool
-) -> Image.Image | None:
-    value = body.get(name)
-    if value is None or value == "":
-        if required:
-            errors.append(f"{name} should not be empty")
-        return None
-    if not isinstance(value, str):
-        errors.append(f"{name} must be a string")
-        return None
-    try:
-        data = base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
-        errors.append(f"{name} must be base64 encoded")
-        return None
-    return _decode_image(data, name, errors)
-
-
-def _decode_image(data: bytes, name: str, errors: list[str]) -> Image.Image | None:
-    try:
-        with Image.open(io.BytesIO(data)) as probe:
-            w, h = probe.size
-            if w * h > MAX_DECODE_PIXELS:
-                errors.append(f"{name} is too large ({w} x {h} pixels)")
-                return None
-            probe.load()
-            image = probe.copy()
-    except (
-        UnidentifiedImageError,
-        OSError,
-        ValueError,
-        Image.DecompressionBombError,
-        SyntaxError,
-        EOFError,
-    ):
-        errors.append(f"{name} must be a valid image (JPEG, PNG or WebP)")
-        return None
-    return image
-
-
-def _mask_summary(mask: Image.Image | None) -> dict[str, Any] | None:
-    if mask is None:
-        return None
-    grey = mask.convert("L")
-    histogram = grey.histogram()
-    total = grey.width * grey.height
-    set_pixels = sum(histogram[128:])
-    return {
-        "size": list(mask.size),
-        "mode": mask.mode,
-        "coverage": round(set_pixels / total, 6) if total else 0.0,
-    }

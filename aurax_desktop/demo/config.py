@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 DEMO_API_KEY = "demo-key"
 DEMO_KEY_ID = "demo"
+STREAM_FAULTS = ("", "comments", "heartbeats", "no-status", "garbage")
+"""``comments``: only SSE comments; ``heartbeats``: only heartbeats; ``no-status``:
+state events without a status; ``garbage``: data lines that are not JSON. In each,
+the task's status can be had only from the status endpoint."""
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,12 @@ class DemoConfig:
     drop_streams: float = 0.0
     rate_limit: int = 0
     max_body_mb: float = 32.0
+    drip_images: float = 0.0
+    """Seconds over which every image download is spread (0: at once)."""
+    stream_fault: str = ""
+    """One of ``faults.STREAM_FAULTS``: streams that never tell a status."""
+    result_side: int = 0
+    """Results are 1-bit PNGs this many pixels square (0: the usual results)."""
     seed: int | None = None
 
     def __post_init__(self) -> None:
@@ -37,3 +47,7 @@ class DemoConfig:
             raise ValueError("heartbeat_seconds must be more than 0")
         if self.rate_limit < 0:
             raise ValueError("rate_limit must not be negative")
+        if self.drip_images < 0 or self.result_side < 0:
+            raise ValueError("drip_images and result_side must not be negative")
+        if self.stream_fault not in STREAM_FAULTS:
+            raise ValueError(f"unknown stream fault {self.stream_fault!r}")
