@@ -16,10 +16,12 @@ import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from aurax_desktop import __version__
+from aurax_desktop import __version__, paths
 from aurax_desktop.account import CredentialStore, resolve_credentials
+from aurax_desktop.jobs import InstanceLock
 from aurax_desktop.logs import setup_logging
 from aurax_desktop.session import Session
+from aurax_desktop.ui.dialogs.already_open import AlreadyOpenDialog
 from aurax_desktop.ui.display_check import display_problem
 from aurax_desktop.ui.main_window import MainWindow
 from aurax_desktop.ui.theme import apply_theme
@@ -50,20 +52,25 @@ GUI_SWITCH_INTERVAL_S = 0.001
 (Python's default, 5 ms, lets busy workers stall the event loop noticeably)."""
 
 
-def create_window(argv: Sequence[str] = ()) -> MainWindow:
+def create_window(argv: Sequence[str] = (), *, read_only: bool = False) -> MainWindow:
+    """The whole program's window; ``read_only``: another window owns the data folder,
+    this one only browses the history."""
     args = build_parser().parse_args(list(argv))
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
-    setup_logging()
-    session = Session()
-    if args.demo:
+    try:
+        setup_logging()
+    except OSError as exc:  # a read-only or full data folder: the window says so
+        log.warning("No log file: %s", exc)
+    session = Session(read_only=read_only)
+    if args.demo and not read_only:
         session.start_demo()
-    else:
+    elif not read_only:
         credentials = resolve_credentials(CredentialStore())
         if credentials is not None:
             session.connect(credentials, args.base_url)
     window = MainWindow(session)
     window.show()
-    if session.connected:
+    if session.connected or read_only:
         QTimer.singleShot(0, window.start)
     else:  # nothing to connect with: the welcome dialog, once the window is up
         QTimer.singleShot(0, window.show_welcome)
@@ -83,9 +90,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("AuraX")
     app.setDesktopFileName("aurax-desktop")
     apply_theme(app)
-    window = create_window(arguments)
-    code = app.exec()
-    dispose(window)
+    lock = InstanceLock()
+    read_only = False
+    if not lock.acquire():
+        if not AlreadyOpenDialog(paths.data_dir()).wants_to_browse():
+            return 0
+        read_only = True
+    try:
+        window = create_window(arguments, read_only=read_only)
+        code = app.exec()
+        dispose(window)
+    finally:
+        lock.release()
     return code
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from aurax_desktop.account import Credentials, Settings, SettingsStore
 from aurax_desktop.api import AuraxClient
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import EventSink, JobRunner, JobStore
+from aurax_desktop.jobs import EventSink, HistoryError, JobRunner, JobStore, open_history
 
 log = logging.getLogger(__name__)
 
@@ -18,18 +18,40 @@ DEMO_TASK_SECONDS = 3.0
 
 class Session:
     def __init__(
-        self, settings_store: SettingsStore | None = None, store: JobStore | None = None
+        self,
+        settings_store: SettingsStore | None = None,
+        store: JobStore | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         self.settings_store = settings_store or SettingsStore()
         loaded = self.settings_store.load()
         self.settings: Settings = loaded.settings
         self.settings_message = loaded.message
-        self.store = store or JobStore()
+        self.read_only = read_only
+        """Another window owns the data folder: this one browses the history only."""
+        self.history_message: str | None = None
+        """What went wrong with the history file at start, in plain words (or None)."""
+        self.store = store or self._open_history()
         self.credentials: Credentials | None = None
         self.client: AuraxClient | None = None
         self.runner: JobRunner | None = None
         self.demo: DemoServer | None = None
         self._listeners: list[EventSink] = []
+
+    def _open_history(self) -> JobStore:
+        """The history; a damaged file is moved aside, and a folder that cannot be
+        written leaves a history in memory (the window still opens, and says so)."""
+        try:
+            opened = open_history()
+        except HistoryError as exc:
+            log.error("The history cannot be used: %s", exc.user_message)
+            self.history_message = (
+                f"{exc.user_message} Until then, jobs are not kept after AuraX Desktop closes."
+            )
+            return JobStore.in_memory()
+        self.history_message = opened.message
+        return opened.store
 
     @property
     def demo_mode(self) -> bool:
@@ -46,6 +68,8 @@ class Session:
 
     def start_demo(self) -> None:
         """Start the built-in demo server and connect to it with the demo key."""
+        if self.read_only:
+            raise RuntimeError("another AuraX Desktop window runs the jobs of this data folder")
         if self.demo is None:
             self.demo = DemoServer(task_seconds=DEMO_TASK_SECONDS)
             self.demo.start()
@@ -53,6 +77,8 @@ class Session:
 
     def connect(self, credentials: Credentials, base_url: str | None = None) -> None:
         """Use these credentials from now on (jobs already running go on)."""
+        if self.read_only:
+            raise RuntimeError("another AuraX Desktop window runs the jobs of this data folder")
         self._close_runner()
         url = base_url or self.settings.base_url
         self.client = AuraxClient(url, api_key=credentials.api_key, key_id=credentials.key_id)

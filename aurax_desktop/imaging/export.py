@@ -6,6 +6,8 @@ import errno
 import io
 from pathlib import Path
 
+from PIL import Image
+
 from aurax_desktop.atomic import write_atomically
 from aurax_desktop.imaging.colour import flatten
 from aurax_desktop.imaging.errors import ImageError
@@ -36,16 +38,19 @@ def save_as(source: Path, target: Path, *, quality: int = 95) -> Path:
             reason="extension",
         )
     try:
+        data: bytes | None = None
         if _FORMATS.get(source.suffix.lower()) == wanted:
             data = source.read_bytes()
         else:
-            pixels = load_image(source).decode(None)
-            out = io.BytesIO()
-            if wanted == "JPEG":
-                flatten(pixels).save(out, "JPEG", quality=quality)
-            else:
-                pixels.save(out, wanted)
-            data = out.getvalue()
+            data = _grey_jpeg(source, quality) if wanted == "JPEG" else None
+            if data is None:
+                pixels = load_image(source).decode(None)
+                out = io.BytesIO()
+                if wanted == "JPEG":
+                    flatten(pixels).save(out, "JPEG", quality=quality)
+                else:
+                    pixels.save(out, wanted)
+                data = out.getvalue()
         return write_atomically(target, data)
     except OSError as exc:
         raise ImageError(
@@ -53,6 +58,24 @@ def save_as(source: Path, target: Path, *, quality: int = 95) -> Path:
             name=target.name,
             reason="write",
         ) from exc
+
+
+_GREY = ("1", "L")
+
+
+def _grey_jpeg(source: Path, quality: int) -> bytes | None:
+    """A bilevel or grey picture as a grey JPEG, decoded at one byte a pixel (a huge
+    black-and-white result is never widened to RGB); None for other pictures."""
+    try:
+        with Image.open(source) as image:
+            if image.mode not in _GREY or image.info.get("transparency") is not None:
+                return None
+            grey = image.convert("L")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None  # load_image says in plain words what is wrong
+    out = io.BytesIO()
+    grey.save(out, "JPEG", quality=quality)
+    return out.getvalue()
 
 
 def _why(exc: OSError) -> str:

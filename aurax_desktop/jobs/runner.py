@@ -44,7 +44,7 @@ from aurax_desktop.jobs.ownership import OwnerLock
 from aurax_desktop.jobs.recovery import take_over
 from aurax_desktop.jobs.results import fetch_results
 from aurax_desktop.jobs.sending import RATE_LIMITED_ATTEMPTS, SubmissionGate, send
-from aurax_desktop.jobs.store import JobStore
+from aurax_desktop.jobs.store import HistoryError, JobStore
 from aurax_desktop.jobs.transitions import (
     INTERRUPTED_MESSAGE,
     NOT_SENT_STOP,
@@ -221,7 +221,14 @@ class JobRunner:
             owner=self.owner.id,
             **extra,
         ).moved_to(JobStatus.PREPARING)
-        job.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            job.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HistoryError(
+                f"The folder for jobs, {job.folder.parent}, cannot be written "
+                f"({exc.strerror or exc}). Nothing was sent. Check the folder's permissions "
+                "and free space."
+            ) from exc
         return self.book.save(job)
 
     # On the preparing workers

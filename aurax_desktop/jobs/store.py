@@ -102,16 +102,17 @@ def history_error(exc: BaseException, path: Path) -> HistoryError:
             f"The disk that holds {folder} is full, so the history cannot be written. Free "
             "some space and start again."
         )
+    unwritable = (errno.EACCES, errno.EROFS, errno.ENOTDIR, errno.EPERM, errno.EEXIST)
     if (
         "readonly" in text
         or "read-only" in text
         or "unable to open" in text
-        or isinstance(exc, PermissionError)
+        or getattr(exc, "errno", None) in unwritable
     ):
         return HistoryError(
-            f"The data folder {folder} cannot be written to (it is read-only or belongs to "
-            "another user). Check its permissions, or choose another data folder with the "
-            "AURAX_DATA_DIR environment variable."
+            f"The data folder {folder} cannot be written (it is read-only, belongs to "
+            "another user, or is not a folder). Check its permissions, or choose another "
+            "data folder with the AURAX_DATA_DIR environment variable."
         )
     if "locked" in text or "busy" in text:
         return HistoryError(
@@ -183,6 +184,11 @@ class JobStore:
         except sqlite3.Error as exc:
             self._db.close()
             raise history_error(exc, self.path) from exc
+
+    @classmethod
+    def in_memory(cls) -> JobStore:
+        """A history kept only in memory (when the file cannot be used): lost on quit."""
+        return cls(Path(":memory:"), check=False)
 
     @property
     def schema_version(self) -> int:

@@ -237,6 +237,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(
                 0, lambda: self.statusBar().showMessage(session.settings_message or "", 15000)
             )
+        if session.history_message:  # a damaged or unwritable history: said once it shows
+            QTimer.singleShot(0, lambda: self._show_error(session.history_message or ""))
 
     # Building
 
@@ -329,7 +331,12 @@ class MainWindow(QMainWindow):
         self.demo_badge.setVisible(session.demo_mode)
         self.demo_banner.setVisible(session.demo_mode)
         self.setWindowTitle("AuraX Desktop — Demo mode" if session.demo_mode else "AuraX Desktop")
-        if session.client is None:
+        if session.read_only:
+            self.setWindowTitle("AuraX Desktop — history, read-only")
+            self.connection_label.setText(
+                "Read-only: another AuraX Desktop window runs the jobs of this data folder"
+            )
+        elif session.client is None:
             self.connection_label.setText("Not connected")
         elif session.demo_mode:
             self.connection_label.setText(f"Demo server at {session.client.base_url}")
@@ -339,6 +346,7 @@ class MainWindow(QMainWindow):
             )
         for page in (self.try_on, self.generate, self.describe):
             page.setEnabled(session.connected)
+        self.account_menu.setEnabled(not session.read_only)
 
     def show_welcome(self) -> bool:
         """The welcome dialog; True when it connected the session."""
