@@ -91,11 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("aurax-desktop")
     apply_theme(app)
     lock = InstanceLock()
-    read_only = False
-    if not lock.acquire():
-        if not AlreadyOpenDialog(paths.data_dir()).wants_to_browse():
-            return 0
-        read_only = True
+    owned = claim_data_folder(lock)
+    if owned is None:
+        return 0
+    read_only = not owned
     try:
         window = create_window(arguments, read_only=read_only)
         code = app.exec()
@@ -103,6 +102,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         lock.release()
     return code
+
+
+def claim_data_folder(lock: InstanceLock) -> bool | None:
+    """True when this window owns the data folder; False when another window does and
+    the user chose to browse the history read-only; None when the user chose to quit."""
+    if lock.acquire():
+        return True
+    return False if AlreadyOpenDialog(paths.data_dir()).wants_to_browse() else None
 
 
 def dispose(window: MainWindow) -> None:

@@ -53,7 +53,7 @@ def run(url: str, tasks: int, *, max_streams: int, poll_interval: float) -> list
             )
         )
         time.sleep(0.37)  # spread the tasks so completions fall at varied poll phases
-    done = runner.wait([j.id for j in jobs], timeout=120)
+    done = runner.wait(jobs, timeout=120)
     runner.shutdown()
     store.close()
     latencies = []

@@ -51,7 +51,7 @@ def main() -> None:
             runner.submit_generation(GenerationInput(f"many {i}", ProductType.BAG, 256, 256))
             for i in range(args.tasks)
         ]
-        done = runner.wait([j.id for j in jobs], timeout=600)
+        done = runner.wait(jobs, timeout=600)
         elapsed = time.monotonic() - started
         stop.set()
         sampler.join()

@@ -25,7 +25,6 @@ from aurax_desktop.api.errors import (
 from aurax_desktop.api.events import FollowNotice, Heartbeat, TaskEvent, TaskUpdate, UnclearEvent
 from aurax_desktop.api.following import (
     FollowRules,
-    StreamSlots,
     TaskFollower,
     TaskReader,
     follow_task,
@@ -77,7 +76,6 @@ __all__ = [
     "RetryPolicy",
     "ServerError",
     "StopSignal",
-    "StreamSlots",
     "TaskDeadlineError",
     "TaskEvent",
     "TaskFailedError",

@@ -9,12 +9,15 @@ that would otherwise sit in the socket.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
 from types import TracebackType
 
 from aurax_desktop.api.errors import TaskDeadlineError
+
+log = logging.getLogger(__name__)
 
 MIN_TIMEOUT = 0.05
 """The shortest socket timeout used (a zero timeout would mean "never block")."""
@@ -66,51 +69,38 @@ class Deadline:
 
 
 class Alarm:
-    """Calls ``ring`` once, from its own thread, when the set moment comes.
+    """Calls ``ring`` once, from the shared alarm thread, when the set moment comes.
 
-    ``set(at)`` moves the moment (``inf``: never); ``cancel()`` ends the thread
-    without ringing. Use as a context manager around a blocking read.
+    ``set(at)`` moves the moment (``inf``: never); ``cancel()`` takes it back. Use as
+    a context manager around a blocking read. All alarms share one thread, which
+    runs only while some alarm is set, so many streams cost one thread, not many.
     """
 
-    def __init__(self, ring: Callable[[], None], at: float, name: str = "aurax-alarm") -> None:
+    def __init__(self, ring: Callable[[], None], at: float, name: str = "") -> None:
         self._ring = ring
-        self._at = at
+        self.at = at
+        self.name = name
         self._rang = False
-        self._done = False
-        self._changed = threading.Condition()
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._active = False
 
     @property
     def rang(self) -> bool:
         return self._rang
 
     def start(self) -> Alarm:
-        self._thread.start()
+        self._active = True
+        _CLOCK.add(self)
         return self
 
     def set(self, at: float) -> None:
-        with self._changed:
-            self._at = at
-            self._changed.notify_all()
+        _CLOCK.move(self, at)
 
     def cancel(self) -> None:
-        with self._changed:
-            self._done = True
-            self._changed.notify_all()
-        if self._thread.is_alive() and self._thread is not threading.current_thread():
-            self._thread.join(timeout=5)
+        self._active = False
+        _CLOCK.remove(self)
 
-    def _run(self) -> None:
-        with self._changed:
-            while not self._done:
-                left = self._at - time.monotonic()
-                if left <= 0:
-                    self._rang = True
-                    self._done = True
-                    break
-                self._changed.wait(min(left, 3600.0))
-            else:
-                return
+    def _fire(self) -> None:
+        self._rang = True
         self._ring()
 
     def __enter__(self) -> Alarm:
@@ -123,3 +113,58 @@ class Alarm:
         traceback: TracebackType | None,
     ) -> None:
         self.cancel()
+
+
+IDLE_S = 0.5
+"""How long the alarm thread waits for a new alarm before it ends."""
+
+
+class _AlarmClock:
+    """The one thread that rings every alarm; it ends when no alarm is set."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._alarms: set[Alarm] = set()
+        self._thread: threading.Thread | None = None
+
+    def add(self, alarm: Alarm) -> None:
+        with self._changed:
+            self._alarms.add(alarm)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="aurax-alarms", daemon=True)
+                self._thread.start()
+            self._changed.notify_all()
+
+    def move(self, alarm: Alarm, at: float) -> None:
+        with self._changed:
+            alarm.at = at
+            self._changed.notify_all()
+
+    def remove(self, alarm: Alarm) -> None:
+        with self._changed:
+            self._alarms.discard(alarm)
+            self._changed.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                if not self._alarms:
+                    self._changed.wait(IDLE_S)  # a new stream often follows at once
+                if not self._alarms:
+                    self._thread = None
+                    return
+                now = time.monotonic()
+                due = [a for a in self._alarms if a.at <= now]
+                if not due:
+                    soonest = min(a.at for a in self._alarms)
+                    self._changed.wait(min(soonest - now, 60.0))
+                    continue
+                self._alarms.difference_update(due)
+            for alarm in due:
+                try:
+                    alarm._fire()
+                except Exception:
+                    log.exception("An alarm failed")
+
+
+_CLOCK = _AlarmClock()

@@ -1,7 +1,9 @@
 """Follow a task to its end: the one routine for the window, the command line and scripts.
 
-It owns the whole wait: the SSE stream (when a stream slot is free), stall
-detection, polling as a fallback, backoff, and the deadline. The stream gives
+It owns the whole wait: the SSE stream, stall detection, polling as a fallback,
+backoff, and the deadline. ``run()`` follows on the calling thread;
+``check_once()`` does one status check by the same rules, for a task that waits
+its turn for a stream (one thread checks many such tasks). The stream gives
 results within milliseconds; a stream that gives no status for a stall window
 (about twice the heartbeat interval, at most 30 s) is closed, the status is
 asked for, and the stream is opened again after a pause that grows while
@@ -13,7 +15,6 @@ at the deadline or the stall, whichever comes first.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,31 +95,6 @@ class FollowRules:
         return max(self.min_stall_s, min(self.max_stall_s, 2.0 * heartbeat_interval))
 
 
-class StreamSlots:
-    """A bound on the live streams of many followers; without a slot a follower polls."""
-
-    def __init__(self, count: int) -> None:
-        self.count = count
-        self._lock = threading.Lock()
-        self._used = 0
-
-    def take(self) -> bool:
-        with self._lock:
-            if self._used >= self.count:
-                return False
-            self._used += 1
-            return True
-
-    def give_back(self) -> None:
-        with self._lock:
-            self._used = max(0, self._used - 1)
-
-    @property
-    def used(self) -> int:
-        with self._lock:
-            return self._used
-
-
 @dataclass
 class _StreamOutcome:
     final: TaskState | None = None
@@ -128,7 +104,8 @@ class _StreamOutcome:
 
 class TaskFollower:
     """One task followed until it ends; ``run()`` returns the completed state or raises
-    ``TaskFailedError``, ``TaskDeadlineError`` or ``FollowStoppedError``."""
+    ``TaskFailedError``, ``TaskDeadlineError`` or ``FollowStoppedError`` (and so does
+    ``check_once()``, a step at a time)."""
 
     def __init__(
         self,
@@ -139,7 +116,6 @@ class TaskFollower:
         on_event: EventCallback | None = None,
         stop: StopSignal | None = None,
         rules: FollowRules | None = None,
-        slots: StreamSlots | None = None,
     ) -> None:
         self.reader = reader
         self.task_id = task_id
@@ -147,7 +123,6 @@ class TaskFollower:
         self.on_event = on_event
         self.stop = stop or StopSignal()
         self.rules = rules or FollowRules()
-        self.slots = slots
         self.last: TaskState | None = None
         self._heartbeat_at: float | None = None
         self._heartbeat_interval: float | None = None
@@ -155,41 +130,53 @@ class TaskFollower:
         self._status_at = 0.0
         """When the open stream last gave a status (or was opened)."""
         self._mode = ""
+        self._pause = self.rules.poll_interval
+        self.next_check = 0.0
+        """When ``check_once`` should next be called (monotonic seconds)."""
 
     def run(self) -> TaskState:
+        """Follow live over the stream (reconnecting, checking the status when it stalls
+        or breaks); after ``stream_attempts`` streams in a row end without the task's
+        end, by status checks alone."""
         rules = self.rules
         failed_streams = 0
         pause = rules.reconnect_pause
-        while True:
+        while failed_streams < rules.stream_attempts:
             self._check_time()
-            streaming = failed_streams < rules.stream_attempts
-            streamed = streaming and (self.slots is None or self.slots.take())
-            if streamed:
-                try:
-                    outcome = self._stream_once()
-                finally:
-                    if self.slots is not None:
-                        self.slots.give_back()
-                if outcome.final is not None:
-                    return self._finish(outcome.final)
-                lasted = time.monotonic() - outcome.opened_at
-                if outcome.statuses and lasted >= rules.healthy_stream_s:
-                    failed_streams, pause = 0, rules.reconnect_pause
-                else:
-                    failed_streams += 1
-            # The stream ended, stalled or broke (or none was free): ask for the status.
+            outcome = self._stream_once()
+            if outcome.final is not None:
+                return self._finish(outcome.final)
+            lasted = time.monotonic() - outcome.opened_at
+            if outcome.statuses and lasted >= rules.healthy_stream_s:
+                failed_streams, pause = 0, rules.reconnect_pause
+            else:
+                failed_streams += 1
+            # The stream ended, stalled or broke: ask for the status.
             state = self._poll()
             if state is not None and state.status.is_terminal:
                 return self._finish(state)
-            if streamed and failed_streams < rules.stream_attempts:
+            if failed_streams < rules.stream_attempts:
                 self._notice("reconnecting", "Connection interrupted; reconnecting.")
                 self._sleep(pause)
                 pause = min(rules.poll_interval, pause * 2)
-                continue
-            self._notice("polling", "Live updates are unavailable; checking every few seconds.")
-            pause = max(pause, rules.poll_interval)
-            self._sleep(pause)
-            pause = min(rules.max_poll_interval, pause * 1.5)
+        while True:
+            final = self.check_once()
+            if final is not None:
+                return final
+            self._sleep(max(0.0, self.next_check - time.monotonic()))
+
+    def check_once(self) -> TaskState | None:
+        """One status check by the same rules (deadline, backoff): the completed state,
+        or None with ``next_check`` set. For a task followed without a stream of its own
+        (many tasks share one thread that calls this in turn)."""
+        self._notice("polling", "Live updates are unavailable; checking every few seconds.")
+        state = self._poll()
+        if state is not None and state.status.is_terminal:
+            return self._finish(state)
+        self.next_check = time.monotonic() + self.deadline.clip(self._pause)
+        self._pause = min(self.rules.max_poll_interval, self._pause * 1.5)
+        self._check_time()
+        return None
 
     # The stream
 

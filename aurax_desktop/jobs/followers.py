@@ -1,11 +1,14 @@
-"""Following many tasks at once: one thread per task, each running the one follow routine.
+"""Following many tasks with a bounded number of threads, all by the one follow routine.
 
-Every task is followed by ``api.TaskFollower``: live over its stream while one
-of ``max_streams`` stream slots is free, by polling with backoff otherwise.
-Completed tasks are handed to a small pool that downloads their results; a
-task counts as followed until its download is over, so stopping and quitting
-reach downloads too. No exception on these threads is lost: an unexpected one
-ends its job with a message and goes to the log with its traceback.
+Each task has an ``api.TaskFollower`` (its deadline, backoff and state). Up to
+``max_streams`` of them run live on threads of their own (``run()``: the stream,
+stall detection, reconnecting); the others wait their turn with one poller
+thread that calls each one's ``check_once()`` when it is due. When a live
+follower ends, the task that has waited longest takes its thread. Completed
+tasks are handed to a small pool that downloads their results; a task counts as
+followed until its download is over, so stopping and quitting reach downloads
+too. No exception on these threads is lost: an unexpected one ends its job with
+a message and goes to the log with its traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -25,7 +29,6 @@ from aurax_desktop.api import (
     FollowRules,
     FollowStoppedError,
     StopSignal,
-    StreamSlots,
     TaskEvent,
     TaskFollower,
     TaskState,
@@ -50,8 +53,8 @@ class FollowCallbacks:
 @dataclass(eq=False)
 class _Entry:
     job_id: str
-    task_id: str
-    deadline: Deadline
+    follower: TaskFollower
+    order: int
     stop: StopSignal = field(default_factory=StopSignal)
     thread: threading.Thread | None = None
 
@@ -78,114 +81,187 @@ class FollowPool:
     ) -> None:
         self.client = client
         self.callbacks = callbacks
+        self.max_streams = max_streams
         self.deadline_s = deadline_s
         self.rules = rules or FollowRules()
-        self.slots = StreamSlots(max_streams)
         self._lock = threading.Lock()
-        self._entries: dict[str, _Entry] = {}
-        self._closing = False
+        self._live: dict[str, _Entry] = {}
+        self._waiting: dict[str, _Entry] = {}
+        self._fetching: dict[str, _Entry] = {}
+        self._order = itertools.count()
         self._names = itertools.count(1)
+        self._closing = False
+        self._wake = threading.Event()
         self._downloads: ThreadPoolExecutor = background_pool(max_downloads, "aurax-download")
+        self._poller = threading.Thread(target=self._poll_loop, name="aurax-poller", daemon=True)
+        self._poller.start()
 
     def follow(self, job_id: str, task_id: str) -> None:
-        entry = _Entry(job_id, task_id, Deadline(self.deadline_s))
-        thread = threading.Thread(
-            target=self._follow,
-            args=(entry,),
-            name=f"aurax-follow-{next(self._names)}",
-            daemon=True,
-        )
-        entry.thread = thread
+        stop = StopSignal()
+        entry = _Entry(job_id, self._follower(job_id, task_id, stop), next(self._order), stop)
         with self._lock:
-            if self._closing or job_id in self._entries:
+            if self._closing or self._known(job_id):
                 return
-            self._entries[job_id] = entry
-        thread.start()
+            if len(self._live) < self.max_streams:
+                self._start_live(entry)
+                return
+            self._waiting[job_id] = entry
+        self._wake.set()
 
     def stop(self, job_id: str) -> bool:
         """Stop following (or downloading); True when the job was being followed."""
         with self._lock:
-            entry = self._entries.get(job_id)
+            waiting = self._waiting.pop(job_id, None)
+            entry = waiting or self._live.get(job_id) or self._fetching.get(job_id)
         if entry is None:
             return False
         entry.stop.set()
+        if waiting is not None:
+            self.callbacks.on_stopped(job_id)  # no thread of its own to say so
         return True
 
     def is_following(self, job_id: str) -> bool:
         with self._lock:
-            return job_id in self._entries
+            return self._known(job_id)
 
     @property
     def counts(self) -> tuple[int, int]:
-        """(live streams, tasks followed) right now."""
+        """(followed live on a stream, waiting for one and checked by the poller)."""
         with self._lock:
-            return self.slots.used, len(self._entries)
+            return len(self._live), len(self._waiting)
 
     def shutdown(self) -> None:
-        """End every stream, poll and download; jobs keep their state for the next start."""
+        """End every stream, check and download; jobs keep their state for the next start."""
         with self._lock:
             self._closing = True
-            entries = list(self._entries.values())
+            entries = [*self._live.values(), *self._waiting.values(), *self._fetching.values()]
         for entry in entries:
             entry.stop.set()
+        self._wake.set()
         for entry in entries:
             if entry.thread is not None and entry.thread.is_alive():
                 entry.thread.join(timeout=10)
+        self._poller.join(timeout=10)
         self._downloads.shutdown(wait=True, cancel_futures=True)
 
-    # On each task's thread
+    def _known(self, job_id: str) -> bool:
+        return any(job_id in d for d in (self._live, self._waiting, self._fetching))
 
-    def _follow(self, entry: _Entry) -> None:
+    def _follower(self, job_id: str, task_id: str, stop: StopSignal) -> TaskFollower:
+        return TaskFollower(
+            self.client,
+            task_id,
+            deadline=Deadline(self.deadline_s),
+            on_event=lambda event: self._on_event(job_id, event),
+            stop=stop,
+            rules=self.rules,
+        )
+
+    def _start_live(self, entry: _Entry) -> None:
+        """(Under the lock.) ``entry`` gets a thread of its own."""
+        entry.thread = threading.Thread(
+            target=self._run_live,
+            args=(entry,),
+            name=f"aurax-follow-{next(self._names)}",
+            daemon=True,
+        )
+        self._live[entry.job_id] = entry
+        entry.thread.start()
+
+    # Live followers, a thread each
+
+    def _run_live(self, first: _Entry) -> None:
+        """Follow ``first`` live; then, on the same thread, the task that has waited
+        longest, until none waits."""
         lower_priority()
-        handed_over = False
-        try:
-            follower = TaskFollower(
-                self.client,
-                entry.task_id,
-                deadline=entry.deadline,
-                on_event=lambda event: self._on_event(entry, event),
-                stop=entry.stop,
-                rules=self.rules,
-                slots=self.slots,
-            )
-            state = follower.run()
+        entry: _Entry | None = first
+        while entry is not None:
+            try:
+                self._ended(entry, entry.follower.run)
+            finally:
+                with self._lock:
+                    if self._live.get(entry.job_id) is entry:
+                        del self._live[entry.job_id]
+                    entry = None
+                    waiting = sorted(self._waiting.values(), key=lambda e: e.order)
+                    if waiting and not self._closing:
+                        entry = waiting[0]
+                        del self._waiting[entry.job_id]
+                        entry.thread = threading.current_thread()
+                        self._live[entry.job_id] = entry
+
+    # The poller, for the tasks waiting for a thread
+
+    def _poll_loop(self) -> None:
+        lower_priority()
+        while not self._closing:
             with self._lock:
-                if self._closing:
-                    return
-                self._downloads.submit(self._download, entry, state)
-                handed_over = True
+                due = [
+                    e for e in self._waiting.values() if e.follower.next_check <= time.monotonic()
+                ]
+            for entry in sorted(due, key=lambda e: e.order):
+                with self._lock:
+                    if self._waiting.get(entry.job_id) is not entry or self._closing:
+                        continue
+                self._ended(entry, entry.follower.check_once, polled=True)
+            with self._lock:
+                soonest = min((e.follower.next_check for e in self._waiting.values()), default=None)
+            pause = 1.0 if soonest is None else max(0.0, min(1.0, soonest - time.monotonic()))
+            self._wake.wait(pause)
+            self._wake.clear()
+
+    # Endings, wherever they happen
+
+    def _ended(
+        self, entry: _Entry, follow: Callable[[], TaskState | None], *, polled: bool = False
+    ) -> None:
+        """Run one follow step; hand a completed task to the downloads, report the rest."""
+        try:
+            state = follow()
+            if state is None:
+                return  # checked, not over yet
         except FollowStoppedError:
-            if not self._closing:
+            self._forget(entry)
+            if not self._closing and not polled:
                 self.callbacks.on_stopped(entry.job_id)
+            return
         except AuraxError as exc:
+            self._forget(entry)
             self.callbacks.on_failed(entry.job_id, exc)
+            return
         except Exception as exc:
-            log.exception("Following task %s failed unexpectedly", entry.task_id)
+            log.exception("Following the task of job %s failed unexpectedly", entry.job_id)
+            self._forget(entry)
             self.callbacks.on_failed(entry.job_id, unexpected(exc))
-        finally:
-            if not handed_over:
-                self._release(entry)
+            return
+        with self._lock:
+            if self._closing:
+                return
+            self._waiting.pop(entry.job_id, None)
+            self._fetching[entry.job_id] = entry
+            self._downloads.submit(self._download, entry, state)
 
     def _download(self, entry: _Entry, state: TaskState) -> None:
         try:
-            self.callbacks.on_completed(entry.job_id, state, entry.deadline, entry.stop)
+            self.callbacks.on_completed(entry.job_id, state, entry.follower.deadline, entry.stop)
         except FollowStoppedError:
             if not self._closing:
                 self.callbacks.on_stopped(entry.job_id)
         except Exception as exc:
-            log.exception("Fetching the result of task %s failed unexpectedly", entry.task_id)
+            log.exception("Fetching the result of job %s failed unexpectedly", entry.job_id)
             self.callbacks.on_failed(entry.job_id, unexpected(exc))
         finally:
-            self._release(entry)
+            with self._lock:
+                self._fetching.pop(entry.job_id, None)
 
-    def _on_event(self, entry: _Entry, event: TaskEvent) -> None:
+    def _forget(self, entry: _Entry) -> None:
+        with self._lock:
+            if self._waiting.get(entry.job_id) is entry:
+                del self._waiting[entry.job_id]
+
+    def _on_event(self, job_id: str, event: TaskEvent) -> None:
         if isinstance(event, TaskUpdate):
             if not event.state.status.is_terminal:
-                self.callbacks.on_state(entry.job_id, event.state)
+                self.callbacks.on_state(job_id, event.state)
         elif isinstance(event, FollowNotice):
-            self.callbacks.on_notice(entry.job_id, event.message)
-
-    def _release(self, entry: _Entry) -> None:
-        with self._lock:
-            if self._entries.get(entry.job_id) is entry:
-                del self._entries[entry.job_id]
+            self.callbacks.on_notice(job_id, event.message)

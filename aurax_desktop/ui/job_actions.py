@@ -7,6 +7,7 @@ of the job arrives, like every change, as the runner's events.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -96,6 +97,23 @@ class JobActions(QObject):
             return
         self.work.run(
             lambda: runner.follow(job.id).id, lambda got: self.sent.emit([got]), self._failed
+        )
+
+    def look_for_result(self, job: Job) -> None:
+        """A job that may have been sent and charged: follow its task when it has one;
+        otherwise say how to find out (AuraX has no way to list one's tasks)."""
+        if job.task_id:
+            self.follow(job)
+            return
+        when = time.strftime("%d %B at %H:%M", time.localtime(job.updated_at))
+        QMessageBox.information(
+            self.window,
+            "Look for the result",
+            f"This {job.kind.label.lower()} was sent on {when}, but AuraX's answer never "
+            "came or could not be read, so this program does not know its task.\n\n"
+            "AuraX offers no way to list your tasks from here. Check your AuraX account's "
+            f"usage for a charge of {credits_text(job.kind.cost)} at that time. If there "
+            "is none, it was not accepted: use “Retry as a new job…” to send it again.",
         )
 
     def delete(self, job: Job) -> bool:

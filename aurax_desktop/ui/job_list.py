@@ -255,6 +255,8 @@ class JobListView(QListView):
     stopJob = Signal(object)
     retryJob = Signal(object)
     followJob = Signal(object)
+    lookForResult = Signal(object)
+    """A job that may have been sent: how to find out whether it was (and charged)."""
     deleteJob = Signal(object)
     jobSelected = Signal(object)
 
@@ -326,8 +328,14 @@ class JobListView(QListView):
                 "retry",
                 self.followJob,
                 bool(job.task_id)
-                and job.status in (JobStatus.STOPPED, JobStatus.FAILED)
+                and job.status in (JobStatus.STOPPED, JobStatus.FAILED, JobStatus.UNCERTAIN)
                 and not job.results,
+            ),
+            make(
+                "Look for the result…",
+                "search",
+                self.lookForResult,
+                job.status is JobStatus.UNCERTAIN,
             ),
             make("Retry as a new job…", "retry", self.retryJob, job.status in RETRYABLE_STATUSES),
             make("Delete from history", "trash", self.deleteJob, job.status.is_final),

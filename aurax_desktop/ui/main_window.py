@@ -322,6 +322,7 @@ class MainWindow(QMainWindow):
         view.stopJob.connect(actions.stop)
         view.retryJob.connect(actions.retry)
         view.followJob.connect(actions.follow)
+        view.lookForResult.connect(actions.look_for_result)
         view.deleteJob.connect(self._delete)
 
     # Connection

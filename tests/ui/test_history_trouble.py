@@ -1,0 +1,74 @@
+"""The window opens whatever state the data folder is in, and says plainly what is wrong:
+a damaged history (kept aside), a folder that cannot be written, another window that
+owns the folder (this one browses read-only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop import paths
+from aurax_desktop.app import claim_data_folder, create_window
+from aurax_desktop.jobs import InstanceLock
+from aurax_desktop.ui.dialogs.already_open import AlreadyOpenDialog
+from tests.ui.conftest import WindowFactory, answer_next_dialog, close_window, when_modal
+
+
+def test_a_damaged_history_is_kept_aside_and_the_window_says_where(
+    qtbot: QtBot, open_window: WindowFactory
+) -> None:
+    history = paths.data_dir() / "history.sqlite3"
+    history.parent.mkdir(parents=True, exist_ok=True)
+    history.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
+    seen = answer_next_dialog(QMessageBox.StandardButton.Ok)
+    window = open_window(demo=True)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    (kept,) = history.parent.glob("history.damaged-*.sqlite3")
+    assert str(kept) in seen[0] and "new history" in seen[0]
+    assert window.isVisible() and window.session.connected
+    assert window.session.store.count() == 0
+
+
+def test_a_data_folder_that_cannot_be_written_still_opens_the_window(
+    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    monkeypatch.setenv("AURAX_DATA_DIR", str(blocker / "data"))
+    seen = answer_next_dialog(QMessageBox.StandardButton.Ok)
+    window = open_window(demo=True)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert str(blocker / "data") in seen[0] and "cannot be written" in seen[0]
+    assert "not kept" in seen[0]
+    assert window.isVisible()
+
+
+def test_a_second_window_offers_to_browse_the_history_read_only(qtbot: QtBot) -> None:
+    first = InstanceLock()
+    assert first.acquire()
+    try:
+        when_modal(AlreadyOpenDialog, lambda dialog: dialog.browse.click())
+        assert claim_data_folder(InstanceLock()) is False
+        when_modal(AlreadyOpenDialog, lambda dialog: dialog.quit.click())
+        assert claim_data_folder(InstanceLock()) is None
+    finally:
+        first.release()
+    alone = InstanceLock()
+    assert claim_data_folder(alone) is True  # no other window: no question
+    alone.release()
+
+
+def test_a_read_only_window_browses_and_sends_nothing(qtbot: QtBot) -> None:
+    window = create_window(["--demo"], read_only=True)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitExposed(window)
+        assert "read-only" in window.windowTitle()
+        assert window.session.runner is None and window.session.demo is None
+        assert not window.try_on.isEnabled() and not window.account_menu.isEnabled()
+        assert "another AuraX Desktop window" in window.connection_label.text()
+    finally:
+        close_window(window)
