@@ -14,11 +14,20 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from aurax_desktop.api import ProductType
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import JobStatus, JobStore, OwnerLock, open_history
+from aurax_desktop.jobs import (
+    GenerationInput,
+    JobRunner,
+    JobStatus,
+    JobStore,
+    OwnerLock,
+    open_history,
+)
 from tests.factories import garment_jpeg, person_jpeg
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -199,3 +208,24 @@ def test_a_dead_owners_lock_is_free_and_a_live_ones_is_not(tmp_path: Path) -> No
     killed.wait(timeout=10)
     assert not other.is_alive(owner_id)  # the system dropped the dead process's lock
     other.release()
+
+
+def test_a_download_that_ran_out_of_time_is_fetched_by_resume_at_no_charge(
+    runner_factory: Callable[..., tuple[JobRunner, DemoServer, Any]],
+    demo_factory: Callable[..., DemoServer],
+) -> None:
+    server = demo_factory(task_seconds=0.2, drip_images=3.0)
+    runner, _, _ = runner_factory(server, deadline_s=2.0)
+    job_id = runner.submit_generation(GenerationInput("a belt", ProductType.OTHER, 64, 64))
+    (failed,) = runner.wait([job_id], timeout=20)
+    assert failed.status is JobStatus.FAILED and failed.error_kind == "DownloadError"
+    assert "Follow again" in (failed.error or "") and not failed.results
+    runner.shutdown()  # the program ends; its lock goes with it
+
+    later, _, _ = runner_factory(server, deadline_s=30.0)
+    assert [job.id for job in later.resume()] == [job_id]
+    (done,) = later.wait([job_id], timeout=30)
+    assert done.status is JobStatus.COMPLETED and done.result_paths[0].is_file()
+    stats = server.stats()
+    assert stats["requests"]["POST /api/ai/image-generation"] == 1
+    assert stats["requests"]["GET /images/:imageId"] == 2
