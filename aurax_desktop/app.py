@@ -24,7 +24,7 @@ from aurax_desktop.session import Session
 from aurax_desktop.ui.dialogs.already_open import AlreadyOpenDialog
 from aurax_desktop.ui.display_check import display_problem
 from aurax_desktop.ui.main_window import MainWindow
-from aurax_desktop.ui.theme import apply_theme
+from aurax_desktop.ui.theme import apply_theme, choose_theme
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,11 @@ def create_window(argv: Sequence[str] = (), *, read_only: bool = False) -> MainW
     except OSError as exc:  # a read-only or full data folder: the window says so
         log.warning("No log file: %s", exc)
     session = Session(read_only=read_only)
+    if session.settings.theme:  # the user's choice (View → Theme) over the system's
+        choose_theme(session.settings.theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app)
     if args.demo and not read_only:
         session.start_demo()
     elif not read_only:

@@ -6,7 +6,9 @@ folders so nothing touches the real user's files.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import threading
 import time
 
@@ -48,21 +50,56 @@ def _private_dirs(
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
 
 
-OWN_THREADS = ("aurax-", "demo-")
+class _LogFail(logging.Handler):
+    """Keeps every warning or error logged during a test."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
 
 
-def _own_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name.startswith(OWN_THREADS) and t.is_alive()]
+@pytest.fixture(autouse=True)
+def _no_unexpected_log_messages(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that logs a warning or an error it did not declare with
+    ``@pytest.mark.logs_expected(pattern, ...)`` (regular expressions, searched in the
+    message): an unexpected warning is a bug somewhere, even when the test passes."""
+    handler = _LogFail()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    patterns = [
+        re.compile(pattern)
+        for marker in request.node.iter_markers("logs_expected")
+        for pattern in marker.args
+    ]
+    unexpected = [
+        f"{r.levelname} {r.name}: {r.getMessage()}"
+        for r in handler.records
+        if not any(p.search(r.getMessage()) for p in patterns)
+    ]
+    if unexpected:
+        pytest.fail("unexpected log messages:\n" + "\n".join(unexpected[:20]), pytrace=False)
+
+
+def _alive() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if t.is_alive()}
 
 
 @pytest.fixture(autouse=True)
 def _no_threads_left_behind() -> Iterator[None]:
-    """Fail a test that leaves one of the program's worker threads running."""
-    before = set(_own_threads())
+    """Fail a test that leaves any thread it started running: the program's workers,
+    servers the test started, anything (five seconds' grace to finish)."""
+    before = _alive()
     yield
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
-        left = [t for t in _own_threads() if t not in before]
+        left = _alive() - before
         if not left:
             return
         time.sleep(0.05)

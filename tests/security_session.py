@@ -96,9 +96,9 @@ def main(secret: str, folder: Path) -> None:
             modal.accept()
 
     QTimer.singleShot(200, close_modal)
-    window._where_is_key()
+    window.account.where_is_key()
     QTimer.singleShot(200, close_modal)
-    window.show_settings()
+    window.account.show_settings()
     assert secret not in window.windowTitle()
     window.close()
     dispose(window)

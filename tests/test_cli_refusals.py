@@ -152,6 +152,7 @@ def test_file_names_that_are_not_utf8(tmp_path: Path, server: DemoServer) -> Non
     assert job.status is JobStatus.COMPLETED and job.source_name == "mod\ufffdle.jpg"
 
 
+@pytest.mark.logs_expected(r"failed unexpectedly")
 def test_an_unexpected_error_is_one_sentence_and_the_log_has_the_rest(
     server: DemoServer,
     photos: tuple[Path, Path],

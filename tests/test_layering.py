@@ -6,6 +6,7 @@ import pkgutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import aurax_desktop
 
@@ -56,3 +57,14 @@ def test_core_imports_with_qt_made_unimportable() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("imported")
+
+
+def test_no_module_is_over_400_lines() -> None:
+    """Small modules with one job each: a module past 400 lines is split by concern."""
+    root = Path(aurax_desktop.__file__).parent
+    long = {
+        str(path.relative_to(root)): count
+        for path in root.rglob("*.py")
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

@@ -23,6 +23,7 @@ def log_file() -> Iterator[object]:
             handler.close()
 
 
+@pytest.mark.logs_expected(r"calling with", r"something broke")
 def test_log_file_in_the_log_folder_with_keys_redacted(log_file: object) -> None:
     assert log_file == paths.log_dir() / "aurax-desktop.log"
     secret = "sk-live-log-secret-998877"

@@ -64,6 +64,8 @@ class Settings:
     """Where the user left the window's dividers (Qt's splitter states, base64)."""
     last_product_type: str = ProductType.GARMENT.value
     last_strength: int = 2
+    theme: str = ""
+    """"light", "dark", or "" to follow the system."""
 
     @property
     def deadline_s(self) -> float:
@@ -83,6 +85,7 @@ class Settings:
             last_strength=self.last_strength if self.last_strength in (1, 2, 3) else 2,
             last_product_type=product,
             base_url=self.base_url.strip() or DEFAULT_BASE_URL,
+            theme=self.theme if self.theme in ("light", "dark") else "",
         )
 
 

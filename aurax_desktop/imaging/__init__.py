@@ -7,6 +7,7 @@
 
 from aurax_desktop.imaging.errors import ImageError
 from aurax_desktop.imaging.export import save_as
+from aurax_desktop.imaging.files import PICTURE_SUFFIXES, picture_files, sort_out
 from aurax_desktop.imaging.source import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_PIXELS,
@@ -25,15 +26,18 @@ from aurax_desktop.imaging.upload import (
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_PIXELS",
+    "PICTURE_SUFFIXES",
     "ImageError",
     "PreparedImage",
     "SourceImage",
     "load_image",
     "photo_warnings",
+    "picture_files",
     "prepare_mask",
     "prepare_upload",
     "read_header",
     "save_as",
     "save_thumbnail",
+    "sort_out",
     "thumbnail",
 ]

@@ -17,6 +17,7 @@ from PIL import Image
 from aurax_desktop.api import ImageGenerationRequest, ProductType, TryOnRequest
 from aurax_desktop.imaging import SourceImage, load_image, prepare_mask, prepare_upload
 from aurax_desktop.jobs.files import write_atomically
+from aurax_desktop.jobs.params import DescriptionParams, GenerationParams, TryOnParams, encode
 
 ImageInput = SourceImage | Path | str | bytes
 _CHECK = b"\xff\xd8\xff"  # stands in for image bytes while only the rules are checked
@@ -84,38 +85,22 @@ class TryOnInput:
         )
         write_atomically(folder / "person.jpg", person.data)
         write_atomically(folder / "garment.jpg", garment.data)
-        params: dict[str, Any] = {
-            "garment_strength": checked.garment_strength,
-            "run_with_prompt": checked.run_with_prompt,
-            "person": "person.jpg",
-            "garment": "garment.jpg",
-            "mask": None,
-            "person_size": list(person.size),
-            "person_source_size": list(person.source_size),
-            "garment_name": _name_of(self.garment, "garment photo"),
-            "warnings": list(person.warnings + garment.warnings),
-        }
+        mask_name = None
         if self.mask is not None:
             mask = prepare_mask(self.mask, person)
             write_atomically(folder / "mask.png", mask.data)
-            params["mask"] = "mask.png"
-        return params
-
-
-def try_on_request(
-    folder: Path, product_type: str, prompt: str | None, params: dict[str, Any]
-) -> TryOnRequest:
-    """The request from a job's prepared files (for the first send and for retries)."""
-    mask_name = params.get("mask")
-    return TryOnRequest(
-        person_image=(folder / params["person"]).read_bytes(),
-        garment_image=(folder / params["garment"]).read_bytes(),
-        product_type=ProductType.parse(product_type),
-        garment_strength=int(params["garment_strength"]),
-        mask=(folder / mask_name).read_bytes() if mask_name else None,
-        prompt=prompt,
-        run_with_prompt=bool(params.get("run_with_prompt")),
-    )
+            mask_name = "mask.png"
+        return encode(
+            TryOnParams(
+                garment_strength=checked.garment_strength,
+                run_with_prompt=checked.run_with_prompt,
+                mask=mask_name,
+                person_size=person.size,
+                person_source_size=person.source_size,
+                garment_name=_name_of(self.garment, "garment photo"),
+                warnings=tuple(person.warnings + garment.warnings),
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -131,28 +116,14 @@ class GenerationInput:
 
     def prepare(self, folder: Path) -> dict[str, Any]:
         checked = self.check()
-        params: dict[str, Any] = {"width": checked.width, "height": checked.height, "shape": None}
+        shape_file = shape_name = None
         if self.shape is not None:
             shape = prepare_upload(
                 _source(self.shape, "The shape image"), SHAPE_SIDE, purpose="shape", fmt="PNG"
             )
             write_atomically(folder / "shape.png", shape.data)
-            params["shape"] = "shape.png"
-            params["shape_name"] = _name_of(self.shape, "shape image")
-        return params
-
-
-def generation_request(
-    folder: Path, product_type: str, prompt: str | None, params: dict[str, Any]
-) -> ImageGenerationRequest:
-    shape = params.get("shape")
-    return ImageGenerationRequest(
-        prompt=prompt or "",
-        product_type=ProductType.parse(product_type),
-        shape_image=(folder / shape).read_bytes() if shape else None,
-        width=int(params["width"]),
-        height=int(params["height"]),
-    )
+            shape_file, shape_name = "shape.png", _name_of(self.shape, "shape image")
+        return encode(GenerationParams(checked.width, checked.height, shape_file, shape_name))
 
 
 @dataclass(frozen=True)
@@ -173,4 +144,4 @@ class DescriptionInput:
             _source(self.image, self.source_name), DESCRIBE_SIDE, purpose="product"
         )
         write_atomically(folder / "product.jpg", upload.data)
-        return {"image": "product.jpg"}
+        return encode(DescriptionParams("product.jpg"))

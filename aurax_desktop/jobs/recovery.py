@@ -18,6 +18,7 @@ from aurax_desktop.api.addresses import is_loopback_url
 from aurax_desktop.jobs.book import JobBook
 from aurax_desktop.jobs.model import RESUMABLE_ERRORS, UNFINISHED_STATUSES, Job, JobStatus
 from aurax_desktop.jobs.ownership import OwnerLock
+from aurax_desktop.jobs.params import sent_of
 from aurax_desktop.jobs.transitions import after_crash, for_following_again
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ def _claim(job: Job, owner: OwnerLock, base_url: str) -> Job | None:
         return None  # it ended meanwhile
     if owner.is_alive(job.owner):
         return None  # a live process (or this one) runs it
-    server = job.params.get("server")
+    server = sent_of(job.params).server
     if server and server != base_url:
         if is_loopback_url(server) and job.status.is_following:
             return job.moved_to(JobStatus.FAILED, error=DEMO_GONE, owner=None)

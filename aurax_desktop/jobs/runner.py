@@ -15,12 +15,11 @@ at start) and ``ownership`` (which process runs which job).
 
 from __future__ import annotations
 
-import functools
 import logging
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
@@ -30,38 +29,32 @@ from aurax_desktop.api import (
     AuraxError,
     Deadline,
     FollowRules,
-    RateLimitedError,
+    ProgressCallback,
     StopSignal,
     TaskState,
 )
-from aurax_desktop.imaging import ImageError
 from aurax_desktop.jobs.book import JobBook
 from aurax_desktop.jobs.events import EventSink, JobNotice, JobProgress
 from aurax_desktop.jobs.followers import FollowCallbacks, FollowPool
 from aurax_desktop.jobs.inputs import DescriptionInput, GenerationInput, TryOnInput
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES, Job, JobKind, JobStatus, new_job_id
 from aurax_desktop.jobs.ownership import OwnerLock
+from aurax_desktop.jobs.params import Sent, encode
 from aurax_desktop.jobs.recovery import take_over
 from aurax_desktop.jobs.results import fetch_results
-from aurax_desktop.jobs.sending import RATE_LIMITED_ATTEMPTS, SubmissionGate, send
+from aurax_desktop.jobs.sending import Prepare, Sender
 from aurax_desktop.jobs.store import HistoryError, JobStore
 from aurax_desktop.jobs.transitions import (
     INTERRUPTED_MESSAGE,
-    NOT_SENT_STOP,
-    STOPPED_MESSAGE,
     after_follow_failed,
-    after_send_failed,
     after_stop,
     after_task_state,
     for_following_again,
     to_downloading,
 )
-from aurax_desktop.logs import log_file
 from aurax_desktop.workers import background_pool
 
 log = logging.getLogger(__name__)
-
-Prepare = Callable[..., dict[str, Any]]
 
 
 class JobRunner:
@@ -94,8 +87,6 @@ class JobRunner:
         self.owner = owner or OwnerLock(store.path.parent)
         self._own_lock = owner is None
         self._lock = threading.Lock()
-        self._cancelled: set[str] = set()
-        self._gate = SubmissionGate()
         self._closed = False
         self._prepare = background_pool(max_prepare, "aurax-prepare")
         self._concurrency = max_prepare
@@ -115,6 +106,7 @@ class JobRunner:
             deadline_s=deadline_s,
             rules=FollowRules(poll_interval=poll_interval),
         )
+        self._sender = Sender(client, self.book, self._follow.follow, self._progress)
 
     def add_listener(self, sink: EventSink) -> None:
         self.book.add_listener(sink)
@@ -191,7 +183,7 @@ class JobRunner:
 
     def _queue(self, job_id: str, prepare: Prepare | None) -> None:
         with self._lock:
-            self._prepare.submit(self._guarded, job_id, prepare)
+            self._prepare.submit(self._sender.run, job_id, prepare)
 
     def _new(
         self,
@@ -208,7 +200,7 @@ class JobRunner:
             raise RuntimeError("the job runner has been shut down")
         if job_id is not None and self.book.get(job_id) is not None:
             raise ValueError(f"job {job_id} exists already")  # never sent twice
-        params = {**extra.pop("params", {}), "server": self.client.base_url}
+        params = {**extra.pop("params", {}), **encode(sent=Sent(server=self.client.base_url))}
         job = Job(
             id=job_id or new_job_id(),
             kind=kind,
@@ -233,110 +225,7 @@ class JobRunner:
 
     # On the preparing workers
 
-    def _guarded(self, job_id: str, prepare: Prepare | None) -> None:
-        """Run a job's preparation and sending; nothing that goes wrong is lost."""
-        try:
-            self._run(job_id, prepare)
-        except Exception as exc:
-            log.exception("Job %s failed unexpectedly", job_id)
-            self.book.change(job_id, functools.partial(_ended_unexpectedly, error=exc))
-
-    def _run(self, job_id: str, prepare: Prepare | None) -> None:
-        job = self.book.get(job_id)
-        if job is None:
-            return
-        if prepare is not None:
-            try:
-                params = prepare(job.folder)
-            except (ImageError, ValueError) as exc:
-                message = getattr(exc, "user_message", str(exc))
-                self.book.save(
-                    job.moved_to(JobStatus.FAILED, error=message, error_kind=type(exc).__name__)
-                )
-                return
-            except OSError as exc:
-                self.book.save(
-                    job.moved_to(
-                        JobStatus.FAILED,
-                        error=f"The pictures could not be prepared in {job.folder}: "
-                        f"{exc.strerror or exc}. Nothing was sent.",
-                        error_kind="OSError",
-                    )
-                )
-                return
-            job = self.book.save(job.changed(params={**job.params, **params}))
-        self._submit(job)
-
-    def _submit(self, job: Job) -> None:
-        # A 429 means the service refused the request (no task, no charge): it is sent
-        # again once the service's wait is over, a few times at most.
-        job_id = job.id
-        for attempt in range(1, RATE_LIMITED_ATTEMPTS + 1):
-            if not self._gate.wait(lambda: self._take_cancel(job_id) or self._closed):
-                if not self._closed:  # closing leaves it unsent; the next start says so
-                    self.book.save(job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP))
-                return
-            try:
-                self._send(job)
-                return
-            except RateLimitedError as exc:
-                self._gate.close_for(exc.retry_after)
-                if attempt == RATE_LIMITED_ATTEMPTS:
-                    self.book.save(
-                        job.moved_to(
-                            JobStatus.FAILED,
-                            error=f"{exc.user_message} It was refused {attempt} times and not "
-                            "sent; try again later.",
-                            error_kind=type(exc).__name__,
-                        )
-                    )
-                    return
-                # Back to "not sent yet": were the program to end now, the next start
-                # would say it was never sent (not that it may have been).
-                job = self.book.save(job.moved_to(JobStatus.PREPARING))
-                wait = max(1, round(self._gate.seconds_left()))
-                self.book.emit(
-                    JobNotice(
-                        job.id,
-                        f"AuraX asked to slow down; sending again in {wait} s "
-                        f"(attempt {attempt + 1} of {RATE_LIMITED_ATTEMPTS}).",
-                    )
-                )
-
-    def _send(self, job: Job) -> None:
-        """Send the job (raises RateLimitedError when refused; other failures end it)."""
-        # Committed before the POST: a crash while sending leaves "submitting",
-        # which the next start reports as "may have been sent".
-        job = self.book.save(job.moved_to(JobStatus.SUBMITTING))
-        try:
-            sent = send(self.client, job, self._progress(job.id, "upload"))
-        except RateLimitedError:
-            raise
-        except AuraxError as exc:
-            self.book.save(after_send_failed(job, exc))
-            return
-        except OSError as exc:
-            self.book.save(
-                job.moved_to(
-                    JobStatus.FAILED,
-                    error=f"The prepared files could not be read ({exc}). Nothing was sent.",
-                )
-            )
-            return
-        cost = job.kind.cost
-        if sent.task_id is None:
-            self.book.save(
-                job.moved_to(JobStatus.COMPLETED, description=sent.description, cost=cost)
-            )
-            return
-        # The task id is in the history before following starts.
-        job = self.book.save(job.moved_to(JobStatus.QUEUED, task_id=sent.task_id, cost=cost))
-        if self._take_cancel(job.id):
-            self.book.save(job.moved_to(JobStatus.STOPPED, error=STOPPED_MESSAGE))
-            return
-        self._follow.follow(job.id, sent.task_id)
-
-    def _progress(self, job_id: str, phase: str) -> Callable[[int, int], None]:
+    def _progress(self, job_id: str, phase: str) -> ProgressCallback:
         last = [0.0]
 
         def report(done: int, total: int) -> None:
@@ -346,13 +235,6 @@ class JobRunner:
                 self.book.emit(JobProgress(job_id, phase, done, total))
 
         return report
-
-    def _take_cancel(self, job_id: str) -> bool:
-        with self._lock:
-            if job_id in self._cancelled:
-                self._cancelled.discard(job_id)
-                return True
-            return False
 
     # Following (callbacks from the follow pool, on its threads)
 
@@ -392,8 +274,7 @@ class JobRunner:
         if job is None or job.status.is_final:
             return job
         if job.status in (JobStatus.PREPARING, JobStatus.SUBMITTING):
-            with self._lock:
-                self._cancelled.add(job_id)
+            self._sender.cancel(job_id)
             return job
         if not self._follow.stop(job_id):
             self._on_stopped(job_id)
@@ -441,8 +322,7 @@ class JobRunner:
 
     def delete(self, job_id: str) -> None:
         self._follow.stop(job_id)
-        with self._lock:
-            self._cancelled.add(job_id)
+        self._sender.cancel(job_id)
         self.store.delete(job_id)
         self.book.forget(job_id)
 
@@ -466,7 +346,7 @@ class JobRunner:
     def shutdown(self) -> None:
         """Quit cleanly: jobs not yet sent are marked as such; tasks being followed keep
         their state, so the next start follows them again."""
-        self._closed = True
+        self._closed = self._sender.closed = True
         with self._lock:
             pools = [*self._old_pools, self._prepare]
         for pool in pools:
@@ -484,17 +364,3 @@ class JobRunner:
                 )
         if self._own_lock:
             self.owner.release()
-
-
-def _ended_unexpectedly(job: Job, error: Exception) -> Job | None:
-    """A job whose worker met an unexpected error: ended with a message that points to the
-    log (uncertain when the error came while sending: it may have been charged)."""
-    if job.status.is_final:
-        return None
-    status = JobStatus.UNCERTAIN if job.status is JobStatus.SUBMITTING else JobStatus.FAILED
-    return job.moved_to(
-        status,
-        error=f"Something unexpected went wrong ({type(error).__name__}); the details are in "
-        f"the log file {log_file()}.",
-        error_kind=type(error).__name__,
-    )

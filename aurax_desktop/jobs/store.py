@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import shutil
 import sqlite3
@@ -13,7 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from aurax_desktop import paths
+from aurax_desktop.jobs.history_errors import HistoryError, history_error
 from aurax_desktop.jobs.model import Job, JobKind, JobStatus
+
+__all__ = ["HistoryError", "JobQuery", "JobStore", "history_error"]
 
 SCHEMA_VERSION = 2
 
@@ -76,49 +78,6 @@ _COLUMNS = (
     "owner",
     "revision",
 )
-
-
-class HistoryError(Exception):
-    """The history file cannot be used; ``user_message`` says why and what to do."""
-
-    def __init__(self, user_message: str, *, corrupt: bool = False) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
-        self.corrupt = corrupt
-        """True when the file itself is damaged (not a database, malformed)."""
-
-
-_CORRUPT = ("not a database", "malformed", "corrupt", "unsupported file format")
-
-
-def history_error(exc: BaseException, path: Path) -> HistoryError:
-    """A plain sentence for what SQLite (or the disk) said about the history file."""
-    text = str(exc).lower()
-    folder = path.parent
-    if any(mark in text for mark in _CORRUPT):
-        return HistoryError(f"The history file {path} is damaged ({exc}).", corrupt=True)
-    if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
-        return HistoryError(
-            f"The disk that holds {folder} is full, so the history cannot be written. Free "
-            "some space and start again."
-        )
-    unwritable = (errno.EACCES, errno.EROFS, errno.ENOTDIR, errno.EPERM, errno.EEXIST)
-    if (
-        "readonly" in text
-        or "read-only" in text
-        or "unable to open" in text
-        or getattr(exc, "errno", None) in unwritable
-    ):
-        return HistoryError(
-            f"The data folder {folder} cannot be written (it is read-only, belongs to "
-            "another user, or is not a folder). Check its permissions, or choose another "
-            "data folder with the AURAX_DATA_DIR environment variable."
-        )
-    if "locked" in text or "busy" in text:
-        return HistoryError(
-            f"The history file {path} is busy in another program. Wait a moment and try again."
-        )
-    return HistoryError(f"The history file {path} cannot be used ({exc}).")
 
 
 SEARCHED = ("prompt", "description", "source_name", "task_id")

@@ -15,11 +15,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from aurax_desktop.api import ProductType
 from aurax_desktop.exports import DescribedProduct
 from aurax_desktop.jobs import Job, JobStatus
 from aurax_desktop.ui.theme import DANGER
+from aurax_desktop.ui.widgets.choices import product_type_combo
 
 COLUMNS = ("Photo", "File", "Product type", "Description", "Status", "")
 PHOTO, FILE, TYPE, DESCRIPTION, STATUS, COPY = range(6)
@@ -186,3 +188,25 @@ class DescribeTableModel(QAbstractTableModel):
             DescribedProduct(r.name, r.product_type, r.description if not r.error else "", r.error)
             for r in self.rows
         ]
+
+
+class TypeDelegate(QStyledItemDelegate):
+    """The product type column edits with a list of the nine types."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        return product_type_combo("rowProductType", parent)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(editor.findData(index.data(Qt.ItemDataRole.EditRole)))
+
+    def setModelData(
+        self, editor: QWidget, model: object, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData())  # type: ignore[attr-defined]

@@ -5,96 +5,55 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
-    QDesktopServices,
-    QGuiApplication,
     QKeySequence,
-    QResizeEvent,
     QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QFrame,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from aurax_desktop.account import CredentialStore, KeyringUnavailable
 from aurax_desktop.jobs import (
     Job,
     JobKind,
     JobStatus,
-    jobs_dir,
 )
 from aurax_desktop.session import Session
+from aurax_desktop.ui.account_actions import AccountActions
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.bridge import JobBridge
 from aurax_desktop.ui.demo_banner import DemoBanner
-from aurax_desktop.ui.dialogs.settings import SettingsDialog
-from aurax_desktop.ui.dialogs.shortcuts import ShortcutsDialog
 from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
 from aurax_desktop.ui.history_panel import HistoryPanel
 from aurax_desktop.ui.icons import ICON_SIZE, icon
 from aurax_desktop.ui.job_actions import JobActions
 from aurax_desktop.ui.job_model import JobListModel
+from aurax_desktop.ui.menus import build_menus
 from aurax_desktop.ui.notifier import Notifier
+from aurax_desktop.ui.page_frame import scrolling
 from aurax_desktop.ui.pages.describe import DescribePage
 from aurax_desktop.ui.pages.generate import GeneratePage
 from aurax_desktop.ui.pages.try_on import TryOnPage
+from aurax_desktop.ui.theme import apply_theme, choose_theme
 from aurax_desktop.ui.viewer import ResultViewer
 from aurax_desktop.ui.widgets.choices import credits_text
+from aurax_desktop.ui.window_state import default_size, first_split, restore_layout, saved_layout
 
 log = logging.getLogger(__name__)
-
-
-def _standard(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
-    """The platform's keys for ``key``, or ``fallback`` where it has none (Linux desktops
-    often bind no Preferences, some no Quit)."""
-    bound = QKeySequence.keyBindings(key)
-    return bound[0] if bound else QKeySequence(fallback)
-
-
-class _PageHolder(QWidget):
-    """Holds a page at its holder's size, never below the page's minimum. (A scroll
-    area asks a page with wrapped labels for its preferred height at that width, and
-    would scroll pages that fit.)"""
-
-    def __init__(self, page: QWidget) -> None:
-        super().__init__()
-        self.page = page
-        page.setParent(self)
-
-    def minimumSizeHint(self) -> QSize:
-        return self.page.minimumSizeHint()
-
-    def sizeHint(self) -> QSize:
-        return self.page.sizeHint()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self.page.setGeometry(self.rect())
-
-
-def _scrolling(page: QWidget) -> QScrollArea:
-    """``page`` filling its room, and scrolling only where the window is smaller than
-    the page can be (small laptop screens, large text scaling)."""
-    area = QScrollArea()
-    area.setObjectName("pageScroller")
-    area.setWidget(_PageHolder(page))
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area
 
 
 def warm_up() -> None:
@@ -106,6 +65,9 @@ def warm_up() -> None:
 
 
 class MainWindow(QMainWindow):
+    jobs_menu: QMenu
+    account_menu: QMenu
+
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
@@ -118,14 +80,14 @@ class MainWindow(QMainWindow):
         """Jobs sent from this window: shown and announced when they end."""
         self.setWindowTitle("AuraX Desktop")
         self.setWindowIcon(icon("try-on"))
-        self._default_size()
+        default_size(self)
 
         submit = self.job_actions.submit
         self.try_on = TryOnPage(
             self.work, lambda request: submit(lambda runner: runner.submit_try_on(request))
         )
         self.try_on.submitted.connect(self._submitted_try_on)
-        self.try_on.failed.connect(self._show_error)
+        self.try_on.failed.connect(self.show_error)
         self.generate = GeneratePage(
             self.work,
             lambda request, group: submit(
@@ -133,7 +95,7 @@ class MainWindow(QMainWindow):
             ),
         )
         self.generate.submitted.connect(self._submitted)
-        self.generate.failed.connect(self._show_error)
+        self.generate.failed.connect(self.show_error)
         self.describe = DescribePage(
             self.work,
             lambda request, job_id: submit(
@@ -141,10 +103,10 @@ class MainWindow(QMainWindow):
             ),
             lambda: self.session.store,
         )
-        self.describe.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.describe.message.connect(lambda text: self.say(text, 6000))
         self.pages = QStackedWidget()
         for page in (self.try_on, self.generate, self.describe):
-            self.pages.addWidget(_scrolling(page))
+            self.pages.addWidget(scrolling(page))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Pages")
@@ -166,9 +128,9 @@ class MainWindow(QMainWindow):
         self.viewer = ResultViewer(
             self.work, results_folder=lambda: self.session.settings.results_folder
         )
-        self.viewer.message.connect(self.statusBar().showMessage)
+        self.viewer.message.connect(self.say)
         jobs_panel = self.history = HistoryPanel(self.work, self.model, lambda: session.store)
-        self.history.failed.connect(self._show_error)
+        self.history.failed.connect(self.show_error)
         self.job_list, self.job_filter = jobs_panel.job_list, jobs_panel.job_filter
         self.job_search = jobs_panel.job_search
         self._connect_job_list()
@@ -215,9 +177,9 @@ class MainWindow(QMainWindow):
         self.bridge.jobProgress.connect(self.model.set_progress)
         self.bridge.jobNotice.connect(lambda n: self.model.set_notice(n.job_id, n.message))
         self.bridge.jobRemoved.connect(self.model.remove_job)
-        self.bridge.historyTrouble.connect(self._show_error)
-        self.job_actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.job_actions.failed.connect(self._show_error)
+        self.bridge.historyTrouble.connect(self.show_error)
+        self.job_actions.message.connect(lambda text: self.say(text, 8000))
+        self.job_actions.failed.connect(self.show_error)
         self.job_actions.sent.connect(self._submitted)
         self.job_actions.removed.connect(self.model.remove_job)
         self.demo_badge = QLabel("Demo mode · results are simulated")
@@ -226,92 +188,21 @@ class MainWindow(QMainWindow):
         self.connection_label.setObjectName("muted")
         self.statusBar().addPermanentWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.demo_badge)
-        self._build_menus()
+        self.account = AccountActions(self)
+        build_menus(self)
         self.notifier = Notifier(self, self.work)
         self._shown = False
+        self._closing = False
         self._history_ticket = 0
-        self._restore_geometry()
+        restore_layout(self, (self.main_splitter, self.results_splitter), session.settings)
         self.try_on.set_choices(session.settings.last_product_type, session.settings.last_strength)
         self.refresh_connection()
         if session.settings_message:
-            QTimer.singleShot(
-                0, lambda: self.statusBar().showMessage(session.settings_message or "", 15000)
-            )
+            QTimer.singleShot(0, lambda: self.say(session.settings_message or "", 15000))
         if session.history_message:  # a damaged or unwritable history: said once it shows
-            QTimer.singleShot(0, lambda: self._show_error(session.history_message or ""))
+            QTimer.singleShot(0, lambda: self.show_error(session.history_message or ""))
 
     # Building
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(
-            file_menu, "Open person photo…", "person", "Ctrl+O", self.try_on.person_pane.browse
-        )
-        self._action(
-            file_menu,
-            "Open garment photo…",
-            "garment",
-            "Ctrl+Shift+O",
-            self.try_on.garment_pane.browse,
-        )
-        self._action(
-            file_menu, "Save result as…", "save", QKeySequence.StandardKey.Save, self.viewer.save_as
-        )
-        file_menu.addSeparator()
-        self._action(file_menu, "Open the results folder", "folder", None, self._open_data_folder)
-        file_menu.addSeparator()
-        self._action(
-            file_menu,
-            "Quit",
-            "close",
-            _standard(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
-            self.close,
-        )
-        edit = bar.addMenu("&Edit")
-        stack = self.try_on.mask_canvas.undo_stack
-        undo = stack.createUndoAction(self, "Undo")
-        undo.setIcon(icon("undo"))
-        redo = stack.createRedoAction(self, "Redo")
-        redo.setIcon(icon("redo"))
-        edit.addAction(undo)
-        edit.addAction(redo)
-        self.account_menu = bar.addMenu("&Account")
-        self._action(
-            self.account_menu, "Connect your AuraX account…", "account", None, self.show_welcome
-        )
-        self._action(self.account_menu, "Try the demo", "demo", None, self._start_demo)
-        self._action(self.account_menu, "Where is my key?", None, None, self._where_is_key)
-        self._action(self.account_menu, "Sign out", None, None, self._sign_out)
-        self.account_menu.addSeparator()
-        self._action(
-            self.account_menu,
-            "Settings…",
-            "settings",
-            _standard(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
-            self.show_settings,
-        )
-        help_menu = bar.addMenu("&Help")
-        self._action(
-            help_menu,
-            "Keyboard shortcuts",
-            None,
-            _standard(QKeySequence.StandardKey.HelpContents, "F1"),
-            lambda: ShortcutsDialog(self).exec(),
-        )
-        self._action(help_menu, "About AuraX Desktop", None, None, self._about)
-
-    def _action(
-        self, menu: object, text: str, icon_name: str | None, shortcut: object, slot: object
-    ) -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
-        action.triggered.connect(slot)
-        menu.addAction(action)  # type: ignore[attr-defined]
-        return action
 
     def _connect_job_list(self) -> None:
         view, actions = self.job_list, self.job_actions
@@ -323,7 +214,7 @@ class MainWindow(QMainWindow):
         view.retryJob.connect(actions.retry)
         view.followJob.connect(actions.follow)
         view.lookForResult.connect(actions.look_for_result)
-        view.deleteJob.connect(self._delete)
+        view.deleteJob.connect(self.delete_job)
 
     # Connection
 
@@ -358,43 +249,6 @@ class MainWindow(QMainWindow):
             self.start()
         return connected
 
-    def _start_demo(self) -> None:
-        self.session.start_demo()
-        self.refresh_connection()
-        self.start()
-
-    def _where_is_key(self) -> None:
-        credentials = self.session.credentials
-        if credentials is None:
-            text = "You are not signed in, so no key is in use."
-        elif credentials.source == "environment":
-            text = "The key comes from the environment variable AURAX_API_KEY; it is not stored."
-        elif credentials.source == "session":
-            text = "The key is kept in memory for this session only; it is not stored."
-        elif credentials.source == "demo":
-            text = "Demo mode uses the demo server's own key; your account is not involved."
-        else:
-            text = f"Your API key is kept in {CredentialStore().describe()}, never in a file."
-        QMessageBox.information(self, "Where is my key?", text)
-
-    def _sign_out(self) -> None:
-        try:
-            CredentialStore().clear()
-        except KeyringUnavailable as exc:
-            self._show_error(exc.user_message)
-        self.session.disconnect()
-        self.refresh_connection()
-        self.statusBar().showMessage("Signed out. The key was removed from the keyring.", 8000)
-
-    def show_settings(self) -> None:
-        dialog = SettingsDialog(self.session.settings, self)
-        if dialog.exec() == SettingsDialog.DialogCode.Accepted and dialog.result_settings:
-            self.session.update_settings(dialog.result_settings)
-            chosen, runner = dialog.result_settings, self.session.runner
-            if runner is not None:
-                runner.upload_side = chosen.upload_size.max_side
-                runner.set_limits(concurrency=chosen.concurrency, deadline_s=chosen.deadline_s)
-
     def start(self) -> None:
         """After the window is shown: fill the history and resume unfinished jobs."""
         self.work.run(warm_up, lambda _r: None)
@@ -406,10 +260,10 @@ class MainWindow(QMainWindow):
         if runner is not None:
             self.work.run(
                 runner.resume,
-                lambda resumed: self.statusBar().showMessage(
+                lambda resumed: self.say(
                     f"Following {len(resumed)} unfinished job(s) again." if resumed else "", 8000
                 ),
-                lambda error: self._show_error(getattr(error, "user_message", str(error))),
+                lambda error: self.show_error(getattr(error, "user_message", str(error))),
             )
 
     # Jobs: their states arrive only as the runner's events (``_job_updated``)
@@ -429,7 +283,7 @@ class MainWindow(QMainWindow):
         total = sum(kind.cost for _ in job_ids) if kind is not None else 0.0
         what = f"{len(job_ids)} jobs sent" if len(job_ids) > 1 else "Sent"
         cost = f" ({credits_text(total)})" if total else ""
-        self.statusBar().showMessage(f"{what}{cost}. Follow it in the Jobs list.", 6000)
+        self.say(f"{what}{cost}. Follow it in the Jobs list.", 6000)
 
     def _submitted_try_on(self, job_ids: list[str]) -> None:
         self._submitted(job_ids)
@@ -467,7 +321,7 @@ class MainWindow(QMainWindow):
         text = job.error or "The result is ready in AuraX Desktop."
         self.notifier.notify(title, text)
 
-    def _delete(self, job: Job) -> None:
+    def delete_job(self, job: Job) -> None:
         if (
             self.job_actions.delete(job)
             and self.viewer.job is not None
@@ -479,80 +333,41 @@ class MainWindow(QMainWindow):
         self.try_on.garment_pane.load_path(path)  # type: ignore[arg-type]
         self.try_on.set_choices(product_type, self.try_on.strength.value())
 
-    def _show_error(self, text: str) -> None:
+    def set_theme(self, theme: str) -> None:
+        """View → Theme: light, dark, or "" to follow the system (kept in the settings)."""
+        choose_theme(theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app)
+        self.job_list.viewport().update()
+        chosen = replace(self.session.settings, theme=theme)
+        self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)
+
+    def say(self, text: str, milliseconds: int = 0) -> None:
+        """A note in the status bar (nothing once the window is closing)."""
+        if text and not self._closing:
+            self.statusBar().showMessage(text, milliseconds)
+
+    def show_error(self, text: str) -> None:
         QMessageBox.warning(self, "AuraX Desktop", text)
 
-    def _open_data_folder(self) -> None:
-        folder = jobs_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About AuraX Desktop",
-            "AuraX Desktop: virtual try-on, product images and product "
-            "descriptions with the AuraX service.",
-        )
-
     # Closing
-
-    def _default_size(self) -> None:
-        """1360 x 860, or less on a screen with less room (before any saved size)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        if room is None or room.isEmpty():
-            self.resize(1360, 860)
-            return
-        self.resize(min(1360, int(room.width() * 0.94)), min(860, int(room.height() * 0.9)))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown:
             self._shown = True
             if not self.session.settings.panel_layout:
-                self._first_split()
-
-    def _first_split(self) -> None:
-        """First run: the studio gets the room it needs, the result column about a third."""
-        central = self.centralWidget()
-        layout = central.layout() if central is not None else None
-        if layout is not None:
-            layout.activate()
-        total = sum(self.main_splitter.sizes())
-        if total <= 0:
-            return
-        need = self.try_on.minimumSizeHint().width() + 4
-        least = self.results_splitter.minimumSizeHint().width()
-        results = max(least, min(int(total * 0.34), total - need))
-        self.main_splitter.setSizes([total - results, results])
-
-    def _restore_geometry(self) -> None:
-        settings = self.session.settings
-        if settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
-        states = settings.panel_layout.split(",")
-        if len(states) == 2:
-            for splitter, state in zip(
-                (self.main_splitter, self.results_splitter), states, strict=True
-            ):
-                splitter.restoreState(QByteArray.fromBase64(state.encode()))
+                first_split(self.main_splitter, self.try_on, self.results_splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        def encoded(data: QByteArray) -> str:
-            return bytes(data.toBase64().data()).decode()
-
-        layout = ",".join(
-            encoded(s.saveState()) for s in (self.main_splitter, self.results_splitter)
-        )
+        geometry, layout = saved_layout(self, (self.main_splitter, self.results_splitter))
         self.session.update_settings(
-            replace(
-                self.session.settings,
-                window_geometry=encoded(self.saveGeometry()),
-                panel_layout=layout,
-            )
+            replace(self.session.settings, window_geometry=geometry, panel_layout=layout)
         )
+        self._closing = True
         self.model.stop_timers()
+        self.statusBar().clearMessage()  # and its timer
         self.work.shutdown()
         self.notifier.close()
         super().closeEvent(event)

@@ -15,9 +15,18 @@ DANGER = QColor("#d92d20")
 SUCCESS = QColor("#12805c")
 
 
+_chosen = ""
+"""The user's choice (View → Theme): "light", "dark", or "" for the system's."""
+
+
+def choose_theme(theme: str) -> None:
+    global _chosen  # noqa: PLW0603 - one choice for the whole program, like the palette
+    _chosen = theme if theme in ("light", "dark") else ""
+
+
 def is_dark() -> bool:
-    """The system's scheme, unless AURAX_THEME says "light" or "dark"."""
-    forced = os.environ.get("AURAX_THEME", "").strip().lower()
+    """The system's scheme, unless AURAX_THEME or the user's choice says otherwise."""
+    forced = os.environ.get("AURAX_THEME", "").strip().lower() or _chosen
     if forced in ("light", "dark"):
         return forced == "dark"
     hints = QGuiApplication.styleHints()

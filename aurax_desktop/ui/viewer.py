@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.imaging import ImageError, save_as
 from aurax_desktop.jobs import Job, JobKind, JobStatus
+from aurax_desktop.jobs.params import GenerationParams, TryOnParams, decode
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.icons import tool_button
 from aurax_desktop.ui.theme import accent
@@ -241,10 +242,10 @@ class ResultViewer(QFrame):
             return ""
         if job.kind is JobKind.PRODUCT_DESCRIPTION:
             return job.description or job.error or ""
-        if job.kind is JobKind.IMAGE_GENERATION:
-            size = f"{job.params.get('width', '?')} × {job.params.get('height', '?')} px"
-            return f"“{job.prompt or ''}” · {size}"
-        strength = job.params.get("garment_strength")
+        params = decode(job.kind.value, job.params)
+        if isinstance(params, GenerationParams):
+            return f"“{job.prompt or ''}” · {params.width} × {params.height} px"
+        strength = params.garment_strength if isinstance(params, TryOnParams) else None
         parts = [job.product_type.capitalize(), f"strength {strength}" if strength else ""]
         if job.prompt:
             parts.append(f"“{job.prompt}”")

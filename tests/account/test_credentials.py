@@ -79,6 +79,7 @@ class LockedKeyring(MemoryKeyring):
         raise keyring.errors.KeyringLocked("locked")
 
 
+@pytest.mark.logs_expected(r"keyring could not be read")
 def test_locked_keychain() -> None:
     store = CredentialStore(backend=LockedKeyring())
     with pytest.raises(KeyringUnavailable):

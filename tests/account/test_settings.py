@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from aurax_desktop import paths
 from aurax_desktop.account import Settings, SettingsStore, UploadSize
 
@@ -32,6 +34,7 @@ def test_defaults_and_round_trip() -> None:
     assert changed.deadline_s == 1200
 
 
+@pytest.mark.logs_expected(r"set aside")
 def test_damaged_file_is_kept_aside_with_a_message() -> None:
     store = SettingsStore()
     store.path.parent.mkdir(parents=True, exist_ok=True)
@@ -44,6 +47,7 @@ def test_damaged_file_is_kept_aside_with_a_message() -> None:
     assert not store.path.exists()
 
 
+@pytest.mark.logs_expected(r"set aside")
 def test_binary_garbage_and_wrong_shapes(tmp_path: Path) -> None:
     store = SettingsStore(tmp_path / "settings.json")
     store.path.write_bytes(b"\xff\xfe\x00garbage")

@@ -10,8 +10,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-Handler = Callable[[socket.socket, str, bytes], None]
-"""Called with the connection, the request line and the whole request; it writes the
+Handler = Callable[[socket.socket, str, threading.Event], None]
+"""Called with the connection, the request line and the server's stop event (wait on
+it, never sleep: the server ends its handlers when the test is over); it writes the
 answer (or not) and the connection is closed when it returns."""
 
 
@@ -73,7 +74,4 @@ class RawServer:
                     body += chunk
                 request_line = head.split(b"\r\n")[0].decode("latin-1")
                 self.seen.append(request_line)
-                self.handler(connection, request_line, head + b"\r\n\r\n" + body)
-
-    def stopping(self) -> bool:
-        return self._stop.is_set()
+                self.handler(connection, request_line, self._stop)

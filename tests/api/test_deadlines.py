@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 import time
 from collections.abc import Iterator
 
@@ -93,15 +94,15 @@ def test_a_result_the_stream_never_tells_is_found_by_asking(chunk: bytes) -> Non
         assert server.count("GET", TASK) >= 3
 
 
-def close_delimited_stream(connection: socket.socket, request: str, _raw: bytes) -> None:
+def close_delimited_stream(connection: socket.socket, request: str, stop: threading.Event) -> None:
     """HTTP/1.0 style: no Content-Length, not chunked; the body ends when the connection
     does (here: only after 20 s, long after the task ended)."""
     if request.startswith("GET /api/ai/task/t1/stream"):
         connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n")
         connection.sendall(f"data: {RUNNING}\n\n".encode())
-        time.sleep(0.3)
+        stop.wait(0.3)
         connection.sendall(f"data: {DONE}\n\n".encode())
-        time.sleep(20)
+        stop.wait(20)
     else:  # the status endpoint never says it is done: only the stream knows
         body = RUNNING.encode()
         connection.sendall(
@@ -142,7 +143,7 @@ def test_retry_after_is_not_waited_past_the_deadline() -> None:
         assert time.monotonic() - started < 3.0
 
 
-def dripping_image(connection: socket.socket, request: str, _raw: bytes) -> None:
+def dripping_image(connection: socket.socket, request: str, stop: threading.Event) -> None:
     """A 1 MB image sent one byte every 50 ms (it would take 14 hours)."""
     connection.sendall(
         b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 1000000\r\n\r\n"
@@ -150,16 +151,17 @@ def dripping_image(connection: socket.socket, request: str, _raw: bytes) -> None
     try:
         for _ in range(1_000_000):
             connection.sendall(b"\x89")
-            time.sleep(0.05)
+            if stop.wait(0.05):
+                return
     except OSError:
         return  # the client gave up: as it should
 
 
-def stalled_image(connection: socket.socket, request: str, _raw: bytes) -> None:
+def stalled_image(connection: socket.socket, request: str, stop: threading.Event) -> None:
     connection.sendall(
         b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 5000\r\n\r\n\x89PNG"
     )
-    time.sleep(20)
+    stop.wait(20)
 
 
 @pytest.mark.parametrize("handler", [dripping_image, stalled_image], ids=["drip", "stall"])
@@ -172,10 +174,12 @@ def test_a_download_ends_by_its_time_limit(handler: object) -> None:
         assert "follow the job again" in info.value.user_message
 
 
-def endless_image(connection: socket.socket, request: str, _raw: bytes) -> None:
+def endless_image(connection: socket.socket, request: str, stop: threading.Event) -> None:
     connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n")
     try:
         for _ in range(10_000):
+            if stop.is_set():
+                return
             connection.sendall(b"\0" * 65536)
     except OSError:
         return
@@ -186,11 +190,11 @@ def test_a_download_ends_at_its_size_limit() -> None:
         client_of(server).get_image("img1", deadline=Deadline(20), max_bytes=2_000_000)
 
 
-def oversized_image(connection: socket.socket, request: str, _raw: bytes) -> None:
+def oversized_image(connection: socket.socket, request: str, stop: threading.Event) -> None:
     connection.sendall(
         b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 999999999999\r\n\r\n"
     )
-    time.sleep(5)
+    stop.wait(5)
 
 
 def test_a_size_announced_past_the_limit_is_not_downloaded() -> None:

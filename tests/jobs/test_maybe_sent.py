@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import socket
-import time
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -67,12 +67,12 @@ def assert_may_have_been_charged(job: Job) -> None:
     assert job.error_kind == "MaybeSentError"
 
 
-def reset_after_the_body(connection: socket.socket, _request: str, _raw: bytes) -> None:
+def reset_after_the_body(connection: socket.socket, _request: str, stop: threading.Event) -> None:
     connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
 
 
-def silent(connection: socket.socket, _request: str, _raw: bytes) -> None:
-    time.sleep(3)
+def silent(connection: socket.socket, _request: str, stop: threading.Event) -> None:
+    stop.wait(3)
 
 
 def test_a_connection_reset_after_sending_may_have_been_charged() -> None:

@@ -171,6 +171,7 @@ def test_many_processes_creating_the_history_at_once_all_succeed(tmp_path: Path)
         store.close()
 
 
+@pytest.mark.logs_expected(r"is damaged", r"damaged history was moved")
 def test_a_damaged_history_is_kept_aside_and_a_new_one_started(tmp_path: Path) -> None:
     history = tmp_path / "history.sqlite3"
     history.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)  # a truncated, damaged file

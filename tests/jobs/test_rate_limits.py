@@ -9,7 +9,8 @@ from collections.abc import Callable
 from aurax_desktop.api import AuraxClient, ProductType, RetryPolicy
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import GenerationInput, JobNotice, JobRunner, JobStatus, JobStore
-from aurax_desktop.jobs.runner import NOT_SENT_STOP, RATE_LIMITED_ATTEMPTS
+from aurax_desktop.jobs.sending import RATE_LIMITED_ATTEMPTS
+from aurax_desktop.jobs.transitions import NOT_SENT_STOP
 from tests.api.scripted_server import ScriptedServer, answer
 from tests.conftest import FAST_RETRY
 from tests.jobs.conftest import Recorder

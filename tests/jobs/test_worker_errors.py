@@ -19,6 +19,7 @@ from tests.jobs.conftest import Recorder
 Factory = Callable[..., tuple[JobRunner, DemoServer, Recorder]]
 
 
+@pytest.mark.logs_expected(r"failed unexpectedly")
 def test_an_error_while_preparing_ends_the_job_and_the_next_one_works(
     runner_factory: Factory, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -45,6 +46,7 @@ def test_an_error_while_preparing_ends_the_job_and_the_next_one_works(
     assert server.stats()["requests"]["POST /api/ai/vto"] == 1
 
 
+@pytest.mark.logs_expected(r"failed unexpectedly")
 def test_an_error_while_following_ends_the_job_with_a_way_to_follow_again(
     runner_factory: Factory, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

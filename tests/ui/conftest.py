@@ -7,7 +7,17 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QEvent,
+    QMimeData,
+    QObject,
+    QPoint,
+    QPointF,
+    Qt,
+    QThread,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -52,17 +62,28 @@ def close_window(window: MainWindow) -> None:
 
 @pytest.fixture(autouse=True)
 def _no_timers_left_running() -> Iterator[None]:
-    """Fail a test that leaves a running QTimer in a window that is still alive."""
+    """Fail a test that leaves a running QTimer or QThread anywhere: in any window still
+    alive, shown or not, or owned by the application itself."""
     yield
     QApplication.processEvents()
+    app = QApplication.instance()
+    owners: list[QObject] = [*QApplication.topLevelWidgets()]
+    if app is not None:
+        owners.append(app)
     running = [
-        timer.objectName() or repr(timer)
-        for widget in QApplication.topLevelWidgets()
-        if widget.isVisible()
-        for timer in widget.findChildren(QTimer)
+        f"{type(owner).__name__}: {timer.objectName() or repr(timer)} in "
+        f"{type(timer.parent()).__name__} ({timer.parent().objectName()})"
+        for owner in owners
+        for timer in owner.findChildren(QTimer)
         if timer.isActive()
     ]
-    assert not running, f"timers left running: {running}"
+    running += [
+        f"{type(owner).__name__}: {thread!r}"
+        for owner in owners
+        for thread in owner.findChildren(QThread)
+        if thread.isRunning()
+    ]
+    assert not running, f"timers or threads left running: {running}"
 
 
 @pytest.fixture

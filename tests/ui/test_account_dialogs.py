@@ -143,7 +143,7 @@ def test_account_menu_signs_out_and_settings_are_saved(
     saved = SettingsStore().load().settings
     assert saved.upload_size is UploadSize.HIGH and saved.task_deadline_minutes == 25
 
-    window._sign_out()
+    window.account.sign_out()
     assert memory_keyring.entries == {}
     assert not window.session.connected and not window.try_on.isEnabled()
     assert window.connection_label.text() == "Not connected"
@@ -167,6 +167,6 @@ def test_settings_saved_in_the_window_apply_to_the_next_jobs_at_once(
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
 
     when_modal(SettingsDialog, fill_in)
-    window.show_settings()
+    window.account.show_settings()
     assert runner.concurrency == 4 and runner.deadline_s == 180
     close_window(window)

@@ -17,6 +17,7 @@ from aurax_desktop.ui.dialogs.already_open import AlreadyOpenDialog
 from tests.ui.conftest import WindowFactory, answer_next_dialog, close_window, when_modal
 
 
+@pytest.mark.logs_expected(r"is damaged", r"damaged history was moved")
 def test_a_damaged_history_is_kept_aside_and_the_window_says_where(
     qtbot: QtBot, open_window: WindowFactory
 ) -> None:
@@ -32,6 +33,7 @@ def test_a_damaged_history_is_kept_aside_and_the_window_says_where(
     assert window.session.store.count() == 0
 
 
+@pytest.mark.logs_expected(r"No log file", r"set aside", r"cannot be used", r"could not be saved")
 def test_a_data_folder_that_cannot_be_written_still_opens_the_window(
     qtbot: QtBot, open_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

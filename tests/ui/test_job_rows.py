@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -53,8 +53,17 @@ def test_a_row_says_what_the_job_is_and_how_it_went(
     assert index.data(Qt.ItemDataRole.AccessibleTextRole) == "Try-on, garment, Completed"
     assert index.data(Qt.ItemDataRole.ToolTipRole) == job.task_id
     qtbot.waitUntil(lambda: window.model.data(index, Qt.ItemDataRole.UserRole + 3) is not None)
-    picture = window.job_list.grab().toImage()
-    assert not picture.isNull()
+    thumb = window.model.data(index, Qt.ItemDataRole.UserRole + 3)
+    picture = window.job_list.viewport().grab().toImage()
+    row = window.job_list.visualRect(index)
+    centre = QPoint(row.left() + 2 + 10 + 56 // 2, row.center().y())
+    ratio = picture.devicePixelRatio()
+    drawn = picture.pixelColor(int(centre.x() * ratio), int(centre.y() * ratio))
+    expected = thumb.pixelColor(thumb.width() // 2, thumb.height() // 2)
+    # The row shows the result's own thumbnail (not the placeholder glyph).
+    assert abs(drawn.red() - expected.red()) < 40
+    assert abs(drawn.green() - expected.green()) < 40
+    assert abs(drawn.blue() - expected.blue()) < 40
 
 
 def test_open_show_in_folder_and_copy_the_task_id(
@@ -90,7 +99,8 @@ def test_retry_asks_about_the_cost_and_sends_a_new_job(
     asked = answer_next_dialog(QMessageBox.StandardButton.Cancel)
     action(window, failed, "Retry as a new job…").trigger()
     assert asked == ["This sends the job again as a new one and costs 3 credits."]
-    qtbot.wait(200)
+    with qtbot.assertNotEmitted(window.bridge.jobUpdated, wait=500):
+        pass  # Cancel sends nothing: no job is even made
     window.model.flush()
     assert len(window.model.jobs()) == 1 and len(server.tasks()) == 1
 

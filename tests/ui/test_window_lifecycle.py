@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobStatus
+from aurax_desktop.ui.window_state import first_split
 from tests.factories import garment_jpeg, person_jpeg
 from tests.ui.conftest import WindowFactory, close_window, drop_file
 
@@ -106,7 +107,7 @@ def test_at_1440_by_900_no_page_needs_to_scroll(
     window = open_window(demo_factory())
     window.resize(1440, 900)
     qtbot.waitUntil(lambda: window.width() == 1440)
-    window._first_split()  # as on a first run at this size
+    first_split(window.main_splitter, window.try_on, window.results_splitter)  # a first run
     for row in range(window.pages.count()):
         window.navigation.setCurrentRow(row)
         area = window.pages.currentWidget()

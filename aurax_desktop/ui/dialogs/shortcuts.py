@@ -14,6 +14,8 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl+Enter", "Send (try on, generate)"),
             ("Ctrl+F", "Search the jobs"),
             ("Ctrl+S", "Save the result as…"),
+            ("Ctrl+Shift+C", "Copy the result"),
+            ("Ctrl+=, Ctrl+-, Ctrl+0", "Zoom the result in, out, to fit"),
             ("Ctrl+,", "Settings"),
             ("F1", "Keyboard shortcuts"),
             ("Ctrl+Q", "Quit"),
@@ -24,7 +26,7 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("Ctrl+O", "Open a person photo"),
             ("Ctrl+Shift+O", "Open a garment photo"),
-            ("Ctrl+V", "Paste into the photo pane that has the focus"),
+            ("Ctrl+V", "Paste a photo: into the empty pane, or the one last used"),
         ),
     ),
     (

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -31,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, ProductType
 from aurax_desktop.exports import write_descriptions_csv, write_shopify_csv
-from aurax_desktop.imaging import thumbnail
+from aurax_desktop.imaging import picture_files, thumbnail
 from aurax_desktop.jobs import DescriptionInput, Job, JobQuery, JobStore, new_job_id
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.describe_model import (
@@ -40,62 +38,11 @@ from aurax_desktop.ui.describe_model import (
     TYPE,
     DescribeRow,
     DescribeTableModel,
+    TypeDelegate,
 )
 from aurax_desktop.ui.drop_target import show_drop_target
 from aurax_desktop.ui.icons import ICON_SIZE, icon
 from aurax_desktop.ui.widgets.choices import credits_text, product_type_combo
-
-PICTURE_SUFFIXES = {
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".webp",
-    ".heic",
-    ".heif",
-    ".tif",
-    ".tiff",
-    ".bmp",
-    ".gif",
-}
-
-
-def expand(paths: list[Path]) -> list[Path]:
-    """Files as they are; folders as the pictures directly inside them, sorted."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.iterdir()
-                    if p.is_file() and p.suffix.lower() in PICTURE_SUFFIXES
-                )
-            )
-        elif path.is_file():
-            found.append(path)
-    return found
-
-
-class _TypeDelegate(QStyledItemDelegate):
-    """The product type column edits with a list of the nine types."""
-
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        return product_type_combo("rowProductType", parent)
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(editor.findData(index.data(Qt.ItemDataRole.EditRole)))
-
-    def setModelData(
-        self, editor: QWidget, model: object, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData())  # type: ignore[attr-defined]
 
 
 class DescribePage(QWidget):
@@ -122,7 +69,7 @@ class DescribePage(QWidget):
         self.table.setObjectName("describeTable")
         self.table.setAccessibleName("Product photos and their descriptions")
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(TYPE, _TypeDelegate(self.table))
+        self.table.setItemDelegateForColumn(TYPE, TypeDelegate(self.table))
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -219,7 +166,7 @@ class DescribePage(QWidget):
     # Adding photos
 
     def add_paths(self, paths: list[Path]) -> None:
-        rows = self.model.add_paths(expand(paths), str(self.default_type.currentData()))
+        rows = self.model.add_paths(picture_files(paths), str(self.default_type.currentData()))
         for row in rows:
             self._load_thumbnail(row, self.model.rows[row].path)
 

@@ -48,11 +48,13 @@ class TryOnPage(SendingPage):
         super().__init__(work, parent)
         self._submit = submit
         self.mask_canvas = MaskCanvas()
-        self.person_pane = ImagePane("Person", "person", self.mask_canvas, work, icon_name="person")
+        self.person_pane = ImagePane(
+            "Person", "person", self.mask_canvas, work, icon_name="person", paste_key=False
+        )
         self.person_pane.setObjectName("personPane")
         self.person_pane.setAccessibleName("Person photo")
         self.garment_pane = ImagePane(
-            "Garment", "garment", ImageCanvas(), work, icon_name="garment"
+            "Garment", "garment", ImageCanvas(), work, icon_name="garment", paste_key=False
         )
         self.garment_pane.setObjectName("garmentPane")
         self.garment_pane.setAccessibleName("Garment photo")
@@ -72,13 +74,18 @@ class TryOnPage(SendingPage):
         layout.addLayout(panes, 1)
         layout.addWidget(self._options())
 
+        self.last_pane = self.person_pane
+        """The pane that last received a photo: Ctrl+V fills it when neither is empty."""
         for pane in (self.person_pane, self.garment_pane):
+            pane.photoChanged.connect(lambda p=pane: self._used(p))
             pane.photoChanged.connect(self.update_submit)
             pane.loadingChanged.connect(lambda _l: self.update_submit())
         self.prompt_edit.textChanged.connect(self.update_submit)
         self.run_with_prompt.toggled.connect(self.update_submit)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, self.submit)
+        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self, self.paste_photo)
+        paste.setContext(Qt.ShortcutContext.WindowShortcut)
         self.update_submit()
 
     # Building the page
@@ -290,6 +297,28 @@ class TryOnPage(SendingPage):
             return [self._submit(request)]
 
         self.send(build)
+
+    def _used(self, pane: ImagePane) -> None:
+        if pane.source is not None or pane.loading:
+            self.last_pane = pane
+
+    def paste_target(self) -> ImagePane:
+        """Where Ctrl+V goes: the pane with the focus; else the empty one (the person
+        first); else the pane last used."""
+        focused = self.focusWidget()
+        for pane in (self.person_pane, self.garment_pane):
+            if focused is not None and (focused is pane or pane.isAncestorOf(focused)):
+                return pane
+        for pane in (self.person_pane, self.garment_pane):
+            if pane.source is None and not pane.loading:
+                return pane
+        return self.last_pane
+
+    def paste_photo(self) -> None:
+        """Ctrl+V anywhere on the page: the clipboard's picture into ``paste_target()``."""
+        target = self.paste_target()
+        self.last_pane = target
+        target.paste()
 
     def set_choices(self, product_type: str, strength: int) -> None:
         index = self.product_type.findData(product_type)

@@ -127,7 +127,10 @@ class ImagePane(QFrame):
         parent: QWidget | None = None,
         *,
         icon_name: str = "image",
+        paste_key: bool = True,
     ) -> None:
+        """``paste_key``: Ctrl+V pastes here while the pane has the focus (off where the
+        page routes Ctrl+V to its panes itself)."""
         super().__init__(parent)
         self.setProperty("card", True)
         self.setAcceptDrops(True)
@@ -167,9 +170,10 @@ class ImagePane(QFrame):
         layout.addLayout(top)
         layout.addWidget(canvas, 1)
         layout.addWidget(self.message)
-        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
-        paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        paste.activated.connect(self.paste)
+        if paste_key:
+            paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
+            paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            paste.activated.connect(self.paste)
 
     def _tool(self, name: str, tip: str, slot: Callable[[], None]) -> QToolButton:
         button = tool_button(name, tip, parent=self)

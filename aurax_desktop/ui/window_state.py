@@ -1,0 +1,59 @@
+"""The window's size and dividers: a first size that fits the screen, the first split,
+and where the user left them (kept in the settings)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+
+from aurax_desktop.account import Settings
+
+DEFAULT_SIZE = (1360, 860)
+
+
+def default_size(window: QMainWindow) -> None:
+    """1360 x 860, or less on a screen with less room (before any saved size)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    width, height = DEFAULT_SIZE
+    if room is None or room.isEmpty():
+        window.resize(width, height)
+        return
+    window.resize(min(width, int(room.width() * 0.94)), min(height, int(room.height() * 0.9)))
+
+
+def first_split(main: QSplitter, studio: QWidget, results: QSplitter) -> None:
+    """First run: the studio gets the room it needs, the result column about a third."""
+    window = main.window()
+    central = window.centralWidget() if isinstance(window, QMainWindow) else None
+    layout = central.layout() if central is not None else None
+    if layout is not None:
+        layout.activate()
+    total = sum(main.sizes())
+    if total <= 0:
+        return
+    need = studio.minimumSizeHint().width() + 4
+    least = results.minimumSizeHint().width()
+    room = max(least, min(int(total * 0.34), total - need))
+    main.setSizes([total - room, room])
+
+
+def restore_layout(window: QMainWindow, splitters: Sequence[QSplitter], settings: Settings) -> None:
+    if settings.window_geometry:
+        window.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
+    states = settings.panel_layout.split(",")
+    if len(states) == len(splitters):
+        for splitter, state in zip(splitters, states, strict=True):
+            splitter.restoreState(QByteArray.fromBase64(state.encode()))
+
+
+def saved_layout(window: QMainWindow, splitters: Sequence[QSplitter]) -> tuple[str, str]:
+    """(window geometry, splitter states) as text for the settings."""
+
+    def encoded(data: QByteArray) -> str:
+        return bytes(data.toBase64().data()).decode()
+
+    return encoded(window.saveGeometry()), ",".join(encoded(s.saveState()) for s in splitters)
