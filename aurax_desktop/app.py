@@ -23,7 +23,9 @@ from aurax_desktop.logs import setup_logging
 from aurax_desktop.session import Session
 from aurax_desktop.ui.dialogs.already_open import AlreadyOpenDialog
 from aurax_desktop.ui.display_check import display_problem
+from aurax_desktop.ui.icons import app_icon
 from aurax_desktop.ui.main_window import MainWindow
+from aurax_desktop.ui.smoke_test import SmokeTest
 from aurax_desktop.ui.theme import apply_theme, choose_theme
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--base-url",
         metavar="URL",
         help="another AuraX-compatible server (credentials from the environment or the keyring)",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="make one demo try-on through the window, print what happened and quit "
+        "(exit status 0 when it worked)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -82,19 +90,22 @@ def create_window(argv: Sequence[str] = (), *, read_only: bool = False) -> MainW
     return window
 
 
+APP_ID = "in.co.aurax.Desktop"
+"""The application's id: the desktop entry's and the AppStream file's name."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    build_parser().parse_args(arguments)  # --help and --version need no screen
+    args = build_parser().parse_args(arguments)  # --help and --version need no screen
     problem = None if QApplication.instance() else display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("AuraX Desktop")
-    app.setOrganizationName("AuraX")
-    app.setDesktopFileName("aurax-desktop")
-    apply_theme(app)
+    configure_application(app)
+    if args.smoke_test:
+        return smoke_test(app, arguments)
     lock = InstanceLock()
     owned = claim_data_folder(lock)
     if owned is None:
@@ -106,6 +117,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         dispose(window)
     finally:
         lock.release()
+    return code
+
+
+def configure_application(app: QApplication) -> None:
+    """Names, version, icon and theme; the desktop file name is the application id, so
+    desktops match the window to its menu entry and icon."""
+    app.setApplicationName("AuraX Desktop")
+    app.setOrganizationName("AuraX")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    apply_theme(app)
+
+
+def smoke_test(app: QApplication, arguments: list[str]) -> int:
+    """One demo try-on through the real window; one line on stdout; 0 when it worked."""
+    outcome: list[tuple[int, str]] = []
+
+    def finish(code: int, line: str) -> None:
+        outcome.append((code, line))
+        app.exit(code)
+
+    window = create_window(["--demo", *(a for a in arguments if a != "--smoke-test")])
+    test = SmokeTest(window, finish)
+    QTimer.singleShot(0, test.start)
+    code = app.exec()
+    window.close()
+    dispose(window)
+    code, line = outcome[0] if outcome else (1, "smoke test failed: the window closed early")
+    print(line, flush=True)
     return code
 
 

@@ -10,6 +10,7 @@ import ctypes.util
 import os
 import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 # Libraries Qt's X11 (xcb) platform needs that desktops do not always install,
 # with the Debian and Ubuntu packages that hold them.
@@ -21,10 +22,22 @@ XCB_LIBRARIES = {
 WAYLAND_LIBRARIES = {"wayland-client": "libwayland-client0", "EGL": "libegl1"}
 
 
+def find_library(name: str) -> str | None:
+    """The library on this system, or in the program's own folder when it is an installed
+    bundle that carries its libraries (a bundle is never refused for want of them)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        for folder in (Path(bundle), Path(bundle) / "PySide6" / "Qt" / "lib"):
+            found = next(folder.glob(f"lib{name}.so*"), None) if folder.is_dir() else None
+            if found is not None:
+                return str(found)
+    return ctypes.util.find_library(name)
+
+
 def display_problem(
     env: Mapping[str, str] | None = None,
     platform: str = sys.platform,
-    find_library: Callable[[str], str | None] = ctypes.util.find_library,
+    find_library: Callable[[str], str | None] = find_library,
 ) -> str | None:
     """A plain explanation of why the window cannot open here, or None when it can."""
     env = os.environ if env is None else env

@@ -81,3 +81,18 @@ def tool_button(
     button.setAccessibleName(tip)
     button.setCheckable(checkable)
     return button
+
+
+def app_icon() -> QIcon:
+    """The program's own icon, in its own colours (resources/icons/app.svg)."""
+    result = QIcon()
+    renderer = QSvgRenderer(QByteArray(_svg("app")))
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        result.addPixmap(pixmap)
+    return result

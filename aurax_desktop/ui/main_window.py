@@ -39,7 +39,7 @@ from aurax_desktop.ui.bridge import JobBridge
 from aurax_desktop.ui.demo_banner import DemoBanner
 from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
 from aurax_desktop.ui.history_panel import HistoryPanel
-from aurax_desktop.ui.icons import ICON_SIZE, icon
+from aurax_desktop.ui.icons import ICON_SIZE, app_icon, icon
 from aurax_desktop.ui.job_actions import JobActions
 from aurax_desktop.ui.job_model import JobListModel
 from aurax_desktop.ui.menus import build_menus
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self._watch: set[str] = set()
         """Jobs sent from this window: shown and announced when they end."""
         self.setWindowTitle("AuraX Desktop")
-        self.setWindowIcon(icon("try-on"))
+        self.setWindowIcon(app_icon())
         default_size(self)
 
         submit = self.job_actions.submit

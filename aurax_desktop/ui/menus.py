@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from aurax_desktop import __version__, paths
 from aurax_desktop.jobs import Job
 from aurax_desktop.ui.dialogs.shortcuts import ShortcutsDialog
-from aurax_desktop.ui.icons import icon
+from aurax_desktop.ui.icons import app_icon, icon
 
 if TYPE_CHECKING:
     from aurax_desktop.ui.main_window import MainWindow
@@ -255,6 +255,6 @@ def about_text() -> str:
 def show_about(window: MainWindow) -> None:
     box = QMessageBox(window)
     box.setWindowTitle("About AuraX Desktop")
-    box.setIconPixmap(icon("try-on").pixmap(48, 48))
+    box.setIconPixmap(app_icon().pixmap(48, 48))
     box.setText(about_text())
     box.exec()

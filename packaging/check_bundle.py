@@ -1,0 +1,228 @@
+"""Check the built bundle as a user's machine would run it: ``python packaging/check_bundle.py``.
+
+The archive in ``dist/`` is unpacked into a fresh folder and its programs are run with
+a minimal environment (no virtual environment, no source tree: ``env -i PATH=... HOME=...``):
+versions, a demo try-on from the command (a HEIC person photo included), the window's
+smoke test, the history, the keyring (a real Secret Service, when gnome-keyring is
+installed), the TLS certificates, the desktop files, the icons, and install.sh and
+uninstall.sh. Prints one line per check; exits 1 at the first that fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APP_ID = "in.co.aurax.Desktop"
+SAMPLES = ROOT / "resources" / "samples"
+
+
+class CheckFailedError(Exception):
+    pass
+
+
+def run(
+    command: Sequence[str | Path],
+    env: dict[str, str],
+    *,
+    cwd: Path | None = None,
+    timeout: float = 180,
+) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [str(c) for c in command],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise CheckFailedError(
+            f"{' '.join(map(str, command))} exited {done.returncode}:\n{done.stdout}{done.stderr}"
+        )
+    return done
+
+
+def ok(what: str) -> None:
+    print(f"ok: {what}", flush=True)
+
+
+def heic_photo(target: Path) -> Path:
+    from PIL import Image
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    Image.open(SAMPLES / "person.jpg").save(target, format="HEIF", quality=80)
+    return target
+
+
+def check(archive: Path, work: Path) -> None:
+    with tarfile.open(archive) as packed:
+        packed.extractall(work, filter="data")
+    bundle = work / "aurax-desktop"
+    home = work / "home"
+    home.mkdir()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    aurax, window = bundle / "aurax", bundle / "aurax-desktop"
+
+    started = time.monotonic()
+    shown = run([aurax, "--version"], env).stdout.strip()
+    took = time.monotonic() - started
+    ok(f"`aurax --version` says {shown!r} in {took:.2f} s (target under 0.6 s)")
+    ok(f"`aurax-desktop --version` says {run([window, '--version'], env).stdout.strip()!r}")
+
+    person = heic_photo(work / "person.heic")
+    garment = SAMPLES / "dress-red.png"
+    out = work / "out.jpg"
+    run(
+        [aurax, "--demo", "try-on", person, garment, "--type", "GARMENT", "-o", out],
+        env,
+        cwd=work,
+    )
+    if not out.is_file() or out.stat().st_size < 1000:
+        raise CheckFailedError("the demo try-on wrote no result")
+    ok(f"demo try-on from a HEIC photo: {out.name}, {out.stat().st_size} bytes")
+
+    line = run([window, "--smoke-test"], env).stdout.strip().splitlines()[-1]
+    if not line.startswith("smoke test passed"):
+        raise CheckFailedError(line)
+    ok(line)
+    history = json.loads(run([aurax, "--json", "history", "--limit", "5"], env).stdout)
+    smoke = history[0]
+    if smoke["status"] != "completed" or not Path(smoke["results"][0]).is_file():
+        raise CheckFailedError(f"the smoke test's job is not in the history as completed: {smoke}")
+    ok(f"the smoke test's job is in the history, completed, with {smoke['results'][0]}")
+
+    certificates = list((bundle / "_internal").rglob("cacert.pem"))
+    if not certificates:
+        raise CheckFailedError("no TLS certificates (certifi's cacert.pem) in the bundle")
+    ok(f"TLS certificates: {certificates[0].relative_to(bundle)}")
+    keyring_check(aurax, env, work)
+    desktop_files(bundle)
+    install(bundle, env, work)
+
+
+KEYRING_SCRIPT = """
+set -e
+eval "$(printf 'test-password\\n' | gnome-keyring-daemon --replace --unlock \\
+    --components=secrets --daemonize | sed 's/^/export /')"
+"$DEV_PYTHON" -c "
+from aurax_desktop.account import Credentials, CredentialStore
+CredentialStore().save(Credentials('$DEMO_KEY', '$DEMO_KEY_ID'))"
+env -i PATH=/usr/bin:/bin HOME="$HOME" DBUS_SESSION_BUS_ADDRESS="$DBUS_SESSION_BUS_ADDRESS" \\
+    "$AURAX" --base-url "$DEMO_URL" task no-such-task || true
+"""
+
+
+def keyring_check(aurax: Path, env: dict[str, str], work: Path) -> None:
+    """The command finds the key in a real Secret Service (gnome-keyring on a private
+    D-Bus session) and the demo server accepts it: a missing task, not a refused key."""
+    if not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")):
+        ok("keyring: skipped (dbus-run-session and gnome-keyring-daemon are not installed)")
+        return
+    sys.path.insert(0, str(ROOT))
+    from aurax_desktop.demo import DemoServer
+
+    with DemoServer(task_seconds=0.5) as server:
+        script = work / "keyring.sh"
+        script.write_text(KEYRING_SCRIPT, encoding="utf-8")
+        done = subprocess.run(
+            ["dbus-run-session", "--", "sh", str(script)],
+            env={
+                **env,
+                "DEV_PYTHON": sys.executable,
+                "AURAX": str(aurax),
+                "DEMO_URL": server.url,
+                "DEMO_KEY": server.api_key,
+                "DEMO_KEY_ID": server.key_id,
+                "AURAX_DATA_DIR": str(work / "keyring-data"),
+            },
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    said = done.stdout + done.stderr
+    if "does not know this task" not in said:
+        raise CheckFailedError(f"the bundle did not use the key from the keyring:\n{said}")
+    ok("keyring: the command read the key from the Secret Service and was let in")
+
+
+def desktop_files(bundle: Path) -> None:
+    desktop = bundle / "share" / "applications" / f"{APP_ID}.desktop"
+    metainfo = bundle / "share" / "metainfo" / f"{APP_ID}.metainfo.xml"
+    if shutil.which("desktop-file-validate"):
+        said = subprocess.run(
+            ["desktop-file-validate", str(desktop)], capture_output=True, text=True, check=False
+        )
+        if said.returncode != 0 or said.stdout.strip() or said.stderr.strip():
+            raise CheckFailedError(f"desktop-file-validate: {said.stdout}{said.stderr}")
+        ok("desktop-file-validate accepts the desktop entry")
+    if shutil.which("appstreamcli"):
+        said = subprocess.run(
+            ["appstreamcli", "validate", "--no-net", str(metainfo)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if said.returncode != 0:
+            raise CheckFailedError(f"appstreamcli validate: {said.stdout}{said.stderr}")
+        ok("appstreamcli validate accepts the AppStream file")
+    from PIL import Image
+
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        png = bundle / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        with Image.open(png) as image:
+            if image.size != (size, size):
+                raise CheckFailedError(f"{png.name} at {size}: it is {image.size}")
+    ok("icons at 16, 32, 48, 64, 128, 256 and 512 pixels, and scalable")
+
+
+def install(bundle: Path, env: dict[str, str], work: Path) -> None:
+    prefix = work / "prefix"
+    before = set(prefix.rglob("*")) if prefix.exists() else set()
+    run(["sh", bundle / "install.sh"], {**env, "AURAX_PREFIX": str(prefix)})
+    placed = set(prefix.rglob("*"))
+    entry = prefix / "share" / "applications" / f"{APP_ID}.desktop"
+    if not entry.is_file() or not (prefix / "bin" / "aurax").exists():
+        raise CheckFailedError("install.sh did not put the menu entry and the commands in place")
+    run([prefix / "bin" / "aurax", "--version"], env)
+    ok(f"install.sh put {len(placed - before)} files and folders under the prefix")
+    run(
+        ["sh", prefix / "lib" / "aurax-desktop" / "uninstall.sh"],
+        {**env, "AURAX_PREFIX": str(prefix)},
+    )
+    left = {p for p in prefix.rglob("*") if p.is_file() or p.is_symlink()}
+    if left:
+        raise CheckFailedError(f"uninstall.sh left files behind: {sorted(map(str, left))[:5]}")
+    ok("uninstall.sh removed every file install.sh put there")
+
+
+def main() -> int:
+    archives = sorted((ROOT / "dist").glob("aurax-desktop-*.tar.gz"))
+    if not archives:
+        print("check_bundle: no dist/aurax-desktop-*.tar.gz; run packaging/build.py first")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="aurax-bundle-") as folder:
+        try:
+            check(archives[-1], Path(folder))
+        except CheckFailedError as failure:
+            print(f"FAILED: {failure}")
+            return 1
+    print("the bundle works on its own")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.pop("AURAX_DATA_DIR", None)
+    sys.exit(main())
