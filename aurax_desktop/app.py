@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import time
 from collections.abc import Sequence
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from aurax_desktop import __version__, paths
@@ -113,11 +115,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     read_only = not owned
     try:
         window = create_window(arguments, read_only=read_only)
+        if os.environ.get("AURAX_STARTUP_PROBE"):  # benchmarks/startup.py --program
+            probe = FirstPaintProbe(app)
+            window.installEventFilter(probe)
         code = app.exec()
         dispose(window)
     finally:
         lock.release()
     return code
+
+
+class FirstPaintProbe(QObject):
+    """For measuring start-up: prints the time of the window's first paint, then quits."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            print(f"painted {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
 
 
 def configure_application(app: QApplication) -> None:
