@@ -1,7 +1,10 @@
 """Screenshots of the real window in demo mode, for the README.
 
 Run under a virtual display:
-    xvfb-run -a -s "-screen 0 1600x1000x24" python docs/take_screenshots.py [--dark] [--scale 2]
+    xvfb-run -a -s "-screen 0 1366x768x24" python docs/take_screenshots.py [--dark] [--scale 2]
+
+The window fills the screen, as a maximised window on a laptop does (the README's
+screenshots are taken on a 1366 x 768 screen).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--out", type=Path, default=None, help="folder for the pictures")
     return parser.parse_args()
 
 
@@ -75,7 +79,10 @@ def main() -> None:
 
     apply_theme(app)
     window = create_window(["--demo"])
-    window.resize(1440, 900)
+    screen = window.screen().availableGeometry()
+    window.setGeometry(screen)  # maximised (Xvfb has no window manager to do it)
+    out = args.out or OUT
+    out.mkdir(parents=True, exist_ok=True)
     suffix = ("-dark" if args.dark else "") + (f"-{args.scale:g}x" if args.scale != 1 else "")
     page = window.try_on
     found = {s.path.name: s for s in samples()}
@@ -101,13 +108,13 @@ def main() -> None:
     canvas.set_brush_size(60)
     drag(canvas, points)
     app.processEvents()
-    window.grab().save(str(OUT / f"studio{suffix}.png"))
+    window.grab().save(str(out / f"studio{suffix}.png"))
     page.submit()
     wait_until(app, lambda: any(j.status.is_final for j in window.model.jobs()), timeout=90)
     wait_until(app, window.viewer.canvas.has_image)
     window.viewer.compare_button.setChecked(True)
     settle(app)
-    window.grab().save(str(OUT / f"result{suffix}.png"))
+    window.grab().save(str(out / f"result{suffix}.png"))
 
     window.navigation.setCurrentRow(1)
     generate = window.generate
@@ -129,7 +136,7 @@ def main() -> None:
     window.job_list.setCurrentIndex(window.model.index(0))
     wait_until(app, window.viewer.canvas.has_image)
     settle(app)
-    window.grab().save(str(OUT / f"generate{suffix}.png"))
+    window.grab().save(str(out / f"generate{suffix}.png"))
 
     window.navigation.setCurrentRow(2)
     describe = window.describe
@@ -139,8 +146,8 @@ def main() -> None:
     describe.describe_all()
     wait_until(app, lambda: all(r.done for r in describe.model.rows), timeout=90)
     settle(app)
-    window.grab().save(str(OUT / f"describe{suffix}.png"))
-    print(f"saved the screenshots{suffix} in {OUT}")
+    window.grab().save(str(out / f"describe{suffix}.png"))
+    print(f"saved the screenshots{suffix} in {out}")
     window.close()
     dispose(window)
 

@@ -7,13 +7,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from aurax_desktop.jobs import Job, JobQuery, JobStatus, JobStore
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.icons import icon
 from aurax_desktop.ui.job_list import JobListView
 from aurax_desktop.ui.job_model import JobListModel
+from aurax_desktop.ui.widgets.choices import combo_box
 
 HISTORY_PAGE = 200
 JOB_FILTERS: tuple[tuple[str, frozenset[JobStatus]], ...] = (
@@ -42,7 +43,7 @@ class HistoryPanel(QWidget):
         self.job_list = JobListView(model)
         heading = QLabel("Jobs")
         heading.setObjectName("sectionTitle")
-        self.job_filter = QComboBox()
+        self.job_filter = combo_box()
         self.job_filter.setObjectName("jobFilter")
         self.job_filter.setAccessibleName("Show jobs")
         for text, statuses in JOB_FILTERS:

@@ -8,7 +8,7 @@ from importlib.resources import files
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 _SIZES = (16, 20, 24, 32, 48)
 
@@ -81,6 +81,15 @@ def tool_button(
     button.setAccessibleName(tip)
     button.setCheckable(checkable)
     return button
+
+
+def icon_label(name: str, tip: str) -> QLabel:
+    """A small icon that names the control beside it (its tooltip says it in words)."""
+    label = QLabel()
+    label.setPixmap(icon(name).pixmap(ICON_SIZE))
+    label.setToolTip(tip)
+    label.setAccessibleName(tip)
+    return label
 
 
 def app_icon() -> QIcon:

@@ -118,25 +118,47 @@ class JobActions(QObject):
 
     def delete(self, job: Job) -> bool:
         """Delete the job and its files (the user is asked first); True when deleted."""
+        return self.delete_many([job])
+
+    def delete_many(self, jobs: list[Job]) -> bool:
+        """Delete jobs and their files (the user is asked first); True when deleted."""
+        if not jobs:
+            return False
+        what = (
+            "The job and its files" if len(jobs) == 1 else f"These {len(jobs)} jobs and their files"
+        )
         answer = QMessageBox.question(
             self.window,
-            "Delete the job?",
-            "The job and its files (result, thumbnail and the photos as sent) are removed "
-            "from this computer.",
+            "Delete the job?" if len(jobs) == 1 else f"Delete {len(jobs)} jobs?",
+            f"{what} (result, thumbnail and the photos as sent) are removed from this computer.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         runner = self.session.runner
+        ids = [job.id for job in jobs]
         if runner is not None:
-            self.work.run(lambda: runner.delete(job.id), lambda _r: None, self._failed)
+
+            def delete_all_running() -> None:
+                for job_id in ids:
+                    runner.delete(job_id)
+
+            self.work.run(delete_all_running, lambda _r: None, self._failed)
         else:
             store = self.session.store
-            self.work.run(
-                lambda: store.delete(job.id), lambda _r: self.removed.emit(job.id), self._failed
-            )
+
+            def delete_all() -> list[str]:
+                for job_id in ids:
+                    store.delete(job_id)
+                return ids
+
+            self.work.run(delete_all, self._removed_all, self._failed)
         return True
+
+    def _removed_all(self, job_ids: list[str]) -> None:
+        for job_id in job_ids:
+            self.removed.emit(job_id)
 
     def _failed(self, error: BaseException) -> None:
         self.failed.emit(getattr(error, "user_message", str(error)))

@@ -21,6 +21,8 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QImage,
+    QKeyEvent,
+    QKeySequence,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.jobs import Job, JobStatus
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES
+from aurax_desktop.jobs.params import TryOnParams, decode
 from aurax_desktop.ui.icons import icon, pixmap
 from aurax_desktop.ui.job_model import (
     JobListModel,
@@ -48,13 +51,41 @@ from aurax_desktop.ui.job_model import (
 )
 from aurax_desktop.ui.theme import DANGER, SUCCESS, accent
 
-ROW_HEIGHT = 76
-THUMB = 56
+ROW_HEIGHT = 60
+THUMB = 44
+VISIBLE_ROWS = 4
+"""Whole rows the list gets at first (on a 1366 x 768 laptop screen too)."""
+LEAST_ROWS = 2
+"""Whole rows the list keeps however small the window."""
 _KIND_ICONS = {
     "try-on": "try-on",
     "image-generation": "generate",
     "product-description": "describe",
 }
+
+
+def when_text(stamp: float, now: float | None = None) -> str:
+    """When a job ran, as a person says it: 14:32, Yesterday 14:32, 27 Nov, 27 Nov 2025."""
+    moment = time.localtime(stamp)
+    today = time.localtime(now if now is not None else time.time())
+    clock = time.strftime("%H:%M", moment)
+    if moment.tm_year == today.tm_year and moment.tm_yday == today.tm_yday:
+        return clock
+    yesterday = time.localtime((now if now is not None else time.time()) - 86400)
+    if moment.tm_year == yesterday.tm_year and moment.tm_yday == yesterday.tm_yday:
+        return f"Yesterday {clock}"
+    if moment.tm_year == today.tm_year:
+        return time.strftime("%d %b", moment).lstrip("0")
+    return time.strftime("%d %b %Y", moment).lstrip("0")
+
+
+def inputs_text(job: Job) -> str:
+    """What went into the job: the photos' names, or the prompt."""
+    params = decode(job.kind.value, job.params)
+    if isinstance(params, TryOnParams):
+        names = [job.source_name or "", params.garment_name]
+        return " + ".join(n for n in names if n)
+    return job.prompt or job.source_name or ""
 
 
 def elapsed_text(seconds: float) -> str:
@@ -170,10 +201,10 @@ class JobDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         title = f"{job.kind.label} · {job.product_type.capitalize()}"
-        time_text = elapsed_text(job.elapsed)
+        time_text = when_text(job.created_at) if job.status.is_final else elapsed_text(job.elapsed)
         metrics = painter.fontMetrics()
         line = metrics.height()
-        top = card.top() + 9
+        top = card.top() + 7
         painter.drawText(
             QRect(text_left, top, text_width, line),
             Qt.AlignmentFlag.AlignLeft,
@@ -190,16 +221,16 @@ class JobDelegate(QStyledItemDelegate):
             job.status, palette.color(QPalette.ColorRole.Text)
         )
         notice = index.data(NoticeRole)
-        detail = job.error or job.description or job.prompt or job.source_name or ""
+        detail = job.error or job.description or inputs_text(job)
         if notice and not job.status.is_final:
             detail = notice
         painter.setPen(status_colour)
-        status_rect = QRect(text_left, top + line + 3, text_width, line)
+        status_rect = QRect(text_left, top + line + 2, text_width, line)
         painter.drawText(status_rect, Qt.AlignmentFlag.AlignLeft, job.status.label)
         status_width = painter.fontMetrics().horizontalAdvance(job.status.label) + 10
         painter.setPen(DANGER if job.status is JobStatus.FAILED else muted)
         detail_rect = QRect(
-            text_left + status_width, top + line + 3, text_width - status_width, line
+            text_left + status_width, top + line + 2, text_width - status_width, line
         )
         painter.drawText(
             detail_rect,
@@ -211,7 +242,7 @@ class JobDelegate(QStyledItemDelegate):
         if not job.status.is_final:
             self._paint_progress(
                 painter,
-                QRect(text_left, top + 2 * line + 10, text_width, 4),
+                QRect(text_left, card.bottom() - 7, text_width, 3),
                 index.data(ProgressRole),
                 palette,
             )
@@ -258,6 +289,8 @@ class JobListView(QListView):
     lookForResult = Signal(object)
     """A job that may have been sent: how to find out whether it was (and charged)."""
     deleteJob = Signal(object)
+    deleteJobs = Signal(list)
+    """Delete pressed on selected rows (finished jobs only)."""
     jobSelected = Signal(object)
 
     def __init__(self, model: JobListModel, parent: QWidget | None = None) -> None:
@@ -268,7 +301,8 @@ class JobListView(QListView):
         self.setItemDelegate(JobDelegate(self))
         self.setUniformItemSizes(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.setMinimumHeight(self.height_for_rows(LEAST_ROWS))
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
@@ -298,6 +332,28 @@ class JobListView(QListView):
             text,
         )
         painter.end()
+
+    def height_for_rows(self, rows: int) -> int:
+        return rows * ROW_HEIGHT + 2 * self.frameWidth() + 2
+
+    def selected_jobs(self) -> list[Job]:
+        """The selected rows' jobs, top to bottom (several with Shift or Ctrl)."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+        model = self.model()
+        return [
+            job
+            for job in (model.index(row, 0).data(JobRole) for row in rows)
+            if isinstance(job, Job)
+        ]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
+            chosen = [job for job in self.selected_jobs() if job.status.is_final]
+            if chosen:
+                self.deleteJobs.emit(chosen)
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
     def current_job(self) -> Job | None:
         index = self.currentIndex()

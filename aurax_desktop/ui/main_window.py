@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
     QShowEvent,
 )
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -41,19 +43,32 @@ from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
 from aurax_desktop.ui.history_panel import HistoryPanel
 from aurax_desktop.ui.icons import ICON_SIZE, app_icon, icon
 from aurax_desktop.ui.job_actions import JobActions
+from aurax_desktop.ui.job_list import VISIBLE_ROWS
 from aurax_desktop.ui.job_model import JobListModel
 from aurax_desktop.ui.menus import build_menus
 from aurax_desktop.ui.notifier import Notifier
-from aurax_desktop.ui.page_frame import scrolling
+from aurax_desktop.ui.page_frame import PageHolder, scrolling
 from aurax_desktop.ui.pages.describe import DescribePage
 from aurax_desktop.ui.pages.generate import GeneratePage
 from aurax_desktop.ui.pages.try_on import TryOnPage
 from aurax_desktop.ui.theme import apply_theme, choose_theme
 from aurax_desktop.ui.viewer import ResultViewer
 from aurax_desktop.ui.widgets.choices import credits_text
-from aurax_desktop.ui.window_state import default_size, first_split, restore_layout, saved_layout
+from aurax_desktop.ui.window_state import (
+    default_size,
+    first_split,
+    keep_studio_whole,
+    restore_layout,
+    saved_layout,
+)
 
 log = logging.getLogger(__name__)
+
+NAVIGATION_WIDE, NAVIGATION_COMPACT = 150, 52
+COMPACT_BELOW = 1500
+MINIMUM_SIZE = QSize(900, 600)
+"""Smaller windows could not show the studio and the result side by side."""
+"""Window widths below which the page list shows icons only."""
 
 
 def warm_up() -> None:
@@ -80,6 +95,7 @@ class MainWindow(QMainWindow):
         """Jobs sent from this window: shown and announced when they end."""
         self.setWindowTitle("AuraX Desktop")
         self.setWindowIcon(app_icon())
+        self.setMinimumSize(MINIMUM_SIZE)
         default_size(self)
 
         submit = self.job_actions.submit
@@ -106,7 +122,11 @@ class MainWindow(QMainWindow):
         self.describe.message.connect(lambda text: self.say(text, 6000))
         self.pages = QStackedWidget()
         for page in (self.try_on, self.generate, self.describe):
-            self.pages.addWidget(scrolling(page))
+            area = scrolling(page)
+            self.pages.addWidget(area)
+            holder = area.widget()
+            if isinstance(holder, PageHolder):
+                holder.needsChanged.connect(lambda: QTimer.singleShot(0, self._keep_studio_whole))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Pages")
@@ -116,6 +136,8 @@ class MainWindow(QMainWindow):
         ):
             item = QListWidgetItem(icon(glyph), name)
             item.setToolTip(f"{name} (Ctrl+{number})")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
+            item.setData(Qt.ItemDataRole.UserRole, name)
             self.navigation.addItem(item)
             QShortcut(
                 QKeySequence(f"Ctrl+{number}"),
@@ -123,8 +145,12 @@ class MainWindow(QMainWindow):
                 lambda n=number: self.navigation.setCurrentRow(n - 1),
             )
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(
+            lambda _row: QTimer.singleShot(0, self._keep_studio_whole)
+        )
         self.navigation.setCurrentRow(0)
-        self.navigation.setFixedWidth(150)
+        self.navigation.setFixedWidth(NAVIGATION_WIDE)
+        self._compact_navigation = False
         self.viewer = ResultViewer(
             self.work, results_folder=lambda: self.session.settings.results_folder
         )
@@ -215,6 +241,7 @@ class MainWindow(QMainWindow):
         view.followJob.connect(actions.follow)
         view.lookForResult.connect(actions.look_for_result)
         view.deleteJob.connect(self.delete_job)
+        view.deleteJobs.connect(self.delete_jobs)
 
     # Connection
 
@@ -321,6 +348,11 @@ class MainWindow(QMainWindow):
         text = job.error or "The result is ready in AuraX Desktop."
         self.notifier.notify(title, text)
 
+    def delete_jobs(self, jobs: list[Job]) -> None:
+        shown = self.viewer.job
+        if self.job_actions.delete_many(jobs) and shown is not None and shown in jobs:
+            self.viewer.show_job(None)
+
     def delete_job(self, job: Job) -> None:
         if (
             self.job_actions.delete(job)
@@ -353,12 +385,43 @@ class MainWindow(QMainWindow):
 
     # Closing
 
+    def first_split(self) -> None:
+        """The dividers as on a first run: the studio whole, four jobs in view."""
+        panel = self.history
+        chrome = panel.sizeHint().height() - panel.job_list.sizeHint().height()
+        jobs = chrome + panel.job_list.height_for_rows(VISIBLE_ROWS)
+        first_split(self.main_splitter, self.try_on, self.results_splitter, jobs)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_navigation()
+        QTimer.singleShot(0, self._keep_studio_whole)
+
+    def _keep_studio_whole(self) -> None:
+        if not self._closing:
+            page = self.pages.currentWidget()
+            holder = page.widget() if isinstance(page, QScrollArea) else page
+            studio = holder.page if isinstance(holder, PageHolder) else self.try_on
+            keep_studio_whole(self.main_splitter, studio, self.results_splitter)
+
+    def _fit_navigation(self) -> None:
+        """Below ``COMPACT_BELOW`` pixels of width the page list shows icons only (their
+        names in tooltips), giving the studio the room (laptops, 200 % scaling)."""
+        compact = self.width() < COMPACT_BELOW
+        if compact == self._compact_navigation:
+            return
+        self._compact_navigation = compact
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            item.setText("" if compact else str(item.data(Qt.ItemDataRole.UserRole)))
+        self.navigation.setFixedWidth(NAVIGATION_COMPACT if compact else NAVIGATION_WIDE)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown:
             self._shown = True
             if not self.session.settings.panel_layout:
-                first_split(self.main_splitter, self.try_on, self.results_splitter)
+                self.first_split()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         geometry, layout = saved_layout(self, (self.main_splitter, self.results_splitter))

@@ -42,6 +42,31 @@ def accent() -> QColor:
     return ACCENT_DARK if is_dark() else ACCENT
 
 
+def on_accent() -> QColor:
+    """Text drawn on the accent: white on the light theme's deep violet, near-black on
+    the dark theme's light violet (white there reads at 2.9:1, below WCAG's 4.5:1)."""
+    return QColor("#16171b") if is_dark() else QColor("#ffffff")
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG's relative luminance of an sRGB colour."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """WCAG's contrast ratio of two colours (1 to 21; text needs 4.5, large text 3)."""
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def _palette(dark: bool) -> QPalette:
     palette = QPalette()
     if dark:
@@ -82,7 +107,7 @@ def _palette(dark: bool) -> QPalette:
         palette.setColor(role, QColor(value))
     highlight = ACCENT_DARK if dark else ACCENT
     palette.setColor(QPalette.ColorRole.Highlight, highlight)
-    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#16171b" if dark else "#ffffff"))
     palette.setColor(QPalette.ColorRole.Link, highlight)
     for role in (
         QPalette.ColorRole.WindowText,
@@ -105,12 +130,26 @@ def _icon_path(name: str) -> str:
     return str(files("aurax_desktop.resources") / "icons" / f"{name}.svg").replace("\\", "/")
 
 
+def surface_colours(dark: bool) -> dict[str, QColor]:
+    """The style sheet's own colours: lines, card panels, muted text, hover."""
+    values = (
+        {"line": "#3a3b42", "panel": "#23242a", "muted": "#9a9ba3", "hover": "#33343b"}
+        if dark
+        else {"line": "#d9d9df", "panel": "#ffffff", "muted": "#6b6b75", "hover": "#ececf1"}
+    )
+    return {name: QColor(value) for name, value in values.items()}
+
+
+def palette_for(dark: bool) -> QPalette:
+    return _palette(dark)
+
+
 def stylesheet(dark: bool) -> str:
-    line = "#3a3b42" if dark else "#d9d9df"
-    panel = "#23242a" if dark else "#ffffff"
-    muted = "#9a9ba3" if dark else "#6b6b75"
-    hover = "#33343b" if dark else "#ececf1"
+    surfaces = {name: colour.name() for name, colour in surface_colours(dark).items()}
+    line, panel = surfaces["line"], surfaces["panel"]
+    muted, hover = surfaces["muted"], surfaces["hover"]
     tint = accent().name()
+    ink = on_accent().name()
     scheme = "dark" if dark else "light"
     chevron, chevron_up = _icon_path(f"chevron-down-{scheme}"), _icon_path(f"chevron-up-{scheme}")
     return f"""
@@ -129,13 +168,13 @@ def stylesheet(dark: bool) -> str:
     QLabel#muted, QLabel#hint {{ color: {muted}; }}
     QLabel#warning {{ color: {"#f5b83d" if dark else "#a15c07"}; }}
     QLabel#error {{ color: {DANGER.name()}; }}
-    QLabel#demoBadge {{ background: {tint}; color: white; border-radius: 10px;
+    QLabel#demoBadge {{ background: {tint}; color: {ink}; border-radius: 10px;
         padding: 2px 10px; font-weight: 600; }}
     QPushButton {{ padding: 6px 14px; border: 1px solid {line}; border-radius: 6px;
         background: palette(button); }}
     QPushButton:hover {{ background: {hover}; }}
     QPushButton:disabled {{ color: palette(placeholder-text); }}
-    QPushButton[role="primary"] {{ background: {tint}; color: white; border: none; font-weight: 600;
+    QPushButton[role="primary"] {{ background: {tint}; color: {ink}; border: none; font-weight: 600;
         padding: 8px 18px; }}
     QPushButton[role="primary"]:hover {{ background: {accent().lighter(112).name()}; }}
     QPushButton[role="primary"]:disabled {{ background: {line}; color: {muted}; }}
@@ -149,6 +188,11 @@ def stylesheet(dark: bool) -> str:
     QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {{ padding: 5px 8px; border: 1px solid {line};
         border-radius: 6px; background: palette(base); }}
     QComboBox::drop-down {{ border: none; width: 22px; }}
+    QComboBox QAbstractItemView {{ background: palette(base); color: palette(text);
+        border: 1px solid {line}; outline: 0; selection-background-color: {tint};
+        selection-color: {ink}; }}
+    QComboBox QAbstractItemView::item {{ padding: 4px 8px; min-height: 22px; }}
+    QComboBox QAbstractItemView::item:selected {{ background: {tint}; color: {ink}; }}
     QComboBox::down-arrow {{ image: url("{chevron}"); width: 12px; height: 12px; }}
     QSpinBox {{ padding: 5px 20px 5px 8px; }}
     QSpinBox::up-button, QSpinBox::down-button {{ subcontrol-origin: border; width: 18px;

@@ -39,6 +39,7 @@ class ComparisonCanvas(ImageCanvas):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setMinimumSize(200, 160)  # the Jobs list below keeps its rows on small screens
         self.before: QImage | None = None
         self.comparing = False
         self.divider = 0.5

@@ -25,8 +25,10 @@ def default_size(window: QMainWindow) -> None:
     window.resize(min(width, int(room.width() * 0.94)), min(height, int(room.height() * 0.9)))
 
 
-def first_split(main: QSplitter, studio: QWidget, results: QSplitter) -> None:
-    """First run: the studio gets the room it needs, the result column about a third."""
+def first_split(main: QSplitter, studio: QWidget, results: QSplitter, jobs_height: int = 0) -> None:
+    """First run: the studio gets the room it needs, the result column about a third;
+    in that column the jobs get ``jobs_height`` (when there is room) and the result the
+    rest."""
     window = main.window()
     central = window.centralWidget() if isinstance(window, QMainWindow) else None
     layout = central.layout() if central is not None else None
@@ -39,6 +41,11 @@ def first_split(main: QSplitter, studio: QWidget, results: QSplitter) -> None:
     least = results.minimumSizeHint().width()
     room = max(least, min(int(total * 0.34), total - need))
     main.setSizes([total - room, room])
+    column = sum(results.sizes())
+    viewer = results.widget(0) if results.count() else None
+    viewer_least = viewer.minimumSizeHint().height() if viewer is not None else 0
+    if jobs_height and column - jobs_height >= viewer_least:
+        results.setSizes([column - jobs_height, jobs_height])
 
 
 def restore_layout(window: QMainWindow, splitters: Sequence[QSplitter], settings: Settings) -> None:
@@ -57,3 +64,16 @@ def saved_layout(window: QMainWindow, splitters: Sequence[QSplitter]) -> tuple[s
         return bytes(data.toBase64().data()).decode()
 
     return encoded(window.saveGeometry()), ",".join(encoded(s.saveState()) for s in splitters)
+
+
+def keep_studio_whole(main: QSplitter, studio: QWidget, results: QSplitter) -> None:
+    """After a resize: when the studio has less than it needs and the result column can
+    give it room, move the divider (the page then fits instead of scrolling)."""
+    sizes = main.sizes()
+    if len(sizes) != 2:
+        return
+    total = sum(sizes)
+    need = studio.minimumSizeHint().width() + 4
+    least = results.minimumSizeHint().width()
+    if sizes[0] < need and total - need >= least:
+        main.setSizes([need, total - need])

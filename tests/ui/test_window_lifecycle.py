@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobStatus
-from aurax_desktop.ui.window_state import first_split
 from tests.factories import garment_jpeg, person_jpeg
 from tests.ui.conftest import WindowFactory, close_window, drop_file
 
@@ -89,7 +88,7 @@ def test_the_window_fits_a_small_laptop_screen(
     """1280 x 720 is a 1920 x 1080 laptop at 150 %: the window must fit, and pages
     that need more room than that scroll instead of being cut off."""
     window = open_window(demo_factory())
-    smallest = window.minimumSizeHint()
+    smallest = window.minimumSize().expandedTo(window.minimumSizeHint())
     assert smallest.width() <= 1280 and smallest.height() <= 700
     window.resize(smallest)
     qtbot.waitUntil(lambda: window.width() == smallest.width())
@@ -107,7 +106,7 @@ def test_at_1440_by_900_no_page_needs_to_scroll(
     window = open_window(demo_factory())
     window.resize(1440, 900)
     qtbot.waitUntil(lambda: window.width() == 1440)
-    first_split(window.main_splitter, window.try_on, window.results_splitter)  # a first run
+    window.first_split()  # as on a first run at this size
     for row in range(window.pages.count()):
         window.navigation.setCurrentRow(row)
         area = window.pages.currentWidget()

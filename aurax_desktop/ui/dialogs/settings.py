@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from aurax_desktop.account import Settings, UploadSize
 from aurax_desktop.api import InsecureConnectionError
 from aurax_desktop.api.addresses import check_base_url
+from aurax_desktop.ui.widgets.choices import combo_box
 
 
 class SettingsDialog(QDialog):
@@ -36,7 +36,7 @@ class SettingsDialog(QDialog):
         self.url_edit = QLineEdit(settings.base_url)
         self.url_edit.setObjectName("settingsServer")
         form.addRow("AuraX server", self.url_edit)
-        self.upload = QComboBox()
+        self.upload = combo_box()
         self.upload.setObjectName("settingsUploadSize")
         for size in UploadSize:
             self.upload.addItem(size.label, size.value)

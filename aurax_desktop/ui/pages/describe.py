@@ -11,7 +11,6 @@ from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -42,7 +41,7 @@ from aurax_desktop.ui.describe_model import (
 )
 from aurax_desktop.ui.drop_target import show_drop_target
 from aurax_desktop.ui.icons import ICON_SIZE, icon
-from aurax_desktop.ui.widgets.choices import credits_text, product_type_combo
+from aurax_desktop.ui.widgets.choices import combo_box, credits_text, product_type_combo
 
 
 class DescribePage(QWidget):
@@ -80,6 +79,8 @@ class DescribePage(QWidget):
         )
         self.table.verticalHeader().setDefaultSectionSize(64)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setAccessibleName("Rows")
+        self.table.horizontalHeader().setAccessibleName("Columns")
         self.table.setIconSize(ICON_SIZE * 2.6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
@@ -98,7 +99,7 @@ class DescribePage(QWidget):
         add_files.clicked.connect(self._browse_files)
         add_folder = QPushButton(icon("folder"), "Add a folder…")
         add_folder.clicked.connect(self._browse_folder)
-        self.reopen = QComboBox()
+        self.reopen = combo_box()
         self.reopen.setObjectName("describeReopen")
         self.reopen.setAccessibleName("Reopen an earlier table")
         self.reopen.setMinimumWidth(220)

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -23,7 +22,7 @@ from aurax_desktop.jobs import GenerationInput, new_job_id
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.pages.sending import SendingPage
 from aurax_desktop.ui.widgets.canvas import ImageCanvas
-from aurax_desktop.ui.widgets.choices import credits_text, product_type_combo
+from aurax_desktop.ui.widgets.choices import combo_box, credits_text, product_type_combo
 from aurax_desktop.ui.widgets.image_pane import ImagePane
 
 PRESETS = {
@@ -67,7 +66,7 @@ class GeneratePage(SendingPage):
         )
         self.prompt.setMinimumHeight(110)
         self.product_type = product_type_combo("generateProductTypeCombo", panel)
-        self.preset = QComboBox()
+        self.preset = combo_box()
         self.preset.setObjectName("generatePreset")
         self.preset.setAccessibleName("Size preset")
         for name in PRESETS:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from aurax_desktop.api import COST_TRY_ON, ProductType
 from aurax_desktop.jobs import TryOnInput
 from aurax_desktop.ui.background import BackgroundWork
-from aurax_desktop.ui.icons import tool_button
+from aurax_desktop.ui.icons import icon_label, tool_button
 from aurax_desktop.ui.pages.sending import SendingPage
 from aurax_desktop.ui.qimages import mask_to_pil
 from aurax_desktop.ui.widgets.canvas import ImageCanvas
@@ -111,7 +111,7 @@ class TryOnPage(SendingPage):
         self.brush_size.setValue(canvas.brush_size)
         self.brush_size.setToolTip("Brush size ([ and ] change it)")
         self.brush_size.setAccessibleName("Brush size")
-        self.brush_size.setMinimumWidth(70)
+        self.brush_size.setMinimumWidth(56)
         self.brush_size.setMaximumWidth(140)
         self.brush_size.valueChanged.connect(canvas.set_brush_size)
         canvas.brushSizeChanged.connect(self.brush_size.setValue)
@@ -120,7 +120,7 @@ class TryOnPage(SendingPage):
         self.opacity.setValue(int(canvas.opacity * 100))
         self.opacity.setToolTip("Mask overlay opacity")
         self.opacity.setAccessibleName("Mask overlay opacity")
-        self.opacity.setMinimumWidth(56)
+        self.opacity.setMinimumWidth(48)
         self.opacity.setMaximumWidth(100)
         self.opacity.valueChanged.connect(lambda v: canvas.set_opacity(v / 100))
         undo = self._tool("undo", "Undo stroke (Ctrl+Z)")
@@ -141,9 +141,8 @@ class TryOnPage(SendingPage):
         fit.clicked.connect(canvas.fit)
         label = QLabel("Mask")
         label.setObjectName("sectionTitle")
-        size_label, opacity_label = QLabel("Size"), QLabel("Opacity")
-        for muted in (size_label, opacity_label):
-            muted.setObjectName("muted")
+        size_label = icon_label("brush-size", "Brush size")
+        opacity_label = icon_label("opacity", "Mask overlay opacity")
         for widget in (
             label,
             self.brush_button,
@@ -194,13 +193,16 @@ class TryOnPage(SendingPage):
         self.strength.setPageStep(1)
         self.strength.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.strength.setToolTip(STRENGTH_HELP)
-        self.strength.setMinimumWidth(120)
+        self.strength.setMinimumWidth(100)
         self.strength_word = QLabel()
         self.strength.valueChanged.connect(
             lambda v: self.strength_word.setText(f"{v} · {STRENGTH_WORDS[v]}")
         )
         self.strength_word.setText("2 · Balanced")
-        self.strength_word.setMinimumWidth(90)
+        self.strength_word.setToolTip(STRENGTH_HELP)
+        self.strength_word.setMinimumWidth(
+            self.strength_word.fontMetrics().horizontalAdvance("3 · Prominent") + 4
+        )
         self.prompt_edit = QLineEdit()
         self.prompt_edit.setObjectName("promptEdit")
         self.prompt_edit.setAccessibleName("Prompt")
@@ -223,9 +225,6 @@ class TryOnPage(SendingPage):
         self.reason = QLabel()
         self.reason.setObjectName("muted")
         self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        help_label = QLabel(STRENGTH_HELP)
-        help_label.setObjectName("hint")
-        help_label.setWordWrap(True)
 
         grid.addWidget(QLabel("Product type"), 0, 0)
         grid.addWidget(self.product_type, 0, 1)
@@ -234,14 +233,13 @@ class TryOnPage(SendingPage):
         strength_row.addWidget(self.strength, 1)
         strength_row.addWidget(self.strength_word)
         grid.addLayout(strength_row, 0, 3)
-        grid.addWidget(help_label, 1, 2, 1, 2)
-        grid.addWidget(QLabel("Prompt"), 2, 0)
-        grid.addWidget(self.prompt_edit, 2, 1, 1, 2)
-        grid.addWidget(self.run_with_prompt, 2, 3)
+        grid.addWidget(QLabel("Prompt"), 1, 0)
+        grid.addWidget(self.prompt_edit, 1, 1, 1, 2)
+        grid.addWidget(self.run_with_prompt, 1, 3)
         actions = QHBoxLayout()
         actions.addWidget(self.reason, 1)
         actions.addWidget(self.submit_button)
-        grid.addLayout(actions, 3, 0, 1, 4)
+        grid.addLayout(actions, 2, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         return panel

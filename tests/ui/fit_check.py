@@ -1,0 +1,224 @@
+"""What a user sees as "it does not fit": pages that scroll, controls cut off at the
+window's edge or lying over each other, labels and buttons whose text does not fit (and
+is not elided with the whole text in a tooltip). Used by the tests at the screen sizes
+people have; runnable on its own for a report:
+
+    python -m tests.ui.fit_check 1366x740 [--scale 2] [--dark]
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMenuBar,
+    QPushButton,
+    QScrollArea,
+    QScrollBar,
+    QSplitterHandle,
+    QStatusBar,
+    QToolButton,
+    QWidget,
+)
+
+SLACK = 1
+"""Pixels of rounding forgiven."""
+
+
+def _window_rect(widget: QWidget, window: QWidget) -> QRect:
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    return QRect(top_left, widget.size())
+
+
+def _shown(widget: QWidget, window: QWidget) -> bool:
+    return widget.isVisibleTo(window) and widget.isVisible() and widget.width() > 0
+
+
+def _inside_scroller(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and not isinstance(parent, QScrollArea):
+            return True  # list views, tables, text edits: their content scrolls by design
+        parent = parent.parentWidget()
+    return False
+
+
+def _leaf(widget: QWidget) -> bool:
+    """A control or label (its own children are its business)."""
+    return isinstance(widget, QAbstractButton | QLabel | QComboBox) or not widget.findChildren(
+        QWidget
+    )
+
+
+def text_problem(widget: QWidget) -> str | None:
+    """Why ``widget``'s text does not show whole, or None."""
+    if isinstance(widget, QLabel):
+        text = widget.text()
+        if not text or (widget.pixmap() is not None and not widget.pixmap().isNull()):
+            return None
+        room = widget.contentsRect()
+        if widget.wordWrap():
+            needed = widget.heightForWidth(room.width())
+            if needed > room.height() + SLACK:
+                return f"label {text[:40]!r} needs {needed} px of height, has {room.height()}"
+            return None
+        hint = widget.sizeHint().width() - (widget.width() - room.width())
+        if hint > room.width() + SLACK:
+            if "…" in text and widget.toolTip():
+                return None  # elided, the whole text in its tooltip
+            return f"label {text[:40]!r} needs {hint} px, has {room.width()}"
+        return None
+    if isinstance(widget, QPushButton | QToolButton | QCheckBox):
+        if not widget.text() and isinstance(widget, QToolButton):
+            return None
+        if widget.sizeHint().width() > widget.width() + SLACK:
+            return (
+                f"{type(widget).__name__} {widget.text()[:40]!r} needs "
+                f"{widget.sizeHint().width()} px, has {widget.width()}"
+            )
+    if isinstance(widget, QComboBox) and widget.minimumSizeHint().width() > widget.width() + SLACK:
+        return f"combo {widget.currentText()[:40]!r} is cut ({widget.width()} px)"
+    return None
+
+
+def jobs_rows_shown(window: QMainWindow) -> float:
+    """How many job rows fit in the Jobs list as it is now."""
+    from aurax_desktop.ui.job_list import ROW_HEIGHT  # noqa: PLC0415
+
+    view = window.job_list  # type: ignore[attr-defined]
+    return float(view.viewport().height() / ROW_HEIGHT)
+
+
+def problems(window: QMainWindow) -> list[str]:
+    """Everything that does not fit in ``window`` as it is now shown."""
+    QApplication.processEvents()
+    found: list[str] = []
+    frame = window.rect()
+    for area in window.findChildren(QScrollArea):
+        if _shown(area, window) and area.objectName() == "pageScroller":
+            if area.horizontalScrollBar().maximum() > 0:
+                found.append("the page scrolls sideways")
+            if area.verticalScrollBar().maximum() > 0:
+                found.append("the page scrolls down")
+    widgets = [
+        w
+        for w in window.findChildren(QWidget)
+        if _shown(w, window)
+        and not isinstance(w, QScrollBar | QSplitterHandle | QMenuBar | QStatusBar)
+        and not _inside_scroller(w)
+        and w.window() is window
+    ]
+    for widget in widgets:
+        rect = _window_rect(widget, window)
+        if not frame.adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(rect):
+            found.append(f"{_name(widget)} is cut off at the window's edge ({rect})")
+        why = text_problem(widget)
+        if why:
+            found.append(why)
+    by_parent: dict[int, list[QWidget]] = {}
+    for widget in widgets:
+        parent = widget.parentWidget()
+        if parent is not None and _leaf(widget):
+            by_parent.setdefault(id(parent), []).append(widget)
+    for siblings in by_parent.values():
+        for one, other in itertools.combinations(siblings, 2):
+            overlap = one.geometry().intersected(other.geometry())
+            if overlap.width() > SLACK and overlap.height() > SLACK:
+                found.append(f"{_name(one)} and {_name(other)} overlap")
+    return found
+
+
+def _name(widget: QWidget) -> str:
+    text = ""
+    if isinstance(widget, QLabel | QAbstractButton):
+        text = f" {widget.text()[:30]!r}"
+    name = widget.objectName() or widget.accessibleName()
+    return f"{type(widget).__name__}{' ' + name if name else ''}{text}"
+
+
+def load_samples(app: QApplication, window: QMainWindow) -> None:
+    """A person and a garment in the Try-On panes (the toolbars are widest then)."""
+    import time  # noqa: PLC0415
+
+    from aurax_desktop.ui.demo_banner import samples  # noqa: PLC0415
+
+    found = {s.path.name: s.path for s in samples()}
+    page = window.try_on  # type: ignore[attr-defined]
+    page.person_pane.load_path(found["person.jpg"])
+    page.garment_pane.load_path(found["dress-red.png"])
+    deadline = time.monotonic() + 20
+    while page.person_pane.source is None or page.garment_pane.source is None:
+        app.processEvents()
+        time.sleep(0.01)
+        if time.monotonic() > deadline:
+            raise TimeoutError("the sample photos did not open")
+
+
+def main() -> None:
+    import argparse  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("size")
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--dark", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.scale != 1:
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
+    if args.dark:
+        os.environ["AURAX_THEME"] = "dark"
+    app = QApplication(sys.argv[:1])
+    from aurax_desktop.app import configure_application, create_window, dispose  # noqa: PLC0415
+
+    configure_application(app)
+    width, height = (int(n) for n in args.size.split("x"))
+    window = create_window(["--demo"])
+    window.setGeometry(0, 0, width, height)
+    for _ in range(20):
+        app.processEvents()
+    window.first_split()  # as a first run at this size
+    load_samples(app, window)
+    failures = 0
+    for _ in range(20):
+        app.processEvents()
+    print(
+        "minimum sizes:",
+        {
+            n: (p.minimumSizeHint().width(), p.minimumSizeHint().height())
+            for n, p in (
+                ("try-on", window.try_on),
+                ("generate", window.generate),
+                ("describe", window.describe),
+                ("results", window.results_splitter),
+                ("window", window),
+            )
+        },
+    )
+    for row in range(window.pages.count()):
+        window.navigation.setCurrentRow(row)
+        for _ in range(20):
+            app.processEvents()
+        for problem in problems(window):
+            failures += 1
+            print(f"page {row}: {problem}")
+    print(
+        f"window minimum: {window.minimumSizeHint().width()} x {window.minimumSizeHint().height()}"
+    )
+    print(f"job rows in view: {jobs_rows_shown(window):.1f}")
+    window.close()
+    dispose(window)
+    print(f"{failures} problems at {args.size} x{args.scale:g}")
+
+
+if __name__ == "__main__":
+    main()
