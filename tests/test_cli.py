@@ -197,3 +197,23 @@ def test_exit_codes(
     monkeypatch.delenv("AURAX_API_KEY")  # and the test keyring is empty
     assert main(["--base-url", server.url, "task", "abc"]) == 3
     assert "No AuraX credentials" in capsys.readouterr().err
+
+
+def test_describe_guesses_the_type_from_each_name_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+    demo_factory: Callable[..., DemoServer],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    server = demo_factory()
+    dress, mystery = tmp_path / "red-wrap-dress.jpg", tmp_path / "IMG_0042.jpg"
+    dress.write_bytes(jpeg_bytes((120, 120), (210, 30, 30)))
+    mystery.write_bytes(jpeg_bytes((120, 120), (30, 30, 210)))
+    code = main([*use_server(monkeypatch, server), "--json", "describe", str(dress), str(mystery)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "red-wrap-dress.jpg: guessed DRESS from its name" in captured.err
+    assert "IMG_0042.jpg: no product type in its name; using GARMENT" in captured.err
+    records = {r["source"]: r for r in json.loads(captured.out)}
+    assert records["red-wrap-dress.jpg"]["product_type"] == "DRESS"
+    assert records["IMG_0042.jpg"]["product_type"] == "GARMENT"

@@ -66,6 +66,10 @@ class Settings:
     last_strength: int = 2
     theme: str = ""
     """"light", "dark", or "" to follow the system."""
+    daily_limit: float = 0.0
+    """Credits a day before sending asks first (0: no limit)."""
+    folders: dict[str, str] = field(default_factory=dict)
+    """The folder each kind of file dialog last used ("photos", "results", ...)."""
 
     @property
     def deadline_s(self) -> float:
@@ -86,6 +90,8 @@ class Settings:
             last_product_type=product,
             base_url=self.base_url.strip() or DEFAULT_BASE_URL,
             theme=self.theme if self.theme in ("light", "dark") else "",
+            daily_limit=max(0.0, float(self.daily_limit)),
+            folders={str(k): str(v) for k, v in dict(self.folders).items()},
         )
 
 
@@ -149,6 +155,8 @@ def _from_dict(data: dict[str, Any]) -> Settings:
             continue
         value = data[spec.name]
         default = getattr(defaults, spec.name)
+        if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
         if spec.name == "upload_size":
             try:
                 values[spec.name] = UploadSize(value)

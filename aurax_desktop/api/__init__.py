@@ -43,6 +43,7 @@ from aurax_desktop.api.models import (
 )
 from aurax_desktop.api.stopping import StopSignal
 from aurax_desktop.api.streaming import TaskStream
+from aurax_desktop.api.suggest import suggest_product_type
 from aurax_desktop.api.transport import ProgressCallback, RetryPolicy
 
 __all__ = [
@@ -90,4 +91,5 @@ __all__ = [
     "UnexpectedResponseError",
     "UnsafeAnswerError",
     "follow_task",
+    "suggest_product_type",
 ]

@@ -28,6 +28,9 @@ from aurax_desktop.api.errors import (
 )
 from aurax_desktop.api.models import TaskState, TaskStatus
 
+BUY_CREDITS_URL = "https://aurax.co.in"
+"""Where an AuraX account buys credits (the service's own site)."""
+
 _IMAGE_KEYS = ("imageId", "image_id", "imageIds", "image_ids", "images", "imageUrl", "url", "id")
 _MAX_TEXT = 300
 
@@ -165,22 +168,24 @@ def is_contract_error(body: bytes) -> bool:
     )
 
 
-def error_from_response(status: int, body: bytes, retry_after: str | None = None) -> AuraxError:
-    """The ``AuraxError`` for an HTTP error answer (a NestJS-style body or anything else)."""
-    server_messages: list[str] = []
+def server_message_of(body: bytes) -> str | None:
+    """What an error answer says in words (NestJS's ``message``, joined), if anything."""
     try:
         payload = json.loads(body) if body else None
     except (ValueError, RecursionError):
-        payload = None
         if body.strip() and not body.lstrip().startswith(b"<"):
-            server_messages = [_snippet(body)]
+            return _snippet(body)
+        return None
     if isinstance(payload, dict):
-        server_messages = _text_items(payload.get("message"))
-        if not server_messages:
-            server_messages = _text_items(payload.get("error"))
-    elif payload is not None:
-        server_messages = _text_items(payload)
-    server_message = ", ".join(server_messages) or None
+        messages = _text_items(payload.get("message")) or _text_items(payload.get("error"))
+    else:
+        messages = _text_items(payload)
+    return ", ".join(messages) or None
+
+
+def error_from_response(status: int, body: bytes, retry_after: str | None = None) -> AuraxError:
+    """The ``AuraxError`` for an HTTP error answer (a NestJS-style body or anything else)."""
+    server_message = server_message_of(body)
     detail = server_message
     if status in (400, 422):
         return BadRequestError(
@@ -190,7 +195,15 @@ def error_from_response(status: int, body: bytes, retry_after: str | None = None
         )
     if status == 401:
         return AuthenticationError(status_code=status, server_message=server_message, detail=detail)
-    if status in (402, 403):
+    if status == 402:
+        said = f" AuraX says: {_sentence('', server_message)}" if server_message else ""
+        return AccountError(
+            "Your AuraX credits are used up, so nothing was sent. Buy more credits in your "
+            f"account at {BUY_CREDITS_URL}, then send it again.{said}",
+            status_code=status,
+            server_message=server_message,
+        )
+    if status == 403:
         return AccountError(
             _sentence("Your AuraX account cannot do this: ", server_message),
             status_code=status,

@@ -7,8 +7,10 @@ sent: ``check_*`` raises ``UsageError`` and nothing is spent.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from aurax_desktop.api import ProductType, suggest_product_type
 from aurax_desktop.cli.arguments import existing_file, free_name, output_file, shown
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.output import describe, job_record, print_json
@@ -71,10 +73,28 @@ def cmd_generate(context: CommandContext) -> int:
     return finish(context, [job_id], {job_id: args.output or default})
 
 
+def guessed_type(image: Path, chosen: ProductType | None) -> ProductType:
+    """``--type`` when given; else what the file's name suggests (said on stderr)."""
+    if chosen is not None:
+        return chosen
+    guess = suggest_product_type(image.name)
+    if guess is None:
+        print(
+            f"aurax: {shown(image.name)}: no product type in its name; using GARMENT "
+            "(say --type to choose)",
+            file=sys.stderr,
+        )
+        return ProductType.GARMENT
+    print(f"aurax: {shown(image.name)}: guessed {guess.value} from its name", file=sys.stderr)
+    return guess
+
+
 def cmd_describe(context: CommandContext) -> int:
     args = context.args
     job_ids = [
-        context.runner.submit_description(DescriptionInput(image, args.product_type, batch="cli"))
+        context.runner.submit_description(
+            DescriptionInput(image, guessed_type(image, args.product_type), batch="cli")
+        )
         for image in args.images
     ]
     finished = wait(context, job_ids)

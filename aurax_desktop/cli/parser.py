@@ -93,7 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     describe.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
     describe.add_argument(
-        "--type", type=arguments.product_type, required=True, dest="product_type", help=TYPES_HELP
+        "--type",
+        type=arguments.product_type,
+        default=None,
+        dest="product_type",
+        help=f"{TYPES_HELP} (default: guessed from each file's name, and said)",
     )
     describe.add_argument("--csv", type=Path, help="write file,product_type,description")
     describe.add_argument("--force", action="store_true", help="replace the CSV if it exists")

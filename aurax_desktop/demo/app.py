@@ -81,6 +81,7 @@ class DemoApp:
         self._throttled: Counter[str] = Counter()
         self._credits = {config.key_id: float(config.credits)}
         self._recent: dict[str, deque[float]] = {}
+        self._variants: Counter[str] = Counter()
         self.max_body = int(config.max_body_mb * 1024 * 1024)
 
     # WSGI plumbing
@@ -244,6 +245,9 @@ class DemoApp:
         if errors:
             raise ApiError(400, errors)
         self._charge(request, "image-generation")
+        with self._lock:  # each generation of the same prompt is another variation
+            variant = self._variants[str(prompt)]
+            self._variants[str(prompt)] += 1
         received = {
             "prompt": prompt,
             "productType": product_type,
@@ -256,7 +260,9 @@ class DemoApp:
             "image-generation",
             received,
             self._result(
-                lambda: simulate.generate(str(prompt), str(product_type), width, height, shape)
+                lambda: simulate.generate(
+                    str(prompt), str(product_type), width, height, shape, variant=variant
+                )
             ),
             fail=self._should_fail(),
         )

@@ -16,7 +16,7 @@ import hashlib
 import io
 import textwrap
 
-from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont, ImageOps
 
 # Where a product usually sits on a standing person, as fractions (x0, y0, x1, y1).
 _REGIONS = {
@@ -140,9 +140,12 @@ def try_on(
     box = area.getbbox()
     assert box is not None
     size = (box[2] - box[0], box[3] - box[1])
-    cloth = ImageOps.fit(garment.convert("RGBA"), size, Image.Resampling.BILINEAR)
-    alpha = area.crop(box).filter(ImageFilter.GaussianBlur(max(1, min(size) // 80)))
-    alpha = Image.composite(alpha, Image.new("L", size, 0), cloth.getchannel("A"))
+    cloth = ImageOps.fit(_without_background(garment), size, Image.Resampling.BILINEAR)
+    inside = area.crop(box)
+    # Soft edges, but only inward: nothing of the garment lands outside the mask.
+    soft = inside.filter(ImageFilter.GaussianBlur(max(1, min(size) // 80)))
+    alpha = ImageChops.multiply(soft, inside)
+    alpha = ImageChops.multiply(alpha, cloth.getchannel("A"))
     opacity = _OPACITY.get(strength, 0.82)
     alpha = alpha.point(lambda v: int(v * opacity))
     result.paste(cloth.convert("RGB"), box[:2], alpha)
@@ -150,6 +153,28 @@ def try_on(
     out = io.BytesIO()
     result.save(out, "JPEG", quality=90)
     return out.getvalue(), "image/jpeg"
+
+
+def _without_background(garment: Image.Image) -> Image.Image:
+    """The garment photo with its plain backdrop (the colour of its corners) made
+    transparent, as a product shot on white usually is."""
+    picture = garment.convert("RGBA")
+    lowest = picture.getchannel("A").getextrema()[0]
+    if isinstance(lowest, int | float) and lowest < 255:
+        return picture  # it has its own transparency
+    rgb = picture.convert("RGB")
+    w, h = rgb.size
+    corners = [rgb.getpixel(p) for p in ((0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1))]
+    backdrop = tuple(sorted(c[i] for c in corners)[1] for i in range(3))  # type: ignore[index]
+    if min(backdrop) < 200:
+        return picture  # not a light studio backdrop: the photo is the garment itself
+    distance = ImageChops.difference(rgb, Image.new("RGB", rgb.size, backdrop)).convert("L")
+    alpha = distance.point(lambda v: 0 if v < 18 else min(255, (v - 18) * 12))
+    kept = sum(alpha.histogram()[128:]) / (w * h)
+    if kept < 0.1:
+        return picture  # nearly all of it looked like backdrop: keep the photo whole
+    picture.putalpha(alpha)
+    return picture
 
 
 def _prompt_colours(seed: bytes) -> list[tuple[int, int, int]]:
@@ -169,23 +194,33 @@ def _hsv(h: float, s: float, v: float) -> tuple[float, float, float]:
 
 
 def generate(
-    prompt: str, product_type: str, width: int, height: int, shape: Image.Image | None
+    prompt: str,
+    product_type: str,
+    width: int,
+    height: int,
+    shape: Image.Image | None,
+    *,
+    variant: int = 0,
 ) -> tuple[bytes, str]:
-    """A picture of ``width`` x ``height`` drawn from the prompt; PNG. Deterministic."""
-    seed = hashlib.sha256(f"{product_type}\n{prompt}".encode()).digest()
+    """A picture of ``width`` x ``height`` drawn from the prompt; PNG. The same prompt and
+    ``variant`` give the same picture; another variant, another take on it."""
+    seed = hashlib.sha256(f"{product_type}\n{prompt}\n{variant}".encode()).digest()
     top, bottom, accent = _prompt_colours(seed)
     gradient = Image.linear_gradient("L").resize((width, height), Image.Resampling.BILINEAR)
     image = ImageOps.colorize(gradient, top, bottom).convert("RGB")
     side = min(width, height)
-    box_w, box_h = int(width * 0.56), int(height * 0.56)
-    x0, y0 = (width - box_w) // 2, int(height * 0.14)
+    scale = 0.5 + (seed[10] % 13) / 100  # variants differ in size and place too
+    box_w, box_h = int(width * scale), int(height * scale)
+    x0 = (width - box_w) // 2 + int((seed[11] - 128) / 128 * width * 0.06)
+    y0 = int(height * (0.1 + (seed[12] % 9) / 100))
     if shape is not None:
         silhouette = _silhouette(shape, (max(1, box_w), max(1, box_h)))
     else:
         silhouette = _product_silhouette(product_type, (max(1, box_w), max(1, box_h)))
     named = _colour_in(prompt)
-    if named is not None:
-        accent = named
+    if named is not None:  # the colour asked for, a shade lighter or darker per variant
+        shade = (variant % 5 - 2) * 18
+        accent = tuple(max(0, min(255, c + shade)) for c in named)  # type: ignore[assignment]
     shadow = silhouette.filter(ImageFilter.GaussianBlur(max(1, side // 60)))
     image.paste((0, 0, 0), (x0 + side // 80, y0 + side // 60), shadow.point(lambda v: v // 3))
     image.paste(accent, (x0, y0), silhouette)

@@ -248,6 +248,14 @@ class JobStore:
         with self._lock:
             return int(self._db.execute(f"SELECT COUNT(*) FROM jobs {where}", args).fetchone()[0])
 
+    def spent_since(self, moment: float) -> float:
+        """Credits charged for jobs made since ``moment`` (seconds since the epoch)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT COALESCE(SUM(cost), 0) FROM jobs WHERE created_at >= ?", (moment,)
+            ).fetchone()
+        return float(row[0])
+
     def batches(self, limit: int = 20) -> list[tuple[str, float, int]]:
         """Recent description batches: (batch, last change, number of photos), newest first."""
         with self._lock:

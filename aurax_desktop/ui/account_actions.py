@@ -20,6 +20,29 @@ class AccountActions(QObject):
         self.window = window
         self.session = window.session
 
+    def refresh_connection(self) -> None:
+        """The title, the status bar and what is enabled, as the connection now is."""
+        session, window = self.session, self.window
+        window.demo_badge.setVisible(session.demo_mode)
+        window.demo_banner.setVisible(session.demo_mode)
+        window.setWindowTitle("AuraX Desktop — Demo mode" if session.demo_mode else "AuraX Desktop")
+        if session.read_only:
+            window.setWindowTitle("AuraX Desktop — history, read-only")
+            window.connection_label.setText(
+                "Read-only: another AuraX Desktop window runs the jobs of this data folder"
+            )
+        elif session.client is None:
+            window.connection_label.setText("Not connected")
+        elif session.demo_mode:
+            window.connection_label.setText(f"Demo server at {session.client.base_url}")
+        else:
+            window.connection_label.setText(
+                f"{session.client.base_url} · key {session.client.key_id}"
+            )
+        for page in (window.try_on, window.generate, window.describe):
+            page.setEnabled(session.connected)
+        window.account_menu.setEnabled(not session.read_only)
+
     def start_demo(self) -> None:
         self.session.start_demo()
         self.window.refresh_connection()

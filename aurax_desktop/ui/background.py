@@ -68,3 +68,11 @@ class BackgroundWork(QObject):
     def shutdown(self) -> None:
         self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def warm_up() -> None:
+    """Load, on a worker, what the first job would otherwise load while it runs:
+    Pillow's format plugins (imports hold locks the window may need)."""
+    from PIL import Image  # noqa: PLC0415 - already imported; init() loads the plugins
+
+    Image.init()

@@ -14,10 +14,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from aurax_desktop.api import ProductType
+from aurax_desktop.api import ProductType, suggest_product_type
 from aurax_desktop.exports import DescribedProduct
 from aurax_desktop.jobs import Job, JobStatus
 from aurax_desktop.ui.theme import DANGER
@@ -38,6 +38,12 @@ class DescribeRow:
     job_id: str | None = None
     done: bool = False
     thumbnail: QImage | None = field(default=None, repr=False)
+    suggested: bool = False
+    """The product type came from the file's name."""
+    unreadable: str = ""
+    """Why the file cannot be used (found when it was added): never sent."""
+    stale: bool = False
+    """Described, then its product type changed: the description is for the old type."""
 
     @property
     def name(self) -> str:
@@ -85,7 +91,13 @@ class DescribeTableModel(QAbstractTableModel):
                 return row.error or row.status
         if role == Qt.ItemDataRole.ToolTipRole and column in (DESCRIPTION, STATUS):
             return row.error or row.description or None
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and row.error:
+        if role == Qt.ItemDataRole.ToolTipRole and column == TYPE and row.suggested:
+            return "Suggested from the file name; double-click to choose another"
+        if role == Qt.ItemDataRole.FontRole and column == TYPE and row.suggested:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and (row.error or row.stale):
             return DANGER
         return None
 
@@ -103,7 +115,13 @@ class DescribeTableModel(QAbstractTableModel):
             return False
         row = self.rows[index.row()]
         if index.column() == TYPE:
-            row.product_type = ProductType.parse(str(value)).value
+            chosen = ProductType.parse(str(value)).value
+            if chosen != row.product_type:
+                row.suggested = False
+                if row.done and row.description:
+                    row.stale = True
+                    row.status = "Type changed: describe it again for the new type"
+            row.product_type = chosen
         elif index.column() == DESCRIPTION:
             row.description = str(value)
             if row.job_id:
@@ -116,15 +134,39 @@ class DescribeTableModel(QAbstractTableModel):
     # Feeding it
 
     def add_paths(self, paths: list[Path], product_type: str) -> list[int]:
+        """New rows; each file's name may suggest its own product type."""
         known = {r.path for r in self.rows}
         new = [p for p in paths if p not in known]
         if not new:
             return []
         first = len(self.rows)
         self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-        self.rows.extend(DescribeRow(p, product_type) for p in new)
+        for path in new:
+            suggested = suggest_product_type(path.name)
+            self.rows.append(
+                DescribeRow(
+                    path,
+                    suggested.value if suggested else product_type,
+                    suggested=suggested is not None,
+                )
+            )
         self.endInsertRows()
         return list(range(first, first + len(new)))
+
+    def mark_unreadable(self, path: Path, reason: str) -> None:
+        for number, row in enumerate(self.rows):
+            if row.path == path and row.job_id is None:
+                row.unreadable = reason
+                row.status = "Cannot be read"
+                row.error = reason
+                self._changed(number)
+
+    def remove(self, row: int) -> None:
+        """Take the row out of the table (its job, if any, stays in the history)."""
+        if 0 <= row < len(self.rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.rows[row]
+            self.endRemoveRows()
 
     def set_rows(self, rows: list[DescribeRow]) -> None:
         self.beginResetModel()
@@ -143,7 +185,7 @@ class DescribeTableModel(QAbstractTableModel):
     def assign(self, row: int, job_id: str) -> None:
         """The row is being sent as job ``job_id`` (given before anything is sent)."""
         self.rows[row] = replace(
-            self.rows[row], job_id=job_id, status="Waiting", error="", done=False
+            self.rows[row], job_id=job_id, status="Waiting", error="", done=False, stale=False
         )
         self._changed(row)
 
@@ -177,7 +219,7 @@ class DescribeTableModel(QAbstractTableModel):
     def unsent(self) -> list[int]:
         """Rows never sent: the only ones "Describe all" sends (a sent row, even a failed
         one, may have been charged; describing it again is asked for row by row)."""
-        return [i for i, r in enumerate(self.rows) if r.job_id is None]
+        return [i for i, r in enumerate(self.rows) if r.job_id is None and not r.unreadable]
 
     def running(self) -> int:
         return sum(1 for r in self.rows if r.job_id is not None and not r.done)

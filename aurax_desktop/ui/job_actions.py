@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from aurax_desktop.jobs import Job, JobRunner, JobStatus
 from aurax_desktop.session import Session
 from aurax_desktop.ui.background import BackgroundWork
+from aurax_desktop.ui.large_view import open_picture
 from aurax_desktop.ui.widgets.choices import credits_text
 
 NOT_CONNECTED = "Connect an AuraX account or start the demo first."
@@ -48,7 +49,7 @@ class JobActions(QObject):
 
     def open_result(self, job: Job) -> None:
         if job.result_paths:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(job.result_paths[0])))
+            open_picture(self.window, job.result_paths[0])
 
     def show_in_folder(self, job: Job) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(job.folder)))

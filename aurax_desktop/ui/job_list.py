@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.jobs import Job, JobStatus
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES
-from aurax_desktop.jobs.params import TryOnParams, decode
 from aurax_desktop.ui.icons import icon, pixmap
 from aurax_desktop.ui.job_model import (
     JobListModel,
@@ -49,6 +48,7 @@ from aurax_desktop.ui.job_model import (
     ProgressRole,
     ThumbnailRole,
 )
+from aurax_desktop.ui.job_text import elapsed_text, inputs_text, when_text
 from aurax_desktop.ui.theme import DANGER, SUCCESS, accent
 
 ROW_HEIGHT = 60
@@ -62,40 +62,6 @@ _KIND_ICONS = {
     "image-generation": "generate",
     "product-description": "describe",
 }
-
-
-def when_text(stamp: float, now: float | None = None) -> str:
-    """When a job ran, as a person says it: 14:32, Yesterday 14:32, 27 Nov, 27 Nov 2025."""
-    moment = time.localtime(stamp)
-    today = time.localtime(now if now is not None else time.time())
-    clock = time.strftime("%H:%M", moment)
-    if moment.tm_year == today.tm_year and moment.tm_yday == today.tm_yday:
-        return clock
-    yesterday = time.localtime((now if now is not None else time.time()) - 86400)
-    if moment.tm_year == yesterday.tm_year and moment.tm_yday == yesterday.tm_yday:
-        return f"Yesterday {clock}"
-    if moment.tm_year == today.tm_year:
-        return time.strftime("%d %b", moment).lstrip("0")
-    return time.strftime("%d %b %Y", moment).lstrip("0")
-
-
-def inputs_text(job: Job) -> str:
-    """What went into the job: the photos' names, or the prompt."""
-    params = decode(job.kind.value, job.params)
-    if isinstance(params, TryOnParams):
-        names = [job.source_name or "", params.garment_name]
-        return " + ".join(n for n in names if n)
-    return job.prompt or job.source_name or ""
-
-
-def elapsed_text(seconds: float) -> str:
-    seconds = int(seconds)
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
 class JobDelegate(QStyledItemDelegate):

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
-    QKeySequence,
     QResizeEvent,
-    QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -29,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aurax_desktop.api import ProductType
 from aurax_desktop.jobs import (
     Job,
     JobKind,
@@ -36,21 +34,24 @@ from aurax_desktop.jobs import (
 )
 from aurax_desktop.session import Session
 from aurax_desktop.ui.account_actions import AccountActions
-from aurax_desktop.ui.background import BackgroundWork
+from aurax_desktop.ui.background import BackgroundWork, warm_up
 from aurax_desktop.ui.bridge import JobBridge
 from aurax_desktop.ui.demo_banner import DemoBanner
 from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
+from aurax_desktop.ui.folders import RememberedFolders
 from aurax_desktop.ui.history_panel import HistoryPanel
-from aurax_desktop.ui.icons import ICON_SIZE, app_icon, icon
+from aurax_desktop.ui.icons import app_icon
 from aurax_desktop.ui.job_actions import JobActions
 from aurax_desktop.ui.job_list import VISIBLE_ROWS
 from aurax_desktop.ui.job_model import JobListModel
 from aurax_desktop.ui.menus import build_menus
+from aurax_desktop.ui.navigation import PageList
 from aurax_desktop.ui.notifier import Notifier
 from aurax_desktop.ui.page_frame import PageHolder, scrolling
 from aurax_desktop.ui.pages.describe import DescribePage
 from aurax_desktop.ui.pages.generate import GeneratePage
 from aurax_desktop.ui.pages.try_on import TryOnPage
+from aurax_desktop.ui.spending import SpendingWatch
 from aurax_desktop.ui.theme import apply_theme, choose_theme
 from aurax_desktop.ui.viewer import ResultViewer
 from aurax_desktop.ui.widgets.choices import credits_text
@@ -64,19 +65,10 @@ from aurax_desktop.ui.window_state import (
 
 log = logging.getLogger(__name__)
 
-NAVIGATION_WIDE, NAVIGATION_COMPACT = 150, 52
 COMPACT_BELOW = 1500
 MINIMUM_SIZE = QSize(900, 600)
 """Smaller windows could not show the studio and the result side by side."""
 """Window widths below which the page list shows icons only."""
-
-
-def warm_up() -> None:
-    """Load, on a worker, what the first job would otherwise load while it runs:
-    Pillow's format plugins (imports hold locks the window may need)."""
-    from PIL import Image  # noqa: PLC0415 - already imported; init() loads the plugins
-
-    Image.init()
 
 
 class MainWindow(QMainWindow):
@@ -91,6 +83,7 @@ class MainWindow(QMainWindow):
         session.add_listener(self.bridge)
         self.model = JobListModel(self)
         self.job_actions = JobActions(session, self.work, self)
+        self.folders = RememberedFolders(session, self.work)
         self._watch: set[str] = set()
         """Jobs sent from this window: shown and announced when they end."""
         self.setWindowTitle("AuraX Desktop")
@@ -127,34 +120,17 @@ class MainWindow(QMainWindow):
             holder = area.widget()
             if isinstance(holder, PageHolder):
                 holder.needsChanged.connect(lambda: QTimer.singleShot(0, self._keep_studio_whole))
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName("Pages")
-        self.navigation.setIconSize(ICON_SIZE)
-        for number, (name, glyph) in enumerate(
-            (("Try-On", "try-on"), ("Generate", "generate"), ("Describe", "describe")), start=1
-        ):
-            item = QListWidgetItem(icon(glyph), name)
-            item.setToolTip(f"{name} (Ctrl+{number})")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self.navigation.addItem(item)
-            QShortcut(
-                QKeySequence(f"Ctrl+{number}"),
-                self,
-                lambda n=number: self.navigation.setCurrentRow(n - 1),
-            )
+        self.navigation = PageList(self)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.currentRowChanged.connect(
             lambda _row: QTimer.singleShot(0, self._keep_studio_whole)
         )
         self.navigation.setCurrentRow(0)
-        self.navigation.setFixedWidth(NAVIGATION_WIDE)
-        self._compact_navigation = False
-        self.viewer = ResultViewer(
-            self.work, results_folder=lambda: self.session.settings.results_folder
-        )
+        self.viewer = ResultViewer(self.work, results_folder=lambda: self.folders.folder("results"))
         self.viewer.message.connect(self.say)
+        self.viewer.saved_in.connect(lambda f: self.folders.remember("results", Path(f)))
+        self.describe.folders = self.folders.folder
+        self.describe.remember_folder = self.folders.remember
         jobs_panel = self.history = HistoryPanel(self.work, self.model, lambda: session.store)
         self.history.failed.connect(self.show_error)
         self.job_list, self.job_filter = jobs_panel.job_list, jobs_panel.job_filter
@@ -210,6 +186,13 @@ class MainWindow(QMainWindow):
         self.job_actions.removed.connect(self.model.remove_job)
         self.demo_badge = QLabel("Demo mode · results are simulated")
         self.demo_badge.setObjectName("demoBadge")
+        self.spending = SpendingWatch(
+            self.work, lambda: session.store, lambda: session.settings.daily_limit, self
+        )
+        for page in (self.try_on, self.generate, self.describe):
+            page.allow_spend = self.spending.allow
+        self.bridge.jobUpdated.connect(self.spending.job_changed)
+        self.statusBar().addPermanentWidget(self.spending.label)
         self.connection_label = QLabel("")
         self.connection_label.setObjectName("muted")
         self.statusBar().addPermanentWidget(self.connection_label)
@@ -219,9 +202,9 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(self, self.work)
         self._shown = False
         self._closing = False
-        self._history_ticket = 0
         restore_layout(self, (self.main_splitter, self.results_splitter), session.settings)
-        self.try_on.set_choices(session.settings.last_product_type, session.settings.last_strength)
+        # The strength carries over; the product type does not (each garment suggests its own).
+        self.try_on.set_choices(ProductType.GARMENT.value, session.settings.last_strength)
         self.refresh_connection()
         if session.settings_message:
             QTimer.singleShot(0, lambda: self.say(session.settings_message or "", 15000))
@@ -246,26 +229,7 @@ class MainWindow(QMainWindow):
     # Connection
 
     def refresh_connection(self) -> None:
-        session = self.session
-        self.demo_badge.setVisible(session.demo_mode)
-        self.demo_banner.setVisible(session.demo_mode)
-        self.setWindowTitle("AuraX Desktop — Demo mode" if session.demo_mode else "AuraX Desktop")
-        if session.read_only:
-            self.setWindowTitle("AuraX Desktop — history, read-only")
-            self.connection_label.setText(
-                "Read-only: another AuraX Desktop window runs the jobs of this data folder"
-            )
-        elif session.client is None:
-            self.connection_label.setText("Not connected")
-        elif session.demo_mode:
-            self.connection_label.setText(f"Demo server at {session.client.base_url}")
-        else:
-            self.connection_label.setText(
-                f"{session.client.base_url} · key {session.client.key_id}"
-            )
-        for page in (self.try_on, self.generate, self.describe):
-            page.setEnabled(session.connected)
-        self.account_menu.setEnabled(not session.read_only)
+        self.account.refresh_connection()
 
     def show_welcome(self) -> bool:
         """The welcome dialog; True when it connected the session."""
@@ -283,6 +247,7 @@ class MainWindow(QMainWindow):
 
     def _history_loaded(self, _jobs: list[Job]) -> None:
         self.describe.refresh_batches()
+        self.spending.refresh()
         runner = self.session.runner
         if runner is not None:
             self.work.run(
@@ -314,11 +279,7 @@ class MainWindow(QMainWindow):
 
     def _submitted_try_on(self, job_ids: list[str]) -> None:
         self._submitted(job_ids)
-        chosen = replace(
-            self.session.settings,
-            last_product_type=str(self.try_on.product_type.currentData()),
-            last_strength=int(self.try_on.strength.value()),
-        )
+        chosen = replace(self.session.settings, last_strength=int(self.try_on.strength.value()))
         self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)  # a file
 
     def _job_updated(self, job: Job) -> None:
@@ -341,12 +302,8 @@ class MainWindow(QMainWindow):
                 self.job_list.setCurrentIndex(self.model.index(row))
             self.viewer.show_job(job)
         if not self.isActiveWindow():
-            self._notify(job)
-
-    def _notify(self, job: Job) -> None:
-        title = f"{job.kind.label} {job.status.label.lower()}"
-        text = job.error or "The result is ready in AuraX Desktop."
-        self.notifier.notify(title, text)
+            title = f"{job.kind.label} {job.status.label.lower()}"
+            self.notifier.notify(title, job.error or "The result is ready in AuraX Desktop.")
 
     def delete_jobs(self, jobs: list[Job]) -> None:
         shown = self.viewer.job
@@ -394,7 +351,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_navigation()
+        # Below COMPACT_BELOW pixels the page list shows icons only (laptops, 200 %).
+        self.navigation.set_compact(self.width() < COMPACT_BELOW)
         QTimer.singleShot(0, self._keep_studio_whole)
 
     def _keep_studio_whole(self) -> None:
@@ -403,18 +361,6 @@ class MainWindow(QMainWindow):
             holder = page.widget() if isinstance(page, QScrollArea) else page
             studio = holder.page if isinstance(holder, PageHolder) else self.try_on
             keep_studio_whole(self.main_splitter, studio, self.results_splitter)
-
-    def _fit_navigation(self) -> None:
-        """Below ``COMPACT_BELOW`` pixels of width the page list shows icons only (their
-        names in tooltips), giving the studio the room (laptops, 200 % scaling)."""
-        compact = self.width() < COMPACT_BELOW
-        if compact == self._compact_navigation:
-            return
-        self._compact_navigation = compact
-        for row in range(self.navigation.count()):
-            item = self.navigation.item(row)
-            item.setText("" if compact else str(item.data(Qt.ItemDataRole.UserRole)))
-        self.navigation.setFixedWidth(NAVIGATION_COMPACT if compact else NAVIGATION_WIDE)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -430,6 +376,7 @@ class MainWindow(QMainWindow):
         )
         self._closing = True
         self.model.stop_timers()
+        self.spending.stop()
         self.statusBar().clearMessage()  # and its timer
         self.work.shutdown()
         self.notifier.close()

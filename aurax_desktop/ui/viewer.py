@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QGuiApplication,
     QImage,
     QMouseEvent,
@@ -26,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop.imaging import ImageError, save_as
-from aurax_desktop.jobs import Job, JobKind, JobStatus
+from aurax_desktop.jobs import Job, JobKind, JobStatus, result_file_name
 from aurax_desktop.jobs.params import GenerationParams, TryOnParams, decode
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.icons import tool_button
+from aurax_desktop.ui.large_view import open_picture
 from aurax_desktop.ui.theme import accent
 from aurax_desktop.ui.widgets.canvas import ImageCanvas, fitted_device_size, scaled_smoothly
 
@@ -124,6 +124,8 @@ class ComparisonCanvas(ImageCanvas):
 
 class ResultViewer(QFrame):
     message = Signal(str)
+    saved_in = Signal(str)
+    """A result was saved in this folder (the next Save as starts there)."""
 
     def __init__(
         self,
@@ -261,11 +263,16 @@ class ResultViewer(QFrame):
         if source is None:
             return
         folder = Path(self.results_folder() or Path.home())
-        suggested = str(folder / f"aurax-{self.job.id[:8] if self.job else 'result'}.png")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)  # Pictures/AuraX, on the first save
+        except OSError:
+            folder = Path.home()
+        name = result_file_name(self.job) if self.job is not None else "result.png"
         target, _ = QFileDialog.getSaveFileName(
-            self, "Save the result", suggested, "PNG picture (*.png);;JPEG picture (*.jpg)"
+            self, "Save the result", str(folder / name), "PNG picture (*.png);;JPEG picture (*.jpg)"
         )
         if target:
+            self.saved_in.emit(str(Path(target).parent))
             self.save_to(Path(target))
 
     def save_to(self, target: Path) -> None:
@@ -292,4 +299,4 @@ class ResultViewer(QFrame):
 
     def open_external(self) -> None:
         if self.result_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_path)))
+            open_picture(self, self.result_path)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 import requests
-from PIL import Image
+from PIL import Image, ImageChops
 
 from aurax_desktop.demo import DemoServer
 from tests.factories import garment_jpeg, jpeg_bytes, person_jpeg
@@ -208,9 +208,11 @@ def test_credits_ledger(demo_factory: Callable[..., DemoServer]) -> None:
     assert stats["credits"]["demo"] == pytest.approx(0.0)
 
 
-def test_generation_is_deterministic_and_follows_the_shape(
+def test_generation_variations_differ_repeat_and_follow_the_shape(
     demo_factory: Callable[..., DemoServer],
 ) -> None:
+    """Each generation of a prompt is another variation, as the real service's are; a
+    fresh server gives the same variations again (the demo is reproducible)."""
     server = demo_factory(task_seconds=0.1)
 
     def generate(**body: object) -> bytes:
@@ -232,10 +234,14 @@ def test_generation_is_deterministic_and_follows_the_shape(
         raise AssertionError("generation did not finish")
 
     first = generate(prompt="a green tote", width=300, height=200)
-    again = generate(prompt="a green tote", width=300, height=200)
+    second = generate(prompt="a green tote", width=300, height=200)
     other = generate(prompt="a black clutch", width=300, height=200)
-    assert hashlib.sha256(first).digest() == hashlib.sha256(again).digest()
-    assert first != other
+    assert first != second and first != other
+    server.stop()
+    server = demo_factory(task_seconds=0.1)
+    assert hashlib.sha256(generate(prompt="a green tote", width=300, height=200)).digest() == (
+        hashlib.sha256(first).digest()
+    )
     assert Image.open(io.BytesIO(first)).size == (300, 200)
     shape = Image.new("RGBA", (100, 100), (0, 0, 0, 0))
     shape.paste((0, 0, 0, 255), (0, 40, 100, 60))  # a flat horizontal bar
@@ -352,3 +358,32 @@ def test_stop_ends_open_streams_promptly(demo_factory: Callable[..., DemoServer]
     server.stop()
     assert time.monotonic() - started < 3
     answer.close()
+
+
+def test_a_try_on_with_a_mask_changes_only_the_masked_area(
+    demo_factory: Callable[..., DemoServer],
+) -> None:
+    """As the real service: the garment goes where the mask says, never over the face."""
+    from aurax_desktop.api import ProductType, TryOnRequest  # noqa: PLC0415
+    from aurax_desktop.api.following import follow_task  # noqa: PLC0415
+    from tests.conftest import client_for  # noqa: PLC0415
+    from tests.factories import garment_jpeg, mask_png, person_jpeg  # noqa: PLC0415
+
+    server = demo_factory(task_seconds=0.1)
+    client = client_for(server)
+    person = person_jpeg((600, 900))
+    mask = mask_png((600, 900), (150, 300, 449, 699))  # the torso, well below the face
+    task = client.submit_try_on(TryOnRequest(person, garment_jpeg(), ProductType.GARMENT, 3, mask))
+    state = follow_task(client, task, deadline_s=30)
+    result = Image.open(io.BytesIO(client.get_image(state.image_ids[0]))).convert("RGB")
+    before = Image.open(io.BytesIO(person)).convert("RGB")
+    changed = (
+        ImageChops.difference(before, result).convert("L").point(lambda v: 255 if v > 40 else 0)
+    )
+    inside = changed.crop((150, 300, 450, 700))
+    outside = changed.copy()
+    outside.paste(0, (150, 300, 450, 700))
+    outside.paste(0, (0, 800, 600, 900))  # the demo's badge, in the corner
+    assert inside.histogram()[255] > 0.5 * 300 * 400  # the garment is there
+    assert outside.histogram()[255] == 0  # and nowhere else: not over the face
+    client.close()

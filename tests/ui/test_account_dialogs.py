@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Callable, Iterator
 
 import keyring
@@ -93,7 +94,7 @@ def test_save_and_connect_puts_the_key_in_the_keyring_only(
     server = demo_factory(api_key=SECRET)
     fill(dialog, server.url, SECRET, server.key_id)
     qtbot.mouseClick(dialog.connect_button, LEFT)
-    assert dialog.result() == WelcomeDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.result() == WelcomeDialog.DialogCode.Accepted, timeout=10000)
     assert session.connected and session.credentials is not None
     assert memory_keyring.entries[("aurax-desktop", "api-key")] == SECRET
     assert dialog.key_edit.text() == ""
@@ -113,7 +114,8 @@ def test_no_keyring_offers_the_session_only(
     fill(dialog, server.url, SECRET, server.key_id)
     texts = answer_next_dialog(QMessageBox.StandardButton.Yes)
     dialog.connect_button.click()
-    assert texts and "no secure password store" in texts[0]
+    qtbot.waitUntil(lambda: bool(texts), timeout=10000)
+    assert "no secure password store" in texts[0]
     assert session.credentials is not None and session.credentials.source == "session"
 
 
@@ -170,3 +172,38 @@ def test_settings_saved_in_the_window_apply_to_the_next_jobs_at_once(
     window.account.show_settings()
     assert runner.concurrency == 4 and runner.deadline_s == 180
     close_window(window)
+
+
+def test_a_refused_key_is_not_saved_unless_asked(
+    qtbot: QtBot,
+    welcome: tuple[WelcomeDialog, Session],
+    demo_factory: Callable[..., DemoServer],
+    memory_keyring: MemoryKeyring,
+) -> None:
+    dialog, session = welcome
+    server = demo_factory(api_key=SECRET)
+    fill(dialog, server.url, "not-the-key", server.key_id)
+    asked = answer_next_dialog(QMessageBox.StandardButton.Cancel)
+    dialog.connect_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert "refused this key" in dialog.status_label.text()
+    assert not session.connected and memory_keyring.entries == {}
+    assert server.stats()["requests"]["GET /api/ai/task/:id"] >= 1  # it asked the server
+
+
+def test_an_unreachable_server_is_said_plainly_and_saving_anyway_works(
+    qtbot: QtBot,
+    welcome: tuple[WelcomeDialog, Session],
+    memory_keyring: MemoryKeyring,
+) -> None:
+    dialog, session = welcome
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        nowhere = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    fill(dialog, nowhere, SECRET, "kid")
+    asked = answer_next_dialog(QMessageBox.StandardButton.Save)
+    dialog.connect_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == WelcomeDialog.DialogCode.Accepted, timeout=20000)
+    assert "could not be reached" in dialog.status_label.text()
+    assert asked and memory_keyring.entries[("aurax-desktop", "api-key")] == SECRET
+    assert session.connected

@@ -123,16 +123,24 @@ def test_a_batch_of_ten_descriptions_with_one_damaged_file(
     qtbot.waitUntil(lambda: page.model.rows[0].thumbnail is not None, timeout=10000)
     shown = page.model.rows[0].thumbnail
     assert shown is not None and shown.deviceIndependentSize().height() < row_height
-    for row in range(10):
-        page.model.setData(page.model.index(row, 2), "DRESS")
-    assert page.describe_button.text() == "Describe all · 2.5 credits"
-    assert page.cost.text() == "10 × 0.25 credits"
+    # "... dress.jpg": the type is suggested from each name; the damaged file says so at
+    # once, and is not counted or sent.
+    dresses = [r for r in page.model.rows if r.name != "broken.jpg"]
+    assert len(dresses) == 9 and all(r.product_type == "DRESS" and r.suggested for r in dresses)
+    broken = next(r for r in page.model.rows if r.name == "broken.jpg")
+    qtbot.waitUntil(lambda: broken.unreadable != "", timeout=10000)
+    assert broken.status == "Cannot be read" and "damaged or incomplete" in broken.error
+    assert page.describe_button.text() == "Describe all · 2.25 credits"
+    assert page.cost.text() == "9 × 0.25 credits"
     qtbot.mouseClick(page.describe_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
-        lambda: all(r.done for r in page.model.rows) and page.model.rowCount() == 10, timeout=30000
+        lambda: (
+            all(r.done for r in page.model.rows if not r.unreadable) and page.model.rowCount() == 10
+        ),
+        timeout=30000,
     )
     rows = {r.name: r for r in page.model.rows}
-    assert "damaged or incomplete" in rows["broken.jpg"].error
+    assert "damaged or incomplete" in rows["broken.jpg"].error and rows["broken.jpg"].job_id is None
     for name in COLOURS:
         row = rows[f"{name} dress.jpg"]
         assert not row.error and row.description.startswith(("A ", "An "))
@@ -180,8 +188,8 @@ def test_a_batch_of_ten_descriptions_with_one_damaged_file(
     page.new_table()
     assert page.model.rowCount() == 0
     page.open_batch(batch)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 10, timeout=10000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 9, timeout=10000)
     reopened = {r.name: r for r in page.model.rows}
     assert reopened["red dress.jpg"].description == edited
-    assert reopened["broken.jpg"].error
+    assert "broken.jpg" not in reopened  # never sent, so never in the history
     assert all(j.kind is JobKind.PRODUCT_DESCRIPTION for j in window.session.store.query())

@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -53,6 +54,19 @@ class SettingsDialog(QDialog):
         self.deadline.setSuffix(" min")
         self.deadline.setValue(settings.task_deadline_minutes)
         form.addRow("Give up waiting after", self.deadline)
+        self.daily_limit = QDoubleSpinBox()
+        self.daily_limit.setObjectName("settingsDailyLimit")
+        self.daily_limit.setAccessibleName("Daily spending limit")
+        self.daily_limit.setRange(0, 100_000)
+        self.daily_limit.setDecimals(2)
+        self.daily_limit.setSingleStep(5)
+        self.daily_limit.setSpecialValueText("No limit")
+        self.daily_limit.setSuffix(" credits")
+        self.daily_limit.setValue(settings.daily_limit)
+        self.daily_limit.setToolTip(
+            "Before a submission would pass this many credits in a day, AuraX Desktop asks."
+        )
+        form.addRow("Daily spending limit", self.daily_limit)
         self.folder = QLineEdit(settings.results_folder)
         self.folder.setObjectName("settingsResultsFolder")
         browse = QPushButton("Choose…")
@@ -61,6 +75,13 @@ class SettingsDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         form.addRow("Save results in", row)
+        where = QLabel(
+            "“Save result as…” starts in this folder (it is made on the first save). "
+            "Every result is also kept with its job in the history."
+        )
+        where.setObjectName("hint")
+        where.setWordWrap(True)
+        form.addRow("", where)
         note = QLabel(
             "Upload size, jobs at once and the time limit apply to new jobs at once; "
             "a new server address applies from the next start."
@@ -95,6 +116,7 @@ class SettingsDialog(QDialog):
             concurrency=self.concurrency.value(),
             task_deadline_minutes=self.deadline.value(),
             results_folder=self.folder.text().strip() or self.original.results_folder,
+            daily_limit=self.daily_limit.value(),
         ).checked()
 
     def _save(self) -> None:

@@ -40,6 +40,10 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "Lists",
+        (("Del", "Delete the selected jobs, or take a photo out of the Describe table"),),
+    ),
+    (
         "Pictures",
         (
             ("Wheel", "Zoom"),
@@ -54,7 +58,7 @@ by ", "."""
 
 def native(keys: str) -> str:
     """Keys as this system writes them (⌘ on macOS); mouse gestures stay as written."""
-    if not any(part in keys for part in ("Ctrl", "F1")):
+    if not any(part in keys for part in ("Ctrl", "F1", "Del")):
         return keys
     return ", ".join(
         QKeySequence(part.strip()).toString(QKeySequence.SequenceFormat.NativeText)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.account import Credentials, CredentialStore, KeyringUnavailable
 from aurax_desktop.account.connection import check_connection
-from aurax_desktop.api import AuraxError
+from aurax_desktop.api import AuraxError, AuthenticationError, NetworkError, ServerError
 from aurax_desktop.session import Session
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.icons import ICON_SIZE, icon
@@ -168,12 +168,46 @@ class WelcomeDialog(QDialog):
         self.work.run(lambda: check_connection(url, key, key_id), done, failed)
 
     def save_and_connect(self) -> None:
+        """Check the key with the server first (a status request for a task that cannot
+        exist: free), then keep it; when the key is refused or the server cannot be
+        reached, say which, and offer to save it anyway."""
         url, key, key_id = self._fields()
         try:
             credentials = Credentials(key, key_id)
         except ValueError as exc:
             self._say(str(exc), ok=False)
             return
+        self.connect_button.setEnabled(False)
+        self._say("Checking the key with the server…", ok=True)
+        self.work.run(
+            lambda: check_connection(url, key, key_id),
+            lambda _text: self._checked(credentials, url, None),
+            lambda error: self._checked(credentials, url, error),
+        )
+
+    def _checked(self, credentials: Credentials, url: str, error: BaseException | None) -> None:
+        self._update()
+        if error is not None:
+            if isinstance(error, AuthenticationError):
+                why = "AuraX refused this key"
+            elif isinstance(error, NetworkError | ServerError):
+                why = "The server could not be reached, so the key could not be checked"
+            else:
+                why = "The key could not be checked"
+            said = getattr(error, "user_message", str(error))
+            self._say(f"{why}: {said}", ok=False)
+            answer = QMessageBox.question(
+                self,
+                "Save the key anyway?",
+                f"{why}.\n\n{said}\n\nSave the key anyway and connect?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Save:
+                return
+        self._keep(credentials, url)
+
+    def _keep(self, credentials: Credentials, url: str) -> None:
         try:
             self.store.save(credentials)
         except KeyringUnavailable as exc:
@@ -185,7 +219,7 @@ class WelcomeDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            credentials = Credentials(key, key_id, source="session")
+            credentials = Credentials(credentials.api_key, credentials.key_id, source="session")
         self._connect(credentials, url)
 
     def _connect(self, credentials: Credentials, url: str) -> None:

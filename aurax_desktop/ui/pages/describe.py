@@ -2,46 +2,50 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QImage
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableView,
-    QToolButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, ProductType
-from aurax_desktop.exports import write_descriptions_csv, write_shopify_csv
-from aurax_desktop.imaging import picture_files, thumbnail
-from aurax_desktop.jobs import DescriptionInput, Job, JobQuery, JobStore, new_job_id
+from aurax_desktop.imaging import picture_files
+from aurax_desktop.jobs import DescriptionInput, Job, JobStore, new_job_id
 from aurax_desktop.ui.background import BackgroundWork
+from aurax_desktop.ui.describe_archive import DescribeArchive
+from aurax_desktop.ui.describe_editor import DescriptionEditor
 from aurax_desktop.ui.describe_model import (
-    COPY,
     DESCRIPTION,
-    TYPE,
     DescribeRow,
     DescribeTableModel,
-    TypeDelegate,
 )
+from aurax_desktop.ui.describe_table import DescribeTable
 from aurax_desktop.ui.drop_target import show_drop_target
-from aurax_desktop.ui.icons import ICON_SIZE, icon
+from aurax_desktop.ui.icons import icon
 from aurax_desktop.ui.widgets.choices import combo_box, credits_text, product_type_combo
+
+ASK_ABOVE = 20
+"""Describing more photos than this at once is confirmed first, with the total."""
 
 
 class DescribePage(QWidget):
@@ -58,40 +62,24 @@ class DescribePage(QWidget):
         self.setAcceptDrops(True)
         self.work, self._submit, self._store = work, submit, store
         self.batch = uuid.uuid4().hex[:12]
+        self._editing: Path | None = None
+        self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
+        self.folders: Callable[[str], str] = lambda _kind: str(Path.home())
+        self.remember_folder: Callable[[str, Path], None] = lambda _kind, _folder: None
         self.model = DescribeTableModel(self)
         self.model.descriptionEdited.connect(self._keep_edit)
         self.model.rowsInserted.connect(lambda *_a: self._refresh())
         self.model.modelReset.connect(self._refresh)
         self.model.dataChanged.connect(lambda *_a: self._refresh())
 
-        self.table = QTableView()
-        self.table.setObjectName("describeTable")
-        self.table.setAccessibleName("Product photos and their descriptions")
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(TYPE, TypeDelegate(self.table))
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
+        self.table = DescribeTable(self.model, work)
+        self.table.message.connect(self.message)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_row(current.row())
         )
-        self.table.verticalHeader().setDefaultSectionSize(64)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setAccessibleName("Rows")
-        self.table.horizontalHeader().setAccessibleName("Columns")
-        self.table.setIconSize(ICON_SIZE * 2.6)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 72), (1, 180), (TYPE, 120), (4, 150), (COPY, 44)):
-            self.table.setColumnWidth(column, width)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.remove_current)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
-        self.model.rowsInserted.connect(self._add_copy_buttons)
-        self.model.modelReset.connect(
-            lambda: self._add_copy_buttons(QModelIndex(), 0, self.model.rowCount() - 1)
-        )
 
         self.default_type = product_type_combo("describeProductTypeCombo", self)
         self.default_type.setCurrentIndex(self.default_type.findData("GARMENT"))
@@ -103,7 +91,9 @@ class DescribePage(QWidget):
         self.reopen.setObjectName("describeReopen")
         self.reopen.setAccessibleName("Reopen an earlier table")
         self.reopen.setMinimumWidth(220)
-        self.reopen.activated.connect(self._reopen_chosen)
+        self.archive = DescribeArchive(work, store, self.reopen)
+        self.archive.opened.connect(self._reopened)
+        self.archive.message.connect(self.message)
         clear = QPushButton("New table")
         clear.clicked.connect(self.new_table)
         top = QHBoxLayout()
@@ -157,7 +147,20 @@ class DescribePage(QWidget):
         kind_row.addWidget(hint, 1)
         inner.addLayout(top)
         inner.addLayout(kind_row)
-        inner.addWidget(self.table, 1)
+        self.editor = DescriptionEditor()
+        self.editor.edited.connect(self._edited)
+        self.editor.describeAgain.connect(
+            lambda: self.describe_again(self.table.currentIndex().row())
+        )
+        self.editor.remove.connect(self.remove_current)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("describeSplitter")
+        split.addWidget(self.table)
+        split.addWidget(self.editor)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        inner.addWidget(split, 1)
         inner.addLayout(bottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 16, 16, 16)
@@ -169,36 +172,20 @@ class DescribePage(QWidget):
     def add_paths(self, paths: list[Path]) -> None:
         rows = self.model.add_paths(picture_files(paths), str(self.default_type.currentData()))
         for row in rows:
-            self._load_thumbnail(row, self.model.rows[row].path)
-
-    def _load_thumbnail(self, row: int, path: Path) -> None:
-        side = self.table.verticalHeader().defaultSectionSize() - 8  # fits the row
-        ratio = self.devicePixelRatioF()
-
-        def load() -> QImage:
-            image = QImage(str(thumbnail(path, 96)))
-            if image.isNull():
-                return image
-            fitted = image.scaled(
-                QSize(side, side) * ratio,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            fitted.setDevicePixelRatio(ratio)
-            return fitted
-
-        def show(image: QImage) -> None:
-            self.model.set_thumbnail(path, image)
-
-        self.work.run(load, show, lambda _error: None)  # a bad photo says so when described
+            self.table.load_thumbnail(self.model.rows[row].path)
 
     def _browse_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Add product photos", str(Path.home()))
-        self.add_paths([Path(f) for f in files])
+        files, _ = QFileDialog.getOpenFileNames(self, "Add product photos", self.folders("photos"))
+        if files:
+            self.remember_folder("photos", Path(files[0]).parent)
+            self.add_paths([Path(f) for f in files])
 
     def _browse_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add a folder of product photos")
+        folder = QFileDialog.getExistingDirectory(
+            self, "Add a folder of product photos", self.folders("photos")
+        )
         if folder:
+            self.remember_folder("photos", Path(folder))
             self.add_paths([Path(folder)])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -216,20 +203,25 @@ class DescribePage(QWidget):
             self.add_paths(paths)
             event.acceptProposedAction()
 
-    def _add_copy_buttons(self, _parent: QModelIndex, first: int, last: int) -> None:
-        for row in range(first, last + 1):
-            button = QToolButton()
-            button.setIcon(icon("copy"))
-            button.setToolTip("Copy the description")
-            button.setAccessibleName("Copy the description")
-            button.clicked.connect(lambda _c=False, r=row: self.copy_description(r))
-            self.table.setIndexWidget(self.model.index(row, COPY), button)
+    def _show_row(self, row: int) -> None:
+        self._editing = self.model.rows[row].path if 0 <= row < len(self.model.rows) else None
+        self.editor.show_row(self.model.rows[row] if self._editing is not None else None)
+
+    def _edited(self, text: str) -> None:
+        for number, row in enumerate(self.model.rows):
+            if row.path == self._editing:
+                self.model.setData(self.model.index(number, DESCRIPTION), text)
+
+    def remove_current(self) -> None:
+        """Take the selected photo out of the table (its job stays in the history)."""
+        row = self.table.currentIndex().row()
+        if 0 <= row < len(self.model.rows):
+            self.editor.stop()
+            self.model.remove(row)
+            self._show_row(self.table.currentIndex().row())
 
     def copy_description(self, row: int) -> None:
-        text = self.model.rows[row].description
-        if text:
-            QGuiApplication.clipboard().setText(text)
-            self.message.emit("Description copied.")
+        self.table.copy_description(row)
 
     # Running
 
@@ -252,8 +244,23 @@ class DescribePage(QWidget):
         self.shopify_button.setEnabled(has_text)
 
     def describe_all(self) -> None:
-        """Send every row never sent, once: each row gets its job id before sending."""
-        self._send_rows(self.model.unsent())
+        """Send every row never sent, once: each row gets its job id before sending.
+        More than ``ASK_ABOVE`` photos are sent only once the user agrees to the total."""
+        rows = self.model.unsent()
+        total = COST_PRODUCT_DESCRIPTION * len(rows)
+        if len(rows) > ASK_ABOVE:
+            answer = QMessageBox.question(
+                self,
+                f"Describe {len(rows)} photos?",
+                f"{len(rows)} photos are described, for {credits_text(total)} in all.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        if rows and not self.allow_spend(total, f"Describing {len(rows)} photos"):
+            return
+        self._send_rows(rows)
 
     def describe_again(self, row: int) -> None:
         """Describe one row again: a new request, charged again (the user is asked)."""
@@ -329,43 +336,13 @@ class DescribePage(QWidget):
     # History and export
 
     def refresh_batches(self) -> None:
-        store = self._store()
-        self.work.run(store.batches, self._batches_loaded)
-
-    def _batches_loaded(self, batches: list[tuple[str, float, int]]) -> None:
-        self.reopen.clear()
-        self.reopen.addItem("Reopen an earlier table…", None)
-        for batch, when, count in batches:
-            stamp = time.strftime("%d %b %H:%M", time.localtime(when))
-            self.reopen.addItem(f"{stamp} · {count} photo{'s' if count != 1 else ''}", batch)
-
-    def _reopen_chosen(self, index: int) -> None:
-        batch = self.reopen.itemData(index)
-        if batch:
-            self.open_batch(str(batch))
+        self.archive.refresh()
 
     def open_batch(self, batch: str) -> None:
-        store = self._store()
-        self.work.run(
-            lambda: store.query(JobQuery(batch=batch, limit=10_000)),
-            lambda jobs: self._batch_loaded(batch, jobs),
-        )
+        self.archive.open(batch)
 
-    def _batch_loaded(self, batch: str, jobs: list[Job]) -> None:
+    def _reopened(self, batch: str, rows: list[DescribeRow]) -> None:
         self.batch = batch
-        rows = []
-        for job in sorted(jobs, key=lambda j: j.created_at):
-            rows.append(
-                DescribeRow(
-                    Path(job.source_name or job.id),
-                    job.product_type,
-                    job.description or "",
-                    job.status.label,
-                    "" if job.description else job.error or "",
-                    job.id,
-                    job.status.is_final,
-                )
-            )
         self.model.set_rows(rows)
 
     def new_table(self) -> None:
@@ -373,18 +350,11 @@ class DescribePage(QWidget):
         self.model.clear()
 
     def export(self, *, shopify: bool) -> None:
-        suggested = str(Path.home() / ("shopify-products.csv" if shopify else "descriptions.csv"))
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Export the descriptions", suggested, "CSV files (*.csv)"
-        )
-        if target:
-            self.export_to(Path(target), shopify=shopify)
+        target = self.archive.ask_where(self, self.folders("exports"), shopify=shopify)
+        if target is not None:
+            self.remember_folder("exports", target.parent)
+            self.export_to(target, shopify=shopify)
 
     def export_to(self, path: Path, *, shopify: bool) -> None:
-        products = self.model.products()
-        writer = write_shopify_csv if shopify else write_descriptions_csv
-        self.work.run(
-            lambda: writer(path, products),
-            lambda saved: self.message.emit(f"Exported {saved.name}."),
-            lambda error: self.message.emit(f"Could not export: {error}"),
-        )
+        self.editor.flush()
+        self.archive.export_to(path, self.model.products(), shopify=shopify)

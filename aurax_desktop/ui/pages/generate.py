@@ -56,7 +56,7 @@ class GeneratePage(SendingPage):
         grid.setContentsMargins(16, 14, 16, 14)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(10)
-        title = QLabel("Describe the image")
+        title = QLabel("Describe the product to generate")
         title.setObjectName("sectionTitle")
         self.prompt = QPlainTextEdit()
         self.prompt.setObjectName("generatePromptEdit")
@@ -170,7 +170,9 @@ class GeneratePage(SendingPage):
         self.reason.setText(reason)
 
     def submit(self) -> None:
-        if self.blocker():
+        count = self.variations.value()
+        what = "This image" if count == 1 else f"These {count} images"
+        if self.blocker() or not self.allow_spend(COST_IMAGE_GENERATION * count, what):
             return
         request = GenerationInput(
             self.prompt.toPlainText(),

@@ -21,6 +21,8 @@ class SendingPage(QWidget):
         super().__init__(parent)
         self.work = work
         self._sending = False
+        self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
+        """Asked before sending (the window's daily limit): False keeps it unsent."""
 
     def update_submit(self) -> None:
         raise NotImplementedError

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aurax_desktop.api import COST_TRY_ON, ProductType
+from aurax_desktop.api import COST_TRY_ON, ProductType, suggest_product_type
 from aurax_desktop.jobs import TryOnInput
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.icons import icon_label, tool_button
@@ -74,6 +74,7 @@ class TryOnPage(SendingPage):
         layout.addLayout(panes, 1)
         layout.addWidget(self._options())
 
+        self.garment_pane.photoChanged.connect(self._suggest_type)
         self.last_pane = self.person_pane
         """The pane that last received a photo: Ctrl+V fills it when neither is empty."""
         for pane in (self.person_pane, self.garment_pane):
@@ -185,6 +186,11 @@ class TryOnPage(SendingPage):
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(8)
         self.product_type = product_type_combo("productTypeCombo", panel)
+        self._suggesting = False
+        self.type_hint = QLabel()
+        self.type_hint.setObjectName("hint")
+        self.type_hint.setVisible(False)
+        self.product_type.currentIndexChanged.connect(lambda _i: self._type_chosen())
         self.strength = QSlider(Qt.Orientation.Horizontal)
         self.strength.setObjectName("garmentStrength")
         self.strength.setAccessibleName("Garment strength")
@@ -227,7 +233,11 @@ class TryOnPage(SendingPage):
         self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         grid.addWidget(QLabel("Product type"), 0, 0)
-        grid.addWidget(self.product_type, 0, 1)
+        type_column = QVBoxLayout()
+        type_column.setSpacing(2)
+        type_column.addWidget(self.product_type)
+        type_column.addWidget(self.type_hint)
+        grid.addLayout(type_column, 0, 1)
         grid.addWidget(QLabel("Garment strength"), 0, 2)
         strength_row = QHBoxLayout()
         strength_row.addWidget(self.strength, 1)
@@ -269,7 +279,7 @@ class TryOnPage(SendingPage):
         self.reason.setText(reason)
 
     def submit(self) -> None:
-        if self.blocker():
+        if self.blocker() or not self.allow_spend(COST_TRY_ON, "This try-on"):
             return
         person, garment = self.person_pane.source, self.garment_pane.source
         assert person is not None and garment is not None
@@ -295,6 +305,26 @@ class TryOnPage(SendingPage):
             return [self._submit(request)]
 
         self.send(build)
+
+    def _suggest_type(self) -> None:
+        """The garment's file name suggests the product type, shown as a suggestion."""
+        source = self.garment_pane.source
+        kind = suggest_product_type(source.name) if source is not None else None
+        if kind is None:
+            self.type_hint.setVisible(False)
+            return
+        self._suggesting = True
+        self.product_type.setCurrentIndex(self.product_type.findData(kind.value))
+        self._suggesting = False
+        self.type_hint.setText("Suggested from the file name")
+        self.type_hint.setToolTip(
+            f"“{source.name if source else ''}” looks like a {kind.label.lower()}"
+        )
+        self.type_hint.setVisible(True)
+
+    def _type_chosen(self) -> None:
+        if not self._suggesting:
+            self.type_hint.setVisible(False)  # the user's own choice now
 
     def _used(self, pane: ImagePane) -> None:
         if pane.source is not None or pane.loading:

@@ -1,0 +1,56 @@
+"""A product type suggested from a file's name: "red-summer-dress.jpg" is a dress.
+
+Words are matched whole (after splitting on anything that is not a letter), in
+English with a few common plural and shop spellings; the first word that names a
+type wins, reading from the end of the name (where the product usually is:
+"summer-collection-boots.jpg"). None when no word says.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from aurax_desktop.api.models import ProductType
+
+_WORDS: dict[ProductType, str] = {
+    ProductType.DRESS: "dress dresses gown gowns frock sundress maxi midi",
+    ProductType.OUTFIT: "outfit outfits look ensemble suit suits tracksuit set",
+    ProductType.FOOTWEAR: (
+        "shoe shoes sneaker sneakers trainer trainers boot boots sandal sandals heel heels "
+        "loafer loafers slipper slippers footwear pump pumps mule mules flats"
+    ),
+    ProductType.BAG: (
+        "bag bags handbag handbags tote totes backpack backpacks clutch purse purses "
+        "satchel wallet crossbody"
+    ),
+    ProductType.JEWELLERY: (
+        "ring rings necklace necklaces earring earrings bracelet bracelets pendant "
+        "pendants jewellery jewelry bangle bangles chain anklet brooch watch"
+    ),
+    ProductType.EYEWEAR: "sunglasses glasses eyewear spectacles shades goggles frames",
+    ProductType.BEAUTY: (
+        "lipstick lipsticks lipgloss gloss mascara eyeliner eyeshadow foundation blush "
+        "concealer perfume fragrance nailpolish makeup cosmetic cosmetics serum cream beauty"
+    ),
+    ProductType.GARMENT: (
+        "shirt shirts tshirt tee tees top tops blouse blouses jeans jean trousers trouser "
+        "pants chinos shorts skirt skirts jacket jackets coat coats blazer blazers hoodie "
+        "hoodies sweater sweaters jumper jumpers cardigan cardigans vest polo leggings "
+        "joggers kurta saree sari tunic parka sweatshirt tank camisole garment knitwear "
+        "dungarees overalls"
+    ),
+}
+_BY_WORD = {word: kind for kind, words in _WORDS.items() for word in words.split()}
+_SPLIT = re.compile(r"[^a-z]+")
+
+
+def suggest_product_type(name: str | PurePath) -> ProductType | None:
+    """The product type a file's name suggests, or None."""
+    stem = PurePath(str(name)).stem.lower().replace("t-shirt", "tshirt")
+    words = [w for w in _SPLIT.split(stem) if w]
+    for word in reversed(words):
+        kind = _BY_WORD.get(word)
+        if kind is not None:
+            return kind
+    return None
