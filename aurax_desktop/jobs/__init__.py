@@ -1,5 +1,6 @@
 """A job's life (no Qt): prepare -> submit -> follow -> fetch -> store."""
 
+from aurax_desktop.jobs.batches import BatchSent, TryOnBatchInput
 from aurax_desktop.jobs.events import (
     EventSink,
     HistoryTrouble,
@@ -18,6 +19,7 @@ from aurax_desktop.jobs.runner import JobRunner
 from aurax_desktop.jobs.store import HistoryError, JobQuery, JobStore
 
 __all__ = [
+    "BatchSent",
     "DescriptionInput",
     "EventSink",
     "GenerationInput",
@@ -37,6 +39,7 @@ __all__ = [
     "JobUpdated",
     "OpenedHistory",
     "OwnerLock",
+    "TryOnBatchInput",
     "TryOnInput",
     "jobs_dir",
     "new_job_id",

@@ -16,7 +16,14 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from aurax_desktop.jobs.events import EventSink, HistoryTrouble, JobEvent, JobRemoved, JobUpdated
+from aurax_desktop.jobs.events import (
+    EventSink,
+    HistoryTrouble,
+    JobEvent,
+    JobProgress,
+    JobRemoved,
+    JobUpdated,
+)
 from aurax_desktop.jobs.model import Job
 from aurax_desktop.jobs.store import HistoryError, JobStore
 
@@ -47,6 +54,18 @@ class JobBook:
                 listener(event)
             except Exception:
                 log.exception("A job listener failed")
+
+    def progress(self, job_id: str, phase: str) -> Callable[[int, int], None]:
+        """A report of bytes moved for ``job_id`` (at most ten events a second)."""
+        last = [0.0]
+
+        def report(done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - last[0] >= 0.1 or (total and done >= total):
+                last[0] = now
+                self.emit(JobProgress(job_id, phase, done, total))
+
+        return report
 
     # Changing
 

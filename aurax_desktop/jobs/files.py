@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from aurax_desktop import atomic
@@ -18,3 +19,10 @@ def image_extension(data: bytes) -> str:
     return {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp"}.get(
         image_mime(data), ".bin"
     )
+
+
+def copy_inputs(source: Path, target: Path) -> None:
+    """The prepared inputs of a job (not its results or previews) into another's folder."""
+    for path in source.iterdir():
+        if path.is_file() and not path.name.startswith(("result", "thumbnail", ".")):
+            shutil.copy2(path, target / path.name)

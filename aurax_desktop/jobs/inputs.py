@@ -15,7 +15,15 @@ from typing import Any
 from PIL import Image
 
 from aurax_desktop.api import ImageGenerationRequest, ProductType, TryOnRequest
-from aurax_desktop.imaging import SourceImage, load_image, prepare_mask, prepare_upload
+from aurax_desktop.imaging import (
+    PreparedImage,
+    SourceImage,
+    load_image,
+    prepare_mask,
+    prepare_upload,
+)
+from aurax_desktop.imaging.upload import Purpose
+from aurax_desktop.imaging.upload_cache import UPLOADS
 from aurax_desktop.jobs.files import write_atomically
 from aurax_desktop.jobs.params import DescriptionParams, GenerationParams, TryOnParams, encode
 
@@ -48,6 +56,16 @@ def _source(image: ImageInput, name: str) -> SourceImage:
     return load_image(Path(image))
 
 
+def _prepared(
+    image: ImageInput, name: str, max_side: int | None, purpose: Purpose
+) -> PreparedImage:
+    """The upload of ``image``: prepared once however many jobs of a batch it is in."""
+    if isinstance(image, SourceImage | Path | str):
+        key = image if isinstance(image, SourceImage) else Path(image)
+        return UPLOADS.prepared(key, lambda: _source(image, name), max_side, purpose=purpose)
+    return prepare_upload(_source(image, name), max_side, purpose=purpose)
+
+
 @dataclass(frozen=True)
 class TryOnInput:
     person: ImageInput
@@ -77,12 +95,8 @@ class TryOnInput:
 
     def prepare(self, folder: Path, max_side: int | None) -> dict[str, Any]:
         checked = self.check()
-        person = prepare_upload(
-            _source(self.person, "The person photo"), max_side, purpose="person"
-        )
-        garment = prepare_upload(
-            _source(self.garment, "The garment photo"), max_side, purpose="garment"
-        )
+        person = _prepared(self.person, "The person photo", max_side, "person")
+        garment = _prepared(self.garment, "The garment photo", max_side, "garment")
         write_atomically(folder / "person.jpg", person.data)
         write_atomically(folder / "garment.jpg", garment.data)
         mask_name = None

@@ -90,6 +90,9 @@ UNFINISHED_STATUSES = (
     JobStatus.PROCESSING,
     JobStatus.DOWNLOADING,
 )
+FAVOURITE, REJECTED = "favourite", "rejected"
+MARKS = (FAVOURITE, REJECTED)
+
 RESUMABLE_ERRORS = frozenset({"DownloadError", "TaskDeadlineError"})
 """Failures of following (not of the task): following the task again may still fetch
 its result, at no charge."""
@@ -139,6 +142,8 @@ class Job:
     """The process that runs the job (see ``jobs.ownership``); None once it has ended."""
     revision: int = 0
     """Grows by one with every saved change: a newer snapshot has a larger revision."""
+    mark: str | None = None
+    """The user's verdict on a result: "favourite", "rejected" or None."""
 
     @property
     def folder(self) -> Path:

@@ -7,18 +7,15 @@ new job only when asked (it costs credits again). Every change reaches the
 listeners as a ``JobUpdated`` event carrying the whole snapshot and its
 revision: that is the one route by which a job's state leaves the runner.
 
-The parts: ``book`` (snapshots, saving, events), ``transitions`` (how states
-change), ``sending`` (the POST and the 429 gate), ``followers`` (following
-tasks), ``results`` (fetching and storing results), ``recovery`` (taking over
-at start) and ``ownership`` (which process runs which job).
+Its parts: ``book``, ``transitions``, ``sending``, ``followers``, ``results``,
+``recovery``, ``ownership`` and ``batches`` (see the README's map).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
-import shutil
 import threading
-import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -33,8 +30,10 @@ from aurax_desktop.api import (
     StopSignal,
     TaskState,
 )
+from aurax_desktop.jobs.batches import BatchSent, TryOnBatchInput
 from aurax_desktop.jobs.book import JobBook
-from aurax_desktop.jobs.events import EventSink, JobNotice, JobProgress
+from aurax_desktop.jobs.events import EventSink, JobNotice
+from aurax_desktop.jobs.files import copy_inputs
 from aurax_desktop.jobs.followers import FollowCallbacks, FollowPool
 from aurax_desktop.jobs.inputs import DescriptionInput, GenerationInput, TryOnInput
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES, Job, JobKind, JobStatus, new_job_id
@@ -43,7 +42,7 @@ from aurax_desktop.jobs.params import Sent, encode
 from aurax_desktop.jobs.recovery import take_over
 from aurax_desktop.jobs.results import fetch_results
 from aurax_desktop.jobs.sending import Prepare, Sender
-from aurax_desktop.jobs.store import HistoryError, JobStore
+from aurax_desktop.jobs.store import HistoryError, JobQuery, JobStore
 from aurax_desktop.jobs.transitions import (
     INTERRUPTED_MESSAGE,
     after_follow_failed,
@@ -131,6 +130,49 @@ class JobRunner:
         self._queue(job.id, lambda folder: request.prepare(folder, self.upload_side))
         return job.id
 
+    def submit_try_on_batch(self, batch: TryOnBatchInput) -> BatchSent:
+        """Every person with every garment, one job each, as one batch (people in rows,
+        garments in columns); the jobs exist, in the history, before any is prepared."""
+        batch.check()
+        batch_id = new_job_id()
+        queued = []
+        for row, column, request in batch.pairs():
+            origin = batch.derived_from[row] if row < len(batch.derived_from) else None
+            sent = Sent(
+                batch_row=row,
+                batch_column=column,
+                derived_from=origin,
+                extra={"batch_name": batch.name},
+            )
+            job = self._new(
+                JobKind.TRY_ON,
+                str(request.product_type),
+                request.prompt,
+                request.source_name,
+                batch_id,
+                sent=sent,
+            )
+            queued.append((job.id, request))
+        for job_id, request in queued:
+            self._queue(job_id, functools.partial(request.prepare, max_side=self.upload_side))
+        return BatchSent(batch_id, tuple(job_id for job_id, _request in queued))
+
+    def pause_batch(self, batch: str, *, paused: bool = True) -> None:
+        """Paused: no more of the batch's jobs are sent (those sent are followed)."""
+        self._sender.pause(batch, paused=paused)
+
+    def cancel_unsent(self, batch: str) -> int:
+        """Cancel the batch's jobs not yet sent (nothing charged); how many."""
+        waiting = [
+            job
+            for job in self.store.query(JobQuery(batch=batch, limit=100_000))
+            if job.status is JobStatus.PREPARING
+        ]
+        for job in waiting:
+            self._sender.cancel(job.id)
+        self._sender.pause(batch, paused=False)
+        return len(waiting)
+
     def submit_generation(
         self, request: GenerationInput, *, batch: str | None = None, job_id: str | None = None
     ) -> str:
@@ -194,13 +236,15 @@ class JobRunner:
         batch: str | None,
         *,
         job_id: str | None = None,
+        sent: Sent | None = None,
         **extra: Any,
     ) -> Job:
         if self._closed:
             raise RuntimeError("the job runner has been shut down")
         if job_id is not None and self.book.get(job_id) is not None:
             raise ValueError(f"job {job_id} exists already")  # never sent twice
-        params = {**extra.pop("params", {}), **encode(sent=Sent(server=self.client.base_url))}
+        where = replace(sent or Sent(), server=self.client.base_url)
+        params = {**extra.pop("params", {}), **encode(sent=where)}
         job = Job(
             id=job_id or new_job_id(),
             kind=kind,
@@ -226,15 +270,7 @@ class JobRunner:
     # On the preparing workers
 
     def _progress(self, job_id: str, phase: str) -> ProgressCallback:
-        last = [0.0]
-
-        def report(done: int, total: int) -> None:
-            now = time.monotonic()
-            if now - last[0] >= 0.1 or (total and done >= total):
-                last[0] = now
-                self.book.emit(JobProgress(job_id, phase, done, total))
-
-        return report
+        return self.book.progress(job_id, phase)
 
     # Following (callbacks from the follow pool, on its threads)
 
@@ -297,9 +333,7 @@ class JobRunner:
             retry_of=old.id,
         )
         try:
-            for path in old.folder.iterdir():
-                if path.is_file() and not path.name.startswith(("result", "thumbnail", ".")):
-                    shutil.copy2(path, job.folder / path.name)
+            copy_inputs(old.folder, job.folder)
         except OSError as exc:
             self.book.save(
                 job.moved_to(JobStatus.FAILED, error=f"The inputs of the old job are gone ({exc}).")

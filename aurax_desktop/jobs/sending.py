@@ -125,11 +125,23 @@ class Sender:
         self.closed = False
         self._lock = threading.Lock()
         self._cancelled: set[str] = set()
+        self._paused: set[str] = set()
 
     def cancel(self, job_id: str) -> None:
         """Stop the job before it is sent (or before its task is followed)."""
         with self._lock:
             self._cancelled.add(job_id)
+
+    def pause(self, batch: str, *, paused: bool) -> None:
+        with self._lock:
+            if paused:
+                self._paused.add(batch)
+            else:
+                self._paused.discard(batch)
+
+    def is_paused(self, batch: str | None) -> bool:
+        with self._lock:
+            return batch is not None and batch in self._paused
 
     def take_cancel(self, job_id: str) -> bool:
         with self._lock:
@@ -148,6 +160,9 @@ class Sender:
     def _run(self, job_id: str, prepare: Prepare | None) -> None:
         job = self.book.get(job_id)
         if job is None:
+            return
+        if self.take_cancel(job_id):  # cancelled while waiting its turn: not even prepared
+            self.book.save(job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP))
             return
         if prepare is not None:
             try:
@@ -176,7 +191,9 @@ class Sender:
         # again once the service's wait is over, a few times at most.
         job_id = job.id
         for attempt in range(1, RATE_LIMITED_ATTEMPTS + 1):
-            if not self.gate.wait(lambda: self.take_cancel(job_id) or self.closed):
+            if not self._wait_turn(job) or not self.gate.wait(
+                lambda: self.take_cancel(job_id) or self.closed
+            ):
                 if not self.closed:  # closing leaves it unsent; the next start says so
                     self.book.save(job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP))
                 return
@@ -206,6 +223,17 @@ class Sender:
                         f"(attempt {attempt + 1} of {RATE_LIMITED_ATTEMPTS}).",
                     )
                 )
+
+    def _wait_turn(self, job: Job) -> bool:
+        """While its batch is paused the job waits; False when it was cancelled meanwhile."""
+        while self.is_paused(job.batch):
+            if self.closed:
+                return False
+            with self._lock:
+                if job.id in self._cancelled:
+                    return False
+            time.sleep(0.1)
+        return True
 
     def _send(self, job: Job) -> None:
         """Send the job (raises RateLimitedError when refused; other failures end it)."""

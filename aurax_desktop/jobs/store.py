@@ -13,11 +13,11 @@ from typing import Any
 
 from aurax_desktop import paths
 from aurax_desktop.jobs.history_errors import HistoryError, history_error
-from aurax_desktop.jobs.model import Job, JobKind, JobStatus
+from aurax_desktop.jobs.model import MARKS, Job, JobKind, JobStatus
 
 __all__ = ["HistoryError", "JobQuery", "JobStore", "history_error"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: dict[int, Sequence[str]] = {
     1: (
@@ -52,6 +52,7 @@ _MIGRATIONS: dict[int, Sequence[str]] = {
         "ALTER TABLE jobs ADD COLUMN owner TEXT",
         "ALTER TABLE jobs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
     ),
+    3: ("ALTER TABLE jobs ADD COLUMN mark TEXT",),
 }
 
 _COLUMNS = (
@@ -77,6 +78,7 @@ _COLUMNS = (
     "raw",
     "owner",
     "revision",
+    "mark",
 )
 
 
@@ -333,6 +335,7 @@ def _to_row(job: Job) -> dict[str, Any]:
         "raw": json.dumps(job.raw, default=str) if job.raw is not None else None,
         "owner": job.owner,
         "revision": job.revision,
+        "mark": job.mark,
     }
 
 
@@ -374,4 +377,5 @@ def _from_row(row: Sequence[Any]) -> Job:
         raw=_loads(values["raw"], None),
         owner=values["owner"],
         revision=int(values["revision"] or 0),
+        mark=values["mark"] if values["mark"] in MARKS else None,
     )
