@@ -12,13 +12,23 @@ from aurax_desktop.jobs.events import (
 )
 from aurax_desktop.jobs.history_file import OpenedHistory, open_history
 from aurax_desktop.jobs.inputs import DescriptionInput, GenerationInput, TryOnInput
-from aurax_desktop.jobs.model import Job, JobKind, JobStatus, jobs_dir, new_job_id
+from aurax_desktop.jobs.model import (
+    FAVOURITE,
+    REJECTED,
+    Job,
+    JobKind,
+    JobStatus,
+    jobs_dir,
+    new_job_id,
+)
 from aurax_desktop.jobs.naming import result_file_name, slug
 from aurax_desktop.jobs.ownership import InstanceLock, OwnerLock
 from aurax_desktop.jobs.runner import JobRunner
 from aurax_desktop.jobs.store import HistoryError, JobQuery, JobStore
 
 __all__ = [
+    "FAVOURITE",
+    "REJECTED",
     "BatchSent",
     "DescriptionInput",
     "EventSink",
