@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from pathlib import Path
+from typing import TextIO
 
 from aurax_desktop.api import InvalidRequestError, ProductType
 
@@ -113,3 +115,18 @@ def free_name(path: Path) -> Path:
         number += 1
         candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
     return candidate
+
+
+def confirm(summary: str, *, yes: bool, stdin: TextIO | None = None) -> None:
+    """Say what is about to happen; go on when ``--yes`` was given or the user agrees at
+    a terminal. Elsewhere (a script, a pipe) refuse: ``UsageError``, nothing done."""
+    print(summary, file=sys.stderr, flush=True)
+    if yes:
+        return
+    reader = stdin or sys.stdin
+    if not reader.isatty():
+        raise UsageError("not a terminal to ask at; add --yes to go ahead. Nothing was done.")
+    print("Go ahead? [y/N] ", end="", file=sys.stderr, flush=True)
+    answer = reader.readline().strip().lower()
+    if answer not in ("y", "yes"):
+        raise UsageError("not confirmed. Nothing was done.")

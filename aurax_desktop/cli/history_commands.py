@@ -1,14 +1,18 @@
-"""``aurax history``, ``resume`` and ``task``: what was sent, and following it to its end."""
+"""``aurax history``, ``resume``, ``task``, ``purge`` and ``delete``: what was sent,
+following it to its end, and forgetting it."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 
+from aurax_desktop.cli.arguments import UsageError, confirm, shown
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.job_commands import EXIT_OK, finish
-from aurax_desktop.cli.output import history_table, job_record, print_json
-from aurax_desktop.jobs import JobQuery, JobStore
+from aurax_desktop.cli.output import describe, history_table, job_record, print_json
+from aurax_desktop.jobs import Job, JobQuery, JobStore
+from aurax_desktop.jobs.forgetting import DAY_S, delete_jobs, finished_before
 
 
 def cmd_history(args: argparse.Namespace, store: JobStore) -> int:
@@ -44,3 +48,50 @@ def cmd_task(context: CommandContext) -> int:
         for message in state.messages:
             print(f"message: {message}")
     return EXIT_OK
+
+
+def cmd_purge(args: argparse.Namespace, store: JobStore) -> int:
+    """Finished jobs older than ``--older-than`` days go, with every file kept for them."""
+    days = args.older_than
+    chosen = finished_before(store, time.time() - days * DAY_S)
+    if not chosen:
+        print(f"No finished jobs older than {_days(days)}.", file=sys.stderr)
+        return EXIT_OK
+    confirm(
+        f"{len(chosen)} finished jobs older than {_days(days)} will be deleted, with their "
+        "photos and results.",
+        yes=args.yes,
+    )
+    deleted = delete_jobs(store, chosen)
+    print(f"Deleted {deleted} jobs and their files.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace, store: JobStore) -> int:
+    job = _one_job(store, args.job_id.strip())
+    if not job.status.is_final:
+        raise UsageError(
+            f"job {job.id[:8]} is still {job.status.label.lower()}; stop it first "
+            "(in the window), or wait for it to end."
+        )
+    delete_jobs(store, [job.id])
+    print(f"Deleted {describe(job)} and its files.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _one_job(store: JobStore, given: str) -> Job:
+    exact = store.get(given) if given else None
+    if exact is not None:
+        return exact
+    if len(given) < 4:
+        raise UsageError("give at least the first 4 letters of the job's id (aurax history).")
+    found = [j for j in store.query(JobQuery(limit=1_000_000)) if j.id.startswith(given)]
+    if not found:
+        raise UsageError(f"there is no job “{shown(given)}” in the history.")
+    if len(found) > 1:
+        raise UsageError(f"“{shown(given)}” starts {len(found)} jobs' ids; give more of it.")
+    return found[0]
+
+
+def _days(days: int) -> str:
+    return "1 day" if days == 1 else f"{days} days"

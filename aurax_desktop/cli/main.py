@@ -13,27 +13,36 @@ import sys
 from collections.abc import Callable, Sequence
 
 from aurax_desktop.api import AccountError, AuraxError, AuthenticationError
-from aurax_desktop.cli import history_commands, job_commands
+from aurax_desktop.cli import catalog_commands, history_commands, job_commands
 from aurax_desktop.cli.arguments import UsageError
 from aurax_desktop.cli.context import CommandContext, command_context, opened_history
 from aurax_desktop.cli.job_commands import EXIT_ACCOUNT, EXIT_FAILED, EXIT_USAGE
 from aurax_desktop.cli.parser import build_parser
 from aurax_desktop.imaging import ImageError
-from aurax_desktop.jobs import HistoryError
+from aurax_desktop.jobs import HistoryError, JobStore
 from aurax_desktop.logs import log_file, setup_logging
 
 log = logging.getLogger(__name__)
 
 Check = Callable[[argparse.Namespace], None]
 Command = Callable[[CommandContext], int]
+LocalCommand = Callable[[argparse.Namespace, JobStore], int]
 
 COMMANDS: dict[str, tuple[Check | None, Command]] = {
     "try-on": (job_commands.check_try_on, job_commands.cmd_try_on),
     "generate": (job_commands.check_generate, job_commands.cmd_generate),
     "describe": (job_commands.check_describe, job_commands.cmd_describe),
+    "batch": (catalog_commands.check_batch, catalog_commands.cmd_batch),
     "resume": (None, history_commands.cmd_resume),
     "task": (None, history_commands.cmd_task),
 }
+LOCAL_COMMANDS: dict[str, tuple[Check | None, LocalCommand]] = {
+    "history": (None, history_commands.cmd_history),
+    "purge": (None, history_commands.cmd_purge),
+    "delete": (None, history_commands.cmd_delete),
+    "lookbook": (catalog_commands.check_lookbook, catalog_commands.cmd_lookbook),
+}
+"""Commands that read or tidy the history only: no server, no credentials."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,13 +76,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.command == "history":  # reads the history only: no server needed
+    if args.command in LOCAL_COMMANDS:
+        check_local, local = LOCAL_COMMANDS[args.command]
+        if check_local is not None:
+            check_local(args)
         with opened_history() as store:
-            return history_commands.cmd_history(args, store)
+            return local(args, store)
     check, command = COMMANDS[args.command]
     if check is not None:
         check(args)  # before anything is started or sent
-    max_prepare = max(1, min(args.jobs, 8)) if args.command == "describe" else 2
+    if args.command == "batch":
+        args.jobs = min(args.jobs, 8)
+    max_prepare = max(1, min(args.jobs, 8)) if args.command in ("describe", "batch") else 2
     with command_context(args, max_prepare=max_prepare) as context:
         return command(context)
 

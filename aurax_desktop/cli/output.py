@@ -76,6 +76,9 @@ class Progress:
 def describe(job: Job) -> str:
     """One line about a job, for progress and history."""
     name = job.source_name or (job.prompt or "")[:40]
+    garment = job.params.get("garment_name")
+    if name and garment:
+        name = f"{name} with {garment}"
     parts = [
         f"{job.kind.label} {job.id[:8]}",
         job.product_type.capitalize(),
@@ -91,6 +94,7 @@ def job_record(job: Job, output: str | None = None) -> dict[str, Any]:
     """A job as JSON for ``--json``."""
     return {
         "job_id": job.id,
+        "batch": job.batch,
         "kind": job.kind.value,
         "status": job.status.value,
         "product_type": job.product_type,
@@ -103,6 +107,7 @@ def job_record(job: Job, output: str | None = None) -> dict[str, Any]:
         "error": job.error,
         "messages": list(job.messages),
         "cost": job.cost,
+        "mark": job.mark or None,
         "created_at": job.created_at,
     }
 
@@ -112,7 +117,7 @@ def print_json(value: Any) -> None:
 
 
 def history_table(jobs: list[Job]) -> str:
-    rows = [("When", "Kind", "Type", "Status", "Task", "Result")]
+    rows = [("Job", "When", "Kind", "Type", "Status", "Task", "Result")]
     for job in jobs:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(job.created_at))
         result = (
@@ -120,6 +125,7 @@ def history_table(jobs: list[Job]) -> str:
         )
         rows.append(
             (
+                job.id[:8],
                 when,
                 job.kind.label,
                 job.product_type.capitalize(),
@@ -128,8 +134,8 @@ def history_table(jobs: list[Job]) -> str:
                 result[:60],
             )
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    widths = [max(len(r[i]) for r in rows) for i in range(6)]
     return "\n".join(
-        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5]
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:6])) + "  " + row[6]
         for row in rows
     )

@@ -105,9 +105,63 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=arguments.positive_int, default=4, help="at once (default 4)"
     )
 
+    _catalog_commands(commands, common)
     history = commands.add_parser("history", parents=[common], help="list recent jobs")
     history.add_argument("--limit", type=arguments.positive_int, default=20)
+    purge = commands.add_parser(
+        "purge", parents=[common], help="delete finished jobs older than some days, with files"
+    )
+    purge.add_argument("--older-than", type=arguments.positive_int, required=True, metavar="DAYS")
+    purge.add_argument("--yes", action="store_true", help="do not ask first")
+    delete = commands.add_parser(
+        "delete", parents=[common], help="delete one job and every file kept for it"
+    )
+    delete.add_argument("job_id", metavar="JOB_ID", help="the job's id (or its first letters)")
     commands.add_parser("resume", parents=[common], help="follow unfinished jobs to their end")
     task = commands.add_parser("task", parents=[common], help="show a task's status")
     task.add_argument("task_id", metavar="ID")
     return parser
+
+
+def _catalog_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    batch = commands.add_parser(
+        "batch", parents=[common], help="try every garment on every person (one batch)"
+    )
+    batch.add_argument(
+        "--people", nargs="+", type=Path, required=True, metavar="P", help="photos or folders"
+    )
+    batch.add_argument(
+        "--garments", nargs="+", type=Path, required=True, metavar="G", help="photos or folders"
+    )
+    batch.add_argument(
+        "--type", type=arguments.product_type, required=True, dest="product_type", help=TYPES_HELP
+    )
+    batch.add_argument("--strength", type=int, choices=(1, 2, 3), default=2)
+    batch.add_argument("--prompt", type=arguments.prompt, help="text to guide every try-on")
+    batch.add_argument(
+        "--max-credits",
+        type=arguments.credits_amount,
+        metavar="N",
+        help="refuse a batch that would cost more (nothing is sent)",
+    )
+    batch.add_argument("--yes", action="store_true", help="send without asking")
+    batch.add_argument(
+        "-o", "--output", type=Path, default=Path(), metavar="DIR", help="folder for the results"
+    )
+    batch.add_argument(
+        "--jobs", type=arguments.positive_int, default=4, help="sent at once (default 4, at most 8)"
+    )
+
+    lookbook = commands.add_parser(
+        "lookbook", parents=[common], help="a batch's try-ons as a PDF or a contact sheet"
+    )
+    lookbook.add_argument("output", type=Path, metavar="OUT", help="OUT.pdf, OUT.png or OUT.jpg")
+    which = lookbook.add_mutually_exclusive_group()
+    which.add_argument(
+        "--last-batch", action="store_true", help="the newest batch of try-ons (the default)"
+    )
+    which.add_argument("--batch", metavar="ID", help="a batch's id (aurax history --json)")
+    lookbook.add_argument("--favourites", action="store_true", help="favourites only")
+    lookbook.add_argument("--force", action="store_true", help="replace OUT if it exists")

@@ -1,10 +1,21 @@
 """What users send on, written without Qt (the window and the command share it):
 description tables as CSV, lookbooks as PDF, contact sheets as pictures."""
 
+from aurax_desktop.exports.contact_sheet import write_contact_sheet
 from aurax_desktop.exports.descriptions import (
     DescribedProduct,
     write_descriptions_csv,
     write_shopify_csv,
 )
+from aurax_desktop.exports.lookbook import Lookbook, from_jobs, paper_for_locale, write_pdf
 
-__all__ = ["DescribedProduct", "write_descriptions_csv", "write_shopify_csv"]
+__all__ = [
+    "DescribedProduct",
+    "Lookbook",
+    "from_jobs",
+    "paper_for_locale",
+    "write_contact_sheet",
+    "write_descriptions_csv",
+    "write_pdf",
+    "write_shopify_csv",
+]

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PIL import Image, ImageOps
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -22,6 +23,7 @@ from aurax_desktop.atomic import write_atomically
 from aurax_desktop.jobs import FAVOURITE, Job, JobKind, JobStatus
 from aurax_desktop.jobs.params import TryOnParams, decode, sent_of
 
+PRINT_SIDE = 1600
 LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR"})
 """Where paper is Letter; A4 everywhere else."""
 
@@ -134,14 +136,27 @@ def _grid(
         row, column = divmod(index, columns)
         x = left + column * (cell_w + gap)
         y_top = top - row * (cell_h + gap)
-        picture = ImageReader(str(look.picture))
+        picture = ImageReader(_for_print(look.picture))
         pw, ph = picture.getSize()
         box_h = cell_h - caption
         scale = min(cell_w / pw, box_h / ph)
         w, h = pw * scale, ph * scale
-        pdf.drawImage(picture, x + (cell_w - w) / 2, y_top - h, width=w, height=h)
+        left_edge = x + (cell_w - w) / 2
+        pdf.drawImage(picture, left_edge, y_top - h, width=w, height=h)
         pdf.setFont("Helvetica", 8)
         label = f"{look.garment} · {look.product_type.capitalize()}"
-        pdf.drawString(
-            x, y_top - box_h - 4 * mm, label[:60] + (" · favourite" if look.favourite else "")
-        )
+        favourite = " · favourite" if look.favourite else ""
+        pdf.drawString(left_edge, y_top - h - 4 * mm, label[:60] + favourite)
+
+
+def _for_print(path: Path) -> io.BytesIO:
+    """The picture at print size (sharp at 300 dpi in a third of a page): a lookbook of
+    full-size results would be too heavy to send."""
+    with Image.open(path) as picture:
+        picture.draft("RGB", (PRINT_SIDE, PRINT_SIDE))
+        small = ImageOps.exif_transpose(picture).convert("RGB")
+    small.thumbnail((PRINT_SIDE, PRINT_SIDE))
+    out = io.BytesIO()
+    small.save(out, "JPEG", quality=88)
+    out.seek(0)
+    return out

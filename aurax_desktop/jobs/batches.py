@@ -7,12 +7,14 @@ garments in columns) and the batch's name, for the gallery and the lookbook.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PIL import Image
 
 from aurax_desktop.api import COST_TRY_ON, ProductType
 from aurax_desktop.jobs.inputs import ImageInput, TryOnInput
+from aurax_desktop.jobs.model import Job, JobKind
+from aurax_desktop.jobs.store import JobQuery, JobStore
 
 
 def default_batch_name(now: float | None = None) -> str:
@@ -79,3 +81,21 @@ class TryOnBatchInput:
 class BatchSent:
     batch: str
     job_ids: tuple[str, ...]
+
+
+def batch_jobs(store: JobStore, batch: str) -> list[Job]:
+    """The jobs of a batch, in the order they were made."""
+    return sorted(store.query(JobQuery(batch=batch, limit=100_000)), key=lambda j: j.created_at)
+
+
+def last_try_on_batch(store: JobStore) -> str | None:
+    """The newest batch of try-ons (a single try-on is not a batch)."""
+    query = JobQuery(kinds=frozenset({JobKind.TRY_ON}), limit=500)
+    for offset in range(0, 100_000, query.limit):
+        jobs = store.query(replace(query, offset=offset))
+        for job in jobs:
+            if job.batch is not None:
+                return job.batch
+        if len(jobs) < query.limit:
+            return None
+    return None

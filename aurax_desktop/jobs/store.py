@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
@@ -13,6 +12,7 @@ from typing import Any
 
 from aurax_desktop import paths
 from aurax_desktop.jobs.history_errors import HistoryError, history_error
+from aurax_desktop.jobs.kept_files import remove_kept_files
 from aurax_desktop.jobs.model import MARKS, Job, JobKind, JobStatus
 
 __all__ = ["HistoryError", "JobQuery", "JobStore", "history_error"]
@@ -100,6 +100,8 @@ class JobQuery:
     product_types: frozenset[str] = frozenset()
     text: str = ""
     batch: str | None = None
+    created_before: float | None = None
+    """Only jobs made before this moment (seconds since the epoch)."""
     limit: int = 100
     offset: int = 0
 
@@ -111,6 +113,7 @@ class JobQuery:
             and (not self.statuses or job.status in self.statuses)
             and (not self.product_types or job.product_type in self.product_types)
             and (self.batch is None or job.batch == self.batch)
+            and (self.created_before is None or job.created_at < self.created_before)
             and (not needle or any(contains_text(getattr(job, f), needle) for f in SEARCHED))
         )
 
@@ -207,12 +210,12 @@ class JobStore:
             raise history_error(exc, self.path) from exc
 
     def delete(self, job_id: str, *, files: bool = True) -> None:
-        """Remove the job from the history, and its folder with every file in it."""
+        """Remove the job from the history, and every file kept for it: its folder (what
+        was sent, the results, the preview) and the cached previews of those files."""
         with self._lock:
             self._db.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
         if files:
-            folder = paths.data_dir() / "jobs" / job_id
-            shutil.rmtree(folder, ignore_errors=True)
+            remove_kept_files(paths.data_dir() / "jobs" / job_id)
 
     # Reading
 
@@ -308,6 +311,9 @@ def _where(query: JobQuery) -> tuple[str, list[Any]]:
     if query.batch is not None:
         clauses.append("batch = ?")
         args.append(query.batch)
+    if query.created_before is not None:
+        clauses.append("created_at < ?")
+        args.append(query.created_before)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 

@@ -1,0 +1,147 @@
+"""``aurax batch`` and ``aurax lookbook``: a season's try-ons at once, and the lookbook
+made of them (the same one the window exports)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from aurax_desktop.api import COST_TRY_ON
+from aurax_desktop.cli.arguments import UsageError, confirm, free_name, output_file, shown
+from aurax_desktop.cli.context import CommandContext
+from aurax_desktop.cli.job_commands import EXIT_FAILED, EXIT_OK, exit_code, wait
+from aurax_desktop.cli.output import job_record, print_json
+from aurax_desktop.exports import from_jobs, write_contact_sheet, write_pdf
+from aurax_desktop.imaging import ImageError, load_image, save_as, sort_out
+from aurax_desktop.jobs import Job, JobStatus, JobStore, TryOnBatchInput
+from aurax_desktop.jobs.batches import batch_jobs, last_try_on_batch
+
+LOOKBOOK_KINDS = (".pdf", ".png", ".jpg", ".jpeg")
+
+
+def usable_pictures(given: list[Path], what: str) -> list[Path]:
+    """The pictures among files and folders; what is not one is skipped with a note
+    (by its header alone: nothing is decoded here)."""
+    found, skipped = sort_out(given)
+    usable: list[Path] = []
+    for path in found:
+        try:
+            load_image(path)
+        except ImageError as exc:
+            skipped.append(path)
+            print(f"aurax: skipped: {exc.user_message}", file=sys.stderr)
+            continue
+        usable.append(path)
+    for path in skipped:
+        if path not in found:
+            print(f"aurax: skipped {shown(path)}: not a picture", file=sys.stderr)
+    if not usable:
+        raise UsageError(f"no {what} photos to use among {', '.join(shown(p) for p in given)}.")
+    return usable
+
+
+def check_batch(args: argparse.Namespace) -> None:
+    """Everything known before the server is started: photos, cost, consent, output."""
+    args.people = usable_pictures(args.people, "person")
+    args.garments = usable_pictures(args.garments, "garment")
+    count = len(args.people) * len(args.garments)
+    cost = count * COST_TRY_ON
+    if args.max_credits is not None and cost > args.max_credits:
+        raise UsageError(
+            f"{count} try-ons would cost {cost:g} credits, more than --max-credits "
+            f"{args.max_credits:g}. Nothing was sent."
+        )
+    if args.output.exists() and not args.output.is_dir():
+        raise UsageError(f"The output “{shown(args.output)}” is a file; give a folder.")
+    confirm(
+        f"{count} try-ons ({len(args.people)} people by {len(args.garments)} garments) "
+        f"will cost {cost:g} credits.",
+        yes=args.yes,
+    )
+
+
+def cmd_batch(context: CommandContext) -> int:
+    args = context.args
+    context.runner.set_limits(concurrency=args.jobs, deadline_s=context.deadline_s)
+    sent = context.runner.submit_try_on_batch(
+        TryOnBatchInput(
+            tuple(args.people),
+            tuple(args.garments),
+            args.product_type,
+            args.strength,
+            prompt=args.prompt,
+            run_with_prompt=bool(args.prompt),
+        )
+    )
+    finished = wait(context, list(sent.job_ids))
+    args.output.mkdir(parents=True, exist_ok=True)
+    saved = {job.id: _save(context, job) for job in finished}
+    if args.json:
+        print_json([job_record(job, saved[job.id]) for job in finished])
+    completed = sum(job.status is JobStatus.COMPLETED for job in finished)
+    spent = sum(job.cost for job in finished)
+    for job in finished:
+        if job.status is not JobStatus.COMPLETED:
+            print(f"failed: {job.source_name} with {_garment(job)}: {job.error}", file=sys.stderr)
+    print(
+        f"{completed} completed, {len(finished) - completed} failed; {spent:g} credits spent "
+        f"(batch {sent.batch}).",
+        file=sys.stderr,
+    )
+    if 0 < completed < len(finished):
+        return EXIT_FAILED  # some failed (even for want of credits): 1, as documented
+    return exit_code(finished)
+
+
+def _garment(job: Job) -> str:
+    garment = job.params.get("garment_name")
+    return str(garment) if garment else "the garment"
+
+
+def _save(context: CommandContext, job: Job) -> str | None:
+    if job.status is not JobStatus.COMPLETED or not job.result_paths:
+        return None
+    result = job.result_paths[0]
+    person = Path(job.source_name or "person").stem
+    garment = Path(_garment(job)).stem
+    target = free_name(context.args.output / f"{person}__{garment}{result.suffix}")
+    try:
+        saved = save_as(result, target)
+    except (ImageError, OSError) as exc:
+        context.progress.note(
+            f"Could not save {shown(target)}: {getattr(exc, 'user_message', exc)} "
+            f"The result is kept at {result}."
+        )
+        return str(result)
+    if not context.args.json:
+        print(shown(saved))
+    return shown(saved)
+
+
+def check_lookbook(args: argparse.Namespace) -> None:
+    if args.output.suffix.lower() not in LOOKBOOK_KINDS:
+        raise UsageError(
+            f"“{shown(args.output)}”: a lookbook is a .pdf, or a contact sheet .png or .jpg."
+        )
+    output_file(args.output, force=args.force)
+
+
+def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
+    batch = args.batch or last_try_on_batch(store)
+    if batch is None:
+        raise UsageError("there are no batches of try-ons yet; `aurax batch` makes one.")
+    jobs = batch_jobs(store, batch)
+    if not jobs:
+        raise UsageError(f"there is no batch “{shown(batch)}” in the history.")
+    book = from_jobs(jobs, favourites_only=args.favourites)
+    if not book.pages:
+        which = "favourite" if args.favourites else "finished"
+        raise UsageError(f"batch “{shown(batch)}” has no {which} try-ons to put in a lookbook.")
+    if args.output.suffix.lower() == ".pdf":
+        written = write_pdf(book, args.output)
+    else:
+        written = write_contact_sheet(book, args.output)
+    print(f"{book.looks} looks of {len(book.pages)} people from “{book.title}”.", file=sys.stderr)
+    print(shown(written))
+    return EXIT_OK
