@@ -70,6 +70,9 @@ class Settings:
     """Credits a day before sending asks first (0: no limit)."""
     folders: dict[str, str] = field(default_factory=dict)
     """The folder each kind of file dialog last used ("photos", "results", ...)."""
+    forget_after_days: int = 0
+    """Finished jobs older than this many days are deleted with their files, at start
+    and daily (0: kept until the user deletes them)."""
 
     @property
     def deadline_s(self) -> float:
@@ -92,6 +95,7 @@ class Settings:
             theme=self.theme if self.theme in ("light", "dark") else "",
             daily_limit=max(0.0, float(self.daily_limit)),
             folders={str(k): str(v) for k, v in dict(self.folders).items()},
+            forget_after_days=min(3650, max(0, int(self.forget_after_days))),
         )
 
 

@@ -261,13 +261,15 @@ class JobStore:
             ).fetchone()
         return float(row[0])
 
-    def batches(self, limit: int = 20) -> list[tuple[str, float, int]]:
-        """Recent description batches: (batch, last change, number of photos), newest first."""
+    def batches(
+        self, limit: int = 20, kind: JobKind = JobKind.PRODUCT_DESCRIPTION
+    ) -> list[tuple[str, float, int]]:
+        """Recent batches of a kind: (batch, last change, number of jobs), newest first."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT batch, MAX(created_at), COUNT(*) FROM jobs WHERE batch IS NOT NULL "
-                "GROUP BY batch ORDER BY MAX(created_at) DESC LIMIT ?",
-                (limit,),
+                "AND kind = ? GROUP BY batch ORDER BY MAX(created_at) DESC LIMIT ?",
+                (kind.value, limit),
             ).fetchall()
         return [(str(b), float(t), int(n)) for b, t, n in rows]
 

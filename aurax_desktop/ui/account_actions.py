@@ -72,7 +72,9 @@ class AccountActions(QObject):
         self.window.say("Signed out. The key was removed from the keyring.", 8000)
 
     def show_settings(self) -> None:
-        dialog = SettingsDialog(self.session.settings, self.window)
+        dialog = SettingsDialog(
+            self.session.settings, self.window, self.window.catalog.forgetting.delete_all
+        )
         if dialog.exec() == SettingsDialog.DialogCode.Accepted and dialog.result_settings:
             self.session.update_settings(dialog.result_settings)
             chosen, runner = dialog.result_settings, self.session.runner

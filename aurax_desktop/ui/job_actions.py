@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -21,6 +22,8 @@ from aurax_desktop.ui.large_view import open_picture
 from aurax_desktop.ui.widgets.choices import credits_text
 
 NOT_CONNECTED = "Connect an AuraX account or start the demo first."
+
+T = TypeVar("T")
 
 
 class JobActions(QObject):
@@ -39,7 +42,7 @@ class JobActions(QObject):
 
     # Sending: the one wrapper every page's submit goes through (on a worker thread)
 
-    def submit(self, send: Callable[[JobRunner], str]) -> str:
+    def submit(self, send: Callable[[JobRunner], T]) -> T:
         runner = self.session.runner
         if runner is None:
             raise RuntimeError(NOT_CONNECTED)

@@ -36,6 +36,7 @@ from aurax_desktop.session import Session
 from aurax_desktop.ui.account_actions import AccountActions
 from aurax_desktop.ui.background import BackgroundWork, warm_up
 from aurax_desktop.ui.bridge import JobBridge
+from aurax_desktop.ui.catalog import Catalog
 from aurax_desktop.ui.demo_banner import DemoBanner
 from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
 from aurax_desktop.ui.folders import RememberedFolders
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
 
         submit = self.job_actions.submit
         self.try_on = TryOnPage(
-            self.work, lambda request: submit(lambda runner: runner.submit_try_on(request))
+            self.work, lambda batch: submit(lambda runner: runner.submit_try_on_batch(batch))
         )
         self.try_on.submitted.connect(self._submitted_try_on)
         self.try_on.failed.connect(self.show_error)
@@ -113,8 +114,10 @@ class MainWindow(QMainWindow):
             lambda: self.session.store,
         )
         self.describe.message.connect(lambda text: self.say(text, 6000))
+        self.viewer = ResultViewer(self.work, results_folder=lambda: self.folders.folder("results"))
+        self.catalog = Catalog(self)
         self.pages = QStackedWidget()
-        for page in (self.try_on, self.generate, self.describe):
+        for page in (self.try_on, self.generate, self.describe, self.catalog.page):
             area = scrolling(page)
             self.pages.addWidget(area)
             holder = area.widget()
@@ -126,7 +129,6 @@ class MainWindow(QMainWindow):
             lambda _row: QTimer.singleShot(0, self._keep_studio_whole)
         )
         self.navigation.setCurrentRow(0)
-        self.viewer = ResultViewer(self.work, results_folder=lambda: self.folders.folder("results"))
         self.viewer.message.connect(self.say)
         self.viewer.saved_in.connect(lambda f: self.folders.remember("results", Path(f)))
         self.describe.folders = self.folders.folder
@@ -179,6 +181,8 @@ class MainWindow(QMainWindow):
         self.bridge.jobProgress.connect(self.model.set_progress)
         self.bridge.jobNotice.connect(lambda n: self.model.set_notice(n.job_id, n.message))
         self.bridge.jobRemoved.connect(self.model.remove_job)
+        self.bridge.jobUpdated.connect(self.catalog.job_updated)
+        self.bridge.jobRemoved.connect(self.catalog.model.remove_job)
         self.bridge.historyTrouble.connect(self.show_error)
         self.job_actions.message.connect(lambda text: self.say(text, 8000))
         self.job_actions.failed.connect(self.show_error)
@@ -242,7 +246,11 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """After the window is shown: fill the history and resume unfinished jobs."""
+        if self._closing:
+            return  # closed before it was shown
         self.work.run(warm_up, lambda _r: None)
+        self.catalog.refresh_batches()
+        self.catalog.forgetting.start()
         self.history.load_first_page(self._history_loaded)
 
     def _history_loaded(self, _jobs: list[Job]) -> None:
@@ -279,6 +287,7 @@ class MainWindow(QMainWindow):
 
     def _submitted_try_on(self, job_ids: list[str]) -> None:
         self._submitted(job_ids)
+        self.catalog.batch_sent(job_ids)
         chosen = replace(self.session.settings, last_strength=int(self.try_on.strength.value()))
         self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)  # a file
 
@@ -378,6 +387,7 @@ class MainWindow(QMainWindow):
         self.model.stop_timers()
         self.spending.stop()
         self.statusBar().clearMessage()  # and its timer
+        self.catalog.stop()
         self.work.shutdown()
         self.notifier.close()
         super().closeEvent(event)

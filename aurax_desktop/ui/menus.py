@@ -101,6 +101,7 @@ def _file_menu(window: MainWindow, menu: QMenu) -> None:
         lambda: window.describe.export(shopify=False),
         icon_name="save",
     )
+    menu.addAction(window.catalog.export_action)
     add_action(
         window,
         menu,

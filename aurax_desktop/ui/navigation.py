@@ -1,4 +1,5 @@
-"""The page list on the window's left: Try-On, Generate, Describe (Ctrl+1 to Ctrl+3).
+"""The page list on the window's left: Try-On, Generate, Describe, Gallery (Ctrl+1 to
+Ctrl+4).
 On narrow windows it shows icons only, their names in tooltips."""
 
 from __future__ import annotations
@@ -9,7 +10,12 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from aurax_desktop.ui.icons import ICON_SIZE, icon
 
-PAGES = (("Try-On", "try-on"), ("Generate", "generate"), ("Describe", "describe"))
+PAGES = (
+    ("Try-On", "try-on"),
+    ("Generate", "generate"),
+    ("Describe", "describe"),
+    ("Gallery", "gallery"),
+)
 WIDE, COMPACT = 150, 52
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -26,7 +27,13 @@ from aurax_desktop.ui.widgets.choices import combo_box
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        delete_all: Callable[[], None] | None = None,
+    ) -> None:
+        """``delete_all``: asks, then deletes the whole history (the dialog closes first)."""
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setObjectName("settingsDialog")
@@ -82,6 +89,26 @@ class SettingsDialog(QDialog):
         where.setObjectName("hint")
         where.setWordWrap(True)
         form.addRow("", where)
+        self.forget = QSpinBox()
+        self.forget.setObjectName("settingsForgetAfter")
+        self.forget.setAccessibleName("Delete finished jobs after")
+        self.forget.setRange(0, 3650)
+        self.forget.setSpecialValueText("Never")
+        self.forget.setSuffix(" days")
+        self.forget.setValue(settings.forget_after_days)
+        self.forget.setToolTip(
+            "Photos of people are personal data: finished jobs older than this are deleted "
+            "with their photos and results, at start and once a day."
+        )
+        forget_row = QHBoxLayout()
+        forget_row.addWidget(self.forget)
+        forget_row.addStretch(1)
+        if delete_all is not None:
+            everything = QPushButton("Delete all history…")
+            everything.setObjectName("deleteAllHistoryButton")
+            everything.clicked.connect(lambda: self._delete_all(delete_all))
+            forget_row.addWidget(everything)
+        form.addRow("Delete finished jobs after", forget_row)
         note = QLabel(
             "Upload size, jobs at once and the time limit apply to new jobs at once; "
             "a new server address applies from the next start."
@@ -103,6 +130,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.result_settings: Settings | None = None
 
+    def _delete_all(self, delete_all: Callable[[], None]) -> None:
+        self.reject()
+        delete_all()
+
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Save results in", self.folder.text())
         if folder:
@@ -117,6 +148,7 @@ class SettingsDialog(QDialog):
             task_deadline_minutes=self.deadline.value(),
             results_folder=self.folder.text().strip() or self.original.results_folder,
             daily_limit=self.daily_limit.value(),
+            forget_after_days=self.forget.value(),
         ).checked()
 
     def _save(self) -> None:

@@ -10,10 +10,11 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Everywhere",
         (
-            ("Ctrl+1, Ctrl+2, Ctrl+3", "Try-On, Generate, Describe"),
+            ("Ctrl+1, Ctrl+2, Ctrl+3, Ctrl+4", "Try-On, Generate, Describe, Gallery"),
             ("Ctrl+Enter", "Send (try on, generate)"),
             ("Ctrl+F", "Search the jobs"),
             ("Ctrl+S", "Save the result as…"),
+            ("Ctrl+Shift+E", "Export the Gallery's batch as a lookbook…"),
             ("Ctrl+Shift+C", "Copy the result"),
             ("Ctrl+=, Ctrl+-, Ctrl+0", "Zoom the result in, out, to fit"),
             ("Ctrl+,", "Settings"),
@@ -37,6 +38,15 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("[  ]", "Smaller or larger brush"),
             ("Ctrl+Z", "Undo the last stroke"),
             ("Ctrl+Shift+Z", "Redo"),
+        ),
+    ),
+    (
+        "Gallery",
+        (
+            ("F", "Mark the selected results favourite (again: unmark)"),
+            ("X", "Reject them (again: unmark)"),
+            ("Space", "Large view"),
+            ("C", "Compare the two to four selected"),
         ),
     ),
     (

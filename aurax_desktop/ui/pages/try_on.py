@@ -1,11 +1,14 @@
-"""The Try-On studio: person and garment photos, the mask, the options, and Submit."""
+"""The Try-On studio: person and garment photos, the mask, the options, and Submit.
+
+Each pane holds one photo or several; Try on sends every person with every garment
+as one batch (asking first when that is more than one try-on)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -20,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aurax_desktop.api import COST_TRY_ON, ProductType, suggest_product_type
-from aurax_desktop.jobs import TryOnInput
+from aurax_desktop.api import ProductType, suggest_product_type
+from aurax_desktop.jobs import BatchSent, TryOnBatchInput
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.icons import icon_label, tool_button
 from aurax_desktop.ui.pages.sending import SendingPage
-from aurax_desktop.ui.qimages import mask_to_pil
+from aurax_desktop.ui.pages.try_on_batch import Pairs, button_text, confirm_batch
 from aurax_desktop.ui.widgets.canvas import ImageCanvas
-from aurax_desktop.ui.widgets.choices import credits_text, product_type_combo
+from aurax_desktop.ui.widgets.choices import product_type_combo
 from aurax_desktop.ui.widgets.image_pane import ImagePane
 from aurax_desktop.ui.widgets.mask_canvas import MaskCanvas
 
@@ -42,19 +45,31 @@ class TryOnPage(SendingPage):
     def __init__(
         self,
         work: BackgroundWork,
-        submit: Callable[[TryOnInput], str],
+        submit: Callable[[TryOnBatchInput], BatchSent],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(work, parent)
         self._submit = submit
         self.mask_canvas = MaskCanvas()
         self.person_pane = ImagePane(
-            "Person", "person", self.mask_canvas, work, icon_name="person", paste_key=False
+            "Person",
+            "person",
+            self.mask_canvas,
+            work,
+            icon_name="person",
+            paste_key=False,
+            several=True,
         )
         self.person_pane.setObjectName("personPane")
         self.person_pane.setAccessibleName("Person photo")
         self.garment_pane = ImagePane(
-            "Garment", "garment", ImageCanvas(), work, icon_name="garment", paste_key=False
+            "Garment",
+            "garment",
+            ImageCanvas(),
+            work,
+            icon_name="garment",
+            paste_key=False,
+            several=True,
         )
         self.garment_pane.setObjectName("garmentPane")
         self.garment_pane.setAccessibleName("Garment photo")
@@ -221,7 +236,7 @@ class TryOnPage(SendingPage):
         self.prompt_edit.textEdited.connect(
             lambda text: self.run_with_prompt.setChecked(bool(text.strip()))
         )
-        self.submit_button = QPushButton(f"Try on · {credits_text(COST_TRY_ON)}")
+        self.submit_button = QPushButton(button_text(1))
         self.submit_button.setObjectName("submitButton")
         self.submit_button.setAccessibleName("Try on")
         self.submit_button.setProperty("role", "primary")
@@ -277,32 +292,27 @@ class TryOnPage(SendingPage):
         reason = self.blocker()
         self.submit_button.setEnabled(not reason)
         self.reason.setText(reason)
+        count = len(self.person_pane.photos()) * len(self.garment_pane.photos())
+        self.submit_button.setText(button_text(count))
 
     def submit(self) -> None:
-        if self.blocker() or not self.allow_spend(COST_TRY_ON, "This try-on"):
+        """Every person with every garment, one job each (asked first when several)."""
+        if self.blocker():
             return
-        person, garment = self.person_pane.source, self.garment_pane.source
-        assert person is not None and garment is not None
-        mask = QImage(self.mask_canvas.full_mask)  # shared, copied on write: safe on a worker
+        pairs = Pairs.of(self.person_pane, self.garment_pane)
+        if pairs.count > 1 and not confirm_batch(self, pairs):
+            return
+        what = "This try-on" if pairs.count == 1 else f"These {pairs.count} try-ons"
+        if not self.allow_spend(pairs.cost, what):
+            return
         kind = ProductType(self.product_type.currentData())
         strength = self.strength.value()
-        prompt = self.prompt_edit.text()
+        prompt = self.prompt_edit.text().strip() or None
         use_prompt = self.run_with_prompt.isChecked()
 
         def build() -> list[str]:
-            painted = mask_to_pil(mask) if not mask.isNull() else None
-            if painted is not None and painted.getbbox() is None:
-                painted = None  # nothing painted: no mask is sent
-            request = TryOnInput(
-                person,
-                garment,
-                kind,
-                strength,
-                painted,
-                prompt if prompt.strip() else None,
-                use_prompt,
-            )
-            return [self._submit(request)]
+            batch = pairs.batch(kind, strength, prompt, use_prompt=use_prompt)
+            return list(self._submit(batch).job_ids)
 
         self.send(build)
 

@@ -1,18 +1,19 @@
-"""A photo slot: drop a file, an image or a link; paste; or click to browse.
+"""A photo slot: drop files, an image or a link; paste; or click to browse.
 
 Loading (and downloading links) runs off the GUI thread. A picture that
 cannot be used is explained in plain words, and the photo already in the
-pane stays.
+pane stays. With ``several`` the pane holds a set of photos (a multi-file drop,
+a multi-select, a folder) in a strip of thumbnails; the selected one is shown,
+and for the person each keeps its own mask.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
-import requests
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -32,84 +33,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aurax_desktop.imaging import ImageError, SourceImage, load_image, photo_warnings
+from aurax_desktop.imaging import SourceImage, sort_out
 from aurax_desktop.imaging.upload import Purpose
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.drop_target import show_drop_target
 from aurax_desktop.ui.icons import tool_button
-from aurax_desktop.ui.qimages import to_qimage
-from aurax_desktop.ui.widgets.canvas import ImageCanvas, fitted_device_size, scaled_smoothly
-from aurax_desktop.ui.widgets.mask_canvas import MaskCanvas, blank_masks
+from aurax_desktop.ui.widgets.canvas import ImageCanvas
+from aurax_desktop.ui.widgets.mask_canvas import MaskCanvas
+from aurax_desktop.ui.widgets.photo_loading import (
+    Fit,
+    LoadedPhoto,
+    download_photo,
+    load_photo,
+    png_bytes,
+)
+from aurax_desktop.ui.widgets.photo_strip import Photo, PhotoStrip
 
-PREVIEW_SIDE = 2048
-MAX_LINK_BYTES = 60 * 1024 * 1024
 FILE_FILTER = (
     "Pictures (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp *.gif);;All files (*)"
 )
-
-
-@dataclass(frozen=True)
-class LoadedPhoto:
-    source: SourceImage
-    display: QImage
-    warnings: tuple[str, ...]
-    fitted: QImage | None = None
-    """The preview already scaled to the pane (made on the worker)."""
-    blanks: tuple[QImage, ...] | None = None
-    """Empty masks for the person photo (made on the worker)."""
-
-
-@dataclass(frozen=True)
-class _Fit:
-    """What the worker needs to know of the pane to prepare its pixels."""
-
-    area: QSize
-    ratio: float
-    masks: bool
-
-    def fitted(self, display: QImage) -> QImage:
-        return scaled_smoothly(display, fitted_device_size(display.size(), self.area, self.ratio))
-
-
-def _load(
-    data: bytes | Path, name: str | None, purpose: Purpose, fit: _Fit | None = None
-) -> LoadedPhoto:
-    source = load_image(data, name=name) if isinstance(data, bytes) else load_image(data)
-    display = to_qimage(source.decode(PREVIEW_SIDE))
-    fitted = fit.fitted(display) if fit is not None else None
-    blanks = blank_masks(QSize(*source.size), display.size()) if fit and fit.masks else None
-    return LoadedPhoto(source, display, tuple(photo_warnings(source.size, purpose)), fitted, blanks)
-
-
-def _download(url: str, purpose: Purpose, fit: _Fit | None = None) -> LoadedPhoto:
-    name = Path(QUrl(url).path()).name or "picture from the web"
-    try:
-        with requests.get(
-            url, timeout=(10, 30), stream=True, headers={"User-Agent": "AuraX-Desktop"}
-        ) as answer:
-            answer.raise_for_status()
-            chunks, size = [], 0
-            for chunk in answer.iter_content(256 * 1024):
-                size += len(chunk)
-                if size > MAX_LINK_BYTES:
-                    raise ImageError(f"“{name}” is too large to download (over 60 MB).", name=name)
-                chunks.append(chunk)
-    except requests.RequestException as exc:
-        raise ImageError(
-            f"The picture at {QUrl(url).host()} could not be downloaded "
-            f"({type(exc).__name__}). Save it to your computer and drop the file instead.",
-            name=name,
-        ) from None
-    return _load(b"".join(chunks), name, purpose, fit)
-
-
-def _png_bytes(image: QImage) -> bytes:
-    array = QByteArray()
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]
-    buffer.close()
-    return bytes(array.data())
+Loader = Callable[[Fit], LoadedPhoto]
 
 
 class ImagePane(QFrame):
@@ -128,22 +71,31 @@ class ImagePane(QFrame):
         *,
         icon_name: str = "image",
         paste_key: bool = True,
+        several: bool = False,
     ) -> None:
         """``paste_key``: Ctrl+V pastes here while the pane has the focus (off where the
-        page routes Ctrl+V to its panes itself)."""
+        page routes Ctrl+V to its panes itself). ``several``: a set of photos."""
         super().__init__(parent)
         self.setProperty("card", True)
         self.setAcceptDrops(True)
         self.title, self.purpose, self.work = title, purpose, work
         self.canvas = canvas
-        self.canvas.placeholder = (
-            f"Drop a {title.lower()} photo here, paste it (Ctrl+V), or click to browse"
-        )
+        what = f"{title.lower()} photos" if several else f"a {title.lower()} photo"
+        self.canvas.placeholder = f"Drop {what} here, paste (Ctrl+V), or click to browse"
         self.canvas.placeholder_icon = icon_name
         self.canvas.clicked.connect(self.browse)
         self.photo: LoadedPhoto | None = None
         self.loading = False
         self._ticket = 0
+        self.several = several
+        self.strip = PhotoStrip(work, title, self)
+        self.strip.chosen.connect(self._show)
+        self.strip.skipped.connect(lambda text: self._show_message(text, warning=True))
+        self.strip.emptied.connect(self._cleared)
+        self.strip.changed.connect(self.photoChanged)
+        self._replacing: Photo | None = None
+        self.shown: Photo | None = None
+        """The photo in the canvas (a strip entry)."""
 
         heading = QLabel(title)
         heading.setObjectName("sectionTitle")
@@ -169,6 +121,7 @@ class ImagePane(QFrame):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(canvas, 1)
+        layout.addWidget(self.strip)
         layout.addWidget(self.message)
         if paste_key:
             paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
@@ -187,36 +140,71 @@ class ImagePane(QFrame):
     # Getting pictures
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, f"Choose a {self.title.lower()} photo", str(Path.home()), FILE_FILTER
+        title = (
+            f"Choose {self.title.lower()} photos"
+            if self.several
+            else (f"Choose a {self.title.lower()} photo")
         )
-        if path:
-            self.load_path(Path(path))
+        if self.several:
+            paths, _ = QFileDialog.getOpenFileNames(self, title, str(Path.home()), FILE_FILTER)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), FILE_FILTER)
+            paths = [path] if path else []
+        self.load_paths([Path(p) for p in paths])
 
-    def load_path(self, path: Path) -> None:
-        self._start(lambda fit: _load(path, None, self.purpose, fit), f"Opening {path.name}…")
+    def load_paths(self, paths: list[Path]) -> None:
+        """Files and folders: one file opens as usual; several (or a folder) join the
+        strip, what is not a picture skipped with a note."""
+        if (len(paths) == 1 and not paths[0].is_dir()) or (paths and not self.several):
+            self.load_path(paths[0])
+            return
+        found, skipped = sort_out(paths)
+        if skipped:
+            names = ", ".join(p.name for p in skipped[:3]) + ("…" if len(skipped) > 3 else "")
+            self._show_message(f"Skipped what is not a picture: {names}", warning=True)
+        if found:
+            self.strip.add([Photo(p.name, path=p) for p in found])
+            first = self.strip.current()
+            if first is not None:
+                self._show(first)
+
+    def load_path(self, path: Path, *, derived_from: str | None = None) -> None:
+        photo = Photo(path.name, path=path, derived_from=derived_from)
+        self._start(lambda fit: load_photo(path, None, self.purpose, fit), path.name, photo)
+
+    def use_result(self, path: Path, name: str, job_id: str, made_from: str | None) -> None:
+        """A job's result as a photo of this pane (named ``name``), in place of the photo
+        it was made from when that is here; the history keeps which job it came from."""
+        self._replacing = next(
+            (p for p in self.photos() if made_from and p.name == made_from), None
+        )
+        photo = Photo(name, derived_from=job_id)
+        self._start(lambda fit: load_photo(path.read_bytes(), name, self.purpose, fit), name, photo)
 
     def load_bytes(self, data: bytes, name: str) -> None:
-        self._start(lambda fit: _load(data, name, self.purpose, fit), f"Opening {name}…")
+        self._start(lambda fit: load_photo(data, name, self.purpose, fit), name, None)
 
     def load_url(self, url: str) -> None:
         self._start(
-            lambda fit: _download(url, self.purpose, fit), f"Downloading from {QUrl(url).host()}…"
+            lambda fit: download_photo(url, self.purpose, fit),
+            f"Downloading from {QUrl(url).host()}…",
+            None,
         )
 
     def load_mime(self, mime: QMimeData) -> bool:
-        """Take a picture from a drop or the clipboard; False when there is none."""
+        """Take pictures from a drop or the clipboard; False when there is none."""
+        local = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        if local:
+            self.load_paths(local)
+            return True
         for url in mime.urls() if mime.hasUrls() else []:
-            if url.isLocalFile():
-                self.load_path(Path(url.toLocalFile()))
-                return True
             if url.scheme() in ("http", "https"):
                 self.load_url(url.toString())
                 return True
         if mime.hasImage():
             image = QImage(mime.imageData())
             if not image.isNull():
-                data = _png_bytes(image)
+                data = png_bytes(image)
                 self.load_bytes(data, "pasted picture")
                 return True
         text = mime.text().strip() if mime.hasText() else ""
@@ -233,6 +221,18 @@ class ImagePane(QFrame):
             )
 
     def clear(self) -> None:
+        """Remove the photo shown (the next one in the strip is shown, if any)."""
+        shown = self.shown
+        self.shown = None
+        after = self.strip.remove(shown) if shown is not None else None
+        if after is not None:
+            self._show(after)
+            return
+        self.strip.clear_all()
+        self._cleared()
+
+    def _cleared(self) -> None:
+        self.shown = None
         self._ticket += 1
         self.photo = None
         self.canvas.set_image(None)
@@ -243,25 +243,53 @@ class ImagePane(QFrame):
         self._set_loading(False)
         self.photoChanged.emit()
 
-    def _start(self, work: Callable[[_Fit], LoadedPhoto], note: str) -> None:
+    def _show(self, photo: Photo) -> None:
+        """Show one of the strip's photos (its mask kept while another is shown)."""
+        if photo is self.shown:
+            return
+        self._keep_mask()
+        data: Path | bytes = photo.source.data if photo.source else photo.path or Path()
+        name = photo.source.name if photo.source else None
+        self._start(lambda fit: load_photo(data, name, self.purpose, fit), photo.name, photo)
+
+    def _keep_mask(self) -> None:
+        canvas = self.canvas
+        if isinstance(canvas, MaskCanvas) and self.shown is not None and canvas.has_image():
+            painted = canvas.undo_stack.count() > 0 or self.shown.masks is not None
+            self.shown.masks = (canvas.full_mask, canvas.preview_mask) if painted else None
+
+    def mask_of(self, photo: Photo) -> QImage | None:
+        """The mask painted on ``photo`` at its own resolution (None: not painted)."""
+        canvas = self.canvas
+        if photo is self.shown and isinstance(canvas, MaskCanvas):
+            return QImage(canvas.full_mask) if not canvas.full_mask.isNull() else None
+        return QImage(photo.masks[0]) if photo.masks else None
+
+    def photos(self) -> list[Photo]:
+        """Every photo of the pane, in the strip's order."""
+        return self.strip.photos()
+
+    def _start(self, work: Loader, note: str, photo: Photo | None) -> None:
+        """Open a photo on a worker; ``photo`` is its strip entry (None: made when it
+        opens, from what was read)."""
         self._ticket += 1
         ticket = self._ticket
         self._set_loading(True)
         self._show_message("")
-        self.canvas.set_busy_note(note)
+        self.canvas.set_busy_note(note if note.endswith("…") else f"Opening {note}…")
         fit = self._fit()
         self.work.run(
             lambda: work(fit),
-            lambda photo: self._loaded(ticket, photo),
-            lambda error: self._failed(ticket, error),
+            lambda loaded: self._loaded(ticket, loaded, photo),
+            lambda error: self._failed(ticket, error, photo),
         )
 
-    def _fit(self) -> _Fit:
+    def _fit(self) -> Fit:
         """The canvas's room once the layout has settled: the worker scales the preview
         to exactly this, so showing it costs the GUI thread no scaling."""
         self._settle_layout()
         area, ratio = self.canvas.fit_area()
-        return _Fit(area, ratio, masks=isinstance(self.canvas, MaskCanvas))
+        return Fit(area, ratio, masks=isinstance(self.canvas, MaskCanvas))
 
     def _settle_layout(self) -> None:
         """Apply pending layout changes now (a message shown or hidden moves the canvas)."""
@@ -269,9 +297,27 @@ class ImagePane(QFrame):
         if layout is not None:
             layout.activate()
 
-    def _loaded(self, ticket: int, photo: LoadedPhoto) -> None:
+    def _loaded(self, ticket: int, photo: LoadedPhoto, entry: Photo | None) -> None:
         if ticket != self._ticket:
             return  # a newer picture was asked for meanwhile
+        if entry is None:
+            entry = Photo(photo.source.name, source=photo.source)
+        elif entry.path is None and entry.source is None:
+            entry.source = photo.source  # a result used as a photo: kept in memory
+        if self.strip.photos() and entry not in self.strip.photos() and not self.several:
+            self.strip.clear_all()  # one photo at a time: the new one replaces it
+        if entry not in self.strip.photos():
+            self._keep_mask()
+            self.strip.add([entry])
+            replaced, self._replacing = self._replacing, None
+            if replaced is not None and replaced is not entry:
+                self.strip.remove(replaced)
+                self.strip.select(entry)
+        else:
+            self.strip.select(entry)
+        self.shown = entry
+        if entry.masks is not None and photo.blanks is not None:
+            photo = replace(photo, blanks=entry.masks)
         self.photo = photo
         self.canvas.set_busy_note("")
         self._show_message("\n".join(photo.warnings), warning=bool(photo.warnings))
@@ -289,9 +335,13 @@ class ImagePane(QFrame):
         self._set_loading(False)
         self.photoChanged.emit()
 
-    def _failed(self, ticket: int, error: BaseException) -> None:
+    def _failed(self, ticket: int, error: BaseException, entry: Photo | None) -> None:
         if ticket != self._ticket:
             return
+        if entry is not None and entry in self.strip.photos():
+            self.strip.remove(entry)  # what cannot be opened does not stay in the set
+            if self.shown is not None:
+                self.strip.select(self.shown)
         text = getattr(error, "user_message", None) or (
             f"That picture could not be opened ({type(error).__name__})."
         )
