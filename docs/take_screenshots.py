@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 
 def _arguments() -> argparse.Namespace:
@@ -34,6 +37,10 @@ if ARGS.scale != 1.0:
 from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+if TYPE_CHECKING:
+    from aurax_desktop.ui.demo_banner import Sample
+    from aurax_desktop.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 
@@ -147,9 +154,85 @@ def main() -> None:
     wait_until(app, lambda: all(r.done for r in describe.model.rows), timeout=90)
     settle(app)
     window.grab().save(str(out / f"describe{suffix}.png"))
+    gallery_and_lookbook(app, window, found, out, suffix)
     print(f"saved the screenshots{suffix} in {out}")
     window.close()
     dispose(window)
+
+
+def gallery_and_lookbook(
+    app: QApplication, window: MainWindow, found: dict[str, Sample], out: Path, suffix: str
+) -> None:
+    """A 2 x 3 batch, some marks, the gallery; then the first page of its lookbook."""
+    from PIL import Image, ImageOps
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    folder = Path(tempfile.mkdtemp(prefix="aurax-shots-people-"))
+    people = [folder / "model-ana.jpg", folder / "model-bea.jpg"]
+    with Image.open(found["person.jpg"].path) as person:
+        person.save(people[0], quality=92)
+        ImageOps.mirror(person).save(people[1], quality=92)
+    garments = [
+        found[name].path for name in ("dress-red.png", "top-striped.png", "sneakers-white.png")
+    ]
+    window.navigation.setCurrentRow(0)
+    page = window.try_on
+    page.person_pane.clear()
+    page.garment_pane.clear()
+    page.person_pane.load_paths(people)
+    page.garment_pane.load_paths(garments)
+    wait_until(app, lambda: page.blocker() == "" and page.person_pane.source is not None)
+
+    def confirm() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(QMessageBox.StandardButton.Ok).click()
+        else:
+            QTimer.singleShot(50, confirm)
+
+    QTimer.singleShot(50, confirm)
+    page.submit()
+    catalog = window.catalog
+    wait_until(app, lambda: window.navigation.currentRow() == 3, timeout=30)
+    wait_until(
+        app,
+        lambda: catalog.model.rowCount() == 2 and catalog.model.counts()["done"] == 6,
+        timeout=120,
+    )
+    gallery = catalog.gallery
+    for row, column, mark in ((0, 0, "favourite"), (1, 1, "favourite"), (0, 2, "rejected")):
+        job = catalog.model.job_at(catalog.model.index(row, column))
+        if job is not None:
+            catalog.mark(job, mark)
+    gallery.setFocus()
+    gallery.setCurrentIndex(catalog.model.index(1, 1))
+    wait_until(app, lambda: catalog.model.jobs()[0].mark == "favourite", timeout=10)
+    settle(app)
+    window.grab().save(str(out / f"gallery{suffix}.png"))
+    if suffix:
+        return
+    from aurax_desktop.exports import from_jobs, write_pdf
+
+    pdf = write_pdf(from_jobs(catalog.model.jobs()), folder / "lookbook.pdf")
+    renderer = shutil.which("pdftoppm")  # poppler-utils: the PDF's first page as a picture
+    if renderer:
+        subprocess.run(  # noqa: S603 - our own file, a fixed program
+            [
+                renderer,
+                "-png",
+                "-r",
+                "70",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(out / "lookbook-page"),
+            ],
+            check=True,
+        )
 
 
 def settle(app: QApplication) -> None:

@@ -20,7 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from aurax_desktop.atomic import write_atomically
-from aurax_desktop.jobs import FAVOURITE, Job, JobKind, JobStatus
+from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
 from aurax_desktop.jobs.params import TryOnParams, decode, sent_of
 
 PRINT_SIDE = 1600
@@ -54,15 +54,17 @@ class Lookbook:
 
 
 def from_jobs(jobs: Iterable[Job], *, favourites_only: bool = False, title: str = "") -> Lookbook:
-    """A lookbook of the completed try-ons among ``jobs``, one page per person photo (in
-    the batch's order: people in rows, garments in columns)."""
+    """A lookbook of the completed try-ons among ``jobs`` (rejects left out), one page per
+    person photo (in the batch's order: people in rows, garments in columns)."""
     rows: dict[int, list[tuple[int, Look]]] = {}
     people: dict[int, str] = {}
     name = title
     for job in jobs:
         if job.kind is not JobKind.TRY_ON or job.status is not JobStatus.COMPLETED:
             continue
-        if not job.result_paths or (favourites_only and job.mark != FAVOURITE):
+        if not job.result_paths or job.mark == REJECTED:
+            continue  # rejects never go in a lookbook
+        if favourites_only and job.mark != FAVOURITE:
             continue
         sent = sent_of(job.params)
         params = decode(job.kind.value, job.params)
@@ -127,7 +129,7 @@ def write_pdf(book: Lookbook, target: Path, *, paper: tuple[float, float] | None
 def _grid(
     pdf: Canvas, looks: tuple[Look, ...], *, left: float, right: float, top: float, bottom: float
 ) -> None:
-    columns = 3 if len(looks) > 4 else 2 if len(looks) > 1 else 1
+    columns = min(3, len(looks))
     rows = max(1, -(-len(looks) // columns))
     gap, caption = 5 * mm, 9 * mm
     cell_w = (right - left - gap * (columns - 1)) / columns

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStore
 from aurax_desktop.jobs.batches import batch_jobs
+from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.compare_view import CompareView
 from aurax_desktop.ui.forgetting import HistoryForgetting
 from aurax_desktop.ui.gallery_model import GalleryModel, garment_name
@@ -44,6 +45,8 @@ class Catalog(QObject):
         super().__init__(window)
         self.window, self.work = window, window.work
         self.model = GalleryModel(self.work.run, self, ratio=window.devicePixelRatioF())
+        self.marks = BackgroundWork(self, workers=1)
+        """Marks are saved one after another, in the order they were given."""
         self.page = GalleryPage(self.model)
         self.gallery = self.page.gallery
         self.forgetting = HistoryForgetting(window.session, self.work, window)
@@ -77,6 +80,7 @@ class Catalog(QObject):
         self._closed = True
         self._reload.stop()
         self.forgetting.stop()
+        self.marks.shutdown()
 
     # Filling the gallery
 
@@ -128,16 +132,17 @@ class Catalog(QObject):
 
     def mark(self, job: Job, mark: str) -> None:
         chosen = mark or None
+        self.model.set_mark(job.id, chosen)
         runner = self.window.session.runner
         if runner is not None:
-            self.work.run(
+            self.marks.run(
                 lambda: runner.book.change(job.id, lambda j: replace(j, mark=chosen)),
                 lambda _job: None,
             )
             return
         store = self.window.session.store
         marked = replace(job, mark=chosen)
-        self.work.run(lambda: store.save(marked), lambda _r: self.model.update_job(marked))
+        self.marks.run(lambda: store.save(marked), lambda _r: None)
 
     def large_view(self, job: Job) -> None:
         if job.result_paths:

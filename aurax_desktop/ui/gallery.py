@@ -65,9 +65,9 @@ class _ResultDelegate(QStyledItemDelegate):
         painter.save()
         job = index.data(JobRole)
         if state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(
-                rect.adjusted(2, 2, -2, -2), palette.color(QPalette.ColorRole.Highlight)
-            )
+            chosen = QColor(accent())
+            chosen.setAlphaF(0.28)
+            painter.fillRect(rect.adjusted(2, 2, -2, -2), chosen)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         inner = rect.adjusted(8, 8, -8, -8)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
@@ -191,12 +191,19 @@ class ResultsGallery(QTableView):
 
     # Dragging results out as files
 
-    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N803 - Qt's name
+    def drag_data(self) -> QMimeData | None:
+        """The selected results as files, for the file manager or another program."""
         paths = [job.result_paths[0] for job in self.selected_jobs() if job.result_paths]
         if not paths:
-            return
+            return None
         mime = QMimeData()
         mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+        return mime
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N803 - Qt's name
+        mime = self.drag_data()
+        if mime is None:
+            return
         drag = QDrag(self)
         drag.setMimeData(mime)
         pixmap = self.gallery.data(self.currentIndex(), Qt.ItemDataRole.DecorationRole)

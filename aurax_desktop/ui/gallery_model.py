@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +101,15 @@ class GalleryModel(QAbstractTableModel):
             self._asked.discard(job.id)
         index = self.index(*where)
         self.dataChanged.emit(index, index)
+
+    def set_mark(self, job_id: str, mark: str | None) -> None:
+        """Show a mark at once (the saved job follows): a second key press sees it."""
+        where = self._where.get(job_id)
+        if where is not None:
+            cell = self._cells[where]
+            cell.job = replace(cell.job, mark=mark)
+            index = self.index(*where)
+            self.dataChanged.emit(index, index)
 
     def remove_job(self, job_id: str) -> None:
         where = self._where.pop(job_id, None)

@@ -61,10 +61,17 @@ class JobListModel(QAbstractListModel):
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
+        self._stopped = False
 
     def stop_timers(self) -> None:
+        """The window closes: the timers stop and changes arriving later start none."""
+        self._stopped = True
         self._timer.stop()
         self._ticker.stop()
+
+    def _soon(self) -> None:
+        if not self._timer.isActive() and not self._stopped:
+            self._timer.start()
 
     # Qt's model interface
 
@@ -141,14 +148,12 @@ class JobListModel(QAbstractListModel):
         if known is not None and known.revision >= job.revision:
             return
         self._pending[job.id] = job
-        if not self._timer.isActive():
-            self._timer.start()
+        self._soon()
 
     def set_progress(self, event: JobProgress) -> None:
         self._progress[event.job_id] = event.fraction
         self._dirty.add(event.job_id)
-        if not self._timer.isActive():
-            self._timer.start()
+        self._soon()
 
     def set_notice(self, job_id: str, text: str) -> None:
         row = self._rows.get(job_id)
@@ -157,8 +162,7 @@ class JobListModel(QAbstractListModel):
             return
         self._notices[job_id] = (job.status, text)
         self._dirty.add(job_id)
-        if not self._timer.isActive():
-            self._timer.start()
+        self._soon()
 
     def set_thumbnail(self, job_id: str, image: QImage) -> None:
         self._thumbnails[job_id] = image

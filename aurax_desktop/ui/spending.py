@@ -47,6 +47,7 @@ class SpendingWatch(QObject):
         self.label.setToolTip(
             "Credits charged for what this computer sent (AuraX has no balance to ask for)."
         )
+        self._stopped = False
         self._later = QTimer(self)
         self._later.setSingleShot(True)
         self._later.setInterval(400)
@@ -62,10 +63,12 @@ class SpendingWatch(QObject):
 
     @Slot(object)
     def job_changed(self, job: Job) -> None:
-        if job.cost:
+        if job.cost and not self._stopped:
             self._later.start()
 
     def stop(self) -> None:
+        """The window closes: changes arriving later start no timer."""
+        self._stopped = True
         self._later.stop()
 
     def _shown(self, spent: tuple[float, float]) -> None:

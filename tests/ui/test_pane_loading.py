@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.ui.widgets import canvas as canvas_module
-from aurax_desktop.ui.widgets import photo_loading as pane_module
 from aurax_desktop.ui.widgets import mask_canvas as mask_module
+from aurax_desktop.ui.widgets import photo_loading as pane_module
 from tests.factories import person_jpeg
 from tests.ui.conftest import WindowFactory, drop_file
 

@@ -90,7 +90,9 @@ class ImagePane(QFrame):
         self.several = several
         self.strip = PhotoStrip(work, title, self)
         self.strip.chosen.connect(self._show)
-        self.strip.skipped.connect(lambda text: self._show_message(text, warning=True))
+        self.strip.skipped.connect(self._skipped)
+        self._notes: list[str] = []
+        """What was skipped while adding photos: said with the photo shown next."""
         self.strip.emptied.connect(self._cleared)
         self.strip.changed.connect(self.photoChanged)
         self._replacing: Photo | None = None
@@ -159,14 +161,14 @@ class ImagePane(QFrame):
             self.load_path(paths[0])
             return
         found, skipped = sort_out(paths)
-        if skipped:
-            names = ", ".join(p.name for p in skipped[:3]) + ("…" if len(skipped) > 3 else "")
-            self._show_message(f"Skipped what is not a picture: {names}", warning=True)
         if found:
             self.strip.add([Photo(p.name, path=p) for p in found])
             first = self.strip.current()
             if first is not None:
                 self._show(first)
+        if skipped:
+            names = ", ".join(p.name for p in skipped[:3]) + ("…" if len(skipped) > 3 else "")
+            self._skipped(f"Skipped what is not a picture: {names}")
 
     def load_path(self, path: Path, *, derived_from: str | None = None) -> None:
         photo = Photo(path.name, path=path, derived_from=derived_from)
@@ -320,7 +322,9 @@ class ImagePane(QFrame):
             photo = replace(photo, blanks=entry.masks)
         self.photo = photo
         self.canvas.set_busy_note("")
-        self._show_message("\n".join(photo.warnings), warning=bool(photo.warnings))
+        said = [*self._notes, *photo.warnings]
+        self._notes.clear()
+        self._show_message("\n".join(said), warning=bool(said))
         self._settle_layout()  # so the photo is fitted to the room it will have
         if isinstance(self.canvas, MaskCanvas):
             self.canvas.set_image(
@@ -355,6 +359,13 @@ class ImagePane(QFrame):
         if loading != self.loading:
             self.loading = loading
             self.loadingChanged.emit(loading)
+
+    def _skipped(self, text: str) -> None:
+        if self.loading:
+            self._notes.append(text)  # said once the photo being opened is shown
+        else:
+            self._show_message("\n".join([*self._notes, text]), warning=True)
+            self._notes.clear()
 
     def _show_message(self, text: str, *, error: bool = False, warning: bool = False) -> None:
         name = "error" if error else "warning" if warning else "muted"

@@ -1,0 +1,325 @@
+"""The catalog workflow through the real window against the demo server: several photos
+per pane, a batch sent after a question, the gallery's marks, filter, compare, drag
+and large view, the lookbook export, outfits built step by step, pausing and
+cancelling a batch, and the history forgetting on request."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobQuery, JobStatus, jobs_dir
+from aurax_desktop.jobs.params import sent_of
+from aurax_desktop.ui.catalog import GALLERY_ROW
+from aurax_desktop.ui.compare_view import CompareView
+from aurax_desktop.ui.dialogs.settings import SettingsDialog
+from aurax_desktop.ui.large_view import LargeView
+from aurax_desktop.ui.main_window import MainWindow
+from tests.factories import jpeg_bytes, person_jpeg
+from tests.ui.conftest import WindowFactory, answer_next_dialog, stroke, when_modal
+
+OK, CANCEL = QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Cancel
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> dict[str, list[Path]]:
+    """Two people in a folder (with a note that is not a picture), two garments and a
+    text file named like a photo."""
+    people = tmp_path / "people"
+    people.mkdir()
+    (people / "ana.jpg").write_bytes(person_jpeg())
+    (people / "bea.jpg").write_bytes(jpeg_bytes((600, 900), (190, 170, 150)))
+    (people / "notes.txt").write_text("not a picture")
+    garments = [tmp_path / "shirt.jpg", tmp_path / "skirt.jpg", tmp_path / "fake.jpg"]
+    garments[0].write_bytes(jpeg_bytes((400, 400), (20, 40, 200)))
+    garments[1].write_bytes(jpeg_bytes((400, 400), (200, 40, 20)))
+    garments[2].write_text("a text file named like a photo")
+    return {"people": [people], "garments": garments}
+
+
+def load_catalog(qtbot: QtBot, window: MainWindow, catalog: dict[str, list[Path]]) -> None:
+    page = window.try_on
+    page.person_pane.load_paths(catalog["people"])
+    page.garment_pane.load_paths(catalog["garments"])
+    qtbot.waitUntil(
+        lambda: len(page.garment_pane.photos()) == 2 and page.blocker() == "", timeout=10_000
+    )
+
+
+def sent_batch(qtbot: QtBot, window: MainWindow, count: int) -> list[Job]:
+    """Answer the question, send, and wait for the batch's jobs to end."""
+    shown = answer_next_dialog(OK)
+    window.try_on.submit()
+    assert shown and f"Send {count} try-ons" in shown[0]
+    store = window.session.store
+
+    def ended() -> list[Job]:
+        jobs = [j for j in store.query(JobQuery(limit=100)) if j.batch is not None]
+        return jobs if len(jobs) >= count and all(j.status.is_final for j in jobs) else []
+
+    qtbot.waitUntil(lambda: bool(ended()), timeout=30_000)
+    return ended()
+
+
+def test_several_photos_make_one_batch_after_a_question(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    catalog: dict[str, list[Path]],
+) -> None:
+    server = demo_factory(task_seconds=0.2)
+    window = open_window(server)
+    page = window.try_on
+    load_catalog(qtbot, window, catalog)
+    people, garments = page.person_pane, page.garment_pane
+    assert [p.name for p in people.photos()] == ["ana.jpg", "bea.jpg"]
+    assert "notes.txt" in people.message_text()
+    assert "fake.jpg" in garments.message_text()  # skipped: not a picture
+    assert people.strip.isVisibleTo(people) and page.submit_button.text() == (
+        "Try on 4 · 12 credits"
+    )
+    # paint on the second person only; each person keeps their own mask
+    people.strip.setCurrentRow(1)
+    qtbot.waitUntil(lambda: people.shown is people.photos()[1] and not people.loading)
+    canvas = page.mask_canvas
+    rect = canvas.image_rect()
+    stroke(canvas, [QPointF(rect.center()), QPointF(rect.center()) + QPointF(30, 40)])
+    assert canvas.is_painted()
+    people.strip.setCurrentRow(0)
+    qtbot.waitUntil(lambda: people.shown is people.photos()[0] and not people.loading)
+    assert not canvas.is_painted()
+    assert people.mask_of(people.photos()[1]) is not None
+    # declined: nothing is sent
+    answer_next_dialog(CANCEL)
+    page.submit()
+    assert server.stats()["tasks_created"] == 0
+    jobs = sent_batch(qtbot, window, 4)
+    assert server.stats()["tasks_created"] == 4
+    assert len({j.batch for j in jobs}) == 1
+    places = {(sent_of(j.params).batch_row, sent_of(j.params).batch_column): j for j in jobs}
+    assert set(places) == {(0, 0), (0, 1), (1, 0), (1, 1)}
+    assert {places[0, 0].source_name, places[1, 0].source_name} == {"ana.jpg", "bea.jpg"}
+    assert all(j.status is JobStatus.COMPLETED for j in jobs)
+    masked = {j.source_name for j in jobs if j.params.get("mask")}
+    assert masked == {"bea.jpg"}
+    qtbot.waitUntil(lambda: window.navigation.currentRow() == GALLERY_ROW, timeout=5000)
+
+
+def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    catalog: dict[str, list[Path]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(demo_factory(task_seconds=0.2))
+    load_catalog(qtbot, window, catalog)
+    sent_batch(qtbot, window, 4)
+    model, gallery = window.catalog.model, window.catalog.gallery
+    qtbot.waitUntil(lambda: model.counts()["done"] == 4, timeout=10_000)
+    assert gallery.objectName() == "resultsGallery"
+    assert (model.rowCount(), model.columnCount()) == (2, 2)
+    # thumbnails arrive from the worker
+    for row in (0, 1):
+        for column in (0, 1):
+            model.data(model.index(row, column), Qt.ItemDataRole.DecorationRole)
+    qtbot.waitUntil(
+        lambda: all(
+            model.data(model.index(r, c), Qt.ItemDataRole.DecorationRole) is not None
+            for r in (0, 1)
+            for c in (0, 1)
+        ),
+        timeout=10_000,
+    )
+    # keys: F favourite, arrows move, X reject, F again unmarks
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    gallery.setFocus()
+    gallery.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(gallery, Qt.Key.Key_F)
+    qtbot.keyClick(gallery, Qt.Key.Key_Right)
+    assert gallery.currentIndex().column() == 1
+    qtbot.keyClick(gallery, Qt.Key.Key_X)
+    qtbot.keyClick(gallery, Qt.Key.Key_Down)
+    qtbot.keyClick(gallery, Qt.Key.Key_F)
+    qtbot.keyClick(gallery, Qt.Key.Key_F)  # again: unmarked
+    store = window.session.store
+
+    def marks() -> dict[tuple[int, int], str | None]:
+        return {
+            (sent_of(j.params).batch_row or 0, sent_of(j.params).batch_column or 0): j.mark
+            for j in store.query(JobQuery(limit=10))
+        }
+
+    expected = {(0, 0): FAVOURITE, (0, 1): REJECTED, (1, 0): None, (1, 1): None}
+    try:
+        qtbot.waitUntil(lambda: marks() == expected, timeout=5000)
+    finally:
+        assert marks() == expected
+    # Space: the large view
+    qtbot.keyClick(gallery, Qt.Key.Key_Space)
+    views = [w for w in QApplication.topLevelWidgets() if isinstance(w, LargeView)]
+    assert views and views[-1].isVisible() and views[-1].canvas.has_image()
+    views[-1].close()
+    # dragging out carries the result files
+    gallery.setCurrentIndex(model.index(1, 0))
+    gallery.selectionModel().select(
+        model.index(1, 1), gallery.selectionModel().SelectionFlag.Select
+    )
+    mime = gallery.drag_data()
+    assert mime is not None and len(mime.urls()) == 2
+    assert all(Path(u.toLocalFile()).is_file() for u in mime.urls())
+    # compare the two selected at the same zoom
+    assert window.catalog.page.compare_button.isEnabled()
+    window.catalog.page.compare_button.click()
+    compare = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CompareView))
+    qtbot.waitExposed(compare)
+    zooms = {round(c.zoom_percent(), 3) for c in compare.canvases}
+    assert len(compare.canvases) == 2 and len(zooms) == 1
+    compare.canvases[0].zoom_by(2.0)
+    assert len({round(c.zoom_percent(), 3) for c in compare.canvases}) == 1
+    compare.close()
+    # favourites only: the others cannot be chosen
+    window.catalog.page.favourites.setChecked(True)
+    assert model.job_at(model.index(0, 0)) is not None
+    assert model.job_at(model.index(1, 1)) is None
+    window.catalog.page.favourites.setChecked(False)
+    # the lookbook: the save dialog is the system's own, so its answer is stood in for
+    target = tmp_path / "summer lookbook.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF lookbook (*.pdf)")
+    )
+    action = window.findChild(type(window.catalog.export_action), "exportLookbookAction")
+    assert action is not None and action in window.menuBar().actions()[0].menu().actions()
+    action.trigger()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    reader = PdfReader(target)
+    assert len(reader.pages) == 2
+    counted = [len(page.images) for page in reader.pages]
+    assert counted == [1, 2]  # the reject is left out
+    assert "shirt.jpg · Garment · favourite" in reader.pages[0].extract_text()
+
+
+def test_a_result_used_as_the_person_builds_an_outfit(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    catalog: dict[str, list[Path]],
+) -> None:
+    window = open_window(demo_factory(task_seconds=0.2))
+    page = window.try_on
+    page.person_pane.load_paths([catalog["people"][0] / "ana.jpg"])
+    page.garment_pane.load_paths([catalog["garments"][0]])
+    qtbot.waitUntil(lambda: page.blocker() == "", timeout=10_000)
+    page.submit()  # one try-on: no question
+    store = window.session.store
+    qtbot.waitUntil(
+        lambda: any(j.status is JobStatus.COMPLETED for j in store.query()), timeout=20_000
+    )
+    first = store.query()[0]
+    window.catalog.use_as_person(first)
+    qtbot.waitUntil(lambda: page.person_pane.source is not None and not page.person_pane.loading)
+    assert [p.name for p in page.person_pane.photos()] == ["ana + shirt.jpg"]
+    assert window.navigation.currentRow() == 0
+    page.garment_pane.clear()
+    page.garment_pane.load_paths([catalog["garments"][1]])
+    qtbot.waitUntil(lambda: page.blocker() == "", timeout=10_000)
+    page.submit()
+    qtbot.waitUntil(
+        lambda: store.count() == 2 and all(j.status.is_final for j in store.query()),
+        timeout=20_000,
+    )
+    second = next(j for j in store.query() if j.id != first.id)
+    assert second.status is JobStatus.COMPLETED
+    assert sent_of(second.params).derived_from == first.id
+    assert second.source_name == "ana + shirt.jpg"
+
+
+def test_a_batch_pauses_resumes_and_its_unsent_try_ons_are_cancelled(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    catalog: dict[str, list[Path]],
+    tmp_path: Path,
+) -> None:
+    server = demo_factory(task_seconds=1.0, latency=0.6)  # each request takes 0.6 s
+    window = open_window(server)
+    runner = window.session.runner
+    assert runner is not None
+    runner.set_limits(concurrency=1, deadline_s=60)
+    garments = []
+    for number in range(5):
+        path = tmp_path / f"garment-{number}.jpg"
+        path.write_bytes(jpeg_bytes((300, 300), (40 * number, 60, 120)))
+        garments.append(path)
+    page = window.try_on
+    page.person_pane.load_paths([catalog["people"][0] / "ana.jpg"])
+    page.garment_pane.load_paths(garments)
+    qtbot.waitUntil(lambda: page.blocker() == "" and len(page.garment_pane.photos()) == 5)
+    answer_next_dialog(OK)
+    page.submit()
+    gallery_page = window.catalog.page
+    qtbot.waitUntil(lambda: window.catalog.model.columnCount() == 5, timeout=10_000)
+    qtbot.waitUntil(lambda: server.stats()["tasks_created"] >= 1, timeout=10_000)
+    gallery_page.pause_button.click()
+    assert gallery_page.pause_button.text() == "Resume"
+    sent_when_paused = server.stats()["tasks_created"]
+    time.sleep(3.0)  # long enough for three more to be sent, were it not paused
+    assert server.stats()["tasks_created"] <= sent_when_paused + 1  # one may be on its way
+    gallery_page.pause_button.click()  # resume: the next one goes
+    qtbot.waitUntil(lambda: server.stats()["tasks_created"] > sent_when_paused + 1, timeout=10_000)
+    answer_next_dialog(QMessageBox.StandardButton.Yes)
+    gallery_page.cancel_button.click()
+    store = window.session.store
+    qtbot.waitUntil(lambda: all(j.status.is_final for j in store.query()), timeout=20_000)
+    jobs = store.query()
+    cancelled = [j for j in jobs if j.task_id is None]
+    assert cancelled and all(j.status is not JobStatus.COMPLETED for j in cancelled)
+    assert server.stats()["tasks_created"] == 5 - len(cancelled)
+    assert all(j.status is JobStatus.COMPLETED for j in jobs if j.task_id is not None)
+
+
+def test_the_history_forgets_old_jobs_and_everything_on_request(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    catalog: dict[str, list[Path]],
+) -> None:
+    window = open_window(demo_factory(task_seconds=0.2))
+    load_catalog(qtbot, window, catalog)
+    jobs = sent_batch(qtbot, window, 4)
+    store = window.session.store
+    old = jobs[:2]
+    for job in old:
+        store.save(replace(job, created_at=time.time() - 40 * 86_400))
+    window.session.update_settings(replace(window.session.settings, forget_after_days=30))
+    window.catalog.forgetting.apply()
+    qtbot.waitUntil(  # the list forgets them once every file is gone
+        lambda: all(window.model.row_of(job.id) is None for job in old), timeout=10_000
+    )
+    assert store.count() == 2
+    assert all(not (jobs_dir() / job.id).exists() for job in old)
+    # Delete all history…, from Settings, after a question that says what goes
+    said = answer_next_dialog(QMessageBox.StandardButton.Yes)
+
+    def press_delete_all(dialog: SettingsDialog) -> None:
+        button = dialog.findChild(QPushButton, "deleteAllHistoryButton")
+        assert button is not None
+        button.click()
+
+    when_modal(SettingsDialog, press_delete_all)
+    window.account.show_settings()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
+    assert said and "Delete all 2 finished jobs?" in said[0]
+    assert store.count() == 0
+    assert list(jobs_dir().iterdir()) == []
