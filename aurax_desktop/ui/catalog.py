@@ -4,7 +4,7 @@ lookbook export and the history's forgetting."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStore
+from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, JobStore
 from aurax_desktop.jobs.batches import batch_jobs
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.compare_view import CompareView
@@ -40,6 +40,15 @@ def recent_batches(store: JobStore, limit: int = 30) -> list[tuple[str, str, flo
     return found
 
 
+@dataclass
+class _Watched:
+    left: set[str]
+    failed: int = 0
+
+    def __post_init__(self) -> None:
+        self.count = len(self.left)
+
+
 class Catalog(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -63,6 +72,7 @@ class Catalog(QObject):
         self._reload.setInterval(300)
         self._reload.timeout.connect(lambda: self.refresh_batches(self.model.batch))
         self._closed = False
+        self._watching: dict[str, _Watched] = {}
 
         page, gallery = self.page, self.gallery
         page.batchChosen.connect(self.show_batch)
@@ -120,7 +130,26 @@ class Catalog(QObject):
             return
         self.refresh_batches(job.batch)
         if len(job_ids) > 1:
+            self._watching[job.batch] = _Watched(set(job_ids))
             self.window.navigation.setCurrentRow(GALLERY_ROW)
+
+    def finished_in_batch(self, job: Job) -> bool:
+        """True when ``job`` is one of a batch sent from this window: the batch is
+        announced once, when its last try-on ends (not each of its results)."""
+        watched = self._watching.get(job.batch or "")
+        if watched is None or job.id not in watched.left:
+            return False
+        watched.left.discard(job.id)
+        watched.failed += job.status is not JobStatus.COMPLETED
+        if not watched.left:
+            del self._watching[job.batch or ""]
+            done = watched.count - watched.failed
+            failed = f", {watched.failed} failed" if watched.failed else ""
+            text = f"{done} of {watched.count} try-ons completed{failed}."
+            self.window.say(f"Batch finished: {text} See them in the Gallery.", 15000)
+            if not self.window.isActiveWindow():
+                self.window.notifier.notify("Batch of try-ons finished", text)
+        return True
 
     def _removed(self, job_ids: list[str]) -> None:
         for job_id in job_ids:

@@ -297,7 +297,8 @@ class MainWindow(QMainWindow):
             self.describe.job_updated(job)
         if job.status.is_final and job.id in self._watch:
             self._watch.discard(job.id)
-            if job.kind is not JobKind.PRODUCT_DESCRIPTION:
+            in_batch = self.catalog.finished_in_batch(job)  # announced as a whole
+            if job.kind is not JobKind.PRODUCT_DESCRIPTION and not in_batch:
                 self._finished(job)
         current = self.job_list.current_job()
         if current is not None and current.id == job.id:

@@ -112,6 +112,11 @@ def test_several_photos_make_one_batch_after_a_question(
     masked = {j.source_name for j in jobs if j.params.get("mask")}
     assert masked == {"bea.jpg"}
     qtbot.waitUntil(lambda: window.navigation.currentRow() == GALLERY_ROW, timeout=5000)
+    # announced once, as a batch (not a viewer reload and a notice per result)
+    qtbot.waitUntil(
+        lambda: "Batch finished: 4 of 4 try-ons completed." in window.statusBar().currentMessage(),
+        timeout=5000,
+    )
 
 
 def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
