@@ -114,7 +114,7 @@ def main() -> None:
     ]
     canvas.set_brush_size(60)
     drag(canvas, points)
-    app.processEvents()
+    settle(app)
     window.grab().save(str(out / f"studio{suffix}.png"))
     page.submit()
     wait_until(app, lambda: any(j.status.is_final for j in window.model.jobs()), timeout=90)
