@@ -93,6 +93,8 @@ def check(archive: Path, work: Path) -> None:
         raise CheckFailedError("the demo try-on wrote no result")
     ok(f"demo try-on from a HEIC photo: {out.name}, {out.stat().st_size} bytes")
 
+    lookbook(aurax, env, work, person)
+
     line = run([window, "--smoke-test"], env).stdout.strip().splitlines()[-1]
     if not line.startswith("smoke test passed"):
         raise CheckFailedError(line)
@@ -110,6 +112,23 @@ def check(archive: Path, work: Path) -> None:
     keyring_check(aurax, env, work)
     desktop_files(bundle)
     install(bundle, env, work)
+
+
+def lookbook(aurax: Path, env: dict[str, str], work: Path, person: Path) -> None:
+    """A 1 x 2 batch from the command, then its lookbook as a PDF (reportlab in the
+    bundle) and as a contact sheet."""
+    garments = [SAMPLES / "dress-red.png", SAMPLES / "top-striped.png"]
+    looks = work / "looks"
+    batch = [aurax, "--demo", "batch", "--people", person, "--garments", *garments]
+    run([*batch, "--type", "GARMENT", "--yes", "-o", looks], env, cwd=work)
+    made = sorted(p.name for p in looks.iterdir())
+    if made != ["person__dress-red.jpg", "person__top-striped.jpg"]:
+        raise CheckFailedError(f"the demo batch wrote {made}")
+    for name in ("lookbook.pdf", "sheet.png"):
+        run([aurax, "lookbook", work / name], env, cwd=work)
+        if (work / name).stat().st_size < 1000:
+            raise CheckFailedError(f"the lookbook {name} is empty")
+    ok(f"demo batch of 2 ({', '.join(made)}), its lookbook as a PDF and a contact sheet")
 
 
 KEYRING_SCRIPT = """
