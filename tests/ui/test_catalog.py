@@ -328,3 +328,27 @@ def test_the_history_forgets_old_jobs_and_everything_on_request(
     assert said and "Delete all 2 finished jobs?" in said[0]
     assert store.count() == 0
     assert list(jobs_dir().iterdir()) == []
+
+
+def test_a_photo_leaves_the_strip_with_delete(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    catalog: dict[str, list[Path]],
+) -> None:
+    window = open_window(demo_factory())
+    page = window.try_on
+    load_catalog(qtbot, window, catalog)
+    people = page.person_pane
+    assert page.submit_button.text() == "Try on 4 · 12 credits"
+    people.strip.setCurrentRow(0)
+    people.strip.setFocus()
+    qtbot.keyClick(people.strip, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not people.loading, timeout=5000)
+    assert [p.name for p in people.photos()] == ["bea.jpg"]
+    assert people.shown is people.photos()[0]
+    assert not people.strip.isVisibleTo(people)  # one photo: no strip
+    assert page.submit_button.text() == "Try on 2 · 6 credits"
+    people.clear()  # the remove button: the last photo goes
+    assert people.photos() == [] and people.source is None
+    assert page.blocker() == "Add a person photo."

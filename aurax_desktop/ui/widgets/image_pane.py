@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -43,15 +42,14 @@ from aurax_desktop.ui.widgets.mask_canvas import MaskCanvas
 from aurax_desktop.ui.widgets.photo_loading import (
     Fit,
     LoadedPhoto,
+    choose_folder,
+    choose_photos,
     download_photo,
     load_photo,
-    png_bytes,
+    pictures_in,
 )
 from aurax_desktop.ui.widgets.photo_strip import Photo, PhotoStrip
 
-FILE_FILTER = (
-    "Pictures (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp *.gif);;All files (*)"
-)
 Loader = Callable[[Fit], LoadedPhoto]
 
 
@@ -113,7 +111,13 @@ class ImagePane(QFrame):
         top.addSpacing(6)
         top.addWidget(self.size_label)
         top.addStretch(1)
-        for button in (self.browse_button, self.paste_button, self.clear_button):
+        buttons = [self.browse_button, self.paste_button, self.clear_button]
+        if several:
+            self.folder_button = self._tool(
+                "folder", f"Add a folder of {title.lower()} photos…", self.browse_folder
+            )
+            buttons.insert(1, self.folder_button)
+        for button in buttons:
             top.addWidget(button)
         self.message = QLabel("")
         self.message.setWordWrap(True)
@@ -142,17 +146,10 @@ class ImagePane(QFrame):
     # Getting pictures
 
     def browse(self) -> None:
-        title = (
-            f"Choose {self.title.lower()} photos"
-            if self.several
-            else (f"Choose a {self.title.lower()} photo")
-        )
-        if self.several:
-            paths, _ = QFileDialog.getOpenFileNames(self, title, str(Path.home()), FILE_FILTER)
-        else:
-            path, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), FILE_FILTER)
-            paths = [path] if path else []
-        self.load_paths([Path(p) for p in paths])
+        self.load_paths(choose_photos(self, self.title.lower(), several=self.several))
+
+    def browse_folder(self) -> None:
+        self.load_paths(choose_folder(self, self.title.lower()))
 
     def load_paths(self, paths: list[Path]) -> None:
         """Files and folders: one file opens as usual; several (or a folder) join the
@@ -195,25 +192,14 @@ class ImagePane(QFrame):
 
     def load_mime(self, mime: QMimeData) -> bool:
         """Take pictures from a drop or the clipboard; False when there is none."""
-        local = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
-        if local:
-            self.load_paths(local)
-            return True
-        for url in mime.urls() if mime.hasUrls() else []:
-            if url.scheme() in ("http", "https"):
-                self.load_url(url.toString())
-                return True
-        if mime.hasImage():
-            image = QImage(mime.imageData())
-            if not image.isNull():
-                data = png_bytes(image)
-                self.load_bytes(data, "pasted picture")
-                return True
-        text = mime.text().strip() if mime.hasText() else ""
-        if text.startswith(("http://", "https://")) and "\n" not in text:
-            self.load_url(text)
-            return True
-        return False
+        found = pictures_in(mime)
+        if isinstance(found, list):
+            self.load_paths(found)
+        elif isinstance(found, str):
+            self.load_url(found)
+        elif isinstance(found, bytes):
+            self.load_bytes(found, "pasted picture")
+        return found is not None
 
     def paste(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()

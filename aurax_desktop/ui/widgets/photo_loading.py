@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QSize, QUrl
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from aurax_desktop.imaging import ImageError, SourceImage, load_image, photo_warnings
 from aurax_desktop.imaging.upload import Purpose
@@ -85,3 +86,47 @@ def png_bytes(image: QImage) -> bytes:
     image.save(buffer, "PNG")  # type: ignore[call-overload]
     buffer.close()
     return bytes(array.data())
+
+
+def pictures_in(mime: QMimeData) -> list[Path] | str | bytes | None:
+    """What a drop or the clipboard holds: local files (a list), a link (a str), an
+    image's PNG bytes, or None."""
+    local = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    if local:
+        return local
+    for url in mime.urls() if mime.hasUrls() else []:
+        if url.scheme() in ("http", "https"):
+            return str(url.toString())
+    if mime.hasImage():
+        image = QImage(mime.imageData())
+        if not image.isNull():
+            return png_bytes(image)
+    text = mime.text().strip() if mime.hasText() else ""
+    if text.startswith(("http://", "https://")) and "\n" not in text:
+        return text
+    return None
+
+
+FILE_FILTER = (
+    "Pictures (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp *.gif);;All files (*)"
+)
+
+
+def choose_photos(parent: QWidget, what: str, *, several: bool) -> list[Path]:
+    """The file dialog: one photo, or several at once."""
+    if several:
+        paths, _ = QFileDialog.getOpenFileNames(
+            parent, f"Choose {what} photos", str(Path.home()), FILE_FILTER
+        )
+        return [Path(p) for p in paths]
+    path, _ = QFileDialog.getOpenFileName(
+        parent, f"Choose a {what} photo", str(Path.home()), FILE_FILTER
+    )
+    return [Path(path)] if path else []
+
+
+def choose_folder(parent: QWidget, what: str) -> list[Path]:
+    folder = QFileDialog.getExistingDirectory(
+        parent, f"Add a folder of {what} photos", str(Path.home())
+    )
+    return [Path(folder)] if folder else []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
+from PySide6.QtGui import QAction, QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from aurax_desktop.imaging import ImageError, SourceImage, load_image
@@ -81,6 +81,10 @@ class PhotoStrip(QListWidget):
         self.setVisible(False)
         self._photos: dict[int, Photo] = {}
         self.currentItemChanged.connect(self._current_changed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        remove = QAction("Remove this photo", self)
+        remove.triggered.connect(self.remove_current)
+        self.addAction(remove)
 
     # What the strip holds
 
@@ -184,12 +188,15 @@ class PhotoStrip(QListWidget):
         if current is not None:
             self.chosen.emit(self._photos[int(current.data(Qt.ItemDataRole.UserRole))])
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.current():
-            photo = self.current()
-            assert photo is not None
+    def remove_current(self) -> None:
+        photo = self.current()
+        if photo is not None:
             now = self.remove(photo)
             if now is not None:
                 self.chosen.emit(now)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.current():
+            self.remove_current()
             return
         super().keyPressEvent(event)
