@@ -1,0 +1,73 @@
+"""The lookbook's paper follows the locale, and its pages, pictures and captions follow
+the batch (written with the real exporter, read back with a PDF library)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4, LETTER
+
+from aurax_desktop.exports import Lookbook, paper_for_locale, write_contact_sheet, write_pdf
+from aurax_desktop.exports.lookbook import Look, PersonPage
+
+
+@pytest.mark.parametrize(
+    ("locale_name", "paper"),
+    [
+        ("en_US.UTF-8", LETTER),
+        ("es_MX.UTF-8", LETTER),
+        ("fr_CA.UTF-8", LETTER),
+        ("en_GB.UTF-8", A4),
+        ("de_DE.UTF-8", A4),
+        ("hi_IN.UTF-8", A4),
+        ("C.UTF-8", A4),
+    ],
+)
+def test_the_paper_follows_the_locale(locale_name: str, paper: tuple[float, float]) -> None:
+    assert paper_for_locale(locale_name) == paper
+
+
+def book_of(tmp_path: Path, people: int, looks: int) -> Lookbook:
+    pages = []
+    for person in range(people):
+        shown = []
+        for garment in range(looks):
+            path = tmp_path / f"look-{person}-{garment}.jpg"
+            Image.new("RGB", (600, 900), (40 * garment, 90, 30 * person)).save(path)
+            shown.append(Look(path, f"garment-{garment}.jpg", "DRESS", favourite=garment == 0))
+        pages.append(PersonPage(f"model-{person}.jpg", tuple(shown)))
+    return Lookbook("Autumn", pages=tuple(pages))
+
+
+def test_a_pdf_page_per_person_with_a_picture_per_look(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_PAPER", "de_DE.UTF-8")
+    target = write_pdf(book_of(tmp_path, 3, 7), tmp_path / "autumn.pdf")
+    reader = PdfReader(target)
+    assert len(reader.pages) == 3
+    first = reader.pages[0]
+    width, height = float(first.mediabox.width), float(first.mediabox.height)
+    assert (round(width), round(height)) == (round(A4[0]), round(A4[1]))
+    assert [len(page.images) for page in reader.pages] == [7, 7, 7]
+    text = first.extract_text()
+    assert "Autumn" in text and "model-0.jpg" in text
+    assert "garment-0.jpg · Dress · favourite" in text and "garment-6.jpg · Dress" in text
+
+
+def test_a_contact_sheet_is_a_wide_picture(tmp_path: Path) -> None:
+    for name in ("sheet.png", "sheet.jpg"):
+        target = write_contact_sheet(book_of(tmp_path, 2, 5), tmp_path / name)
+        with Image.open(target) as sheet:
+            assert sheet.width >= 1000 and sheet.height > 600
+    with pytest.raises(ValueError, match=r"\.png or \.jpg"):
+        write_contact_sheet(book_of(tmp_path, 1, 1), tmp_path / "sheet.gif")
+
+
+def test_an_empty_lookbook_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="no finished try-ons"):
+        write_pdf(Lookbook("Empty"), tmp_path / "empty.pdf")
+    assert not (tmp_path / "empty.pdf").exists()
