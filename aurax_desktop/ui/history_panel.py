@@ -14,6 +14,7 @@ from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.icons import icon
 from aurax_desktop.ui.job_list import JobListView
 from aurax_desktop.ui.job_model import JobListModel
+from aurax_desktop.ui.row_pictures import row_picture
 from aurax_desktop.ui.widgets.choices import combo_box
 
 HISTORY_PAGE = 200
@@ -135,15 +136,11 @@ class HistoryPanel(QWidget):
         self.work.run(lambda: store.query(query), loaded, self._failed)
 
     def _load_thumbnail(self, job: Job) -> None:
-        def load() -> QImage:
-            path = job.thumbnail_path  # looks at the disk: on the worker
-            return QImage(str(path)) if path is not None else QImage()
-
         def show(image: QImage) -> None:
             if not image.isNull():
                 self.model.set_thumbnail(job.id, image)
 
-        self.work.run(load, show)
+        self.work.run(lambda: row_picture(job), show)  # looks at the disk: on the worker
 
     def _failed(self, error: BaseException) -> None:
         self.failed.emit(getattr(error, "user_message", str(error)))

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage
 
-from aurax_desktop.jobs import Job, JobProgress, JobQuery, JobStatus
+from aurax_desktop.jobs import Job, JobKind, JobProgress, JobQuery, JobStatus
 
 JobRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2
@@ -88,7 +88,7 @@ class JobListModel(QAbstractListModel):
             return self._progress.get(job.id)
         if role == ThumbnailRole:
             thumb = self._thumbnails.get(job.id)
-            if thumb is None and job.status is JobStatus.COMPLETED and job.id not in self._asked:
+            if thumb is None and _has_picture(job) and job.id not in self._asked:
                 self._asked.add(job.id)
                 self.thumbnailWanted.emit(job)  # loaded when first shown, not all at start
             return thumb
@@ -204,6 +204,10 @@ class JobListModel(QAbstractListModel):
             self.endInsertRows()
         for job_id, job in pending.items():
             row = self._rows[job_id]
+            old = self._jobs[row]
+            if job.status is not old.status and job.status in _NEW_PICTURE:
+                self._thumbnails.pop(job_id, None)  # the row's picture changes: ask again
+                self._asked.discard(job_id)
             self._jobs[row] = job
             if job.status.is_final or job.status.value not in ("submitting", "downloading"):
                 self._progress.pop(job_id, None)
@@ -232,3 +236,14 @@ class JobListModel(QAbstractListModel):
 
     def jobs(self) -> list[Job]:
         return list(self._jobs)
+
+
+_NEW_PICTURE = (JobStatus.COMPLETED, JobStatus.SUBMITTING)
+"""Sent (a try-on's photos are prepared) and done (its result came)."""
+
+
+def _has_picture(job: Job) -> bool:
+    """A result to show, or (for a try-on) the photos that were sent."""
+    if job.status is JobStatus.COMPLETED:
+        return True
+    return job.kind is JobKind.TRY_ON and job.status is not JobStatus.PREPARING

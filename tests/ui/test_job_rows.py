@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobKind, JobStatus
+from aurax_desktop.ui.job_list import THUMB
 from aurax_desktop.ui.job_model import JobListModel, NoticeRole
 from aurax_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, answer_next_dialog, load_both, run_try_on
@@ -56,7 +57,7 @@ def test_a_row_says_what_the_job_is_and_how_it_went(
     thumb = window.model.data(index, Qt.ItemDataRole.UserRole + 3)
     picture = window.job_list.viewport().grab().toImage()
     row = window.job_list.visualRect(index)
-    centre = QPoint(row.left() + 2 + 10 + 56 // 2, row.center().y())
+    centre = QPoint(row.left() + 2 + 10 + THUMB // 2, row.center().y())
     ratio = picture.devicePixelRatio()
     drawn = picture.pixelColor(int(centre.x() * ratio), int(centre.y() * ratio))
     expected = thumb.pixelColor(thumb.width() // 2, thumb.height() // 2)
@@ -64,6 +65,9 @@ def test_a_row_says_what_the_job_is_and_how_it_went(
     assert abs(drawn.red() - expected.red()) < 40
     assert abs(drawn.green() - expected.green()) < 40
     assert abs(drawn.blue() - expected.blue()) < 40
+    # What went in: the garment sent, in the picture's corner (the test garment is blue).
+    corner = thumb.pixelColor(thumb.width() - 6, thumb.height() - 6)
+    assert corner.blue() > 150 and corner.red() < 80 and corner.green() < 100
 
 
 def test_open_show_in_folder_and_copy_the_task_id(
