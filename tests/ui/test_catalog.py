@@ -349,6 +349,14 @@ def test_a_photo_leaves_the_strip_with_delete(
     assert people.shown is people.photos()[0]
     assert not people.strip.isVisibleTo(people)  # one photo: no strip
     assert page.submit_button.text() == "Try on 2 · 6 credits"
+    # the same file again (dropped, chosen, or its folder) is not added twice
+    people.load_path(catalog["people"][0] / "bea.jpg")
+    people.load_paths(catalog["people"])
+    qtbot.waitUntil(lambda: not people.loading, timeout=5000)
+    assert [p.name for p in people.photos()] == ["bea.jpg", "ana.jpg"]
+    people.strip.setCurrentRow(1)
+    qtbot.keyClick(people.strip, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not people.loading, timeout=5000)
     people.clear()  # the remove button: the last photo goes
     assert people.photos() == [] and people.source is None
     assert page.blocker() == "Add a person photo."

@@ -158,6 +158,7 @@ class ImagePane(QFrame):
             self.load_path(paths[0])
             return
         found, skipped = sort_out(paths)
+        found = [p for p in dict.fromkeys(found) if self._known(p) is None]
         if found:
             self.strip.add([Photo(p.name, path=p) for p in found])
             first = self.strip.current()
@@ -168,6 +169,11 @@ class ImagePane(QFrame):
             self._skipped(f"Skipped what is not a picture: {names}")
 
     def load_path(self, path: Path, *, derived_from: str | None = None) -> None:
+        """Open one photo (a file already here is shown again, not added twice)."""
+        known = self._known(path)
+        if known is not None:
+            self._show(known)
+            return
         photo = Photo(path.name, path=path, derived_from=derived_from)
         self._start(lambda fit: load_photo(path, None, self.purpose, fit), path.name, photo)
 
@@ -245,6 +251,9 @@ class ImagePane(QFrame):
         if isinstance(canvas, MaskCanvas) and self.shown is not None and canvas.has_image():
             painted = canvas.undo_stack.count() > 0 or self.shown.masks is not None
             self.shown.masks = (canvas.full_mask, canvas.preview_mask) if painted else None
+
+    def _known(self, path: Path) -> Photo | None:
+        return next((p for p in self.photos() if p.path is not None and p.path == path), None)
 
     def mask_of(self, photo: Photo) -> QImage | None:
         """The mask painted on ``photo`` at its own resolution (None: not painted)."""
