@@ -181,6 +181,9 @@ def stylesheet(dark: bool) -> str:
     QToolButton {{ border: 1px solid transparent; border-radius: 6px; padding: 4px; }}
     QToolButton:hover {{ background: {hover}; }}
     QToolButton:checked {{ background: {hover}; border-color: {line}; }}
+    QToolButton[popupMode="1"] {{ padding-right: 16px; }}
+    QToolButton::menu-button {{ border: none; width: 14px; }}
+    QToolButton::menu-arrow {{ image: url({chevron}); width: 10px; height: 10px; }}
     QListView#jobList {{ border: none; background: transparent; }}
     QListView#navigation {{ border: none; background: transparent; font-weight: 500; }}
     QListView#navigation::item {{ padding: 8px 10px; border-radius: 6px; }}

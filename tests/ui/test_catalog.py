@@ -360,3 +360,29 @@ def test_a_photo_leaves_the_strip_with_delete(
     people.clear()  # the remove button: the last photo goes
     assert people.photos() == [] and people.source is None
     assert page.blocker() == "Add a person photo."
+
+
+def test_a_folder_of_photos_is_added_from_the_browse_buttons_menu(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    catalog: dict[str, list[Path]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(demo_factory())
+    people = window.try_on.person_pane
+    # the folder dialog is the system's own, so its answer is stood in for
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(catalog["people"][0])
+    )
+    menu = people.browse_button.menu()
+    assert menu is not None
+    folder = [a for a in menu.actions() if a.text() == "Add a folder of person photos…"]
+    assert len(folder) == 1
+    folder[0].trigger()
+    qtbot.waitUntil(lambda: len(people.photos()) == 2 and not people.loading, timeout=10_000)
+    assert sorted(p.name for p in people.photos()) == ["ana.jpg", "bea.jpg"]
+    assert people.strip.isVisibleTo(people)
+    assert "notes.txt" in people.message.text()  # what is not a picture is named
+    # a single-photo pane (Generate's shape) has no such menu
+    assert window.generate.shape_pane.browse_button.menu() is None

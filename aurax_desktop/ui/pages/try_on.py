@@ -111,7 +111,7 @@ class TryOnPage(SendingPage):
         bar.setProperty("card", True)
         row = QHBoxLayout(bar)
         row.setContentsMargins(10, 6, 10, 6)
-        row.setSpacing(6)
+        row.setSpacing(4)
         canvas = self.mask_canvas
         self.brush_button = self._tool("brush", "Paint the garment area (B)", checkable=True)
         self.eraser_button = self._tool(
@@ -127,7 +127,7 @@ class TryOnPage(SendingPage):
         self.brush_size.setValue(canvas.brush_size)
         self.brush_size.setToolTip("Brush size ([ and ] change it)")
         self.brush_size.setAccessibleName("Brush size")
-        self.brush_size.setMinimumWidth(56)
+        self.brush_size.setMinimumWidth(48)
         self.brush_size.setMaximumWidth(140)
         self.brush_size.valueChanged.connect(canvas.set_brush_size)
         canvas.brushSizeChanged.connect(self.brush_size.setValue)
@@ -136,7 +136,7 @@ class TryOnPage(SendingPage):
         self.opacity.setValue(int(canvas.opacity * 100))
         self.opacity.setToolTip("Mask overlay opacity")
         self.opacity.setAccessibleName("Mask overlay opacity")
-        self.opacity.setMinimumWidth(48)
+        self.opacity.setMinimumWidth(40)
         self.opacity.setMaximumWidth(100)
         self.opacity.valueChanged.connect(lambda v: canvas.set_opacity(v / 100))
         undo = self._tool("undo", "Undo stroke (Ctrl+Z)")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -111,13 +112,13 @@ class ImagePane(QFrame):
         top.addSpacing(6)
         top.addWidget(self.size_label)
         top.addStretch(1)
-        buttons = [self.browse_button, self.paste_button, self.clear_button]
-        if several:
-            self.folder_button = self._tool(
-                "folder", f"Add a folder of {title.lower()} photos…", self.browse_folder
-            )
-            buttons.insert(1, self.folder_button)
-        for button in buttons:
+        if several:  # the button's arrow offers a whole folder
+            menu = QMenu(self.browse_button)
+            menu.addAction(f"Choose {title.lower()} photos…", self.browse)
+            menu.addAction(f"Add a folder of {title.lower()} photos…", self.browse_folder)
+            self.browse_button.setMenu(menu)
+            self.browse_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        for button in (self.browse_button, self.paste_button, self.clear_button):
             top.addWidget(button)
         self.message = QLabel("")
         self.message.setWordWrap(True)
