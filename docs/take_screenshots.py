@@ -130,6 +130,7 @@ def main() -> None:
     generate.preset.setCurrentText("Portrait 768 × 1024")
     generate.shape_pane.load_path(found["bag-leather.png"].path)
     wait_until(app, lambda: generate.shape_pane.source is not None)
+    generate.variations.setValue(3)  # one entry in the jobs list, shown opened
     before = len(window.model.jobs())
     generate.submit()
     wait_until(
@@ -140,6 +141,8 @@ def main() -> None:
         ),
         timeout=90,
     )
+    window.model.flush()
+    window.job_list.groups.toggle(window.model.index(0), expanded=True)
     window.job_list.setCurrentIndex(window.model.index(0))
     wait_until(app, window.viewer.canvas.has_image)
     settle(app)

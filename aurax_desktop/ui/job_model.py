@@ -1,4 +1,6 @@
-"""The progress list's model: one row per job, newest first, updates throttled."""
+"""The progress list's model: one row per job, newest first, updates throttled; a
+generation's variations are a group (see ``job_groups``), folded into one entry unless
+opened."""
 
 from __future__ import annotations
 
@@ -18,11 +20,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from aurax_desktop.jobs import Job, JobKind, JobProgress, JobQuery, JobStatus
+from aurax_desktop.ui.job_groups import GroupPlace, group_of, place_in
 
 JobRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2
 ThumbnailRole = Qt.ItemDataRole.UserRole + 3
 NoticeRole = Qt.ItemDataRole.UserRole + 4
+GroupRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -36,6 +40,8 @@ class JobListModel(QAbstractListModel):
 
     thumbnailWanted = Signal(object)
     """A shown finished job has no thumbnail yet (a Job); answer with ``set_thumbnail``."""
+    groupsChanged = Signal()
+    """A group was opened or closed: the rows to hide are ``hidden_rows()``."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +52,9 @@ class JobListModel(QAbstractListModel):
         self._fetching = False
         self._jobs: list[Job] = []
         self._rows: dict[str, int] = {}
+        self._groups: dict[str, list[str]] = {}
+        """Each group with two rows or more: its jobs' ids, top row first."""
+        self._expanded: set[str] = set()
         self._progress: dict[str, float | None] = {}
         self._notices: dict[str, tuple[JobStatus, str]] = {}
         """A notice holds while the job stays in the state it was given in."""
@@ -95,9 +104,14 @@ class JobListModel(QAbstractListModel):
         if role == NoticeRole:
             status, text = self._notices.get(job.id, (None, None))
             return text if status is job.status else None
+        if role == GroupRole:
+            return self.place(job)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{job.kind.label} · {job.product_type.capitalize()} · {job.status.label}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            place = self.place(job)
+            if place is not None and place.folded:
+                return place.spoken(job)
             text = f"{job.kind.label}, {job.product_type.lower()}, {job.status.label}"
             return text + (f": {job.error}" if job.error else "")
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -212,6 +226,10 @@ class JobListModel(QAbstractListModel):
             if job.status.is_final or job.status.value not in ("submitting", "downloading"):
                 self._progress.pop(job_id, None)
             dirty.add(job_id)
+        for job_id in list(dirty):  # a group's entry counts its variations
+            shown = self.job(self._rows.get(job_id, -1))
+            group = group_of(shown) if shown is not None else None
+            dirty.update(self._groups.get(group or "", []))
         for job_id in dirty:
             found = self._rows.get(job_id)
             if found is not None:
@@ -225,6 +243,53 @@ class JobListModel(QAbstractListModel):
 
     def _reindex(self) -> None:
         self._rows = {job.id: row for row, job in enumerate(self._jobs)}
+        groups: dict[str, list[str]] = {}
+        for job in self._jobs:
+            group = group_of(job)
+            if group is not None:
+                groups.setdefault(group, []).append(job.id)
+        self._groups = {group: ids for group, ids in groups.items() if len(ids) > 1}
+
+    # Groups
+
+    def place(self, job: Job) -> GroupPlace | None:
+        """``job``'s place in its group, or None (no group, or alone in it here)."""
+        group = group_of(job)
+        ids = self._groups.get(group or "")
+        if group is None or ids is None:
+            return None
+        members = [self._jobs[self._rows[i]] for i in ids]
+        return place_in(job, members, expanded=group in self._expanded)
+
+    def set_expanded(self, group: str, *, expanded: bool) -> None:
+        """Open (every variation shown) or close a group."""
+        if (group in self._expanded) == expanded:
+            return
+        self._expanded.symmetric_difference_update({group})
+        self.groupsChanged.emit()
+        rows = [self._rows[i] for i in self._groups.get(group, [])]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
+
+    def hidden_rows(self) -> set[int]:
+        """The rows of closed groups other than their entry."""
+        return {
+            self._rows[job_id]
+            for group, ids in self._groups.items()
+            if group not in self._expanded
+            for job_id in ids[1:]
+        }
+
+    def lead_row(self, group: str) -> int | None:
+        ids = self._groups.get(group)
+        return self._rows[ids[0]] if ids else None
+
+    def entry_jobs(self, job: Job) -> list[Job]:
+        """What a row stands for: a closed group's entry, all its variations."""
+        place = self.place(job)
+        if place is None or not place.folded:
+            return [job]
+        return [self._jobs[self._rows[i]] for i in self._groups[place.group]]
 
     # Reading
 

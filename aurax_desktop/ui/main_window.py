@@ -317,7 +317,8 @@ class MainWindow(QMainWindow):
 
     def delete_jobs(self, jobs: list[Job]) -> None:
         shown = self.viewer.job
-        if self.job_actions.delete_many(jobs) and shown is not None and shown in jobs:
+        gone = {job.id for job in jobs}
+        if self.job_actions.delete_many(jobs) and shown is not None and shown.id in gone:
             self.viewer.show_job(None)
 
     def delete_job(self, job: Job) -> None:

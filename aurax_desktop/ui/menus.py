@@ -178,19 +178,26 @@ def _jobs_menu(window: MainWindow, menu: QMenu) -> QMenu:
     add_action(window, menu, "Retry as a new job…", on_current(actions.retry), icon_name="retry")
     add_action(window, menu, "Follow again", on_current(actions.follow), icon_name="retry")
     add_action(window, menu, "Stop following", on_current(actions.stop), icon_name="stop")
-    add_action(window, menu, "Delete…", on_current(window.delete_job), icon_name="trash")
+    add_action(
+        window,
+        menu,
+        "Delete…",
+        on_current(lambda job: window.delete_jobs(window.job_list.entry_jobs(job))),
+        icon_name="trash",
+    )
     menu.aboutToShow.connect(lambda: _enable_for_current(window, menu))
     return menu
 
 
 def _enable_for_current(window: MainWindow, menu: QMenu) -> None:
     job = window.job_list.current_job()
-    allowed = {a.text(): a.isEnabled() for a in window.job_list.actions_for(job)} if job else {}
+    found = window.job_list.actions_for(job) if job else []
+    allowed = {a.objectName() or a.text(): a.isEnabled() for a in found}
     names = {
         "Retry as a new job…": "Retry as a new job…",
         "Follow again": "Follow again",
         "Stop following": "Stop following",
-        "Delete…": "Delete from history",
+        "Delete…": "deleteJobAction",
     }
     for action in menu.actions():
         action.setEnabled(allowed.get(names.get(action.text(), ""), False))

@@ -1,0 +1,145 @@
+"""A generation's variations are one entry of the jobs list, opened and closed by a
+click on its picture, the arrow keys or its menu; deleting the entry deletes them all.
+Real window, real history, the demo server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.jobs import Job, JobQuery, JobStatus
+from aurax_desktop.ui.job_groups import GroupPlace, picture_rect, place_in
+from aurax_desktop.ui.job_list import THUMB
+from aurax_desktop.ui.job_model import GroupRole
+from aurax_desktop.ui.main_window import MainWindow
+from aurax_desktop.ui.theme import accent
+from tests.ui.conftest import WindowFactory, answer_next_dialog
+
+
+def generate(qtbot: QtBot, window: MainWindow, prompt: str, count: int) -> list[Job]:
+    """Send ``count`` variations from the Generate page and wait until they are done."""
+    window.navigation.setCurrentRow(1)
+    page = window.generate
+    page.prompt.setPlainText(prompt)
+    page.product_type.setCurrentIndex(page.product_type.findData("DRESS"))
+    page.variations.setValue(count)
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+
+    def done() -> list[Job]:
+        window.model.flush()
+        jobs = [j for j in window.model.jobs() if j.prompt == prompt]
+        finished = len(jobs) == count and all(j.status is JobStatus.COMPLETED for j in jobs)
+        return jobs if finished else []
+
+    qtbot.waitUntil(lambda: bool(done()), timeout=20_000)
+    return done()
+
+
+def shown_rows(window: MainWindow) -> list[int]:
+    return [r for r in range(window.model.rowCount()) if not window.job_list.isRowHidden(r)]
+
+
+def place(window: MainWindow, row: int) -> GroupPlace | None:
+    found = window.model.index(row).data(GroupRole)
+    assert found is None or isinstance(found, GroupPlace)
+    return found
+
+
+def test_variations_are_one_entry_that_opens_and_closes(
+    qtbot: QtBot, open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    window = open_window(demo_factory(task_seconds=0.2))
+    single = generate(qtbot, window, "A plain white tee", 1)
+    jobs = generate(qtbot, window, "A red linen dress, studio light", 3)
+    assert len({j.batch for j in jobs}) == 1 and jobs[0].batch is not None
+    model, view = window.model, window.job_list
+    rows = sorted(r for j in jobs if (r := model.row_of(j.id)) is not None)
+    lone = model.row_of(single[0].id)
+    assert lone is not None and place(window, lone) is None  # one generation: a plain row
+
+    # closed: the newest variation stands for the three
+    assert shown_rows(window) == [rows[0], lone]
+    entry = place(window, rows[0])
+    assert entry is not None and entry.folded
+    assert (entry.count, entry.done, entry.running) == (3, 3, 0)
+    lead = model.job(rows[0])
+    assert lead is not None
+    assert entry.title(lead) == "Generation · Dress · 3 variations"
+    assert entry.status()[0] == "Done"
+    spoken = model.index(rows[0]).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "Generation, dress, 3 variations, Done"
+    # drawn as a stack with its count in a badge of the accent colour
+    rect = view.visualRect(model.index(rows[0]))
+    picture = picture_rect(rect, entry, THUMB)
+    image = view.viewport().grab().toImage()
+    corner = image.pixelColor(
+        int((picture.right() - 2) * image.devicePixelRatio()),
+        int((picture.bottom() + 1) * image.devicePixelRatio()),
+    )
+    assert _near(corner, accent())
+
+    # a click on the picture opens it: every variation, numbered by when it was sent
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=picture.center())
+    assert shown_rows(window) == [*rows, lone]
+    titles = []
+    for row in rows:
+        where, job = place(window, row), model.job(row)
+        assert where is not None and job is not None and not where.folded
+        titles.append(where.title(job))
+    assert sorted(titles) == [f"Variation {n} of 3 · Dress" for n in (1, 2, 3)]
+    # a shown variation's row is moved in under its entry
+    inner = view.visualRect(model.index(rows[1]))
+    inner_place = place(window, rows[1])
+    assert picture_rect(inner, inner_place, THUMB).left() > picture.left()
+
+    # Left closes it (from a variation, the entry becomes current), Right opens it
+    view.setCurrentIndex(model.index(rows[2]))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert shown_rows(window) == [rows[0], lone]
+    assert view.currentIndex().row() == rows[0]
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert shown_rows(window) == [*rows, lone]
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+
+    # while some run, or when some did not finish, the entry says so
+    busy = [replace(jobs[0], status=JobStatus.PROCESSING), *jobs[1:]]
+    busy_place = place_in(busy[0], busy, expanded=False)
+    assert busy_place is not None
+    assert busy_place.status() == ("2 of 3 done", JobStatus.PROCESSING)
+    short = [replace(jobs[0], status=JobStatus.UNCERTAIN), *jobs[1:]]
+    short_place = place_in(short[0], short, expanded=False)
+    assert short_place is not None and short_place.status()[1] is JobStatus.FAILED
+    assert short_place.detail(short[0]).startswith("1 did not finish · A red linen dress")
+
+    # the row's menu offers the same, and Delete on the entry deletes the three
+    (toggle,) = view.groups.actions_for(model.index(rows[0]))
+    assert toggle.text() == "Show the 3 variations"
+    delete = [a for a in view.actions_for(lead) if a.objectName() == "deleteJobAction"]
+    assert [a.text() for a in delete] == ["Delete the 3 variations"]
+    view.selectionModel().select(
+        model.index(rows[0]), view.selectionModel().SelectionFlag.ClearAndSelect
+    )
+    assert {j.id for j in view.selected_jobs()} == {j.id for j in jobs}
+    shown = answer_next_dialog(QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert shown and shown[0].startswith("These 3 jobs and their files")
+    store = window.session.store
+    qtbot.waitUntil(
+        lambda: [j.id for j in store.query(JobQuery(limit=10))] == [single[0].id],
+        timeout=10_000,
+    )
+    model.flush()
+    qtbot.waitUntil(lambda: shown_rows(window) == [0], timeout=5000)
+
+
+def _near(colour: QColor, wanted: QColor) -> bool:
+    return all(
+        abs(a - b) <= 24 for a, b in zip(colour.getRgb()[:3], wanted.getRgb()[:3], strict=True)
+    )
