@@ -149,6 +149,9 @@ def test_a_batch_with_failures_says_so_and_exits_1(
     err = capsys.readouterr().err
     assert "4 completed, 2 failed; 12 credits spent" in err
     assert len(list(out.iterdir())) == 4
+    # the fifth was refused (credits used up): the sixth was not even sent
+    assert demo.stats()["requests"]["POST /api/ai/vto"] == 5
+    assert "Not sent: AuraX refused this batch's earlier job." in err
 
 
 def test_lookbooks_of_the_last_batch(

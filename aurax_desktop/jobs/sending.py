@@ -6,7 +6,9 @@ and written to the history before anything else), a description (completed),
 a refusal that proves nothing was accepted (failed, nothing charged) or no
 usable answer (uncertain: it may have been charged). A 429 is a refusal too:
 the gate closes for as long as the service asked, and the job is sent again
-once it opens, a few times at most.
+once it opens, a few times at most. A refusal of the account (401, 402: the
+credits are used up, 403) would meet every other job of the same batch: those
+not sent yet end failed with its message, without sending them.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ log = logging.getLogger(__name__)
 RATE_LIMITED_ATTEMPTS = 5
 """How many times a submission refused with 429 is sent in all."""
 MAX_RETRY_AFTER = 60.0
+ACCOUNT_REFUSALS = (401, 402, 403)
+"""Answers about the key or its credits, not about the one request."""
 
 
 class SubmissionGate:
@@ -126,6 +130,8 @@ class Sender:
         self._lock = threading.Lock()
         self._cancelled: set[str] = set()
         self._paused: set[str] = set()
+        self._refused: dict[str, AuraxError] = {}
+        """Batches whose account AuraX refused: their jobs not sent yet are not sent."""
 
     def cancel(self, job_id: str) -> None:
         """Stop the job before it is sent (or before its task is followed)."""
@@ -142,6 +148,10 @@ class Sender:
     def is_paused(self, batch: str | None) -> bool:
         with self._lock:
             return batch is not None and batch in self._paused
+
+    def _refusal(self, batch: str | None) -> AuraxError | None:
+        with self._lock:
+            return self._refused.get(batch) if batch is not None else None
 
     def take_cancel(self, job_id: str) -> bool:
         with self._lock:
@@ -197,6 +207,17 @@ class Sender:
                 if not self.closed:  # closing leaves it unsent; the next start says so
                     self.book.save(job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP))
                 return
+            refused = self._refusal(job.batch)
+            if refused is not None:
+                self.book.save(
+                    job.moved_to(
+                        JobStatus.FAILED,
+                        error=f"Not sent: AuraX refused this batch's earlier job. "
+                        f"{refused.user_message}",
+                        error_kind=type(refused).__name__,
+                    )
+                )
+                return
             try:
                 self._send(job)
                 return
@@ -245,6 +266,9 @@ class Sender:
         except RateLimitedError:
             raise
         except AuraxError as exc:
+            if job.batch is not None and exc.status_code in ACCOUNT_REFUSALS:
+                with self._lock:
+                    self._refused.setdefault(job.batch, exc)
             self.book.save(after_send_failed(job, exc))
             return
         except OSError as exc:
