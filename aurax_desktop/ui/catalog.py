@@ -110,6 +110,11 @@ class Catalog(QObject):
 
         self.work.run(lambda: batch_jobs(store, batch), shown)
 
+    def open_batch(self, batch: str) -> None:
+        """The Jobs list's "Open the batch in the Gallery": shown there, in front."""
+        self.refresh_batches(batch)
+        self.window.navigation.setCurrentRow(GALLERY_ROW)
+
     def job_updated(self, job: Job) -> None:
         if job.kind is not JobKind.TRY_ON or job.batch is None:
             return

@@ -5,18 +5,23 @@ them)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QListView
 
+from aurax_desktop.jobs import Job, JobKind
+from aurax_desktop.ui.icons import icon
 from aurax_desktop.ui.job_delegate import THUMB
-from aurax_desktop.ui.job_groups import GroupPlace, picture_rect
-from aurax_desktop.ui.job_model import GroupRole, JobListModel
+from aurax_desktop.ui.job_groups import GroupPlace, group_noun, picture_rect
+from aurax_desktop.ui.job_model import GroupRole, JobListModel, JobRole
 
 
 class GroupControls(QObject):
     """The list view's side of groups: rows hidden while their group is folded, and the
     click, keys and menu actions that open and close a group."""
+
+    openBatch = Signal(str)
+    """A batch of try-ons to show in the Gallery (its id)."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
@@ -62,10 +67,19 @@ class GroupControls(QObject):
         place = self.place(index)
         if place is None:
             return []
-        text = "Hide the variations" if place.expanded else f"Show the {place.count} variations"
+        job = index.data(JobRole)
+        if not isinstance(job, Job):
+            return []
+        noun = group_noun(job)
+        text = f"Hide the {noun}" if place.expanded else f"Show the {place.count} {noun}"
         action = QAction(text, self.view)
         action.triggered.connect(lambda: self.toggle(index))
-        return [action]
+        found = [action]
+        if job.kind is JobKind.TRY_ON:
+            gallery = QAction(icon("gallery"), "Open the batch in the Gallery", self.view)
+            gallery.triggered.connect(lambda: self.openBatch.emit(place.group))
+            found.append(gallery)
+        return found
 
     def clicked(self, event: QMouseEvent) -> bool:
         """A left click on a group entry's picture opens or closes it (True: done)."""

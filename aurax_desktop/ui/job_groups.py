@@ -1,7 +1,7 @@
-"""A generation's variations as one entry of the jobs list, like a stack of photos: the
-newest variation stands for them all, with their count and how many are done; opened,
-every variation shows, moved in and numbered "2 of 4" (``job_group_controls`` opens and
-closes them)."""
+"""A generation's variations, or a batch of try-ons, as one entry of the jobs list, like a
+stack of photos: the newest job stands for them all, with their count and how many are
+done; opened, every job shows, moved in and numbered "2 of 4" (``job_group_controls``
+opens and closes them). A single job, a batch of one included, is a plain row."""
 
 from __future__ import annotations
 
@@ -16,8 +16,17 @@ INDENT = 16
 
 
 def group_of(job: Job) -> str | None:
-    """The group a job belongs to: a generation's variations share their batch id."""
-    return job.batch if job.kind is JobKind.IMAGE_GENERATION and job.batch else None
+    """The group a job belongs to: a generation's variations, or a batch of try-ons,
+    share their batch id (descriptions are grouped in the Describe table instead)."""
+    return job.batch if job.kind in _GROUPED and job.batch else None
+
+
+_GROUPED = (JobKind.TRY_ON, JobKind.IMAGE_GENERATION)
+
+
+def group_noun(job: Job) -> str:
+    """What the jobs of ``job``'s group are called."""
+    return "try-ons" if job.kind is JobKind.TRY_ON else "variations"
 
 
 @dataclass(frozen=True)
@@ -43,8 +52,12 @@ class GroupPlace:
 
     def title(self, job: Job) -> str:
         kind = job.product_type.capitalize()
+        if job.kind is JobKind.TRY_ON:
+            if self.folded:
+                return f"Try-on batch · {self.count} {group_noun(job)}"
+            return f"Try-on {self.position} of {self.count} · {kind}"
         if self.folded:
-            return f"{job.kind.label} · {kind} · {self.count} variations"
+            return f"{job.kind.label} · {kind} · {self.count} {group_noun(job)}"
         return f"Variation {self.position} of {self.count} · {kind}"
 
     def status(self) -> tuple[str, JobStatus]:
@@ -59,11 +72,14 @@ class GroupPlace:
         """The folded entry's second line, after its status word."""
         others = self.count - self.done - self.running
         parts = [f"{others} did not finish"] if others else []
-        return " · ".join([*parts, job.prompt or ""]).strip(" ·")
+        what = job.prompt or ""
+        if job.kind is JobKind.TRY_ON:
+            what = str(job.params.get("batch_name") or "")
+        return " · ".join([*parts, what]).strip(" ·")
 
     def spoken(self, job: Job) -> str:
         word, _status = self.status()
-        return f"{job.kind.label}, {job.product_type.lower()}, {self.count} variations, {word}"
+        return f"{self.title(job).replace(' · ', ', ')}, {word}"
 
 
 def place_in(job: Job, members: list[Job], *, expanded: bool) -> GroupPlace | None:
@@ -72,10 +88,12 @@ def place_in(job: Job, members: list[Job], *, expanded: bool) -> GroupPlace | No
     group = group_of(job)
     if group is None or len(members) < 2:
         return None
-    order = sorted(members, key=lambda j: (j.created_at, -members.index(j)))
+    # sent one after another: by time, and for equal times the lower row first
+    mine = (job.created_at, -next(r for r, j in enumerate(members) if j.id == job.id))
+    older = sum((j.created_at, -row) < mine for row, j in enumerate(members))
     return GroupPlace(
         group=group,
-        position=order.index(job) + 1,
+        position=older + 1,
         count=len(members),
         done=sum(j.status is JobStatus.COMPLETED for j in members),
         running=sum(not j.status.is_final for j in members),

@@ -20,6 +20,7 @@ from aurax_desktop.jobs.model import RETRYABLE_STATUSES
 from aurax_desktop.ui.icons import icon
 from aurax_desktop.ui.job_delegate import LEAST_ROWS, ROW_HEIGHT, THUMB, VISIBLE_ROWS, JobDelegate
 from aurax_desktop.ui.job_group_controls import GroupControls
+from aurax_desktop.ui.job_groups import group_noun
 from aurax_desktop.ui.job_model import JobListModel, JobRole
 
 __all__ = ["ROW_HEIGHT", "THUMB", "VISIBLE_ROWS", "JobListView"]
@@ -166,7 +167,7 @@ class JobListView(QListView):
         """Delete the row's job, or a closed group's every variation."""
         entry = self.entry_jobs(job)
         several = len(entry) > 1
-        text = f"Delete the {len(entry)} variations" if several else "Delete from history"
+        text = f"Delete the {len(entry)} {group_noun(job)}" if several else "Delete from history"
         action = QAction(icon("trash"), text, self)
         action.setObjectName("deleteJobAction")
         action.setEnabled(all(j.status.is_final for j in entry))

@@ -226,10 +226,10 @@ class JobListModel(QAbstractListModel):
             if job.status.is_final or job.status.value not in ("submitting", "downloading"):
                 self._progress.pop(job_id, None)
             dirty.add(job_id)
-        for job_id in list(dirty):  # a group's entry counts its variations
+        for job_id in list(dirty):  # a group's entry counts its jobs
             shown = self.job(self._rows.get(job_id, -1))
             group = group_of(shown) if shown is not None else None
-            dirty.update(self._groups.get(group or "", []))
+            dirty.update(self._groups.get(group or "", [])[:1])
         for job_id in dirty:
             found = self._rows.get(job_id)
             if found is not None:

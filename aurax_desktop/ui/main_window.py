@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         view.lookForResult.connect(actions.look_for_result)
         view.deleteJob.connect(self.delete_job)
         view.deleteJobs.connect(self.delete_jobs)
+        view.groups.openBatch.connect(self.catalog.open_batch)
 
     # Connection
 

@@ -117,6 +117,20 @@ def test_several_photos_make_one_batch_after_a_question(
         lambda: "Batch finished: 4 of 4 try-ons completed." in window.statusBar().currentMessage(),
         timeout=5000,
     )
+    # in the Jobs list the batch is one entry, which opens it in the Gallery
+    model, view = window.model, window.job_list
+    model.flush()
+    rows = sorted(r for j in jobs if (r := model.row_of(j.id)) is not None)
+    assert [r for r in rows if not view.isRowHidden(r)] == [rows[0]]
+    entry = model.index(rows[0])
+    spoken = entry.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "Try-on batch, 4 try-ons, Done"
+    show, in_gallery = view.groups.actions_for(entry)
+    assert show.text() == "Show the 4 try-ons"
+    window.navigation.setCurrentRow(0)
+    in_gallery.trigger()
+    assert window.navigation.currentRow() == GALLERY_ROW
+    qtbot.waitUntil(lambda: window.catalog.model.batch == jobs[0].batch, timeout=5000)
 
 
 def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(

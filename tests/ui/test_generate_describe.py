@@ -151,6 +151,10 @@ def test_a_batch_of_ten_descriptions_with_one_damaged_file(
     # again only when asked for, row by row).
     assert page.describe_button.text() == "Describe all"
     assert not page.describe_button.isEnabled()
+    # The Jobs list keeps a row per description (the table is where they are grouped).
+    window.model.flush()
+    assert window.model.rowCount() == 9
+    assert not any(window.job_list.isRowHidden(r) for r in range(9))
 
     # Correct a description, export, read it back: it equals what the table shows.
     edited = "A red wrap dress with a tie waist. Fully lined; machine washable."

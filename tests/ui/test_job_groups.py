@@ -73,7 +73,7 @@ def test_variations_are_one_entry_that_opens_and_closes(
     assert entry.title(lead) == "Generation · Dress · 3 variations"
     assert entry.status()[0] == "Done"
     spoken = model.index(rows[0]).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken == "Generation, dress, 3 variations, Done"
+    assert spoken == "Generation, Dress, 3 variations, Done"
     # drawn as a stack with its count in a badge of the accent colour
     rect = view.visualRect(model.index(rows[0]))
     picture = picture_rect(rect, entry, THUMB)
