@@ -8,7 +8,8 @@ usable answer (uncertain: it may have been charged). A 429 is a refusal too:
 the gate closes for as long as the service asked, and the job is sent again
 once it opens, a few times at most. A refusal of the account (401, 402: the
 credits are used up, 403) would meet every other job of the same batch: those
-not sent yet end failed with its message, without sending them.
+not sent yet end failed with its message, without sending them (a job made
+after the refusal, a retry once credits were bought, is sent).
 """
 
 from __future__ import annotations
@@ -130,8 +131,9 @@ class Sender:
         self._lock = threading.Lock()
         self._cancelled: set[str] = set()
         self._paused: set[str] = set()
-        self._refused: dict[str, AuraxError] = {}
-        """Batches whose account AuraX refused: their jobs not sent yet are not sent."""
+        self._refused: dict[str, tuple[AuraxError, float]] = {}
+        """Batches whose account AuraX refused, and when: their jobs made before then and
+        not sent yet are not sent."""
 
     def cancel(self, job_id: str) -> None:
         """Stop the job before it is sent (or before its task is followed)."""
@@ -149,9 +151,11 @@ class Sender:
         with self._lock:
             return batch is not None and batch in self._paused
 
-    def _refusal(self, batch: str | None) -> AuraxError | None:
+    def _refusal(self, job: Job) -> AuraxError | None:
+        """The refusal of ``job``'s batch that came after the job was made, if any."""
         with self._lock:
-            return self._refused.get(batch) if batch is not None else None
+            found = self._refused.get(job.batch) if job.batch is not None else None
+        return found[0] if found is not None and job.created_at <= found[1] else None
 
     def take_cancel(self, job_id: str) -> bool:
         with self._lock:
@@ -207,7 +211,7 @@ class Sender:
                 if not self.closed:  # closing leaves it unsent; the next start says so
                     self.book.save(job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP))
                 return
-            refused = self._refusal(job.batch)
+            refused = self._refusal(job)
             if refused is not None:
                 self.book.save(
                     job.moved_to(
@@ -268,7 +272,7 @@ class Sender:
         except AuraxError as exc:
             if job.batch is not None and exc.status_code in ACCOUNT_REFUSALS:
                 with self._lock:
-                    self._refused.setdefault(job.batch, exc)
+                    self._refused[job.batch] = (exc, time.time())
             self.book.save(after_send_failed(job, exc))
             return
         except OSError as exc:
