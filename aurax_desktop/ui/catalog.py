@@ -167,16 +167,21 @@ class Catalog(QObject):
     def mark(self, job: Job, mark: str) -> None:
         chosen = mark or None
         self.model.set_mark(job.id, chosen)
+
+        def saved(_result: object = None) -> None:
+            self.model.mark_saved(job.id)
+
         runner = self.window.session.runner
         if runner is not None:
             self.marks.run(
                 lambda: runner.book.change(job.id, lambda j: replace(j, mark=chosen)),
-                lambda _job: None,
+                saved,
+                saved,
             )
             return
         store = self.window.session.store
         marked = replace(job, mark=chosen)
-        self.marks.run(lambda: store.save(marked), lambda _r: None)
+        self.marks.run(lambda: store.save(marked), saved, saved)
 
     def large_view(self, job: Job) -> None:
         if job.result_paths:

@@ -63,6 +63,9 @@ class GalleryModel(QAbstractTableModel):
         self._where: dict[str, tuple[int, int]] = {}
         self.favourites_only = False
         self._thumbs: OrderedDict[str, QPixmap] = OrderedDict()
+        self._marking: dict[str, tuple[str | None, int]] = {}
+        """Marks shown before they are saved (the mark, how many saves are still going):
+        a snapshot read or sent before them does not undo them."""
         self._asked: set[str] = set()
 
     # Filling
@@ -75,7 +78,7 @@ class GalleryModel(QAbstractTableModel):
         people: dict[int, str] = {}
         garments: dict[int, str] = {}
         self.name = ""
-        for job in sorted(jobs, key=lambda j: j.created_at):
+        for job in sorted((self._marked(j) for j in jobs), key=lambda j: j.created_at):
             sent = sent_of(job.params)
             row = sent.batch_row or 0
             column = sent.batch_column if sent.batch_column is not None else len(garments)
@@ -95,6 +98,7 @@ class GalleryModel(QAbstractTableModel):
         old = self._cells[where].job
         if job.revision and old.revision and job.revision < old.revision:
             return  # an older snapshot arriving late
+        job = self._marked(job)
         self._cells[where].job = job
         if old.results != job.results:
             self._thumbs.pop(job.id, None)
@@ -103,13 +107,28 @@ class GalleryModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
 
     def set_mark(self, job_id: str, mark: str | None) -> None:
-        """Show a mark at once (the saved job follows): a second key press sees it."""
+        """Show a mark at once (the saved job follows, and ``mark_saved`` is called): a
+        second key press sees it."""
+        _mark, saving = self._marking.get(job_id, (None, 0))
+        self._marking[job_id] = (mark, saving + 1)
         where = self._where.get(job_id)
         if where is not None:
             cell = self._cells[where]
             cell.job = replace(cell.job, mark=mark)
             index = self.index(*where)
             self.dataChanged.emit(index, index)
+
+    def mark_saved(self, job_id: str) -> None:
+        """A save of ``set_mark`` ended (done or failed)."""
+        mark, saving = self._marking.get(job_id, (None, 0))
+        if saving > 1:
+            self._marking[job_id] = (mark, saving - 1)
+        else:
+            self._marking.pop(job_id, None)
+
+    def _marked(self, job: Job) -> Job:
+        pending = self._marking.get(job.id)
+        return job if pending is None or job.mark == pending[0] else replace(job, mark=pending[0])
 
     def remove_job(self, job_id: str) -> None:
         where = self._where.pop(job_id, None)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aurax_desktop.jobs import Job, JobRunner, JobStatus
+from aurax_desktop.jobs.model import RETRYABLE_STATUSES
 from aurax_desktop.session import Session
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.large_view import open_picture
@@ -39,6 +40,8 @@ class JobActions(QObject):
     def __init__(self, session: Session, work: BackgroundWork, window: QWidget) -> None:
         super().__init__(window)
         self.session, self.work, self.window = session, work, window
+        self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
+        """The daily spending limit's check (set by the window, as for the pages)."""
 
     # Sending: the one wrapper every page's submit goes through (on a worker thread)
 
@@ -75,24 +78,41 @@ class JobActions(QObject):
             )
 
     def retry(self, job: Job) -> None:
+        self.retry_many([job])
+
+    def retry_many(self, jobs: list[Job]) -> None:
+        """Send jobs again as new ones, after one question stating what they cost."""
         runner = self.session.runner
-        if runner is None:
+        jobs = [job for job in jobs if job.status in RETRYABLE_STATUSES]
+        if runner is None or not jobs:
             return
-        doubt = (
-            " It may already have been sent and charged once: look for its result first."
-            if job.status is JobStatus.UNCERTAIN
-            else ""
-        )
+        cost = sum(job.kind.cost for job in jobs)
+        doubtful = any(job.status is JobStatus.UNCERTAIN for job in jobs)
+        if len(jobs) == 1:
+            title = "Send the job again?"
+            text = f"This sends the job again as a new one and costs {credits_text(cost)}."
+            doubt = " It may already have been sent and charged once: look for its result first."
+        else:
+            title = f"Send {len(jobs)} jobs again?"
+            text = (
+                f"This sends these {len(jobs)} jobs again as new ones and costs "
+                f"{credits_text(cost)} in all."
+            )
+            doubt = (
+                " Some may already have been sent and charged once: look for their results first."
+            )
         answer = QMessageBox.question(
             self.window,
-            "Send the job again?",
-            f"This sends the job again as a new one and costs "
-            f"{credits_text(job.kind.cost)}.{doubt}",
+            title,
+            text + (doubt if doubtful else ""),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.work.run(lambda: runner.retry(job.id), lambda new: self.sent.emit([new]))
+        what = "This job" if len(jobs) == 1 else f"These {len(jobs)} jobs"
+        if answer != QMessageBox.StandardButton.Yes or not self.allow_spend(cost, what):
+            return
+        ids = [job.id for job in jobs]
+        self.work.run(lambda: [runner.retry(i) for i in ids], self.sent.emit, self._failed)
 
     def follow(self, job: Job) -> None:
         """Follow the task again (no new request, no charge)."""

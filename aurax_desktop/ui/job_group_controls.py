@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QListView
 from aurax_desktop.jobs import Job, JobKind
 from aurax_desktop.ui.icons import icon
 from aurax_desktop.ui.job_delegate import THUMB
-from aurax_desktop.ui.job_groups import GroupPlace, group_noun, picture_rect
+from aurax_desktop.ui.job_groups import GroupPlace, group_noun, picture_rect, to_retry
 from aurax_desktop.ui.job_model import GroupRole, JobListModel, JobRole
 
 
@@ -22,6 +22,8 @@ class GroupControls(QObject):
 
     openBatch = Signal(str)
     """A batch of try-ons to show in the Gallery (its id)."""
+    retryJobs = Signal(list)
+    """A group's jobs that did not finish, to send again (asked first)."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
@@ -75,6 +77,13 @@ class GroupControls(QObject):
         action = QAction(text, self.view)
         action.triggered.connect(lambda: self.toggle(index))
         found = [action]
+        unfinished = to_retry(self.model.group_jobs(place.group))
+        if unfinished:
+            retry = QAction(
+                icon("retry"), f"Retry the {len(unfinished)} that did not finish…", self.view
+            )
+            retry.triggered.connect(lambda: self.retryJobs.emit(unfinished))
+            found.append(retry)
         if job.kind is JobKind.TRY_ON:
             gallery = QAction(icon("gallery"), "Open the batch in the Gallery", self.view)
             gallery.triggered.connect(lambda: self.openBatch.emit(place.group))

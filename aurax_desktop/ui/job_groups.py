@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRect
 
 from aurax_desktop.jobs import Job, JobKind, JobStatus
+from aurax_desktop.jobs.model import RETRYABLE_STATUSES
 
 INDENT = 16
 """How far a shown variation's row is moved in, under its entry."""
@@ -80,6 +81,12 @@ class GroupPlace:
     def spoken(self, job: Job) -> str:
         word, _status = self.status()
         return f"{self.title(job).replace(' · ', ', ')}, {word}"
+
+
+def to_retry(members: list[Job]) -> list[Job]:
+    """The group's jobs that did not finish and were not retried yet."""
+    retried = {job.retry_of for job in members if job.retry_of}
+    return [j for j in members if j.status in RETRYABLE_STATUSES and j.id not in retried]
 
 
 def place_in(job: Job, members: list[Job], *, expanded: bool) -> GroupPlace | None:

@@ -258,8 +258,7 @@ class JobListModel(QAbstractListModel):
         ids = self._groups.get(group or "")
         if group is None or ids is None:
             return None
-        members = [self._jobs[self._rows[i]] for i in ids]
-        return place_in(job, members, expanded=group in self._expanded)
+        return place_in(job, self.group_jobs(group), expanded=group in self._expanded)
 
     def set_expanded(self, group: str, *, expanded: bool) -> None:
         """Open (every variation shown) or close a group."""
@@ -284,12 +283,16 @@ class JobListModel(QAbstractListModel):
         ids = self._groups.get(group)
         return self._rows[ids[0]] if ids else None
 
+    def group_jobs(self, group: str) -> list[Job]:
+        """A group's jobs shown here, top row first."""
+        return [self._jobs[self._rows[i]] for i in self._groups.get(group, [])]
+
     def entry_jobs(self, job: Job) -> list[Job]:
         """What a row stands for: a closed group's entry, all its variations."""
         place = self.place(job)
         if place is None or not place.folded:
             return [job]
-        return [self._jobs[self._rows[i]] for i in self._groups[place.group]]
+        return self.group_jobs(place.group)
 
     # Reading
 

@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         )
         for page in (self.try_on, self.generate, self.describe):
             page.allow_spend = self.spending.allow
+        self.job_actions.allow_spend = self.spending.allow  # retries cost credits too
         self.bridge.jobUpdated.connect(self.spending.job_changed)
         self.statusBar().addPermanentWidget(self.spending.label)
         self.connection_label = QLabel("")
@@ -230,6 +231,7 @@ class MainWindow(QMainWindow):
         view.deleteJob.connect(self.delete_job)
         view.deleteJobs.connect(self.delete_jobs)
         view.groups.openBatch.connect(self.catalog.open_batch)
+        view.groups.retryJobs.connect(actions.retry_many)
 
     # Connection
 

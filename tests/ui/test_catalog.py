@@ -22,6 +22,7 @@ from aurax_desktop.jobs.params import sent_of
 from aurax_desktop.ui.catalog import GALLERY_ROW
 from aurax_desktop.ui.compare_view import CompareView
 from aurax_desktop.ui.dialogs.settings import SettingsDialog
+from aurax_desktop.ui.job_groups import to_retry
 from aurax_desktop.ui.large_view import LargeView
 from aurax_desktop.ui.main_window import MainWindow
 from tests.factories import jpeg_bytes, person_jpeg
@@ -185,6 +186,20 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
         qtbot.waitUntil(lambda: marks() == expected, timeout=5000)
     finally:
         assert marks() == expected
+    # a snapshot from before a mark (a late event, a reload read before the save) does
+    # not undo the mark shown while its save is going
+    late = model.job_at(model.index(1, 0))
+    assert late is not None and late.mark is None
+    model.set_mark(late.id, FAVOURITE)
+    model.update_job(late)
+    model.show_batch(model.batch, [late, *(j for j in store.query(JobQuery()) if j != late)])
+    shown_late = model.job_at(model.index(1, 0))
+    assert shown_late is not None and shown_late.mark == FAVOURITE
+    model.mark_saved(late.id)  # its save ended: what comes next is shown as it is
+    model.update_job(late)
+    shown_late = model.job_at(model.index(1, 0))
+    assert shown_late is not None and shown_late.mark is None
+    gallery.setCurrentIndex(model.index(1, 1))  # where it was before the reload
     # Space: the large view
     qtbot.keyClick(gallery, Qt.Key.Key_Space)
     views = [w for w in QApplication.topLevelWidgets() if isinstance(w, LargeView)]
@@ -400,3 +415,45 @@ def test_a_folder_of_photos_is_added_from_the_browse_buttons_menu(
     assert "notes.txt" in people.message.text()  # what is not a picture is named
     # a single-photo pane (Generate's shape) has no such menu
     assert window.generate.shape_pane.browse_button.menu() is None
+
+
+def test_a_batch_cut_short_by_its_credits_is_retried_from_its_entry(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    catalog: dict[str, list[Path]],
+) -> None:
+    server = demo_factory(task_seconds=0.1, credits=6.0)  # two of the four
+    window = open_window(server)
+    load_catalog(qtbot, window, catalog)
+    jobs = sent_batch(qtbot, window, 4)
+    assert sorted(j.status.value for j in jobs) == ["completed"] * 2 + ["failed"] * 2
+    posted = server.stats()["requests"]["POST /api/ai/vto"]
+    assert posted in (3, 4)  # the one refused, and the last only if it was already going
+    model, view = window.model, window.job_list
+    model.flush()
+    entry = model.index(min(r for j in jobs if (r := model.row_of(j.id)) is not None))
+    actions = {a.text(): a for a in view.groups.actions_for(entry)}
+    retry = actions["Retry the 2 that did not finish…"]
+    shown = answer_next_dialog(QMessageBox.StandardButton.Yes)
+    retry.trigger()
+    assert shown == ["This sends these 2 jobs again as new ones and costs 6 credits in all."]
+    store = window.session.store
+
+    def retried() -> list[Job]:
+        found = [j for j in store.query(JobQuery(limit=100)) if j.retry_of]
+        return found if len(found) == 2 and all(j.status.is_final for j in found) else []
+
+    qtbot.waitUntil(lambda: bool(retried()), timeout=20_000)
+    failed = {j.id for j in jobs if j.status is JobStatus.FAILED}
+    assert {j.retry_of for j in retried()} == failed
+    assert all(j.batch == jobs[0].batch for j in retried())
+    # sent (still no credits: refused, and the other not sent unless already going)
+    assert server.stats()["requests"]["POST /api/ai/vto"] in (posted + 1, posted + 2)
+    # the originals are not offered again: only the retries that failed in turn
+    model.flush()
+    entry = model.index(min(r for j in retried() if (r := model.row_of(j.id)) is not None))
+    offered = [a for a in view.groups.actions_for(entry) if a.text().startswith("Retry")]
+    assert [a.text() for a in offered] == ["Retry the 2 that did not finish…"]
+    group = model.group_jobs(jobs[0].batch or "")
+    assert {j.id for j in to_retry(group)} == {j.id for j in retried()}
