@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -27,6 +28,7 @@ from aurax_desktop.ui.dialogs.already_open import AlreadyOpenDialog
 from aurax_desktop.ui.display_check import display_problem
 from aurax_desktop.ui.icons import app_icon
 from aurax_desktop.ui.main_window import MainWindow
+from aurax_desktop.ui.opening import open_given
 from aurax_desktop.ui.smoke_test import SmokeTest
 from aurax_desktop.ui.theme import apply_theme, choose_theme
 
@@ -54,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
         "(exit status 0 when it worked)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "photos",
+        nargs="*",
+        type=Path,
+        metavar="PHOTO",
+        help="photos or folders to open in the Try-On page (a name that says a product, "
+        "like red-dress.jpg, goes to the Garment pane; others to the Person pane)",
+    )
     return parser
 
 
@@ -85,6 +95,9 @@ def create_window(argv: Sequence[str] = (), *, read_only: bool = False) -> MainW
             session.connect(credentials, args.base_url)
     window = MainWindow(session)
     window.show()
+    if args.photos:  # "Open with" from the file manager, or the command line
+        photos = list(args.photos)
+        QTimer.singleShot(0, lambda: open_given(window, photos))
     if session.connected or read_only:
         QTimer.singleShot(0, window.start)
     else:  # nothing to connect with: the welcome dialog, once the window is up

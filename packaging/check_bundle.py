@@ -216,6 +216,11 @@ def install(bundle: Path, env: dict[str, str], work: Path) -> None:
     if not entry.is_file() or not (prefix / "bin" / "aurax").exists():
         raise CheckFailedError("install.sh did not put the menu entry and the commands in place")
     run([prefix / "bin" / "aurax", "--version"], env)
+    exec_line = next(
+        line for line in entry.read_text(encoding="utf-8").splitlines() if line.startswith("Exec=")
+    )
+    if exec_line != f"Exec={prefix / 'lib' / 'aurax-desktop' / 'aurax-desktop'} %F":
+        raise CheckFailedError(f"the installed menu entry runs {exec_line!r}")
     ok(f"install.sh put {len(placed - before)} files and folders under the prefix")
     run(
         ["sh", prefix / "lib" / "aurax-desktop" / "uninstall.sh"],

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from aurax_desktop import __version__, app
+from aurax_desktop.imaging import PICTURE_SUFFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,7 +41,12 @@ def test_the_desktop_files_are_named_by_the_one_application_id() -> None:
     desktop = (PACKAGING / "linux" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
     metainfo = (PACKAGING / "linux" / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
     assert app.APP_ID == APP_ID
-    assert f"Icon={APP_ID}\n" in desktop and "Exec=aurax-desktop" in desktop
+    assert f"Icon={APP_ID}\n" in desktop and "\nExec=aurax-desktop %F\n" in desktop
+    # "Open with" offers it for the pictures it opens (each suffix's type is listed)
+    types = next(line for line in desktop.splitlines() if line.startswith("MimeType="))
+    for suffix in PICTURE_SUFFIXES:
+        wanted = {".jpg": "jpeg", ".jpeg": "jpeg", ".tif": "tiff"}.get(suffix, suffix[1:])
+        assert f"image/{wanted};" in types, suffix
     assert "Categories=Graphics;" in desktop
     assert f"<id>{APP_ID}</id>" in metainfo
     assert f'<launchable type="desktop-id">{APP_ID}.desktop</launchable>' in metainfo
