@@ -15,7 +15,7 @@ from aurax_desktop.imaging.source import (
     load_image,
     read_header,
 )
-from aurax_desktop.imaging.thumbnails import save_thumbnail, thumbnail
+from aurax_desktop.imaging.thumbnails import RESULT_PREVIEW_SIDE, save_thumbnail, thumbnail
 from aurax_desktop.imaging.upload import (
     PreparedImage,
     photo_warnings,
@@ -27,6 +27,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_PIXELS",
     "PICTURE_SUFFIXES",
+    "RESULT_PREVIEW_SIDE",
     "ImageError",
     "PreparedImage",
     "SourceImage",

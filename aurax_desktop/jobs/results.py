@@ -20,7 +20,13 @@ from aurax_desktop.api import (
     TaskState,
     UnsafeAnswerError,
 )
-from aurax_desktop.imaging import DEFAULT_MAX_PIXELS, ImageError, read_header, save_thumbnail
+from aurax_desktop.imaging import (
+    DEFAULT_MAX_PIXELS,
+    RESULT_PREVIEW_SIDE,
+    ImageError,
+    read_header,
+    save_thumbnail,
+)
 from aurax_desktop.jobs.files import image_extension, write_atomically
 from aurax_desktop.jobs.model import Job, JobStatus
 
@@ -123,6 +129,10 @@ def _check(data: bytes) -> str | None:
 def _thumbnail(job: Job, data: bytes) -> None:
     """A preview for the list; a result that will not decode keeps its bytes and no preview."""
     try:
-        save_thumbnail(read_header(data, name="The result"), job.folder / "thumbnail.jpg")
+        save_thumbnail(
+            read_header(data, name="The result"),
+            job.folder / "thumbnail.jpg",
+            RESULT_PREVIEW_SIDE,
+        )
     except ImageError as exc:
         log.warning("No preview for job %s: %s", job.id, exc)

@@ -21,7 +21,8 @@ from aurax_desktop.jobs.params import sent_of
 
 THUMB_SIDE = 176
 """The longest side of a thumbnail in the grid (logical pixels)."""
-CACHE_SIZE = 400
+CACHE_BYTES = 96 * 1024 * 1024
+"""What the thumbnails kept in memory may take (at 200 % each is four times larger)."""
 JobRole = Qt.ItemDataRole.UserRole
 MarkRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -235,7 +236,8 @@ class GalleryModel(QAbstractTableModel):
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.ratio)
         self._thumbs[job.id] = pixmap
-        while len(self._thumbs) > CACHE_SIZE:
+        keep = max(64, CACHE_BYTES // max(1, image.sizeInBytes()))
+        while len(self._thumbs) > keep:
             self._thumbs.popitem(last=False)
         index = self.index_of(job.id)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
