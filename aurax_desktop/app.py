@@ -26,6 +26,7 @@ from aurax_desktop.logs import setup_logging
 from aurax_desktop.session import Session
 from aurax_desktop.ui.dialogs.already_open import AlreadyOpenDialog
 from aurax_desktop.ui.display_check import display_problem
+from aurax_desktop.ui.handover import Inbox, file_opened, hand_over
 from aurax_desktop.ui.icons import app_icon
 from aurax_desktop.ui.main_window import MainWindow
 from aurax_desktop.ui.opening import open_given
@@ -95,6 +96,8 @@ def create_window(argv: Sequence[str] = (), *, read_only: bool = False) -> MainW
             session.connect(credentials, args.base_url)
     window = MainWindow(session)
     window.show()
+    if not read_only:  # photos opened later, from another launch, arrive here
+        Inbox(window)
     if args.photos:  # "Open with" from the file manager, or the command line
         photos = list(args.photos)
         QTimer.singleShot(0, lambda: open_given(window, photos))
@@ -116,13 +119,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or AuraxApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_application(app)
     if args.smoke_test:
         return smoke_test(app, arguments)
     lock = InstanceLock()
-    owned = claim_data_folder(lock)
+    acquired = lock.acquire()
+    if not acquired and args.photos and hand_over(args.photos):
+        return 0  # the window already running opens them
+    owned = True if acquired else claim_data_folder(lock)
     if owned is None:
         return 0
     read_only = not owned
@@ -136,6 +142,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         lock.release()
     return code
+
+
+class AuraxApplication(QApplication):
+    """The program's application object: files macOS opens with it arrive as events."""
+
+    def event(self, event: QEvent) -> bool:
+        return file_opened(event) or super().event(event)
 
 
 class FirstPaintProbe(QObject):

@@ -91,3 +91,13 @@ def test_appstreamcli_accepts_the_metainfo() -> None:
 def test_the_app_icon_is_a_simple_svg_qt_can_draw() -> None:
     svg = (Path(__file__).resolve().parents[1] / "resources" / "icons" / "app.svg").read_text()
     assert "<filter" not in svg and "<mask" not in svg  # QtSvg draws neither
+
+
+def test_windows_and_macos_offer_open_with_for_every_picture_type() -> None:
+    setup = (PACKAGING / "windows" / "aurax-desktop.iss").read_text(encoding="utf-8")
+    spec = (PACKAGING / "aurax.spec").read_text(encoding="utf-8")
+    for suffix in PICTURE_SUFFIXES:
+        assert f'ValueName: "{suffix}"' in setup, suffix
+        assert f"Software\\Classes\\{suffix}\\OpenWithList\\aurax-desktop.exe" in setup, suffix
+    assert '""{app}\\aurax-desktop.exe"" ""%1""' in setup
+    assert '"CFBundleDocumentTypes"' in spec and '"public.heic"' in spec

@@ -6,12 +6,8 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import (
-    QCloseEvent,
-    QResizeEvent,
-    QShowEvent,
-)
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -27,11 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop.api import ProductType
-from aurax_desktop.jobs import (
-    Job,
-    JobKind,
-    JobStatus,
-)
+from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.session import Session
 from aurax_desktop.ui.account_actions import AccountActions
 from aurax_desktop.ui.background import BackgroundWork, warm_up
@@ -75,6 +67,8 @@ MINIMUM_SIZE = QSize(900, 600)
 class MainWindow(QMainWindow):
     jobs_menu: QMenu
     account_menu: QMenu
+    closing = Signal()
+    """The window closes: helpers made around it stop their timers."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -389,6 +383,7 @@ class MainWindow(QMainWindow):
             replace(self.session.settings, window_geometry=geometry, panel_layout=layout)
         )
         self._closing = True
+        self.closing.emit()
         self.model.stop_timers()
         self.spending.stop()
         self.statusBar().clearMessage()  # and its timer

@@ -43,6 +43,52 @@ Name: "addtopath"; Description: "Add the aurax command to PATH"
 [Registry]
 Root: HKCU; Subkey: "Environment"; ValueType: expandsz; ValueName: "Path"; \
     ValueData: "{olddata};{app}"; Tasks: addtopath; Check: NeedsAddPath(ExpandConstant('{app}'))
+; "Open with" for pictures: Explorer starts the program with the file; when it already
+; runs, the new process hands the file to the running window (ui/handover.py).
+Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe"; ValueType: string; \
+    ValueName: "FriendlyAppName"; ValueData: "AuraX Desktop"; Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe\shell\open\command"; \
+    ValueType: string; ValueData: """{app}\aurax-desktop.exe"" ""%1"""
+Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe\SupportedTypes"; \
+    ValueType: string; ValueName: ".jpg"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\.jpg\OpenWithList\aurax-desktop.exe"; \
+    Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe\SupportedTypes"; \
+    ValueType: string; ValueName: ".jpeg"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\.jpeg\OpenWithList\aurax-desktop.exe"; \
+    Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe\SupportedTypes"; \
+    ValueType: string; ValueName: ".png"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\.png\OpenWithList\aurax-desktop.exe"; \
+    Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe\SupportedTypes"; \
+    ValueType: string; ValueName: ".webp"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\.webp\OpenWithList\aurax-desktop.exe"; \
+    Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe\SupportedTypes"; \
+    ValueType: string; ValueName: ".heic"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\.heic\OpenWithList\aurax-desktop.exe"; \
+    Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe\SupportedTypes"; \
+    ValueType: string; ValueName: ".heif"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\.heif\OpenWithList\aurax-desktop.exe"; \
+    Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe\SupportedTypes"; \
+    ValueType: string; ValueName: ".tif"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\.tif\OpenWithList\aurax-desktop.exe"; \
+    Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe\SupportedTypes"; \
+    ValueType: string; ValueName: ".tiff"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\.tiff\OpenWithList\aurax-desktop.exe"; \
+    Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe\SupportedTypes"; \
+    ValueType: string; ValueName: ".bmp"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\.bmp\OpenWithList\aurax-desktop.exe"; \
+    Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe\SupportedTypes"; \
+    ValueType: string; ValueName: ".gif"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\.gif\OpenWithList\aurax-desktop.exe"; \
+    Flags: uninsdeletekey
 
 [Run]
 Filename: "{app}\aurax-desktop.exe"; Description: "Start AuraX Desktop"; Flags: nowait postinstall skipifsilent

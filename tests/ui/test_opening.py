@@ -4,11 +4,19 @@ in the Person pane, a missing file named. The real window in demo mode."""
 
 from __future__ import annotations
 
+import json
+import os
+import time
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFileOpenEvent
 from pytestqt.qtbot import QtBot
 
+from aurax_desktop import app
 from aurax_desktop.app import create_window
+from aurax_desktop.jobs.ownership import InstanceLock
+from aurax_desktop.ui.handover import file_opened, inbox_dir
 from tests.factories import jpeg_bytes, person_jpeg
 from tests.ui.conftest import close_window
 
@@ -34,4 +42,39 @@ def test_photos_given_at_start_open_in_the_try_on_page(qtbot: QtBot, tmp_path: P
         assert "Not found, so not opened: gone.jpg" in window.statusBar().currentMessage()
         assert page.blocker() == ""  # ready to try on
     finally:
+        close_window(window)
+
+
+def test_photos_opened_while_it_runs_go_to_the_running_window(qtbot: QtBot, tmp_path: Path) -> None:
+    blouse = tmp_path / "white-blouse.jpg"
+    blouse.write_bytes(jpeg_bytes((400, 400), (240, 240, 240)))
+    window = create_window(["--demo"])
+    qtbot.addWidget(window)
+    lock = InstanceLock()
+    assert lock.acquire()  # as the running program holds it
+    try:
+        # launched again with a photo ("Open with"): no second window, no question
+        assert app.main([str(blouse)]) == 0
+        garments = window.try_on.garment_pane
+        qtbot.waitUntil(lambda: garments.source is not None, timeout=10_000)
+        assert [p.name for p in garments.photos()] == ["white-blouse.jpg"]
+        qtbot.waitUntil(lambda: not list(inbox_dir().glob("*.json")), timeout=5000)
+        # macOS hands a file opened with the program to it as an event: the same route
+        skirt = tmp_path / "pleated-skirt.jpg"
+        skirt.write_bytes(jpeg_bytes((400, 400), (30, 30, 120)))
+        assert file_opened(QFileOpenEvent(str(skirt)))
+        qtbot.waitUntil(lambda: len(garments.photos()) == 2, timeout=10_000)
+        assert not file_opened(QEvent(QEvent.Type.Show))
+        # a handover left by a window long gone is dropped at the next start
+        stale = inbox_dir() / "0-old.json"
+        stale.write_text(json.dumps([str(blouse)]), encoding="utf-8")
+        os.utime(stale, (time.time() - 3600, time.time() - 3600))
+        other = create_window(["--demo"])
+        qtbot.addWidget(other)
+        try:
+            assert not stale.exists()
+        finally:
+            close_window(other)
+    finally:
+        lock.release()
         close_window(window)
