@@ -168,8 +168,8 @@ class JobRunner:
             for job in self.store.query(JobQuery(batch=batch, limit=100_000))
             if job.status is JobStatus.PREPARING
         ]
-        for job in waiting:
-            self._sender.cancel(job.id)
+        for job in waiting:  # one already on its way is followed, not stopped
+            self._sender.cancel(job.id, unsent_only=True)
         self._sender.pause(batch, paused=False)
         return len(waiting)
 

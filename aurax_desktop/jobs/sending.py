@@ -130,15 +130,19 @@ class Sender:
         self.closed = False
         self._lock = threading.Lock()
         self._cancelled: set[str] = set()
+        self._unsent_only: set[str] = set()
+        """Cancelled only if not sent yet (a batch's "cancel unsent"): once its request
+        has gone, the job is followed to its result (it was charged)."""
         self._paused: set[str] = set()
         self._refused: dict[str, tuple[AuraxError, float]] = {}
         """Batches whose account AuraX refused, and when: their jobs made before then and
         not sent yet are not sent."""
 
-    def cancel(self, job_id: str) -> None:
-        """Stop the job before it is sent (or before its task is followed)."""
+    def cancel(self, job_id: str, *, unsent_only: bool = False) -> None:
+        """Stop the job before it is sent (or, unless ``unsent_only``, before its task is
+        followed)."""
         with self._lock:
-            self._cancelled.add(job_id)
+            (self._unsent_only if unsent_only else self._cancelled).add(job_id)
 
     def pause(self, batch: str, *, paused: bool) -> None:
         with self._lock:
@@ -157,9 +161,12 @@ class Sender:
             found = self._refused.get(job.batch) if job.batch is not None else None
         return found[0] if found is not None and job.created_at <= found[1] else None
 
-    def take_cancel(self, job_id: str) -> bool:
+    def take_cancel(self, job_id: str, *, sent: bool = False) -> bool:
+        """Whether the job was cancelled (once ``sent``, only a full stop counts)."""
         with self._lock:
-            if job_id in self._cancelled:
+            unsent_only = job_id in self._unsent_only
+            self._unsent_only.discard(job_id)
+            if job_id in self._cancelled or (unsent_only and not sent):
                 self._cancelled.discard(job_id)
                 return True
             return False
@@ -255,7 +262,7 @@ class Sender:
             if self.closed:
                 return False
             with self._lock:
-                if job.id in self._cancelled:
+                if job.id in self._cancelled or job.id in self._unsent_only:
                     return False
             time.sleep(0.1)
         return True
@@ -291,7 +298,7 @@ class Sender:
             return
         # The task id is in the history before following starts.
         job = self.book.save(job.moved_to(JobStatus.QUEUED, task_id=sent.task_id, cost=cost))
-        if self.take_cancel(job.id):
+        if self.take_cancel(job.id, sent=True):
             self.book.save(job.moved_to(JobStatus.STOPPED, error=STOPPED_MESSAGE))
             return
         self._follow(job.id, sent.task_id)

@@ -44,6 +44,10 @@ def load_thumbnail(path: Path, side: int) -> QImage:
     )
 
 
+def _newer(known: Job | None, read: Job) -> Job:
+    return known if known is not None and known.revision > read.revision else read
+
+
 @dataclass
 class _Cell:
     job: Job
@@ -72,6 +76,11 @@ class GalleryModel(QAbstractTableModel):
     # Filling
 
     def show_batch(self, batch: str | None, jobs: list[Job]) -> None:
+        """Show ``jobs`` (read on a worker): a job already shown in a newer state than
+        the one read (an event came meanwhile) keeps that state."""
+        if batch == self.batch:
+            known = {cell.job.id: cell.job for cell in self._cells.values()}
+            jobs = [_newer(known.get(job.id), job) for job in jobs]
         self.beginResetModel()
         self.batch = batch
         self._cells.clear()

@@ -56,6 +56,14 @@ def load_catalog(qtbot: QtBot, window: MainWindow, catalog: dict[str, list[Path]
     )
 
 
+def listed_ended(window: MainWindow, job_ids: list[str]) -> bool:
+    """The Jobs list shows these jobs, ended (its model learns of them a moment after
+    the history)."""
+    window.model.flush()
+    shown = [window.model.job(r) for i in job_ids if (r := window.model.row_of(i)) is not None]
+    return len(shown) == len(job_ids) and all(j is not None and j.status.is_final for j in shown)
+
+
 def sent_batch(qtbot: QtBot, window: MainWindow, count: int) -> list[Job]:
     """Answer the question, send, and wait for the batch's jobs to end."""
     shown = answer_next_dialog(OK)
@@ -147,6 +155,11 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     sent_batch(qtbot, window, 4)
     model, gallery = window.catalog.model, window.catalog.gallery
     qtbot.waitUntil(lambda: model.counts()["done"] == 4, timeout=10_000)
+    # a reload read before the last events (older snapshots) does not undo them
+    shown = [j for r in range(2) for c in range(2) if (j := model.job_at(model.index(r, c)))]
+    older = [replace(j, status=JobStatus.PROCESSING, revision=j.revision - 1) for j in shown]
+    model.show_batch(model.batch, older)
+    assert model.counts()["done"] == 4
     assert gallery.objectName() == "resultsGallery"
     assert (model.rowCount(), model.columnCount()) == (2, 2)
     # thumbnails arrive from the worker
@@ -183,7 +196,7 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
 
     expected = {(0, 0): FAVOURITE, (0, 1): REJECTED, (1, 0): None, (1, 1): None}
     try:
-        qtbot.waitUntil(lambda: marks() == expected, timeout=5000)
+        qtbot.waitUntil(lambda: marks() == expected, timeout=20_000)  # saved on a worker
     finally:
         assert marks() == expected
     # a snapshot from before a mark (a late event, a reload read before the save) does
@@ -431,7 +444,7 @@ def test_a_batch_cut_short_by_its_credits_is_retried_from_its_entry(
     posted = server.stats()["requests"]["POST /api/ai/vto"]
     assert posted in (3, 4)  # the one refused, and the last only if it was already going
     model, view = window.model, window.job_list
-    model.flush()
+    qtbot.waitUntil(lambda: listed_ended(window, [j.id for j in jobs]), timeout=10_000)
     entry = model.index(min(r for j in jobs if (r := model.row_of(j.id)) is not None))
     actions = {a.text(): a for a in view.groups.actions_for(entry)}
     retry = actions["Retry the 2 that did not finish…"]
@@ -451,7 +464,7 @@ def test_a_batch_cut_short_by_its_credits_is_retried_from_its_entry(
     # sent (still no credits: refused, and the other not sent unless already going)
     assert server.stats()["requests"]["POST /api/ai/vto"] in (posted + 1, posted + 2)
     # the originals are not offered again: only the retries that failed in turn
-    model.flush()
+    qtbot.waitUntil(lambda: listed_ended(window, [j.id for j in retried()]), timeout=10_000)
     entry = model.index(min(r for j in retried() if (r := model.row_of(j.id)) is not None))
     offered = [a for a in view.groups.actions_for(entry) if a.text().startswith("Retry")]
     assert [a.text() for a in offered] == ["Retry the 2 that did not finish…"]

@@ -33,7 +33,9 @@ def test_a_damaged_history_is_kept_aside_and_the_window_says_where(
     assert window.session.store.count() == 0
 
 
-@pytest.mark.logs_expected(r"No log file", r"set aside", r"cannot be used", r"could not be saved")
+@pytest.mark.logs_expected(
+    r"No log file", r"set aside", r"cannot be used", r"could not be saved", r"No inbox"
+)
 def test_a_data_folder_that_cannot_be_written_still_opens_the_window(
     qtbot: QtBot, open_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -55,3 +55,36 @@ def test_the_rest_of_a_refused_batch_is_not_sent_but_a_later_retry_is(
     assert retried.batch == unsent.batch
     assert server.stats()["requests"]["POST /api/ai/vto"] == 3
     assert retried.error is not None and not retried.error.startswith("Not sent: AuraX")
+
+
+def test_cancelling_the_unsent_never_stops_one_whose_request_has_gone(
+    runner_factory: Callable[..., tuple[JobRunner, DemoServer, Recorder]],
+    demo_factory: Callable[..., DemoServer],
+    tmp_path: Path,
+) -> None:
+    server = demo_factory(latency=0.5)  # each request takes half a second
+    runner, server, _events = runner_factory(server, max_prepare=1)
+    people = []
+    for n in range(2):
+        person = tmp_path / f"person-{n}.jpg"
+        person.write_bytes(person_jpeg())
+        people.append(person)
+    garment = tmp_path / "shirt.jpg"
+    garment.write_bytes(garment_jpeg())
+    sent = runner.submit_try_on_batch(
+        TryOnBatchInput(tuple(people), (garment,), ProductType.GARMENT, 2)
+    )
+    first, second = sent.job_ids
+    deadline = time.monotonic() + 10
+    while (job := runner.get(first)) is None or job.status is not JobStatus.SUBMITTING:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    # "Cancel unsent" read the history a moment before this job's request went (the race
+    # the button can meet): its cancel arrives while the request is on its way. The
+    # sender is reached directly to make that moment certain.
+    runner._sender.cancel(first, unsent_only=True)
+    runner.cancel_unsent(sent.batch)
+    done, stopped = ended(runner, [first, second])
+    assert done.status is JobStatus.COMPLETED and done.results  # charged, so fetched
+    assert stopped.status is JobStatus.STOPPED and stopped.task_id is None
+    assert server.stats()["requests"]["POST /api/ai/vto"] == 1
