@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from aurax_desktop.atomic import write_atomically
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
-from aurax_desktop.jobs.params import TryOnParams, decode, sent_of
+from aurax_desktop.jobs.params import TryOnParams, batch_name, decode, sent_of
 
 PRINT_SIDE = 1600
 LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR"})
@@ -76,7 +76,7 @@ def from_jobs(jobs: Iterable[Job], *, favourites_only: bool = False, title: str 
             job.result_paths[0], garment or "garment", job.product_type, job.mark == FAVOURITE
         )
         rows.setdefault(row, []).append((column, look))
-        name = name or str(sent.extra.get("batch_name") or "")
+        name = name or batch_name(job.params)
     pages = tuple(
         PersonPage(people[row], tuple(look for _c, look in sorted(rows[row], key=lambda x: x[0])))
         for row in sorted(rows)

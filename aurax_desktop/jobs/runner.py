@@ -38,7 +38,7 @@ from aurax_desktop.jobs.followers import FollowCallbacks, FollowPool
 from aurax_desktop.jobs.inputs import DescriptionInput, GenerationInput, TryOnInput
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES, Job, JobKind, JobStatus, new_job_id
 from aurax_desktop.jobs.ownership import OwnerLock
-from aurax_desktop.jobs.params import Sent, encode
+from aurax_desktop.jobs.params import BATCH_NAME, Sent, encode
 from aurax_desktop.jobs.recovery import take_over
 from aurax_desktop.jobs.results import fetch_results
 from aurax_desktop.jobs.sending import Prepare, Sender
@@ -142,7 +142,7 @@ class JobRunner:
                 batch_row=row,
                 batch_column=column,
                 derived_from=origin,
-                extra={"batch_name": batch.name},
+                extra={BATCH_NAME: batch.name},
             )
             job = self._new(
                 JobKind.TRY_ON,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, JobStore
 from aurax_desktop.jobs.batches import batch_jobs
+from aurax_desktop.jobs.params import batch_name
 from aurax_desktop.ui.background import BackgroundWork
 from aurax_desktop.ui.compare_view import CompareView
 from aurax_desktop.ui.forgetting import HistoryForgetting
@@ -35,7 +36,7 @@ def recent_batches(store: JobStore, limit: int = 30) -> list[tuple[str, str, flo
     found = []
     for batch, when, count in store.batches(limit, JobKind.TRY_ON):
         first = store.query(JobQuery(batch=batch, limit=1))
-        name = str(first[0].params.get("batch_name") or "") if first else ""
+        name = batch_name(first[0].params) if first else ""
         found.append((batch, name, when, count))
     return found
 

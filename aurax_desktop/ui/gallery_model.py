@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QImage, QPixmap
 
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobStatus
-from aurax_desktop.jobs.params import sent_of
+from aurax_desktop.jobs.params import batch_name, sent_of
 
 THUMB_SIDE = 176
 """The longest side of a thumbnail in the grid (logical pixels)."""
@@ -96,7 +96,7 @@ class GalleryModel(QAbstractTableModel):
             garments.setdefault(column, garment_name(job))
             self._cells[row, column] = _Cell(job, row, column)
             self._where[job.id] = (row, column)
-            self.name = self.name or str(sent.extra.get("batch_name") or "")
+            self.name = self.name or batch_name(job.params)
         self.people = [people.get(r, "") for r in range(max(people, default=-1) + 1)]
         self.garments = [garments.get(c, "") for c in range(max(garments, default=-1) + 1)]
         self.endResetModel()

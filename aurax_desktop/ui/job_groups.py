@@ -11,6 +11,7 @@ from PySide6.QtCore import QRect
 
 from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES
+from aurax_desktop.jobs.params import batch_name
 
 INDENT = 16
 """How far a shown variation's row is moved in, under its entry."""
@@ -75,7 +76,7 @@ class GroupPlace:
         parts = [f"{others} did not finish"] if others else []
         what = job.prompt or ""
         if job.kind is JobKind.TRY_ON:
-            what = str(job.params.get("batch_name") or "")
+            what = batch_name(job.params)
         return " · ".join([*parts, what]).strip(" ·")
 
     def spoken(self, job: Job) -> str:

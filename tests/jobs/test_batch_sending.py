@@ -10,7 +10,7 @@ from pathlib import Path
 from aurax_desktop.api import ProductType
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobRunner, JobStatus
-from aurax_desktop.jobs.batches import TryOnBatchInput
+from aurax_desktop.jobs.batches import BatchSent, TryOnBatchInput
 from tests.factories import garment_jpeg, person_jpeg
 from tests.jobs.conftest import Recorder
 
@@ -25,6 +25,20 @@ def ended(runner: JobRunner, job_ids: list[str], timeout: float = 30.0) -> list[
         time.sleep(0.05)
 
 
+def send_people_in_one_garment(runner: JobRunner, folder: Path, people: int) -> BatchSent:
+    """A batch of ``people`` person photos with one garment, sent."""
+    photos = []
+    for n in range(people):
+        person = folder / f"person-{n}.jpg"
+        person.write_bytes(person_jpeg())
+        photos.append(person)
+    garment = folder / "shirt.jpg"
+    garment.write_bytes(garment_jpeg())
+    return runner.submit_try_on_batch(
+        TryOnBatchInput(tuple(photos), (garment,), ProductType.GARMENT, 2)
+    )
+
+
 def test_the_rest_of_a_refused_batch_is_not_sent_but_a_later_retry_is(
     runner_factory: Callable[..., tuple[JobRunner, DemoServer, Recorder]],
     demo_factory: Callable[..., DemoServer],
@@ -32,16 +46,7 @@ def test_the_rest_of_a_refused_batch_is_not_sent_but_a_later_retry_is(
 ) -> None:
     server = demo_factory(credits=3.0)  # one try-on's worth
     runner, server, _events = runner_factory(server, max_prepare=1)  # sent one by one
-    people = []
-    for n in range(3):
-        person = tmp_path / f"person-{n}.jpg"
-        person.write_bytes(person_jpeg())
-        people.append(person)
-    garment = tmp_path / "shirt.jpg"
-    garment.write_bytes(garment_jpeg())
-    sent = runner.submit_try_on_batch(
-        TryOnBatchInput(tuple(people), (garment,), ProductType.GARMENT, 2)
-    )
+    sent = send_people_in_one_garment(runner, tmp_path, 3)
     jobs = ended(runner, list(sent.job_ids))
     assert [j.status for j in jobs] == [JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.FAILED]
     assert server.stats()["requests"]["POST /api/ai/vto"] == 2  # the third was not sent
@@ -64,16 +69,7 @@ def test_cancelling_the_unsent_never_stops_one_whose_request_has_gone(
 ) -> None:
     server = demo_factory(latency=0.5)  # each request takes half a second
     runner, server, _events = runner_factory(server, max_prepare=1)
-    people = []
-    for n in range(2):
-        person = tmp_path / f"person-{n}.jpg"
-        person.write_bytes(person_jpeg())
-        people.append(person)
-    garment = tmp_path / "shirt.jpg"
-    garment.write_bytes(garment_jpeg())
-    sent = runner.submit_try_on_batch(
-        TryOnBatchInput(tuple(people), (garment,), ProductType.GARMENT, 2)
-    )
+    sent = send_people_in_one_garment(runner, tmp_path, 2)
     first, second = sent.job_ids
     deadline = time.monotonic() + 10
     while (job := runner.get(first)) is None or job.status is not JobStatus.SUBMITTING:
