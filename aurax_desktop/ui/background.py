@@ -78,9 +78,11 @@ class BackgroundWork(QObject):
         else:
             pending.on_done(pending.result)
 
-    def shutdown(self) -> None:
+    def shutdown(self, *, finish: bool = False) -> None:
+        """No more callbacks; work not started yet is dropped, unless ``finish`` (then
+        it is done first, its callbacks left out)."""
         self._closed = True
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool.shutdown(wait=True, cancel_futures=not finish)
         with self._lock:
             self._pending.clear()  # dropped here, on the GUI thread
 

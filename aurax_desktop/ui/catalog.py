@@ -91,7 +91,7 @@ class Catalog(QObject):
         self._closed = True
         self._reload.stop()
         self.forgetting.stop()
-        self.marks.shutdown()
+        self.marks.shutdown(finish=True)  # a mark given is saved, even just before quitting
 
     # Filling the gallery
 

@@ -259,6 +259,13 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     counted = [len(page.images) for page in reader.pages]
     assert counted == [1, 2]  # the reject is left out
     assert "shirt.jpg · Garment · favourite" in reader.pages[0].extract_text()
+    # a mark given just before the window closes is saved all the same
+    last = model.job_at(model.index(1, 0))
+    assert last is not None and last.mark is None
+    window.catalog.mark(last, REJECTED)
+    window.close()
+    closed = store.get(last.id)
+    assert closed is not None and closed.mark == REJECTED
 
 
 def test_a_result_used_as_the_person_builds_an_outfit(
