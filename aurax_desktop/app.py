@@ -24,14 +24,14 @@ from aurax_desktop.account import CredentialStore, resolve_credentials
 from aurax_desktop.jobs import InstanceLock
 from aurax_desktop.logs import setup_logging
 from aurax_desktop.session import Session
-from aurax_desktop.ui.dialogs.already_open import AlreadyOpenDialog
-from aurax_desktop.ui.display_check import display_problem
-from aurax_desktop.ui.handover import Inbox, file_opened, hand_over
-from aurax_desktop.ui.icons import app_icon
-from aurax_desktop.ui.main_window import MainWindow
-from aurax_desktop.ui.opening import open_given
-from aurax_desktop.ui.smoke_test import SmokeTest
-from aurax_desktop.ui.theme import apply_theme, choose_theme
+from aurax_desktop.ui.common.icons import app_icon
+from aurax_desktop.ui.common.theme import apply_theme, choose_theme
+from aurax_desktop.ui.shell.dialogs.already_open import AlreadyOpenDialog
+from aurax_desktop.ui.shell.display_check import display_problem
+from aurax_desktop.ui.shell.handover import Inbox, file_opened, hand_over
+from aurax_desktop.ui.shell.main_window import MainWindow
+from aurax_desktop.ui.shell.opening import open_given
+from aurax_desktop.ui.shell.smoke_test import SmokeTest
 
 log = logging.getLogger(__name__)
 

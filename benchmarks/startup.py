@@ -22,7 +22,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 from aurax_desktop.app import create_window, dispose
-from aurax_desktop.ui.theme import apply_theme
+from aurax_desktop.ui.common.theme import apply_theme
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):

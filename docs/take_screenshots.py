@@ -39,8 +39,8 @@ from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 if TYPE_CHECKING:
-    from aurax_desktop.ui.demo_banner import Sample
-    from aurax_desktop.ui.main_window import MainWindow
+    from aurax_desktop.ui.shell.demo_banner import Sample
+    from aurax_desktop.ui.shell.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 
@@ -81,8 +81,8 @@ def main() -> None:
         os.environ["AURAX_THEME"] = "dark"
 
     from aurax_desktop.app import create_window, dispose
-    from aurax_desktop.ui.demo_banner import samples
-    from aurax_desktop.ui.theme import apply_theme
+    from aurax_desktop.ui.common.theme import apply_theme
+    from aurax_desktop.ui.shell.demo_banner import samples
 
     apply_theme(app)
     window = create_window(["--demo"])

@@ -23,9 +23,9 @@ from aurax_desktop.api import AuraxError
 from aurax_desktop.app import create_window, dispose
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import TryOnInput
-from aurax_desktop.ui.dialogs.settings import SettingsDialog
-from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
-from aurax_desktop.ui.theme import apply_theme
+from aurax_desktop.ui.common.theme import apply_theme
+from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
+from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
 from tests.factories import garment_jpeg, person_jpeg
 
 

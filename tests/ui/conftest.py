@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop.app import create_window
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobStatus
-from aurax_desktop.ui.main_window import MainWindow
+from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.factories import garment_jpeg, person_jpeg
 
 WindowFactory = Callable[..., MainWindow]

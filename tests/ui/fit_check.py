@@ -93,7 +93,7 @@ def text_problem(widget: QWidget) -> str | None:
 
 def jobs_rows_shown(window: QMainWindow) -> float:
     """How many job rows fit in the Jobs list as it is now."""
-    from aurax_desktop.ui.job_list import ROW_HEIGHT  # noqa: PLC0415
+    from aurax_desktop.ui.jobs.view import ROW_HEIGHT  # noqa: PLC0415
 
     view = window.job_list  # type: ignore[attr-defined]
     return float(view.viewport().height() / ROW_HEIGHT)
@@ -150,7 +150,7 @@ def load_samples(app: QApplication, window: QMainWindow) -> None:
     """A person and a garment in the Try-On panes (the toolbars are widest then)."""
     import time  # noqa: PLC0415
 
-    from aurax_desktop.ui.demo_banner import samples  # noqa: PLC0415
+    from aurax_desktop.ui.shell.demo_banner import samples  # noqa: PLC0415
 
     found = {s.path.name: s.path for s in samples()}
     page = window.try_on  # type: ignore[attr-defined]

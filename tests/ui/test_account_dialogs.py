@@ -17,9 +17,9 @@ from aurax_desktop.account import SettingsStore, UploadSize
 from aurax_desktop.app import create_window
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.session import Session
-from aurax_desktop.ui.background import BackgroundWork
-from aurax_desktop.ui.dialogs.settings import SettingsDialog
-from aurax_desktop.ui.dialogs.welcome import WelcomeDialog
+from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
+from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
 from tests.memory_keyring import MemoryKeyring
 from tests.ui.conftest import answer_next_dialog, close_window, when_modal
 

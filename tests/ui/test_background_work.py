@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
-from aurax_desktop.ui.background import BackgroundWork
+from aurax_desktop.ui.common.background import BackgroundWork
 
 
 class _Witness:

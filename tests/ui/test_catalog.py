@@ -19,12 +19,12 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobQuery, JobStatus, jobs_dir
 from aurax_desktop.jobs.params import sent_of
-from aurax_desktop.ui.catalog import GALLERY_ROW
-from aurax_desktop.ui.compare_view import CompareView
-from aurax_desktop.ui.dialogs.settings import SettingsDialog
-from aurax_desktop.ui.job_groups import to_retry
-from aurax_desktop.ui.large_view import LargeView
-from aurax_desktop.ui.main_window import MainWindow
+from aurax_desktop.ui.common.picture_window import LargeView
+from aurax_desktop.ui.gallery.compare import CompareView
+from aurax_desktop.ui.gallery.controller import GALLERY_ROW
+from aurax_desktop.ui.jobs.groups import to_retry
+from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
+from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.factories import jpeg_bytes, person_jpeg
 from tests.ui.conftest import WindowFactory, answer_next_dialog, stroke, when_modal
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 from aurax_desktop import __version__
-from aurax_desktop.ui.display_check import display_problem
+from aurax_desktop.ui.shell.display_check import display_problem
 
 
 def finder(*missing: str) -> Callable[[str], str | None]:

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop.account import Settings, SettingsStore
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobStatus
-from aurax_desktop.ui.large_view import LargeView
+from aurax_desktop.ui.common.picture_window import LargeView
 from tests.factories import garment_jpeg, jpeg_bytes
 from tests.ui.conftest import WindowFactory, answer_next_dialog, drop_file, run_try_on
 

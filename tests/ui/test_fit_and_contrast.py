@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.ui.main_window import MainWindow
-from aurax_desktop.ui.theme import contrast, palette_for, surface_colours
+from aurax_desktop.ui.common.theme import contrast, palette_for, surface_colours
+from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.fit_check import jobs_rows_shown, load_samples, problems
 

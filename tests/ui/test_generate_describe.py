@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobKind, JobStatus
-from aurax_desktop.ui.describe_model import DESCRIPTION
+from aurax_desktop.ui.describe.model import DESCRIPTION
 from tests.factories import jpeg_bytes
 from tests.ui.conftest import WindowFactory, drop, drop_file
 

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobKind, JobStatus, JobStore
-from aurax_desktop.ui.job_model import ThumbnailRole
-from aurax_desktop.ui.main_window import MainWindow
+from aurax_desktop.ui.jobs.model import ThumbnailRole
+from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, run_try_on
 
 HISTORY = 450

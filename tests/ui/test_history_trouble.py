@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop import paths
 from aurax_desktop.app import claim_data_folder, create_window
 from aurax_desktop.jobs import InstanceLock
-from aurax_desktop.ui.dialogs.already_open import AlreadyOpenDialog
+from aurax_desktop.ui.shell.dialogs.already_open import AlreadyOpenDialog
 from tests.ui.conftest import WindowFactory, answer_next_dialog, close_window, when_modal
 
 

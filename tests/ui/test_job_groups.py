@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobQuery, JobStatus
-from aurax_desktop.ui.job_groups import GroupPlace, picture_rect, place_in
-from aurax_desktop.ui.job_list import THUMB
-from aurax_desktop.ui.job_model import GroupRole
-from aurax_desktop.ui.main_window import MainWindow
-from aurax_desktop.ui.theme import accent
+from aurax_desktop.ui.common.theme import accent
+from aurax_desktop.ui.jobs.groups import GroupPlace, picture_rect, place_in
+from aurax_desktop.ui.jobs.model import GroupRole
+from aurax_desktop.ui.jobs.view import THUMB
+from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, answer_next_dialog
 
 

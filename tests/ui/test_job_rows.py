@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobKind, JobStatus
-from aurax_desktop.ui.job_list import THUMB
-from aurax_desktop.ui.job_model import JobListModel, NoticeRole
-from aurax_desktop.ui.main_window import MainWindow
+from aurax_desktop.ui.jobs.model import JobListModel, NoticeRole
+from aurax_desktop.ui.jobs.view import THUMB
+from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, answer_next_dialog, load_both, run_try_on
 
 

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobStatus
-from aurax_desktop.ui.main_window import MainWindow
-from aurax_desktop.ui.widgets.mask_canvas import MaskCanvas
+from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
+from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.factories import person_jpeg
 from tests.ui.conftest import WindowFactory, drop_file, load_both, stroke
 

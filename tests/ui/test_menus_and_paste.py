@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop import __version__, paths
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.ui.menus import about_text
+from aurax_desktop.ui.shell.menus import about_text
 from tests.ui.conftest import WindowFactory, drop_file, when_modal
 
 

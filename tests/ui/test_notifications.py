@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.desktop_notify import APP_NAME
 from aurax_desktop.jobs import JobStatus
-from aurax_desktop.ui.main_window import MainWindow
+from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.notification_service import dbus_daemon_available, notification_service
 from tests.ui.conftest import WindowFactory, run_try_on
 

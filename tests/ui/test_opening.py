@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop import app
 from aurax_desktop.app import create_window
 from aurax_desktop.jobs.ownership import InstanceLock
-from aurax_desktop.ui.handover import file_opened, inbox_dir
+from aurax_desktop.ui.shell.handover import file_opened, inbox_dir
 from tests.factories import jpeg_bytes, person_jpeg
 from tests.ui.conftest import close_window
 

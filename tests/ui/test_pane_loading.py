@@ -13,9 +13,9 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.ui.widgets import canvas as canvas_module
-from aurax_desktop.ui.widgets import mask_canvas as mask_module
-from aurax_desktop.ui.widgets import photo_loading as pane_module
+from aurax_desktop.ui.common import canvas as canvas_module
+from aurax_desktop.ui.photos import mask_canvas as mask_module
+from aurax_desktop.ui.photos import photo_loading as pane_module
 from tests.factories import person_jpeg
 from tests.ui.conftest import WindowFactory, drop_file
 

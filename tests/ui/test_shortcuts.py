@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.ui.dialogs.shortcuts import SHORTCUTS, ShortcutsDialog
-from aurax_desktop.ui.main_window import MainWindow
+from aurax_desktop.ui.shell.dialogs.shortcuts import SHORTCUTS, ShortcutsDialog
+from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, when_modal
 
 NOT_KEYS = ("Wheel", "drag", "Double-click", "[")

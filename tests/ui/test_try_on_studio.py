@@ -23,9 +23,9 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobStatus
-from aurax_desktop.ui.widgets.canvas import ImageCanvas
-from aurax_desktop.ui.widgets.image_pane import ImagePane
-from aurax_desktop.ui.widgets.mask_canvas import MaskCanvas
+from aurax_desktop.ui.common.canvas import ImageCanvas
+from aurax_desktop.ui.photos.image_pane import ImagePane
+from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
 from tests.api.scripted_server import ScriptedServer, answer
 from tests.ui.conftest import WindowFactory, drop, drop_file, load_both, stroke
 

@@ -1,0 +1,83 @@
+"""The Describe page's tables as kept in the history: the list of earlier tables,
+reopening one, and exporting a table as CSV (plain or Shopify's)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
+
+from aurax_desktop.exports import DescribedProduct, write_descriptions_csv, write_shopify_csv
+from aurax_desktop.jobs import Job, JobQuery, JobStore
+from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.describe.model import DescribeRow
+
+
+def rows_from_jobs(jobs: list[Job]) -> list[DescribeRow]:
+    """A table's rows as its jobs left them, oldest first."""
+    return [
+        DescribeRow(
+            Path(job.source_name or job.id),
+            job.product_type,
+            job.description or "",
+            job.status.label,
+            "" if job.description else job.error or "",
+            job.id,
+            job.status.is_final,
+        )
+        for job in sorted(jobs, key=lambda j: j.created_at)
+    ]
+
+
+class DescribeArchive(QObject):
+    opened = Signal(str, list)
+    """A table reopened: its batch id and its rows."""
+    message = Signal(str)
+
+    def __init__(
+        self, work: BackgroundWork, store: Callable[[], JobStore], chooser: QComboBox
+    ) -> None:
+        super().__init__(chooser)
+        self.work, self._store, self.chooser = work, store, chooser
+        chooser.activated.connect(self._chosen)
+
+    def refresh(self) -> None:
+        store = self._store()
+        self.work.run(store.batches, self._listed)
+
+    def _listed(self, batches: list[tuple[str, float, int]]) -> None:
+        self.chooser.clear()
+        self.chooser.addItem("Reopen an earlier table…", None)
+        for batch, when, count in batches:
+            stamp = time.strftime("%d %b %H:%M", time.localtime(when))
+            self.chooser.addItem(f"{stamp} · {count} photo{'s' if count != 1 else ''}", batch)
+
+    def _chosen(self, index: int) -> None:
+        batch = self.chooser.itemData(index)
+        if batch:
+            self.open(str(batch))
+
+    def open(self, batch: str) -> None:
+        store = self._store()
+        self.work.run(
+            lambda: store.query(JobQuery(batch=batch, limit=10_000)),
+            lambda jobs: self.opened.emit(batch, rows_from_jobs(jobs)),
+        )
+
+    def ask_where(self, parent: QWidget, folder: str, *, shopify: bool) -> Path | None:
+        name = "shopify-products.csv" if shopify else "descriptions.csv"
+        target, _ = QFileDialog.getSaveFileName(
+            parent, "Export the descriptions", str(Path(folder) / name), "CSV files (*.csv)"
+        )
+        return Path(target) if target else None
+
+    def export_to(self, path: Path, products: list[DescribedProduct], *, shopify: bool) -> None:
+        writer = write_shopify_csv if shopify else write_descriptions_csv
+        self.work.run(
+            lambda: writer(path, products),
+            lambda saved: self.message.emit(f"Exported {saved.name}."),
+            lambda error: self.message.emit(f"Could not export: {error}"),
+        )

@@ -1,0 +1,96 @@
+"""The Describe page's side panel: the selected photo's description in a multi-line
+editor with a word count, and what can be done to that row (describe it again, stating
+the cost; take it out of the table)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
+
+from aurax_desktop.api import COST_PRODUCT_DESCRIPTION
+from aurax_desktop.ui.common.choices import credits_text
+from aurax_desktop.ui.common.icons import icon
+from aurax_desktop.ui.describe.model import DescribeRow
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+class DescriptionEditor(QFrame):
+    edited = Signal(str)
+    """The description as the user typed it (after a short pause)."""
+    describeAgain = Signal()
+    remove = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("card", True)
+        self.setObjectName("descriptionEditor")
+        self.title = QLabel("Description")
+        self.title.setObjectName("sectionTitle")
+        self.file = QLabel()
+        self.file.setObjectName("muted")
+        self.file.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("descriptionText")
+        self.text.setAccessibleName("Description of the selected photo")
+        self.text.setPlaceholderText("Select a described photo to read and correct its text.")
+        self.count = QLabel()
+        self.count.setObjectName("muted")
+        self.again = QPushButton(
+            icon("retry"), f"Describe again · {credits_text(COST_PRODUCT_DESCRIPTION)}"
+        )
+        self.again.setObjectName("describeAgainButton")
+        self.again.setAccessibleName("Describe this photo again")
+        self.again.clicked.connect(self.describeAgain)
+        self.drop = QPushButton(icon("trash"), "Remove")
+        self.drop.setObjectName("removeRowButton")
+        self.drop.setAccessibleName("Remove this photo from the table")
+        self.drop.setToolTip("Take the photo out of the table (Delete); its history stays")
+        self.drop.clicked.connect(self.remove)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(400)
+        self._pause.timeout.connect(lambda: self.edited.emit(self.text.toPlainText()))
+        self.text.textChanged.connect(self._typed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.again)
+        buttons.addWidget(self.drop)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setSpacing(6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.file)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.count, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(buttons)
+        self.show_row(None)
+
+    def show_row(self, row: DescribeRow | None) -> None:
+        self.flush()
+        with QSignalBlocker(self.text):
+            self.text.setPlainText(row.description if row is not None else "")
+        self.file.setText(row.name if row is not None else "No photo selected")
+        self.text.setReadOnly(row is None or not row.description)
+        self.again.setEnabled(row is not None and row.job_id is not None and row.done)
+        self.drop.setEnabled(row is not None)
+        self._count()
+
+    def flush(self) -> None:
+        """Hand over what was typed now (before another row is shown, or on export)."""
+        if self._pause.isActive():
+            self._pause.stop()
+            self.edited.emit(self.text.toPlainText())
+
+    def stop(self) -> None:
+        self._pause.stop()
+
+    def _typed(self) -> None:
+        self._count()
+        self._pause.start()
+
+    def _count(self) -> None:
+        words = word_count(self.text.toPlainText())
+        self.count.setText(f"{words} word{'' if words == 1 else 's'}")

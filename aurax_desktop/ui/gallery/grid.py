@@ -1,0 +1,212 @@
+"""The results gallery: a batch as a grid of thumbnails (people in rows, garments in
+columns), marked from the keyboard like a contact sheet.
+
+F marks a favourite, X a reject (again: unmarked); arrows move; Space opens the large
+view; Enter shows the result beside the jobs list. Selected results can be dragged out
+to the file manager or another program as their files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
+from aurax_desktop.ui.common.icons import icon
+from aurax_desktop.ui.common.theme import accent
+from aurax_desktop.ui.gallery.model import THUMB_SIDE, GalleryModel, JobRole
+
+CELL = QSize(THUMB_SIDE + 16, THUMB_SIDE + 16)
+BADGE = 22
+
+
+class _ResultDelegate(QStyledItemDelegate):
+    """The thumbnail centred in its cell, a badge for the mark, rejects dimmed."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
+        state = option.state
+        painter.save()
+        job = index.data(JobRole)
+        if state & QStyle.StateFlag.State_Selected:
+            chosen = QColor(accent())
+            chosen.setAlphaF(0.28)
+            painter.fillRect(rect.adjusted(2, 2, -2, -2), chosen)
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        inner = rect.adjusted(8, 8, -8, -8)
+        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+            size = pixmap.deviceIndependentSize().toSize()
+            x = inner.x() + (inner.width() - size.width()) // 2
+            y = inner.y() + (inner.height() - size.height()) // 2
+            if job is not None and job.mark == REJECTED:
+                painter.setOpacity(0.35)
+            painter.drawPixmap(x, y, pixmap)
+            painter.setOpacity(1.0)
+        elif job is not None:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "Loading…")
+            painter.drawText(inner, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+        if job is not None and job.mark in (FAVOURITE, REJECTED):
+            self._badge(painter, rect, job.mark)
+        if state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(accent(), 2))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.restore()
+
+    @staticmethod
+    def _badge(painter: QPainter, rect: QRect, mark: str) -> None:
+        colour = QColor("#d4a106") if mark == FAVOURITE else QColor("#c0392b")
+        area = QRect(rect.right() - BADGE - 8, rect.top() + 8, BADGE, BADGE)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.drawEllipse(area)
+        name = "star" if mark == FAVOURITE else "reject"
+        icon(name, colour).paint(painter, area.adjusted(3, 3, -3, -3))
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return CELL
+
+
+class ResultsGallery(QTableView):
+    """Signals carry jobs: ``marked(job, mark)`` with the new mark ("" to unmark),
+    ``largeView(job)``, ``chosen(job)`` (the current result)."""
+
+    marked = Signal(object, str)
+    largeView = Signal(object)
+    chosen = Signal(object)
+
+    def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsGallery")
+        self.setAccessibleName("Results gallery")
+        self.gallery = model
+        self.setModel(model)
+        self.setItemDelegate(_ResultDelegate(self))
+        self.setShowGrid(False)
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        for header, size, name in (
+            (self.horizontalHeader(), CELL.width(), "Garments"),
+            (self.verticalHeader(), CELL.height(), "People"),
+        ):
+            header.setAccessibleName(name)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setDefaultSectionSize(size)
+            header.setHighlightSections(False)
+        self.verticalHeader().setMaximumWidth(160)
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.doubleClicked.connect(lambda index: self._emit(self.largeView, index))
+        self.add_key("F", lambda: self.toggle_mark(FAVOURITE))
+        self.add_key("X", lambda: self.toggle_mark(REJECTED))
+        self.add_key("Space", lambda: self._emit(self.largeView, self.currentIndex()))
+        self.setToolTip("")
+
+    # What is chosen
+
+    def current_job(self) -> Job | None:
+        return self.gallery.job_at(self.currentIndex())
+
+    def selected_jobs(self) -> list[Job]:
+        found = []
+        for index in sorted(self.selectedIndexes(), key=lambda i: (i.row(), i.column())):
+            job = self.gallery.job_at(index)
+            if job is not None:
+                found.append(job)
+        return found
+
+    def currentChanged(
+        self,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().currentChanged(current, previous)
+        self._emit(self.chosen, current)
+
+    def _emit(self, signal: SignalInstance, index: QModelIndex | QPersistentModelIndex) -> None:
+        job = self.gallery.job_at(index)
+        if job is not None:
+            signal.emit(job)
+
+    # Keys: marks, the large view, compare (read only while the gallery has the focus)
+
+    def add_key(self, key: str, slot: Callable[[], None]) -> QShortcut:
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+        return shortcut
+
+    def toggle_mark(self, mark: str) -> None:
+        """Mark the selected results (or unmark them when all have that mark already)."""
+        jobs = self.selected_jobs() or [j for j in [self.current_job()] if j is not None]
+        if not jobs:
+            return
+        new = "" if all(job.mark == mark for job in jobs) else mark
+        for job in jobs:
+            self.marked.emit(job, new)
+
+    # Dragging results out as files
+
+    def drag_data(self) -> QMimeData | None:
+        """The selected results as files, for the file manager or another program."""
+        paths = [job.result_paths[0] for job in self.selected_jobs() if job.result_paths]
+        if not paths:
+            return None
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+        return mime
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N803 - Qt's name
+        mime = self.drag_data()
+        if mime is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        pixmap = self.gallery.data(self.currentIndex(), Qt.ItemDataRole.DecorationRole)
+        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+            drag.setPixmap(pixmap.scaledToWidth(96, Qt.TransformationMode.SmoothTransformation))
+        drag.exec(Qt.DropAction.CopyAction)

@@ -1,0 +1,181 @@
+"""The Gallery page: a batch's results as a grid, its progress and controls (pause,
+resume, cancel what is not sent), the favourites filter, compare and export."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aurax_desktop.jobs import Job
+from aurax_desktop.ui.common.choices import combo_box
+from aurax_desktop.ui.common.icons import icon
+from aurax_desktop.ui.gallery.compare import MAX_COMPARED
+from aurax_desktop.ui.gallery.grid import ResultsGallery
+from aurax_desktop.ui.gallery.model import GalleryModel
+
+EMPTY_TEXT = (
+    "No try-ons yet. On the Try-On page, add one or more person photos and garment "
+    "photos (drop several files, or a folder) and press Try on: every person is tried "
+    "with every garment, and the results gather here."
+)
+
+
+class GalleryPage(QWidget):
+    """The controls speak through signals; the window's catalog logic answers them."""
+
+    batchChosen = Signal(str)
+    pauseAsked = Signal(str, bool)
+    cancelAsked = Signal(str)
+    compareAsked = Signal(list)
+
+    def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.paused: set[str] = set()
+        self.batch_combo: QComboBox = combo_box()
+        self.batch_combo.setObjectName("batchCombo")
+        self.batch_combo.setAccessibleName("Batch")
+        self.batch_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.batch_combo.setMinimumContentsLength(16)
+        self.batch_combo.currentIndexChanged.connect(self._batch_picked)
+        self.progress = QLabel("")
+        self.progress.setObjectName("muted")
+        self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.pause_button = QPushButton(icon("pause"), "Pause")
+        self.pause_button.setObjectName("pauseBatchButton")
+        self.pause_button.setToolTip("Send no more of this batch (those sent are followed)")
+        self.pause_button.clicked.connect(self._toggle_pause)
+        self.cancel_button = QPushButton("Cancel unsent")
+        self.cancel_button.setObjectName("cancelUnsentButton")
+        self.cancel_button.setToolTip("Cancel the try-ons of this batch not sent yet (no charge)")
+        self.cancel_button.clicked.connect(self._cancel)
+        self.favourites = QCheckBox("Favourites only")
+        self.favourites.setObjectName("favouritesOnly")
+        self.favourites.setToolTip("Show only the results marked favourite (F)")
+        self.favourites.toggled.connect(model.set_favourites_only)
+        self.compare_button = QPushButton(icon("compare"), "Compare")
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.setToolTip("Select two to four results, then compare them (C)")
+        self.compare_button.clicked.connect(self.compare)
+        self.export_button = QToolButton()
+        self.export_button.setObjectName("exportLookbookButton")
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.gallery = ResultsGallery(model)
+        self.gallery.selectionModel().selectionChanged.connect(lambda *_a: self.refresh())
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(24)
+
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.batch_combo)
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.pause_button)
+        top.addWidget(self.cancel_button)
+        tools = QHBoxLayout()
+        tools.setSpacing(8)
+        hint = QLabel("F favourite · X reject · Space large view")
+        hint.setObjectName("muted")
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        tools.addWidget(self.favourites)
+        tools.addWidget(hint, 1)
+        tools.addWidget(self.compare_button)
+        tools.addWidget(self.export_button)
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.gallery)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 16, 16, 16)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addLayout(tools)
+        layout.addLayout(self.stack, 1)
+        self.refresh()
+
+    @property
+    def batch(self) -> str | None:
+        return self.model.batch
+
+    # The batches to choose from
+
+    def set_batches(self, batches: list[tuple[str, str, float, int]], chosen: str | None) -> None:
+        """(id, name, when, count) newest first; ``chosen`` is shown (else the newest)."""
+        self.batch_combo.blockSignals(True)
+        self.batch_combo.clear()
+        for batch, name, when, count in batches:
+            label = name or time.strftime("Try-ons %d %b %H:%M", time.localtime(when))
+            self.batch_combo.addItem(f"{label} · {count}", batch)
+        self.batch_combo.blockSignals(False)
+        index = self.batch_combo.findData(chosen) if chosen else 0
+        if batches:
+            self.batch_combo.setCurrentIndex(max(0, index))
+            self._batch_picked(max(0, index))
+        self.refresh()
+
+    def _batch_picked(self, index: int) -> None:
+        batch = self.batch_combo.itemData(index)
+        if batch:
+            self.batchChosen.emit(str(batch))
+
+    # State
+
+    def refresh(self) -> None:
+        """The progress line and which controls apply, from the model."""
+        has_batch = self.model.rowCount() > 0
+        self.stack.setCurrentWidget(self.gallery if has_batch else self.empty)
+        counts = self.model.counts()
+        total = sum(counts.values())
+        parts = [f"{counts['done']} of {total} done"] if total else []
+        if counts["failed"]:
+            parts.append(f"{counts['failed']} failed")
+        if counts["working"]:
+            parts.append(f"{counts['working']} at AuraX")
+        if counts["unsent"]:
+            waiting = "paused" if self.batch in self.paused else "waiting"
+            parts.append(f"{counts['unsent']} {waiting}")
+        self.progress.setText(" · ".join(parts))
+        self.progress.setToolTip(self.progress.text())
+        paused = self.batch in self.paused
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setIcon(icon("play" if paused else "pause"))
+        self.pause_button.setEnabled(bool(counts["unsent"]) or paused)
+        self.cancel_button.setEnabled(bool(counts["unsent"]))
+        chosen = len(self.gallery.selected_jobs())
+        self.compare_button.setEnabled(2 <= chosen <= MAX_COMPARED)
+        self.batch_combo.setEnabled(self.batch_combo.count() > 0)
+
+    def _toggle_pause(self) -> None:
+        batch = self.batch
+        if batch is None:
+            return
+        pause = batch not in self.paused
+        if pause:
+            self.paused.add(batch)
+        else:
+            self.paused.discard(batch)
+        self.pauseAsked.emit(batch, pause)
+        self.refresh()
+
+    def _cancel(self) -> None:
+        if self.batch is not None:
+            self.cancelAsked.emit(self.batch)
+
+    def compare(self) -> None:
+        jobs: list[Job] = [j for j in self.gallery.selected_jobs() if j.result_paths]
+        if 2 <= len(jobs) <= MAX_COMPARED:
+            self.compareAsked.emit(jobs)

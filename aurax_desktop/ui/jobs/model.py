@@ -1,0 +1,317 @@
+"""The progress list's model: one row per job, newest first, updates throttled; a
+generation's variations are a group (see ``job_groups``), folded into one entry unless
+opened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QImage
+
+from aurax_desktop.jobs import Job, JobKind, JobProgress, JobQuery, JobStatus
+from aurax_desktop.ui.jobs.groups import GroupPlace, group_of, place_in
+
+JobRole = Qt.ItemDataRole.UserRole + 1
+ProgressRole = Qt.ItemDataRole.UserRole + 2
+ThumbnailRole = Qt.ItemDataRole.UserRole + 3
+NoticeRole = Qt.ItemDataRole.UserRole + 4
+GroupRole = Qt.ItemDataRole.UserRole + 5
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class JobListModel(QAbstractListModel):
+    """Holds job snapshots; changes are gathered and shown at most ten times a second.
+
+    The rows are the history's answer to ``query`` (all jobs unless the user filters),
+    a page at a time: scrolling to the end asks ``fetcher`` for the next page.
+    """
+
+    thumbnailWanted = Signal(object)
+    """A shown finished job has no thumbnail yet (a Job); answer with ``set_thumbnail``."""
+    groupsChanged = Signal()
+    """A group was opened or closed: the rows to hide are ``hidden_rows()``."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.query = JobQuery()
+        self.fetcher: Callable[[JobQuery], None] | None = None
+        """Called with the next page's query; it answers with ``older_loaded``."""
+        self._more = False
+        self._fetching = False
+        self._jobs: list[Job] = []
+        self._rows: dict[str, int] = {}
+        self._groups: dict[str, list[str]] = {}
+        """Each group with two rows or more: its jobs' ids, top row first."""
+        self._expanded: set[str] = set()
+        self._progress: dict[str, float | None] = {}
+        self._notices: dict[str, tuple[JobStatus, str]] = {}
+        """A notice holds while the job stays in the state it was given in."""
+        self._thumbnails: dict[str, QImage] = {}
+        self._asked: set[str] = set()
+        self._pending: dict[str, Job] = {}
+        self._dirty: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._flush)
+        self._ticker = QTimer(self)  # elapsed times move on while jobs run
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self._stopped = False
+
+    def stop_timers(self) -> None:
+        """The window closes: the timers stop and changes arriving later start none."""
+        self._stopped = True
+        self._timer.stop()
+        self._ticker.stop()
+
+    def _soon(self) -> None:
+        if not self._timer.isActive() and not self._stopped:
+            self._timer.start()
+
+    # Qt's model interface
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._jobs):
+            return None
+        job = self._jobs[index.row()]
+        if role == JobRole:
+            return job
+        if role == ProgressRole:
+            return self._progress.get(job.id)
+        if role == ThumbnailRole:
+            thumb = self._thumbnails.get(job.id)
+            if thumb is None and _has_picture(job) and job.id not in self._asked:
+                self._asked.add(job.id)
+                self.thumbnailWanted.emit(job)  # loaded when first shown, not all at start
+            return thumb
+        if role == NoticeRole:
+            status, text = self._notices.get(job.id, (None, None))
+            return text if status is job.status else None
+        if role == GroupRole:
+            return self.place(job)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{job.kind.label} · {job.product_type.capitalize()} · {job.status.label}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            place = self.place(job)
+            if place is not None and place.folded:
+                return place.spoken(job)
+            text = f"{job.kind.label}, {job.product_type.lower()}, {job.status.label}"
+            return text + (f": {job.error}" if job.error else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return job.error or job.task_id or None
+        return None
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more and not self._fetching
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent) and self.fetcher is not None:
+            self._fetching = True
+            self.fetcher(replace(self.query, offset=len(self._jobs)))
+
+    # Feeding it
+
+    def show_query(self, query: JobQuery, jobs: list[Job], *, more: bool) -> None:
+        """Show the first page of a new query's answer (the rows are replaced)."""
+        self.beginResetModel()
+        self.query = query
+        self._jobs = list(jobs)
+        self._reindex()
+        self._more, self._fetching = more, False
+        self.endResetModel()
+
+    def older_loaded(self, jobs: list[Job], *, more: bool) -> None:
+        """A further page of the current query arrived."""
+        self._more, self._fetching = more, False
+        self.append_older(jobs)
+
+    def is_filtered(self) -> bool:
+        return self.query.text.strip() != "" or bool(self.query.statuses)
+
+    def append_older(self, jobs: list[Job]) -> None:
+        new = [j for j in jobs if j.id not in self._rows]
+        if not new:
+            return
+        first = len(self._jobs)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._jobs.extend(new)
+        self._reindex()
+        self.endInsertRows()
+
+    def update_job(self, job: Job) -> None:
+        """A job changed: shown on the next flush (many changes, one repaint). A snapshot
+        no newer than the one already here (by its revision) is ignored."""
+        known = self._pending.get(job.id) or self.job(self._rows.get(job.id, -1))
+        if known is not None and known.revision >= job.revision:
+            return
+        self._pending[job.id] = job
+        self._soon()
+
+    def set_progress(self, event: JobProgress) -> None:
+        self._progress[event.job_id] = event.fraction
+        self._dirty.add(event.job_id)
+        self._soon()
+
+    def set_notice(self, job_id: str, text: str) -> None:
+        row = self._rows.get(job_id)
+        job = self._pending.get(job_id) or (self._jobs[row] if row is not None else None)
+        if job is None:
+            return
+        self._notices[job_id] = (job.status, text)
+        self._dirty.add(job_id)
+        self._soon()
+
+    def set_thumbnail(self, job_id: str, image: QImage) -> None:
+        self._thumbnails[job_id] = image
+        row = self._rows.get(job_id)
+        if row is not None:
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [ThumbnailRole])
+
+    def remove_job(self, job_id: str) -> None:
+        self._pending.pop(job_id, None)
+        row = self._rows.get(job_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._jobs[row]
+        self._reindex()
+        self.endRemoveRows()
+
+    def flush(self) -> None:
+        """Show every pending change now."""
+        self._timer.stop()
+        self._flush()
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, {}
+        dirty, self._dirty = self._dirty, set()
+        # A job not shown yet appears only if the current filter lets it.
+        pending = {
+            job_id: job
+            for job_id, job in pending.items()
+            if job_id in self._rows or self.query.matches(job)
+        }
+        new = [job for job_id, job in pending.items() if job_id not in self._rows]
+        if new:
+            new.sort(key=lambda j: j.created_at, reverse=True)
+            self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
+            self._jobs[0:0] = new
+            self._reindex()
+            self.endInsertRows()
+        for job_id, job in pending.items():
+            row = self._rows[job_id]
+            old = self._jobs[row]
+            if job.status is not old.status and job.status in _NEW_PICTURE:
+                self._thumbnails.pop(job_id, None)  # the row's picture changes: ask again
+                self._asked.discard(job_id)
+            self._jobs[row] = job
+            if job.status.is_final or job.status.value not in ("submitting", "downloading"):
+                self._progress.pop(job_id, None)
+            dirty.add(job_id)
+        for job_id in list(dirty):  # a group's entry counts its jobs
+            shown = self.job(self._rows.get(job_id, -1))
+            group = group_of(shown) if shown is not None else None
+            dirty.update(self._groups.get(group or "", [])[:1])
+        for job_id in dirty:
+            found = self._rows.get(job_id)
+            if found is not None:
+                index = self.index(found)
+                self.dataChanged.emit(index, index)
+
+    def _tick(self) -> None:
+        running = [row for row, job in enumerate(self._jobs) if not job.status.is_final]
+        if running:
+            self.dataChanged.emit(self.index(min(running)), self.index(max(running)))
+
+    def _reindex(self) -> None:
+        self._rows = {job.id: row for row, job in enumerate(self._jobs)}
+        groups: dict[str, list[str]] = {}
+        for job in self._jobs:
+            group = group_of(job)
+            if group is not None:
+                groups.setdefault(group, []).append(job.id)
+        self._groups = {group: ids for group, ids in groups.items() if len(ids) > 1}
+
+    # Groups
+
+    def place(self, job: Job) -> GroupPlace | None:
+        """``job``'s place in its group, or None (no group, or alone in it here)."""
+        group = group_of(job)
+        ids = self._groups.get(group or "")
+        if group is None or ids is None:
+            return None
+        return place_in(job, self.group_jobs(group), expanded=group in self._expanded)
+
+    def set_expanded(self, group: str, *, expanded: bool) -> None:
+        """Open (every variation shown) or close a group."""
+        if (group in self._expanded) == expanded:
+            return
+        self._expanded.symmetric_difference_update({group})
+        self.groupsChanged.emit()
+        rows = [self._rows[i] for i in self._groups.get(group, [])]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
+
+    def hidden_rows(self) -> set[int]:
+        """The rows of closed groups other than their entry."""
+        return {
+            self._rows[job_id]
+            for group, ids in self._groups.items()
+            if group not in self._expanded
+            for job_id in ids[1:]
+        }
+
+    def lead_row(self, group: str) -> int | None:
+        ids = self._groups.get(group)
+        return self._rows[ids[0]] if ids else None
+
+    def group_jobs(self, group: str) -> list[Job]:
+        """A group's jobs shown here, top row first."""
+        return [self._jobs[self._rows[i]] for i in self._groups.get(group, [])]
+
+    def entry_jobs(self, job: Job) -> list[Job]:
+        """What a row stands for: a closed group's entry, all its variations."""
+        place = self.place(job)
+        if place is None or not place.folded:
+            return [job]
+        return self.group_jobs(place.group)
+
+    # Reading
+
+    def job(self, row: int) -> Job | None:
+        return self._jobs[row] if 0 <= row < len(self._jobs) else None
+
+    def row_of(self, job_id: str) -> int | None:
+        return self._rows.get(job_id)
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs)
+
+
+_NEW_PICTURE = (JobStatus.COMPLETED, JobStatus.SUBMITTING)
+"""Sent (a try-on's photos are prepared) and done (its result came)."""
+
+
+def _has_picture(job: Job) -> bool:
+    """A result to show, or (for a try-on) the photos that were sent."""
+    if job.status is JobStatus.COMPLETED:
+        return True
+    return job.kind is JobKind.TRY_ON and job.status is not JobStatus.PREPARING

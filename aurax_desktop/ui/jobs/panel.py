@@ -1,0 +1,146 @@
+"""The Jobs panel: the history as a list, filtered by state, searched, loaded a page at a
+time as it scrolls, thumbnails loaded as rows are first shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from aurax_desktop.jobs import Job, JobQuery, JobStatus, JobStore
+from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.choices import combo_box
+from aurax_desktop.ui.common.icons import icon
+from aurax_desktop.ui.jobs.model import JobListModel
+from aurax_desktop.ui.jobs.row_pictures import row_picture
+from aurax_desktop.ui.jobs.view import JobListView
+
+HISTORY_PAGE = 200
+JOB_FILTERS: tuple[tuple[str, frozenset[JobStatus]], ...] = (
+    ("All jobs", frozenset()),
+    ("Running", frozenset(s for s in JobStatus if not s.is_final)),
+    ("Completed", frozenset({JobStatus.COMPLETED})),
+    ("Failed or stopped", frozenset(s for s in JobStatus if s.is_final) - {JobStatus.COMPLETED}),
+)
+
+
+class HistoryPanel(QWidget):
+    failed = Signal(str)
+    """Reading the history failed; the message says why."""
+
+    def __init__(
+        self,
+        work: BackgroundWork,
+        model: JobListModel,
+        store: Callable[[], JobStore],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        self.work, self.model, self._store = work, model, store
+        self._ticket = 0
+        self.job_list = JobListView(model)
+        heading = QLabel("Jobs")
+        heading.setObjectName("sectionTitle")
+        self.job_filter = combo_box()
+        self.job_filter.setObjectName("jobFilter")
+        self.job_filter.setAccessibleName("Show jobs")
+        for text, statuses in JOB_FILTERS:
+            self.job_filter.addItem(text, statuses)
+        self.job_search = QLineEdit()
+        self.job_search.setObjectName("jobSearch")
+        self.job_search.setAccessibleName("Search jobs")
+        self.job_search.setPlaceholderText("Search prompts, files, task ids")
+        self.job_search.setClearButtonEnabled(True)
+        self.job_search.setToolTip("Search the history (Ctrl+F)")
+        self.job_search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._search_delay = QTimer(self)
+        self._search_delay.setSingleShot(True)
+        self._search_delay.setInterval(250)
+        self._search_delay.timeout.connect(self.apply_filter)
+        self.job_search.textChanged.connect(self._search_delay.start)
+        self.job_filter.currentIndexChanged.connect(self.apply_filter)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.focus_search)
+        self.find_shortcut = find
+        model.query = JobQuery(limit=HISTORY_PAGE)
+        model.fetcher = self._load_older
+        model.thumbnailWanted.connect(self._load_thumbnail)
+
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.job_filter)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(10, 10, 10, 10)
+        column.setSpacing(6)
+        column.addLayout(top)
+        column.addWidget(self.job_search)
+        column.addWidget(self.job_list, 1)
+
+    def load_first_page(self, then: Callable[[list[Job]], None]) -> None:
+        first = self.model.query
+        store = self._store()
+
+        def loaded(jobs: list[Job]) -> None:
+            self.model.older_loaded(jobs, more=len(jobs) == HISTORY_PAGE)
+            then(jobs)
+
+        self.work.run(lambda: store.query(first), loaded, self._failed)
+
+    def show_all(self) -> None:
+        for widget in (self.job_filter, self.job_search):
+            widget.blockSignals(True)
+        self.job_filter.setCurrentIndex(0)
+        self.job_search.clear()
+        for widget in (self.job_filter, self.job_search):
+            widget.blockSignals(False)
+        self.model.query = JobQuery(limit=HISTORY_PAGE)  # new jobs show from now on
+        self.apply_filter()
+
+    def focus_search(self) -> None:
+        self.job_search.setFocus()
+        self.job_search.selectAll()
+
+    def apply_filter(self) -> None:
+        """Ask the history for the first page of what the filter and search allow."""
+        self._search_delay.stop()
+        statuses = self.job_filter.currentData() or frozenset()
+        query = JobQuery(statuses=statuses, text=self.job_search.text(), limit=HISTORY_PAGE)
+        self._ticket += 1
+        ticket = self._ticket
+        store = self._store()
+        self.model.flush()
+        self.work.run(
+            lambda: store.query(query),
+            lambda jobs: self._filtered(ticket, query, jobs),
+            self._failed,
+        )
+
+    def _filtered(self, ticket: int, query: JobQuery, jobs: list[Job]) -> None:
+        if ticket != self._ticket:
+            return  # the user typed on meanwhile
+        self.model.show_query(query, jobs, more=len(jobs) == query.limit)
+
+    def _load_older(self, query: JobQuery) -> None:
+        ticket = self._ticket
+        store = self._store()
+
+        def loaded(jobs: list[Job]) -> None:
+            if ticket == self._ticket:
+                self.model.older_loaded(jobs, more=len(jobs) == query.limit)
+
+        self.work.run(lambda: store.query(query), loaded, self._failed)
+
+    def _load_thumbnail(self, job: Job) -> None:
+        def show(image: QImage) -> None:
+            if not image.isNull():
+                self.model.set_thumbnail(job.id, image)
+
+        self.work.run(lambda: row_picture(job), show)  # looks at the disk: on the worker
+
+    def _failed(self, error: BaseException) -> None:
+        self.failed.emit(getattr(error, "user_message", str(error)))

@@ -1,0 +1,191 @@
+"""The progress list (shared by every page): its rows (drawn by ``job_delegate``) and
+their actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, SignalInstance
+from PySide6.QtGui import (
+    QAction,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import QListView, QMenu, QWidget
+
+from aurax_desktop.jobs import Job, JobStatus
+from aurax_desktop.jobs.model import RETRYABLE_STATUSES
+from aurax_desktop.ui.common.icons import icon
+from aurax_desktop.ui.jobs.delegate import LEAST_ROWS, ROW_HEIGHT, THUMB, VISIBLE_ROWS, JobDelegate
+from aurax_desktop.ui.jobs.group_controls import GroupControls
+from aurax_desktop.ui.jobs.groups import group_noun
+from aurax_desktop.ui.jobs.model import JobListModel, JobRole
+
+__all__ = ["ROW_HEIGHT", "THUMB", "VISIBLE_ROWS", "JobListView"]
+
+
+class JobListView(QListView):
+    """Row actions come from the context menu, the Enter key and double-clicks."""
+
+    openResult = Signal(object)
+    showInFolder = Signal(object)
+    copyTaskId = Signal(object)
+    stopJob = Signal(object)
+    retryJob = Signal(object)
+    followJob = Signal(object)
+    lookForResult = Signal(object)
+    """A job that may have been sent: how to find out whether it was (and charged)."""
+    deleteJob = Signal(object)
+    deleteJobs = Signal(list)
+    """Delete pressed on selected rows (finished jobs only)."""
+    jobSelected = Signal(object)
+
+    def __init__(self, model: JobListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("jobList")
+        self.setAccessibleName("Jobs in progress and history")
+        self.setModel(model)
+        self.setItemDelegate(JobDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.setMinimumHeight(self.height_for_rows(LEAST_ROWS))
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.doubleClicked.connect(lambda index: self._emit(self.openResult, index))
+        self.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._emit(self.jobSelected, current)
+        )
+        self.groups = GroupControls(self)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is None or model.rowCount() > 0:
+            return
+        filtered = isinstance(model, JobListModel) and model.is_filtered()
+        text = (
+            "No jobs match. Change the search or show all jobs."
+            if filtered
+            else "No jobs yet. What you send appears here, with its progress."
+        )
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            self.viewport().rect().adjusted(16, 16, -16, -16),
+            int(
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            ),
+            text,
+        )
+        painter.end()
+
+    def height_for_rows(self, rows: int) -> int:
+        return rows * ROW_HEIGHT + 2 * self.frameWidth() + 2
+
+    def selected_jobs(self) -> list[Job]:
+        """The selected rows' jobs, top to bottom (several with Shift or Ctrl); a closed
+        group's entry stands for all its variations."""
+        rows = sorted(
+            index.row()
+            for index in self.selectionModel().selectedRows()
+            if not self.isRowHidden(index.row())
+        )
+        model = self.groups.model
+        chosen: list[Job] = []
+        for job in (model.index(row, 0).data(JobRole) for row in rows):
+            if isinstance(job, Job):
+                chosen.extend(j for j in model.entry_jobs(job) if j not in chosen)
+        return chosen
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self.groups.clicked(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.groups.key(event):
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
+            chosen = [job for job in self.selected_jobs() if job.status.is_final]
+            if chosen:
+                self.deleteJobs.emit(chosen)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def entry_jobs(self, job: Job) -> list[Job]:
+        """What ``job``'s row stands for: a closed group's entry, all its variations."""
+        return self.groups.model.entry_jobs(job)
+
+    def current_job(self) -> Job | None:
+        index = self.currentIndex()
+        return index.data(JobRole) if index.isValid() else None
+
+    def _emit(self, signal: SignalInstance, index: QModelIndex) -> None:
+        job = index.data(JobRole) if index.isValid() else None
+        if job is not None:
+            signal.emit(job)
+
+    def actions_for(self, job: Job) -> list[QAction]:
+        """The row's actions, enabled as the job's state allows."""
+
+        def make(text: str, name: str, signal: SignalInstance, enabled: bool) -> QAction:
+            action = QAction(icon(name), text, self)
+            action.setEnabled(enabled)
+            action.triggered.connect(lambda: signal.emit(job))
+            return action
+
+        has_result = bool(job.results)
+        return [
+            make("Open result", "external", self.openResult, has_result),
+            make("Show in folder", "folder", self.showInFolder, job.folder.exists()),
+            make("Copy task id", "copy", self.copyTaskId, bool(job.task_id)),
+            make("Stop following", "stop", self.stopJob, not job.status.is_final),
+            make(
+                "Follow again",
+                "retry",
+                self.followJob,
+                bool(job.task_id)
+                and job.status in (JobStatus.STOPPED, JobStatus.FAILED, JobStatus.UNCERTAIN)
+                and not job.results,
+            ),
+            make(
+                "Look for the result…",
+                "search",
+                self.lookForResult,
+                job.status is JobStatus.UNCERTAIN,
+            ),
+            make("Retry as a new job…", "retry", self.retryJob, job.status in RETRYABLE_STATUSES),
+            self._delete_action(job),
+        ]
+
+    def _delete_action(self, job: Job) -> QAction:
+        """Delete the row's job, or a closed group's every variation."""
+        entry = self.entry_jobs(job)
+        several = len(entry) > 1
+        text = f"Delete the {len(entry)} {group_noun(job)}" if several else "Delete from history"
+        action = QAction(icon("trash"), text, self)
+        action.setObjectName("deleteJobAction")
+        action.setEnabled(all(j.status.is_final for j in entry))
+        if several:
+            action.triggered.connect(lambda: self.deleteJobs.emit(entry))
+        else:
+            action.triggered.connect(lambda: self.deleteJob.emit(job))
+        return action
+
+    def _menu(self, point: QPoint) -> None:
+        index = self.indexAt(point)
+        job = index.data(JobRole) if index.isValid() else None
+        if job is None:
+            return
+        menu = QMenu(self)
+        for action in self.groups.actions_for(index):
+            menu.addAction(action)
+            menu.addSeparator()
+        for action in self.actions_for(job):
+            menu.addAction(action)
+        menu.exec(self.viewport().mapToGlobal(point))

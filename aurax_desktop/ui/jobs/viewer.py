@@ -1,0 +1,302 @@
+"""The selected job's result: zoom and pan, before/after for try-ons, save, copy, open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aurax_desktop.imaging import ImageError, save_as
+from aurax_desktop.jobs import Job, JobKind, JobStatus, result_file_name
+from aurax_desktop.jobs.params import GenerationParams, TryOnParams, decode
+from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.canvas import ImageCanvas, fitted_device_size, scaled_smoothly
+from aurax_desktop.ui.common.icons import tool_button
+from aurax_desktop.ui.common.picture_window import open_picture
+from aurax_desktop.ui.common.theme import accent
+
+
+class ComparisonCanvas(ImageCanvas):
+    """The result, with the "before" photo left of a draggable divider when comparing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(200, 160)  # the Jobs list below keeps its rows on small screens
+        self.before: QImage | None = None
+        self.comparing = False
+        self.divider = 0.5
+        self._dragging = False
+        self.placeholder = "Select a finished job to see its result here"
+        self.placeholder_icon = "image"
+
+    def set_before(self, before: QImage | None) -> None:
+        self.before = before
+        self.comparing = before is not None and self.comparing
+        self.update()
+
+    def paint_overlay(self, painter: QPainter) -> None:
+        if not (self.comparing and self.before is not None and self.has_image()):
+            return
+        rect = self.image_rect()
+        split = rect.left() + rect.width() * self.divider
+        painter.save()
+        painter.setClipRect(QRectF(rect.left(), rect.top(), split - rect.left(), rect.height()))
+        painter.drawImage(rect, self.before)
+        painter.restore()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(Qt.GlobalColor.white, 2)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(split, rect.top()), QPointF(split, rect.bottom()))
+        painter.setBrush(accent())
+        painter.drawEllipse(QPointF(split, rect.center().y()), 9, 9)
+        self._label(painter, "Before", rect, left=True)
+        self._label(painter, "After", rect, left=False)
+
+    @staticmethod
+    def _label(painter: QPainter, text: str, rect: QRectF, *, left: bool) -> None:
+        """White text on a dark rounded tag, readable on light and dark photos alike."""
+        metrics = painter.fontMetrics()
+        tag = QRectF(0, 0, metrics.horizontalAdvance(text) + 14, metrics.height() + 6)
+        tag.moveTop(rect.top() + 8)
+        if left:
+            tag.moveLeft(rect.left() + 8)
+        else:
+            tag.moveRight(rect.right() - 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 150))
+        painter.drawRoundedRect(tag, 4, 4)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def _near_divider(self, point: QPointF) -> bool:
+        if not (self.comparing and self.has_image()):
+            return False
+        rect = self.image_rect()
+        return abs(point.x() - (rect.left() + rect.width() * self.divider)) < 14
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._near_divider(event.position()):
+            self._dragging = True
+            return
+        if event.button() == Qt.MouseButton.LeftButton and self.has_image() and not self.comparing:
+            self._pan_start(event)
+            return
+        super().mousePressEvent(event)
+
+    def _pan_start(self, event: QMouseEvent) -> None:
+        self._pan_from = event.position()
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._dragging:
+            rect = self.image_rect()
+            self.divider = max(0.0, min(1.0, (event.position().x() - rect.left()) / rect.width()))
+            self.update()
+            return
+        if self._near_divider(event.position()):
+            self.setCursor(Qt.CursorShape.SplitHCursor)
+        elif self._pan_from is None:
+            self.unsetCursor()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._dragging = False
+        super().mouseReleaseEvent(event)
+
+
+class ResultViewer(QFrame):
+    message = Signal(str)
+    saved_in = Signal(str)
+    """A result was saved in this folder (the next Save as starts there)."""
+
+    def __init__(
+        self,
+        work: BackgroundWork,
+        parent: QWidget | None = None,
+        results_folder: Callable[[], str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        self.work = work
+        self.results_folder = results_folder or (lambda: str(Path.home()))
+        self.job: Job | None = None
+        self._ticket = 0
+        self.canvas = ComparisonCanvas()
+        self.canvas.setObjectName("resultView")
+        self.canvas.setAccessibleName("Result")
+        title = QLabel("Result")
+        title.setObjectName("sectionTitle")
+        self.caption = QLabel("")
+        self.caption.setObjectName("muted")
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.compare_button = self._tool("compare", "Compare before and after", checkable=True)
+        self.compare_button.toggled.connect(self._compare)
+        buttons = [
+            self.compare_button,
+            self._tool("zoom-out", "Zoom out", slot=lambda: self.canvas.zoom_by(1 / 1.25)),
+            self._tool("zoom-in", "Zoom in", slot=lambda: self.canvas.zoom_by(1.25)),
+            self._tool("fit", "Fit in view", slot=self.canvas.fit),
+            self._tool("save", "Save as PNG or JPEG… (Ctrl+S)", slot=self.save_as),
+            self._tool("copy", "Copy the picture", slot=self.copy),
+            self._tool("external", "Open in the system's viewer", slot=self.open_external),
+        ]
+        self._needs_result = buttons[1:]
+        top = QHBoxLayout()
+        top.setSpacing(4)
+        top.addWidget(title)
+        top.addStretch(1)
+        for button in buttons:
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.caption)
+        self.show_job(None)
+
+    def _tool(
+        self,
+        name: str,
+        tip: str,
+        *,
+        slot: Callable[[], None] | None = None,
+        checkable: bool = False,
+    ) -> QToolButton:
+        button = tool_button(name, tip, checkable=checkable, parent=self)
+        if slot is not None:
+            button.clicked.connect(slot)
+        return button
+
+    @property
+    def result_path(self) -> Path | None:
+        paths = self.job.result_paths if self.job else []
+        return paths[0] if paths and paths[0].is_file() else None
+
+    def show_job(self, job: Job | None) -> None:
+        """Show ``job``'s result (loaded off the GUI thread)."""
+        self._ticket += 1
+        ticket = self._ticket
+        self.job = job
+        self.caption.setText(self._caption(job))
+        has_result = job is not None and job.status is JobStatus.COMPLETED and bool(job.results)
+        for button in self._needs_result:
+            button.setEnabled(has_result)
+        self.compare_button.setEnabled(
+            has_result and job is not None and job.kind is JobKind.TRY_ON
+        )
+        if not has_result or job is None:
+            self.canvas.set_image(None)
+            self.canvas.set_before(None)
+            return
+        result = job.result_paths[0]
+        before = job.folder / "person.jpg" if job.kind is JobKind.TRY_ON else None
+
+        area, ratio = self.canvas.fit_area()
+
+        def load() -> tuple[QImage, QImage | None, QImage]:
+            image = QImage(str(result))
+            if image.isNull():
+                raise ImageError(f"The result file {result.name} cannot be shown.")
+            old = QImage(str(before)) if before is not None and before.is_file() else None
+            # Scaled to fit here, on the worker, so the first paint costs the window nothing.
+            fitted = scaled_smoothly(image, fitted_device_size(image.size(), area, ratio))
+            return image, old, fitted
+
+        self.work.run(
+            load,
+            lambda images: self._loaded(ticket, *images),
+            lambda error: self.message.emit(getattr(error, "user_message", str(error))),
+        )
+
+    def _loaded(self, ticket: int, image: QImage, before: QImage | None, fitted: QImage) -> None:
+        if ticket != self._ticket:
+            return
+        self.canvas.set_image(image, QSize(image.width(), image.height()), fitted)
+        self.canvas.set_before(before)
+        self.canvas.comparing = self.compare_button.isChecked() and before is not None
+
+    def _compare(self, on: bool) -> None:
+        self.canvas.comparing = on and self.canvas.before is not None
+        self.canvas.update()
+
+    @staticmethod
+    def _caption(job: Job | None) -> str:
+        if job is None:
+            return ""
+        if job.kind is JobKind.PRODUCT_DESCRIPTION:
+            return job.description or job.error or ""
+        params = decode(job.kind.value, job.params)
+        if isinstance(params, GenerationParams):
+            return f"“{job.prompt or ''}” · {params.width} × {params.height} px"
+        strength = params.garment_strength if isinstance(params, TryOnParams) else None
+        parts = [job.product_type.capitalize(), f"strength {strength}" if strength else ""]
+        if job.prompt:
+            parts.append(f"“{job.prompt}”")
+        if job.error:
+            parts.append(job.error)
+        return " · ".join(p for p in parts if p)
+
+    # Actions
+
+    def save_as(self) -> None:
+        source = self.result_path
+        if source is None:
+            return
+        folder = Path(self.results_folder() or Path.home())
+        try:
+            folder.mkdir(parents=True, exist_ok=True)  # Pictures/AuraX, on the first save
+        except OSError:
+            folder = Path.home()
+        name = result_file_name(self.job) if self.job is not None else "result.png"
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Save the result", str(folder / name), "PNG picture (*.png);;JPEG picture (*.jpg)"
+        )
+        if target:
+            self.saved_in.emit(str(Path(target).parent))
+            self.save_to(Path(target))
+
+    def save_to(self, target: Path) -> None:
+        """Save the result as ``target`` (PNG or JPEG by its name), on a worker."""
+        source = self.result_path
+        if source is None:
+            return
+
+        def save() -> Path:
+            return save_as(source, target)
+
+        self.work.run(
+            save,
+            lambda path: self.message.emit(f"Saved {path.name}."),
+            lambda error: self.message.emit(
+                getattr(error, "user_message", f"Could not save: {error}")
+            ),
+        )
+
+    def copy(self) -> None:
+        if self.canvas.display is not None:
+            QGuiApplication.clipboard().setImage(self.canvas.display)
+            self.message.emit("The result is on the clipboard.")
+
+    def open_external(self) -> None:
+        if self.result_path is not None:
+            open_picture(self, self.result_path)

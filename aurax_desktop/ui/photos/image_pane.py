@@ -1,0 +1,396 @@
+"""A photo slot: drop files, an image or a link; paste; or click to browse.
+
+Loading (and downloading links) runs off the GUI thread. A picture that
+cannot be used is explained in plain words, and the photo already in the
+pane stays. With ``several`` the pane holds a set of photos (a multi-file drop,
+a multi-select, a folder) in a strip of thumbnails; the selected one is shown,
+and for the person each keeps its own mask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aurax_desktop.imaging import SourceImage, sort_out
+from aurax_desktop.imaging.upload import Purpose
+from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.canvas import ImageCanvas
+from aurax_desktop.ui.common.drop_target import show_drop_target
+from aurax_desktop.ui.common.icons import tool_button
+from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
+from aurax_desktop.ui.photos.photo_loading import (
+    Fit,
+    LoadedPhoto,
+    choose_folder,
+    choose_photos,
+    download_photo,
+    load_photo,
+    pictures_in,
+)
+from aurax_desktop.ui.photos.photo_strip import Photo, PhotoStrip
+
+Loader = Callable[[Fit], LoadedPhoto]
+
+
+class ImagePane(QFrame):
+    """Title row, the picture (any ``ImageCanvas``), size and warnings below."""
+
+    photoChanged = Signal()
+    loadingChanged = Signal(bool)
+
+    def __init__(
+        self,
+        title: str,
+        purpose: Purpose,
+        canvas: ImageCanvas,
+        work: BackgroundWork,
+        parent: QWidget | None = None,
+        *,
+        icon_name: str = "image",
+        paste_key: bool = True,
+        several: bool = False,
+    ) -> None:
+        """``paste_key``: Ctrl+V pastes here while the pane has the focus (off where the
+        page routes Ctrl+V to its panes itself). ``several``: a set of photos."""
+        super().__init__(parent)
+        self.setProperty("card", True)
+        self.setAcceptDrops(True)
+        self.title, self.purpose, self.work = title, purpose, work
+        self.canvas = canvas
+        what = f"{title.lower()} photos" if several else f"a {title.lower()} photo"
+        self.canvas.placeholder = f"Drop {what} here, paste (Ctrl+V), or click to browse"
+        self.canvas.placeholder_icon = icon_name
+        self.canvas.clicked.connect(self.browse)
+        self.photo: LoadedPhoto | None = None
+        self.loading = False
+        self._ticket = 0
+        self.several = several
+        self.strip = PhotoStrip(work, title, self)
+        self.strip.chosen.connect(self._show)
+        self.strip.skipped.connect(self._skipped)
+        self._notes: list[str] = []
+        """What was skipped while adding photos: said with the photo shown next."""
+        self.strip.emptied.connect(self._cleared)
+        self.strip.changed.connect(self.photoChanged)
+        self._replacing: Photo | None = None
+        self.shown: Photo | None = None
+        """The photo in the canvas (a strip entry)."""
+
+        heading = QLabel(title)
+        heading.setObjectName("sectionTitle")
+        self.size_label = QLabel("")
+        self.size_label.setObjectName("muted")
+        self.browse_button = self._tool("open", f"Choose a {title.lower()} photo…", self.browse)
+        self.paste_button = self._tool("paste", "Paste from the clipboard (Ctrl+V)", self.paste)
+        self.clear_button = self._tool("close", f"Remove the {title.lower()} photo", self.clear)
+        self.clear_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.setSpacing(4)
+        top.addWidget(heading)
+        top.addSpacing(6)
+        top.addWidget(self.size_label)
+        top.addStretch(1)
+        if several:  # the button's arrow offers a whole folder
+            menu = QMenu(self.browse_button)
+            menu.addAction(f"Choose {title.lower()} photos…", self.browse)
+            menu.addAction(f"Add a folder of {title.lower()} photos…", self.browse_folder)
+            self.browse_button.setMenu(menu)
+            self.browse_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        for button in (self.browse_button, self.paste_button, self.clear_button):
+            top.addWidget(button)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(canvas, 1)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.message)
+        if paste_key:
+            paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
+            paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            paste.activated.connect(self.paste)
+
+    def _tool(self, name: str, tip: str, slot: Callable[[], None]) -> QToolButton:
+        button = tool_button(name, tip, parent=self)
+        button.clicked.connect(slot)
+        return button
+
+    @property
+    def source(self) -> SourceImage | None:
+        return self.photo.source if self.photo else None
+
+    # Getting pictures
+
+    def browse(self) -> None:
+        self.load_paths(choose_photos(self, self.title.lower(), several=self.several))
+
+    def browse_folder(self) -> None:
+        self.load_paths(choose_folder(self, self.title.lower()))
+
+    def load_paths(self, paths: list[Path]) -> None:
+        """Files and folders: one file opens as usual; several (or a folder) join the
+        strip, what is not a picture skipped with a note."""
+        if (len(paths) == 1 and not paths[0].is_dir()) or (paths and not self.several):
+            self.load_path(paths[0])
+            return
+        found, skipped = sort_out(paths)
+        found = [p for p in dict.fromkeys(found) if self._known(p) is None]
+        if found:
+            self.strip.add([Photo(p.name, path=p) for p in found])
+            first = self.strip.current()
+            if first is not None:
+                self._show(first)
+        if skipped:
+            names = ", ".join(p.name for p in skipped[:3]) + ("…" if len(skipped) > 3 else "")
+            self._skipped(f"Skipped what is not a picture: {names}")
+
+    def load_path(self, path: Path, *, derived_from: str | None = None) -> None:
+        """Open one photo (a file already here is shown again, not added twice)."""
+        known = self._known(path)
+        if known is not None:
+            self._show(known)
+            return
+        photo = Photo(path.name, path=path, derived_from=derived_from)
+        self._start(lambda fit: load_photo(path, None, self.purpose, fit), path.name, photo)
+
+    def use_result(self, path: Path, name: str, job_id: str, made_from: str | None) -> None:
+        """A job's result as a photo of this pane (named ``name``), in place of the photo
+        it was made from when that is here; the history keeps which job it came from."""
+        self._replacing = next(
+            (p for p in self.photos() if made_from and p.name == made_from), None
+        )
+        photo = Photo(name, derived_from=job_id)
+        self._start(lambda fit: load_photo(path.read_bytes(), name, self.purpose, fit), name, photo)
+
+    def load_bytes(self, data: bytes, name: str) -> None:
+        self._start(lambda fit: load_photo(data, name, self.purpose, fit), name, None)
+
+    def load_url(self, url: str) -> None:
+        self._start(
+            lambda fit: download_photo(url, self.purpose, fit),
+            f"Downloading from {QUrl(url).host()}…",
+            None,
+        )
+
+    def load_mime(self, mime: QMimeData) -> bool:
+        """Take pictures from a drop or the clipboard; False when there is none."""
+        found = pictures_in(mime)
+        if isinstance(found, list):
+            self.load_paths(found)
+        elif isinstance(found, str):
+            self.load_url(found)
+        elif isinstance(found, bytes):
+            self.load_bytes(found, "pasted picture")
+        return found is not None
+
+    def paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not self.load_mime(mime):
+            self._show_message(
+                "The clipboard holds no picture. Copy a photo or its file first.", error=True
+            )
+
+    def clear(self) -> None:
+        """Remove the photo shown (the next one in the strip is shown, if any)."""
+        shown = self.shown
+        self.shown = None
+        after = self.strip.remove(shown) if shown is not None else None
+        if after is not None:
+            self._show(after)
+            return
+        self.strip.clear_all()
+        self._cleared()
+
+    def _cleared(self) -> None:
+        self.shown = None
+        self._ticket += 1
+        self.photo = None
+        self.canvas.set_image(None)
+        self.canvas.set_busy_note("")
+        self.size_label.setText("")
+        self.clear_button.setEnabled(False)
+        self._show_message("")
+        self._set_loading(False)
+        self.photoChanged.emit()
+
+    def _show(self, photo: Photo) -> None:
+        """Show one of the strip's photos (its mask kept while another is shown)."""
+        if photo is self.shown:
+            return
+        self._keep_mask()
+        data: Path | bytes = photo.source.data if photo.source else photo.path or Path()
+        name = photo.source.name if photo.source else None
+        self._start(lambda fit: load_photo(data, name, self.purpose, fit), photo.name, photo)
+
+    def _keep_mask(self) -> None:
+        canvas = self.canvas
+        if isinstance(canvas, MaskCanvas) and self.shown is not None and canvas.has_image():
+            painted = canvas.undo_stack.count() > 0 or self.shown.masks is not None
+            self.shown.masks = (canvas.full_mask, canvas.preview_mask) if painted else None
+
+    def _known(self, path: Path) -> Photo | None:
+        return next((p for p in self.photos() if p.path is not None and p.path == path), None)
+
+    def mask_of(self, photo: Photo) -> QImage | None:
+        """The mask painted on ``photo`` at its own resolution (None: not painted)."""
+        canvas = self.canvas
+        if photo is self.shown and isinstance(canvas, MaskCanvas):
+            return QImage(canvas.full_mask) if not canvas.full_mask.isNull() else None
+        return QImage(photo.masks[0]) if photo.masks else None
+
+    def photos(self) -> list[Photo]:
+        """Every photo of the pane, in the strip's order."""
+        return self.strip.photos()
+
+    def _start(self, work: Loader, note: str, photo: Photo | None) -> None:
+        """Open a photo on a worker; ``photo`` is its strip entry (None: made when it
+        opens, from what was read)."""
+        self._ticket += 1
+        ticket = self._ticket
+        self._set_loading(True)
+        self._show_message("")
+        self.canvas.set_busy_note(note if note.endswith("…") else f"Opening {note}…")
+        fit = self._fit()
+        self.work.run(
+            lambda: work(fit),
+            lambda loaded: self._loaded(ticket, loaded, photo),
+            lambda error: self._failed(ticket, error, photo),
+        )
+
+    def _fit(self) -> Fit:
+        """The canvas's room once the layout has settled: the worker scales the preview
+        to exactly this, so showing it costs the GUI thread no scaling."""
+        self._settle_layout()
+        area, ratio = self.canvas.fit_area()
+        return Fit(area, ratio, masks=isinstance(self.canvas, MaskCanvas))
+
+    def _settle_layout(self) -> None:
+        """Apply pending layout changes now (a message shown or hidden moves the canvas)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+
+    def _loaded(self, ticket: int, photo: LoadedPhoto, entry: Photo | None) -> None:
+        if ticket != self._ticket:
+            return  # a newer picture was asked for meanwhile
+        if entry is None:
+            entry = Photo(photo.source.name, source=photo.source)
+        elif entry.path is None and entry.source is None:
+            entry.source = photo.source  # a result used as a photo: kept in memory
+        if self.strip.photos() and entry not in self.strip.photos() and not self.several:
+            self.strip.clear_all()  # one photo at a time: the new one replaces it
+        if entry not in self.strip.photos():
+            self._keep_mask()
+            self.strip.add([entry])
+            replaced, self._replacing = self._replacing, None
+            if replaced is not None and replaced is not entry:
+                self.strip.remove(replaced)
+                self.strip.select(entry)
+        else:
+            self.strip.select(entry)
+        self.shown = entry
+        if entry.masks is not None and photo.blanks is not None:
+            photo = replace(photo, blanks=entry.masks)
+        self.photo = photo
+        self.canvas.set_busy_note("")
+        said = [*self._notes, *photo.warnings]
+        self._notes.clear()
+        self._show_message("\n".join(said), warning=bool(said))
+        self._settle_layout()  # so the photo is fitted to the room it will have
+        if isinstance(self.canvas, MaskCanvas):
+            self.canvas.set_image(
+                photo.display, QSize(*photo.source.size), photo.fitted, photo.blanks
+            )
+        else:
+            self.canvas.set_image(photo.display, QSize(*photo.source.size), photo.fitted)
+        w, h = photo.source.size
+        self.size_label.setText(f"{w} × {h} px")
+        self.size_label.setMinimumWidth(self.size_label.sizeHint().width())  # never cut
+        self.clear_button.setEnabled(True)
+        self._set_loading(False)
+        self.photoChanged.emit()
+
+    def _failed(self, ticket: int, error: BaseException, entry: Photo | None) -> None:
+        if ticket != self._ticket:
+            return
+        if entry is not None and entry in self.strip.photos():
+            self.strip.remove(entry)  # what cannot be opened does not stay in the set
+            if self.shown is not None:
+                self.strip.select(self.shown)
+        text = getattr(error, "user_message", None) or (
+            f"That picture could not be opened ({type(error).__name__})."
+        )
+        if self.photo is not None:
+            text += " The photo you had is still here."
+        self.canvas.set_busy_note("")
+        self._show_message(text, error=True)
+        self._set_loading(False)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self.loading:
+            self.loading = loading
+            self.loadingChanged.emit(loading)
+
+    def _skipped(self, text: str) -> None:
+        if self.loading:
+            self._notes.append(text)  # said once the photo being opened is shown
+        else:
+            self._show_message("\n".join([*self._notes, text]), warning=True)
+            self._notes.clear()
+
+    def _show_message(self, text: str, *, error: bool = False, warning: bool = False) -> None:
+        name = "error" if error else "warning" if warning else "muted"
+        if name != self.message.objectName():
+            self.message.setObjectName(name)
+            self.message.style().unpolish(self.message)  # re-apply the style for the new name
+            self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # Drag and drop, and Ctrl+V in the focused pane
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasImage() or mime.hasText():
+            event.acceptProposedAction()
+            show_drop_target(self, True)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        show_drop_target(self, False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        show_drop_target(self, False)
+        if self.load_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            self._show_message(
+                "That is not a picture. Drop a photo file, an image or a link.", error=True
+            )
+
+    def message_text(self) -> str:
+        return self.message.text() if self.message.isVisible() else ""

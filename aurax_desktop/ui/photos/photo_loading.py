@@ -1,0 +1,132 @@
+"""Opening a photo for a pane, on a worker: decode a preview, scale it to the pane,
+make its blank masks; or download it from a link (bounded, with a plain error)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QSize, QUrl
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from aurax_desktop.imaging import ImageError, SourceImage, load_image, photo_warnings
+from aurax_desktop.imaging.upload import Purpose
+from aurax_desktop.ui.common.canvas import fitted_device_size, scaled_smoothly
+from aurax_desktop.ui.common.qimages import to_qimage
+from aurax_desktop.ui.photos.mask_canvas import blank_masks
+
+PREVIEW_SIDE = 2048
+MAX_LINK_BYTES = 60 * 1024 * 1024
+FILE_FILTER = (
+    "Pictures (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp *.gif);;All files (*)"
+)
+
+
+@dataclass(frozen=True)
+class LoadedPhoto:
+    source: SourceImage
+    display: QImage
+    warnings: tuple[str, ...]
+    fitted: QImage | None = None
+    """The preview already scaled to the pane (made on the worker)."""
+    blanks: tuple[QImage, ...] | None = None
+    """Empty masks for the person photo (made on the worker)."""
+
+
+@dataclass(frozen=True)
+class Fit:
+    """What the worker needs to know of the pane to prepare its pixels."""
+
+    area: QSize
+    ratio: float
+    masks: bool
+
+    def fitted(self, display: QImage) -> QImage:
+        return scaled_smoothly(display, fitted_device_size(display.size(), self.area, self.ratio))
+
+
+def load_photo(
+    data: bytes | Path, name: str | None, purpose: Purpose, fit: Fit | None = None
+) -> LoadedPhoto:
+    source = load_image(data, name=name) if isinstance(data, bytes) else load_image(data)
+    display = to_qimage(source.decode(PREVIEW_SIDE))
+    fitted = fit.fitted(display) if fit is not None else None
+    blanks = blank_masks(QSize(*source.size), display.size()) if fit and fit.masks else None
+    return LoadedPhoto(source, display, tuple(photo_warnings(source.size, purpose)), fitted, blanks)
+
+
+def download_photo(url: str, purpose: Purpose, fit: Fit | None = None) -> LoadedPhoto:
+    name = Path(QUrl(url).path()).name or "picture from the web"
+    try:
+        with requests.get(
+            url, timeout=(10, 30), stream=True, headers={"User-Agent": "AuraX-Desktop"}
+        ) as answer:
+            answer.raise_for_status()
+            chunks, size = [], 0
+            for chunk in answer.iter_content(256 * 1024):
+                size += len(chunk)
+                if size > MAX_LINK_BYTES:
+                    raise ImageError(f"“{name}” is too large to download (over 60 MB).", name=name)
+                chunks.append(chunk)
+    except requests.RequestException as exc:
+        raise ImageError(
+            f"The picture at {QUrl(url).host()} could not be downloaded "
+            f"({type(exc).__name__}). Save it to your computer and drop the file instead.",
+            name=name,
+        ) from None
+    return load_photo(b"".join(chunks), name, purpose, fit)
+
+
+def png_bytes(image: QImage) -> bytes:
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
+    buffer.close()
+    return bytes(array.data())
+
+
+def pictures_in(mime: QMimeData) -> list[Path] | str | bytes | None:
+    """What a drop or the clipboard holds: local files (a list), a link (a str), an
+    image's PNG bytes, or None."""
+    local = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    if local:
+        return local
+    for url in mime.urls() if mime.hasUrls() else []:
+        if url.scheme() in ("http", "https"):
+            return str(url.toString())
+    if mime.hasImage():
+        image = QImage(mime.imageData())
+        if not image.isNull():
+            return png_bytes(image)
+    text = mime.text().strip() if mime.hasText() else ""
+    if text.startswith(("http://", "https://")) and "\n" not in text:
+        return text
+    return None
+
+
+FILE_FILTER = (
+    "Pictures (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp *.gif);;All files (*)"
+)
+
+
+def choose_photos(parent: QWidget, what: str, *, several: bool) -> list[Path]:
+    """The file dialog: one photo, or several at once."""
+    if several:
+        paths, _ = QFileDialog.getOpenFileNames(
+            parent, f"Choose {what} photos", str(Path.home()), FILE_FILTER
+        )
+        return [Path(p) for p in paths]
+    path, _ = QFileDialog.getOpenFileName(
+        parent, f"Choose a {what} photo", str(Path.home()), FILE_FILTER
+    )
+    return [Path(path)] if path else []
+
+
+def choose_folder(parent: QWidget, what: str) -> list[Path]:
+    folder = QFileDialog.getExistingDirectory(
+        parent, f"Add a folder of {what} photos", str(Path.home())
+    )
+    return [Path(folder)] if folder else []

@@ -1,0 +1,202 @@
+"""The photos of a pane, as a strip of thumbnails: the selected one is shown (and, for
+the person, painted); each keeps its own mask. Hidden while the pane holds one photo.
+
+Thumbnails are made on a worker from the file's header and a reduced decode; a file
+that turns out not to be a picture is taken off the strip with a note. Photos of
+people are not written to any cache: the thumbnails live in memory only.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QImage, QKeyEvent, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
+
+from aurax_desktop.imaging import ImageError, SourceImage, load_image
+from aurax_desktop.jobs.inputs import ImageInput
+from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.qimages import to_qimage
+
+THUMB = 56
+_ids = itertools.count(1)
+
+
+@dataclass(eq=False)
+class Photo:
+    """One photo of a pane: a file, or bytes (pasted, dropped from a browser)."""
+
+    name: str
+    path: Path | None = None
+    source: SourceImage | None = None
+    """Kept only for photos that have no file."""
+    masks: tuple[QImage, QImage] | None = None
+    """The painted mask (photo and preview resolution) while another photo is shown."""
+    derived_from: str | None = None
+    """The job whose result this photo is (an outfit built step by step)."""
+    key: int = field(default_factory=lambda: next(_ids))
+
+    @property
+    def input(self) -> ImageInput:
+        if self.source is not None:
+            return self.source
+        assert self.path is not None
+        return self.path
+
+
+def _thumbnail(photo: Photo) -> QImage:
+    source = photo.source if photo.source is not None else load_image(photo.path or Path())
+    return to_qimage(source.decode(THUMB * 2))
+
+
+class PhotoStrip(QListWidget):
+    """``chosen`` when the user selects another photo; ``skipped`` with a sentence when a
+    file is not a picture; ``emptied`` when the last photo goes."""
+
+    chosen = Signal(object)
+    skipped = Signal(str)
+    emptied = Signal()
+    changed = Signal()
+    """Photos were added or removed."""
+
+    def __init__(self, work: BackgroundWork, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.work = work
+        self.setObjectName(f"{title.lower()}Strip")
+        self.setAccessibleName(f"{title} photos")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(False)
+        self.setMovement(QListView.Movement.Static)
+        self.setIconSize(QSize(THUMB, THUMB))
+        self.setSpacing(2)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFixedHeight(THUMB + 24)
+        self.setToolTip("Click a photo to show it; Delete removes it")
+        self.setVisible(False)
+        self._photos: dict[int, Photo] = {}
+        self.currentItemChanged.connect(self._current_changed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        remove = QAction("Remove this photo", self)
+        remove.triggered.connect(self.remove_current)
+        self.addAction(remove)
+
+    # What the strip holds
+
+    def photos(self) -> list[Photo]:
+        return [
+            self._photos[int(self.item(i).data(Qt.ItemDataRole.UserRole))]
+            for i in range(self.count())
+        ]
+
+    def current(self) -> Photo | None:
+        item = self.currentItem()
+        return self._photos.get(int(item.data(Qt.ItemDataRole.UserRole))) if item else None
+
+    def add(self, photos: list[Photo], *, select: bool = True) -> None:
+        """Add photos (checked and drawn on a worker); the first is selected."""
+        first: QListWidgetItem | None = None
+        for photo in photos:
+            self._photos[photo.key] = photo
+            item = QListWidgetItem(photo.name[:14])
+            item.setData(Qt.ItemDataRole.UserRole, photo.key)
+            item.setToolTip(photo.name)
+            item.setSizeHint(QSize(THUMB + 12, THUMB + 20))
+            self.addItem(item)
+            first = first or item
+            self._draw(photo)
+        self._show_when_several()
+        if select and first is not None:
+            self.blockSignals(True)
+            self.setCurrentItem(first)
+            self.blockSignals(False)
+
+    def select(self, photo: Photo) -> None:
+        """Mark ``photo`` as the one shown (without asking to show it)."""
+        row = self._row(photo)
+        if row is not None and row != self.currentRow():
+            self.blockSignals(True)
+            self.setCurrentRow(row)
+            self.blockSignals(False)
+
+    def remove(self, photo: Photo) -> Photo | None:
+        """Take ``photo`` off the strip; the photo now selected (None when empty)."""
+        row = self._row(photo)
+        if row is None:
+            return self.current()
+        self.blockSignals(True)
+        self.takeItem(row)
+        self._photos.pop(photo.key, None)
+        if self.count():
+            self.setCurrentRow(min(row, self.count() - 1))
+        self.blockSignals(False)
+        self._show_when_several()
+        now = self.current()
+        if now is None:
+            self.emptied.emit()
+        return now
+
+    def clear_all(self) -> None:
+        self.blockSignals(True)
+        self.clear()
+        self.blockSignals(False)
+        self._photos.clear()
+        self._show_when_several()
+
+    def _row(self, photo: Photo) -> int | None:
+        for row in range(self.count()):
+            if self.item(row).data(Qt.ItemDataRole.UserRole) == photo.key:
+                return row
+        return None
+
+    def _show_when_several(self) -> None:
+        self.setVisible(self.count() > 1)
+        self.changed.emit()
+
+    # Workers' answers
+
+    def _draw(self, photo: Photo) -> None:
+        self.work.run(
+            lambda: _thumbnail(photo),
+            lambda image: self._drawn(photo, image),
+            lambda error: self._unusable(photo, error),
+        )
+
+    def _drawn(self, photo: Photo, image: QImage) -> None:
+        row = self._row(photo)
+        if row is not None and not image.isNull():
+            self.item(row).setIcon(QIcon(QPixmap.fromImage(image)))
+
+    def _unusable(self, photo: Photo, error: BaseException) -> None:
+        if self._row(photo) is None:
+            return
+        reason = error.user_message if isinstance(error, ImageError) else str(error)
+        was_current = self.current() is photo
+        now = self.remove(photo)
+        self.skipped.emit(f"Skipped: {reason}")
+        if was_current and now is not None:
+            self.chosen.emit(now)
+
+    # The user's choices
+
+    def _current_changed(self, current: QListWidgetItem | None, _old: object) -> None:
+        if current is not None:
+            self.chosen.emit(self._photos[int(current.data(Qt.ItemDataRole.UserRole))])
+
+    def remove_current(self) -> None:
+        photo = self.current()
+        if photo is not None:
+            now = self.remove(photo)
+            if now is not None:
+                self.chosen.emit(now)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.current():
+            self.remove_current()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,74 @@
+"""Demo mode, where it cannot be missed, with sample photos one click away."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib.resources import as_file, files
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from aurax_desktop.ui.common.icons import pixmap
+from aurax_desktop.ui.common.theme import accent
+
+
+@dataclass(frozen=True)
+class Sample:
+    path: Path
+    product_type: str
+    label: str
+
+
+def samples() -> list[Sample]:
+    """The sample photos shipped in resources/samples (see its README for their source)."""
+    folder = files("aurax_desktop.resources") / "samples"
+    index = json.loads((folder / "samples.json").read_text(encoding="utf-8"))
+    found = []
+    for entry in index:
+        with as_file(folder / entry["file"]) as path:
+            found.append(Sample(Path(path), entry["product_type"], entry["label"]))
+    return found
+
+
+class DemoBanner(QFrame):
+    personChosen = Signal(object)  # Path
+    garmentChosen = Signal(object, str)  # Path, product type
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("demoBanner")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.setSpacing(8)
+        badge = QLabel()
+        badge.setPixmap(pixmap("demo", 20, accent()))
+        text = QLabel(
+            "<b>Demo mode</b> · a local demo server simulates AuraX; results are "
+            "not real try-ons. Try a sample:"
+        )
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setWordWrap(True)  # narrow windows wrap it rather than grow
+        text.setMinimumWidth(180)
+        row.addWidget(badge)
+        row.addWidget(text, 1)
+        self.buttons: list[QToolButton] = []
+        for sample in samples():
+            button = QToolButton(self)
+            button.setObjectName("sample")
+            button.setText(sample.label)
+            button.setToolTip(f"Use the sample: {sample.label}")
+            button.setAccessibleName(f"Sample: {sample.label}")
+            button.setIcon(QIcon(QPixmap(str(sample.path))))
+            button.setIconSize(QSize(28, 28))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            if sample.product_type == "PERSON":
+                button.clicked.connect(lambda _c=False, s=sample: self.personChosen.emit(s.path))
+            else:
+                button.clicked.connect(
+                    lambda _c=False, s=sample: self.garmentChosen.emit(s.path, s.product_type)
+                )
+            row.addWidget(button)
+            self.buttons.append(button)

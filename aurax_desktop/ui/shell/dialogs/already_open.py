@@ -1,0 +1,31 @@
+"""Shown when another AuraX Desktop window owns the data folder: one window runs the jobs
+of a folder; a second one may browse the history, read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from aurax_desktop.ui.common.icons import icon
+
+
+class AlreadyOpenDialog(QMessageBox):
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alreadyOpenDialog")
+        self.setWindowTitle("AuraX Desktop is already open")
+        self.setIconPixmap(icon("alert").pixmap(48, 48))
+        self.setText("AuraX Desktop is already open.")
+        self.setInformativeText(
+            f"Another AuraX Desktop window uses the data folder {folder} and runs its jobs. "
+            "Switch to that window to send or follow jobs, or browse the history here, "
+            "read-only."
+        )
+        self.browse = self.addButton("Browse the history", QMessageBox.ButtonRole.AcceptRole)
+        self.quit = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.quit)
+
+    def wants_to_browse(self) -> bool:
+        self.exec()
+        return self.clickedButton() is self.browse

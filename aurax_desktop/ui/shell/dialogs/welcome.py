@@ -1,0 +1,239 @@
+"""First run, and the Account menu's "Connect": an AuraX account, or the demo."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aurax_desktop.account import Credentials, CredentialStore, KeyringUnavailable
+from aurax_desktop.account.connection import check_connection
+from aurax_desktop.api import AuraxError, AuthenticationError, NetworkError, ServerError
+from aurax_desktop.session import Session
+from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.icons import ICON_SIZE, icon
+
+
+class WelcomeDialog(QDialog):
+    """Accepts after connecting the session (to an account or to the demo)."""
+
+    def __init__(
+        self,
+        session: Session,
+        work: BackgroundWork,
+        store: CredentialStore | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to AuraX Desktop")
+        self.setObjectName("welcomeDialog")
+        self.session, self.work = session, work
+        self.store = store or CredentialStore()
+        self.setMinimumWidth(560)
+
+        heading = QLabel("Welcome to AuraX Desktop")
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        intro = QLabel(
+            "Connect your AuraX account to run try-ons, or try the demo first: it "
+            "runs a local server that simulates AuraX, no account needed."
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("muted")
+
+        account = QFrame()
+        account.setProperty("card", True)
+        form = QFormLayout(account)
+        form.setContentsMargins(16, 14, 16, 14)
+        form.setSpacing(10)
+        title = QLabel("Connect your AuraX account")
+        title.setObjectName("sectionTitle")
+        form.addRow(title)
+        self.key_edit = QLineEdit()
+        self.key_edit.setObjectName("apiKeyEdit")
+        self.key_edit.setAccessibleName("API key")
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText("Your API key")
+        reveal = QToolButton()
+        reveal.setIcon(icon("describe"))
+        reveal.setIconSize(ICON_SIZE)
+        reveal.setCheckable(True)
+        reveal.setToolTip("Show the key while typing")
+        reveal.setAccessibleName("Show the key")
+        reveal.toggled.connect(
+            lambda shown: self.key_edit.setEchoMode(
+                QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+            )
+        )
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_edit, 1)
+        key_row.addWidget(reveal)
+        form.addRow("API key", key_row)
+        self.key_id_edit = QLineEdit(session.settings.key_id)
+        self.key_id_edit.setObjectName("keyIdEdit")
+        self.key_id_edit.setAccessibleName("Key id")
+        self.key_id_edit.setPlaceholderText("The key's id")
+        form.addRow("Key id", self.key_id_edit)
+        self.url_edit = QLineEdit(session.settings.base_url)
+        self.url_edit.setObjectName("serverEdit")
+        self.url_edit.setAccessibleName("Server address")
+        form.addRow("Server", self.url_edit)
+        self.test_button = QPushButton("Test connection")
+        self.test_button.setObjectName("testConnectionButton")
+        self.test_button.clicked.connect(self.test)
+        self.connect_button = QPushButton("Save and connect")
+        self.connect_button.setObjectName("connectButton")
+        self.connect_button.setProperty("role", "primary")
+        self.connect_button.clicked.connect(self.save_and_connect)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.test_button)
+        buttons.addWidget(self.connect_button)
+        form.addRow(buttons)
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("connectionResult")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.status_label)
+        where = QLabel("The key is kept in your system's keyring, never in a file.")
+        where.setObjectName("hint")
+        form.addRow(where)
+
+        self.demo_button = QPushButton("Try the demo")
+        self.demo_button.setObjectName("tryDemoButton")
+        self.demo_button.setIcon(icon("demo"))
+        self.demo_button.clicked.connect(self.try_demo)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.demo_button)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(14)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(account)
+        layout.addLayout(bottom)
+        for edit in (self.key_edit, self.key_id_edit, self.url_edit):
+            edit.textChanged.connect(self._update)
+        self._update()
+
+    def _fields(self) -> tuple[str, str, str]:
+        return (
+            self.url_edit.text().strip(),
+            self.key_edit.text().strip(),
+            self.key_id_edit.text().strip(),
+        )
+
+    def _update(self) -> None:
+        _url, key, key_id = self._fields()
+        ready = bool(key and key_id)
+        self.test_button.setEnabled(ready)
+        self.connect_button.setEnabled(ready)
+
+    def _say(self, text: str, *, ok: bool) -> None:
+        self.status_label.setObjectName("muted" if ok else "error")
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(text)
+
+    def test(self) -> None:
+        url, key, key_id = self._fields()
+        self.test_button.setEnabled(False)
+        self._say("Checking…", ok=True)
+
+        def done(text: str) -> None:
+            self._update()
+            self._say(text, ok=True)
+
+        def failed(error: BaseException) -> None:
+            self._update()
+            self._say(getattr(error, "user_message", str(error)), ok=False)
+
+        self.work.run(lambda: check_connection(url, key, key_id), done, failed)
+
+    def save_and_connect(self) -> None:
+        """Check the key with the server first (a status request for a task that cannot
+        exist: free), then keep it; when the key is refused or the server cannot be
+        reached, say which, and offer to save it anyway."""
+        url, key, key_id = self._fields()
+        try:
+            credentials = Credentials(key, key_id)
+        except ValueError as exc:
+            self._say(str(exc), ok=False)
+            return
+        self.connect_button.setEnabled(False)
+        self._say("Checking the key with the server…", ok=True)
+        self.work.run(
+            lambda: check_connection(url, key, key_id),
+            lambda _text: self._checked(credentials, url, None),
+            lambda error: self._checked(credentials, url, error),
+        )
+
+    def _checked(self, credentials: Credentials, url: str, error: BaseException | None) -> None:
+        self._update()
+        if error is not None:
+            if isinstance(error, AuthenticationError):
+                why = "AuraX refused this key"
+            elif isinstance(error, NetworkError | ServerError):
+                why = "The server could not be reached, so the key could not be checked"
+            else:
+                why = "The key could not be checked"
+            said = getattr(error, "user_message", str(error))
+            self._say(f"{why}: {said}", ok=False)
+            answer = QMessageBox.question(
+                self,
+                "Save the key anyway?",
+                f"{why}.\n\n{said}\n\nSave the key anyway and connect?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Save:
+                return
+        self._keep(credentials, url)
+
+    def _keep(self, credentials: Credentials, url: str) -> None:
+        try:
+            self.store.save(credentials)
+        except KeyringUnavailable as exc:
+            answer = QMessageBox.question(
+                self,
+                "No secure keyring",
+                exc.user_message + "\n\nUse the key for this session?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            credentials = Credentials(credentials.api_key, credentials.key_id, source="session")
+        self._connect(credentials, url)
+
+    def _connect(self, credentials: Credentials, url: str) -> None:
+        try:
+            self.session.connect(credentials, url)
+        except AuraxError as exc:
+            self._say(exc.user_message, ok=False)
+            return
+        self.session.update_settings(
+            replace(self.session.settings, base_url=url, key_id=credentials.key_id)
+        )
+        self.key_edit.clear()  # the key does not linger in the widget
+        self.accept()
+
+    def try_demo(self) -> None:
+        self.session.start_demo()
+        self.accept()

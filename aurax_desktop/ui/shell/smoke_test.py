@@ -1,0 +1,88 @@
+"""``aurax-desktop --smoke-test``: one demo try-on through the real window, as a user makes
+it (sample photos into the panes, the Try on button), to prove an installed program
+works. It ends the program with one line saying what it did, and exit status 0 (or 1
+with the reason)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from aurax_desktop.jobs import Job, JobStatus
+from aurax_desktop.ui.shell.demo_banner import samples
+from aurax_desktop.ui.shell.main_window import MainWindow
+
+TIMEOUT_S = 120.0
+
+
+class SmokeTest(QObject):
+    def __init__(
+        self, window: MainWindow, finish: Callable[[int, str], None], timeout_s: float = TIMEOUT_S
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._finish = finish
+        self._deadline = time.monotonic() + timeout_s
+        self._job_id: str | None = None
+        self._ended = False
+        self._started = time.monotonic()
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._step)
+
+    def start(self) -> None:
+        window = self.window
+        if not window.session.connected:
+            self._end(1, "smoke test failed: the demo server could not be started")
+            return
+        found = samples()
+        person = next(s for s in found if s.product_type == "PERSON")
+        garment = next(s for s in found if s.product_type not in ("PERSON",))
+        window.try_on.person_pane.load_path(person.path)
+        window.try_on.garment_pane.load_path(garment.path)
+        window.bridge.jobUpdated.connect(self._job_updated)
+        window.try_on.submitted.connect(self._submitted)
+        window.try_on.failed.connect(lambda text: self._end(1, f"smoke test failed: {text}"))
+        self._timer.start()
+
+    @Slot()
+    def _step(self) -> None:
+        if time.monotonic() > self._deadline:
+            self._end(1, f"smoke test failed: no result within {TIMEOUT_S:.0f} s")
+            return
+        page = self.window.try_on
+        if self._job_id is None and page.submit_button.isEnabled():
+            page.submit()
+            self._job_id = ""  # sent; its id arrives with ``submitted``
+
+    @Slot(list)
+    def _submitted(self, job_ids: list[str]) -> None:
+        self._job_id = job_ids[0]
+        known = self.window.model.row_of(self._job_id)
+        if known is not None:
+            job = self.window.model.job(known)
+            if job is not None:
+                self._job_updated(job)
+
+    @Slot(object)
+    def _job_updated(self, job: Job) -> None:
+        if job.id != self._job_id or not job.status.is_final:
+            return
+        if job.status is JobStatus.COMPLETED and job.result_paths:
+            seconds = time.monotonic() - self._started
+            self._end(
+                0,
+                f"smoke test passed: a demo try-on completed in {seconds:.1f} s; "
+                f"result {job.result_paths[0]} (job {job.id})",
+            )
+        else:
+            self._end(1, f"smoke test failed: the try-on ended {job.status.label}: {job.error}")
+
+    def _end(self, code: int, line: str) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        self._timer.stop()
+        self._finish(code, line)

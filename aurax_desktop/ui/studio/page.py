@@ -1,0 +1,365 @@
+"""The Try-On studio: person and garment photos, the mask, the options, and Submit.
+
+Each pane holds one photo or several; Try on sends every person with every garment
+as one batch (asking first when that is more than one try-on)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aurax_desktop.api import ProductType, suggest_product_type
+from aurax_desktop.jobs import BatchSent, TryOnBatchInput
+from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.canvas import ImageCanvas
+from aurax_desktop.ui.common.choices import product_type_combo
+from aurax_desktop.ui.common.icons import icon_label, tool_button
+from aurax_desktop.ui.common.sending import SendingPage
+from aurax_desktop.ui.photos.image_pane import ImagePane
+from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
+from aurax_desktop.ui.studio.batch import Pairs, button_text, confirm_batch
+
+STRENGTH_WORDS = {1: "Subtle", 2: "Balanced", 3: "Prominent"}
+STRENGTH_HELP = (
+    "How strongly the garment's own details show in the result: 1 keeps them "
+    "subtle, 3 makes them prominent."
+)
+
+
+class TryOnPage(SendingPage):
+    def __init__(
+        self,
+        work: BackgroundWork,
+        submit: Callable[[TryOnBatchInput], BatchSent],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(work, parent)
+        self._submit = submit
+        self.mask_canvas = MaskCanvas()
+        self.person_pane = ImagePane(
+            "Person",
+            "person",
+            self.mask_canvas,
+            work,
+            icon_name="person",
+            paste_key=False,
+            several=True,
+        )
+        self.person_pane.setObjectName("personPane")
+        self.person_pane.setAccessibleName("Person photo")
+        self.garment_pane = ImagePane(
+            "Garment",
+            "garment",
+            ImageCanvas(),
+            work,
+            icon_name="garment",
+            paste_key=False,
+            several=True,
+        )
+        self.garment_pane.setObjectName("garmentPane")
+        self.garment_pane.setAccessibleName("Garment photo")
+
+        person_column = QVBoxLayout()
+        person_column.setSpacing(8)
+        person_column.addWidget(self.person_pane, 1)
+        person_column.addWidget(self._mask_tools())
+        panes = QHBoxLayout()
+        panes.setSpacing(12)
+        panes.addLayout(person_column, 3)
+        panes.addWidget(self.garment_pane, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 16, 16, 16)
+        layout.setSpacing(12)
+        layout.addLayout(panes, 1)
+        layout.addWidget(self._options())
+
+        self.garment_pane.photoChanged.connect(self._suggest_type)
+        self.last_pane = self.person_pane
+        """The pane that last received a photo: Ctrl+V fills it when neither is empty."""
+        for pane in (self.person_pane, self.garment_pane):
+            pane.photoChanged.connect(lambda p=pane: self._used(p))
+            pane.photoChanged.connect(self.update_submit)
+            pane.loadingChanged.connect(lambda _l: self.update_submit())
+        self.prompt_edit.textChanged.connect(self.update_submit)
+        self.run_with_prompt.toggled.connect(self.update_submit)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(sequence), self, self.submit)
+        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self, self.paste_photo)
+        paste.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.update_submit()
+
+    # Building the page
+
+    def _mask_tools(self) -> QWidget:
+        bar = QFrame()
+        bar.setProperty("card", True)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.setSpacing(4)
+        canvas = self.mask_canvas
+        self.brush_button = self._tool("brush", "Paint the garment area (B)", checkable=True)
+        self.eraser_button = self._tool(
+            "eraser", "Erase (E, or paint with the right button)", checkable=True
+        )
+        self.brush_button.setChecked(True)
+        self.brush_button.toggled.connect(lambda on: self._pick_tool(erasing=not on))
+        self.eraser_button.toggled.connect(lambda on: self._pick_tool(erasing=on))
+        QShortcut(QKeySequence("B"), self, lambda: self.brush_button.setChecked(True))
+        QShortcut(QKeySequence("E"), self, lambda: self.eraser_button.setChecked(True))
+        self.brush_size = QSlider(Qt.Orientation.Horizontal)
+        self.brush_size.setRange(4, 300)
+        self.brush_size.setValue(canvas.brush_size)
+        self.brush_size.setToolTip("Brush size ([ and ] change it)")
+        self.brush_size.setAccessibleName("Brush size")
+        self.brush_size.setMinimumWidth(48)
+        self.brush_size.setMaximumWidth(140)
+        self.brush_size.valueChanged.connect(canvas.set_brush_size)
+        canvas.brushSizeChanged.connect(self.brush_size.setValue)
+        self.opacity = QSlider(Qt.Orientation.Horizontal)
+        self.opacity.setRange(10, 90)
+        self.opacity.setValue(int(canvas.opacity * 100))
+        self.opacity.setToolTip("Mask overlay opacity")
+        self.opacity.setAccessibleName("Mask overlay opacity")
+        self.opacity.setMinimumWidth(40)
+        self.opacity.setMaximumWidth(100)
+        self.opacity.valueChanged.connect(lambda v: canvas.set_opacity(v / 100))
+        undo = self._tool("undo", "Undo stroke (Ctrl+Z)")
+        undo.clicked.connect(canvas.undo_stack.undo)
+        canvas.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        undo.setEnabled(False)
+        redo = self._tool("redo", "Redo stroke (Ctrl+Shift+Z)")
+        redo.clicked.connect(canvas.undo_stack.redo)
+        canvas.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        redo.setEnabled(False)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, canvas.undo_stack.undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, canvas.undo_stack.redo)
+        invert = self._tool("invert", "Invert the mask")
+        invert.clicked.connect(canvas.invert)
+        clear = self._tool("clear", "Clear the mask")
+        clear.clicked.connect(canvas.clear_mask)
+        fit = self._tool("fit", "Fit the photo in view (double-click)")
+        fit.clicked.connect(canvas.fit)
+        label = QLabel("Mask")
+        label.setObjectName("sectionTitle")
+        size_label = icon_label("brush-size", "Brush size")
+        opacity_label = icon_label("opacity", "Mask overlay opacity")
+        for widget in (
+            label,
+            self.brush_button,
+            self.eraser_button,
+            size_label,
+            self.brush_size,
+            opacity_label,
+            self.opacity,
+        ):
+            row.addWidget(widget)
+        row.addStretch(1)
+        for widget in (undo, redo, invert, clear, fit):
+            row.addWidget(widget)
+        self.mask_hint = QLabel(
+            "Optional: paint where the garment goes. With no mask, AuraX finds the area itself."
+        )
+        self.mask_hint.setObjectName("hint")
+        self.mask_hint.setWordWrap(True)
+        wrapper = QWidget()
+        column = QVBoxLayout(wrapper)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(bar)
+        column.addWidget(self.mask_hint)
+        return wrapper
+
+    def _tool(self, name: str, tip: str, *, checkable: bool = False) -> QToolButton:
+        button = tool_button(name, tip, checkable=checkable)
+        button.setAutoExclusive(checkable)
+        return button
+
+    def _pick_tool(self, *, erasing: bool) -> None:
+        self.mask_canvas.erasing = erasing
+
+    def _options(self) -> QWidget:
+        panel = QFrame()
+        panel.setProperty("card", True)
+        grid = QGridLayout(panel)
+        grid.setContentsMargins(16, 12, 16, 12)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(8)
+        self.product_type = product_type_combo("productTypeCombo", panel)
+        self._suggesting = False
+        self.type_hint = QLabel()
+        self.type_hint.setObjectName("hint")
+        self.type_hint.setVisible(False)
+        self.product_type.currentIndexChanged.connect(lambda _i: self._type_chosen())
+        self.strength = QSlider(Qt.Orientation.Horizontal)
+        self.strength.setObjectName("garmentStrength")
+        self.strength.setAccessibleName("Garment strength")
+        self.strength.setRange(1, 3)
+        self.strength.setValue(2)
+        self.strength.setPageStep(1)
+        self.strength.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.strength.setToolTip(STRENGTH_HELP)
+        self.strength.setMinimumWidth(100)
+        self.strength_word = QLabel()
+        self.strength.valueChanged.connect(
+            lambda v: self.strength_word.setText(f"{v} · {STRENGTH_WORDS[v]}")
+        )
+        self.strength_word.setText("2 · Balanced")
+        self.strength_word.setToolTip(STRENGTH_HELP)
+        self.strength_word.setMinimumWidth(
+            self.strength_word.fontMetrics().horizontalAdvance("3 · Prominent") + 4
+        )
+        self.prompt_edit = QLineEdit()
+        self.prompt_edit.setObjectName("promptEdit")
+        self.prompt_edit.setAccessibleName("Prompt")
+        self.prompt_edit.setPlaceholderText(
+            "Optional: guide the try-on, e.g. “tucked in, sleeves rolled up”"
+        )
+        self.run_with_prompt = QCheckBox("Use prompt")
+        self.run_with_prompt.setObjectName("runWithPromptCheck")
+        self.run_with_prompt.setAccessibleName("Use prompt")
+        self.prompt_edit.textEdited.connect(
+            lambda text: self.run_with_prompt.setChecked(bool(text.strip()))
+        )
+        self.submit_button = QPushButton(button_text(1))
+        self.submit_button.setObjectName("submitButton")
+        self.submit_button.setAccessibleName("Try on")
+        self.submit_button.setProperty("role", "primary")
+        self.submit_button.setDefault(True)
+        self.submit_button.setToolTip("Send the try-on (Ctrl+Enter)")
+        self.submit_button.clicked.connect(self.submit)
+        self.reason = QLabel()
+        self.reason.setObjectName("muted")
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        grid.addWidget(QLabel("Product type"), 0, 0)
+        type_column = QVBoxLayout()
+        type_column.setSpacing(2)
+        type_column.addWidget(self.product_type)
+        type_column.addWidget(self.type_hint)
+        grid.addLayout(type_column, 0, 1)
+        grid.addWidget(QLabel("Garment strength"), 0, 2)
+        strength_row = QHBoxLayout()
+        strength_row.addWidget(self.strength, 1)
+        strength_row.addWidget(self.strength_word)
+        grid.addLayout(strength_row, 0, 3)
+        grid.addWidget(QLabel("Prompt"), 1, 0)
+        grid.addWidget(self.prompt_edit, 1, 1, 1, 2)
+        grid.addWidget(self.run_with_prompt, 1, 3)
+        actions = QHBoxLayout()
+        actions.addWidget(self.reason, 1)
+        actions.addWidget(self.submit_button)
+        grid.addLayout(actions, 2, 0, 1, 4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        return panel
+
+    # State
+
+    def blocker(self) -> str:
+        """Why Submit is disabled, or "" when it is not."""
+        person, garment = self.person_pane, self.garment_pane
+        if person.loading or garment.loading:
+            return "Opening the photo…"
+        if person.source is None and garment.source is None:
+            return "Add a person photo and a garment photo to try on."
+        if person.source is None:
+            return "Add a person photo."
+        if garment.source is None:
+            return "Add a garment photo."
+        if self.run_with_prompt.isChecked() and not self.prompt_edit.text().strip():
+            return "Write a prompt, or turn off “Use prompt”."
+        if self._sending:
+            return "Sending…"
+        return ""
+
+    def update_submit(self) -> None:
+        reason = self.blocker()
+        self.submit_button.setEnabled(not reason)
+        self.reason.setText(reason)
+        count = len(self.person_pane.photos()) * len(self.garment_pane.photos())
+        self.submit_button.setText(button_text(count))
+
+    def submit(self) -> None:
+        """Every person with every garment, one job each (asked first when several)."""
+        if self.blocker():
+            return
+        pairs = Pairs.of(self.person_pane, self.garment_pane)
+        if pairs.count > 1 and not confirm_batch(self, pairs):
+            return
+        what = "This try-on" if pairs.count == 1 else f"These {pairs.count} try-ons"
+        if not self.allow_spend(pairs.cost, what):
+            return
+        kind = ProductType(self.product_type.currentData())
+        strength = self.strength.value()
+        prompt = self.prompt_edit.text().strip() or None
+        use_prompt = self.run_with_prompt.isChecked()
+
+        def build() -> list[str]:
+            batch = pairs.batch(kind, strength, prompt, use_prompt=use_prompt)
+            return list(self._submit(batch).job_ids)
+
+        self.send(build)
+
+    def _suggest_type(self) -> None:
+        """The garment's file name suggests the product type, shown as a suggestion."""
+        source = self.garment_pane.source
+        kind = suggest_product_type(source.name) if source is not None else None
+        if kind is None:
+            self.type_hint.setVisible(False)
+            return
+        self._suggesting = True
+        self.product_type.setCurrentIndex(self.product_type.findData(kind.value))
+        self._suggesting = False
+        self.type_hint.setText("Suggested from the file name")
+        self.type_hint.setToolTip(
+            f"“{source.name if source else ''}” looks like a {kind.label.lower()}"
+        )
+        self.type_hint.setVisible(True)
+
+    def _type_chosen(self) -> None:
+        if not self._suggesting:
+            self.type_hint.setVisible(False)  # the user's own choice now
+
+    def _used(self, pane: ImagePane) -> None:
+        if pane.source is not None or pane.loading:
+            self.last_pane = pane
+
+    def paste_target(self) -> ImagePane:
+        """Where Ctrl+V goes: the pane with the focus; else the empty one (the person
+        first); else the pane last used."""
+        focused = self.focusWidget()
+        for pane in (self.person_pane, self.garment_pane):
+            if focused is not None and (focused is pane or pane.isAncestorOf(focused)):
+                return pane
+        for pane in (self.person_pane, self.garment_pane):
+            if pane.source is None and not pane.loading:
+                return pane
+        return self.last_pane
+
+    def paste_photo(self) -> None:
+        """Ctrl+V anywhere on the page: the clipboard's picture into ``paste_target()``."""
+        target = self.paste_target()
+        self.last_pane = target
+        target.paste()
+
+    def set_choices(self, product_type: str, strength: int) -> None:
+        index = self.product_type.findData(product_type)
+        if index >= 0:
+            self.product_type.setCurrentIndex(index)
+        self.strength.setValue(strength)
