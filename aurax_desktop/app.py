@@ -101,9 +101,9 @@ def create_window(argv: Sequence[str] = (), *, read_only: bool = False) -> MainW
     if args.photos:  # "Open with" from the file manager, or the command line
         photos = list(args.photos)
         QTimer.singleShot(0, lambda: open_given(window, photos))
-    if session.connected or read_only:
-        QTimer.singleShot(0, window.start)
-    else:  # nothing to connect with: the welcome dialog, once the window is up
+    QTimer.singleShot(0, window.start)  # the history shows, connected or not
+    if not session.connected and not read_only:
+        # nothing to connect with: the welcome dialog, once the window is up
         QTimer.singleShot(0, window.show_welcome)
     return window
 

@@ -10,6 +10,8 @@ from aurax_desktop.account import Credentials, Settings, SettingsStore
 from aurax_desktop.api import AuraxClient
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import EventSink, HistoryError, JobRunner, JobStore, open_history
+from aurax_desktop.jobs.book import JobBook
+from aurax_desktop.jobs.store import default_path
 
 log = logging.getLogger(__name__)
 
@@ -33,15 +35,26 @@ class Session:
         self.history_message: str | None = None
         """What went wrong with the history file at start, in plain words (or None)."""
         self.store = store or self._open_history()
+        self.book = JobBook(self.store, read_only=read_only or self.store.read_only)
+        """The one writer of the history (a read-only window's refuses every change)."""
         self.credentials: Credentials | None = None
         self.client: AuraxClient | None = None
         self.runner: JobRunner | None = None
         self.demo: DemoServer | None = None
-        self._listeners: list[EventSink] = []
 
     def _open_history(self) -> JobStore:
         """The history; a damaged file is moved aside, and a folder that cannot be
-        written leaves a history in memory (the window still opens, and says so)."""
+        written leaves a history in memory (the window still opens, and says so). A
+        read-only window opens the file for reading only."""
+        if self.read_only:
+            if not default_path().exists():
+                return JobStore.in_memory()  # no history yet: nothing to show
+            try:
+                return JobStore(default_path(), read_only=True, check=False)
+            except HistoryError as exc:
+                log.error("The history cannot be read: %s", exc.user_message)
+                self.history_message = exc.user_message
+                return JobStore.in_memory()
         try:
             opened = open_history()
         except HistoryError as exc:
@@ -62,9 +75,8 @@ class Session:
         return self.runner is not None
 
     def add_listener(self, sink: EventSink) -> None:
-        self._listeners.append(sink)
-        if self.runner is not None:
-            self.runner.add_listener(sink)
+        """Every job event from now on (the runner's and the user's edits alike)."""
+        self.book.add_listener(sink)
 
     def start_demo(self) -> None:
         """Start the built-in demo server and connect to it with the demo key."""
@@ -86,13 +98,11 @@ class Session:
         settings = self.settings
         self.runner = JobRunner(
             self.client,
-            self.store,
+            self.book,
             upload_side=settings.upload_size.max_side,
             deadline_s=settings.deadline_s,
             max_prepare=settings.concurrency,
         )
-        for sink in self._listeners:
-            self.runner.add_listener(sink)
         if credentials.source == "keyring" and settings.key_id != credentials.key_id:
             self.update_settings(replace(settings, key_id=credentials.key_id))
 

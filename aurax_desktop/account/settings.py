@@ -73,6 +73,9 @@ class Settings:
     forget_after_days: int = 0
     """Finished jobs older than this many days are deleted with their files, at start
     and daily (0: kept until the user deletes them)."""
+    trash_days: int = 30
+    """Deleted jobs wait this many days in the Trash (undo, restore) before they and
+    their files are gone."""
 
     @property
     def deadline_s(self) -> float:
@@ -96,6 +99,7 @@ class Settings:
             daily_limit=max(0.0, float(self.daily_limit)),
             folders={str(k): str(v) for k, v in dict(self.folders).items()},
             forget_after_days=min(3650, max(0, int(self.forget_after_days))),
+            trash_days=min(365, max(1, int(self.trash_days))),
         )
 
 

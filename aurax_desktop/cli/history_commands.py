@@ -11,8 +11,8 @@ from aurax_desktop.cli.arguments import UsageError, confirm, shown
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.job_commands import EXIT_OK, finish
 from aurax_desktop.cli.output import describe, history_table, job_record, print_json
-from aurax_desktop.jobs import Job, JobQuery, JobStore
-from aurax_desktop.jobs.forgetting import DAY_S, delete_jobs, finished_before
+from aurax_desktop.jobs import Job, JobBook, JobQuery, JobStore
+from aurax_desktop.jobs.forgetting import DAY_S
 
 
 def cmd_history(args: argparse.Namespace, store: JobStore) -> int:
@@ -53,7 +53,8 @@ def cmd_task(context: CommandContext) -> int:
 def cmd_purge(args: argparse.Namespace, store: JobStore) -> int:
     """Finished jobs older than ``--older-than`` days go, with every file kept for them."""
     days = args.older_than
-    chosen = finished_before(store, time.time() - days * DAY_S)
+    book = JobBook(store)
+    chosen = book.finished_before(time.time() - days * DAY_S)
     if not chosen:
         print(f"No finished jobs older than {_days(days)}.", file=sys.stderr)
         return EXIT_OK
@@ -62,8 +63,8 @@ def cmd_purge(args: argparse.Namespace, store: JobStore) -> int:
         "photos and results.",
         yes=args.yes,
     )
-    deleted = delete_jobs(store, chosen)
-    print(f"Deleted {deleted} jobs and their files.", file=sys.stderr)
+    deleted = book.forget(chosen)
+    print(f"Deleted {len(deleted)} jobs and their files.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -74,7 +75,7 @@ def cmd_delete(args: argparse.Namespace, store: JobStore) -> int:
             f"job {job.id[:8]} is still {job.status.label.lower()}; stop it first "
             "(in the window), or wait for it to end."
         )
-    delete_jobs(store, [job.id])
+    JobBook(store).forget([job.id])
     print(f"Deleted {describe(job)} and its files.", file=sys.stderr)
     return EXIT_OK
 

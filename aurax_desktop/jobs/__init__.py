@@ -1,6 +1,7 @@
 """A job's life (no Qt): prepare -> submit -> follow -> fetch -> store."""
 
 from aurax_desktop.jobs.batches import BatchSent, TryOnBatchInput
+from aurax_desktop.jobs.book import JobBook
 from aurax_desktop.jobs.events import (
     EventSink,
     HistoryTrouble,
@@ -37,6 +38,7 @@ __all__ = [
     "HistoryTrouble",
     "InstanceLock",
     "Job",
+    "JobBook",
     "JobEvent",
     "JobKind",
     "JobNotice",

@@ -92,6 +92,7 @@ UNFINISHED_STATUSES = (
 )
 FAVOURITE, REJECTED = "favourite", "rejected"
 MARKS = (FAVOURITE, REJECTED)
+MAX_STARS = 5
 
 RESUMABLE_ERRORS = frozenset({"DownloadError", "TaskDeadlineError"})
 """Failures of following (not of the task): following the task again may still fetch
@@ -144,6 +145,10 @@ class Job:
     """Grows by one with every saved change: a newer snapshot has a larger revision."""
     mark: str | None = None
     """The user's verdict on a result: "favourite", "rejected" or None."""
+    stars: int = 0
+    """The user's rating of a result, 0 (none) to 5."""
+    trashed_at: float | None = None
+    """When the user deleted it (it waits in the Trash until purged); None: not deleted."""
 
     @property
     def folder(self) -> Path:
@@ -176,6 +181,10 @@ class Job:
 
     def changed(self, **changes: Any) -> Job:
         return replace(self, updated_at=time.time(), **changes)
+
+    @property
+    def in_trash(self) -> bool:
+        return self.trashed_at is not None
 
     @property
     def elapsed(self) -> float:

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import functools
 import logging
-import threading
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -41,8 +39,9 @@ from aurax_desktop.jobs.ownership import OwnerLock
 from aurax_desktop.jobs.params import BATCH_NAME, Sent, encode
 from aurax_desktop.jobs.recovery import take_over
 from aurax_desktop.jobs.results import fetch_results
-from aurax_desktop.jobs.sending import Prepare, Sender
-from aurax_desktop.jobs.store import HistoryError, JobQuery, JobStore
+from aurax_desktop.jobs.scheduler import Prepare
+from aurax_desktop.jobs.sending import Sender
+from aurax_desktop.jobs.store import HistoryError, JobStore
 from aurax_desktop.jobs.transitions import (
     INTERRUPTED_MESSAGE,
     after_follow_failed,
@@ -51,7 +50,6 @@ from aurax_desktop.jobs.transitions import (
     for_following_again,
     to_downloading,
 )
-from aurax_desktop.workers import background_pool
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +64,7 @@ class JobRunner:
     def __init__(
         self,
         client: AuraxClient,
-        store: JobStore,
+        history: JobStore | JobBook,
         on_event: EventSink | None = None,
         *,
         upload_side: int | None = 2048,
@@ -78,19 +76,16 @@ class JobRunner:
         owner: OwnerLock | None = None,
     ) -> None:
         self.client = client
-        self.store = store
+        self.book = history if isinstance(history, JobBook) else JobBook(history)
+        self.store = self.book.store
         self.upload_side = upload_side
-        self.book = JobBook(store)
+        self._listener = on_event
         if on_event is not None:
             self.book.add_listener(on_event)
-        self.owner = owner or OwnerLock(store.path.parent)
+        self.owner = owner or OwnerLock(self.store.path.parent)
         self._own_lock = owner is None
-        self._lock = threading.Lock()
         self._closed = False
-        self._prepare = background_pool(max_prepare, "aurax-prepare")
         self._concurrency = max_prepare
-        self._old_pools: list[ThreadPoolExecutor] = []
-        """Pools replaced by new settings, finishing what they already held."""
         self._follow = FollowPool(
             client,
             FollowCallbacks(
@@ -105,7 +100,9 @@ class JobRunner:
             deadline_s=deadline_s,
             rules=FollowRules(poll_interval=poll_interval),
         )
-        self._sender = Sender(client, self.book, self._follow.follow, self._progress)
+        self._sender = Sender(
+            client, self.book, self._follow.follow, self._progress, workers=max_prepare
+        )
 
     def add_listener(self, sink: EventSink) -> None:
         self.book.add_listener(sink)
@@ -127,7 +124,7 @@ class JobRunner:
             batch,
             job_id=job_id,
         )
-        self._queue(job.id, lambda folder: request.prepare(folder, self.upload_side))
+        self._queue(job, lambda folder: request.prepare(folder, self.upload_side))
         return job.id
 
     def submit_try_on_batch(self, batch: TryOnBatchInput) -> BatchSent:
@@ -152,26 +149,21 @@ class JobRunner:
                 batch_id,
                 sent=sent,
             )
-            queued.append((job.id, request))
-        for job_id, request in queued:
-            self._queue(job_id, functools.partial(request.prepare, max_side=self.upload_side))
-        return BatchSent(batch_id, tuple(job_id for job_id, _request in queued))
+            queued.append((job, request))
+        for job, request in queued:
+            self._queue(job, functools.partial(request.prepare, max_side=self.upload_side))
+        return BatchSent(batch_id, tuple(job.id for job, _request in queued))
 
     def pause_batch(self, batch: str, *, paused: bool = True) -> None:
         """Paused: no more of the batch's jobs are sent (those sent are followed)."""
         self._sender.pause(batch, paused=paused)
 
     def cancel_unsent(self, batch: str) -> int:
-        """Cancel the batch's jobs not yet sent (nothing charged); how many."""
-        waiting = [
-            job
-            for job in self.store.query(JobQuery(batch=batch, limit=100_000))
-            if job.status is JobStatus.PREPARING
-        ]
-        for job in waiting:  # one already on its way is followed, not stopped
-            self._sender.cancel(job.id, unsent_only=True)
+        """Cancel the batch's jobs not yet sent (nothing charged); how many. One already
+        on its way is followed to its end, not stopped."""
+        count = self._sender.cancel_unsent(batch)
         self._sender.pause(batch, paused=False)
-        return len(waiting)
+        return count
 
     def submit_generation(
         self, request: GenerationInput, *, batch: str | None = None, job_id: str | None = None
@@ -185,7 +177,7 @@ class JobRunner:
             batch,
             job_id=job_id,
         )
-        self._queue(job.id, request.prepare)
+        self._queue(job, request.prepare)
         return job.id
 
     def submit_description(self, request: DescriptionInput, *, job_id: str | None = None) -> str:
@@ -200,17 +192,14 @@ class JobRunner:
             request.batch,
             job_id=job_id,
         )
-        self._queue(job.id, request.prepare)
+        self._queue(job, request.prepare)
         return job.id
 
     def set_limits(self, *, concurrency: int, deadline_s: float) -> None:
         """New settings, from now on: ``concurrency`` jobs prepared and sent at once, and
         tasks followed from now on given up after ``deadline_s``."""
-        with self._lock:
-            old, self._prepare = self._prepare, background_pool(concurrency, "aurax-prepare")
-            self._concurrency = concurrency
-            self._old_pools.append(old)
-        old.shutdown(wait=False)  # what it holds still runs, then its threads end
+        self._concurrency = concurrency
+        self._sender.scheduler.set_workers(concurrency)
         self._follow.deadline_s = deadline_s
 
     @property
@@ -223,9 +212,9 @@ class JobRunner:
         """How many jobs are prepared and sent at once."""
         return self._concurrency
 
-    def _queue(self, job_id: str, prepare: Prepare | None) -> None:
-        with self._lock:
-            self._prepare.submit(self._sender.run, job_id, prepare)
+    def _queue(self, job: Job, prepare: Prepare | None) -> None:
+        """The job waits its turn in its batch's queue (see ``scheduler``)."""
+        self._sender.queue(job.id, job.batch, prepare)
 
     def _new(
         self,
@@ -339,7 +328,7 @@ class JobRunner:
                 job.moved_to(JobStatus.FAILED, error=f"The inputs of the old job are gone ({exc}).")
             )
             return job.id
-        self._queue(job.id, None)
+        self._queue(job, None)
         return job.id
 
     def follow(self, job_id: str) -> Job:
@@ -354,11 +343,21 @@ class JobRunner:
         self._follow.follow(job.id, job.task_id or "")
         return job
 
+    def trash(self, job_ids: list[str]) -> list[Job]:
+        """Deleted by the user, into the Trash: those not sent yet are not sent (nothing
+        is charged); those sent are still followed, so a result paid for arrives, to be
+        found again if the deletion is undone."""
+        for job_id in job_ids:
+            job = self.book.get(job_id)
+            if job is not None and job.status in (JobStatus.PREPARING, JobStatus.SUBMITTING):
+                self._sender.cancel(job_id, unsent_only=True)
+        return self.book.trash(job_ids)
+
     def delete(self, job_id: str) -> None:
+        """Forget the job for good, with its files (it is stopped first)."""
         self._follow.stop(job_id)
         self._sender.cancel(job_id)
-        self.store.delete(job_id)
-        self.book.forget(job_id)
+        self.book.forget([job_id])
 
     def resume(self) -> list[Job]:
         """At start: take over what no live process owns (see ``recovery``)."""
@@ -380,11 +379,8 @@ class JobRunner:
     def shutdown(self) -> None:
         """Quit cleanly: jobs not yet sent are marked as such; tasks being followed keep
         their state, so the next start follows them again."""
-        self._closed = self._sender.closed = True
-        with self._lock:
-            pools = [*self._old_pools, self._prepare]
-        for pool in pools:
-            pool.shutdown(wait=True, cancel_futures=True)
+        self._closed = True
+        self._sender.close()
         self._follow.shutdown()
         try:
             unsent = self.store.with_status([JobStatus.PREPARING])
@@ -396,5 +392,7 @@ class JobRunner:
                 self.book.save(
                     job.moved_to(JobStatus.INTERRUPTED, error=INTERRUPTED_MESSAGE, owner=None)
                 )
+        if self._listener is not None:
+            self.book.remove_listener(self._listener)
         if self._own_lock:
             self.owner.release()

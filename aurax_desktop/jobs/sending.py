@@ -1,15 +1,16 @@
-"""Preparing and sending a job: the one POST, and the gate that holds submissions
-after a 429. ``Sender.run`` is what the preparing pool's threads do with a job.
+"""Preparing and sending a job: the one POST. ``Sender.run`` is what the scheduler's
+workers do with a job whose turn has come.
 
 A POST is sent once. Its outcome decides the job's state: a task id (queued,
 and written to the history before anything else), a description (completed),
 a refusal that proves nothing was accepted (failed, nothing charged) or no
 usable answer (uncertain: it may have been charged). A 429 is a refusal too:
-the gate closes for as long as the service asked, and the job is sent again
-once it opens, a few times at most. A refusal of the account (401, 402: the
-credits are used up, 403) would meet every other job of the same batch: those
-not sent yet end failed with its message, without sending them (a job made
-after the refusal, a retry once credits were bought, is sent).
+the scheduler hands nothing out for as long as the service asked, and the job
+goes back to its place in its queue, to be sent again a few times at most. A
+refusal of the account (401, 402: the credits are used up, 403) would meet
+every other job of the same batch: those queued before it and not sent yet end
+failed with its message, without sending them (a job queued after the refusal,
+a retry once credits were bought, is sent).
 """
 
 from __future__ import annotations
@@ -17,10 +18,8 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from aurax_desktop.api import AuraxClient, AuraxError, ProgressCallback, RateLimitedError
 from aurax_desktop.imaging import ImageError
@@ -35,6 +34,7 @@ from aurax_desktop.jobs.params import (
     generation_request,
     try_on_request,
 )
+from aurax_desktop.jobs.scheduler import Prepare, Queued, Scheduler
 from aurax_desktop.jobs.transitions import NOT_SENT_STOP, STOPPED_MESSAGE, after_send_failed
 from aurax_desktop.logs import log_file
 
@@ -45,33 +45,6 @@ RATE_LIMITED_ATTEMPTS = 5
 MAX_RETRY_AFTER = 60.0
 ACCOUNT_REFUSALS = (401, 402, 403)
 """Answers about the key or its credits, not about the one request."""
-
-
-class SubmissionGate:
-    """No submission passes before the moment the service named (after a 429)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._opens_at = 0.0
-
-    def close_for(self, retry_after: float | None) -> None:
-        with self._lock:
-            until = time.monotonic() + min(retry_after or 1.0, MAX_RETRY_AFTER)
-            self._opens_at = max(self._opens_at, until)
-
-    def seconds_left(self) -> float:
-        with self._lock:
-            return max(0.0, self._opens_at - time.monotonic())
-
-    def wait(self, give_up: Callable[[], bool]) -> bool:
-        """Wait until the gate is open; False as soon as ``give_up()`` says so."""
-        while True:
-            if give_up():
-                return False
-            pause = self.seconds_left()
-            if pause <= 0:
-                return True
-            time.sleep(min(pause, 0.2))
 
 
 @dataclass(frozen=True)
@@ -108,11 +81,11 @@ def send(client: AuraxClient, job: Job, progress: ProgressCallback) -> Outcome:
 
 ProgressFor = Callable[[str, str], ProgressCallback]
 """(job id, "upload" or "download") -> a progress report for that job."""
-Prepare = Callable[..., dict[str, Any]]
 
 
 class Sender:
-    """Prepares a queued job, sends it once, and hands its task to ``follow``.
+    """Prepares a job handed out by the scheduler, sends it once, and hands its task to
+    ``follow``.
 
     Nothing that goes wrong is lost: every failure ends the job with a message
     (an unexpected one points to the log file, where its traceback is).
@@ -124,42 +97,66 @@ class Sender:
         book: JobBook,
         follow: Callable[[str, str], None],
         progress: ProgressFor,
+        *,
+        workers: int = 2,
     ) -> None:
         self.client, self.book, self._follow, self._progress = client, book, follow, progress
-        self.gate = SubmissionGate()
         self.closed = False
         self._lock = threading.Lock()
         self._cancelled: set[str] = set()
         self._unsent_only: set[str] = set()
         """Cancelled only if not sent yet (a batch's "cancel unsent"): once its request
         has gone, the job is followed to its result (it was charged)."""
-        self._paused: set[str] = set()
-        self._refused: dict[str, tuple[AuraxError, float]] = {}
-        """Batches whose account AuraX refused, and when: their jobs made before then and
-        not sent yet are not sent."""
+        self._at_work: dict[str, Queued] = {}
+        """Jobs handed out and not yet sent or ended."""
+        self._refused: dict[str, tuple[AuraxError, int]] = {}
+        """Batches whose account AuraX refused, with the sequence number given at that
+        moment: their jobs queued before it and not sent yet are not sent."""
+        self.scheduler = Scheduler(self.run, workers=workers)
+
+    # Queueing
+
+    def queue(self, job_id: str, batch: str | None, prepare: Prepare | None) -> None:
+        self.scheduler.put(job_id, batch, prepare)
 
     def cancel(self, job_id: str, *, unsent_only: bool = False) -> None:
         """Stop the job before it is sent (or, unless ``unsent_only``, before its task is
-        followed)."""
+        followed). A job still waiting in its queue is ended at once."""
+        if self.scheduler.remove({job_id}):
+            self._not_sent(job_id)
+            return
         with self._lock:
             (self._unsent_only if unsent_only else self._cancelled).add(job_id)
 
+    def cancel_unsent(self, batch: str) -> int:
+        """End the batch's jobs not sent yet (nothing is charged for them); how many.
+        One being prepared now is stopped before its request goes."""
+        waiting = self.scheduler.remove_batch(batch)
+        for entry in waiting:
+            self._not_sent(entry.job_id)
+        with self._lock:
+            at_work = [e.job_id for e in self._at_work.values() if e.batch == batch]
+            self._unsent_only.update(at_work)
+        return len(waiting) + len(at_work)
+
     def pause(self, batch: str, *, paused: bool) -> None:
-        with self._lock:
-            if paused:
-                self._paused.add(batch)
-            else:
-                self._paused.discard(batch)
+        self.scheduler.pause(batch, paused=paused)
 
-    def is_paused(self, batch: str | None) -> bool:
-        with self._lock:
-            return batch is not None and batch in self._paused
+    def _not_sent(self, job_id: str) -> None:
+        self.book.change(
+            job_id,
+            lambda job: (
+                None
+                if job.status.is_final
+                else job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP)
+            ),
+        )
 
-    def _refusal(self, job: Job) -> AuraxError | None:
-        """The refusal of ``job``'s batch that came after the job was made, if any."""
+    def _refusal(self, entry: Queued) -> AuraxError | None:
+        """The refusal of the job's batch that came after it was queued, if any."""
         with self._lock:
-            found = self._refused.get(job.batch) if job.batch is not None else None
-        return found[0] if found is not None and job.created_at <= found[1] else None
+            found = self._refused.get(entry.batch) if entry.batch is not None else None
+        return found[0] if found is not None and entry.sequence < found[1] else None
 
     def take_cancel(self, job_id: str, *, sent: bool = False) -> bool:
         """Whether the job was cancelled (once ``sent``, only a full stop counts)."""
@@ -171,101 +168,106 @@ class Sender:
                 return True
             return False
 
-    def run(self, job_id: str, prepare: Prepare | None) -> None:
-        try:
-            self._run(job_id, prepare)
-        except Exception as exc:
-            log.exception("Job %s failed unexpectedly", job_id)
-            self.book.change(job_id, functools.partial(ended_unexpectedly, error=exc))
+    # On the scheduler's workers
 
-    def _run(self, job_id: str, prepare: Prepare | None) -> None:
-        job = self.book.get(job_id)
-        if job is None:
+    def run(self, entry: Queued) -> None:
+        with self._lock:
+            self._at_work[entry.job_id] = entry
+        try:
+            self._run(entry)
+        except Exception as exc:
+            log.exception("Job %s failed unexpectedly", entry.job_id)
+            self.book.change(entry.job_id, functools.partial(ended_unexpectedly, error=exc))
+        finally:
+            with self._lock:
+                self._at_work.pop(entry.job_id, None)
+
+    def _run(self, entry: Queued) -> None:
+        job = self.book.get(entry.job_id)
+        if job is None or job.status.is_final:
             return
-        if self.take_cancel(job_id):  # cancelled while waiting its turn: not even prepared
+        if self.take_cancel(job.id):  # cancelled while waiting its turn: not even prepared
             self.book.save(job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP))
             return
-        if prepare is not None:
-            try:
-                params = prepare(job.folder)
-            except (ImageError, ValueError) as exc:
-                message = getattr(exc, "user_message", str(exc))
-                self.book.save(
-                    job.moved_to(JobStatus.FAILED, error=message, error_kind=type(exc).__name__)
-                )
+        if entry.prepare is not None:
+            prepared = self._prepare(job, entry.prepare)
+            if prepared is None:
                 return
-            except OSError as exc:
-                self.book.save(
-                    job.moved_to(
-                        JobStatus.FAILED,
-                        error=f"The pictures could not be prepared in {job.folder}: "
-                        f"{exc.strerror or exc}. Nothing was sent.",
-                        error_kind="OSError",
-                    )
+            job = prepared
+            entry = replace(entry, prepare=None)
+        if self.closed:
+            return  # left unsent: shutting down marks it so
+        if self.scheduler.is_paused(entry.batch):
+            self.scheduler.put_back(entry)  # paused while it was prepared: not sent yet
+            return
+        if self.take_cancel(job.id):
+            self.book.save(job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP))
+            return
+        refused = self._refusal(entry)
+        if refused is not None:
+            self.book.save(
+                job.moved_to(
+                    JobStatus.FAILED,
+                    error=f"Not sent: AuraX refused this batch's earlier job. "
+                    f"{refused.user_message}",
+                    error_kind=type(refused).__name__,
                 )
-                return
-            job = self.book.save(job.changed(params={**job.params, **params}))
-        self._submit(job)
+            )
+            return
+        try:
+            self._send(job)
+        except RateLimitedError as exc:
+            self._slow_down(job, entry, exc)
 
-    def _submit(self, job: Job) -> None:
-        # A 429 means the service refused the request (no task, no charge): it is sent
-        # again once the service's wait is over, a few times at most.
-        job_id = job.id
-        for attempt in range(1, RATE_LIMITED_ATTEMPTS + 1):
-            if not self._wait_turn(job) or not self.gate.wait(
-                lambda: self.take_cancel(job_id) or self.closed
-            ):
-                if not self.closed:  # closing leaves it unsent; the next start says so
-                    self.book.save(job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP))
-                return
-            refused = self._refusal(job)
-            if refused is not None:
-                self.book.save(
-                    job.moved_to(
-                        JobStatus.FAILED,
-                        error=f"Not sent: AuraX refused this batch's earlier job. "
-                        f"{refused.user_message}",
-                        error_kind=type(refused).__name__,
-                    )
+    def _prepare(self, job: Job, prepare: Prepare) -> Job | None:
+        """The job with its prepared files' parameters; None when preparing failed (the
+        job then ended, with nothing sent)."""
+        try:
+            params = prepare(job.folder)
+        except (ImageError, ValueError) as exc:
+            message = getattr(exc, "user_message", str(exc))
+            self.book.save(
+                job.moved_to(JobStatus.FAILED, error=message, error_kind=type(exc).__name__)
+            )
+            return None
+        except OSError as exc:
+            self.book.save(
+                job.moved_to(
+                    JobStatus.FAILED,
+                    error=f"The pictures could not be prepared in {job.folder}: "
+                    f"{exc.strerror or exc}. Nothing was sent.",
+                    error_kind="OSError",
                 )
-                return
-            try:
-                self._send(job)
-                return
-            except RateLimitedError as exc:
-                self.gate.close_for(exc.retry_after)
-                if attempt == RATE_LIMITED_ATTEMPTS:
-                    self.book.save(
-                        job.moved_to(
-                            JobStatus.FAILED,
-                            error=f"{exc.user_message} It was refused {attempt} times and not "
-                            "sent; try again later.",
-                            error_kind=type(exc).__name__,
-                        )
-                    )
-                    return
-                # Back to "not sent yet": were the program to end now, the next start
-                # would say it was never sent (not that it may have been).
-                job = self.book.save(job.moved_to(JobStatus.PREPARING))
-                wait = max(1, round(self.gate.seconds_left()))
-                self.book.emit(
-                    JobNotice(
-                        job.id,
-                        f"AuraX asked to slow down; sending again in {wait} s "
-                        f"(attempt {attempt + 1} of {RATE_LIMITED_ATTEMPTS}).",
-                    )
-                )
+            )
+            return None
+        return self.book.save(job.changed(params={**job.params, **params}))
 
-    def _wait_turn(self, job: Job) -> bool:
-        """While its batch is paused the job waits; False when it was cancelled meanwhile."""
-        while self.is_paused(job.batch):
-            if self.closed:
-                return False
-            with self._lock:
-                if job.id in self._cancelled or job.id in self._unsent_only:
-                    return False
-            time.sleep(0.1)
-        return True
+    def _slow_down(self, job: Job, entry: Queued, exc: RateLimitedError) -> None:
+        """A 429: the service refused the request (no task, no charge). Nothing is sent
+        for as long as it asked; then this job goes again, a few times at most."""
+        self.scheduler.hold_for(min(exc.retry_after or 1.0, MAX_RETRY_AFTER))
+        if entry.attempt >= RATE_LIMITED_ATTEMPTS:
+            self.book.save(
+                job.moved_to(
+                    JobStatus.FAILED,
+                    error=f"{exc.user_message} It was refused {entry.attempt} times and not "
+                    "sent; try again later.",
+                    error_kind=type(exc).__name__,
+                )
+            )
+            return
+        # Back to "not sent yet": were the program to end now, the next start would say
+        # it was never sent (not that it may have been).
+        job = self.book.save(job.moved_to(JobStatus.PREPARING))
+        wait = max(1, round(self.scheduler.held_for()))
+        self.book.emit(
+            JobNotice(
+                job.id,
+                f"AuraX asked to slow down; sending again in {wait} s "
+                f"(attempt {entry.attempt + 1} of {RATE_LIMITED_ATTEMPTS}).",
+            )
+        )
+        self.scheduler.put_back(replace(entry, attempt=entry.attempt + 1))
 
     def _send(self, job: Job) -> None:
         """Send the job (raises RateLimitedError when refused; other failures end it)."""
@@ -278,8 +280,9 @@ class Sender:
             raise
         except AuraxError as exc:
             if job.batch is not None and exc.status_code in ACCOUNT_REFUSALS:
+                moment = self.scheduler.next_sequence()
                 with self._lock:
-                    self._refused[job.batch] = (exc, time.time())
+                    self._refused[job.batch] = (exc, moment)
             self.book.save(after_send_failed(job, exc))
             return
         except OSError as exc:
@@ -302,6 +305,11 @@ class Sender:
             self.book.save(job.moved_to(JobStatus.STOPPED, error=STOPPED_MESSAGE))
             return
         self._follow(job.id, sent.task_id)
+
+    def close(self) -> list[str]:
+        """No more jobs sent: the ids of those still queued (never sent)."""
+        self.closed = True
+        return [entry.job_id for entry in self.scheduler.close()]
 
 
 def ended_unexpectedly(job: Job, error: Exception) -> Job | None:

@@ -5,19 +5,22 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
+
 from aurax_desktop import paths
 from aurax_desktop.jobs.history_errors import HistoryError, history_error
 from aurax_desktop.jobs.kept_files import remove_kept_files
-from aurax_desktop.jobs.model import MARKS, Job, JobKind, JobStatus
+from aurax_desktop.jobs.model import MARKS, MAX_STARS, Job, JobKind, JobStatus
 
-__all__ = ["HistoryError", "JobQuery", "JobStore", "history_error"]
+__all__ = ["UNMARKED", "HistoryError", "JobQuery", "JobStore", "history_error"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MIGRATIONS: dict[int, Sequence[str]] = {
     1: (
@@ -53,6 +56,22 @@ _MIGRATIONS: dict[int, Sequence[str]] = {
         "ALTER TABLE jobs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
     ),
     3: ("ALTER TABLE jobs ADD COLUMN mark TEXT",),
+    4: (
+        "ALTER TABLE jobs ADD COLUMN stars INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE jobs ADD COLUMN trashed_at REAL",
+        "CREATE INDEX jobs_trashed ON jobs (trashed_at)",
+        # The ledger: every charge as it happened, never lowered by deleting a job.
+        """CREATE TABLE charges (
+            id INTEGER PRIMARY KEY,
+            at REAL NOT NULL,
+            credits REAL NOT NULL,
+            job_id TEXT NOT NULL,
+            kind TEXT NOT NULL
+        )""",
+        "CREATE INDEX charges_at ON charges (at)",
+        "INSERT INTO charges (at, credits, job_id, kind) "
+        "SELECT created_at, cost, id, kind FROM jobs WHERE cost > 0",
+    ),
 }
 
 _COLUMNS = (
@@ -79,7 +98,11 @@ _COLUMNS = (
     "owner",
     "revision",
     "mark",
+    "stars",
+    "trashed_at",
 )
+EDITABLE = frozenset({"mark", "stars", "trashed_at", "description", "params"})
+"""The columns the user's edits change, one field at a time (``JobStore.update``)."""
 
 
 SEARCHED = ("prompt", "description", "source_name", "task_id")
@@ -89,6 +112,10 @@ SEARCHED = ("prompt", "description", "source_name", "task_id")
 def contains_text(value: str | None, needle: str) -> bool:
     """Case-insensitive "contains", the same in SQL (registered below) and in Python."""
     return bool(value) and needle.casefold() in str(value).casefold()
+
+
+UNMARKED = ""
+"""Among ``JobQuery.marks``: a job with no mark."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +129,11 @@ class JobQuery:
     batch: str | None = None
     created_before: float | None = None
     """Only jobs made before this moment (seconds since the epoch)."""
+    marks: frozenset[str] = frozenset()
+    """Only jobs with one of these marks ("favourite", "rejected", ``UNMARKED``)."""
+    min_stars: int = 0
+    trashed: bool | None = False
+    """False: jobs not deleted; True: only those in the Trash; None: both."""
     limit: int = 100
     offset: int = 0
 
@@ -114,6 +146,9 @@ class JobQuery:
             and (not self.product_types or job.product_type in self.product_types)
             and (self.batch is None or job.batch == self.batch)
             and (self.created_before is None or job.created_at < self.created_before)
+            and (not self.marks or (job.mark or UNMARKED) in self.marks)
+            and job.stars >= self.min_stars
+            and (self.trashed is None or job.in_trash == self.trashed)
             and (not needle or any(contains_text(getattr(job, f), needle) for f in SEARCHED))
         )
 
@@ -123,24 +158,39 @@ def default_path() -> Path:
 
 
 class JobStore:
-    """Thread-safe access to the history. Every write is committed at once."""
+    """Thread-safe access to the history. Every write is committed at once.
 
-    def __init__(self, path: Path | None = None, *, check: bool = True) -> None:
+    ``read_only``: opened for reading only (a second window beside the one that owns
+    the data folder, or a folder that cannot be written): the file is never changed,
+    and every write raises ``HistoryError``.
+    """
+
+    def __init__(
+        self, path: Path | None = None, *, check: bool = True, read_only: bool = False
+    ) -> None:
         self.path = path or default_path()
+        self.read_only = read_only
         self._lock = threading.RLock()
+        memory = str(self.path) == ":memory:"
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(
-                self.path, check_same_thread=False, timeout=10, isolation_level=None
-            )
+            if read_only and not memory:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                self._db = sqlite3.connect(
+                    uri, uri=True, check_same_thread=False, timeout=10, isolation_level=None
+                )
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(
+                    self.path, check_same_thread=False, timeout=10, isolation_level=None
+                )
         except (sqlite3.Error, OSError) as exc:
             raise history_error(exc, self.path) from exc
         try:
             self._db.create_function("contains_text", 2, contains_text, deterministic=True)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            if not read_only:
+                self._set_up(memory)
+            elif self._version() > SCHEMA_VERSION:
+                raise HistoryError(_NEWER.format(version=self._version()))
             if check:
                 found = self._db.execute("PRAGMA quick_check(1)").fetchone()
                 if not found or found[0] != "ok":
@@ -148,21 +198,52 @@ class JobStore:
         except sqlite3.Error as exc:
             self._db.close()
             raise history_error(exc, self.path) from exc
+        except BaseException:
+            self._db.close()
+            raise
 
     @classmethod
     def in_memory(cls) -> JobStore:
         """A history kept only in memory (when the file cannot be used): lost on quit."""
         return cls(Path(":memory:"), check=False)
 
+    def _set_up(self, memory: bool) -> None:
+        """WAL mode and the current schema. Switching to WAL needs the file to itself and,
+        unlike other statements, does not wait for it (SQLite answers "database is
+        locked" at once), so a new file is set up under a lock beside it that other
+        processes starting at the same moment wait for."""
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        wal = self._journal_mode() == "wal"
+        if (wal or memory) and self._version() == SCHEMA_VERSION:
+            return
+        if memory:
+            self._migrate()
+            return
+        guard = FileLock(self.path.with_name(self.path.name + ".setup.lock"), is_singleton=False)
+        try:
+            with guard.acquire(timeout=30):
+                if self._journal_mode() != "wal":
+                    self._db.execute("PRAGMA journal_mode=WAL")
+                self._migrate()
+        except Timeout as exc:
+            raise HistoryError(
+                f"The history file {self.path} is being set up by another program. Wait a "
+                "moment and try again."
+            ) from exc
+
+    def _journal_mode(self) -> str:
+        return str(self._db.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+
     @property
     def schema_version(self) -> int:
         with self._lock:
-            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+            return self._version()
 
     @property
     def journal_mode(self) -> str:
         with self._lock:
-            return str(self._db.execute("PRAGMA journal_mode").fetchone()[0])
+            return self._journal_mode()
 
     def _migrate(self) -> None:
         """Bring the schema up to date. The version is read inside the write
@@ -174,10 +255,7 @@ class JobStore:
             try:
                 version = self._version()
                 if version > SCHEMA_VERSION:
-                    raise HistoryError(
-                        f"The history was written by a newer version of AuraX Desktop (schema "
-                        f"{version}; this version knows {SCHEMA_VERSION}). Update the program."
-                    )
+                    raise HistoryError(_NEWER.format(version=version))
                 for target in range(version + 1, SCHEMA_VERSION + 1):
                     for statement in _MIGRATIONS[target]:
                         self._db.execute(statement)
@@ -194,26 +272,78 @@ class JobStore:
         with self._lock:
             self._db.close()
 
-    # Writing
+    # Writing: only the job book calls these (the one writer)
 
-    def save(self, job: Job) -> None:
-        """Insert or replace the job; committed when this returns."""
+    def _writable(self) -> None:
+        if self.read_only:
+            raise HistoryError(READ_ONLY_MESSAGE)
+
+    def save(self, job: Job, *, charge: float = 0.0) -> None:
+        """Insert or replace the job, and append ``charge`` credits to the ledger in the
+        same transaction; committed when this returns."""
+        self._writable()
         row = _to_row(job)
         marks = ", ".join("?" for _ in _COLUMNS)
         try:
             with self._lock:
-                self._db.execute(
-                    f"INSERT OR REPLACE INTO jobs ({', '.join(_COLUMNS)}) VALUES ({marks})",
-                    [row[c] for c in _COLUMNS],
-                )
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    self._db.execute(
+                        f"INSERT OR REPLACE INTO jobs ({', '.join(_COLUMNS)}) VALUES ({marks})",
+                        [row[c] for c in _COLUMNS],
+                    )
+                    if charge > 0:
+                        self._db.execute(
+                            "INSERT INTO charges (at, credits, job_id, kind) VALUES (?, ?, ?, ?)",
+                            (job.updated_at, charge, job.id, job.kind.value),
+                        )
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
         except sqlite3.Error as exc:
             raise history_error(exc, self.path) from exc
 
+    def update(self, job_ids: Sequence[str], **fields: Any) -> list[Job]:
+        """Change only these fields of these jobs (each gets its next revision), in one
+        transaction; the jobs as they now are. A change made meanwhile to another field
+        (by the process that runs the job) is kept."""
+        self._writable()
+        unknown = set(fields) - EDITABLE
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        if not job_ids or not fields:
+            return []
+        row = _to_row_fields(fields)
+        assignments = ", ".join(f"{name} = ?" for name in row)
+        try:
+            with self._lock:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    for chunk in _chunks(list(job_ids)):
+                        self._db.execute(
+                            f"UPDATE jobs SET {assignments}, revision = revision + 1, "
+                            f"updated_at = MAX(updated_at, ?) WHERE id IN ({_marks(chunk)})",
+                            [*row.values(), time.time(), *chunk],
+                        )
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+        except sqlite3.Error as exc:
+            raise history_error(exc, self.path) from exc
+        return self.get_many(job_ids)
+
     def delete(self, job_id: str, *, files: bool = True) -> None:
         """Remove the job from the history, and every file kept for it: its folder (what
-        was sent, the results, the preview) and the cached previews of those files."""
-        with self._lock:
-            self._db.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+        was sent, the results, the preview) and the cached previews of those files. The
+        ledger keeps its charges."""
+        self._writable()
+        try:
+            with self._lock:
+                self._db.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+        except sqlite3.Error as exc:
+            raise history_error(exc, self.path) from exc
         if files:
             remove_kept_files(paths.data_dir() / "jobs" / job_id)
 
@@ -226,6 +356,19 @@ class JobStore:
                 (job_id,),
             ).fetchone()
         return _from_row(row) if row else None
+
+    def get_many(self, job_ids: Sequence[str]) -> list[Job]:
+        """These jobs (those still in the history), in the order asked."""
+        found: dict[str, Job] = {}
+        with self._lock:
+            for chunk in _chunks(list(job_ids)):
+                for row in self._db.execute(
+                    f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE id IN ({_marks(chunk)})",
+                    chunk,
+                ).fetchall():
+                    job = _from_row(row)
+                    found[job.id] = job
+        return [found[i] for i in job_ids if i in found]
 
     def find_task(self, task_id: str) -> Job | None:
         with self._lock:
@@ -254,21 +397,24 @@ class JobStore:
             return int(self._db.execute(f"SELECT COUNT(*) FROM jobs {where}", args).fetchone()[0])
 
     def spent_since(self, moment: float) -> float:
-        """Credits charged for jobs made since ``moment`` (seconds since the epoch)."""
+        """Credits charged since ``moment`` (seconds since the epoch), from the ledger:
+        deleting, trashing or purging jobs never lowers it."""
         with self._lock:
             row = self._db.execute(
-                "SELECT COALESCE(SUM(cost), 0) FROM jobs WHERE created_at >= ?", (moment,)
+                "SELECT COALESCE(SUM(credits), 0) FROM charges WHERE at >= ?", (moment,)
             ).fetchone()
         return float(row[0])
 
     def batches(
         self, limit: int = 20, kind: JobKind = JobKind.PRODUCT_DESCRIPTION
     ) -> list[tuple[str, float, int]]:
-        """Recent batches of a kind: (batch, last change, number of jobs), newest first."""
+        """Recent batches of a kind: (batch, last change, number of jobs), newest first
+        (jobs in the Trash left out)."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT batch, MAX(created_at), COUNT(*) FROM jobs WHERE batch IS NOT NULL "
-                "AND kind = ? GROUP BY batch ORDER BY MAX(created_at) DESC LIMIT ?",
+                "AND kind = ? AND trashed_at IS NULL GROUP BY batch "
+                "ORDER BY MAX(created_at) DESC LIMIT ?",
                 (kind.value, limit),
             ).fetchall()
         return [(str(b), float(t), int(n)) for b, t, n in rows]
@@ -289,6 +435,23 @@ class JobStore:
         with self._lock:
             rows = self._db.execute(sql + " ORDER BY created_at", [*wanted, *kinds]).fetchall()
         return [_from_row(r) for r in rows]
+
+
+READ_ONLY_MESSAGE = (
+    "The history is open for viewing only here (another AuraX Desktop window runs the "
+    "jobs of this data folder, or the folder cannot be written), so nothing was changed."
+)
+_NEWER = (
+    "The history was written by a newer version of AuraX Desktop (schema {version}; this "
+    f"version knows {SCHEMA_VERSION}). Update the program."
+)
+_CHUNK = 500
+"""Ids per statement (SQLite limits the number of placeholders)."""
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -316,6 +479,18 @@ def _where(query: JobQuery) -> tuple[str, list[Any]]:
     if query.created_before is not None:
         clauses.append("created_at < ?")
         args.append(query.created_before)
+    if query.marks:
+        chosen = sorted(m for m in query.marks if m != UNMARKED)
+        either = [f"mark IN ({_marks(chosen)})"] if chosen else []
+        if UNMARKED in query.marks:
+            either.append("mark IS NULL")
+        clauses.append("(" + " OR ".join(either) + ")")
+        args.extend(chosen)
+    if query.min_stars > 0:
+        clauses.append("stars >= ?")
+        args.append(query.min_stars)
+    if query.trashed is not None:
+        clauses.append("trashed_at IS NOT NULL" if query.trashed else "trashed_at IS NULL")
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
@@ -344,7 +519,21 @@ def _to_row(job: Job) -> dict[str, Any]:
         "owner": job.owner,
         "revision": job.revision,
         "mark": job.mark,
+        "stars": job.stars,
+        "trashed_at": job.trashed_at,
     }
+
+
+def _to_row_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Edited fields as their columns hold them."""
+    row = dict(fields)
+    if "params" in row:
+        row["params"] = json.dumps(row["params"])
+    if "mark" in row and row["mark"] not in MARKS:
+        row["mark"] = None
+    if "stars" in row:
+        row["stars"] = max(0, min(MAX_STARS, int(row["stars"])))
+    return row
 
 
 def _loads(text: str | None, default: Any) -> Any:
@@ -386,4 +575,6 @@ def _from_row(row: Sequence[Any]) -> Job:
         owner=values["owner"],
         revision=int(values["revision"] or 0),
         mark=values["mark"] if values["mark"] in MARKS else None,
+        stars=max(0, min(MAX_STARS, int(values["stars"] or 0))),
+        trashed_at=values["trashed_at"],
     )

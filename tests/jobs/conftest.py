@@ -30,6 +30,10 @@ class Recorder:
         return seen
 
 
+Factory = Callable[..., tuple[JobRunner, DemoServer, "Recorder"]]
+"""``runner_factory(server, **options)``: a runner, its server and its event recorder."""
+
+
 @pytest.fixture
 def runner_factory(
     demo_factory: Callable[..., DemoServer],

@@ -264,7 +264,7 @@ def test_new_limits_apply_to_the_next_jobs_without_a_restart(
     ]
     jobs = runner.wait(ids, timeout=30)
     assert all(j.error_kind == "TaskDeadlineError" for j in jobs)  # the new time limit
-    preparing = [t for t in threading.enumerate() if t.name.startswith("aurax-prepare")]
+    preparing = [t for t in threading.enumerate() if t.name.startswith("aurax-send")]
     assert len(preparing) == 1  # one job at a time, not the two it started with
 
 

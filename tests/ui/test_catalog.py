@@ -21,10 +21,9 @@ from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobQuery, JobStatus, jo
 from aurax_desktop.jobs.params import sent_of
 from aurax_desktop.ui.common.picture_window import LargeView
 from aurax_desktop.ui.gallery.compare import CompareView
-from aurax_desktop.ui.gallery.controller import GALLERY_ROW
 from aurax_desktop.ui.jobs.groups import to_retry
 from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
-from aurax_desktop.ui.shell.main_window import MainWindow
+from aurax_desktop.ui.shell.main_window import GALLERY_ROW, MainWindow
 from tests.factories import jpeg_bytes, person_jpeg
 from tests.ui.conftest import WindowFactory, answer_next_dialog, stroke, when_modal
 
@@ -194,26 +193,26 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
             for j in jobs
         }
 
-    def saved() -> list[Job]:
-        """What the saves announced (the Jobs list hears of each): polling the history
-        itself in a tight loop kept the saving worker from its lock."""
+    def shown() -> list[Job]:
         window.model.flush()
         return [j for j in window.model.jobs() if j.batch is not None]
 
     expected = {(0, 0): FAVOURITE, (0, 1): REJECTED, (1, 0): None, (1, 1): None}
-    qtbot.waitUntil(lambda: marks(saved()) == expected, timeout=20_000)
+    assert marks(shown()) == expected  # shown at once, in every view, while saving
+    qtbot.waitUntil(lambda: window.catalog.edits.pending == 0, timeout=10_000)
+    assert marks(shown()) == expected
     assert marks(store.query(JobQuery(limit=10))) == expected  # and in the history
     # a snapshot from before a mark (a late event, a reload read before the save) does
     # not undo the mark shown while its save is going
+    cache = window.cache
     late = model.job_at(model.index(1, 0))
     assert late is not None and late.mark is None
-    model.set_mark(late.id, FAVOURITE)
-    model.update_job(late)
+    cache.expect([late.id], mark=FAVOURITE)
+    cache.take(replace(late, revision=late.revision - 1))
     model.show_batch(model.batch, [late, *(j for j in store.query(JobQuery()) if j != late)])
     shown_late = model.job_at(model.index(1, 0))
     assert shown_late is not None and shown_late.mark == FAVOURITE
-    model.mark_saved(late.id)  # its save ended: what comes next is shown as it is
-    model.update_job(late)
+    cache.settle([late.id])  # its save ended (here: never made): shown as it is
     shown_late = model.job_at(model.index(1, 0))
     assert shown_late is not None and shown_late.mark is None
     gallery.setCurrentIndex(model.index(1, 1))  # where it was before the reload
@@ -241,17 +240,17 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     assert len({round(c.zoom_percent(), 3) for c in compare.canvases}) == 1
     compare.close()
     # favourites only: the others cannot be chosen
-    window.catalog.page.favourites.setChecked(True)
+    window.catalog.page.set_filter(frozenset({FAVOURITE}))
     assert model.job_at(model.index(0, 0)) is not None
     assert model.job_at(model.index(1, 1)) is None
-    window.catalog.page.favourites.setChecked(False)
+    window.catalog.page.set_filter(frozenset())
     # the lookbook: the save dialog is the system's own, so its answer is stood in for
     target = tmp_path / "summer lookbook.pdf"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF lookbook (*.pdf)")
     )
-    action = window.findChild(type(window.catalog.export_action), "exportLookbookAction")
-    assert action is not None and action in window.menuBar().actions()[0].menu().actions()
+    action = window.commands["exportLookbook"]
+    assert action in window.menus["File"].actions()
     action.trigger()
     qtbot.waitUntil(target.exists, timeout=10_000)
     reader = PdfReader(target)
@@ -262,7 +261,7 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     # a mark given just before the window closes is saved all the same
     last = model.job_at(model.index(1, 0))
     assert last is not None and last.mark is None
-    window.catalog.mark(last, REJECTED)
+    window.catalog.mark([last], REJECTED)
     window.close()
     closed = store.get(last.id)
     assert closed is not None and closed.mark == REJECTED
@@ -361,7 +360,7 @@ def test_the_history_forgets_old_jobs_and_everything_on_request(
     for job in old:
         store.save(replace(job, created_at=time.time() - 40 * 86_400))
     window.session.update_settings(replace(window.session.settings, forget_after_days=30))
-    window.catalog.forgetting.apply()
+    window.forgetting.apply()
     qtbot.waitUntil(  # the list forgets them once every file is gone
         lambda: all(window.model.row_of(job.id) is None for job in old), timeout=10_000
     )

@@ -9,7 +9,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
@@ -19,7 +18,7 @@ from aurax_desktop.ui.jobs.groups import GroupPlace, picture_rect, place_in
 from aurax_desktop.ui.jobs.model import GroupRole
 from aurax_desktop.ui.jobs.view import THUMB
 from aurax_desktop.ui.shell.main_window import MainWindow
-from tests.ui.conftest import WindowFactory, answer_next_dialog
+from tests.ui.conftest import WindowFactory
 
 
 def generate(qtbot: QtBot, window: MainWindow, prompt: str, count: int) -> list[Job]:
@@ -127,9 +126,8 @@ def test_variations_are_one_entry_that_opens_and_closes(
         model.index(rows[0]), view.selectionModel().SelectionFlag.ClearAndSelect
     )
     assert {j.id for j in view.selected_jobs()} == {j.id for j in jobs}
-    shown = answer_next_dialog(QMessageBox.StandardButton.Yes)
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert shown and shown[0].startswith("These 3 jobs and their files")
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # to the Trash, no question: Ctrl+Z undoes it
+    assert "3 jobs moved to the Trash" in window.statusBar().currentMessage()
     store = window.session.store
     qtbot.waitUntil(
         lambda: [j.id for j in store.query(JobQuery(limit=10))] == [single[0].id],

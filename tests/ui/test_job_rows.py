@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobKind, JobStatus
+from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.jobs.model import JobListModel, NoticeRole
 from aurax_desktop.ui.jobs.view import THUMB
 from aurax_desktop.ui.shell.main_window import MainWindow
@@ -139,7 +140,7 @@ def test_stop_following_a_long_task(
     assert action(window, job, "Follow again").isEnabled()
 
 
-def test_delete_asks_then_removes_the_job_and_its_files(
+def test_delete_moves_the_job_to_the_trash_and_undo_brings_it_back(
     qtbot: QtBot,
     open_window: WindowFactory,
     demo_factory: Callable[..., DemoServer],
@@ -148,34 +149,36 @@ def test_delete_asks_then_removes_the_job_and_its_files(
     window = open_window(demo_factory(task_seconds=0.3))
     job = run_try_on(qtbot, window, photos)
     qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
-    assert job.folder.is_dir()
-
-    answer_next_dialog(QMessageBox.StandardButton.Cancel)
-    action(window, job, "Delete from history").trigger()
-    assert window.session.store.get(job.id) is not None and job.folder.is_dir()
-
-    asked = answer_next_dialog(QMessageBox.StandardButton.Yes)
-    action(window, job, "Delete from history").trigger()
-    assert asked == [
-        "The job and its files (result, thumbnail and the photos as sent) are removed "
-        "from this computer."
-    ]
+    qtbot.waitUntil(lambda: window.spending.today == 3.0, timeout=10000)
+    store = window.session.store
+    action(window, job, "Delete").trigger()  # no question: it can be undone
     qtbot.waitUntil(lambda: window.model.flush() or window.model.jobs() == [], timeout=10000)
-    assert window.session.store.get(job.id) is None
-    assert not job.folder.exists()
+    trashed = store.get(job.id)
+    assert trashed is not None and trashed.in_trash
+    assert job.folder.is_dir()  # its files wait in the Trash with it
     assert not window.viewer.canvas.has_image()
+    undo = window.commands["undo"]
+    assert undo.isEnabled() and undo.text() == "Undo Delete 1 job"
+    undo.trigger()
+    qtbot.waitUntil(lambda: window.model.flush() or window.model.row_of(job.id) is not None)
+    restored = store.get(job.id)
+    assert restored is not None and not restored.in_trash
+    window.spending.refresh()
+    qtbot.wait(200)
+    assert window.spending.today == 3.0  # the ledger: deleting never lowers the spend
 
 
 def test_a_notice_shows_until_the_job_moves_on(qtbot: QtBot) -> None:
-    model = JobListModel()
+    cache = JobCache()
+    model = JobListModel(cache)
     try:
         job = Job(id="j1", kind=JobKind.TRY_ON, status=JobStatus.PREPARING, product_type="DRESS")
-        model.update_job(job)
+        cache.take(replace(job, revision=1))
         model.set_notice(job.id, "AuraX asked to slow down; sending again in 3 s")
         model.flush()
         index = model.index(0)
         assert index.data(NoticeRole) == "AuraX asked to slow down; sending again in 3 s"
-        model.update_job(replace(job.moved_to(JobStatus.QUEUED, task_id="t1"), revision=1))
+        cache.take(replace(job.moved_to(JobStatus.QUEUED, task_id="t1"), revision=2))
         model.flush()
         assert index.data(NoticeRole) is None
     finally:

@@ -57,4 +57,8 @@ def test_f1_opens_the_list(
 
     when_modal(ShortcutsDialog, read_and_close)
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    assert seen and "Keyboard shortcuts" in seen[0] and "Undo the last stroke" in seen[0]
+    assert (
+        seen
+        and "Keyboard shortcuts" in seen[0]
+        and "Undo the last stroke (or the last deletion)" in seen[0]
+    )

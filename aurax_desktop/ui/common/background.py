@@ -78,6 +78,12 @@ class BackgroundWork(QObject):
         else:
             pending.on_done(pending.result)
 
+    @property
+    def pending(self) -> int:
+        """How many pieces of work are asked for and not yet delivered."""
+        with self._lock:
+            return len(self._pending)
+
     def shutdown(self, *, finish: bool = False) -> None:
         """No more callbacks; work not started yet is dropped, unless ``finish`` (then
         it is done first, its callbacks left out)."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, ProductType
 from aurax_desktop.imaging import picture_files
-from aurax_desktop.jobs import DescriptionInput, Job, JobStore, new_job_id
+from aurax_desktop.jobs import DescriptionInput, Job, JobBook, new_job_id
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.choices import combo_box, credits_text, product_type_combo
 from aurax_desktop.ui.common.drop_target import show_drop_target
@@ -55,12 +55,12 @@ class DescribePage(QWidget):
         self,
         work: BackgroundWork,
         submit: Callable[[DescriptionInput, str], str],
-        store: Callable[[], JobStore],
+        book: JobBook,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
-        self.work, self._submit, self._store = work, submit, store
+        self.work, self._submit, self.book = work, submit, book
         self.batch = uuid.uuid4().hex[:12]
         self._editing: Path | None = None
         self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
@@ -91,7 +91,7 @@ class DescribePage(QWidget):
         self.reopen.setObjectName("describeReopen")
         self.reopen.setAccessibleName("Reopen an earlier table")
         self.reopen.setMinimumWidth(220)
-        self.archive = DescribeArchive(work, store, self.reopen)
+        self.archive = DescribeArchive(work, lambda: book.store, self.reopen)
         self.archive.opened.connect(self._reopened)
         self.archive.message.connect(self.message)
         clear = QPushButton("New table")
@@ -323,15 +323,19 @@ class DescribePage(QWidget):
         self.model.job_updated(job)
 
     def _keep_edit(self, job_id: str, text: str) -> None:
-        """Edited descriptions are kept in the history (on a worker: a database write)."""
-        store = self._store()
-
-        def save() -> None:
-            job = store.get(job_id)
-            if job is not None:
-                store.save(job.changed(description=text))
-
-        self.work.run(save, lambda _r: None)
+        """Edited descriptions are kept in the history, by the job book (on a worker: a
+        database write)."""
+        book = self.book
+        if book.read_only:
+            self.message.emit(
+                "This window only views the history: the edited description is not kept."
+            )
+            return
+        self.work.run(
+            lambda: book.describe(job_id, text),
+            lambda _r: None,
+            lambda error: self.message.emit(getattr(error, "user_message", str(error))),
+        )
 
     # History and export
 

@@ -1,34 +1,34 @@
-"""The window's catalog work: the Gallery page fed from the history and the runner's
-events, marks, pausing and cancelling a batch, compare, "Use as person photo", the
-lookbook export and the history's forgetting."""
+"""The Gallery's work: batches from the history, culling (flags and stars, saved by the
+job book), pausing and cancelling a batch, compare, "Use as person photo", and the
+lookbook export.
+
+It is wired to what it uses: the session's job book and runner, the window's job
+cache and background work, and the remembered folders. What it asks of the rest of
+the window goes out as signals; the shell connects them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, JobStore
-from aurax_desktop.jobs.batches import batch_jobs
+from aurax_desktop.jobs.batches import BatchSent, batch_jobs
 from aurax_desktop.jobs.params import batch_name
+from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.common.icons import icon
+from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.picture_window import LargeView
 from aurax_desktop.ui.gallery.compare import CompareView
 from aurax_desktop.ui.gallery.lookbook_export import export_lookbook
 from aurax_desktop.ui.gallery.model import GalleryModel, garment_name
 from aurax_desktop.ui.gallery.page import GalleryPage
-from aurax_desktop.ui.jobs.forgetting import HistoryForgetting
-
-if TYPE_CHECKING:
-    from aurax_desktop.ui.shell.main_window import MainWindow
-
-GALLERY_ROW = 3
-"""The Gallery's place in the page list."""
 
 
 def recent_batches(store: JobStore, limit: int = 30) -> list[tuple[str, str, float, int]]:
@@ -50,20 +50,38 @@ class _Watched:
         self.count = len(self.left)
 
 
-class Catalog(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window, self.work = window, window.work
-        self.model = GalleryModel(self.work.run, self, ratio=window.devicePixelRatioF())
-        self.marks = BackgroundWork(self, workers=1)
-        """Marks are saved one after another, in the order they were given."""
+class GalleryController(QObject):
+    message = Signal(str, int)
+    """A note for the status bar, and how long it shows (ms)."""
+    failed = Signal(str)
+    resultChosen = Signal(object)
+    """The current result (a Job): shown in the result viewer."""
+    usePerson = Signal(object, str, str, object)
+    """A result to try the next garment on: (path, name, job id, the person it was of)."""
+    wantsFront = Signal()
+    """The Gallery should come to the front (a batch was sent, or asked to be shown)."""
+    batchFinished = Signal(str)
+    """A batch sent from this window ended: what became of it, in words."""
+
+    def __init__(
+        self,
+        session: Session,
+        cache: JobCache,
+        work: BackgroundWork,
+        folders: RememberedFolders,
+        parent: QWidget,
+        *,
+        ratio: float = 1.0,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.cache, self.work, self.folders = session, cache, work, folders
+        self.parent_widget = parent
+        self.model = GalleryModel(cache, self.work.run, self, ratio=ratio)
+        self.edits = BackgroundWork(self, workers=1)
+        """The user's edits are saved one after another, in the order they were made."""
         self.page = GalleryPage(self.model)
         self.gallery = self.page.gallery
-        self.forgetting = HistoryForgetting(window.session, self.work, window)
-        self.forgetting.removed.connect(self._removed)
-        self.forgetting.message.connect(lambda text: window.say(text, 10000))
-        self.export_action = QAction(icon("lookbook"), "Export lookbook…", window)
-        self.export_action.setObjectName("exportLookbookAction")
+        self.export_action = QAction(icon("lookbook"), "Export lookbook…", parent)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_action.setToolTip("The batch shown in the Gallery as a PDF or contact sheet")
         self.export_action.triggered.connect(lambda _c=False: self.export_lookbook())
@@ -74,6 +92,7 @@ class Catalog(QObject):
         self._reload.timeout.connect(lambda: self.refresh_batches(self.model.batch))
         self._closed = False
         self._watching: dict[str, _Watched] = {}
+        cache.changed.connect(self._job_changed)
 
         page, gallery = self.page, self.gallery
         page.batchChosen.connect(self.show_batch)
@@ -81,29 +100,29 @@ class Catalog(QObject):
         page.cancelAsked.connect(self.cancel_unsent)
         page.compareAsked.connect(self.compare)
         gallery.marked.connect(self.mark)
+        gallery.rated.connect(self.rate)
         gallery.largeView.connect(self.large_view)
-        gallery.chosen.connect(window.viewer.show_job)
+        gallery.chosen.connect(self.resultChosen.emit)
         gallery.customContextMenuRequested.connect(self._menu)
         gallery.add_key("C", page.compare)
 
     def stop(self) -> None:
-        """The window closes: no timer of its own goes on."""
+        """The window closes: no timer of its own goes on; edits asked for are saved."""
         self._closed = True
         self._reload.stop()
-        self.forgetting.stop()
-        self.marks.shutdown(finish=True)  # a mark given is saved, even just before quitting
+        self.edits.shutdown(finish=True)  # a mark given is saved, even just before quitting
 
     # Filling the gallery
 
     def refresh_batches(self, chosen: str | None = None) -> None:
-        store = self.window.session.store
+        store = self.session.store
         self.work.run(
             lambda: recent_batches(store),
             lambda batches: self.page.set_batches(batches, chosen),
         )
 
     def show_batch(self, batch: str) -> None:
-        store = self.window.session.store
+        store = self.session.store
 
         def shown(jobs: list[Job]) -> None:
             self.model.show_batch(batch, jobs)
@@ -114,37 +133,34 @@ class Catalog(QObject):
     def open_batch(self, batch: str) -> None:
         """The Jobs list's "Open the batch in the Gallery": shown there, in front."""
         self.refresh_batches(batch)
-        self.window.navigation.setCurrentRow(GALLERY_ROW)
+        self.wantsFront.emit()
 
-    def job_updated(self, job: Job) -> None:
-        if job.kind is not JobKind.TRY_ON or job.batch is None:
+    def _job_changed(self, job: Job) -> None:
+        if job.kind is not JobKind.TRY_ON or job.batch is None or self._closed:
             return
-        if job.batch == self.model.batch and self.model.index_of(job.id).isValid():
-            self.model.update_job(job)
+        if job.batch == self.model.batch:
             self.page.refresh()
-        elif not self._closed and (
-            self.page.batch_combo.findData(job.batch) < 0 or job.batch == self.model.batch
-        ):
-            self._reload.start()  # a new batch, or a new job of the shown one
+        if self.page.batch_combo.findData(job.batch) < 0:
+            self._reload.start()  # a batch the chooser does not know yet
+        self._finished_in_batch(job)
 
-    def batch_sent(self, job_ids: list[str]) -> None:
+    def batch_sent(self, sent: BatchSent) -> None:
         """A batch went from the Try-On page: the gallery shows it (and, for more than
-        one try-on, comes to the front)."""
-        runner = self.window.session.runner
-        job = runner.get(job_ids[0]) if runner is not None and job_ids else None
-        if job is None or job.batch is None:
-            return
-        self.refresh_batches(job.batch)
-        if len(job_ids) > 1:
-            self._watching[job.batch] = _Watched(set(job_ids))
-            self.window.navigation.setCurrentRow(GALLERY_ROW)
+        one try-on, comes to the front and announces the batch once it has ended)."""
+        self.refresh_batches(sent.batch)
+        if len(sent.job_ids) > 1:
+            self._watching[sent.batch] = _Watched(set(sent.job_ids))
+            self.wantsFront.emit()
 
-    def finished_in_batch(self, job: Job) -> bool:
-        """True when ``job`` is one of a batch sent from this window: the batch is
-        announced once, when its last try-on ends (not each of its results)."""
+    def watches(self, job: Job) -> bool:
+        """True when ``job`` belongs to a batch this controller announces as a whole."""
         watched = self._watching.get(job.batch or "")
-        if watched is None or job.id not in watched.left:
-            return False
+        return watched is not None and job.id in watched.left
+
+    def _finished_in_batch(self, job: Job) -> None:
+        watched = self._watching.get(job.batch or "")
+        if watched is None or job.id not in watched.left or not job.status.is_final:
+            return
         watched.left.discard(job.id)
         watched.failed += job.status is not JobStatus.COMPLETED
         if not watched.left:
@@ -152,75 +168,74 @@ class Catalog(QObject):
             done = watched.count - watched.failed
             failed = f", {watched.failed} failed" if watched.failed else ""
             text = f"{done} of {watched.count} try-ons completed{failed}."
-            self.window.say(f"Batch finished: {text} See them in the Gallery.", 15000)
-            if not self.window.isActiveWindow():
-                self.window.notifier.notify("Batch of try-ons finished", text)
-        return True
+            self.message.emit(f"Batch finished: {text} See them in the Gallery.", 15000)
+            self.batchFinished.emit(text)
 
-    def _removed(self, job_ids: list[str]) -> None:
-        for job_id in job_ids:
-            self.window.model.remove_job(job_id)
-            self.model.remove_job(job_id)
-        self.refresh_batches(self.model.batch)
+    # Culling: flags and stars, saved by the job book one after another
 
-    # Acting on results
+    def mark(self, jobs: list[Job], mark: str) -> None:
+        """Flag ``jobs`` ("favourite", "rejected", or "" to clear)."""
+        self._edit(jobs, mark=mark or None)
 
-    def mark(self, job: Job, mark: str) -> None:
-        chosen = mark or None
-        self.model.set_mark(job.id, chosen)
+    def rate(self, jobs: list[Job], stars: int) -> None:
+        self._edit(jobs, stars=stars)
 
-        def saved(_result: object = None) -> None:
-            self.model.mark_saved(job.id)
-
-        runner = self.window.session.runner
-        if runner is not None:
-            self.marks.run(
-                lambda: runner.book.change(job.id, lambda j: replace(j, mark=chosen)),
-                saved,
-                saved,
+    def _edit(self, jobs: list[Job], **fields: object) -> None:
+        ids = [job.id for job in jobs]
+        if not ids:
+            return
+        if self.session.book.read_only:
+            self.failed.emit(
+                "This window shows the history read-only (another AuraX Desktop window "
+                "runs the jobs of this data folder): marks cannot be changed here."
             )
             return
-        store = self.window.session.store
-        marked = replace(job, mark=chosen)
-        self.marks.run(lambda: store.save(marked), saved, saved)
+        self.cache.expect(ids, **fields)
+
+        def settled(_result: object = None) -> None:
+            self.cache.settle(ids)
+
+        def refused(error: BaseException) -> None:
+            settled()
+            self.failed.emit(getattr(error, "user_message", str(error)))
+
+        self.edits.run(lambda: self.session.book.edit(ids, **fields), settled, refused)
 
     def large_view(self, job: Job) -> None:
         if job.result_paths:
-            view = LargeView(job.result_paths[0], self.window)
-            QShortcut(QKeySequence("Space"), view, view.close)
+            view = LargeView(job.result_paths[0], self.parent_widget)
             view.show()
 
     def compare(self, jobs: list[Job]) -> None:
-        CompareView(jobs, self.window).show()
+        CompareView(jobs, self.parent_widget).show()
 
     def use_as_person(self, job: Job) -> None:
         """The result goes back into the Person pane (in place of the photo it was made
         from, when that is there): the next garment is tried on it."""
         if not job.result_paths:
             return
-        window, result = self.window, job.result_paths[0]
+        result = job.result_paths[0]
         person = Path(job.source_name or "person").stem
         name = f"{person} + {Path(garment_name(job)).stem}{result.suffix}"
-        window.try_on.person_pane.use_result(result, name, job.id, job.source_name)
-        window.navigation.setCurrentRow(0)
-        window.say("The result is now a person photo: choose the next garment.", 8000)
+        self.usePerson.emit(result, name, job.id, job.source_name)
+        self.message.emit("The result is now a person photo: choose the next garment.", 8000)
 
     def pause(self, batch: str, paused: bool) -> None:
-        runner = self.window.session.runner
+        runner = self.session.runner
         if runner is not None:
             runner.pause_batch(batch, paused=paused)
-            self.window.say(
+            self.message.emit(
                 "Batch paused: no more of it is sent." if paused else "Batch resumed.", 6000
             )
 
     def cancel_unsent(self, batch: str) -> None:
-        runner = self.window.session.runner
+        runner = self.session.runner
         counts = self.model.counts()
         if runner is None or not counts["unsent"]:
             return
         sent = counts["working"]
         answer = QMessageBox.question(
-            self.window,
+            self.parent_widget,
             "Cancel unsent try-ons",
             f"Cancel the {counts['unsent']} try-ons of this batch not sent yet? Nothing was "
             "charged for them."
@@ -231,24 +246,24 @@ class Catalog(QObject):
         self.page.paused.discard(batch)
         self.work.run(
             lambda: runner.cancel_unsent(batch),
-            lambda count: self.window.say(f"{count} unsent try-ons cancelled.", 8000),
+            lambda count: self.message.emit(f"{count} unsent try-ons cancelled.", 8000),
         )
 
     def export_lookbook(self) -> None:
         jobs = self.model.jobs()
         if not jobs:
-            self.window.show_error(
+            self.failed.emit(
                 "Choose a batch in the Gallery first: the lookbook is made of its try-ons."
             )
             return
         export_lookbook(
-            self.window,
+            self.parent_widget,
             self.work,
-            jobs,
-            favourites_only=self.page.favourites.isChecked(),
-            folder=Path(self.window.folders.folder("results")),
-            said=lambda text: self.window.say(text, 10000),
-            failed=self.window.show_error,
+            self.model.shown_jobs(),
+            filtered=self.model.filter.active,
+            folder=Path(self.folders.folder("results")),
+            said=lambda text: self.message.emit(text, 10000),
+            failed=self.failed.emit,
         )
 
     def _menu(self, point: QPoint) -> None:

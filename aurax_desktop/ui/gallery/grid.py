@@ -8,6 +8,7 @@ to the file manager or another program as their files.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
+from aurax_desktop.jobs.model import MAX_STARS
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.common.theme import accent
 from aurax_desktop.ui.gallery.model import THUMB_SIDE, GalleryModel, JobRole
@@ -107,10 +109,11 @@ class _ResultDelegate(QStyledItemDelegate):
 
 
 class ResultsGallery(QTableView):
-    """Signals carry jobs: ``marked(job, mark)`` with the new mark ("" to unmark),
-    ``largeView(job)``, ``chosen(job)`` (the current result)."""
+    """Signals carry jobs: ``marked(jobs, mark)`` with the new mark ("" to unmark),
+    ``rated(jobs, stars)``, ``largeView(job)``, ``chosen(job)`` (the current result)."""
 
-    marked = Signal(object, str)
+    marked = Signal(list, str)
+    rated = Signal(list, int)
     largeView = Signal(object)
     chosen = Signal(object)
 
@@ -143,6 +146,8 @@ class ResultsGallery(QTableView):
         self.doubleClicked.connect(lambda index: self._emit(self.largeView, index))
         self.add_key("F", lambda: self.toggle_mark(FAVOURITE))
         self.add_key("X", lambda: self.toggle_mark(REJECTED))
+        for stars in range(MAX_STARS + 1):
+            self.add_key(str(stars), functools.partial(self.rate, stars))
         self.add_key("Space", lambda: self._emit(self.largeView, self.currentIndex()))
         self.setToolTip("")
 
@@ -180,14 +185,21 @@ class ResultsGallery(QTableView):
         shortcut.activated.connect(slot)
         return shortcut
 
+    def chosen_jobs(self) -> list[Job]:
+        """What a key acts on: the selected results, else the current one."""
+        return self.selected_jobs() or [j for j in [self.current_job()] if j is not None]
+
     def toggle_mark(self, mark: str) -> None:
         """Mark the selected results (or unmark them when all have that mark already)."""
-        jobs = self.selected_jobs() or [j for j in [self.current_job()] if j is not None]
-        if not jobs:
-            return
-        new = "" if all(job.mark == mark for job in jobs) else mark
-        for job in jobs:
-            self.marked.emit(job, new)
+        jobs = self.chosen_jobs()
+        if jobs:
+            self.marked.emit(jobs, "" if all(job.mark == mark for job in jobs) else mark)
+
+    def rate(self, stars: int) -> None:
+        """Give the selected results ``stars`` (0 clears the rating)."""
+        jobs = self.chosen_jobs()
+        if jobs:
+            self.rated.emit(jobs, stars)
 
     # Dragging results out as files
 

@@ -44,18 +44,19 @@ def export_lookbook(
     work: BackgroundWork,
     jobs: list[Job],
     *,
-    favourites_only: bool,
+    filtered: bool,
     folder: Path,
     said: Callable[[str], None],
     failed: Callable[[str], None],
 ) -> None:
-    """Ask where, then write on a worker; ``said`` tells what was written."""
-    book = from_jobs(jobs, favourites_only=favourites_only)
+    """Ask where, then write on a worker; ``said`` tells what was written. ``jobs`` are
+    those the Gallery's filter shows (``filtered``: a filter is on)."""
+    book = from_jobs(jobs)
     if not book.pages:
         failed(
-            "There are no favourite try-ons in this batch to export: mark some with F, or "
-            "turn off “Favourites only”."
-            if favourites_only
+            "No finished try-on of this batch passes the Gallery's filter: change the "
+            "filter, or flag and rate some results first."
+            if filtered
             else "There are no finished try-ons in this batch to export yet."
         )
         return

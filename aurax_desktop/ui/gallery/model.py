@@ -1,30 +1,43 @@
-"""A batch of try-ons as a grid: people in rows, garments in columns, one result each.
+"""A batch of try-ons as a grid: people in rows, garments in columns, a cell per pair.
 
-Thumbnails come from each job's preview on disk (``thumbnail.jpg``), read and scaled on
-a worker only when a cell is drawn, and kept in a bounded cache: scrolling through a
-thousand results never decodes on the GUI thread and never holds them all.
+A view over the window's job cache: it keeps which jobs stand in which cell, and asks
+the cache what each is now, so a batch reloaded from a read made before the last
+event never shows an older state. A cell may hold several variants of its pair (the
+first try-on, then each "Try again"); the chosen one stands for the cell, is shown,
+exported and put in lookbooks.
+
+Thumbnails come from each job's preview on disk (``thumbnail.jpg``), read and scaled
+on a worker only when a cell is drawn, and kept in a bounded cache: scrolling through
+a thousand results never decodes on the GUI thread and never holds them all.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QImage, QPixmap
 
-from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobStatus
+from aurax_desktop.jobs import Job, JobStatus
 from aurax_desktop.jobs.params import batch_name, sent_of
+from aurax_desktop.jobs.store import UNMARKED
+from aurax_desktop.jobs.variants import CHOSEN_AT, chosen_variant
+from aurax_desktop.ui.common.job_cache import JobCache
 
 THUMB_SIDE = 176
-"""The longest side of a thumbnail in the grid (logical pixels)."""
+"""The longest side of a thumbnail in the grid at its default size (logical pixels)."""
+THUMB_SIDES = (96, 128, 176, 240, 320)
+"""The thumbnail sizes to choose from (Ctrl+= and Ctrl+-, the slider)."""
 CACHE_BYTES = 96 * 1024 * 1024
 """What the thumbnails kept in memory may take (at 200 % each is four times larger)."""
 JobRole = Qt.ItemDataRole.UserRole
 MarkRole = Qt.ItemDataRole.UserRole + 1
+VariantsRole = Qt.ItemDataRole.UserRole + 2
+"""How many variants the cell holds."""
 Index = QModelIndex | QPersistentModelIndex
 Loader = Callable[[Callable[[], QImage], Callable[[QImage], None]], None]
 """Runs the first callable on a worker and hands its image to the second on the GUI."""
@@ -44,112 +57,131 @@ def load_thumbnail(path: Path, side: int) -> QImage:
     )
 
 
-def _newer(known: Job | None, read: Job) -> Job:
-    return known if known is not None and known.revision > read.revision else read
+@dataclass(frozen=True)
+class CullFilter:
+    """Which results the grid offers: by flag and by rating (the rest show empty)."""
 
+    marks: frozenset[str] = frozenset()
+    """Among "favourite", "rejected" and ``UNMARKED`` (empty: any)."""
+    min_stars: int = 0
 
-@dataclass
-class _Cell:
-    job: Job
-    row: int
-    column: int
+    def passes(self, job: Job) -> bool:
+        return (not self.marks or (job.mark or UNMARKED) in self.marks) and (
+            job.stars >= self.min_stars
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.marks) or self.min_stars > 0
 
 
 class GalleryModel(QAbstractTableModel):
-    def __init__(self, loader: Loader, parent: QObject | None = None, *, ratio: float = 1.0):
+    def __init__(
+        self,
+        cache: JobCache,
+        loader: Loader,
+        parent: QObject | None = None,
+        *,
+        ratio: float = 1.0,
+    ) -> None:
         super().__init__(parent)
+        self.cache = cache
+        cache.changed.connect(self.update_job)
+        cache.removed.connect(self.remove_job)
         self._load = loader
         self.ratio = ratio
+        self.side = THUMB_SIDE
         self.batch: str | None = None
-        self.name = ""
         self.people: list[str] = []
         self.garments: list[str] = []
-        self._cells: dict[tuple[int, int], _Cell] = {}
+        self._cells: dict[tuple[int, int], list[str]] = {}
+        """Each cell's variants, oldest first."""
         self._where: dict[str, tuple[int, int]] = {}
-        self.favourites_only = False
-        self._thumbs: OrderedDict[str, QPixmap] = OrderedDict()
-        self._marking: dict[str, tuple[str | None, int]] = {}
-        """Marks shown before they are saved (the mark, how many saves are still going):
-        a snapshot read or sent before them does not undo them."""
-        self._asked: set[str] = set()
+        self.filter = CullFilter()
+        self._thumbs: OrderedDict[tuple[str, int], QPixmap] = OrderedDict()
+        self._asked: set[tuple[str, int]] = set()
+
+    @property
+    def name(self) -> str:
+        """The batch's name (as its jobs were last renamed)."""
+        for ids in self._cells.values():
+            for job_id in ids:
+                job = self.cache.get(job_id)
+                if job is not None and batch_name(job.params):
+                    return batch_name(job.params)
+        return ""
 
     # Filling
 
     def show_batch(self, batch: str | None, jobs: list[Job]) -> None:
-        """Show ``jobs`` (read on a worker): a job already shown in a newer state than
-        the one read (an event came meanwhile) keeps that state."""
-        if batch == self.batch:
-            known = {cell.job.id: cell.job for cell in self._cells.values()}
-            jobs = [_newer(known.get(job.id), job) for job in jobs]
+        """Show ``jobs`` (read on a worker), each as the cache now has it."""
+        shown = [j for j in self.cache.absorb(jobs) if not j.in_trash]
         self.beginResetModel()
         self.batch = batch
         self._cells.clear()
         self._where.clear()
-        people: dict[int, str] = {}
-        garments: dict[int, str] = {}
-        self.name = ""
-        for job in sorted((self._marked(j) for j in jobs), key=lambda j: j.created_at):
-            sent = sent_of(job.params)
-            row = sent.batch_row or 0
-            column = sent.batch_column if sent.batch_column is not None else len(garments)
-            people.setdefault(row, job.source_name or f"Person {row + 1}")
-            garments.setdefault(column, garment_name(job))
-            self._cells[row, column] = _Cell(job, row, column)
-            self._where[job.id] = (row, column)
-            self.name = self.name or batch_name(job.params)
-        self.people = [people.get(r, "") for r in range(max(people, default=-1) + 1)]
-        self.garments = [garments.get(c, "") for c in range(max(garments, default=-1) + 1)]
+        self.people, self.garments = [], []
+        for job in sorted(shown, key=lambda j: j.created_at):
+            self._place(job)
         self.endResetModel()
 
+    def _place(self, job: Job) -> tuple[int, int]:
+        """Put ``job`` in its cell (a new row or column grows the grid); where."""
+        sent = sent_of(job.params)
+        row = sent.batch_row or 0
+        column = sent.batch_column if sent.batch_column is not None else len(self.garments)
+        while len(self.people) <= row:
+            self.people.append("")
+        while len(self.garments) <= column:
+            self.garments.append("")
+        self.people[row] = self.people[row] or job.source_name or f"Person {row + 1}"
+        self.garments[column] = self.garments[column] or garment_name(job)
+        self._cells.setdefault((row, column), []).append(job.id)
+        self._where[job.id] = (row, column)
+        return row, column
+
     def update_job(self, job: Job) -> None:
+        """The cache has ``job`` anew: its cell is drawn again (a new variant of the
+        shown batch joins its cell; one deleted to the Trash leaves it)."""
         where = self._where.get(job.id)
         if where is None:
+            if job.batch is None or job.batch != self.batch or job.in_trash:
+                return
+            rows, columns = self.rowCount(), self.columnCount()
+            where = self._place(job)
+            if (self.rowCount(), self.columnCount()) != (rows, columns):
+                self.beginResetModel()  # a row or column more: the headers change too
+                self.endResetModel()
+                return
+        elif job.in_trash:
+            self.remove_job(job.id)
             return
-        old = self._cells[where].job
-        if job.revision and old.revision and job.revision < old.revision:
-            return  # an older snapshot arriving late
-        job = self._marked(job)
-        self._cells[where].job = job
-        if old.results != job.results:
-            self._thumbs.pop(job.id, None)
-            self._asked.discard(job.id)
         index = self.index(*where)
         self.dataChanged.emit(index, index)
 
-    def set_mark(self, job_id: str, mark: str | None) -> None:
-        """Show a mark at once (the saved job follows, and ``mark_saved`` is called): a
-        second key press sees it."""
-        _mark, saving = self._marking.get(job_id, (None, 0))
-        self._marking[job_id] = (mark, saving + 1)
-        where = self._where.get(job_id)
-        if where is not None:
-            cell = self._cells[where]
-            cell.job = replace(cell.job, mark=mark)
-            index = self.index(*where)
-            self.dataChanged.emit(index, index)
-
-    def mark_saved(self, job_id: str) -> None:
-        """A save of ``set_mark`` ended (done or failed)."""
-        mark, saving = self._marking.get(job_id, (None, 0))
-        if saving > 1:
-            self._marking[job_id] = (mark, saving - 1)
-        else:
-            self._marking.pop(job_id, None)
-
-    def _marked(self, job: Job) -> Job:
-        pending = self._marking.get(job.id)
-        return job if pending is None or job.mark == pending[0] else replace(job, mark=pending[0])
-
     def remove_job(self, job_id: str) -> None:
         where = self._where.pop(job_id, None)
-        if where is not None:
-            self._cells.pop(where, None)
-            self._thumbs.pop(job_id, None)
-            index = self.index(*where)
-            self.dataChanged.emit(index, index)
+        if where is None:
+            return
+        ids = self._cells.get(where, [])
+        if job_id in ids:
+            ids.remove(job_id)
+        for key in [k for k in self._thumbs if k[0] == job_id]:
+            del self._thumbs[key]
+        index = self.index(*where)
+        self.dataChanged.emit(index, index)
 
-    def set_favourites_only(self, on: bool) -> None:
-        self.favourites_only = on
+    def set_filter(self, chosen: CullFilter) -> None:
+        self.filter = chosen
+        self._all_changed()
+
+    def set_side(self, side: int) -> None:
+        """Thumbnails of ``side`` logical pixels from now on."""
+        if side != self.side:
+            self.side = side
+            self._all_changed()
+
+    def _all_changed(self) -> None:
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(
                 self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
@@ -157,14 +189,34 @@ class GalleryModel(QAbstractTableModel):
 
     # Reading
 
-    def jobs(self) -> list[Job]:
-        return [cell.job for _key, cell in sorted(self._cells.items())]
+    def variants(self, index: Index) -> list[Job]:
+        """The cell's variants, oldest first."""
+        if not index.isValid():
+            return []
+        ids = self._cells.get((index.row(), index.column()), [])
+        return [job for job_id in ids if (job := self.cache.get(job_id)) is not None]
+
+    def chosen_at(self, index: Index) -> Job | None:
+        """The cell's chosen variant, whatever the filter."""
+        return chosen_variant(self.variants(index))
 
     def job_at(self, index: Index) -> Job | None:
-        cell = self._cells.get((index.row(), index.column())) if index.isValid() else None
-        if cell is None or (self.favourites_only and cell.job.mark != FAVOURITE):
-            return None
-        return cell.job
+        """The cell's chosen variant, if the filter lets it show."""
+        job = self.chosen_at(index)
+        return job if job is not None and self.filter.passes(job) else None
+
+    def jobs(self) -> list[Job]:
+        """The chosen variant of every cell, row by row (what a lookbook is made of)."""
+        found = []
+        for key in sorted(self._cells):
+            job = chosen_variant(self.variants(self.index(*key)))
+            if job is not None:
+                found.append(job)
+        return found
+
+    def shown_jobs(self) -> list[Job]:
+        """The chosen variants the filter lets show, row by row."""
+        return [job for job in self.jobs() if self.filter.passes(job)]
 
     def index_of(self, job_id: str) -> QModelIndex:
         where = self._where.get(job_id)
@@ -173,8 +225,11 @@ class GalleryModel(QAbstractTableModel):
     def counts(self) -> dict[str, int]:
         """How many of the batch's jobs are done, failed, waiting to be sent, at work."""
         counted = {"done": 0, "failed": 0, "unsent": 0, "working": 0}
-        for cell in self._cells.values():
-            status = cell.job.status
+        for job_id in self._where:
+            job = self.cache.get(job_id)
+            if job is None:
+                continue
+            status = job.status
             if status is JobStatus.COMPLETED:
                 counted["done"] += 1
             elif status is JobStatus.PREPARING:
@@ -216,6 +271,8 @@ class GalleryModel(QAbstractTableModel):
             return job
         if role == MarkRole:
             return job.mark
+        if role == VariantsRole:
+            return len(self._cells.get((index.row(), index.column()), []))
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(job)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -227,31 +284,52 @@ class GalleryModel(QAbstractTableModel):
     def _thumbnail(self, job: Job) -> QPixmap | None:
         if job.status is not JobStatus.COMPLETED:
             return None
-        pixmap = self._thumbs.get(job.id)
+        side = round(self.side * self.ratio)
+        key = (job.id, side)
+        pixmap = self._thumbs.get(key)
         if pixmap is not None:
-            self._thumbs.move_to_end(job.id)
+            self._thumbs.move_to_end(key)
             return pixmap
-        if job.id not in self._asked:
-            self._asked.add(job.id)
+        if key not in self._asked:
+            self._asked.add(key)
             path = job.folder / "thumbnail.jpg"
-            side = round(THUMB_SIDE * self.ratio)
-            self._load(lambda: load_thumbnail(path, side), lambda image: self._loaded(job, image))
+            self._load(lambda: load_thumbnail(path, side), lambda image: self._loaded(key, image))
         return None
 
-    def _loaded(self, job: Job, image: QImage) -> None:
-        self._asked.discard(job.id)
-        if image.isNull() or job.id not in self._where:
+    def _loaded(self, key: tuple[str, int], image: QImage) -> None:
+        self._asked.discard(key)
+        if image.isNull() or key[0] not in self._where:
             return
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.ratio)
-        self._thumbs[job.id] = pixmap
+        self._thumbs[key] = pixmap
         keep = max(64, CACHE_BYTES // max(1, image.sizeInBytes()))
         while len(self._thumbs) > keep:
             self._thumbs.popitem(last=False)
-        index = self.index_of(job.id)
+        index = self.index_of(key[0])
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
 def describe_cell(job: Job) -> str:
-    verdict = {FAVOURITE: " · favourite", REJECTED: " · rejected"}.get(job.mark or "", "")
-    return f"{job.source_name} with {garment_name(job)} · {job.status.label}{verdict}"
+    """The cell in words (its tooltip, and what a screen reader says)."""
+    verdict = {"favourite": ", favourite", "rejected": ", rejected"}.get(job.mark or "", "")
+    stars = f", {job.stars} star{'s' if job.stars != 1 else ''}" if job.stars else ""
+    return (
+        f"{job.source_name} with {garment_name(job)} · {job.product_type.capitalize()} · "
+        f"{job.status.label}{verdict}{stars}"
+    )
+
+
+__all__ = [
+    "CHOSEN_AT",
+    "THUMB_SIDE",
+    "THUMB_SIDES",
+    "CullFilter",
+    "GalleryModel",
+    "JobRole",
+    "MarkRole",
+    "VariantsRole",
+    "describe_cell",
+    "garment_name",
+    "load_thumbnail",
+]

@@ -7,7 +7,6 @@ import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -19,17 +18,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aurax_desktop.jobs import Job
+from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
+from aurax_desktop.jobs.model import MAX_STARS
+from aurax_desktop.jobs.store import UNMARKED
 from aurax_desktop.ui.common.choices import combo_box
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.gallery.compare import MAX_COMPARED
 from aurax_desktop.ui.gallery.grid import ResultsGallery
-from aurax_desktop.ui.gallery.model import GalleryModel
+from aurax_desktop.ui.gallery.model import CullFilter, GalleryModel
 
 EMPTY_TEXT = (
     "No try-ons yet. On the Try-On page, add one or more person photos and garment "
     "photos (drop several files, or a folder) and press Try on: every person is tried "
     "with every garment, and the results gather here."
+)
+
+
+FLAG_FILTERS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("All results", frozenset()),
+    ("Favourites", frozenset({FAVOURITE})),
+    ("Not rejected", frozenset({FAVOURITE, UNMARKED})),
+    ("Unflagged", frozenset({UNMARKED})),
+    ("Rejected", frozenset({REJECTED})),
 )
 
 
@@ -62,10 +72,19 @@ class GalleryPage(QWidget):
         self.cancel_button.setObjectName("cancelUnsentButton")
         self.cancel_button.setToolTip("Cancel the try-ons of this batch not sent yet (no charge)")
         self.cancel_button.clicked.connect(self._cancel)
-        self.favourites = QCheckBox("Favourites only")
-        self.favourites.setObjectName("favouritesOnly")
-        self.favourites.setToolTip("Show only the results marked favourite (F)")
-        self.favourites.toggled.connect(model.set_favourites_only)
+        self.flag_filter = combo_box()
+        self.flag_filter.setObjectName("flagFilter")
+        self.flag_filter.setAccessibleName("Show results flagged")
+        for text, marks in FLAG_FILTERS:
+            self.flag_filter.addItem(text, marks)
+        self.star_filter = combo_box()
+        self.star_filter.setObjectName("starFilter")
+        self.star_filter.setAccessibleName("Show results rated at least")
+        self.star_filter.addItem("Any rating", 0)
+        for stars in range(1, MAX_STARS + 1):
+            self.star_filter.addItem(f"{stars}+ stars" if stars > 1 else "1+ star", stars)
+        self.flag_filter.currentIndexChanged.connect(self._filter_changed)
+        self.star_filter.currentIndexChanged.connect(self._filter_changed)
         self.compare_button = QPushButton(icon("compare"), "Compare")
         self.compare_button.setObjectName("compareButton")
         self.compare_button.setToolTip("Select two to four results, then compare them (C)")
@@ -89,10 +108,11 @@ class GalleryPage(QWidget):
         top.addWidget(self.cancel_button)
         tools = QHBoxLayout()
         tools.setSpacing(8)
-        hint = QLabel("F favourite · X reject · Space large view")
+        hint = QLabel("F favourite · X reject · 1–5 stars · Space loupe")
         hint.setObjectName("muted")
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        tools.addWidget(self.favourites)
+        tools.addWidget(self.flag_filter)
+        tools.addWidget(self.star_filter)
         tools.addWidget(hint, 1)
         tools.addWidget(self.compare_button)
         tools.addWidget(self.export_button)
@@ -158,6 +178,22 @@ class GalleryPage(QWidget):
         chosen = len(self.gallery.selected_jobs())
         self.compare_button.setEnabled(2 <= chosen <= MAX_COMPARED)
         self.batch_combo.setEnabled(self.batch_combo.count() > 0)
+
+    def _filter_changed(self) -> None:
+        self.model.set_filter(
+            CullFilter(
+                frozenset(self.flag_filter.currentData() or ()),
+                int(self.star_filter.currentData() or 0),
+            )
+        )
+
+    def set_filter(self, marks: frozenset[str], min_stars: int = 0) -> None:
+        """Show the results with these flags (empty: any) and at least ``min_stars``."""
+        found = [
+            i for i in range(self.flag_filter.count()) if self.flag_filter.itemData(i) == marks
+        ]
+        self.flag_filter.setCurrentIndex(found[0] if found else 0)
+        self.star_filter.setCurrentIndex(max(0, self.star_filter.findData(min_stars)))
 
     def _toggle_pause(self) -> None:
         batch = self.batch

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aurax_desktop.jobs import Job, JobRunner, JobStatus
@@ -34,12 +34,14 @@ class JobActions(QObject):
     """Something the user asked for could not be done; the message says why."""
     sent = Signal(list)
     """Job ids just sent (a retry, a follow again): the window watches them."""
-    removed = Signal(str)
-    """A job deleted while no runner was there to announce it."""
 
-    def __init__(self, session: Session, work: BackgroundWork, window: QWidget) -> None:
+    def __init__(
+        self, session: Session, work: BackgroundWork, window: QWidget, undo: QUndoStack
+    ) -> None:
         super().__init__(window)
         self.session, self.work, self.window = session, work, window
+        self.undo = undo
+        """Where deletions go, to be undone (Edit → Undo)."""
         self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
         """The daily spending limit's check (set by the window, as for the pages)."""
 
@@ -141,48 +143,52 @@ class JobActions(QObject):
         )
 
     def delete(self, job: Job) -> bool:
-        """Delete the job and its files (the user is asked first); True when deleted."""
+        """Move the job to the Trash (Edit → Undo brings it back); True when asked."""
         return self.delete_many([job])
 
     def delete_many(self, jobs: list[Job]) -> bool:
-        """Delete jobs and their files (the user is asked first); True when deleted."""
+        """Move jobs to the Trash, where they wait (files and all) until restored or
+        purged; Edit → Undo brings them back at once. True when asked."""
         if not jobs:
             return False
-        what = (
-            "The job and its files" if len(jobs) == 1 else f"These {len(jobs)} jobs and their files"
-        )
-        answer = QMessageBox.question(
-            self.window,
-            "Delete the job?" if len(jobs) == 1 else f"Delete {len(jobs)} jobs?",
-            f"{what} (result, thumbnail and the photos as sent) are removed from this computer.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if self.session.book.read_only:
+            self.failed.emit(
+                "This window only views the history (another AuraX Desktop window runs the "
+                "jobs of this data folder): nothing can be deleted here."
+            )
             return False
-        runner = self.session.runner
         ids = [job.id for job in jobs]
-        if runner is not None:
-
-            def delete_all_running() -> None:
-                for job_id in ids:
-                    runner.delete(job_id)
-
-            self.work.run(delete_all_running, lambda _r: None, self._failed)
-        else:
-            store = self.session.store
-
-            def delete_all() -> list[str]:
-                for job_id in ids:
-                    store.delete(job_id)
-                return ids
-
-            self.work.run(delete_all, self._removed_all, self._failed)
+        self.undo.push(TrashCommand(self, ids))
+        what = "1 job" if len(ids) == 1 else f"{len(ids)} jobs"
+        self.message.emit(f"{what} moved to the Trash. Undo with Ctrl+Z.")
         return True
 
-    def _removed_all(self, job_ids: list[str]) -> None:
-        for job_id in job_ids:
-            self.removed.emit(job_id)
+    def trash(self, ids: list[str]) -> None:
+        runner, book = self.session.runner, self.session.book
+
+        def move() -> object:
+            return runner.trash(ids) if runner is not None else book.trash(ids)
+
+        self.work.run(move, lambda _r: None, self._failed)
+
+    def restore(self, ids: list[str]) -> None:
+        book = self.session.book
+        self.work.run(lambda: book.restore(ids), lambda _r: None, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.failed.emit(getattr(error, "user_message", str(error)))
+
+
+class TrashCommand(QUndoCommand):
+    """Jobs moved to the Trash: undone, they come back."""
+
+    def __init__(self, actions: JobActions, job_ids: list[str]) -> None:
+        count = len(job_ids)
+        super().__init__("Delete 1 job" if count == 1 else f"Delete {count} jobs")
+        self.actions, self.job_ids = actions, job_ids
+
+    def redo(self) -> None:
+        self.actions.trash(self.job_ids)
+
+    def undo(self) -> None:
+        self.actions.restore(self.job_ids)

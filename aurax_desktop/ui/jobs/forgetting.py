@@ -1,16 +1,15 @@
-"""The history forgets on request: finished jobs older than the Settings say (at start and
-once a day), or all of them after a question that says what goes. Every file kept for a
-job goes with it (photos sent, results, previews)."""
+"""The history forgets on request, through the job book: what has waited in the Trash
+longer than the Settings say, and finished jobs older than they say (at start and once
+a day); or, after a question that says what goes, every finished job and the Trash.
+Every file kept for a job goes with it (photos sent, results, previews). A window
+that only views the history (read-only) forgets nothing."""
 
 from __future__ import annotations
-
-import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from aurax_desktop.jobs.forgetting import DAY_S, KeptHistory, finished_before, kept_history
+from aurax_desktop.jobs.forgetting import KeptHistory, kept_history, purge
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
 
@@ -27,59 +26,57 @@ class HistoryForgetting(QObject):
     removed = Signal(list)
     message = Signal(str)
 
-    def __init__(self, session: Session, work: BackgroundWork, window: QWidget) -> None:
-        super().__init__(window)
-        self.session, self.work, self.window = session, work, window
+    def __init__(self, session: Session, work: BackgroundWork, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session, self.work, self.parent_widget = session, work, parent
         self.timer = QTimer(self)
         self.timer.setObjectName("dailyForgetting")
         self.timer.setInterval(DAILY_MS)
         self.timer.timeout.connect(self.apply)
 
     def start(self) -> None:
+        if self.session.book.read_only:
+            return  # another window owns the history: it forgets, this one only views
         self.apply()
         self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
 
-    def _deleter(self) -> Callable[[str], None]:
-        runner = self.session.runner
-        store = self.session.store
-        return runner.delete if runner is not None else store.delete
-
     def apply(self) -> None:
-        """Delete the finished jobs older than the setting (nothing when it is off)."""
-        days = self.session.settings.forget_after_days
-        if days <= 0:
+        """Empty the Trash of what has waited long enough, and delete the finished jobs
+        older than the setting (none when it is off)."""
+        book, settings = self.session.book, self.session.settings
+        if book.read_only:
             return
-        store, delete = self.session.store, self._deleter()
-
-        def purge() -> list[str]:
-            chosen = finished_before(store, time.time() - days * DAY_S)
-            for job_id in chosen:
-                delete(job_id)
-            return chosen
+        days = settings.forget_after_days
 
         def purged(ids: list[str]) -> None:
             if ids:
                 self.removed.emit(ids)
                 self.message.emit(
-                    f"Deleted {len(ids)} finished jobs older than {days} days, with their "
-                    "photos and results (as set in Settings)."
+                    f"Deleted {len(ids)} old jobs with their photos and results, as set in "
+                    f"Settings (deleted jobs wait {settings.trash_days} days in the Trash)."
                 )
 
-        self.work.run(purge, purged)
+        self.work.run(
+            lambda: purge(book, trash_days=settings.trash_days, older_than_days=days), purged
+        )
 
     def delete_all(self) -> None:
-        """Say what would go, ask, then delete every finished job and its files."""
-        store = self.session.store
-        self.work.run(lambda: kept_history(store), self._confirm_all)
+        """Say what would go, ask, then delete every finished job (the Trash's too) and
+        its files."""
+        book = self.session.book
+        if book.read_only:
+            self.message.emit("This window only views the history: nothing can be deleted here.")
+            return
+        self.work.run(lambda: kept_history(book), self._confirm_all)
 
     def _confirm_all(self, kept: KeptHistory) -> None:
         if not kept.finished:
             self.message.emit("There is no finished job in the history to delete.")
             return
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.parent_widget)
         box.setObjectName("confirmDeleteAll")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Delete all history")
@@ -90,25 +87,19 @@ class HistoryForgetting(QObject):
             else ""
         )
         box.setInformativeText(
-            f"{kept.files} files ({_size(kept.bytes)}) go with them: the photos that were "
-            "sent, the results and their previews. Results you saved elsewhere stay. This "
-            f"cannot be undone.{running}"
+            f"{kept.files} files ({_size(kept.bytes)}) go with them, the Trash's too: the "
+            "photos that were sent, the results and their previews. Results you saved "
+            f"elsewhere stay. This cannot be undone.{running}"
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText("Delete all")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
-        store, delete = self.session.store, self._deleter()
-
-        def delete_everything() -> list[str]:
-            chosen = finished_before(store)
-            for job_id in chosen:
-                delete(job_id)
-            return chosen
+        book = self.session.book
 
         def deleted(ids: list[str]) -> None:
             self.removed.emit(ids)
             self.message.emit(f"Deleted {len(ids)} jobs and every file kept for them.")
 
-        self.work.run(delete_everything, deleted)
+        self.work.run(lambda: book.forget(book.finished_before()), deleted)

@@ -1,9 +1,16 @@
 """The progress list's model: one row per job, newest first, updates throttled; a
-generation's variations are a group (see ``job_groups``), folded into one entry unless
-opened."""
+generation's variations are a group (see ``groups``), folded into one entry unless
+opened.
+
+It is a view over the window's job cache: it keeps which jobs it shows, in what
+order, and how each row is decorated (progress, a notice, a thumbnail), and asks
+the cache what each job now is. A reload read before the last event therefore
+never shows a job older than the cache holds.
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -20,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from aurax_desktop.jobs import Job, JobKind, JobProgress, JobQuery, JobStatus
+from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.jobs.groups import GroupPlace, group_of, place_in
 
 JobRole = Qt.ItemDataRole.UserRole + 1
@@ -43,14 +51,17 @@ class JobListModel(QAbstractListModel):
     groupsChanged = Signal()
     """A group was opened or closed: the rows to hide are ``hidden_rows()``."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, cache: JobCache, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.cache = cache
+        cache.changed.connect(self.update_job)
+        cache.removed.connect(self.remove_job)
         self.query = JobQuery()
         self.fetcher: Callable[[JobQuery], None] | None = None
         """Called with the next page's query; it answers with ``older_loaded``."""
         self._more = False
         self._fetching = False
-        self._jobs: list[Job] = []
+        self._ids: list[str] = []
         self._rows: dict[str, int] = {}
         self._groups: dict[str, list[str]] = {}
         """Each group with two rows or more: its jobs' ids, top row first."""
@@ -59,8 +70,12 @@ class JobListModel(QAbstractListModel):
         self._notices: dict[str, tuple[JobStatus, str]] = {}
         """A notice holds while the job stays in the state it was given in."""
         self._thumbnails: dict[str, QImage] = {}
+        self._pictured: dict[str, JobStatus] = {}
+        """The state each row's picture was asked for in (a new state may bring a new
+        picture)."""
         self._asked: set[str] = set()
-        self._pending: dict[str, Job] = {}
+        self._pending: set[str] = set()
+        """Jobs the cache announced since the last flush."""
         self._dirty: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setInterval(100)
@@ -85,12 +100,12 @@ class JobListModel(QAbstractListModel):
     # Qt's model interface
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._jobs)
+        return 0 if parent.isValid() else len(self._ids)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._jobs):
+        job = self.job(index.row()) if index.isValid() else None
+        if job is None:
             return None
-        job = self._jobs[index.row()]
         if role == JobRole:
             return job
         if role == ProgressRole:
@@ -124,15 +139,17 @@ class JobListModel(QAbstractListModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent) and self.fetcher is not None:
             self._fetching = True
-            self.fetcher(replace(self.query, offset=len(self._jobs)))
+            self.fetcher(replace(self.query, offset=len(self._ids)))
 
     # Feeding it
 
     def show_query(self, query: JobQuery, jobs: list[Job], *, more: bool) -> None:
         """Show the first page of a new query's answer (the rows are replaced)."""
+        shown = self.cache.absorb(jobs)
         self.beginResetModel()
         self.query = query
-        self._jobs = list(jobs)
+        self._ids = [job.id for job in shown if query.matches(job)]
+        self._pending.difference_update(self._ids)
         self._reindex()
         self._more, self._fetching = more, False
         self.endResetModel()
@@ -146,22 +163,23 @@ class JobListModel(QAbstractListModel):
         return self.query.text.strip() != "" or bool(self.query.statuses)
 
     def append_older(self, jobs: list[Job]) -> None:
-        new = [j for j in jobs if j.id not in self._rows]
+        new = [
+            j.id
+            for j in self.cache.absorb(jobs)
+            if j.id not in self._rows and self.query.matches(j)
+        ]
         if not new:
             return
-        first = len(self._jobs)
+        first = len(self._ids)
         self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-        self._jobs.extend(new)
+        self._ids.extend(new)
         self._reindex()
         self.endInsertRows()
 
     def update_job(self, job: Job) -> None:
-        """A job changed: shown on the next flush (many changes, one repaint). A snapshot
-        no newer than the one already here (by its revision) is ignored."""
-        known = self._pending.get(job.id) or self.job(self._rows.get(job.id, -1))
-        if known is not None and known.revision >= job.revision:
-            return
-        self._pending[job.id] = job
+        """The cache has a job anew: shown on the next flush (many changes, one
+        repaint)."""
+        self._pending.add(job.id)
         self._soon()
 
     def set_progress(self, event: JobProgress) -> None:
@@ -170,8 +188,7 @@ class JobListModel(QAbstractListModel):
         self._soon()
 
     def set_notice(self, job_id: str, text: str) -> None:
-        row = self._rows.get(job_id)
-        job = self._pending.get(job_id) or (self._jobs[row] if row is not None else None)
+        job = self.cache.get(job_id)
         if job is None:
             return
         self._notices[job_id] = (job.status, text)
@@ -186,12 +203,12 @@ class JobListModel(QAbstractListModel):
             self.dataChanged.emit(index, index, [ThumbnailRole])
 
     def remove_job(self, job_id: str) -> None:
-        self._pending.pop(job_id, None)
+        self._pending.discard(job_id)
         row = self._rows.get(job_id)
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._jobs[row]
+        del self._ids[row]
         self._reindex()
         self.endRemoveRows()
 
@@ -201,33 +218,30 @@ class JobListModel(QAbstractListModel):
         self._flush()
 
     def _flush(self) -> None:
-        pending, self._pending = self._pending, {}
+        pending, self._pending = self._pending, set()
         dirty, self._dirty = self._dirty, set()
-        # A job not shown yet appears only if the current filter lets it.
-        pending = {
-            job_id: job
-            for job_id, job in pending.items()
-            if job_id in self._rows or self.query.matches(job)
-        }
-        new = [job for job_id, job in pending.items() if job_id not in self._rows]
-        if new:
-            new.sort(key=lambda j: j.created_at, reverse=True)
-            self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
-            self._jobs[0:0] = new
-            self._reindex()
-            self.endInsertRows()
-        for job_id, job in pending.items():
-            row = self._rows[job_id]
-            old = self._jobs[row]
-            if job.status is not old.status and job.status in _NEW_PICTURE:
-                self._thumbnails.pop(job_id, None)  # the row's picture changes: ask again
-                self._asked.discard(job_id)
-            self._jobs[row] = job
+        jobs = [job for job_id in pending if (job := self.cache.get(job_id)) is not None]
+        for job in jobs:  # deleted (to the Trash) or brought back from it
+            if job.id in self._rows and job.in_trash != self.query.trashed:
+                self.remove_job(job.id)
+        for job in sorted(
+            (j for j in jobs if j.id not in self._rows and self.query.matches(j)),
+            key=lambda j: (j.created_at, j.id),
+        ):
+            self._insert(job)
+        for job in jobs:
+            row = self._rows.get(job.id)
+            if row is None:
+                continue
+            if job.status in _NEW_PICTURE and self._pictured.get(job.id) is not job.status:
+                self._thumbnails.pop(job.id, None)  # the row's picture changes: ask again
+                self._asked.discard(job.id)
+            self._pictured[job.id] = job.status
             if job.status.is_final or job.status.value not in ("submitting", "downloading"):
-                self._progress.pop(job_id, None)
-            dirty.add(job_id)
+                self._progress.pop(job.id, None)
+            dirty.add(job.id)
         for job_id in list(dirty):  # a group's entry counts its jobs
-            shown = self.job(self._rows.get(job_id, -1))
+            shown = self.cache.get(job_id)
             group = group_of(shown) if shown is not None else None
             dirty.update(self._groups.get(group or "", [])[:1])
         for job_id in dirty:
@@ -236,15 +250,31 @@ class JobListModel(QAbstractListModel):
                 index = self.index(found)
                 self.dataChanged.emit(index, index)
 
+    def _insert(self, job: Job) -> None:
+        """A job new to the list, in its place (newest first); one older than every row
+        while more pages wait is left for its page."""
+
+        def age(job_id: str) -> tuple[float, str]:
+            known = self.cache.get(job_id)
+            return (-known.created_at, known.id) if known is not None else (0.0, job_id)
+
+        row = bisect.bisect_left(self._ids, (-job.created_at, job.id), key=age)
+        if row == len(self._ids) and self._more:
+            return
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._ids.insert(row, job.id)
+        self._reindex()
+        self.endInsertRows()
+
     def _tick(self) -> None:
-        running = [row for row, job in enumerate(self._jobs) if not job.status.is_final]
+        running = [row for row, job in enumerate(self.jobs()) if not job.status.is_final]
         if running:
             self.dataChanged.emit(self.index(min(running)), self.index(max(running)))
 
     def _reindex(self) -> None:
-        self._rows = {job.id: row for row, job in enumerate(self._jobs)}
+        self._rows = {job_id: row for row, job_id in enumerate(self._ids)}
         groups: dict[str, list[str]] = {}
-        for job in self._jobs:
+        for job in self.jobs():
             group = group_of(job)
             if group is not None:
                 groups.setdefault(group, []).append(job.id)
@@ -285,7 +315,7 @@ class JobListModel(QAbstractListModel):
 
     def group_jobs(self, group: str) -> list[Job]:
         """A group's jobs shown here, top row first."""
-        return [self._jobs[self._rows[i]] for i in self._groups.get(group, [])]
+        return [job for i in self._groups.get(group, []) if (job := self.cache.get(i))]
 
     def entry_jobs(self, job: Job) -> list[Job]:
         """What a row stands for: a closed group's entry, all its variations."""
@@ -297,13 +327,14 @@ class JobListModel(QAbstractListModel):
     # Reading
 
     def job(self, row: int) -> Job | None:
-        return self._jobs[row] if 0 <= row < len(self._jobs) else None
+        return self.cache.get(self._ids[row]) if 0 <= row < len(self._ids) else None
 
     def row_of(self, job_id: str) -> int | None:
         return self._rows.get(job_id)
 
     def jobs(self) -> list[Job]:
-        return list(self._jobs)
+        """The jobs shown, in order (as the cache now has them)."""
+        return [job for job_id in self._ids if (job := self.cache.get(job_id)) is not None]
 
 
 _NEW_PICTURE = (JobStatus.COMPLETED, JobStatus.SUBMITTING)

@@ -15,13 +15,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QListView, QMenu, QWidget
 
-from aurax_desktop.jobs import Job, JobStatus
-from aurax_desktop.jobs.model import RETRYABLE_STATUSES
+from aurax_desktop.jobs import Job
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.jobs.delegate import LEAST_ROWS, ROW_HEIGHT, THUMB, VISIBLE_ROWS, JobDelegate
 from aurax_desktop.ui.jobs.group_controls import GroupControls
 from aurax_desktop.ui.jobs.groups import group_noun
 from aurax_desktop.ui.jobs.model import JobListModel, JobRole
+from aurax_desktop.ui.jobs.rules import (
+    can_delete,
+    can_follow_again,
+    can_look_for,
+    can_open,
+    can_retry,
+    can_stop,
+)
 
 __all__ = ["ROW_HEIGHT", "THUMB", "VISIBLE_ROWS", "JobListView"]
 
@@ -139,27 +146,14 @@ class JobListView(QListView):
             action.triggered.connect(lambda: signal.emit(job))
             return action
 
-        has_result = bool(job.results)
         return [
-            make("Open result", "external", self.openResult, has_result),
-            make("Show in folder", "folder", self.showInFolder, job.folder.exists()),
+            make("Open result", "external", self.openResult, can_open(job)),
+            make("Show in folder", "folder", self.showInFolder, True),
             make("Copy task id", "copy", self.copyTaskId, bool(job.task_id)),
-            make("Stop following", "stop", self.stopJob, not job.status.is_final),
-            make(
-                "Follow again",
-                "retry",
-                self.followJob,
-                bool(job.task_id)
-                and job.status in (JobStatus.STOPPED, JobStatus.FAILED, JobStatus.UNCERTAIN)
-                and not job.results,
-            ),
-            make(
-                "Look for the result…",
-                "search",
-                self.lookForResult,
-                job.status is JobStatus.UNCERTAIN,
-            ),
-            make("Retry as a new job…", "retry", self.retryJob, job.status in RETRYABLE_STATUSES),
+            make("Stop following", "stop", self.stopJob, can_stop(job)),
+            make("Follow again", "retry", self.followJob, can_follow_again(job)),
+            make("Look for the result…", "search", self.lookForResult, can_look_for(job)),
+            make("Retry as a new job…", "retry", self.retryJob, can_retry(job)),
             self._delete_action(job),
         ]
 
@@ -167,10 +161,11 @@ class JobListView(QListView):
         """Delete the row's job, or a closed group's every variation."""
         entry = self.entry_jobs(job)
         several = len(entry) > 1
-        text = f"Delete the {len(entry)} {group_noun(job)}" if several else "Delete from history"
+        text = f"Delete the {len(entry)} {group_noun(job)}" if several else "Delete"
         action = QAction(icon("trash"), text, self)
         action.setObjectName("deleteJobAction")
-        action.setEnabled(all(j.status.is_final for j in entry))
+        action.setToolTip("Move to the Trash (Edit → Undo brings it back)")
+        action.setEnabled(can_delete(entry))
         if several:
             action.triggered.connect(lambda: self.deleteJobs.emit(entry))
         else:

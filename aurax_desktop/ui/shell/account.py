@@ -2,51 +2,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aurax_desktop.account import CredentialStore, KeyringUnavailable
+from aurax_desktop.session import Session
 from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
-
-if TYPE_CHECKING:
-    from aurax_desktop.ui.shell.main_window import MainWindow
 
 
 class AccountActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.session
+    connectionChanged = Signal()
+    """The session connected (the demo) or disconnected: the window shows it."""
+    message = Signal(str)
+    failed = Signal(str)
 
-    def refresh_connection(self) -> None:
-        """The title, the status bar and what is enabled, as the connection now is."""
-        session, window = self.session, self.window
-        window.demo_badge.setVisible(session.demo_mode)
-        window.demo_banner.setVisible(session.demo_mode)
-        window.setWindowTitle("AuraX Desktop — Demo mode" if session.demo_mode else "AuraX Desktop")
-        if session.read_only:
-            window.setWindowTitle("AuraX Desktop — history, read-only")
-            window.connection_label.setText(
-                "Read-only: another AuraX Desktop window runs the jobs of this data folder"
-            )
-        elif session.client is None:
-            window.connection_label.setText("Not connected")
-        elif session.demo_mode:
-            window.connection_label.setText(f"Demo server at {session.client.base_url}")
-        else:
-            window.connection_label.setText(
-                f"{session.client.base_url} · key {session.client.key_id}"
-            )
-        for page in (window.try_on, window.generate, window.describe):
-            page.setEnabled(session.connected)
-        window.account_menu.setEnabled(not session.read_only)
+    def __init__(
+        self, session: Session, parent: QWidget, delete_all_history: Callable[[], None]
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.parent_widget = session, parent
+        self._delete_all_history = delete_all_history
 
     def start_demo(self) -> None:
         self.session.start_demo()
-        self.window.refresh_connection()
-        self.window.start()
+        self.connectionChanged.emit()
 
     def where_is_key(self) -> None:
         credentials = self.session.credentials
@@ -60,21 +41,19 @@ class AccountActions(QObject):
             text = "Demo mode uses the demo server's own key; your account is not involved."
         else:
             text = f"Your API key is kept in {CredentialStore().describe()}, never in a file."
-        QMessageBox.information(self.window, "Where is my key?", text)
+        QMessageBox.information(self.parent_widget, "Where is my key?", text)
 
     def sign_out(self) -> None:
         try:
             CredentialStore().clear()
         except KeyringUnavailable as exc:
-            self.window.show_error(exc.user_message)
+            self.failed.emit(exc.user_message)
         self.session.disconnect()
-        self.window.refresh_connection()
-        self.window.say("Signed out. The key was removed from the keyring.", 8000)
+        self.connectionChanged.emit()
+        self.message.emit("Signed out. The key was removed from the keyring.")
 
     def show_settings(self) -> None:
-        dialog = SettingsDialog(
-            self.session.settings, self.window, self.window.catalog.forgetting.delete_all
-        )
+        dialog = SettingsDialog(self.session.settings, self.parent_widget, self._delete_all_history)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted and dialog.result_settings:
             self.session.update_settings(dialog.result_settings)
             chosen, runner = dialog.result_settings, self.session.runner

@@ -1,13 +1,31 @@
-"""The main window: the Try-On studio, the shared progress list and the result viewer."""
+"""The main window: the shell that holds the features (the Try-On studio, Generate,
+Describe, the Gallery, the Jobs list and the result viewer) and wires them.
+
+The features never see each other or this window: each gets what it uses (the
+session's services, the job cache, background work) and speaks through signals,
+which are connected here. Job state reaches every view one way: the job book's
+events, through the bridge, into the one job cache.
+"""
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+    QUndoGroup,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -22,28 +40,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aurax_desktop import paths
 from aurax_desktop.api import ProductType
-from aurax_desktop.jobs import Job, JobKind, JobStatus
+from aurax_desktop.jobs import BatchSent, Job, JobKind, JobStatus
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork, warm_up
 from aurax_desktop.ui.common.bridge import JobBridge
 from aurax_desktop.ui.common.choices import credits_text
+from aurax_desktop.ui.common.commands import Commands, standard
 from aurax_desktop.ui.common.folders import RememberedFolders
-from aurax_desktop.ui.common.icons import app_icon
+from aurax_desktop.ui.common.icons import app_icon, icon
+from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.page_frame import PageHolder, scrolling
 from aurax_desktop.ui.common.theme import apply_theme, choose_theme
 from aurax_desktop.ui.describe.page import DescribePage
-from aurax_desktop.ui.gallery.controller import Catalog
+from aurax_desktop.ui.gallery.controller import GalleryController
 from aurax_desktop.ui.generate.page import GeneratePage
 from aurax_desktop.ui.jobs.actions import JobActions
+from aurax_desktop.ui.jobs.forgetting import HistoryForgetting
 from aurax_desktop.ui.jobs.model import JobListModel
 from aurax_desktop.ui.jobs.panel import HistoryPanel
+from aurax_desktop.ui.jobs.rules import can_delete, can_follow_again, can_retry, can_stop
 from aurax_desktop.ui.jobs.view import VISIBLE_ROWS
 from aurax_desktop.ui.jobs.viewer import ResultViewer
 from aurax_desktop.ui.shell.account import AccountActions
 from aurax_desktop.ui.shell.demo_banner import DemoBanner
+from aurax_desktop.ui.shell.dialogs.shortcuts import ShortcutsDialog
 from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
-from aurax_desktop.ui.shell.menus import build_menus
+from aurax_desktop.ui.shell.menus import build_menus, open_folder, show_about
 from aurax_desktop.ui.shell.navigation import PageList
 from aurax_desktop.ui.shell.notifier import Notifier
 from aurax_desktop.ui.shell.spending import SpendingWatch
@@ -59,14 +83,14 @@ from aurax_desktop.ui.studio.page import TryOnPage
 log = logging.getLogger(__name__)
 
 COMPACT_BELOW = 1500
+"""Window widths below which the page list shows icons only."""
 MINIMUM_SIZE = QSize(900, 600)
 """Smaller windows could not show the studio and the result side by side."""
-"""Window widths below which the page list shows icons only."""
+GALLERY_ROW = 3
+"""The Gallery's place in the page list."""
 
 
 class MainWindow(QMainWindow):
-    jobs_menu: QMenu
-    account_menu: QMenu
     closing = Signal()
     """The window closes: helpers made around it stop their timers."""
 
@@ -74,42 +98,77 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.work = BackgroundWork(self)
+        self.cache = JobCache(self)
         self.bridge = JobBridge(self)
         session.add_listener(self.bridge)
-        self.model = JobListModel(self)
-        self.job_actions = JobActions(session, self.work, self)
+        self.bridge.jobUpdated.connect(self.cache.take)
+        self.bridge.jobRemoved.connect(self.cache.drop)
+        self.model = JobListModel(self.cache, self)
+        self.undo = QUndoGroup(self)
+        self.history_undo = QUndoStack(self)
+        """Deletions, to be undone (the mask's strokes have their own stack)."""
+        self.job_actions = JobActions(session, self.work, self, self.history_undo)
         self.folders = RememberedFolders(session, self.work)
         self._watch: set[str] = set()
         """Jobs sent from this window: shown and announced when they end."""
+        self._closing = False
         self.setWindowTitle("AuraX Desktop")
         self.setWindowIcon(app_icon())
         self.setMinimumSize(MINIMUM_SIZE)
         default_size(self)
+        self._build_pages()
+        self._build_frame()
+        self._wire()
+        self.commands = Commands(self)
+        self._declare_commands()
+        self.menus = build_menus(self.menuBar(), self.commands)
+        self._shown = False
+        restore_layout(self, (self.main_splitter, self.results_splitter), session.settings)
+        # The strength carries over; the product type does not (each garment suggests its own).
+        self.try_on.set_choices(ProductType.GARMENT.value, session.settings.last_strength)
+        self.refresh_connection()
+        if session.settings_message:
+            QTimer.singleShot(0, lambda: self.say(session.settings_message or "", 15000))
+        if session.history_message:  # a damaged or unwritable history: said once it shows
+            QTimer.singleShot(0, lambda: self.show_error(session.history_message or ""))
 
-        submit = self.job_actions.submit
+    # Building
+
+    def _build_pages(self) -> None:
+        session, submit = self.session, self.job_actions.submit
         self.try_on = TryOnPage(
             self.work, lambda batch: submit(lambda runner: runner.submit_try_on_batch(batch))
         )
-        self.try_on.submitted.connect(self._submitted_try_on)
-        self.try_on.failed.connect(self.show_error)
         self.generate = GeneratePage(
             self.work,
             lambda request, group: submit(
                 lambda runner: runner.submit_generation(request, batch=group)
             ),
         )
-        self.generate.submitted.connect(self._submitted)
-        self.generate.failed.connect(self.show_error)
         self.describe = DescribePage(
             self.work,
             lambda request, job_id: submit(
                 lambda runner: runner.submit_description(request, job_id=job_id)
             ),
-            lambda: self.session.store,
+            session.book,
         )
-        self.describe.message.connect(lambda text: self.say(text, 6000))
+        self.describe.folders = self.folders.folder
+        self.describe.remember_folder = self.folders.remember
         self.viewer = ResultViewer(self.work, results_folder=lambda: self.folders.folder("results"))
-        self.catalog = Catalog(self)
+        self.catalog = GalleryController(
+            session, self.cache, self.work, self.folders, self, ratio=self.devicePixelRatioF()
+        )
+        self.forgetting = HistoryForgetting(session, self.work, self)
+        self.history = HistoryPanel(self.work, self.model, lambda: session.store)
+        self.job_list, self.job_filter = self.history.job_list, self.history.job_filter
+        self.job_search = self.history.job_search
+        self.spending = SpendingWatch(
+            self.work, lambda: session.store, lambda: session.settings.daily_limit, self
+        )
+        self.demo_banner = DemoBanner()
+        self.notifier = Notifier(self, self.work)
+
+    def _build_frame(self) -> None:
         self.pages = QStackedWidget()
         for page in (self.try_on, self.generate, self.describe, self.catalog.page):
             area = scrolling(page)
@@ -123,36 +182,24 @@ class MainWindow(QMainWindow):
             lambda _row: QTimer.singleShot(0, self._keep_studio_whole)
         )
         self.navigation.setCurrentRow(0)
-        self.viewer.message.connect(self.say)
-        self.viewer.saved_in.connect(lambda f: self.folders.remember("results", Path(f)))
-        self.describe.folders = self.folders.folder
-        self.describe.remember_folder = self.folders.remember
-        jobs_panel = self.history = HistoryPanel(self.work, self.model, lambda: session.store)
-        self.history.failed.connect(self.show_error)
-        self.job_list, self.job_filter = jobs_panel.job_list, jobs_panel.job_filter
-        self.job_search = jobs_panel.job_search
-        self._connect_job_list()
         right = self.results_splitter = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("resultsSplitter")
         right.addWidget(self.viewer)
-        right.addWidget(jobs_panel)
+        right.addWidget(self.history)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
         right.setChildrenCollapsible(False)
         main = self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         main.setObjectName("mainSplitter")
         main.addWidget(self.pages)
-        wrapper = QWidget()
-        wrap = QVBoxLayout(wrapper)
+        self.side_column = QWidget()
+        wrap = QVBoxLayout(self.side_column)
         wrap.setContentsMargins(0, 16, 16, 16)
         wrap.addWidget(right)
-        main.addWidget(wrapper)
+        main.addWidget(self.side_column)
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 2)
         main.setChildrenCollapsible(False)
-        self.demo_banner = DemoBanner()
-        self.demo_banner.personChosen.connect(self.try_on.person_pane.load_path)
-        self.demo_banner.garmentChosen.connect(self._use_sample_garment)
         central = QWidget()
         stack = QVBoxLayout(central)
         stack.setContentsMargins(16, 12, 0, 0)
@@ -170,50 +217,17 @@ class MainWindow(QMainWindow):
         body.addWidget(main, 1)
         stack.addLayout(body, 1)
         self.setCentralWidget(central)
-
-        self.bridge.jobUpdated.connect(self._job_updated)
-        self.bridge.jobProgress.connect(self.model.set_progress)
-        self.bridge.jobNotice.connect(lambda n: self.model.set_notice(n.job_id, n.message))
-        self.bridge.jobRemoved.connect(self.model.remove_job)
-        self.bridge.jobUpdated.connect(self.catalog.job_updated)
-        self.bridge.jobRemoved.connect(self.catalog.model.remove_job)
-        self.bridge.historyTrouble.connect(self.show_error)
-        self.job_actions.message.connect(lambda text: self.say(text, 8000))
-        self.job_actions.failed.connect(self.show_error)
-        self.job_actions.sent.connect(self._submitted)
-        self.job_actions.removed.connect(self.model.remove_job)
         self.demo_badge = QLabel("Demo mode · results are simulated")
         self.demo_badge.setObjectName("demoBadge")
-        self.spending = SpendingWatch(
-            self.work, lambda: session.store, lambda: session.settings.daily_limit, self
-        )
-        for page in (self.try_on, self.generate, self.describe):
-            page.allow_spend = self.spending.allow
-        self.job_actions.allow_spend = self.spending.allow  # retries cost credits too
-        self.bridge.jobUpdated.connect(self.spending.job_changed)
-        self.statusBar().addPermanentWidget(self.spending.label)
         self.connection_label = QLabel("")
         self.connection_label.setObjectName("muted")
+        self.statusBar().addPermanentWidget(self.spending.label)
         self.statusBar().addPermanentWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.demo_badge)
-        self.account = AccountActions(self)
-        build_menus(self)
-        self.notifier = Notifier(self, self.work)
-        self._shown = False
-        self._closing = False
-        restore_layout(self, (self.main_splitter, self.results_splitter), session.settings)
-        # The strength carries over; the product type does not (each garment suggests its own).
-        self.try_on.set_choices(ProductType.GARMENT.value, session.settings.last_strength)
-        self.refresh_connection()
-        if session.settings_message:
-            QTimer.singleShot(0, lambda: self.say(session.settings_message or "", 15000))
-        if session.history_message:  # a damaged or unwritable history: said once it shows
-            QTimer.singleShot(0, lambda: self.show_error(session.history_message or ""))
 
-    # Building
-
-    def _connect_job_list(self) -> None:
-        view, actions = self.job_list, self.job_actions
+    def _wire(self) -> None:
+        """The features' signals, to whoever answers them."""
+        view, actions, catalog = self.job_list, self.job_actions, self.catalog
         view.jobSelected.connect(self.viewer.show_job)
         view.openResult.connect(actions.open_result)
         view.showInFolder.connect(actions.show_in_folder)
@@ -224,46 +238,323 @@ class MainWindow(QMainWindow):
         view.lookForResult.connect(actions.look_for_result)
         view.deleteJob.connect(self.delete_job)
         view.deleteJobs.connect(self.delete_jobs)
-        view.groups.openBatch.connect(self.catalog.open_batch)
+        view.groups.openBatch.connect(catalog.open_batch)
         view.groups.retryJobs.connect(actions.retry_many)
+        self.history.failed.connect(self.show_error)
+        self.try_on.submitted.connect(self._submitted)
+        self.try_on.batchSent.connect(self._batch_sent)
+        self.try_on.failed.connect(self.show_error)
+        self.generate.submitted.connect(self._submitted)
+        self.generate.failed.connect(self.show_error)
+        self.describe.message.connect(lambda text: self.say(text, 6000))
+        self.viewer.message.connect(self.say)
+        self.viewer.saved_in.connect(lambda f: self.folders.remember("results", Path(f)))
+        self.demo_banner.personChosen.connect(self.try_on.person_pane.load_path)
+        self.demo_banner.garmentChosen.connect(self._use_sample_garment)
+        catalog.message.connect(self.say)
+        catalog.failed.connect(self.show_error)
+        catalog.resultChosen.connect(self.viewer.show_job)
+        catalog.usePerson.connect(self._use_as_person)
+        catalog.wantsFront.connect(lambda: self.navigation.setCurrentRow(GALLERY_ROW))
+        catalog.batchFinished.connect(self._batch_finished)
+        self.forgetting.message.connect(lambda text: self.say(text, 10000))
+        self.cache.changed.connect(self._job_updated)
+        self.bridge.jobProgress.connect(self.model.set_progress)
+        self.bridge.jobNotice.connect(lambda n: self.model.set_notice(n.job_id, n.message))
+        self.bridge.historyTrouble.connect(self.show_error)
+        actions.message.connect(lambda text: self.say(text, 8000))
+        actions.failed.connect(self.show_error)
+        actions.sent.connect(self._submitted)
+        for page in (self.try_on, self.generate, self.describe):
+            page.allow_spend = self.spending.allow
+        actions.allow_spend = self.spending.allow  # retries cost credits too
+        self.cache.changed.connect(self.spending.job_changed)
+        canvas_undo = self.try_on.mask_canvas.undo_stack
+        for stack in (canvas_undo, self.history_undo):
+            self.undo.addStack(stack)
+            stack.indexChanged.connect(self._undo_used)
+        self.undo.setActiveStack(canvas_undo)
+        self.account = AccountActions(self.session, self, self.forgetting.delete_all)
+        self.account.connectionChanged.connect(self._connection_changed)
+        self.account.message.connect(lambda text: self.say(text, 8000))
+        self.account.failed.connect(self.show_error)
+
+    def _undo_used(self, _index: int) -> None:
+        """Edit → Undo undoes the last kind of thing done: a stroke of the mask, or a
+        deletion."""
+        stack = self.sender()
+        if isinstance(stack, QUndoStack) and not self._closing and shiboken6.isValid(self.undo):
+            self.undo.setActiveStack(stack)
+
+    def _declare_commands(self) -> None:
+        """Every menu command, with its keys and when it applies (see ``menus``)."""
+        add, viewer, page, account = self.commands.add, self.viewer, self.try_on, self.account
+        writable = self._writable
+
+        def has_result() -> bool:
+            return viewer.job is not None and bool(viewer.job.results)
+
+        add(
+            "openPerson",
+            "Open person photo…",
+            page.person_pane.browse,
+            icon_name="person",
+            shortcut="Ctrl+O",
+            enabled_when=lambda: self.session.connected,
+        )
+        add(
+            "openGarment",
+            "Open garment photo…",
+            page.garment_pane.browse,
+            icon_name="garment",
+            shortcut="Ctrl+Shift+O",
+            enabled_when=lambda: self.session.connected,
+        )
+        add(
+            "saveResult",
+            "Save result as…",
+            viewer.save_as,
+            icon_name="save",
+            shortcut=QKeySequence.StandardKey.Save,
+            enabled_when=has_result,
+        )
+        add(
+            "exportDescriptions",
+            "Export descriptions as CSV…",
+            lambda: self.describe.export(shopify=False),
+            icon_name="save",
+        )
+        self.commands.adopt("exportLookbook", self.catalog.export_action)
+        add(
+            "openResultsFolder",
+            "Open the results folder",
+            lambda: open_folder(self.session.settings.results_folder),
+            icon_name="folder",
+        )
+        add(
+            "quit",
+            "Quit",
+            self.close,
+            icon_name="close",
+            shortcut=standard(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+        )
+        undo = self.undo.createUndoAction(self, "Undo")
+        undo.setIcon(icon("undo"))
+        redo = self.undo.createRedoAction(self, "Redo")
+        redo.setIcon(icon("redo"))
+        self.commands.adopt("undo", undo)
+        self.commands.adopt("redo", redo)
+        add(
+            "copyResult",
+            "Copy result",
+            viewer.copy,
+            icon_name="copy",
+            shortcut="Ctrl+Shift+C",
+            enabled_when=has_result,
+        )
+        add(
+            "pastePhoto",
+            "Paste photo",
+            page.paste_photo,
+            icon_name="paste",
+            enabled_when=lambda: self.session.connected,
+        )
+        canvas = viewer.canvas
+        add(
+            "zoomIn",
+            "Zoom in",
+            lambda: canvas.zoom_by(1.25),
+            icon_name="zoom-in",
+            shortcut="Ctrl+=",
+        )
+        add(
+            "zoomOut",
+            "Zoom out",
+            lambda: canvas.zoom_by(1 / 1.25),
+            icon_name="zoom-out",
+            shortcut="Ctrl+-",
+        )
+        add("fitResult", "Fit result in view", canvas.fit, icon_name="fit", shortcut="Ctrl+0")
+        themes = QActionGroup(self)
+        for name, label, value in (
+            ("themeSystem", "Follow the system", ""),
+            ("themeLight", "Light", "light"),
+            ("themeDark", "Dark", "dark"),
+        ):
+            action = add(name, label, functools.partial(self.set_theme, value))
+            action.setCheckable(True)
+            action.setChecked(value == self.session.settings.theme)
+            themes.addAction(action)
+        current = self.job_list.current_job
+        actions = self.job_actions
+
+        def on_current(act: Callable[[Job], object]) -> Callable[[], None]:
+            def run() -> None:
+                job = current()
+                if job is not None:
+                    act(job)
+
+            return run
+
+        def current_is(rule: Callable[[Job], bool]) -> Callable[[], bool]:
+            return lambda: (job := current()) is not None and rule(job)
+
+        add(
+            "retryJob",
+            "Retry as a new job…",
+            on_current(actions.retry),
+            icon_name="retry",
+            enabled_when=current_is(lambda j: can_retry(j) and self.session.connected),
+        )
+        add(
+            "followJob",
+            "Follow again",
+            on_current(actions.follow),
+            icon_name="retry",
+            enabled_when=current_is(lambda j: can_follow_again(j) and self.session.connected),
+        )
+        add(
+            "stopJob",
+            "Stop following",
+            on_current(actions.stop),
+            icon_name="stop",
+            enabled_when=current_is(lambda j: can_stop(j) and self.session.connected),
+        )
+        add(
+            "deleteJob",
+            "Delete…",
+            on_current(lambda job: self.delete_jobs(self.job_list.entry_jobs(job))),
+            icon_name="trash",
+            enabled_when=current_is(
+                lambda j: writable() and can_delete(self.job_list.entry_jobs(j))
+            ),
+        )
+        add(
+            "connectAccount",
+            "Connect your AuraX account…",
+            self.show_welcome,
+            icon_name="account",
+            enabled_when=writable,
+        )
+        add(
+            "startDemo", "Try the demo", account.start_demo, icon_name="demo", enabled_when=writable
+        )
+        add("whereIsKey", "Where is my key?", account.where_is_key)
+        add(
+            "signOut",
+            "Sign out",
+            account.sign_out,
+            enabled_when=lambda: self.session.credentials is not None,
+        )
+        add(
+            "settings",
+            "Settings…",
+            account.show_settings,
+            icon_name="settings",
+            shortcut=standard(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+            enabled_when=writable,
+        )
+        add(
+            "shortcuts",
+            "Keyboard shortcuts",
+            lambda: ShortcutsDialog(self).exec(),
+            shortcut=standard(QKeySequence.StandardKey.HelpContents, "F1"),
+        )
+        add(
+            "openLogFolder",
+            "Open the log folder",
+            lambda: open_folder(paths.log_dir()),
+            icon_name="folder",
+        )
+        add(
+            "openDataFolder",
+            "Open the data folder",
+            lambda: open_folder(paths.data_dir()),
+            icon_name="folder",
+        )
+        add("about", "About AuraX Desktop", lambda: show_about(self))
+        self.job_list.selectionModel().currentChanged.connect(lambda *_a: self.commands.refresh())
+
+    def _writable(self) -> bool:
+        return not self.session.book.read_only
 
     # Connection
 
     def refresh_connection(self) -> None:
-        self.account.refresh_connection()
+        """The title, the status bar and what is enabled, as the connection now is."""
+        session = self.session
+        self.demo_badge.setVisible(session.demo_mode)
+        self.demo_banner.setVisible(session.demo_mode)
+        self.setWindowTitle("AuraX Desktop — Demo mode" if session.demo_mode else "AuraX Desktop")
+        if session.read_only:
+            self.setWindowTitle("AuraX Desktop — history, read-only")
+            self.connection_label.setText(
+                "Read-only: another AuraX Desktop window runs the jobs of this data folder"
+            )
+        elif session.client is None:
+            self.connection_label.setText("Not connected")
+            self.connection_label.setToolTip(
+                "The history, the Gallery and exports work without an account; sending "
+                "needs one (Account → Connect, or Try the demo)."
+            )
+        elif session.demo_mode:
+            self.connection_label.setText(f"Demo server at {session.client.base_url}")
+        else:
+            self.connection_label.setText(
+                f"{session.client.base_url} · key {session.client.key_id}"
+            )
+        for page in (self.try_on, self.generate, self.describe):
+            page.setEnabled(session.connected)
+        self.commands.refresh()
+
+    def _connection_changed(self) -> None:
+        self.refresh_connection()
+        if self.session.connected:
+            self.resume()
 
     def show_welcome(self) -> bool:
         """The welcome dialog; True when it connected the session."""
         dialog = WelcomeDialog(self.session, self.work, parent=self)
         connected = dialog.exec() == WelcomeDialog.DialogCode.Accepted
-        self.refresh_connection()
         if connected:
-            self.start()
+            self._connection_changed()
+        else:
+            self.refresh_connection()
         return connected
 
     def start(self) -> None:
-        """After the window is shown: fill the history and resume unfinished jobs."""
-        if self._closing:
-            return  # closed before it was shown
+        """Once the window is shown: the history, the Gallery's batches and the spend,
+        whether connected or not (viewing needs no account); unfinished jobs resume
+        when connected."""
+        if self._closing or self._started:
+            return
+        self._started = True
         self.work.run(warm_up, lambda _r: None)
         self.catalog.refresh_batches()
-        self.catalog.forgetting.start()
+        self.forgetting.start()
         self.history.load_first_page(self._history_loaded)
+
+    _started = False
 
     def _history_loaded(self, _jobs: list[Job]) -> None:
         self.describe.refresh_batches()
         self.spending.refresh()
-        runner = self.session.runner
-        if runner is not None:
-            self.work.run(
-                runner.resume,
-                lambda resumed: self.say(
-                    f"Following {len(resumed)} unfinished job(s) again." if resumed else "", 8000
-                ),
-                lambda error: self.show_error(getattr(error, "user_message", str(error))),
-            )
+        self.resume()
 
-    # Jobs: their states arrive only as the runner's events (``_job_updated``)
+    def resume(self) -> None:
+        """Take over what an earlier run left unfinished (connected only)."""
+        runner = self.session.runner
+        if runner is None or not self._started:
+            return
+        self.work.run(
+            runner.resume,
+            lambda resumed: self.say(
+                f"Following {len(resumed)} unfinished job(s) again." if resumed else "", 8000
+            ),
+            lambda error: self.show_error(getattr(error, "user_message", str(error))),
+        )
+
+    # Jobs: their states arrive only through the job cache (``_job_updated``)
 
     def _submitted(self, job_ids: list[str]) -> None:
         """Jobs were sent from this window: watched until they end."""
@@ -271,35 +562,32 @@ class MainWindow(QMainWindow):
             self.history.show_all()  # what was just sent must be seen
         self._watch.update(job_ids)
         for job_id in job_ids:
-            row = self.model.row_of(job_id)
-            known = self.model.job(row) if row is not None else None
+            known = self.cache.get(job_id)
             if known is not None and known.status.is_final:
                 self._job_updated(known)  # it ended before this callback ran
-        kinds = {job.kind for job in self.model.jobs() if job.id in job_ids}
+        kinds = {job.kind for i in job_ids if (job := self.cache.get(i)) is not None}
         kind = next(iter(kinds)) if len(kinds) == 1 else None
         total = sum(kind.cost for _ in job_ids) if kind is not None else 0.0
         what = f"{len(job_ids)} jobs sent" if len(job_ids) > 1 else "Sent"
         cost = f" ({credits_text(total)})" if total else ""
         self.say(f"{what}{cost}. Follow it in the Jobs list.", 6000)
 
-    def _submitted_try_on(self, job_ids: list[str]) -> None:
-        self._submitted(job_ids)
-        self.catalog.batch_sent(job_ids)
+    def _batch_sent(self, sent: BatchSent) -> None:
+        self.catalog.batch_sent(sent)
         chosen = replace(self.session.settings, last_strength=int(self.try_on.strength.value()))
         self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)  # a file
 
     def _job_updated(self, job: Job) -> None:
-        self.model.update_job(job)
         if job.kind is JobKind.PRODUCT_DESCRIPTION:
             self.describe.job_updated(job)
         if job.status.is_final and job.id in self._watch:
             self._watch.discard(job.id)
-            in_batch = self.catalog.finished_in_batch(job)  # announced as a whole
+            in_batch = self.catalog.watches(job)  # announced as a whole
             if job.kind is not JobKind.PRODUCT_DESCRIPTION and not in_batch:
                 self._finished(job)
-        current = self.job_list.current_job()
-        if current is not None and current.id == job.id:
-            self.viewer.show_job(job)
+        shown = self.viewer.job
+        if shown is not None and shown.id == job.id:
+            self.viewer.show_job(None if job.in_trash else job)
 
     def _finished(self, job: Job) -> None:
         if job.status is JobStatus.COMPLETED:
@@ -312,23 +600,23 @@ class MainWindow(QMainWindow):
             title = f"{job.kind.label} {job.status.label.lower()}"
             self.notifier.notify(title, job.error or "The result is ready in AuraX Desktop.")
 
+    def _batch_finished(self, text: str) -> None:
+        if not self.isActiveWindow():
+            self.notifier.notify("Batch of try-ons finished", text)
+
     def delete_jobs(self, jobs: list[Job]) -> None:
-        shown = self.viewer.job
-        gone = {job.id for job in jobs}
-        if self.job_actions.delete_many(jobs) and shown is not None and shown.id in gone:
-            self.viewer.show_job(None)
+        self.job_actions.delete_many(jobs)
 
     def delete_job(self, job: Job) -> None:
-        if (
-            self.job_actions.delete(job)
-            and self.viewer.job is not None
-            and self.viewer.job.id == job.id
-        ):
-            self.viewer.show_job(None)
+        self.job_actions.delete(job)
 
     def _use_sample_garment(self, path: object, product_type: str) -> None:
         self.try_on.garment_pane.load_path(path)  # type: ignore[arg-type]
         self.try_on.set_choices(product_type, self.try_on.strength.value())
+
+    def _use_as_person(self, path: object, name: str, job_id: str, source: object) -> None:
+        self.try_on.person_pane.use_result(path, name, job_id, source)  # type: ignore[arg-type]
+        self.navigation.setCurrentRow(0)
 
     def set_theme(self, theme: str) -> None:
         """View → Theme: light, dark, or "" to follow the system (kept in the settings)."""
@@ -347,6 +635,14 @@ class MainWindow(QMainWindow):
 
     def show_error(self, text: str) -> None:
         QMessageBox.warning(self, "AuraX Desktop", text)
+
+    @property
+    def account_menu(self) -> QMenu:
+        return self.menus["Account"]
+
+    @property
+    def jobs_menu(self) -> QMenu:
+        return self.menus["Jobs"]
 
     # Closing
 
@@ -388,6 +684,7 @@ class MainWindow(QMainWindow):
         self.spending.stop()
         self.statusBar().clearMessage()  # and its timer
         self.catalog.stop()
+        self.forgetting.stop()
         self.work.shutdown()
         self.notifier.close()
         super().closeEvent(event)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +42,9 @@ STRENGTH_HELP = (
 
 
 class TryOnPage(SendingPage):
+    batchSent = Signal(object)
+    """A batch went (a ``BatchSent``), after ``submitted`` with its jobs' ids."""
+
     def __init__(
         self,
         work: BackgroundWork,
@@ -310,11 +313,16 @@ class TryOnPage(SendingPage):
         prompt = self.prompt_edit.text().strip() or None
         use_prompt = self.run_with_prompt.isChecked()
 
-        def build() -> list[str]:
-            batch = pairs.batch(kind, strength, prompt, use_prompt=use_prompt)
-            return list(self._submit(batch).job_ids)
+        def build() -> BatchSent:
+            return self._submit(pairs.batch(kind, strength, prompt, use_prompt=use_prompt))
 
         self.send(build)
+
+    def _sent(self, result: object) -> None:
+        """The batch went: its jobs are announced, then the batch as a whole."""
+        if isinstance(result, BatchSent):
+            super()._sent(list(result.job_ids))
+            self.batchSent.emit(result)
 
     def _suggest_type(self) -> None:
         """The garment's file name suggests the product type, shown as a suggestion."""

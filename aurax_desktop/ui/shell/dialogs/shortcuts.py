@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -36,7 +44,7 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("B", "Brush"),
             ("E", "Eraser (or paint with the right button)"),
             ("[  ]", "Smaller or larger brush"),
-            ("Ctrl+Z", "Undo the last stroke"),
+            ("Ctrl+Z", "Undo the last stroke (or the last deletion)"),
             ("Ctrl+Shift+Z", "Redo"),
         ),
     ),
@@ -45,13 +53,15 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("F", "Mark the selected results favourite (again: unmark)"),
             ("X", "Reject them (again: unmark)"),
+            ("1, 2, 3, 4, 5", "Rate them one to five stars"),
+            ("0", "Clear their rating"),
             ("Space", "Large view"),
             ("C", "Compare the two to four selected"),
         ),
     ),
     (
         "Lists",
-        (("Del", "Delete the selected jobs, or take a photo out of the Describe table"),),
+        (("Del", "Move the selected jobs to the Trash, or take a photo out of a list"),),
     ),
     (
         "Pictures",
@@ -77,14 +87,19 @@ def native(keys: str) -> str:
 
 
 class ShortcutsDialog(QDialog):
+    """The groups in two columns, so the list fits a laptop's screen."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(6)
-        row = 0
+        columns = QHBoxLayout()
+        columns.setSpacing(36)
+        total = sum(len(entries) + 2 for _group, entries in SHORTCUTS)
+        grid, row, filled = QGridLayout(), 0, 0
         for group, entries in SHORTCUTS:
+            if filled and filled + len(entries) / 2 > total / 2 and columns.count() == 0:
+                columns.addLayout(_finished(grid))
+                grid, row = QGridLayout(), 0
             title = QLabel(group)
             title.setObjectName("sectionTitle")
             grid.addWidget(title, row, 0, 1, 2)
@@ -93,14 +108,27 @@ class ShortcutsDialog(QDialog):
                 key_label = QLabel(native(keys))
                 key_label.setObjectName("shortcutKeys")
                 key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                grid.addWidget(key_label, row, 0)
-                grid.addWidget(QLabel(meaning), row, 1)
+                grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
+                said = QLabel(meaning)
+                said.setWordWrap(True)
+                said.setMinimumWidth(220)
+                grid.addWidget(said, row, 1)
                 row += 1
             grid.setRowMinimumHeight(row, 10)
             row += 1
+            filled += len(entries) + 2
+        columns.addLayout(_finished(grid))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 18)
-        layout.addLayout(grid)
+        layout.addLayout(columns)
         layout.addWidget(buttons)
+
+
+def _finished(grid: QGridLayout) -> QGridLayout:
+    grid.setHorizontalSpacing(20)
+    grid.setVerticalSpacing(6)
+    grid.setRowStretch(grid.rowCount(), 1)
+    grid.setColumnStretch(1, 1)
+    return grid

@@ -1,0 +1,51 @@
+"""Variants: a pair of a batch tried again ("Try again", or a retry) stacks in its cell.
+
+Every job of a batch knows its cell (its person's row, its garment's column). A
+cell with several jobs holds variants of one look; one of them stands for the
+cell: the one the user chose last (``CHOSEN_AT`` among its parameters), else the
+newest that completed, else the newest. That one is shown in the Gallery, and
+exported and put in lookbooks and line sheets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from aurax_desktop.jobs.model import Job, JobStatus
+from aurax_desktop.jobs.params import sent_of
+
+CHOSEN_AT = "chosen_at"
+"""Among a job's parameters: when the user chose this variant for its cell."""
+
+Cell = tuple[int, int]
+
+
+def cell_of(job: Job) -> Cell:
+    """A batch job's place: (person row, garment column)."""
+    sent = sent_of(job.params)
+    return (sent.batch_row or 0, sent.batch_column or 0)
+
+
+def chosen_variant(variants: Sequence[Job]) -> Job | None:
+    """The variant that stands for its cell."""
+    if not variants:
+        return None
+    chosen = [j for j in variants if j.params.get(CHOSEN_AT)]
+    if chosen:
+        return max(chosen, key=lambda j: float(j.params[CHOSEN_AT]))
+    completed = [j for j in variants if j.status is JobStatus.COMPLETED]
+    return max(completed or variants, key=lambda j: j.created_at)
+
+
+def cells(jobs: Iterable[Job]) -> dict[Cell, list[Job]]:
+    """A batch's jobs by cell, each cell's variants oldest first."""
+    found: dict[Cell, list[Job]] = {}
+    for job in sorted(jobs, key=lambda j: j.created_at):
+        found.setdefault(cell_of(job), []).append(job)
+    return found
+
+
+def chosen_looks(jobs: Iterable[Job]) -> list[Job]:
+    """The chosen variant of every cell of a batch, row by row, column by column."""
+    by_cell = cells(jobs)
+    return [job for cell in sorted(by_cell) if (job := chosen_variant(by_cell[cell]))]

@@ -1,0 +1,137 @@
+"""The window's job state has one route: the job book's events into one job cache, which
+the Jobs list and the Gallery view. A read made before the last event never puts an
+older state back; a read-only window writes nothing to the history."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.app import create_window
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.jobs import FAVOURITE, Job, JobBook, JobKind, JobQuery, JobStatus, JobStore
+from aurax_desktop.jobs.params import Sent, encode
+from aurax_desktop.jobs.store import default_path
+from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
+from tests.factories import jpeg_bytes
+from tests.ui.conftest import (
+    WindowFactory,
+    answer_next_dialog,
+    close_window,
+    run_try_on,
+    when_modal,
+)
+
+
+def test_a_reload_read_before_the_last_event_leaves_the_row_at_its_newest_state(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    photos: dict[str, Path],
+) -> None:
+    window = open_window(demo_factory(task_seconds=0.2))
+    job = run_try_on(qtbot, window, photos)
+    model = window.model
+    older = replace(job, status=JobStatus.DOWNLOADING, revision=job.revision - 1)
+    # a filter's reload, read on a worker before the job's last event arrived
+    model.show_query(model.query, [older], more=False)
+    row = model.row_of(job.id)
+    assert row is not None
+    shown = model.job(row)
+    assert shown is not None and shown.status is JobStatus.COMPLETED
+    # the same in the next page's read, and in a late event
+    model.append_older([older])
+    window.cache.take(older)
+    model.flush()
+    shown = model.job(model.row_of(job.id) or 0)
+    assert shown is not None and shown.status is JobStatus.COMPLETED
+    # a newer read is taken, and every view hears of it
+    newer = replace(job, mark=FAVOURITE, revision=job.revision + 5)
+    model.show_query(model.query, [newer], more=False)
+    assert window.cache.get(job.id) == newer
+
+
+def _batch_job(store: JobStore, row: int, column: int, *, created: float) -> Job:
+    job = Job(
+        id=f"job{row}{column}",
+        kind=JobKind.TRY_ON,
+        status=JobStatus.COMPLETED,
+        product_type="DRESS",
+        params=encode(sent=Sent(batch_row=row, batch_column=column, extra={"batch_name": "SS27"})),
+        source_name=f"person-{row}.jpg",
+        batch="batch-1",
+        created_at=created,
+        updated_at=created,
+        cost=3.0,
+        results=("result.jpg",),
+        revision=1,
+    )
+    job.folder.mkdir(parents=True, exist_ok=True)
+    (job.folder / "result.jpg").write_bytes(jpeg_bytes((60, 90), (120, 80, 60)))
+    store.save(job, charge=job.cost)
+    return job
+
+
+def test_a_read_only_window_leaves_the_history_file_unchanged(qtbot: QtBot) -> None:
+    """Another window owns the data folder: this one views the history and changes
+    nothing in it, not even what the settings would have it forget."""
+    store = JobStore()
+    long_ago = time.time() - 90 * 86_400
+    jobs = [_batch_job(store, r, c, created=long_ago) for r in range(2) for c in range(2)]
+    JobBook(store).trash([jobs[3].id])
+    store.close()
+    history = default_path()
+    before = history.read_bytes()
+    window = create_window([], read_only=True)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    window.session.update_settings(replace(window.session.settings, forget_after_days=1))
+    window.start()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=10_000)
+    window.forgetting.apply()  # would delete all of them, were it allowed to run
+    refused = answer_next_dialog(QMessageBox.StandardButton.Ok)
+    assert not window.job_actions.delete_many([jobs[0]])
+    window.catalog.show_batch("batch-1")
+    qtbot.waitUntil(lambda: window.catalog.model.counts()["done"] == 3, timeout=10_000)
+    refused_mark = answer_next_dialog(QMessageBox.StandardButton.Ok)
+    window.catalog.mark([jobs[1]], FAVOURITE)
+    said = refused + refused_mark
+    assert len(said) == 2 and all("read-only" in t or "only views" in t for t in said)
+    assert not window.commands["deleteJob"].isEnabled()
+    assert not window.commands["settings"].isEnabled()
+    qtbot.wait(300)  # any write would have been made by now
+    close_window(window)
+    assert history.read_bytes() == before
+    reopened = JobStore(history)
+    assert reopened.count(JobQuery(trashed=None)) == 4
+    assert all(j.mark is None for j in reopened.query(JobQuery(trashed=None)))
+    reopened.close()
+
+
+def test_the_history_and_the_gallery_show_without_an_account(qtbot: QtBot) -> None:
+    """Not connected: the Jobs list, the Gallery and the spend show what the history
+    holds; only sending needs an account."""
+    store = JobStore()
+    created = time.time() - 60
+    for r in range(2):
+        for c in range(2):
+            _batch_job(store, r, c, created=created + r * 2 + c)
+    store.close()
+    when_modal(WelcomeDialog, lambda dialog: dialog.reject())  # not now
+    window = create_window([])
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    try:
+        qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=10_000)
+        qtbot.waitUntil(lambda: window.catalog.model.counts()["done"] == 4, timeout=10_000)
+        assert window.catalog.page.batch_combo.currentText().startswith("SS27")
+        assert window.spending.today == 12.0
+        assert not window.try_on.isEnabled()  # sending needs an account
+        assert window.connection_label.text() == "Not connected"
+    finally:
+        close_window(window)
