@@ -1,6 +1,6 @@
 """The AuraX HTTP client (no Qt): requests, responses, errors and task following."""
 
-from aurax_desktop.api.client import DEFAULT_BASE_URL, AuraxClient
+from aurax_desktop.api.client import DEFAULT_BASE_URL, MAX_DOWNLOAD_BYTES, AuraxClient
 from aurax_desktop.api.deadline import Deadline
 from aurax_desktop.api.errors import (
     AccountError,
@@ -52,6 +52,7 @@ __all__ = [
     "COST_TRY_ON",
     "CREDITS",
     "DEFAULT_BASE_URL",
+    "MAX_DOWNLOAD_BYTES",
     "MAX_IMAGE_SIDE",
     "AccountError",
     "AuraxClient",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import codecs
 import json
 import logging
 import time
@@ -338,15 +339,29 @@ def _description_text(response: requests.Response) -> str:
     else:
         charset = "utf-8"
         if "charset=" in content_type:
-            charset = content_type.split("charset=", 1)[1].split(";")[0].strip() or "utf-8"
-        try:
-            text = body.decode(charset, "replace")
-        except LookupError:
-            text = body.decode("utf-8", "replace")
+            charset = content_type.split("charset=", 1)[1].split(";")[0].strip(" \"'")
+        text = decoded_text(body, charset)
     text = text.replace("\x00", "").strip()
     if not text:
         raise UnexpectedResponseError(detail="the description answer is empty")
     return text
+
+
+ODD_CODECS = frozenset({"idna", "punycode", "raw_unicode_escape", "unicode_escape", "undefined"})
+"""Codecs that are not a text's character set, though Python knows them."""
+
+
+def decoded_text(body: bytes, charset: str) -> str:
+    """``body`` as text in the answer's character set; in an unknown or odd one (or one
+    it is not written in) as UTF-8, unreadable bytes replaced: the text is kept, never
+    lost to a decoding error after it was charged."""
+    try:
+        info = codecs.lookup(charset or "utf-8")
+        if info.name in ODD_CODECS or not getattr(info, "_is_text_encoding", True):
+            raise LookupError(charset)
+        return body.decode(info.name, "replace")
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return body.decode("utf-8", "replace")
 
 
 def _json_description(body: bytes) -> str:

@@ -18,6 +18,7 @@ from aurax_desktop.cli.arguments import UsageError
 from aurax_desktop.cli.context import CommandContext, command_context, opened_history
 from aurax_desktop.cli.job_commands import EXIT_ACCOUNT, EXIT_FAILED, EXIT_USAGE
 from aurax_desktop.cli.parser import build_parser
+from aurax_desktop.cli.terminal import safe_streams
 from aurax_desktop.imaging import ImageError
 from aurax_desktop.jobs import HistoryError, JobStore
 from aurax_desktop.logs import log_file, setup_logging
@@ -49,6 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _start_logging()
+    with safe_streams():
+        return _guarded(parser, args)
+
+
+def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except UsageError as exc:

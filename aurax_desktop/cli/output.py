@@ -8,6 +8,7 @@ import threading
 import time
 from typing import Any, TextIO
 
+from aurax_desktop.cli.terminal import write_raw
 from aurax_desktop.jobs import Job, JobEvent, JobNotice, JobProgress, JobUpdated
 
 
@@ -60,9 +61,10 @@ class Progress:
     def _draw(self) -> None:
         out = self.stream
         if self._shown:
-            out.write(f"\x1b[{self._shown}F")
+            write_raw(out, f"\x1b[{self._shown}F")
         for job_id in self._order:
-            out.write("\x1b[2K" + self._lines[job_id][:200] + "\n")
+            write_raw(out, "\x1b[2K")
+            out.write(self._lines[job_id][:200] + "\n")
         self._shown = len(self._order)
         out.flush()
 

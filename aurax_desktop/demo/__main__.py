@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from aurax_desktop.demo.config import DEMO_API_KEY, DEMO_KEY_ID, DemoConfig
-from aurax_desktop.demo.faults import STREAM_FAULTS
+from aurax_desktop.demo.faults import RESULT_FAULTS, STREAM_FAULTS
 from aurax_desktop.demo.server import DemoServer
 
 
@@ -79,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PIXELS",
         help="results are 1-bit PNGs this many pixels square (try 9900)",
     )
+    faults.add_argument(
+        "--result-fault",
+        choices=[f for f in RESULT_FAULTS if f],
+        default="",
+        help="damaged results (a truncated file, a download cut short, a web page) or a "
+        "task that names 200 images",
+    )
     faults.add_argument("--seed", type=int, default=None, help="seed for the fault options")
     add("-v", "--verbose", action="store_true", help="log every request")
     return parser
@@ -103,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             drip_images=args.drip_images,
             stream_fault=args.stream_fault,
             result_side=args.result_side,
+            result_fault=args.result_fault,
             seed=args.seed,
         )
     except ValueError as exc:

@@ -24,7 +24,13 @@ from werkzeug.wrappers import Request, Response
 from aurax_desktop.api.models import CREDITS
 from aurax_desktop.demo import simulate
 from aurax_desktop.demo.config import DemoConfig
-from aurax_desktop.demo.faults import dripping, huge_result, task_events
+from aurax_desktop.demo.faults import (
+    MANY_IMAGES,
+    damaged_download,
+    dripping,
+    huge_result,
+    task_events,
+)
 from aurax_desktop.demo.tasks import DemoTask, TaskBoard
 from aurax_desktop.demo.validation import (
     PRODUCT_TYPES,
@@ -227,6 +233,7 @@ class DemoApp:
                 lambda: simulate.try_on(person, garment, mask, str(product_type), int(strength))
             ),
             fail=self._should_fail(),
+            images_named=self._images_named(),
         )
         return _json({"taskId": task.id}, status=201)
 
@@ -265,6 +272,7 @@ class DemoApp:
                 )
             ),
             fail=self._should_fail(),
+            images_named=self._images_named(),
         )
         return _json({"taskId": task.id}, status=201)
 
@@ -291,6 +299,9 @@ class DemoApp:
     def _result(self, make: Callable[[], tuple[bytes, str]]) -> Callable[[], tuple[bytes, str]]:
         """The result maker, or a huge picture when --result-side asks for one."""
         return huge_result(self.config.result_side) if self.config.result_side else make
+
+    def _images_named(self) -> int:
+        return MANY_IMAGES if self.config.result_fault == "many-images" else 1
 
     def _should_fail(self) -> bool:
         with self._lock:
@@ -328,6 +339,11 @@ class DemoApp:
         if found is None:
             raise ApiError(404, f"Image {image_id} not found")
         data, mime = found
+        if self.config.result_fault:
+            body, headers, sent_as = damaged_download(data, self.config.result_fault)
+            return Response(
+                body, mimetype=sent_as or mime, headers=headers, direct_passthrough=True
+            )
         headers = {"Content-Length": str(len(data))}
         if self.config.drip_images:
             body = dripping(data, self.config.drip_images)

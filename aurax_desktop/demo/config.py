@@ -10,6 +10,11 @@ STREAM_FAULTS = ("", "comments", "heartbeats", "no-status", "garbage")
 """``comments``: only SSE comments; ``heartbeats``: only heartbeats; ``no-status``:
 state events without a status; ``garbage``: data lines that are not JSON. In each,
 the task's status can be had only from the status endpoint."""
+RESULT_FAULTS = ("", "truncated", "cut-short", "not-a-picture", "many-images")
+"""``truncated``: a picture whose file ends half-way (sent whole, as it is);
+``cut-short``: the download stops half-way through what its length announced;
+``not-a-picture``: a web page sent as the result; ``many-images``: a finished task
+names 200 images (all the same picture) where the contract has one."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,8 @@ class DemoConfig:
     """One of ``faults.STREAM_FAULTS``: streams that never tell a status."""
     result_side: int = 0
     """Results are 1-bit PNGs this many pixels square (0: the usual results)."""
+    result_fault: str = ""
+    """One of ``RESULT_FAULTS``: damaged results, or too many of them."""
     seed: int | None = None
 
     def __post_init__(self) -> None:
@@ -51,3 +58,5 @@ class DemoConfig:
             raise ValueError("drip_images and result_side must not be negative")
         if self.stream_fault not in STREAM_FAULTS:
             raise ValueError(f"unknown stream fault {self.stream_fault!r}")
+        if self.result_fault not in RESULT_FAULTS:
+            raise ValueError(f"unknown result fault {self.result_fault!r}")

@@ -11,10 +11,21 @@ from collections.abc import Callable, Iterator
 
 from PIL import Image, ImageDraw
 
-from aurax_desktop.demo.config import STREAM_FAULTS
+from aurax_desktop.demo.config import RESULT_FAULTS, STREAM_FAULTS
 from aurax_desktop.demo.tasks import DemoTask, TaskBoard
 
-__all__ = ["STREAM_FAULTS", "dripping", "heartbeat", "huge_result", "task_events"]
+__all__ = [
+    "RESULT_FAULTS",
+    "STREAM_FAULTS",
+    "damaged_download",
+    "dripping",
+    "heartbeat",
+    "huge_result",
+    "task_events",
+]
+
+MANY_IMAGES = 200
+"""How many images a task names under the ``many-images`` fault."""
 
 
 def heartbeat() -> bytes:
@@ -82,3 +93,22 @@ def huge_result(side: int) -> Callable[[], tuple[bytes, str]]:
         return out.getvalue(), "image/png"
 
     return make
+
+
+def damaged_download(
+    data: bytes, fault: str
+) -> tuple[bytes | Iterator[bytes], dict[str, str], str | None]:
+    """A result's body, headers and MIME type (None: as it is) under a result fault."""
+    if fault == "truncated":
+        cut = data[: len(data) // 2]
+        return cut, {"Content-Length": str(len(cut))}, None
+    if fault == "cut-short":
+
+        def half() -> Iterator[bytes]:
+            yield data[: len(data) // 2]
+
+        return half(), {"Content-Length": str(len(data))}, None
+    if fault == "not-a-picture":
+        page = b"<!doctype html><html><body>Service unavailable</body></html>"
+        return page, {"Content-Length": str(len(page))}, "image/png"
+    return data, {"Content-Length": str(len(data))}, None

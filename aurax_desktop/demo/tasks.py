@@ -35,6 +35,15 @@ class DemoTask:
     finished_at: float | None = None
     """Wall-clock time the task reached its final state (for latency measurements)."""
     render: Future[tuple[bytes, str]] | None = None
+    images_named: int = 1
+    """How many images its output names (more than one only under a fault)."""
+
+    def _output(self) -> dict[str, Any] | None:
+        if not self.image_id:
+            return None
+        if self.images_named <= 1:
+            return {"imageId": self.image_id}
+        return {"imageIds": [f"{self.image_id}-{n}" for n in range(1, self.images_named + 1)]}
 
     @property
     def terminal(self) -> bool:
@@ -45,7 +54,7 @@ class DemoTask:
         return {
             "id": self.id,
             "status": self.status,
-            "output": {"imageId": self.image_id} if self.image_id else None,
+            "output": self._output(),
             "errorMessages": list(self.error_messages) if self.error_messages else None,
         }
 
@@ -54,7 +63,7 @@ class DemoTask:
         return {
             "id": self.id,
             "status": "PENDING" if self.status == "IN_QUEUE" else self.status,
-            "output": {"imageId": self.image_id} if self.image_id else None,
+            "output": self._output(),
             "errorMessage": list(self.error_messages) if self.error_messages else None,
         }
 
@@ -86,10 +95,21 @@ class TaskBoard:
         self._clock.start()
 
     def create(
-        self, kind: str, received: dict[str, Any], render: Render, *, fail: bool
+        self,
+        kind: str,
+        received: dict[str, Any],
+        render: Render,
+        *,
+        fail: bool,
+        images_named: int = 1,
     ) -> DemoTask:
         task = DemoTask(
-            id=uuid.uuid4().hex, kind=kind, created=time.monotonic(), received=received, fail=fail
+            id=uuid.uuid4().hex,
+            kind=kind,
+            created=time.monotonic(),
+            received=received,
+            fail=fail,
+            images_named=images_named,
         )
         if not fail:
             task.render = self._renderers.submit(render)
@@ -109,8 +129,12 @@ class TaskBoard:
             return [t.as_record() for t in tasks]
 
     def image(self, image_id: str) -> tuple[bytes, str] | None:
+        """An image by its id (or one of the names a many-images task gives it)."""
         with self.changed:
-            return self._images.get(image_id)
+            found = self._images.get(image_id)
+            if found is None and "-" in image_id:
+                found = self._images.get(image_id.rsplit("-", 1)[0])
+            return found
 
     def count(self) -> int:
         with self.changed:

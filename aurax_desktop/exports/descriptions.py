@@ -1,6 +1,10 @@
 """Description tables as files: a plain CSV and a Shopify-style product CSV (no Qt).
 
-Both are UTF-8 with a byte-order mark, so spreadsheet programs read accents right.
+Both are UTF-8 with a byte-order mark, so spreadsheet programs read accents right,
+and every cell is made safe for them: text from AuraX or from a file name that
+starts like a formula (``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets
+a leading apostrophe, so a spreadsheet shows it instead of running it (OWASP's rule
+against CSV injection).
 """
 
 from __future__ import annotations
@@ -18,12 +22,31 @@ from typing import TextIO
 
 from aurax_desktop.atomic import write_atomically
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> str:
+    """A cell a spreadsheet shows as written and never runs as a formula."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+class SafeCsvWriter:
+    """``csv.writer`` whose every cell goes through ``spreadsheet_safe``."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._writer = csv.writer(out)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([spreadsheet_safe(cell) for cell in row])
+
 
 @contextmanager
-def _csv_file(path: Path) -> Iterator[TextIO]:
-    """CSV text gathered in memory, then written whole (UTF-8 with a BOM)."""
+def csv_file(path: Path) -> Iterator[SafeCsvWriter]:
+    """A CSV gathered in memory, every cell made safe, then written whole (UTF-8 with a
+    BOM)."""
     text = io.StringIO(newline="")
-    yield text
+    yield SafeCsvWriter(text)
     write_atomically(path, text.getvalue().encode("utf-8-sig"))
 
 
@@ -40,8 +63,7 @@ def write_descriptions_csv(
 ) -> Path:
     """Columns file, product_type, description (and error, when asked)."""
     header = ["file", "product_type", "description"] + (["error"] if with_errors else [])
-    with _csv_file(path) as out:
-        writer = csv.writer(out)
+    with csv_file(path) as writer:
         writer.writerow(header)
         for row in rows:
             values = [row.file, row.product_type, row.description]
@@ -64,8 +86,7 @@ def first_sentence(text: str) -> str:
 
 def write_shopify_csv(path: Path, rows: Iterable[DescribedProduct]) -> Path:
     """Handle from the file name, Title from the first sentence, Body (HTML) from the text."""
-    with _csv_file(path) as out:
-        writer = csv.writer(out)
+    with csv_file(path) as writer:
         writer.writerow(["Handle", "Title", "Body (HTML)"])
         seen: dict[str, int] = {}
         for row in rows:

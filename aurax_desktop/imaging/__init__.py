@@ -15,7 +15,12 @@ from aurax_desktop.imaging.source import (
     load_image,
     read_header,
 )
-from aurax_desktop.imaging.thumbnails import RESULT_PREVIEW_SIDE, save_thumbnail, thumbnail
+from aurax_desktop.imaging.thumbnails import (
+    RESULT_PREVIEW_SIDE,
+    preview_bytes,
+    save_thumbnail,
+    thumbnail,
+)
 from aurax_desktop.imaging.upload import (
     PreparedImage,
     photo_warnings,
@@ -36,6 +41,7 @@ __all__ = [
     "picture_files",
     "prepare_mask",
     "prepare_upload",
+    "preview_bytes",
     "read_header",
     "save_as",
     "save_thumbnail",

@@ -246,7 +246,7 @@ def _open(label: str, data: bytes, max_pixels: int) -> SourceImage:
         with Image.open(io.BytesIO(data)) as probe:
             fmt = probe.format or "?"
             width, height = probe.size
-            orientation = _orientation(probe)
+            orientation = _orientation(probe, data)
             alpha = has_alpha(probe)
     except Image.DecompressionBombError as exc:
         found = re.search(r"\((\d+) pixels\)", str(exc))
@@ -295,12 +295,36 @@ def _shrunk(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     )
 
 
-def _orientation(image: Image.Image) -> int:
+def _orientation(image: Image.Image, data: bytes) -> int:
+    """The EXIF orientation, read without decoding a pixel. (Pillow's ``getexif`` on a
+    PNG decodes the whole picture to look for an EXIF chunk after the pixels: the
+    chunks are walked here instead.)"""
     try:
-        value = image.getexif().get(_ORIENTATION, 1)
+        if image.format == "PNG" and "exif" not in image.info:
+            raw = _png_exif(data)
+            if raw is None:
+                return 1
+            exif = Image.Exif()
+            exif.load(raw)
+        else:
+            exif = image.getexif()
+        value = exif.get(_ORIENTATION, 1)
     except Exception:
         return 1
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _png_exif(data: bytes) -> bytes | None:
+    """The content of a PNG's eXIf chunk, found by its chunk headers alone."""
+    position = 8  # after the signature
+    while position + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
+        if kind == b"eXIf":
+            return data[position + 8 : position + 8 + length]
+        if kind == b"IEND":
+            return None
+        position += 12 + length
+    return None
 
 
 def _decode(source: SourceImage, target: tuple[int, int]) -> Image.Image:

@@ -54,9 +54,15 @@ RESULT_PREVIEW_SIDE = 384
 """A result's preview: sharp in the Gallery's cells at 200 % (176 logical pixels)."""
 
 
-def save_thumbnail(source: SourceImage, target: Path, size: int = 256) -> Path:
-    """Write a JPEG preview of ``source`` (at most ``size`` pixels) to ``target``, atomically."""
+def preview_bytes(source: SourceImage, size: int = 256) -> bytes:
+    """A JPEG preview of ``source`` (at most ``size`` pixels), from a reduced decode;
+    raises ``ImageError`` when the picture does not decode whole."""
     pixels = flatten(source.decode(size), (242, 242, 242))
     out = io.BytesIO()
     pixels.save(out, "JPEG", quality=85)
-    return write_atomically(target, out.getvalue())
+    return out.getvalue()
+
+
+def save_thumbnail(source: SourceImage, target: Path, size: int = 256) -> Path:
+    """Write a JPEG preview of ``source`` (at most ``size`` pixels) to ``target``, atomically."""
+    return write_atomically(target, preview_bytes(source, size))

@@ -1,8 +1,15 @@
-"""A finished task's results: downloaded, checked by their header, written whole, previewed.
+"""A finished task's result: downloaded, checked whole, written, previewed.
 
-A result is first judged by its header: a picture above the pixel limit that
-photos have on the way in is kept as the bytes that came (nothing is lost) with
-a plain note, but never decoded; others get a thumbnail from a reduced decode.
+A result is only ever "completed" when it is a picture that decodes: it is first
+judged by its header (a kind of picture, a size within the pixel limit, read without
+decoding a pixel), then decoded at a reduced size to make its preview, which proves
+the file whole. A truncated file, a download cut short, something that is not a
+picture, or a picture past the pixel limit (a decompression bomb) ends the job
+failed, "AuraX sent a damaged picture", and nothing of it is kept: following the
+task again fetches it again at no charge.
+
+The contract gives an image task one result. An answer that names more is cut to
+that one (the job says so), and what a task may download is bounded in bytes.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ import logging
 from collections.abc import Callable
 
 from aurax_desktop.api import (
+    MAX_DOWNLOAD_BYTES,
     AuraxClient,
     AuraxError,
     Deadline,
@@ -24,8 +32,8 @@ from aurax_desktop.imaging import (
     DEFAULT_MAX_PIXELS,
     RESULT_PREVIEW_SIDE,
     ImageError,
+    preview_bytes,
     read_header,
-    save_thumbnail,
 )
 from aurax_desktop.jobs.files import image_extension, write_atomically
 from aurax_desktop.jobs.model import Job, JobStatus
@@ -34,10 +42,24 @@ log = logging.getLogger(__name__)
 
 ProgressReport = Callable[[int, int], None]
 
+IMAGES_PER_TASK = 1
+"""What the contract gives a finished image task: one image (``output.imageId``)."""
+TASK_MAX_BYTES = MAX_DOWNLOAD_BYTES
+"""The most a task's results may take to download, in all."""
+DAMAGED = "DamagedResult"
+"""The ``error_kind`` of a job whose result was not a whole, usable picture."""
+
 NO_IMAGE = (
     "AuraX finished the task, but its answer holds no image this program can find. "
     "The answer is kept with the job."
 )
+
+
+def damaged_message(reason: str) -> str:
+    return (
+        f"AuraX sent a damaged picture ({reason}), so it was not kept. It was charged, "
+        "but fetching it again costs nothing: use “Follow again”."
+    )
 
 
 def fetch_results(
@@ -49,25 +71,40 @@ def fetch_results(
     stop: StopSignal,
     progress: ProgressReport,
 ) -> Job:
-    """The job once its results are fetched and stored: completed, or failed with a
-    message saying whether following it again can still fetch them."""
+    """The job once its result is fetched, checked and stored: completed, or failed
+    with a message saying whether following it again can still fetch it."""
     if not state.image_ids:
         return job.moved_to(JobStatus.FAILED, error=NO_IMAGE, error_kind="NoImage")
-    results: list[str] = []
     notes: list[str] = []
+    image_ids = state.image_ids[:IMAGES_PER_TASK]
+    if len(state.image_ids) > IMAGES_PER_TASK:
+        notes.append(
+            f"AuraX named {len(state.image_ids)} pictures for this task, where one is "
+            "expected: only the first was fetched."
+        )
+    results: list[str] = []
+    budget = TASK_MAX_BYTES
     try:
-        for index, image_id in enumerate(state.image_ids):
-            data = client.get_image(image_id, on_progress=progress, stop=stop, deadline=deadline)
+        for index, image_id in enumerate(image_ids):
+            data = client.get_image(
+                image_id, on_progress=progress, stop=stop, deadline=deadline, max_bytes=budget
+            )
+            budget -= len(data)
             name = f"result{'' if index == 0 else f'-{index + 1}'}{image_extension(data)}"
-            note = _check(data)
+            preview = _checked(data)
             write_atomically(job.folder / name, data)
             results.append(name)
-            if note:
-                notes.append(note)
-            elif index == 0:
-                _thumbnail(job, data)
+            if index == 0:
+                write_atomically(job.folder / "thumbnail.jpg", preview)
     except FollowStoppedError:
         raise
+    except _DamagedError as exc:
+        return job.moved_to(
+            JobStatus.FAILED,
+            results=tuple(results),
+            error=damaged_message(exc.reason),
+            error_kind=DAMAGED,
+        )
     except UnsafeAnswerError as exc:
         return job.moved_to(
             JobStatus.FAILED,
@@ -84,12 +121,6 @@ def fetch_results(
             results=tuple(results),
             error=f"{text} AuraX has finished it; use “Follow again” to fetch it.",
             error_kind=DownloadError.__name__,
-        )
-    except _NotAPictureError:
-        return job.moved_to(
-            JobStatus.FAILED,
-            error="AuraX sent a result that is not a picture. The answer is kept with the job.",
-            error_kind="NotAPicture",
         )
     except OSError as exc:
         return job.moved_to(
@@ -108,31 +139,26 @@ def fetch_results(
     )
 
 
-class _NotAPictureError(Exception):
-    pass
+class _DamagedError(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
-def _check(data: bytes) -> str | None:
-    """None for a picture that can be previewed; a note for one kept undecoded."""
+_REASONS = {
+    "too large": "larger than any picture may be",
+    "not a picture": "not a picture",
+    "unsupported": "not a kind of picture this program reads",
+    "empty": "empty",
+}
+
+
+def _checked(data: bytes) -> bytes:
+    """The preview of a result that is a whole, usable picture (JPEG bytes); raises
+    ``_DamagedError`` otherwise. Its header is read first: nothing past the pixel
+    limit is ever decoded."""
     try:
-        read_header(data, name="The result", max_pixels=DEFAULT_MAX_PIXELS)
+        source = read_header(data, name="The result", max_pixels=DEFAULT_MAX_PIXELS)
+        return preview_bytes(source, RESULT_PREVIEW_SIDE)
     except ImageError as exc:
-        if exc.reason == "too large":
-            return (
-                "The result is too large to preview, so it was kept exactly as it came; "
-                "open it from its folder."
-            )
-        raise _NotAPictureError() from exc
-    return None
-
-
-def _thumbnail(job: Job, data: bytes) -> None:
-    """A preview for the list; a result that will not decode keeps its bytes and no preview."""
-    try:
-        save_thumbnail(
-            read_header(data, name="The result"),
-            job.folder / "thumbnail.jpg",
-            RESULT_PREVIEW_SIDE,
-        )
-    except ImageError as exc:
-        log.warning("No preview for job %s: %s", job.id, exc)
+        raise _DamagedError(_REASONS.get(exc.reason, "cut short or damaged")) from None

@@ -13,9 +13,8 @@ from aurax_desktop.jobs.sending import RATE_LIMITED_ATTEMPTS
 from aurax_desktop.jobs.transitions import NOT_SENT_STOP
 from tests.api.scripted_server import ScriptedServer, answer
 from tests.conftest import FAST_RETRY
-from tests.jobs.conftest import Recorder
+from tests.jobs.conftest import Factory, Recorder
 
-Factory = Callable[..., tuple[JobRunner, DemoServer, Recorder]]
 ROUTE = "POST /api/ai/image-generation"
 
 

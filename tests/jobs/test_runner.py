@@ -26,16 +26,13 @@ from aurax_desktop.jobs import (
     JobEvent,
     JobKind,
     JobProgress,
-    JobRunner,
     JobStatus,
     JobStore,
     JobUpdated,
     TryOnInput,
 )
 from tests.factories import garment_jpeg, jpeg_bytes, person_jpeg
-from tests.jobs.conftest import Recorder
-
-Factory = Callable[..., tuple[JobRunner, DemoServer, Recorder]]
+from tests.jobs.conftest import Factory
 
 
 def painted_mask() -> Image.Image:

@@ -5,18 +5,14 @@ bugs (a monkeypatched step raising); the runner, history and demo server are rea
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from aurax_desktop.api import ProductType, TaskFollower
-from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import GenerationInput, JobRunner, JobStatus, TryOnInput
+from aurax_desktop.jobs import GenerationInput, JobStatus, TryOnInput
 from tests.factories import garment_jpeg, person_jpeg
-from tests.jobs.conftest import Recorder
-
-Factory = Callable[..., tuple[JobRunner, DemoServer, Recorder]]
+from tests.jobs.conftest import Factory
 
 
 @pytest.mark.logs_expected(r"failed unexpectedly")
