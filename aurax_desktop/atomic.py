@@ -19,7 +19,10 @@ def write_atomically(target: Path, data: bytes, *, durable: bool = False) -> Pat
     cost money to make again).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    # The temporary name stays short: a target's name may be as long as names can be.
+    handle, temp = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name[:32]}.", suffix=".part"
+    )
     try:
         with os.fdopen(handle, "wb") as out:
             if hasattr(os, "fchmod"):

@@ -210,3 +210,26 @@ def test_purge_and_delete_leave_no_kept_file_behind(
     assert list(jobs_dir().iterdir()) == []
     assert [p for p in thumbnail_dir().rglob("*") if p.is_file()] == []
     store.close()
+
+
+def test_long_names_are_shortened_and_every_paid_result_is_saved(
+    server: DemoServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 200-character person name made a name longer than the file system allows."""
+    people, garments = tmp_path / "people", tmp_path / "garments"
+    people.mkdir()
+    garments.mkdir()
+    long_name = "model-" + "é" * 50 + "-" + "x" * 143  # 200 characters, 250 bytes
+    (people / f"{long_name}.jpg").write_bytes(person_jpeg())
+    for name in ("dress-" + "a" * 150, "dress-" + "b" * 150):
+        (garments / f"{name}.jpg").write_bytes(jpeg_bytes((400, 400), (20, 40, 200)))
+    out = tmp_path / "results"
+    code = run(server, "batch", "--people", str(people), "--garments", str(garments),
+               "--type", "dress", "-o", str(out), "--yes")  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "2 completed, 0 failed; 6 credits spent" in err
+    saved = sorted(out.iterdir())
+    assert len(saved) == 2
+    assert all(len(p.name.encode()) <= 255 and p.name.startswith("model-éé") for p in saved)
+    assert saved[0].name != saved[1].name

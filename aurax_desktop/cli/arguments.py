@@ -107,16 +107,6 @@ def output_file(path: Path, *, force: bool) -> Path:
     return path
 
 
-def free_name(path: Path) -> Path:
-    """``path``, or ``<stem>-2<suffix>`` (-3, ...) when it is taken: default names never
-    replace a file."""
-    candidate, number = path, 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-    return candidate
-
-
 def confirm(summary: str, *, yes: bool, stdin: TextIO | None = None) -> None:
     """Say what is about to happen; go on when ``--yes`` was given or the user agrees at
     a terminal. Elsewhere (a script, a pipe) refuse: ``UsageError``, nothing done."""

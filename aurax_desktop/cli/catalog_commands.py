@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from aurax_desktop.api import COST_TRY_ON
-from aurax_desktop.cli.arguments import UsageError, confirm, free_name, output_file, shown
+from aurax_desktop.cli.arguments import UsageError, confirm, output_file, shown
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.job_commands import EXIT_FAILED, EXIT_OK, exit_code, wait
 from aurax_desktop.cli.output import job_record, print_json
@@ -16,6 +16,7 @@ from aurax_desktop.exports import from_jobs, write_contact_sheet, write_pdf
 from aurax_desktop.imaging import ImageError, load_image, save_as, sort_out
 from aurax_desktop.jobs import Job, JobStatus, JobStore, TryOnBatchInput
 from aurax_desktop.jobs.batches import batch_jobs, last_try_on_batch
+from aurax_desktop.jobs.naming import free_file_name
 
 LOOKBOOK_KINDS = (".pdf", ".png", ".jpg", ".jpeg")
 
@@ -75,23 +76,39 @@ def cmd_batch(context: CommandContext) -> int:
         )
     )
     finished = wait(context, list(sent.job_ids))
-    args.output.mkdir(parents=True, exist_ok=True)
-    saved = {job.id: _save(context, job) for job in finished}
-    if args.json:
-        print_json([job_record(job, saved[job.id]) for job in finished])
+    saved: dict[str, str | None] = {}
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+        taken: set[str] = set()
+        for job in finished:
+            saved[job.id] = _save(context, job, taken)
+        if args.json:
+            print_json([job_record(job, saved.get(job.id)) for job in finished])
+    finally:  # what was done is always said, whatever failed while saving
+        _summary(finished, saved, sent.batch)
+    if any(job.status is JobStatus.COMPLETED and saved.get(job.id) is None for job in finished):
+        return EXIT_FAILED  # a result asked for was not written
     completed = sum(job.status is JobStatus.COMPLETED for job in finished)
+    if 0 < completed < len(finished):
+        return EXIT_FAILED  # some failed (even for want of credits): 1, as documented
+    return exit_code(finished)
+
+
+def _summary(finished: list[Job], saved: dict[str, str | None], batch: str) -> None:
+    completed = sum(job.status is JobStatus.COMPLETED for job in finished)
+    unsaved = sum(
+        job.status is JobStatus.COMPLETED and saved.get(job.id) is None for job in finished
+    )
     spent = sum(job.cost for job in finished)
     for job in finished:
         if job.status is not JobStatus.COMPLETED:
             print(f"failed: {job.source_name} with {_garment(job)}: {job.error}", file=sys.stderr)
+    kept = f" ({unsaved} not saved to the output folder: see above)" if unsaved else ""
     print(
-        f"{completed} completed, {len(finished) - completed} failed; {spent:g} credits spent "
-        f"(batch {sent.batch}).",
+        f"{completed} completed{kept}, {len(finished) - completed} failed; {spent:g} credits "
+        f"spent (batch {batch}).",
         file=sys.stderr,
     )
-    if 0 < completed < len(finished):
-        return EXIT_FAILED  # some failed (even for want of credits): 1, as documented
-    return exit_code(finished)
 
 
 def _garment(job: Job) -> str:
@@ -99,21 +116,24 @@ def _garment(job: Job) -> str:
     return str(garment) if garment else "the garment"
 
 
-def _save(context: CommandContext, job: Job) -> str | None:
+def _save(context: CommandContext, job: Job, taken: set[str]) -> str | None:
+    """Copy a completed result into the output folder, as ``<person>__<garment>``; the
+    name written (None when it could not be: said, and the others go on)."""
     if job.status is not JobStatus.COMPLETED or not job.result_paths:
         return None
     result = job.result_paths[0]
     person = Path(job.source_name or "person").stem
     garment = Path(_garment(job)).stem
-    target = free_name(context.args.output / f"{person}__{garment}{result.suffix}")
     try:
+        target = free_file_name(context.args.output, f"{person}__{garment}", result.suffix, taken)
         saved = save_as(result, target)
     except (ImageError, OSError) as exc:
         context.progress.note(
-            f"Could not save {shown(target)}: {getattr(exc, 'user_message', exc)} "
-            f"The result is kept at {result}."
+            f"aurax: could not save the result of {shown(person)} with {shown(garment)}: "
+            f"{(getattr(exc, 'user_message', None) or str(exc)).rstrip('.')}. It is kept "
+            f"at {result}."
         )
-        return str(result)
+        return None
     if not context.args.json:
         print(shown(saved))
     return shown(saved)

@@ -11,12 +11,13 @@ import sys
 from pathlib import Path
 
 from aurax_desktop.api import ProductType, suggest_product_type
-from aurax_desktop.cli.arguments import existing_file, free_name, output_file, shown
+from aurax_desktop.cli.arguments import existing_file, output_file, shown
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.output import describe, job_record, print_json
 from aurax_desktop.exports import DescribedProduct, write_descriptions_csv
 from aurax_desktop.imaging import ImageError, load_image, save_as
 from aurax_desktop.jobs import DescriptionInput, GenerationInput, Job, JobStatus, TryOnInput
+from aurax_desktop.jobs.naming import free_file_name
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_ACCOUNT = 0, 1, 2, 3
 WAIT_MARGIN_S = 300.0
@@ -118,6 +119,7 @@ def finish(context: CommandContext, job_ids: list[str], outputs: dict[str, Path 
     """Wait for the jobs, save each result where asked, print what became of them."""
     finished = wait(context, job_ids)
     saved: dict[str, str | None] = {}
+    unwritten = 0
     for job in finished:
         saved[job.id] = None
         if job.status is JobStatus.COMPLETED and job.result_paths:
@@ -126,11 +128,15 @@ def finish(context: CommandContext, job_ids: list[str], outputs: dict[str, Path 
             if target is not None:
                 explicit = target == getattr(context.args, "output", None)
                 try:
-                    path = save_as(path, target if explicit else free_name(target))
+                    if not explicit:
+                        target = free_file_name(target.parent, target.stem, target.suffix)
+                    path = save_as(path, target)
                 except (ImageError, OSError) as exc:
+                    unwritten += 1
                     context.progress.note(
-                        f"Could not save {shown(target)}: {getattr(exc, 'user_message', exc)} "
-                        f"The result is kept at {path}."
+                        f"aurax: could not write {shown(target)}: "
+                        f"{getattr(exc, 'user_message', None) or exc}. The result is kept at "
+                        f"{path}."
                     )
             saved[job.id] = shown(path)
     if context.args.json:
@@ -138,7 +144,7 @@ def finish(context: CommandContext, job_ids: list[str], outputs: dict[str, Path 
     else:
         for job in finished:
             print(saved[job.id] if saved[job.id] else job.description or describe(job))
-    return exit_code(finished)
+    return EXIT_FAILED if unwritten else exit_code(finished)
 
 
 def exit_code(jobs: list[Job]) -> int:
