@@ -20,9 +20,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from aurax_desktop import __version__, paths
-from aurax_desktop.account import CredentialStore, resolve_credentials
+from aurax_desktop.account import from_environment
 from aurax_desktop.jobs import InstanceLock
 from aurax_desktop.logs import setup_logging
+from aurax_desktop.privacy import make_private
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.icons import app_icon
 from aurax_desktop.ui.common.theme import apply_theme, choose_theme
@@ -73,27 +74,29 @@ GUI_SWITCH_INTERVAL_S = 0.001
 (Python's default, 5 ms, lets busy workers stall the event loop noticeably)."""
 
 
-def create_window(argv: Sequence[str] = (), *, read_only: bool = False) -> MainWindow:
-    """The whole program's window; ``read_only``: another window owns the data folder,
-    this one only browses the history."""
+def create_window(
+    argv: Sequence[str] = (), *, read_only: bool = False, why: str | None = None
+) -> MainWindow:
+    """The whole program's window; ``read_only``: another window owns the data folder
+    (or ``why``: it cannot be written), this one only browses the history."""
     args = build_parser().parse_args(list(argv))
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
+    make_private()  # photos of people are personal data: what is made is the user's only
     try:
         setup_logging()
     except OSError as exc:  # a read-only or full data folder: the window says so
         log.warning("No log file: %s", exc)
-    session = Session(read_only=read_only)
+    session = Session(read_only=read_only, read_only_reason=why)
     if session.settings.theme:  # the user's choice (View → Theme) over the system's
         choose_theme(session.settings.theme)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app)
+    environment = from_environment()
     if args.demo and not read_only:
         session.start_demo()
-    elif not read_only:
-        credentials = resolve_credentials(CredentialStore())
-        if credentials is not None:
-            session.connect(credentials, args.base_url)
+    elif environment is not None and not read_only:
+        session.connect(environment, args.base_url)
     window = MainWindow(session)
     window.show()
     if not read_only:  # photos opened later, from another launch, arrive here
@@ -103,8 +106,9 @@ def create_window(argv: Sequence[str] = (), *, read_only: bool = False) -> MainW
         QTimer.singleShot(0, lambda: open_given(window, photos))
     QTimer.singleShot(0, window.start)  # the history shows, connected or not
     if not session.connected and not read_only:
-        # nothing to connect with: the welcome dialog, once the window is up
-        QTimer.singleShot(0, window.show_welcome)
+        # the key saved in the keyring (read on a thread of its own: the keyring may wait
+        # for its password), else the welcome dialog
+        QTimer.singleShot(0, lambda: window.connect_saved_key(args.base_url))
     return window
 
 
@@ -126,14 +130,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return smoke_test(app, arguments)
     lock = InstanceLock()
     acquired = lock.acquire()
-    if not acquired and args.photos and hand_over(args.photos):
-        return 0  # the window already running opens them
-    owned = True if acquired else claim_data_folder(lock)
+    if lock.unwritable is not None:  # a read-only data folder: shown, never written
+        owned: bool | None = False
+    else:
+        if not acquired and args.photos and hand_over(args.photos):
+            return 0  # the window already running opens them
+        owned = True if acquired else claim_data_folder(lock)
     if owned is None:
         return 0
     read_only = not owned
     try:
-        window = create_window(arguments, read_only=read_only)
+        window = create_window(arguments, read_only=read_only, why=lock.unwritable)
         if os.environ.get("AURAX_STARTUP_PROBE"):  # benchmarks/startup.py --program
             probe = FirstPaintProbe(app)
             window.installEventFilter(probe)

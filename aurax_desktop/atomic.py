@@ -6,10 +6,15 @@ import os
 import tempfile
 from pathlib import Path
 
-# The process's umask, read once (reading it means setting it): temporary files are
-# made private, and the finished file gets the permissions any new file would have.
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
+from aurax_desktop.privacy import FILE_MODE, is_own_file
+
+
+def _umask() -> int:
+    """The process's file mode mask (reading it means setting it: for that instant it
+    is the private one, so nothing made meanwhile by another thread is more open)."""
+    current = os.umask(0o077)
+    os.umask(current)
+    return current
 
 
 def write_atomically(target: Path, data: bytes, *, durable: bool = False) -> Path:
@@ -19,6 +24,9 @@ def write_atomically(target: Path, data: bytes, *, durable: bool = False) -> Pat
     cost money to make again).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
+    # Private in the program's own folders; elsewhere (a result saved to Pictures) the
+    # permissions any new file of the user's would have.
+    mode = FILE_MODE if is_own_file(target) else 0o666 & ~_umask()
     # The temporary name stays short: a target's name may be as long as names can be.
     handle, temp = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name[:32]}.", suffix=".part"
@@ -26,7 +34,7 @@ def write_atomically(target: Path, data: bytes, *, durable: bool = False) -> Pat
     try:
         with os.fdopen(handle, "wb") as out:
             if hasattr(os, "fchmod"):
-                os.fchmod(out.fileno(), 0o666 & ~_UMASK)
+                os.fchmod(out.fileno(), mode)
             out.write(data)
             if durable:
                 out.flush()

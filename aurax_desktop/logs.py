@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from aurax_desktop import paths
@@ -33,6 +35,8 @@ def setup_logging(level: int = logging.INFO, *, folder: Path | None = None) -> P
         target, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )
     handler.aurax = True  # type: ignore[attr-defined]
+    with contextlib.suppress(OSError):  # a log made by an older version: private too
+        os.chmod(target, 0o600)
     handler.setFormatter(RedactingFormatter(_FORMAT))
     root.addHandler(handler)
     root.setLevel(min(root.level or logging.WARNING, level))

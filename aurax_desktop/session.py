@@ -25,13 +25,17 @@ class Session:
         store: JobStore | None = None,
         *,
         read_only: bool = False,
+        read_only_reason: str | None = None,
     ) -> None:
         self.settings_store = settings_store or SettingsStore()
         loaded = self.settings_store.load()
         self.settings: Settings = loaded.settings
         self.settings_message = loaded.message
         self.read_only = read_only
-        """Another window owns the data folder: this one browses the history only."""
+        """Another window owns the data folder (or it cannot be written): this one
+        browses the history only."""
+        self.read_only_reason = read_only_reason
+        """Why, when it is not another window: the data folder cannot be written."""
         self.history_message: str | None = None
         """What went wrong with the history file at start, in plain words (or None)."""
         self.store = store or self._open_history()

@@ -50,6 +50,16 @@ def _private_dirs(
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _umask_restored() -> Iterator[None]:
+    """The program makes its process's files private (a umask); a test that starts it
+    in-process leaves the umask as it found it for the next test."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    yield
+    os.umask(mask)
+
+
 class _LogFail(logging.Handler):
     """Keeps every warning or error logged during a test."""
 

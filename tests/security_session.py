@@ -48,7 +48,9 @@ def main(secret: str, folder: Path) -> None:
 
     def sign_in() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, WelcomeDialog)
+        if not isinstance(dialog, WelcomeDialog):  # the keyring is still being read
+            QTimer.singleShot(50, sign_in)
+            return
         dialog.url_edit.setText(good.url)
         dialog.key_edit.setText(secret)
         dialog.key_id_edit.setText(good.key_id)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobStatus, JobStore
 from aurax_desktop.logs import log_file
 from tests.factories import garment_jpeg, person_jpeg
+from tests.read_only_folder import run_read_only
 
 
 @pytest.fixture
@@ -204,35 +204,18 @@ def test_a_data_folder_that_cannot_be_made(
     assert server.stats()["tasks_created"] == 0
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_a_read_only_data_folder(
-    photos: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory, server: DemoServer
+    photos: tuple[Path, Path], tmp_path: Path, server: DemoServer
 ) -> None:
-    base = Path("/tmp") / f"aurax-read-only-{os.getpid()}"
-    shutil.rmtree(base, ignore_errors=True)
-    data = base / "data"
-    data.mkdir(parents=True)
-    for photo in photos:
-        shutil.copy(photo, base / photo.name)
+    """Wherever the checkout lies and whoever runs it (see ``read_only_folder``)."""
+    data = tmp_path / "data"
+    data.mkdir()
     command = [sys.executable, "-m", "aurax_desktop.cli", "--base-url", server.url, "try-on"]
-    command += [str(base / "person.jpg"), str(base / "garment.jpg"), "--type", "BAG"]
-    if os.geteuid() == 0:  # root writes anywhere: run as nobody, for whom it is read-only
-        if shutil.which("setpriv") is None:
-            pytest.skip("needs setpriv to drop root's rights")
-        os.chmod(base, 0o755)
-        os.chmod(data, 0o555)
-        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
-    else:
-        data.chmod(0o555)
-    env = {**os.environ, "AURAX_DATA_DIR": str(data), "HOME": str(base)}
-    try:
-        started = time.monotonic()
-        done = subprocess.run(
-            command, env=env, capture_output=True, text=True, timeout=60, check=False
-        )
-    finally:
-        data.chmod(0o755)
-        shutil.rmtree(base, ignore_errors=True)
+    command += [*map(str, photos), "--type", "BAG"]
+    env = {**os.environ, "AURAX_DATA_DIR": str(data)}
+    started = time.monotonic()
+    done = run_read_only(data, command, env)
     assert done.returncode == 1, done.stderr
     assert time.monotonic() - started < 10
     assert "Traceback" not in done.stderr

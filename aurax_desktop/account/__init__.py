@@ -4,8 +4,11 @@ from aurax_desktop.account.credentials import (
     SERVICE,
     Credentials,
     CredentialStore,
+    KeyringCall,
     KeyringUnavailable,
+    KeyringWaitTimeout,
     from_environment,
+    load_patiently,
     resolve_credentials,
 )
 from aurax_desktop.account.settings import (
@@ -19,11 +22,14 @@ __all__ = [
     "SERVICE",
     "CredentialStore",
     "Credentials",
+    "KeyringCall",
     "KeyringUnavailable",
+    "KeyringWaitTimeout",
     "LoadedSettings",
     "Settings",
     "SettingsStore",
     "UploadSize",
     "from_environment",
+    "load_patiently",
     "resolve_credentials",
 ]

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 import keyring
 import keyring.backend
 import keyring.errors
-from keyring.backends import chainer, fail
+from keyring.backends import chainer, fail, null
 
 from aurax_desktop.redaction import register_secret
 
@@ -61,6 +64,8 @@ def _refusal(backend: keyring.backend.KeyringBackend) -> str | None:
     """Why ``backend`` itself must not hold the key, or None when it may."""
     if isinstance(backend, fail.Keyring):
         return "no keyring backend"
+    if isinstance(backend, null.Keyring):
+        return "the null keyring keeps nothing"
     if type(backend).__module__.startswith("keyrings.alt"):
         return f"{type(backend).__name__} stores secrets in a plain file"
     return None
@@ -164,3 +169,68 @@ class CredentialStore:
 def resolve_credentials(store: CredentialStore | None = None) -> Credentials | None:
     """The environment's credentials if both variables are set, else the keyring's."""
     return from_environment() or (store or CredentialStore()).load()
+
+
+T = TypeVar("T")
+KEYRING_PATIENCE_S = 2.0
+"""How long a keyring may take before the user is told it is waiting (for its
+password, or to be created)."""
+
+
+class KeyringWaitTimeout(Exception):  # noqa: N818 - it is said to the user as it is
+    """The keyring did not answer in time; ``user_message`` says so in plain words."""
+
+    def __init__(self, seconds: float) -> None:
+        self.user_message = (
+            f"The system keyring did not answer within {seconds:g} seconds (it may be locked, "
+            "or asking for a password in another window). Unlock it and try again, or set "
+            "AURAX_API_KEY and AURAX_KEY_ID for this command."
+        )
+        super().__init__(self.user_message)
+
+
+class KeyringCall(Generic[T]):
+    """A keyring call on a thread of its own: a keyring that waits for the user (locked,
+    or asking to create a keyring) never blocks the caller, who may wait for it with a
+    limit, say so, or give up on it (the thread then ends whenever the keyring does)."""
+
+    def __init__(self, call: Callable[[], T], on_done: Callable[[], None] | None = None) -> None:
+        self.done = threading.Event()
+        self.result: T | None = None
+        self.error: BaseException | None = None
+        self._call = call
+        self._on_done = on_done
+        self._thread = threading.Thread(target=self._run, name="aurax-keyring", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.result = self._call()
+        except BaseException as exc:  # handed to whoever waits
+            self.error = exc
+        finally:
+            self.done.set()
+        if self._on_done is not None:
+            self._on_done()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self.done.wait(timeout)
+
+    def outcome(self) -> T | None:
+        """The call's result (raises its error); only once ``done``."""
+        if self.error is not None:
+            raise self.error
+        return self.result
+
+
+def load_patiently(
+    store: CredentialStore, *, deadline_s: float, waiting: Callable[[], None]
+) -> Credentials | None:
+    """The stored credentials; ``waiting()`` is called once the keyring has taken
+    ``KEYRING_PATIENCE_S``; ``KeyringWaitTimeout`` once it has taken ``deadline_s``."""
+    call = KeyringCall(store.load)
+    if not call.wait(min(KEYRING_PATIENCE_S, deadline_s)):
+        waiting()
+        if not call.wait(max(0.0, deadline_s - KEYRING_PATIENCE_S)):
+            raise KeyringWaitTimeout(deadline_s)
+    return call.outcome()

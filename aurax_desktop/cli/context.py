@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from aurax_desktop.account import Credentials, CredentialStore, resolve_credentials
+from aurax_desktop.account import (
+    Credentials,
+    CredentialStore,
+    from_environment,
+    load_patiently,
+)
 from aurax_desktop.api import DEFAULT_BASE_URL, AuraxClient, AuthenticationError
 from aurax_desktop.cli.output import Progress
 from aurax_desktop.demo import DemoServer
@@ -50,7 +56,16 @@ def command_context(args: argparse.Namespace, *, max_prepare: int = 2) -> Iterat
         credentials: Credentials | None = Credentials(demo.api_key, demo.key_id, source="demo")
         base_url = demo.url
     else:
-        credentials = resolve_credentials(CredentialStore())
+        credentials = from_environment() or load_patiently(
+            CredentialStore(),
+            deadline_s=float(args.deadline or DEFAULT_DEADLINE_S),
+            waiting=lambda: print(
+                "aurax: waiting for the system keyring (it may be locked, or asking for a "
+                "password or to create a keyring in another window)…",
+                file=sys.stderr,
+                flush=True,
+            ),
+        )
         base_url = args.base_url or DEFAULT_BASE_URL
     try:
         if credentials is None:

@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
+from aurax_desktop.account import KeyringWaitTimeout
 from aurax_desktop.api import AccountError, AuraxError, AuthenticationError
 from aurax_desktop.cli import catalog_commands, history_commands, job_commands
 from aurax_desktop.cli.arguments import UsageError
@@ -22,6 +23,7 @@ from aurax_desktop.cli.terminal import safe_streams
 from aurax_desktop.imaging import ImageError
 from aurax_desktop.jobs import HistoryError, JobStore
 from aurax_desktop.logs import log_file, setup_logging
+from aurax_desktop.privacy import make_private, secure_folders
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,7 @@ LOCAL_COMMANDS: dict[str, tuple[Check | None, LocalCommand]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    make_private()  # photos of people are personal data: what is made is the user's only
     _start_logging()
     with safe_streams():
         return _guarded(parser, args)
@@ -64,7 +67,7 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except (AuthenticationError, AccountError) as exc:
         _say(exc.user_message)
         return EXIT_ACCOUNT
-    except (AuraxError, ImageError, HistoryError) as exc:
+    except (AuraxError, ImageError, HistoryError, KeyringWaitTimeout) as exc:
         _say(getattr(exc, "user_message", str(exc)))
         return EXIT_FAILED
     except KeyboardInterrupt:
@@ -82,6 +85,8 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    for link in secure_folders():
+        print(f"aurax: not followed: {link} is a link to another place.", file=sys.stderr)
     if args.command in LOCAL_COMMANDS:
         check_local, local = LOCAL_COMMANDS[args.command]
         if check_local is not None:

@@ -14,6 +14,7 @@ import io
 import logging
 import os
 import re
+import stat
 import struct
 import threading
 import warnings
@@ -139,33 +140,8 @@ def _read(source: Source, name: str | None, max_bytes: int) -> tuple[str, bytes]
         data = bytes(source)
         label = name or "The picture"
     elif isinstance(source, str | os.PathLike):
-        path = Path(source)
-        label = name or path.name
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise _file_too_large(label, size, max_bytes)
-            data = path.read_bytes()
-        except IsADirectoryError:
-            raise ImageError(
-                f"“{label}” is a folder, not a picture.", name=label, reason="not a picture"
-            ) from None
-        except FileNotFoundError:
-            raise ImageError(
-                f"“{label}” could not be found. It may have been moved or deleted.",
-                name=label,
-                reason="missing",
-            ) from None
-        except PermissionError:
-            raise ImageError(
-                f"“{label}” cannot be read: permission denied.", name=label, reason="unreadable"
-            ) from None
-        except OSError as exc:
-            raise ImageError(
-                f"“{label}” cannot be read ({exc.strerror or exc}).",
-                name=label,
-                reason="unreadable",
-            ) from None
+        label = name or Path(source).name
+        data = _read_file(Path(source), label, max_bytes)
     else:
         label = name or Path(str(getattr(source, "name", "") or "The picture")).name
         try:
@@ -179,6 +155,42 @@ def _read(source: Source, name: str | None, max_bytes: int) -> tuple[str, bytes]
     if len(data) > max_bytes:
         raise _file_too_large(label, len(data), max_bytes)
     return label, data
+
+
+def _read_file(path: Path, label: str, max_bytes: int) -> bytes:
+    """A regular file's bytes, never more than ``max_bytes`` (and one): a device
+    (``/dev/zero``) or a named pipe is refused before it is opened, as reading it
+    would never end."""
+    try:
+        found = path.stat()
+        if stat.S_ISDIR(found.st_mode):
+            raise ImageError(
+                f"“{label}” is a folder, not a picture.", name=label, reason="not a picture"
+            )
+        if not stat.S_ISREG(found.st_mode):
+            raise ImageError(
+                f"“{label}” is not a file but a device or a pipe, so it is not read.",
+                name=label,
+                reason="not a picture",
+            )
+        if found.st_size > max_bytes:
+            raise _file_too_large(label, found.st_size, max_bytes)
+        with path.open("rb") as handle:  # never more than the limit, whatever it says
+            return handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ImageError(
+            f"“{label}” could not be found. It may have been moved or deleted.",
+            name=label,
+            reason="missing",
+        ) from None
+    except PermissionError:
+        raise ImageError(
+            f"“{label}” cannot be read: permission denied.", name=label, reason="unreadable"
+        ) from None
+    except OSError as exc:
+        raise ImageError(
+            f"“{label}” cannot be read ({exc.strerror or exc}).", name=label, reason="unreadable"
+        ) from None
 
 
 def _file_too_large(label: str, size: int, limit: int) -> ImageError:

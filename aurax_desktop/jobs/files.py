@@ -7,10 +7,13 @@ from pathlib import Path
 
 from aurax_desktop import atomic
 from aurax_desktop.api.client import image_mime
+from aurax_desktop.privacy import refuse_link
 
 
 def write_atomically(target: Path, data: bytes) -> Path:
-    """A job's file, whole or absent, and on the disk before the job says it is there."""
+    """A job's file, whole or absent, and on the disk before the job says it is there;
+    never written through a symbolic link."""
+    refuse_link(target, "The job's file")
     return atomic.write_atomically(target, data, durable=True)
 
 

@@ -19,12 +19,20 @@ class OpenedHistory:
     store: JobStore
     kept: Path | None = None
     """Where a damaged history file was moved, if it was."""
+    was_link: bool = False
+    """The history file was a symbolic link (to a place outside the data folder)."""
 
     @property
     def message(self) -> str | None:
         """What the user should be told, in plain words (None: nothing happened)."""
         if self.kept is None:
             return None
+        if self.was_link:
+            return (
+                "The history file was a link to another place, so it was not used (the "
+                f"program never writes through links): a new history was started, and "
+                f"the link was kept as {self.kept}."
+            )
         return (
             f"The history file was damaged, so a new history was started. The old file "
             f"was kept as {self.kept}."
@@ -38,6 +46,10 @@ def open_history(path: Path | None = None) -> OpenedHistory:
     full disk), with a message that names the folder.
     """
     target = path or default_path()
+    if target.is_symlink():
+        log.error("The history file %s is a symbolic link: not followed", target)
+        kept = move_aside(target)  # the link itself, renamed: what it points to is untouched
+        return OpenedHistory(JobStore(target), kept, was_link=True)
     try:
         return OpenedHistory(JobStore(target))
     except HistoryError as exc:

@@ -91,12 +91,25 @@ class InstanceLock:
     def __init__(self, root: Path | None = None) -> None:
         self.path = (root or paths.data_dir()) / "window.lock"
         self._lock = FileLock(self.path, is_singleton=False)
+        self.unwritable: str | None = None
+        """Why the lock cannot even be made (a read-only data folder), in plain words."""
 
     def acquire(self) -> bool:
+        """True when this window now owns the data folder; False when another one does,
+        or when the folder cannot be written (then ``unwritable`` says why)."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._lock.acquire(timeout=0)
         except Timeout:
+            return False
+        except OSError as exc:
+            log.warning("The data folder cannot be written: %s", exc)
+            self.unwritable = (
+                f"The data folder {self.path.parent} cannot be written "
+                f"({exc.strerror or exc}), so the history is shown for viewing only and "
+                "nothing can be sent. Check the folder's permissions, or choose another "
+                "with the AURAX_DATA_DIR environment variable."
+            )
             return False
         return True
 

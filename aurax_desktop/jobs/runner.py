@@ -50,6 +50,7 @@ from aurax_desktop.jobs.transitions import (
     for_following_again,
     to_downloading,
 )
+from aurax_desktop.privacy import refuse_link
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +248,7 @@ class JobRunner:
             **extra,
         ).moved_to(JobStatus.PREPARING)
         try:
+            refuse_link(job.folder.parent, "The folder for jobs")
             job.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise HistoryError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -17,6 +18,7 @@ from aurax_desktop import paths
 from aurax_desktop.jobs.history_errors import HistoryError, history_error
 from aurax_desktop.jobs.kept_files import remove_kept_files
 from aurax_desktop.jobs.model import MARKS, MAX_STARS, Job, JobKind, JobStatus
+from aurax_desktop.privacy import refuse_link
 
 __all__ = ["UNMARKED", "HistoryError", "JobQuery", "JobStore", "history_error"]
 
@@ -174,12 +176,11 @@ class JobStore:
         memory = str(self.path) == ":memory:"
         try:
             if read_only and not memory:
-                uri = f"{self.path.resolve().as_uri()}?mode=ro"
-                self._db = sqlite3.connect(
-                    uri, uri=True, check_same_thread=False, timeout=10, isolation_level=None
-                )
+                self._db = _open_read_only(self.path)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                if not memory:
+                    _create_private(self.path)
                 self._db = sqlite3.connect(
                     self.path, check_same_thread=False, timeout=10, isolation_level=None
                 )
@@ -447,6 +448,37 @@ _NEWER = (
 )
 _CHUNK = 500
 """Ids per statement (SQLite limits the number of placeholders)."""
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """The history for reading only. In a folder that cannot be written at all (a
+    read-only disk), SQLite cannot make the shared-memory file that reading a WAL
+    history needs; nothing can change the file there, so it is read as immutable."""
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(
+        f"{uri}?mode=ro", uri=True, check_same_thread=False, timeout=10, isolation_level=None
+    )
+    try:
+        db.execute("PRAGMA user_version").fetchone()
+    except sqlite3.Error:
+        db.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+        db = sqlite3.connect(
+            f"{uri}?mode=ro&immutable=1",
+            uri=True,
+            check_same_thread=False,
+            timeout=10,
+            isolation_level=None,
+        )
+    return db
+
+
+def _create_private(path: Path) -> None:
+    """The history file, made readable by its user only before SQLite opens it (its
+    journal files take the same mode); never opened through a symbolic link."""
+    refuse_link(path, "The history file")
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600))
 
 
 def _chunks(values: list[str]) -> Iterator[list[str]]:

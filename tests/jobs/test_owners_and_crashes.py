@@ -140,34 +140,51 @@ def test_resume_beside_a_live_process_leaves_its_jobs_alone(
 OPEN_AT_ONCE = """
 import sys, time
 from pathlib import Path
-go = Path(sys.argv[2])
-while not go.exists():
-    time.sleep(0.001)
 from aurax_desktop.jobs import JobStore
-JobStore(Path(sys.argv[1])).close()
+folder, me = Path(sys.argv[1]), sys.argv[2]
+for round_number in range(int(sys.argv[3])):
+    (folder / f"ready-{round_number}-{me}").touch()
+    go = folder / f"go-{round_number}"
+    while not go.exists():
+        time.sleep(0.001)
+    JobStore(folder / f"round{round_number}" / "history.sqlite3").close()
 """
+ROUNDS, PROCESSES = 30, 8
 
 
 def test_many_processes_creating_the_history_at_once_all_succeed(tmp_path: Path) -> None:
-    for round_number in range(6):
-        history = tmp_path / f"round{round_number}" / "history.sqlite3"
-        history.parent.mkdir()
-        go = tmp_path / f"go{round_number}"
-        starters = [
-            subprocess.Popen(
-                [sys.executable, "-c", OPEN_AT_ONCE, str(history), str(go)],
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for _ in range(8)
-        ]
-        time.sleep(0.8)  # every interpreter is up and waiting
-        go.touch()
+    """Eight processes create the same new history at the same moment, 30 times over:
+    switching a new file to WAL answers "database is locked" at once instead of
+    waiting, so a new history is set up under a lock beside it."""
+    for round_number in range(ROUNDS):
+        (tmp_path / f"round{round_number}").mkdir()
+    starters = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_AT_ONCE, str(tmp_path), str(n), str(ROUNDS)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(PROCESSES)
+    ]
+    try:
+        for round_number in range(ROUNDS):
+            deadline = time.monotonic() + 60
+            while len(list(tmp_path.glob(f"ready-{round_number}-*"))) < PROCESSES:
+                assert all(p.poll() is None for p in starters), "a process ended early"
+                assert time.monotonic() < deadline
+                time.sleep(0.002)
+            (tmp_path / f"go-{round_number}").touch()  # all at once
         for starter in starters:
-            _, err = starter.communicate(timeout=60)
+            _, err = starter.communicate(timeout=120)
             assert starter.returncode == 0, err
-        store = JobStore(history)
-        assert store.count() == 0
+    finally:
+        for starter in starters:
+            if starter.poll() is None:
+                starter.kill()
+                starter.wait()
+    for round_number in range(ROUNDS):
+        store = JobStore(tmp_path / f"round{round_number}" / "history.sqlite3")
+        assert store.count() == 0 and store.journal_mode == "wal"
         store.close()
 
 

@@ -129,7 +129,8 @@ def test_account_menu_signs_out_and_settings_are_saved(
     memory_keyring.set_password("aurax-desktop", "key-id", server.key_id)
     window = create_window(["--base-url", server.url])
     qtbot.addWidget(window)
-    assert window.session.connected and window.session.credentials.source == "keyring"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.session.connected, timeout=5000)  # the keyring is read
+    assert window.session.credentials.source == "keyring"  # type: ignore[union-attr]
 
     dialog = SettingsDialog(window.session.settings, window)
     dialog.upload.setCurrentIndex(dialog.upload.findData("high"))

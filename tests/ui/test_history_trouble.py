@@ -4,6 +4,9 @@ owns the folder (this one browses read-only)."""
 
 from __future__ import annotations
 
+import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop import paths
 from aurax_desktop.app import claim_data_folder, create_window
-from aurax_desktop.jobs import InstanceLock
+from aurax_desktop.jobs import InstanceLock, Job, JobKind, JobStatus, JobStore
 from aurax_desktop.ui.shell.dialogs.already_open import AlreadyOpenDialog
+from tests.read_only_folder import run_read_only
 from tests.ui.conftest import WindowFactory, answer_next_dialog, close_window, when_modal
 
 
@@ -81,3 +85,69 @@ def test_a_read_only_window_browses_and_sends_nothing(qtbot: QtBot) -> None:
         assert "another AuraX Desktop window" in window.connection_label.text()
     finally:
         close_window(window)
+
+
+READ_ONLY_WINDOW = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from aurax_desktop.app import configure_application, create_window, dispose
+from aurax_desktop.jobs import InstanceLock, Job, JobKind, JobStatus, JobStore
+
+app = QApplication([])
+configure_application(app)
+lock = InstanceLock()
+said = []
+
+def answer():
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        said.append(box.text())
+        box.accept()
+    else:
+        QTimer.singleShot(50, answer)
+
+QTimer.singleShot(0, answer)
+assert not lock.acquire() and lock.unwritable
+window = create_window([], read_only=True, why=lock.unwritable)
+window.start()
+deadline = QTimer()
+deadline.setSingleShot(True)
+deadline.timeout.connect(app.quit)
+deadline.start(8000)
+seen = {}
+def check():
+    window.model.flush()
+    if said and window.model.rowCount() == 1:
+        seen["visible"] = window.isVisible()
+        app.quit()
+    else:
+        QTimer.singleShot(50, check)
+QTimer.singleShot(0, check)
+app.exec()
+print(json.dumps({
+    "said": said, "title": window.windowTitle(), "rows": window.model.rowCount(),
+    "label": window.connection_label.text(), "visible": seen.get("visible", False),
+}))
+window.close()
+dispose(window)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_read_only_data_folder_opens_the_window_for_viewing(tmp_path: Path) -> None:
+    """It said nothing and ended with a traceback (on the window's lock)."""
+    data = tmp_path / "data"
+    store = JobStore(data / "history.sqlite3")
+    store.save(Job(id="old", kind=JobKind.TRY_ON, status=JobStatus.COMPLETED, product_type="DRESS"))
+    store.close()
+    env = {**os.environ, "AURAX_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
+    done = run_read_only(data, [sys.executable, "-c", READ_ONLY_WINDOW], env)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert shown["rows"] == 1, shown  # the history, for viewing
+    assert shown["visible"], shown
+    assert "read-only" in shown["title"]
+    assert shown["label"] == "Read-only: the data folder cannot be written"
+    assert shown["said"] and "cannot be written" in shown["said"][0]

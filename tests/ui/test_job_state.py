@@ -9,13 +9,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.app import create_window
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import FAVOURITE, Job, JobBook, JobKind, JobQuery, JobStatus, JobStore
-from aurax_desktop.jobs.params import Sent, encode
+from aurax_desktop.jobs.params import Sent, encode, sent_of
 from aurax_desktop.jobs.store import default_path
 from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
 from tests.factories import jpeg_bytes
@@ -133,5 +134,60 @@ def test_the_history_and_the_gallery_show_without_an_account(qtbot: QtBot) -> No
         assert window.spending.today == 12.0
         assert not window.try_on.isEnabled()  # sending needs an account
         assert window.connection_label.text() == "Not connected"
+    finally:
+        close_window(window)
+
+
+def test_culling_keys_are_saved_as_shown_thirty_rounds_over(qtbot: QtBot) -> None:
+    """Flags and stars given fast from the keyboard end in the history exactly as the
+    Gallery shows them (the marks test failed 4 times in about 90 runs before the
+    edits went through the job book, one after another)."""
+    store = JobStore()
+    created = time.time() - 60
+    for r in range(2):
+        for c in range(2):
+            _batch_job(store, r, c, created=created + r * 2 + c)
+    store.close()
+    when_modal(WelcomeDialog, lambda dialog: dialog.reject())
+    window = create_window([])
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitExposed(window)
+        model, gallery = window.catalog.model, window.catalog.gallery
+        qtbot.waitUntil(lambda: model.counts()["done"] == 4, timeout=10_000)
+        window.navigation.setCurrentRow(3)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        gallery.setFocus()
+        keys = [Qt.Key.Key_F, Qt.Key.Key_X, Qt.Key.Key_3, Qt.Key.Key_5, Qt.Key.Key_0]
+        expected: dict[tuple[int, int], tuple[str | None, int]] = {
+            (r, c): (None, 0) for r in range(2) for c in range(2)
+        }
+        for round_number in range(30):
+            for press in range(4):
+                cell = ((round_number + press) % 2, (round_number * 3 + press) % 2)
+                gallery.setCurrentIndex(model.index(*cell))
+                key = keys[(round_number * 7 + press * 3) % len(keys)]
+                qtbot.keyClick(gallery, key)
+                mark, stars = expected[cell]
+                if key == Qt.Key.Key_F:
+                    mark = None if mark == FAVOURITE else FAVOURITE
+                elif key == Qt.Key.Key_X:
+                    mark = None if mark == "rejected" else "rejected"
+                else:
+                    stars = int(key.name[-1]) if key != Qt.Key.Key_0 else 0
+                expected[cell] = (mark, stars)
+            shown = {
+                cell: (j.mark, j.stars)
+                for cell in expected
+                if (j := model.chosen_at(model.index(*cell))) is not None
+            }
+            assert shown == expected, f"round {round_number}: shown"
+            qtbot.waitUntil(lambda: window.catalog.edits.pending == 0, timeout=10_000)
+            saved = {
+                (sent_of(j.params).batch_row, sent_of(j.params).batch_column): (j.mark, j.stars)
+                for j in window.session.store.query(JobQuery(limit=10))
+            }
+            assert saved == expected, f"round {round_number}: saved"
     finally:
         close_window(window)

@@ -7,18 +7,24 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QUrl
 from PySide6.QtGui import QFileOpenEvent
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop import app
+from aurax_desktop.api import ImageGenerationRequest, ProductType
 from aurax_desktop.app import create_window
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.imaging import ImageError, load_image
 from aurax_desktop.jobs.ownership import InstanceLock
-from aurax_desktop.ui.shell.handover import file_opened, inbox_dir
+from aurax_desktop.ui.shell.handover import file_opened, hand_over, inbox_dir
+from tests.conftest import client_for
 from tests.factories import jpeg_bytes, person_jpeg
-from tests.ui.conftest import close_window
+from tests.ui.conftest import close_window, drop
 
 
 def test_photos_given_at_start_open_in_the_try_on_page(qtbot: QtBot, tmp_path: Path) -> None:
@@ -78,3 +84,63 @@ def test_photos_opened_while_it_runs_go_to_the_running_window(qtbot: QtBot, tmp_
     finally:
         lock.release()
         close_window(window)
+
+
+@pytest.mark.logs_expected(r"handover that cannot be read")
+def test_hostile_handovers_never_block_or_hang_the_window(qtbot: QtBot, tmp_path: Path) -> None:
+    """A device, a named pipe, a JSON nested past any depth: refused or set aside, and
+    the next handover opens."""
+    pipe = tmp_path / "model-pipe.jpg"
+    os.mkfifo(pipe)
+    window = create_window(["--demo"])
+    qtbot.addWidget(window)
+    try:
+        inbox = inbox_dir()
+        nested = inbox / "1-nested.json"
+        nested.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+        (inbox / "2-device.json").write_text(json.dumps(["/dev/zero", str(pipe)]))
+        qtbot.waitUntil(lambda: not list(inbox.glob("*.json")), timeout=10_000)
+        assert (inbox / "unreadable" / "1-nested.json").exists()
+        people = window.try_on.person_pane
+        qtbot.waitUntil(lambda: not people.loading, timeout=10_000)
+        assert people.photos() == []
+        said = people.message_text()
+        assert "zero" in said and "model-pipe.jpg" in said
+        for special in (Path("/dev/zero"), pipe):  # however it is asked for, never read
+            with pytest.raises(ImageError, match="device or a pipe"):
+                load_image(special)
+        # the next handover is not blocked
+        anna = tmp_path / "anna.jpg"
+        anna.write_bytes(person_jpeg())
+        hand_over([anna])
+        qtbot.waitUntil(lambda: [p.name for p in people.photos()] == ["anna.jpg"], timeout=10_000)
+    finally:
+        close_window(window)
+
+
+def test_closing_never_waits_for_a_dripping_link(
+    qtbot: QtBot, demo_factory: Callable[..., DemoServer]
+) -> None:
+    server = demo_factory(task_seconds=0.1, drip_images=60.0)  # a minute to send a picture
+    client = client_for(server)
+    try:
+        task = client.submit_image_generation(
+            ImageGenerationRequest("a red scarf", ProductType.OTHER, width=64, height=64)
+        )
+        deadline = time.monotonic() + 10
+        while not client.get_task(task).image_ids and time.monotonic() < deadline:
+            time.sleep(0.1)
+        image_id = client.get_task(task).image_ids[0]
+    finally:
+        client.close()
+    window = create_window(["--demo"])
+    qtbot.addWidget(window)
+    url = f"{server.url}/images/{image_id}"
+    mime = QMimeData()
+    mime.setUrls([QUrl(url)])
+    drop(window.try_on.person_pane, mime)
+    qtbot.waitUntil(lambda: window.try_on.person_pane.loading, timeout=5000)
+    qtbot.wait(500)  # the download has started, and drips
+    started = time.monotonic()
+    close_window(window)
+    assert time.monotonic() - started < 2.0

@@ -3,6 +3,8 @@ make its blank masks; or download it from a link (bounded, with a plain error)."
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QSize, QUr
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from aurax_desktop.api.deadline import Alarm, Deadline
 from aurax_desktop.imaging import ImageError, SourceImage, load_image, photo_warnings
 from aurax_desktop.imaging.upload import Purpose
 from aurax_desktop.ui.common.canvas import fitted_device_size, scaled_smoothly
@@ -57,26 +60,62 @@ def load_photo(
     return LoadedPhoto(source, display, tuple(photo_warnings(source.size, purpose)), fitted, blanks)
 
 
+LINK_SECONDS = 60.0
+"""The longest a picture dragged from a browser may take to download, in all."""
+_downloading: set[requests.Response] = set()
+_downloading_lock = threading.Lock()
+
+
+def abandon_downloads() -> None:
+    """The window closes: downloads still going end now (their reads are unblocked)."""
+    with _downloading_lock:
+        going = list(_downloading)
+    for answer in going:
+        with contextlib.suppress(Exception):
+            answer.close()
+
+
 def download_photo(url: str, purpose: Purpose, fit: Fit | None = None) -> LoadedPhoto:
+    """A picture from a link: at most ``MAX_LINK_BYTES``, within ``LINK_SECONDS`` in all
+    (a server that drips its answer is cut off), abandoned when the window closes."""
     name = Path(QUrl(url).path()).name or "picture from the web"
+    limit = Deadline(LINK_SECONDS)
     try:
         with requests.get(
             url, timeout=(10, 30), stream=True, headers={"User-Agent": "AuraX-Desktop"}
         ) as answer:
-            answer.raise_for_status()
-            chunks, size = [], 0
-            for chunk in answer.iter_content(256 * 1024):
-                size += len(chunk)
-                if size > MAX_LINK_BYTES:
-                    raise ImageError(f"“{name}” is too large to download (over 60 MB).", name=name)
-                chunks.append(chunk)
-    except requests.RequestException as exc:
+            with _downloading_lock:
+                _downloading.add(answer)
+            try:
+                with Alarm(answer.close, limit.at, name="link-download-alarm"):
+                    chunks = _read_link(answer, name)
+            finally:
+                with _downloading_lock:
+                    _downloading.discard(answer)
+    except (requests.RequestException, OSError, AttributeError, ValueError) as exc:
         raise ImageError(
             f"The picture at {QUrl(url).host()} could not be downloaded "
             f"({type(exc).__name__}). Save it to your computer and drop the file instead.",
             name=name,
         ) from None
+    if limit.expired():
+        raise ImageError(
+            f"The picture at {QUrl(url).host()} took more than {LINK_SECONDS:.0f} s to "
+            "download, so it was not used. Save it to your computer and drop the file instead.",
+            name=name,
+        )
     return load_photo(b"".join(chunks), name, purpose, fit)
+
+
+def _read_link(answer: requests.Response, name: str) -> list[bytes]:
+    answer.raise_for_status()
+    chunks, size = [], 0
+    for chunk in answer.iter_content(256 * 1024):
+        size += len(chunk)
+        if size > MAX_LINK_BYTES:
+            raise ImageError(f"“{name}” is too large to download (over 60 MB).", name=name)
+        chunks.append(chunk)
+    return chunks
 
 
 def png_bytes(image: QImage) -> bytes:

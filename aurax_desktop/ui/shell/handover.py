@@ -5,8 +5,10 @@ front. A file in the inbox is a JSON list of paths, written whole (atomically)."
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import stat
 import time
 import uuid
 from collections.abc import Sequence
@@ -27,6 +29,10 @@ log = logging.getLogger(__name__)
 
 STALE_S = 600.0
 """A handover older than this, found at start, is from a window that has gone: dropped."""
+HANDOVER_BYTES = 256 * 1024
+"""The largest handover read (a list of paths; many thousands fit)."""
+UNREADABLE = "unreadable"
+"""Where a handover that cannot be read is moved: it never blocks the next one."""
 
 
 def inbox_dir(root: Path | None = None) -> Path:
@@ -84,20 +90,42 @@ class Inbox(QObject):
         """Open every photo handed over so far (in the order they came)."""
         photos: list[Path] = []
         for entry in sorted(self.folder.glob("[!.]*.json")):
-            try:
-                found = json.loads(entry.read_text(encoding="utf-8"))
-                entry.unlink()
-            except (OSError, ValueError) as exc:
-                log.warning("Skipped a handover %s: %s", entry.name, exc)
-                continue
-            if isinstance(found, list):
-                photos.extend(Path(p) for p in found if isinstance(p, str))
+            found = self._take(entry)
+            photos.extend(Path(p) for p in found if isinstance(p, str) and "\x00" not in p)
         if photos:
             open_given(self.window, photos)
             if self.window.isMinimized():
                 self.window.showNormal()
             self.window.raise_()
             self.window.activateWindow()
+
+    def _take(self, entry: Path) -> list[object]:
+        """A handover's paths, and the handover gone from the inbox: read when it is a
+        regular file of a sensible size holding a list; otherwise moved aside into
+        ``inbox/unreadable`` (and said in the log), so it never blocks the next one."""
+        try:
+            found = entry.lstat()
+            if not stat.S_ISREG(found.st_mode) or found.st_size > HANDOVER_BYTES:
+                raise ValueError("not a regular file of a sensible size")
+            with entry.open("rb") as handle:
+                paths = json.loads(handle.read(HANDOVER_BYTES + 1).decode("utf-8"))
+            if not isinstance(paths, list):
+                raise ValueError("not a list of paths")
+            entry.unlink()
+            return paths[:1000]
+        except Exception as exc:  # broken, nested past any depth, a device: set aside
+            log.warning("A handover that cannot be read was moved aside: %s (%s)", entry, exc)
+            self._move_aside(entry)
+            return []
+
+    def _move_aside(self, entry: Path) -> None:
+        aside = self.folder / UNREADABLE
+        try:
+            aside.mkdir(exist_ok=True)
+            entry.rename(aside / entry.name)
+        except OSError:
+            with contextlib.suppress(OSError):
+                entry.unlink()
 
     def _drop_stale(self) -> None:
         now = time.time()

@@ -41,8 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop import paths
+from aurax_desktop.account import Credentials, CredentialStore
 from aurax_desktop.api import ProductType
 from aurax_desktop.jobs import BatchSent, Job, JobKind, JobStatus
+from aurax_desktop.privacy import secure_folders
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork, warm_up
 from aurax_desktop.ui.common.bridge import JobBridge
@@ -63,10 +65,12 @@ from aurax_desktop.ui.jobs.panel import HistoryPanel
 from aurax_desktop.ui.jobs.rules import can_delete, can_follow_again, can_retry, can_stop
 from aurax_desktop.ui.jobs.view import VISIBLE_ROWS
 from aurax_desktop.ui.jobs.viewer import ResultViewer
+from aurax_desktop.ui.photos.photo_loading import abandon_downloads
 from aurax_desktop.ui.shell.account import AccountActions
 from aurax_desktop.ui.shell.demo_banner import DemoBanner
 from aurax_desktop.ui.shell.dialogs.shortcuts import ShortcutsDialog
 from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
+from aurax_desktop.ui.shell.keyring_wait import KeyringWaiter
 from aurax_desktop.ui.shell.menus import build_menus, open_folder, show_about
 from aurax_desktop.ui.shell.navigation import PageList
 from aurax_desktop.ui.shell.notifier import Notifier
@@ -112,6 +116,8 @@ class MainWindow(QMainWindow):
         self._watch: set[str] = set()
         """Jobs sent from this window: shown and announced when they end."""
         self._closing = False
+        self.keyring: KeyringWaiter | None = None
+        """The system keyring being read for the saved key, if it is."""
         self.setWindowTitle("AuraX Desktop")
         self.setWindowIcon(app_icon())
         self.setMinimumSize(MINIMUM_SIZE)
@@ -131,6 +137,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.say(session.settings_message or "", 15000))
         if session.history_message:  # a damaged or unwritable history: said once it shows
             QTimer.singleShot(0, lambda: self.show_error(session.history_message or ""))
+        elif session.read_only_reason:
+            QTimer.singleShot(0, lambda: self.show_error(session.read_only_reason or ""))
 
     # Building
 
@@ -489,8 +497,11 @@ class MainWindow(QMainWindow):
         if session.read_only:
             self.setWindowTitle("AuraX Desktop — history, read-only")
             self.connection_label.setText(
-                "Read-only: another AuraX Desktop window runs the jobs of this data folder"
+                "Read-only: the data folder cannot be written"
+                if session.read_only_reason
+                else "Read-only: another AuraX Desktop window runs the jobs of this data folder"
             )
+            self.connection_label.setToolTip(session.read_only_reason or "")
         elif session.client is None:
             self.connection_label.setText("Not connected")
             self.connection_label.setToolTip(
@@ -512,9 +523,34 @@ class MainWindow(QMainWindow):
         if self.session.connected:
             self.resume()
 
-    def show_welcome(self) -> bool:
+    def connect_saved_key(self, base_url: str | None = None) -> None:
+        """Connect with the key kept in the system keyring; the welcome dialog when there
+        is none, when the keyring cannot be used, or when the user stops waiting for it
+        (then a key given there is kept for this session only)."""
+        store = CredentialStore()
+
+        def found(credentials: Credentials | None) -> None:
+            if credentials is None:
+                self.show_welcome()
+                return
+            self.session.connect(credentials, base_url)
+            self._connection_changed()
+
+        def failed(error: BaseException) -> None:
+            log.warning("The keyring could not be read: %s", type(error).__name__)
+            self.show_welcome()
+
+        self.keyring = KeyringWaiter(
+            store.load,
+            self,
+            done=found,
+            failed=failed,
+            cancelled=lambda: self.show_welcome(keyring_waits=True),
+        )
+
+    def show_welcome(self, *, keyring_waits: bool = False) -> bool:
         """The welcome dialog; True when it connected the session."""
-        dialog = WelcomeDialog(self.session, self.work, parent=self)
+        dialog = WelcomeDialog(self.session, self.work, parent=self, keyring_waits=keyring_waits)
         connected = dialog.exec() == WelcomeDialog.DialogCode.Accepted
         if connected:
             self._connection_changed()
@@ -530,11 +566,23 @@ class MainWindow(QMainWindow):
             return
         self._started = True
         self.work.run(warm_up, lambda _r: None)
+        if not self.session.read_only:
+            self.work.run(secure_folders, self._links_found)
         self.catalog.refresh_batches()
         self.forgetting.start()
         self.history.load_first_page(self._history_loaded)
 
     _started = False
+
+    def _links_found(self, links: list[Path]) -> None:
+        if links:
+            names = ", ".join(str(link) for link in links[:3])
+            more = f" and {len(links) - 3} more" if len(links) > 3 else ""
+            self.say(
+                f"Links to other places found among AuraX Desktop's files are not followed: "
+                f"{names}{more}.",
+                20000,
+            )
 
     def _history_loaded(self, _jobs: list[Job]) -> None:
         self.describe.refresh_batches()
@@ -685,6 +733,9 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # and its timer
         self.catalog.stop()
         self.forgetting.stop()
+        abandon_downloads()  # closing never waits on a slow link
+        if self.keyring is not None:
+            self.keyring.stop()
         self.work.shutdown()
         self.notifier.close()
         super().closeEvent(event)

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aurax_desktop.account import Credentials, CredentialStore, KeyringUnavailable
+from aurax_desktop.account import Credentials, CredentialStore
 from aurax_desktop.account.connection import check_connection
 from aurax_desktop.api import AuraxError, AuthenticationError, NetworkError, ServerError
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.icons import ICON_SIZE, icon
+from aurax_desktop.ui.shell.keyring_wait import KeyringWaiter
 
 
 class WelcomeDialog(QDialog):
@@ -37,8 +38,14 @@ class WelcomeDialog(QDialog):
         work: BackgroundWork,
         store: CredentialStore | None = None,
         parent: QWidget | None = None,
+        *,
+        keyring_waits: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.keyring_waits = keyring_waits
+        """The user stopped waiting for the system keyring: a key given here is kept for
+        this session only."""
+        self.keyring: KeyringWaiter | None = None
         self.setWindowTitle("Welcome to AuraX Desktop")
         self.setObjectName("welcomeDialog")
         self.session, self.work = session, work
@@ -208,19 +215,32 @@ class WelcomeDialog(QDialog):
         self._keep(credentials, url)
 
     def _keep(self, credentials: Credentials, url: str) -> None:
-        try:
-            self.store.save(credentials)
-        except KeyringUnavailable as exc:
+        """Into the keyring, on a thread of its own (a keyring asking for its password
+        says so, and Cancel keeps the key for this session only)."""
+        session_only = Credentials(credentials.api_key, credentials.key_id, source="session")
+        if self.keyring_waits:
+            self._connect(session_only, url)
+            return
+        store = self.store
+
+        def refused(error: BaseException) -> None:
+            text = getattr(error, "user_message", str(error))
             answer = QMessageBox.question(
                 self,
                 "No secure keyring",
-                exc.user_message + "\n\nUse the key for this session?",
+                text + "\n\nUse the key for this session?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            credentials = Credentials(credentials.api_key, credentials.key_id, source="session")
-        self._connect(credentials, url)
+            if answer == QMessageBox.StandardButton.Yes:
+                self._connect(session_only, url)
+
+        self.keyring = KeyringWaiter(
+            lambda: store.save(credentials),
+            self,
+            done=lambda _r: self._connect(credentials, url),
+            failed=refused,
+            cancelled=lambda: self._connect(session_only, url),
+        )
 
     def _connect(self, credentials: Credentials, url: str) -> None:
         try:
