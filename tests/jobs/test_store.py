@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,8 +13,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aurax_desktop import paths
-from aurax_desktop.jobs import HistoryError, Job, JobKind, JobQuery, JobStatus, JobStore
-from aurax_desktop.jobs.store import SCHEMA_VERSION
+from aurax_desktop.jobs import (
+    HistoryError,
+    Job,
+    JobBook,
+    JobKind,
+    JobQuery,
+    JobStatus,
+    JobStore,
+)
+from aurax_desktop.jobs.store import _MIGRATIONS, SCHEMA_VERSION
 
 
 def job(number: int, **changes: object) -> Job:
@@ -194,3 +204,44 @@ def test_two_connections_see_each_others_commits(tmp_path: Path) -> None:
     assert reader.find_task("abc") is not None
     writer.close()
     reader.close()
+
+
+def test_the_spend_is_a_ledger_that_deleting_never_lowers(tmp_path: Path) -> None:
+    """'Spent today' went from 24.75 to 21.75 credits when a 3-credit job was deleted."""
+    book = JobBook(JobStore(tmp_path / "h.sqlite3"))
+    now = time.time()
+    made = [book.save(replace(job(n), created_at=now, cost=0.0)) for n in range(3)]
+    for found in made:  # each charged when it was sent
+        book.save(replace(found, cost=3.0, status=JobStatus.QUEUED))
+        book.save(replace(book.get(found.id) or found, status=JobStatus.COMPLETED, cost=3.0))
+    assert book.store.spent_since(now - 1) == 9.0  # charged once each, not per save
+    book.trash([made[0].id])
+    assert book.store.spent_since(now - 1) == 9.0
+    book.forget([made[1].id])
+    assert book.store.spent_since(now - 1) == 9.0
+    assert set(book.forget(book.finished_before())) == {made[0].id, made[2].id}
+    assert book.store.spent_since(now - 1) == 9.0
+    book.store.close()
+
+
+def test_an_older_history_fills_the_ledger_from_its_jobs(tmp_path: Path) -> None:
+    path = tmp_path / "v3.sqlite3"
+    db = sqlite3.connect(path)
+    for version in (1, 2, 3):
+        for statement in _MIGRATIONS[version]:
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 3")
+    db.execute(
+        "INSERT INTO jobs (id, kind, status, product_type, created_at, updated_at, cost) "
+        "VALUES ('a', 'try-on', 'completed', 'DRESS', ?, ?, 3.0), "
+        "('b', 'product-description', 'completed', 'DRESS', ?, ?, 0.25)",
+        (time.time(), time.time(), time.time(), time.time()),
+    )
+    db.commit()
+    db.close()
+    store = JobStore(path)
+    assert store.schema_version == SCHEMA_VERSION
+    assert store.spent_since(0) == 3.25
+    store.delete("a")
+    assert store.spent_since(0) == 3.25
+    store.close()
