@@ -85,7 +85,7 @@ def test_a_batch_tries_every_garment_on_every_person(
     out = tmp_path / "results"
     assert batch(server, catalog, out, "--yes", "--jobs", "3") == 0
     err = capsys.readouterr().err
-    assert "6 try-ons (2 people by 3 garments) will cost 18 credits." in err
+    assert "“garments”: 6 try-ons: 3 garments for 2 people, 18 credits." in err
     assert "skipped: “fake.jpg” is not a picture" in err and "notes.txt: not a picture" in err
     assert "6 completed, 0 failed; 18 credits spent" in err
     assert sent(server) == 6

@@ -120,3 +120,10 @@ def confirm(summary: str, *, yes: bool, stdin: TextIO | None = None) -> None:
     answer = reader.readline().strip().lower()
     if answer not in ("y", "yes"):
         raise UsageError("not confirmed. Nothing was done.")
+
+
+def batch_name(text: str) -> str:
+    name = " ".join(text.split())
+    if not name or len(name) > 120:
+        raise argparse.ArgumentTypeError("a batch's name is 1 to 120 characters.")
+    return name

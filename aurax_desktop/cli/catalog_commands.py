@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from aurax_desktop.api import COST_TRY_ON
+from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, COST_TRY_ON, ProductType
 from aurax_desktop.cli.arguments import UsageError, confirm, output_file, shown
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.job_commands import EXIT_FAILED, EXIT_OK, exit_code, wait
@@ -15,7 +16,9 @@ from aurax_desktop.cli.output import job_record, print_json
 from aurax_desktop.exports import from_jobs, write_contact_sheet, write_pdf
 from aurax_desktop.imaging import ImageError, load_image, save_as, sort_out
 from aurax_desktop.jobs import Job, JobStatus, JobStore, TryOnBatchInput
-from aurax_desktop.jobs.batches import batch_jobs, last_try_on_batch
+from aurax_desktop.jobs.batches import batch_jobs, default_batch_name, last_try_on_batch
+from aurax_desktop.jobs.garments import Garment, display_name, type_mix
+from aurax_desktop.jobs.manifest import ManifestError, read_manifest
 from aurax_desktop.jobs.naming import free_file_name
 
 LOOKBOOK_KINDS = (".pdf", ".png", ".jpg", ".jpeg")
@@ -43,11 +46,25 @@ def usable_pictures(given: list[Path], what: str) -> list[Path]:
 
 
 def check_batch(args: argparse.Namespace) -> None:
-    """Everything known before the server is started: photos, cost, consent, output."""
+    """Everything known before the server is started: photos, each garment's type, the
+    list's rows, the cost, consent, the output."""
     args.people = usable_pictures(args.people, "person")
-    args.garments = usable_pictures(args.garments, "garment")
-    count = len(args.people) * len(args.garments)
-    cost = count * COST_TRY_ON
+    garments = _garments(args)
+    if args.product_type is not None:  # --type T: every garment's type
+        garments = [replace(g, product_type=args.product_type) for g in garments]
+    unknown = [g.photo.name for g in garments if g.product_type is None]
+    if unknown:
+        raise UsageError(
+            "these garments' names say no product type, so nothing was sent: "
+            f"{', '.join(shown(n) for n in unknown[:10])}"
+            + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
+            + ". Name the files (e.g. red-dress.jpg), give --type, or use a list with a "
+            "type column."
+        )
+    args.garment_items = garments
+    args.batch_label = args.name or _batch_name(args, garments)
+    count = len(args.people) * len(garments)
+    cost = count * COST_TRY_ON + (len(garments) * COST_PRODUCT_DESCRIPTION if args.describe else 0)
     if args.max_credits is not None and cost > args.max_credits:
         raise UsageError(
             f"{count} try-ons would cost {cost:g} credits, more than --max-credits "
@@ -55,26 +72,63 @@ def check_batch(args: argparse.Namespace) -> None:
         )
     if args.output.exists() and not args.output.is_dir():
         raise UsageError(f"The output “{shown(args.output)}” is a file; give a folder.")
+    mix = type_mix([g.product_type for g in garments if g.product_type is not None])
+    described = (
+        f" and {len(garments)} descriptions ({len(garments) * COST_PRODUCT_DESCRIPTION:g} credits)"
+        if args.describe
+        else ""
+    )
     confirm(
-        f"{count} try-ons ({len(args.people)} people by {len(args.garments)} garments) "
-        f"will cost {cost:g} credits.",
+        f"“{args.batch_label}”: {count} try-ons: {mix} for {people_word(len(args.people))}"
+        f"{described}, {cost:g} credits.",
         yes=args.yes,
     )
 
 
+def _garments(args: argparse.Namespace) -> list[Garment]:
+    if args.manifest is not None:
+        try:
+            return list(read_manifest(args.manifest).garments)
+        except ManifestError as exc:
+            raise UsageError(exc.user_message) from None
+    return [Garment.from_photo(p) for p in usable_pictures(args.garments, "garment")]
+
+
+def _batch_name(args: argparse.Namespace, garments: list[Garment]) -> str:
+    """From the list's file, else the garments' folder ("SS27/"), else the date."""
+    if args.manifest is not None:
+        return display_name(args.manifest.name)
+    folders = {g.photo.parent.resolve() for g in garments}
+    if len(folders) == 1:
+        folder = folders.pop()
+        if folder != Path.cwd().resolve() and folder.name:
+            return display_name(folder.name)
+    return default_batch_name()
+
+
+def people_word(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
+
+
 def cmd_batch(context: CommandContext) -> int:
     args = context.args
+    garments: list[Garment] = args.garment_items
     context.runner.set_limits(concurrency=args.jobs, deadline_s=context.deadline_s)
     sent = context.runner.submit_try_on_batch(
         TryOnBatchInput(
             tuple(args.people),
-            tuple(args.garments),
-            args.product_type,
+            tuple(g.photo for g in garments),
+            ProductType.GARMENT,
             args.strength,
             prompt=args.prompt,
             run_with_prompt=bool(args.prompt),
+            name=args.batch_label,
+            garment_types=tuple(g.product_type for g in garments),
+            garment_details=tuple(g.details() for g in garments),
+            describe_garments=args.describe,
         )
     )
+    wait(context, list(sent.descriptions))
     finished = wait(context, list(sent.job_ids))
     saved: dict[str, str | None] = {}
     try:

@@ -132,14 +132,35 @@ def _catalog_commands(
     batch.add_argument(
         "--people", nargs="+", type=Path, required=True, metavar="P", help="photos or folders"
     )
-    batch.add_argument(
-        "--garments", nargs="+", type=Path, required=True, metavar="G", help="photos or folders"
+    garments = batch.add_mutually_exclusive_group(required=True)
+    garments.add_argument("--garments", nargs="+", type=Path, metavar="G", help="photos or folders")
+    garments.add_argument(
+        "--manifest",
+        type=Path,
+        metavar="LIST",
+        help="a season's garment list: CSV or XLSX with a header row (file, and optionally "
+        "type, sku, name, price, colour)",
     )
     batch.add_argument(
-        "--type", type=arguments.product_type, required=True, dest="product_type", help=TYPES_HELP
+        "--type",
+        type=arguments.product_type,
+        default=None,
+        dest="product_type",
+        help=f"every garment's type ({TYPES_HELP}); without it, each garment's type comes "
+        "from the list or from its file's name",
+    )
+    batch.add_argument(
+        "--name",
+        type=arguments.batch_name,
+        help="the batch's name (default: the garments' folder or list)",
     )
     batch.add_argument("--strength", type=int, choices=(1, 2, 3), default=2)
     batch.add_argument("--prompt", type=arguments.prompt, help="text to guide every try-on")
+    batch.add_argument(
+        "--describe",
+        action="store_true",
+        help="also describe each garment once (0.25 credits each), for the line sheet",
+    )
     batch.add_argument(
         "--max-credits",
         type=arguments.credits_amount,
@@ -158,10 +179,49 @@ def _catalog_commands(
         "lookbook", parents=[common], help="a batch's try-ons as a PDF or a contact sheet"
     )
     lookbook.add_argument("output", type=Path, metavar="OUT", help="OUT.pdf, OUT.png or OUT.jpg")
-    which = lookbook.add_mutually_exclusive_group()
+    _which_batch(lookbook)
+    _culled(lookbook)
+    lookbook.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    linesheet = commands.add_parser(
+        "linesheet", parents=[common], help="a batch's garments and looks for wholesale buyers"
+    )
+    linesheet.add_argument("output", type=Path, metavar="OUT.pdf")
+    _which_batch(linesheet)
+    linesheet.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    export = commands.add_parser(
+        "export", parents=[common], help="a batch's results at full size, named as you like"
+    )
+    export.add_argument("output", type=Path, metavar="DIR")
+    _which_batch(export)
+    _culled(export)
+    export.add_argument(
+        "--name",
+        dest="template",
+        default="{person}__{garment}",
+        metavar="TEMPLATE",
+        help="file names from {sku}, {name}, {person}, {garment}, {type} and {n} "
+        "(default {person}__{garment})",
+    )
+    export.add_argument("--force", action="store_true", help="replace files that exist")
+
+
+def _which_batch(command: argparse.ArgumentParser) -> None:
+    which = command.add_mutually_exclusive_group()
     which.add_argument(
         "--last-batch", action="store_true", help="the newest batch of try-ons (the default)"
     )
     which.add_argument("--batch", metavar="ID", help="a batch's id (aurax history --json)")
-    lookbook.add_argument("--favourites", action="store_true", help="favourites only")
-    lookbook.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+
+def _culled(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--favourites", action="store_true", help="favourites only")
+    command.add_argument(
+        "--min-stars",
+        type=int,
+        choices=range(0, 6),
+        default=0,
+        metavar="N",
+        help="only results rated at least N stars (1 to 5)",
+    )

@@ -18,6 +18,7 @@ from aurax_desktop.imaging.source import (
 from aurax_desktop.imaging.thumbnails import (
     RESULT_PREVIEW_SIDE,
     preview_bytes,
+    previews,
     save_thumbnail,
     thumbnail,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "prepare_mask",
     "prepare_upload",
     "preview_bytes",
+    "previews",
     "read_header",
     "save_as",
     "save_thumbnail",

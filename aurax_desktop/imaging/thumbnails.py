@@ -57,10 +57,21 @@ RESULT_PREVIEW_SIDE = 384
 def preview_bytes(source: SourceImage, size: int = 256) -> bytes:
     """A JPEG preview of ``source`` (at most ``size`` pixels), from a reduced decode;
     raises ``ImageError`` when the picture does not decode whole."""
-    pixels = flatten(source.decode(size), (242, 242, 242))
-    out = io.BytesIO()
-    pixels.save(out, "JPEG", quality=85)
-    return out.getvalue()
+    return previews(source, (size,))[0]
+
+
+def previews(source: SourceImage, sides: tuple[int, ...]) -> list[bytes]:
+    """JPEG previews of ``source`` at each of ``sides`` (longest side, at most), from one
+    reduced decode at the largest; raises ``ImageError`` when it does not decode whole."""
+    pixels = flatten(source.decode(max(sides)), (242, 242, 242))
+    made = []
+    for side in sides:
+        smaller = pixels.copy()
+        smaller.thumbnail((side, side))
+        out = io.BytesIO()
+        smaller.save(out, "JPEG", quality=85 if side < 1000 else 88)
+        made.append(out.getvalue())
+    return made
 
 
 def save_thumbnail(source: SourceImage, target: Path, size: int = 256) -> Path:

@@ -7,11 +7,12 @@ garments in columns) and the batch's name, for the gallery and the lookbook.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from PIL import Image
 
-from aurax_desktop.api import COST_TRY_ON, ProductType
+from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, COST_TRY_ON, ProductType
 from aurax_desktop.jobs.inputs import ImageInput, TryOnInput
 from aurax_desktop.jobs.model import Job, JobKind
 from aurax_desktop.jobs.store import JobQuery, JobStore
@@ -21,21 +22,38 @@ def default_batch_name(now: float | None = None) -> str:
     return time.strftime("Try-ons %d %b %Y %H:%M", time.localtime(now))
 
 
+PersonMasks = Mapping[str, Image.Image]
+"""A person's masks by product type ("DRESS" -> its area): a mask belongs to a person
+and a type, and goes only with that person's try-ons of that type."""
+
+
 @dataclass(frozen=True)
 class TryOnBatchInput:
     people: tuple[ImageInput, ...]
     garments: tuple[ImageInput, ...]
     product_type: ProductType = ProductType.GARMENT
     garment_strength: int = 2
-    masks: tuple[Image.Image | None, ...] = ()
-    """One per person photo (None: no mask for that person)."""
+    masks: tuple[PersonMasks, ...] = ()
+    """One per person photo: its masks by product type (none for a type: none sent)."""
     prompt: str | None = None
     run_with_prompt: bool = False
     name: str = field(default_factory=default_batch_name)
     garment_types: tuple[ProductType | None, ...] = ()
     """One per garment photo, when each garment has its own type (else ``product_type``)."""
+    garment_details: tuple[Mapping[str, str], ...] = ()
+    """One per garment photo: what a season's list says of it (SKU, name, price, colour),
+    kept with each of its try-ons."""
     derived_from: tuple[str | None, ...] = ()
     """One per person photo: the job whose result it is (an outfit built step by step)."""
+    describe_garments: bool = False
+    """Also describe each garment once (for the line sheet), in the same batch."""
+
+    def type_of(self, column: int) -> ProductType:
+        chosen = self.garment_types[column] if column < len(self.garment_types) else None
+        return chosen or self.product_type
+
+    def details_of(self, column: int) -> dict[str, str]:
+        return dict(self.garment_details[column]) if column < len(self.garment_details) else {}
 
     @property
     def count(self) -> int:
@@ -43,15 +61,18 @@ class TryOnBatchInput:
 
     @property
     def cost(self) -> float:
-        return COST_TRY_ON * self.count
+        """The try-ons, and the garments' descriptions when asked for."""
+        described = len(self.garments) * COST_PRODUCT_DESCRIPTION if self.describe_garments else 0
+        return COST_TRY_ON * self.count + described
 
     def pairs(self) -> list[tuple[int, int, TryOnInput]]:
         """(row, column, request) for every person (row) and garment (column)."""
         found = []
         for row, person in enumerate(self.people):
-            mask = self.masks[row] if row < len(self.masks) else None
+            masks = self.masks[row] if row < len(self.masks) else {}
             for column, garment in enumerate(self.garments):
-                chosen = self.garment_types[column] if column < len(self.garment_types) else None
+                kind = self.type_of(column)
+                mask = masks.get(kind.value)
                 found.append(
                     (
                         row,
@@ -59,7 +80,7 @@ class TryOnBatchInput:
                         TryOnInput(
                             person,
                             garment,
-                            chosen or self.product_type,
+                            kind,
                             self.garment_strength,
                             mask,
                             self.prompt,
@@ -81,6 +102,9 @@ class TryOnBatchInput:
 class BatchSent:
     batch: str
     job_ids: tuple[str, ...]
+    """The try-ons."""
+    descriptions: tuple[str, ...] = ()
+    """The garments' descriptions, when asked for."""
 
 
 def batch_jobs(store: JobStore, batch: str) -> list[Job]:

@@ -27,5 +27,5 @@ def image_extension(data: bytes) -> str:
 def copy_inputs(source: Path, target: Path) -> None:
     """The prepared inputs of a job (not its results or previews) into another's folder."""
     for path in source.iterdir():
-        if path.is_file() and not path.name.startswith(("result", "thumbnail", ".")):
+        if path.is_file() and not path.name.startswith(("result", "thumbnail", "print", ".")):
             shutil.copy2(path, target / path.name)

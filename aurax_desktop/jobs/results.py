@@ -32,7 +32,7 @@ from aurax_desktop.imaging import (
     DEFAULT_MAX_PIXELS,
     RESULT_PREVIEW_SIDE,
     ImageError,
-    preview_bytes,
+    previews,
     read_header,
 )
 from aurax_desktop.jobs.files import image_extension, write_atomically
@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 
 ProgressReport = Callable[[int, int], None]
 
+PRINT_SIDE = 1600
+"""The longest side of a result's print preview (sharp at 300 dpi in a third of a page):
+lookbooks and line sheets are made from it, never from the full picture."""
+PRINT_NAME = "print.jpg"
 IMAGES_PER_TASK = 1
 """What the contract gives a finished image task: one image (``output.imageId``)."""
 TASK_MAX_BYTES = MAX_DOWNLOAD_BYTES
@@ -91,11 +95,12 @@ def fetch_results(
             )
             budget -= len(data)
             name = f"result{'' if index == 0 else f'-{index + 1}'}{image_extension(data)}"
-            preview = _checked(data)
+            preview, for_print = _checked(data)
             write_atomically(job.folder / name, data)
             results.append(name)
             if index == 0:
                 write_atomically(job.folder / "thumbnail.jpg", preview)
+                write_atomically(job.folder / PRINT_NAME, for_print)
     except FollowStoppedError:
         raise
     except _DamagedError as exc:
@@ -153,12 +158,13 @@ _REASONS = {
 }
 
 
-def _checked(data: bytes) -> bytes:
-    """The preview of a result that is a whole, usable picture (JPEG bytes); raises
-    ``_DamagedError`` otherwise. Its header is read first: nothing past the pixel
-    limit is ever decoded."""
+def _checked(data: bytes) -> tuple[bytes, bytes]:
+    """The previews (for the lists, for print) of a result that is a whole, usable
+    picture (JPEG bytes); raises ``_DamagedError`` otherwise. Its header is read
+    first: nothing past the pixel limit is ever decoded."""
     try:
         source = read_header(data, name="The result", max_pixels=DEFAULT_MAX_PIXELS)
-        return preview_bytes(source, RESULT_PREVIEW_SIDE)
+        small, large = previews(source, (RESULT_PREVIEW_SIDE, PRINT_SIDE))
+        return small, large
     except ImageError as exc:
         raise _DamagedError(_REASONS.get(exc.reason, "cut short or damaged")) from None

@@ -140,7 +140,7 @@ class JobRunner:
                 batch_row=row,
                 batch_column=column,
                 derived_from=origin,
-                extra={BATCH_NAME: batch.name},
+                extra={BATCH_NAME: batch.name, **batch.details_of(column)},
             )
             job = self._new(
                 JobKind.TRY_ON,
@@ -153,7 +153,14 @@ class JobRunner:
             queued.append((job, request))
         for job, request in queued:
             self._queue(job, functools.partial(request.prepare, max_side=self.upload_side))
-        return BatchSent(batch_id, tuple(job.id for job, _request in queued))
+        described = tuple(
+            self.submit_description(
+                DescriptionInput(garment, batch.type_of(column), batch=batch_id)
+            )
+            for column, garment in enumerate(batch.garments)
+            if batch.describe_garments
+        )
+        return BatchSent(batch_id, tuple(job.id for job, _request in queued), described)
 
     def pause_batch(self, batch: str, *, paused: bool = True) -> None:
         """Paused: no more of the batch's jobs are sent (those sent are followed)."""

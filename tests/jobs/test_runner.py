@@ -78,6 +78,7 @@ def test_try_on_job_runs_to_a_stored_result(runner_factory: Factory) -> None:
         "garment.jpg",
         "mask.png",
         "person.jpg",
+        "print.jpg",
         "result.jpg",
         "thumbnail.jpg",
     ]

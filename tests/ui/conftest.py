@@ -210,3 +210,28 @@ def answer_next_dialog(button: QMessageBox.StandardButton) -> list[str]:
 
     when_modal(QMessageBox, click)
     return seen
+
+
+def answer_batch_question(
+    *, send: bool = True, name: str | None = None, describe: bool = False
+) -> list[str]:
+    """Answer the next question before a batch (its name and the descriptions as given);
+    returns what it said, once it was shown."""
+    from aurax_desktop.ui.studio.batch import BatchQuestion  # noqa: PLC0415
+
+    seen: list[str] = []
+
+    def answer(question: BatchQuestion) -> None:
+        seen.append(question.text())
+        seen.append(question.send_button.text())
+        if name is not None:
+            question.name_edit.setText(name)
+        question.describe.setChecked(describe)
+        seen.append(question.text())
+        if send:
+            question.send_button.click()
+        else:
+            question.reject()
+
+    when_modal(BatchQuestion, answer)
+    return seen

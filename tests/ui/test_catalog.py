@@ -25,7 +25,13 @@ from aurax_desktop.ui.jobs.groups import to_retry
 from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
 from aurax_desktop.ui.shell.main_window import GALLERY_ROW, MainWindow
 from tests.factories import jpeg_bytes, person_jpeg
-from tests.ui.conftest import WindowFactory, answer_next_dialog, stroke, when_modal
+from tests.ui.conftest import (
+    WindowFactory,
+    answer_batch_question,
+    answer_next_dialog,
+    stroke,
+    when_modal,
+)
 
 OK, CANCEL = QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Cancel
 
@@ -65,9 +71,9 @@ def listed_ended(window: MainWindow, job_ids: list[str]) -> bool:
 
 def sent_batch(qtbot: QtBot, window: MainWindow, count: int) -> list[Job]:
     """Answer the question, send, and wait for the batch's jobs to end."""
-    shown = answer_next_dialog(OK)
+    shown = answer_batch_question()
     window.try_on.submit()
-    assert shown and f"Send {count} try-ons" in shown[0]
+    assert shown and shown[1] == f"Send {count} try-ons"
     store = window.session.store
 
     def ended() -> list[Job]:
@@ -107,7 +113,7 @@ def test_several_photos_make_one_batch_after_a_question(
     assert not canvas.is_painted()
     assert people.mask_of(people.photos()[1]) is not None
     # declined: nothing is sent
-    answer_next_dialog(CANCEL)
+    answer_batch_question(send=False)
     page.submit()
     assert server.stats()["tasks_created"] == 0
     jobs = sent_batch(qtbot, window, 4)
@@ -323,7 +329,7 @@ def test_a_batch_pauses_resumes_and_its_unsent_try_ons_are_cancelled(
     page.person_pane.load_paths([catalog["people"][0] / "ana.jpg"])
     page.garment_pane.load_paths(garments)
     qtbot.waitUntil(lambda: page.blocker() == "" and len(page.garment_pane.photos()) == 5)
-    answer_next_dialog(OK)
+    answer_batch_question()
     page.submit()
     gallery_page = window.catalog.page
     qtbot.waitUntil(lambda: window.catalog.model.columnCount() == 5, timeout=10_000)

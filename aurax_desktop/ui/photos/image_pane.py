@@ -87,7 +87,10 @@ class ImagePane(QFrame):
         self.loading = False
         self._ticket = 0
         self.several = several
-        self.strip = PhotoStrip(work, title, self)
+        self.strip = PhotoStrip(work, title, self, typed=purpose == "garment")
+        self.mask_type = ""
+        """The product type whose mask the canvas shows (a person's masks are one per
+        type: the one painted while a dress is shown goes only with dresses)."""
         self.strip.chosen.connect(self._show)
         self.strip.skipped.connect(self._skipped)
         self._notes: list[str] = []
@@ -250,18 +253,45 @@ class ImagePane(QFrame):
     def _keep_mask(self) -> None:
         canvas = self.canvas
         if isinstance(canvas, MaskCanvas) and self.shown is not None and canvas.has_image():
-            painted = canvas.undo_stack.count() > 0 or self.shown.masks is not None
-            self.shown.masks = (canvas.full_mask, canvas.preview_mask) if painted else None
+            kept = self.shown.masks
+            if canvas.undo_stack.count() > 0 or self.mask_type in kept:
+                kept[self.mask_type] = (canvas.full_mask, canvas.preview_mask)
+
+    def set_mask_type(self, product_type: str, *, carry: bool = False) -> None:
+        """Show the shown person's mask for ``product_type`` (the one for the type shown
+        until now is kept). ``carry``: the garment was given another type, so each
+        person's mask for the old type serves the new one too, where it has none."""
+        if product_type == self.mask_type:
+            return
+        self._keep_mask()
+        old, self.mask_type = self.mask_type, product_type
+        if carry:
+            for photo in self.photos():
+                if old in photo.masks and product_type not in photo.masks:
+                    full, preview = photo.masks[old]
+                    photo.masks[product_type] = (full.copy(), preview.copy())
+        canvas = self.canvas
+        if isinstance(canvas, MaskCanvas) and self.shown is not None and canvas.has_image():
+            canvas.swap_masks(self.shown.masks.get(product_type))
 
     def _known(self, path: Path) -> Photo | None:
         return next((p for p in self.photos() if p.path is not None and p.path == path), None)
 
-    def mask_of(self, photo: Photo) -> QImage | None:
-        """The mask painted on ``photo`` at its own resolution (None: not painted)."""
+    def mask_of(self, photo: Photo, product_type: str | None = None) -> QImage | None:
+        """The mask painted on ``photo`` for ``product_type`` (default: the type shown)
+        at the photo's own resolution (None: not painted)."""
+        kind = self.mask_type if product_type is None else product_type
         canvas = self.canvas
-        if photo is self.shown and isinstance(canvas, MaskCanvas):
+        if photo is self.shown and kind == self.mask_type and isinstance(canvas, MaskCanvas):
             return QImage(canvas.full_mask) if not canvas.full_mask.isNull() else None
-        return QImage(photo.masks[0]) if photo.masks else None
+        kept = photo.masks.get(kind)
+        return QImage(kept[0]) if kept else None
+
+    def masks_of(self, photo: Photo) -> dict[str, QImage]:
+        """Every mask painted on ``photo``, by product type."""
+        kinds = {*photo.masks, *([self.mask_type] if photo is self.shown else [])}
+        found = {kind: self.mask_of(photo, kind) for kind in kinds}
+        return {kind: mask for kind, mask in found.items() if mask is not None}
 
     def photos(self) -> list[Photo]:
         """Every photo of the pane, in the strip's order."""
@@ -314,8 +344,9 @@ class ImagePane(QFrame):
         else:
             self.strip.select(entry)
         self.shown = entry
-        if entry.masks is not None and photo.blanks is not None:
-            photo = replace(photo, blanks=entry.masks)
+        stored = entry.masks.get(self.mask_type)
+        if stored is not None and photo.blanks is not None:
+            photo = replace(photo, blanks=stored)
         self.photo = photo
         self.canvas.set_busy_note("")
         said = [*self._notes, *photo.warnings]

@@ -158,6 +158,18 @@ class MaskCanvas(ImageCanvas):
             self.full_mask, self.preview_mask = QImage(), QImage()
         self._changed()
 
+    def swap_masks(self, masks: tuple[QImage, QImage] | None) -> None:
+        """Show other masks of the same photo (another product type's): ``masks`` at the
+        photo's and the preview's size; None: blank ones."""
+        if not self.has_image():
+            return
+        assert self.display is not None
+        if masks is None or masks[0].size() != self.source_size:
+            masks = blank_masks(self.source_size, self.display.size())
+        self.full_mask, self.preview_mask = masks
+        self.undo_stack.clear()
+        self._changed()
+
     def is_painted(self) -> bool:
         """True when some pixel of the mask is set."""
         return not self.full_mask.isNull() and mask_to_pil(self.full_mask).getbbox() is not None

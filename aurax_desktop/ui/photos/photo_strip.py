@@ -1,5 +1,7 @@
 """The photos of a pane, as a strip of thumbnails: the selected one is shown (and, for
-the person, painted); each keeps its own mask. Hidden while the pane holds one photo.
+the person, painted); each keeps its own masks, one per product type; each garment its
+own type, written on its thumbnail. Names are cut in the middle, whole in the tooltip.
+Hidden while the pane holds one photo.
 
 Thumbnails are made on a worker from the file's header and a reduced decode; a file
 that turns out not to be a picture is taken off the strip with a note. Photos of
@@ -13,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QImage, QKeyEvent, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QImage, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
+from aurax_desktop.api import ProductType
+from aurax_desktop.api.suggest import suggest_product_type
 from aurax_desktop.imaging import ImageError, SourceImage, load_image
 from aurax_desktop.jobs.inputs import ImageInput
 from aurax_desktop.ui.common.background import BackgroundWork
@@ -33,8 +37,13 @@ class Photo:
     path: Path | None = None
     source: SourceImage | None = None
     """Kept only for photos that have no file."""
-    masks: tuple[QImage, QImage] | None = None
-    """The painted mask (photo and preview resolution) while another photo is shown."""
+    masks: dict[str, tuple[QImage, QImage]] = field(default_factory=dict)
+    """The painted masks (photo and preview resolution) by product type, kept while
+    another photo or another type is shown: a mask belongs to a person and a type."""
+    product_type: str | None = None
+    """A garment's own product type (suggested from its name when it is added)."""
+    details: dict[str, str] = field(default_factory=dict)
+    """What a season's list says of a garment (SKU, name, price, colour)."""
     derived_from: str | None = None
     """The job whose result this photo is (an outfit built step by step)."""
     key: int = field(default_factory=lambda: next(_ids))
@@ -62,9 +71,19 @@ class PhotoStrip(QListWidget):
     changed = Signal()
     """Photos were added or removed."""
 
-    def __init__(self, work: BackgroundWork, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        work: BackgroundWork,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        typed: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.work = work
+        self.typed = typed
+        """Each photo has its own product type (garments), shown on its thumbnail."""
+        self._pictures: dict[int, QImage] = {}
         self.setObjectName(f"{title.lower()}Strip")
         self.setAccessibleName(f"{title} photos")
         self.setViewMode(QListView.ViewMode.IconMode)
@@ -103,9 +122,12 @@ class PhotoStrip(QListWidget):
         first: QListWidgetItem | None = None
         for photo in photos:
             self._photos[photo.key] = photo
-            item = QListWidgetItem(photo.name[:14])
+            if self.typed and photo.product_type is None:
+                kind = suggest_product_type(photo.name) or ProductType.GARMENT
+                photo.product_type = kind.value
+            item = QListWidgetItem(self._elided(photo.name))
             item.setData(Qt.ItemDataRole.UserRole, photo.key)
-            item.setToolTip(photo.name)
+            item.setToolTip(self._tip(photo))
             item.setSizeHint(QSize(THUMB + 12, THUMB + 20))
             self.addItem(item)
             first = first or item
@@ -132,6 +154,7 @@ class PhotoStrip(QListWidget):
         self.blockSignals(True)
         self.takeItem(row)
         self._photos.pop(photo.key, None)
+        self._pictures.pop(photo.key, None)
         if self.count():
             self.setCurrentRow(min(row, self.count() - 1))
         self.blockSignals(False)
@@ -146,6 +169,7 @@ class PhotoStrip(QListWidget):
         self.clear()
         self.blockSignals(False)
         self._photos.clear()
+        self._pictures.clear()
         self._show_when_several()
 
     def _row(self, photo: Photo) -> int | None:
@@ -170,7 +194,53 @@ class PhotoStrip(QListWidget):
     def _drawn(self, photo: Photo, image: QImage) -> None:
         row = self._row(photo)
         if row is not None and not image.isNull():
-            self.item(row).setIcon(QIcon(QPixmap.fromImage(image)))
+            self._pictures[photo.key] = image
+            self.item(row).setIcon(QIcon(self._badged(photo, image)))
+
+    def _elided(self, name: str) -> str:
+        """A name that fits under its thumbnail, cut in the middle ("SS27-lo…-navy"), so
+        names that differ at the end stay apart."""
+        return self.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, THUMB + 8)
+
+    def _tip(self, photo: Photo) -> str:
+        if self.typed and photo.product_type:
+            return f"{photo.name}\n{ProductType(photo.product_type).label}"
+        return photo.name
+
+    def _badged(self, photo: Photo, image: QImage) -> QPixmap:
+        """The thumbnail, with the garment's type written across its foot."""
+        pixmap = QPixmap.fromImage(image)
+        if not self.typed or not photo.product_type:
+            return pixmap
+        painter = QPainter(pixmap)
+        band = max(14, pixmap.height() // 5)
+        painter.fillRect(0, pixmap.height() - band, pixmap.width(), band, QColor(0, 0, 0, 170))
+        font = painter.font()
+        font.setPixelSize(max(9, band - 5))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(
+            0,
+            pixmap.height() - band,
+            pixmap.width(),
+            band,
+            int(Qt.AlignmentFlag.AlignCenter),
+            ProductType(photo.product_type).label,
+        )
+        painter.end()
+        return pixmap
+
+    def set_type(self, photo: Photo, product_type: str | None) -> None:
+        """Give ``photo`` its own product type (shown on its thumbnail)."""
+        photo.product_type = product_type
+        row = self._row(photo)
+        if row is None:
+            return
+        self.item(row).setToolTip(self._tip(photo))
+        image = self._pictures.get(photo.key)
+        if image is not None:
+            self.item(row).setIcon(QIcon(self._badged(photo, image)))
 
     def _unusable(self, photo: Photo, error: BaseException) -> None:
         if self._row(photo) is None:

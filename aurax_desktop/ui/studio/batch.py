@@ -1,28 +1,36 @@
 """Every person photo with every garment photo: what the Try on button costs, the
-question asked before a batch is sent, and the batch built (on a worker) from the
-panes' photos and masks."""
+question asked before a batch is sent (what goes, what it costs, the batch's name),
+and the batch built (on a worker) from the panes' photos, each garment's type and each
+person's masks by type."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from aurax_desktop.api import COST_TRY_ON, ProductType
+from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, COST_TRY_ON, ProductType
 from aurax_desktop.jobs import TryOnBatchInput
+from aurax_desktop.jobs.batches import default_batch_name
+from aurax_desktop.jobs.garments import display_name, type_mix
 from aurax_desktop.jobs.inputs import ImageInput
 from aurax_desktop.ui.common.choices import credits_text
 from aurax_desktop.ui.common.qimages import mask_to_pil
 from aurax_desktop.ui.photos.image_pane import ImagePane
 
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def people_word(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+LIST_FILE = "list_file"
+"""Among a garment photo's details: the list it came from (the batch's name)."""
 
 
 @dataclass(frozen=True)
@@ -30,9 +38,17 @@ class Pairs:
     """What the panes hold, taken on the GUI thread (masks are shared copies)."""
 
     people: tuple[ImageInput, ...]
-    masks: tuple[QImage | None, ...]
+    masks: tuple[dict[str, QImage], ...]
+    """Each person's masks by product type."""
     derived_from: tuple[str | None, ...]
     garments: tuple[ImageInput, ...]
+    types: tuple[ProductType, ...]
+    """Each garment's own type."""
+    details: tuple[dict[str, str], ...]
+    """What a season's list says of each garment (empty: not from a list)."""
+    person_names: tuple[str, ...] = ()
+    garment_names: tuple[str, ...] = ()
+    garment_paths: tuple[Path | None, ...] = ()
 
     @classmethod
     def of(cls, person: ImagePane, garment: ImagePane) -> Pairs:
@@ -45,12 +61,17 @@ class Pairs:
                 shown_person if p is person.shown and shown_person is not None else p.input
                 for p in people
             ),
-            tuple(person.mask_of(p) for p in people),
+            tuple(person.masks_of(p) for p in people),
             tuple(p.derived_from for p in people),
             tuple(
                 shown_garment if g is garment.shown and shown_garment is not None else g.input
                 for g in garments
             ),
+            tuple(ProductType(g.product_type or ProductType.GARMENT.value) for g in garments),
+            tuple(dict(g.details) for g in garments),
+            tuple(p.name for p in people),
+            tuple(g.name for g in garments),
+            tuple(g.path for g in garments),
         )
 
     @property
@@ -61,23 +82,50 @@ class Pairs:
     def cost(self) -> float:
         return self.count * COST_TRY_ON
 
+    def suggested_name(self) -> str:
+        """The batch's name to offer: the garments' list or folder ("SS27"), else the
+        date."""
+        listed = {d.get(LIST_FILE, "") for d in self.details} - {""}
+        if len(listed) == 1:
+            return display_name(listed.pop())
+        folders = {p.parent.name for p in self.garment_paths if p is not None}
+        if len(folders) == 1 and (folder := folders.pop()):
+            return display_name(folder)
+        return default_batch_name()
+
     def batch(
-        self, kind: ProductType, strength: int, prompt: str | None, *, use_prompt: bool
+        self,
+        strength: int,
+        prompt: str | None,
+        *,
+        use_prompt: bool,
+        name: str,
+        describe: bool = False,
     ) -> TryOnBatchInput:
         """On a worker: the masks become pictures (an unpainted one is no mask)."""
         masks = []
-        for mask in self.masks:
-            painted = mask_to_pil(mask) if mask is not None and not mask.isNull() else None
-            masks.append(painted if painted is not None and painted.getbbox() else None)
+        for person in self.masks:
+            painted = {}
+            for kind, mask in person.items():
+                picture = mask_to_pil(mask) if not mask.isNull() else None
+                if picture is not None and picture.getbbox():
+                    painted[kind] = picture
+            masks.append(painted)
         return TryOnBatchInput(
             self.people,
             self.garments,
-            kind,
+            ProductType.GARMENT,
             strength,
             tuple(masks),
             prompt,
             use_prompt,
+            name=name,
+            garment_types=self.types,
+            garment_details=tuple(
+                {k: v for k, v in d.items() if k != LIST_FILE} for d in self.details
+            ),
             derived_from=self.derived_from,
+            describe_garments=describe,
         )
 
 
@@ -87,21 +135,93 @@ def button_text(count: int) -> str:
     return f"Try on {count} · {credits_text(count * COST_TRY_ON)}"
 
 
-def confirm_batch(parent: QWidget, pairs: Pairs) -> bool:
-    """Asked before more than one try-on is sent: how many, and what they cost."""
-    people, garments = len(pairs.people), len(pairs.garments)
-    box = QMessageBox(parent)
-    box.setObjectName("confirmBatch")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Send a batch of try-ons")
-    box.setText(f"Send {pairs.count} try-ons for {credits_text(pairs.cost)}?")
-    box.setInformativeText(
-        f"Each of the {people_word(people)} is tried with each of the "
-        f"{plural(garments, 'garment')} ({people} × {garments}), one job each, "
-        f"{credits_text(COST_TRY_ON)} each. You can pause the batch or cancel what is not "
-        "sent yet; try-ons already at AuraX are followed to the end."
-    )
-    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Ok).setText(f"Send {pairs.count} try-ons")
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Ok
+def some_names(names: tuple[str, ...], shown: int = 4) -> str:
+    """The first few names, then how many more ("and 9 more")."""
+    first = ", ".join(names[:shown])
+    return f"{first} and {len(names) - shown} more" if len(names) > shown else first
+
+
+class BatchQuestion(QDialog):
+    """Asked before more than one try-on is sent: what goes (the mix of types, the
+    photos by name), what it costs, and the batch's name; optionally a description of
+    each garment, for the line sheet."""
+
+    def __init__(self, parent: QWidget, pairs: Pairs) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmBatch")
+        self.setWindowTitle("Send a batch of try-ons")
+        self.pairs = pairs
+        self.summary = QLabel()
+        self.summary.setObjectName("sectionTitle")
+        self.summary.setWordWrap(True)
+        people = QLabel(f"People: {some_names(pairs.person_names)}")
+        garments = QLabel(f"Garments: {some_names(pairs.garment_names)}")
+        for label in (people, garments):
+            label.setWordWrap(True)
+            label.setObjectName("muted")
+        self.name_edit = QLineEdit(pairs.suggested_name())
+        self.name_edit.setObjectName("batchNameEdit")
+        self.name_edit.setAccessibleName("Batch name")
+        self.name_edit.setPlaceholderText("The batch's name, e.g. SS27")
+        self.name_edit.setToolTip("Shown in the Gallery, and as the lookbook's title")
+        self.describe = QCheckBox(
+            f"Describe each garment too ({credits_text(COST_PRODUCT_DESCRIPTION)} each), "
+            "for the line sheet"
+        )
+        self.describe.setObjectName("describeGarmentsCheck")
+        note = QLabel(
+            "You can pause the batch or cancel what is not sent yet; try-ons already at "
+            "AuraX are followed to the end."
+        )
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.send_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.send_button.setText(f"Send {pairs.count} try-ons")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        form = QFormLayout()
+        form.addRow("Name", self.name_edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.setSpacing(10)
+        for widget in (self.summary, people, garments):
+            layout.addWidget(widget)
+        layout.addLayout(form)
+        layout.addWidget(self.describe)
+        layout.addWidget(note)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+        self.name_edit.textChanged.connect(self._update)
+        self.describe.toggled.connect(self._update)
+        self._update()
+
+    @property
+    def cost(self) -> float:
+        described = len(self.pairs.garments) * COST_PRODUCT_DESCRIPTION
+        return self.pairs.cost + (described if self.describe.isChecked() else 0)
+
+    def text(self) -> str:
+        """What the question says (for tests and screen readers)."""
+        return self.summary.text()
+
+    def _update(self) -> None:
+        pairs = self.pairs
+        people = len(pairs.people)
+        who = "1 person" if people == 1 else f"{people} people"
+        self.summary.setText(
+            f"{pairs.count} try-ons: {type_mix(list(pairs.types))} × {who}, "
+            f"{credits_text(self.cost)}"
+        )
+        self.send_button.setEnabled(bool(self.name_edit.text().strip()))
+
+
+def confirm_batch(parent: QWidget, pairs: Pairs) -> tuple[str, bool] | None:
+    """The batch's name and whether to describe the garments; None when declined."""
+    question = BatchQuestion(parent, pairs)
+    if question.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return " ".join(question.name_edit.text().split()), question.describe.isChecked()

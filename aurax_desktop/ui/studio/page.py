@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aurax_desktop.api import ProductType, suggest_product_type
+from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, ProductType, suggest_product_type
 from aurax_desktop.jobs import BatchSent, TryOnBatchInput
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.choices import product_type_combo
+from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import icon_label, tool_button
 from aurax_desktop.ui.common.sending import SendingPage
 from aurax_desktop.ui.photos.image_pane import ImagePane
@@ -92,7 +93,8 @@ class TryOnPage(SendingPage):
         layout.addLayout(panes, 1)
         layout.addWidget(self._options())
 
-        self.garment_pane.photoChanged.connect(self._suggest_type)
+        self.garment_pane.photoChanged.connect(self._garment_shown)
+        self.person_pane.photoChanged.connect(self._follow_type)
         self.last_pane = self.person_pane
         """The pane that last received a photo: Ctrl+V fills it when neither is empty."""
         for pane in (self.person_pane, self.garment_pane):
@@ -158,12 +160,12 @@ class TryOnPage(SendingPage):
         clear.clicked.connect(canvas.clear_mask)
         fit = self._tool("fit", "Fit the photo in view (double-click)")
         fit.clicked.connect(canvas.fit)
-        label = QLabel("Mask")
+        label = self.mask_label = ElidedLabel("Mask")
         label.setObjectName("sectionTitle")
         size_label = icon_label("brush-size", "Brush size")
         opacity_label = icon_label("opacity", "Mask overlay opacity")
+        row.addWidget(label, 1)
         for widget in (
-            label,
             self.brush_button,
             self.eraser_button,
             size_label,
@@ -172,7 +174,6 @@ class TryOnPage(SendingPage):
             self.opacity,
         ):
             row.addWidget(widget)
-        row.addStretch(1)
         for widget in (undo, redo, invert, clear, fit):
             row.addWidget(widget)
         self.mask_hint = QLabel(
@@ -205,7 +206,7 @@ class TryOnPage(SendingPage):
         grid.setVerticalSpacing(8)
         self.product_type = product_type_combo("productTypeCombo", panel)
         self._suggesting = False
-        self.type_hint = QLabel()
+        self.type_hint = ElidedLabel()
         self.type_hint.setObjectName("hint")
         self.type_hint.setVisible(False)
         self.product_type.currentIndexChanged.connect(lambda _i: self._type_chosen())
@@ -251,9 +252,19 @@ class TryOnPage(SendingPage):
         self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         grid.addWidget(QLabel("Product type"), 0, 0)
+        self.all_types_button = QToolButton()
+        self.all_types_button.setObjectName("typeForAllButton")
+        self.all_types_button.setText("Use for all")
+        self.all_types_button.setToolTip("Give every garment this product type")
+        self.all_types_button.setVisible(False)
+        self.all_types_button.clicked.connect(self.type_for_all)
         type_column = QVBoxLayout()
         type_column.setSpacing(2)
-        type_column.addWidget(self.product_type)
+        type_row = QHBoxLayout()
+        type_row.setSpacing(6)
+        type_row.addWidget(self.product_type, 1)
+        type_row.addWidget(self.all_types_button)
+        type_column.addLayout(type_row)
         type_column.addWidget(self.type_hint)
         grid.addLayout(type_column, 0, 1)
         grid.addWidget(QLabel("Garment strength"), 0, 2)
@@ -299,22 +310,29 @@ class TryOnPage(SendingPage):
         self.submit_button.setText(button_text(count))
 
     def submit(self) -> None:
-        """Every person with every garment, one job each (asked first when several)."""
+        """Every person with every garment, one job each, each garment with its own type
+        (asked first when several, with the batch's name)."""
         if self.blocker():
             return
         pairs = Pairs.of(self.person_pane, self.garment_pane)
-        if pairs.count > 1 and not confirm_batch(self, pairs):
-            return
+        name, describe = pairs.suggested_name(), False
+        if pairs.count > 1:
+            answer = confirm_batch(self, pairs)
+            if answer is None:
+                return
+            name, describe = answer
+        cost = pairs.cost + (len(pairs.garments) * COST_PRODUCT_DESCRIPTION if describe else 0)
         what = "This try-on" if pairs.count == 1 else f"These {pairs.count} try-ons"
-        if not self.allow_spend(pairs.cost, what):
+        if not self.allow_spend(cost, what):
             return
-        kind = ProductType(self.product_type.currentData())
         strength = self.strength.value()
         prompt = self.prompt_edit.text().strip() or None
         use_prompt = self.run_with_prompt.isChecked()
 
         def build() -> BatchSent:
-            return self._submit(pairs.batch(kind, strength, prompt, use_prompt=use_prompt))
+            return self._submit(
+                pairs.batch(strength, prompt, use_prompt=use_prompt, name=name, describe=describe)
+            )
 
         self.send(build)
 
@@ -324,25 +342,54 @@ class TryOnPage(SendingPage):
             super()._sent(list(result.job_ids))
             self.batchSent.emit(result)
 
-    def _suggest_type(self) -> None:
-        """The garment's file name suggests the product type, shown as a suggestion."""
-        source = self.garment_pane.source
-        kind = suggest_product_type(source.name) if source is not None else None
-        if kind is None:
-            self.type_hint.setVisible(False)
-            return
-        self._suggesting = True
-        self.product_type.setCurrentIndex(self.product_type.findData(kind.value))
-        self._suggesting = False
-        self.type_hint.setText("Suggested from the file name")
-        self.type_hint.setToolTip(
-            f"“{source.name if source else ''}” looks like a {kind.label.lower()}"
-        )
-        self.type_hint.setVisible(True)
+    def _garment_shown(self) -> None:
+        """The Product type field follows the garment shown; the person's mask follows
+        its type."""
+        shown = self.garment_pane.shown
+        kind = shown.product_type if shown is not None else None
+        if kind is not None:
+            self._suggesting = True
+            self.product_type.setCurrentIndex(self.product_type.findData(kind))
+            self._suggesting = False
+        several = len(self.garment_pane.photos()) > 1
+        suggested = shown is not None and suggest_product_type(shown.name) is not None
+        self.type_hint.setVisible(shown is not None and (several or suggested))
+        if shown is not None:
+            self.type_hint.setText(
+                f"For {shown.name}" if several else "Suggested from the file name"
+            )
+        self.all_types_button.setVisible(several)
+        self._follow_type()
 
     def _type_chosen(self) -> None:
-        if not self._suggesting:
-            self.type_hint.setVisible(False)  # the user's own choice now
+        """The user's own choice: the shown garment's type."""
+        if self._suggesting:
+            return
+        shown = self.garment_pane.shown
+        if shown is not None:
+            self.garment_pane.strip.set_type(shown, self.product_type.currentData())
+            several = len(self.garment_pane.photos()) > 1
+            self.type_hint.setText(f"For {shown.name}")
+            self.type_hint.setVisible(several)  # one garment: the user's own choice now
+        self._follow_type(carry=True)  # the mask painted for this garment stays with it
+
+    def type_for_all(self) -> None:
+        """Every garment gets the type shown."""
+        kind = self.product_type.currentData()
+        for photo in self.garment_pane.photos():
+            self.garment_pane.strip.set_type(photo, kind)
+        self.type_hint.setText("For every garment")
+
+    def _follow_type(self, *, carry: bool = False) -> None:
+        kind = str(self.product_type.currentData() or ProductType.GARMENT.value)
+        self.person_pane.set_mask_type(kind, carry=carry)
+        person = self.person_pane.shown
+        label = ProductType(kind).label
+        self.mask_label.setText(f"Mask for {label}" + (f" · {person.name}" if person else ""))
+        self.mask_label.setWhatsThis(
+            f"The mask painted here goes only with {person.name if person else 'this person'}'s "
+            f"{label.lower()} try-ons; with none painted for a type, AuraX finds the area."
+        )
 
     def _used(self, pane: ImagePane) -> None:
         if pane.source is not None or pane.loading:

@@ -1,0 +1,149 @@
+"""Text in the documents clients receive (lookbooks, line sheets), in any script the
+system has fonts for, as real text.
+
+The bundled DejaVu Sans covers Latin, Greek, Cyrillic and Arabic. A character it
+lacks (Chinese, Japanese, Thai...) is drawn with a system font that has it, found
+through fontconfig on Linux and in the system font folders elsewhere; only fonts with
+TrueType outlines can be embedded, so others are passed over. Every font is embedded
+(as the subset used). Arabic and Hebrew are laid out right to left, Arabic letters
+joined (python-bidi and arabic-reshaper). Names are cleaned first: control
+characters and bidirectional overrides never reach a document.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import as_file, files
+from pathlib import Path
+
+import arabic_reshaper
+from bidi import get_display
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+log = logging.getLogger(__name__)
+
+REGULAR, BOLD = "AuraSans", "AuraSans-Bold"
+_BUNDLED = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_SYSTEM_FOLDERS = {
+    "win32": [Path("C:/Windows/Fonts")],
+    "darwin": [
+        Path("/System/Library/Fonts"),
+        Path("/Library/Fonts"),
+        Path.home() / "Library/Fonts",
+    ],
+}
+_lock = threading.Lock()
+
+
+def clean(text: str) -> str:
+    """A name as a document may print it: no control characters, no bidirectional
+    overrides, spaces made single."""
+    return " ".join(_CONTROLS.sub(" ", unicodedata.normalize("NFC", text)).split())
+
+
+def visual(text: str) -> str:
+    """``text`` in the order it is drawn: right-to-left runs reversed, Arabic letters in
+    their joined forms; left-to-right text as it is."""
+    if not _RIGHT_TO_LEFT.search(text):
+        return text
+    return str(get_display(arabic_reshaper.reshape(text)))
+
+
+@dataclass(frozen=True)
+class Run:
+    font: str
+    text: str
+
+
+class FontBook:
+    """The fonts a document uses: the bundled ones first, system ones for the rest."""
+
+    def __init__(self) -> None:
+        with _lock:
+            for name, file_name in _BUNDLED.items():
+                if name not in pdfmetrics.getRegisteredFontNames():
+                    with as_file(files("aurax_desktop.resources") / "fonts" / file_name) as path:
+                        pdfmetrics.registerFont(TTFont(name, str(path)))
+
+    def runs(self, text: str, *, bold: bool = False) -> list[Run]:
+        """``text`` (in visual order) in runs of one font each."""
+        base = BOLD if bold else REGULAR
+        found: list[Run] = []
+        for char in text:
+            font = base if _covers(base, char) or char.isspace() else _font_for(char) or base
+            if found and found[-1].font == font:
+                found[-1] = Run(font, found[-1].text + char)
+            else:
+                found.append(Run(font, char))
+        return found
+
+    def width(self, text: str, size: float, *, bold: bool = False) -> float:
+        return float(
+            sum(
+                pdfmetrics.stringWidth(run.text, run.font, size)
+                for run in self.runs(text, bold=bold)
+            )
+        )
+
+
+def _covers(font_name: str, char: str) -> bool:
+    font = pdfmetrics.getFont(font_name)
+    return ord(char) in font.face.charToGlyph
+
+
+@lru_cache(maxsize=4096)
+def _font_for(char: str) -> str | None:
+    """A registered system font that has ``char`` (None: none found)."""
+    for path, index in _candidates(char):
+        name = f"System-{path.stem}-{index}"
+        with _lock:
+            try:
+                if name not in pdfmetrics.getRegisteredFontNames():
+                    pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+            except Exception as exc:  # outlines reportlab cannot embed (CFF), or damaged
+                log.info("Font %s cannot be embedded: %s", path, exc)
+                continue
+        if _covers(name, char):
+            return name
+    return None
+
+
+def _candidates(char: str) -> list[tuple[Path, int]]:
+    """Fonts that may have ``char``: fontconfig's answer on Linux, the system font
+    folders elsewhere."""
+    if sys.platform.startswith("linux") and shutil.which("fc-list"):
+        try:
+            listed = subprocess.run(  # noqa: S603 - a fixed program, no shell
+                ["fc-list", f":charset={ord(char):x}", "file", "index"],  # noqa: S607
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout
+        except (OSError, subprocess.TimeoutExpired):
+            return []
+        found = []
+        for line in listed.splitlines():
+            path, _, rest = line.partition(":")
+            index = re.search(r"index=(\d+)", rest)
+            if path.lower().endswith((".ttf", ".ttc")):
+                found.append((Path(path), int(index.group(1)) if index else 0))
+        return sorted(found, key=lambda item: (item[0].suffix.lower() != ".ttf", str(item[0])))
+    folders = _SYSTEM_FOLDERS.get(sys.platform, [])
+    return [
+        (path, 0)
+        for folder in folders
+        if folder.is_dir()
+        for path in sorted(folder.glob("*.tt[fc]"))
+    ]

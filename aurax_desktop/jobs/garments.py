@@ -1,0 +1,94 @@
+"""A garment as the catalog knows it: its photo, its product type, and what a season's
+list says of it (SKU, name, price, colour). Each try-on job keeps its garment's
+details among its parameters, so the history, lookbooks, line sheets and exports show
+each job's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+from aurax_desktop.api import ProductType
+from aurax_desktop.api.suggest import suggest_product_type
+
+SKU, LABEL, PRICE, COLOUR = "sku", "garment_label", "price", "colour"
+"""The keys of a garment's details among a job's parameters."""
+_SEPARATORS = re.compile(r"[\s_\-.]+")
+
+
+def display_name(file_name: str) -> str:
+    """A name for people from a file's name: without its extension, separators as
+    spaces ("SS27_linen-dress.jpg" -> "SS27 linen dress")."""
+    stem = PurePath(file_name).stem if "." in file_name else file_name
+    return " ".join(_SEPARATORS.sub(" ", stem).split()) or file_name
+
+
+@dataclass(frozen=True)
+class Garment:
+    """A garment photo with its own type (and, from a list, its details)."""
+
+    photo: Path
+    product_type: ProductType | None = None
+    """None when neither the list nor the file's name says (it must be chosen)."""
+    sku: str = ""
+    name: str = ""
+    price: str = ""
+    """As written in the list ("€ 49.90", "49,90"): shown as it is, never computed."""
+    colour: str = ""
+
+    @classmethod
+    def from_photo(cls, photo: Path, product_type: ProductType | None = None) -> Garment:
+        """A garment whose type is the one given, else the one its name suggests."""
+        return cls(photo, product_type or suggest_product_type(photo.name))
+
+    @property
+    def label(self) -> str:
+        """Its name for people: the list's, else its file's."""
+        return self.name or display_name(self.photo.name)
+
+    def details(self) -> dict[str, Any]:
+        """What a job keeps of it among its parameters (only what is known)."""
+        found = {SKU: self.sku, LABEL: self.name, PRICE: self.price, COLOUR: self.colour}
+        return {key: value for key, value in found.items() if value}
+
+
+def garment_details(params: dict[str, Any]) -> dict[str, str]:
+    """A job's garment details (SKU, name, price, colour: those known)."""
+    return {key: str(params[key]) for key in (SKU, LABEL, PRICE, COLOUR) if params.get(key)}
+
+
+def garment_label(params: dict[str, Any]) -> str:
+    """A try-on's garment for people: the list's name, else its file's."""
+    label = params.get(LABEL)
+    if label:
+        return str(label)
+    return display_name(str(params.get("garment_name") or "garment"))
+
+
+def type_mix(types: list[ProductType]) -> str:
+    """The garments' types in words: "2 dresses, 1 top, 1 pair of shoes"."""
+    counted: dict[ProductType, int] = {}
+    for kind in types:
+        counted[kind] = counted.get(kind, 0) + 1
+    return ", ".join(f"{n} {kind_noun(kind, n)}" for kind, n in counted.items())
+
+
+def kind_noun(kind: ProductType, count: int) -> str:
+    singular, plural = _NOUNS.get(kind, (kind.label.lower(), kind.label.lower() + "s"))
+    return singular if count == 1 else plural
+
+
+_NOUNS = {
+    ProductType.GARMENT: ("garment", "garments"),
+    ProductType.DRESS: ("dress", "dresses"),
+    ProductType.OUTFIT: ("outfit", "outfits"),
+    ProductType.FOOTWEAR: ("pair of shoes", "pairs of shoes"),
+    ProductType.BAG: ("bag", "bags"),
+    ProductType.JEWELLERY: ("piece of jewellery", "pieces of jewellery"),
+    ProductType.EYEWEAR: ("pair of glasses", "pairs of glasses"),
+    ProductType.BEAUTY: ("beauty product", "beauty products"),
+    ProductType.OTHER: ("product", "products"),
+}

@@ -1,0 +1,197 @@
+"""A season's garment list, as merchandisers keep it: a CSV (UTF-8, with or without a
+byte-order mark; comma or semicolon) or an XLSX (its first sheet), with a header row.
+
+Columns are matched by name whatever their case: ``file`` (required: relative to the
+list's folder, or absolute), and ``type``, ``sku``, ``name``, ``price``, ``colour``;
+others are ignored. Every bad row is reported at once (its row number, as the
+spreadsheet numbers it, and why): a missing file or one that is not a picture, an
+unknown type or none to be had, a SKU seen before. Nothing is sent from a list with a
+bad row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from aurax_desktop.api import InvalidRequestError, ProductType
+from aurax_desktop.api.suggest import suggest_product_type
+from aurax_desktop.imaging import ImageError, load_image
+from aurax_desktop.jobs.garments import Garment, display_name
+
+COLUMNS = ("file", "type", "sku", "name", "price", "colour")
+ALIASES = {"color": "colour", "product type": "type", "product_type": "type", "photo": "file"}
+MAX_LIST_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 10_000
+
+
+@dataclass(frozen=True)
+class BadRow:
+    row: int
+    why: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.why}"
+
+
+class ManifestError(Exception):
+    """The list cannot be used; ``user_message`` says why, ``bad_rows`` which rows."""
+
+    def __init__(self, user_message: str, bad_rows: tuple[BadRow, ...] = ()) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+        self.bad_rows = bad_rows
+
+
+@dataclass(frozen=True)
+class Manifest:
+    path: Path
+    garments: tuple[Garment, ...]
+
+    @property
+    def name(self) -> str:
+        """A name for the batch, from the list's file name ("SS27.xlsx" -> "SS27")."""
+        return display_name(self.path.name)
+
+
+def read_manifest(path: Path) -> Manifest:
+    """The garments of the list at ``path``; ``ManifestError`` naming every bad row."""
+    rows = _rows(path)
+    if not rows:
+        raise ManifestError(f"“{path.name}” is empty: it needs a header row with “file”.")
+    header = [_column(cell) for cell in rows[0]]
+    if "file" not in header:
+        raise ManifestError(
+            f"“{path.name}” has no “file” column in its first row (found: "
+            f"{', '.join(c for c in header if c) or 'nothing'})."
+        )
+    garments: list[Garment] = []
+    bad: list[BadRow] = []
+    skus: dict[str, int] = {}
+    for number, values in enumerate(rows[1:], start=2):
+        cells = {
+            name: str(values[i]).strip()
+            for i, name in enumerate(header)
+            if name and i < len(values) and values[i] is not None
+        }
+        if not any(cells.values()):
+            continue  # an empty row
+        found = _garment(path.parent, cells, number, skus)
+        if isinstance(found, BadRow):
+            bad.append(found)
+        else:
+            garments.append(found)
+    if bad:
+        shown = "\n".join(f"  {row}" for row in bad[:50])
+        more = f"\n  and {len(bad) - 50} more" if len(bad) > 50 else ""
+        raise ManifestError(
+            f"“{path.name}” has {len(bad)} row{'s' if len(bad) > 1 else ''} that cannot be "
+            f"used; nothing was sent:\n{shown}{more}",
+            tuple(bad),
+        )
+    if not garments:
+        raise ManifestError(f"“{path.name}” lists no garments.")
+    return Manifest(path, tuple(garments))
+
+
+def _text(value: object) -> str:
+    """A cell as written: a whole number a spreadsheet keeps as 49.0 is 49."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _column(cell: object) -> str:
+    name = " ".join(str(cell or "").strip().lower().split())
+    name = ALIASES.get(name, name)
+    return name if name in COLUMNS else ""
+
+
+def _garment(
+    folder: Path, cells: dict[str, str], number: int, skus: dict[str, int]
+) -> Garment | BadRow:
+    given = cells.get("file", "")
+    if not given:
+        return BadRow(number, "no file is named")
+    photo = Path(given).expanduser()
+    photo = photo if photo.is_absolute() else folder / photo
+    try:
+        load_image(photo)  # its header only: a picture, of a kind that can be sent
+    except ImageError as exc:
+        return BadRow(number, exc.user_message)
+    typed = cells.get("type", "")
+    if typed:
+        try:
+            kind: ProductType | None = ProductType.parse(typed)
+        except InvalidRequestError:
+            known = ", ".join(k.label.lower() for k in ProductType)
+            return BadRow(number, f"“{typed}” is not a product type (one of: {known})")
+    else:
+        kind = suggest_product_type(photo.name) or suggest_product_type(cells.get("name", ""))
+        if kind is None:
+            return BadRow(
+                number, f"no type is given, and “{photo.name}” does not say one: add a type"
+            )
+    sku = cells.get("sku", "")
+    if sku:
+        if sku.casefold() in skus:
+            return BadRow(number, f"SKU “{sku}” is also on row {skus[sku.casefold()]}")
+        skus[sku.casefold()] = number
+    return Garment(
+        photo,
+        kind,
+        sku=sku,
+        name=cells.get("name", ""),
+        price=cells.get("price", ""),
+        colour=cells.get("colour", ""),
+    )
+
+
+def _rows(path: Path) -> list[list[object]]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_LIST_BYTES:
+            raise ManifestError(f"“{path.name}” is too large for a garment list.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ManifestError(f"“{path.name}” cannot be read ({exc.strerror or exc}).") from None
+    if path.suffix.lower() in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
+        return _xlsx_rows(path, data)
+    return _csv_rows(path, data)
+
+
+def _csv_rows(path: Path, data: bytes) -> list[list[object]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ManifestError(
+            f"“{path.name}” is not UTF-8 text. Save it as “CSV UTF-8” from the spreadsheet."
+        ) from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return [list(row) for row in rows[: MAX_ROWS + 1]]
+
+
+def _xlsx_rows(path: Path, data: bytes) -> list[list[object]]:
+    from openpyxl import load_workbook  # noqa: PLC0415 - only for spreadsheets
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ManifestError(
+            f"“{path.name}” is not a spreadsheet this program can read ({type(exc).__name__})."
+        ) from None
+    try:
+        sheet = book.worksheets[0]
+        rows: list[list[object]] = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append(list(row))
+            if len(rows) > MAX_ROWS:
+                break
+        return rows
+    finally:
+        book.close()
