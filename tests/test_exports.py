@@ -37,8 +37,8 @@ def book_of(tmp_path: Path, people: int, looks: int) -> Lookbook:
         for garment in range(looks):
             path = tmp_path / f"look-{person}-{garment}.jpg"
             Image.new("RGB", (600, 900), (40 * garment, 90, 30 * person)).save(path)
-            shown.append(Look(path, f"garment-{garment}.jpg", "DRESS", favourite=garment == 0))
-        pages.append(PersonPage(f"model-{person}.jpg", tuple(shown)))
+            shown.append(Look(path, f"Linen dress {garment}", f"SS27-{garment:03d}", "Dress"))
+        pages.append(PersonPage(f"Model {person}", tuple(shown)))
     return Lookbook("Autumn", pages=tuple(pages))
 
 
@@ -46,7 +46,8 @@ def test_a_pdf_page_per_person_with_a_picture_per_look(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LC_PAPER", "de_DE.UTF-8")
-    target = write_pdf(book_of(tmp_path, 3, 7), tmp_path / "autumn.pdf")
+    target, notes = write_pdf(book_of(tmp_path, 3, 7), tmp_path / "autumn.pdf")
+    assert notes == []
     reader = PdfReader(target)
     assert len(reader.pages) == 3
     first = reader.pages[0]
@@ -54,13 +55,14 @@ def test_a_pdf_page_per_person_with_a_picture_per_look(
     assert (round(width), round(height)) == (round(A4[0]), round(A4[1]))
     assert [len(page.images) for page in reader.pages] == [7, 7, 7]
     text = first.extract_text()
-    assert "Autumn" in text and "model-0.jpg" in text
-    assert "garment-0.jpg · Dress · favourite" in text and "garment-6.jpg · Dress" in text
+    assert "Autumn" in text and "Model 0" in text
+    assert "Linen dress 0" in text and "SS27-000 · Dress" in text and "SS27-006 · Dress" in text
+    assert "favourite" not in text and ".jpg" not in text  # nothing internal
 
 
 def test_a_contact_sheet_is_a_wide_picture(tmp_path: Path) -> None:
     for name in ("sheet.png", "sheet.jpg"):
-        target = write_contact_sheet(book_of(tmp_path, 2, 5), tmp_path / name)
+        target, _notes = write_contact_sheet(book_of(tmp_path, 2, 5), tmp_path / name)
         with Image.open(target) as sheet:
             assert sheet.width >= 1000 and sheet.height > 600
     with pytest.raises(ValueError, match=r"\.png or \.jpg"):

@@ -73,6 +73,10 @@ class Settings:
     forget_after_days: int = 0
     """Finished jobs older than this many days are deleted with their files, at start
     and daily (0: kept until the user deletes them)."""
+    lookbook_subtitle: str = ""
+    """Printed under the title of lookbooks and line sheets (a studio's name, a season)."""
+    lookbook_logo: str = ""
+    """A PNG or JPEG printed at the top of lookbooks and line sheets ("": none)."""
     trash_days: int = 30
     """Deleted jobs wait this many days in the Trash (undo, restore) before they and
     their files are gone."""

@@ -8,18 +8,24 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from aurax_desktop.account import SettingsStore
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, COST_TRY_ON, ProductType
 from aurax_desktop.cli.arguments import UsageError, confirm, output_file, shown
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.job_commands import EXIT_FAILED, EXIT_OK, exit_code, wait
 from aurax_desktop.cli.output import job_record, print_json
 from aurax_desktop.exports import from_jobs, write_contact_sheet, write_pdf
+from aurax_desktop.exports.full_size import TemplateError, check_template, export_results
+from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
+from aurax_desktop.exports.linesheet import write_linesheet
+from aurax_desktop.exports.lookbook import passes
 from aurax_desktop.imaging import ImageError, load_image, save_as, sort_out
-from aurax_desktop.jobs import Job, JobStatus, JobStore, TryOnBatchInput
+from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, JobStore, TryOnBatchInput
 from aurax_desktop.jobs.batches import batch_jobs, default_batch_name, last_try_on_batch
 from aurax_desktop.jobs.garments import Garment, display_name, type_mix
 from aurax_desktop.jobs.manifest import ManifestError, read_manifest
 from aurax_desktop.jobs.naming import free_file_name
+from aurax_desktop.jobs.variants import chosen_looks
 
 LOOKBOOK_KINDS = (".pdf", ".png", ".jpg", ".jpeg")
 
@@ -201,21 +207,101 @@ def check_lookbook(args: argparse.Namespace) -> None:
     output_file(args.output, force=args.force)
 
 
-def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
+def _chosen_batch(args: argparse.Namespace, store: JobStore) -> tuple[str, list[Job]]:
     batch = args.batch or last_try_on_batch(store)
     if batch is None:
         raise UsageError("there are no batches of try-ons yet; `aurax batch` makes one.")
     jobs = batch_jobs(store, batch)
     if not jobs:
         raise UsageError(f"there is no batch “{shown(batch)}” in the history.")
-    book = from_jobs(jobs, favourites_only=args.favourites)
+    return batch, jobs
+
+
+def _heading_settings() -> tuple[str, Path | None]:
+    """The subtitle and logo chosen in the window's Settings → Lookbooks."""
+    settings = SettingsStore().load().settings
+    logo = Path(settings.lookbook_logo) if settings.lookbook_logo else None
+    return settings.lookbook_subtitle, logo if logo is not None and logo.is_file() else None
+
+
+def _left_out(notes: list[str]) -> None:
+    for note in notes:
+        print(f"aurax: {note}", file=sys.stderr)
+
+
+def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
+    batch, jobs = _chosen_batch(args, store)
+    subtitle, logo = _heading_settings()
+    book = from_jobs(
+        jobs,
+        favourites_only=args.favourites,
+        min_stars=args.min_stars,
+        subtitle=subtitle,
+        logo=logo,
+    )
     if not book.pages:
         which = "favourite" if args.favourites else "finished"
-        raise UsageError(f"batch “{shown(batch)}” has no {which} try-ons to put in a lookbook.")
+        stars = f" rated {args.min_stars}+ stars" if args.min_stars else ""
+        raise UsageError(
+            f"batch “{shown(batch)}” has no {which} try-ons{stars} to put in a lookbook."
+        )
     if args.output.suffix.lower() == ".pdf":
-        written = write_pdf(book, args.output)
+        written, notes = write_pdf(book, args.output)
     else:
-        written = write_contact_sheet(book, args.output)
+        written, notes = write_contact_sheet(book, args.output)
+    _left_out(notes)
     print(f"{book.looks} looks of {len(book.pages)} people from “{book.title}”.", file=sys.stderr)
     print(shown(written))
     return EXIT_OK
+
+
+def check_linesheet(args: argparse.Namespace) -> None:
+    if args.output.suffix.lower() != ".pdf":
+        raise UsageError(f"“{shown(args.output)}”: a line sheet is a .pdf.")
+    output_file(args.output, force=args.force)
+
+
+def cmd_linesheet(args: argparse.Namespace, store: JobStore) -> int:
+    _batch, jobs = _chosen_batch(args, store)
+    described = store.query(JobQuery(kinds=frozenset({JobKind.PRODUCT_DESCRIPTION}), limit=100_000))
+    subtitle, logo = _heading_settings()
+    sheet = linesheet_from_jobs(jobs, described, subtitle=subtitle, logo=logo)
+    written, notes = write_linesheet(sheet, args.output)
+    _left_out(notes)
+    print(f"{len(sheet.items)} garments from “{sheet.title}”.", file=sys.stderr)
+    print(shown(written))
+    return EXIT_OK
+
+
+def check_export(args: argparse.Namespace) -> None:
+    try:
+        check_template(args.template)
+    except TemplateError as exc:
+        raise UsageError(f"--name: {exc}") from None
+    if args.output.exists() and not args.output.is_dir():
+        raise UsageError(f"The output “{shown(args.output)}” is a file; give a folder.")
+
+
+def cmd_export(args: argparse.Namespace, store: JobStore) -> int:
+    batch, jobs = _chosen_batch(args, store)
+    looks = [
+        job
+        for job in chosen_looks(jobs)
+        if passes(job, favourites_only=args.favourites, min_stars=args.min_stars)
+    ]
+    if not looks:
+        raise UsageError(f"batch “{shown(batch)}” has no finished try-ons to export.")
+    done = export_results(looks, args.output, args.template, force=args.force)
+    for path in done.written:
+        print(shown(path))
+    for path in done.existing:
+        print(f"aurax: {shown(path.name)} exists: not replaced (add --force).", file=sys.stderr)
+    for failure in done.failed:
+        print(f"aurax: could not write {failure}", file=sys.stderr)
+    print(
+        f"{len(done.written)} pictures written to {shown(args.output)}"
+        + (f", {len(done.existing)} left as they were" if done.existing else "")
+        + ".",
+        file=sys.stderr,
+    )
+    return EXIT_FAILED if done.existing or done.failed else EXIT_OK

@@ -44,6 +44,8 @@ LOCAL_COMMANDS: dict[str, tuple[Check | None, LocalCommand]] = {
     "purge": (None, history_commands.cmd_purge),
     "delete": (None, history_commands.cmd_delete),
     "lookbook": (catalog_commands.check_lookbook, catalog_commands.cmd_lookbook),
+    "linesheet": (catalog_commands.check_linesheet, catalog_commands.cmd_linesheet),
+    "export": (catalog_commands.check_export, catalog_commands.cmd_export),
 }
 """Commands that read or tidy the history only: no server, no credentials."""
 

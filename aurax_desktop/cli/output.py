@@ -10,6 +10,8 @@ from typing import Any, TextIO
 
 from aurax_desktop.cli.terminal import write_raw
 from aurax_desktop.jobs import Job, JobEvent, JobNotice, JobProgress, JobUpdated
+from aurax_desktop.jobs.garments import COLOUR, LABEL, PRICE, SKU, garment_details
+from aurax_desktop.jobs.params import batch_name
 
 
 class Progress:
@@ -110,7 +112,21 @@ def job_record(job: Job, output: str | None = None) -> dict[str, Any]:
         "messages": list(job.messages),
         "cost": job.cost,
         "mark": job.mark or None,
+        "stars": job.stars,
+        "batch_name": batch_name(job.params) or None,
+        "garment": job.params.get("garment_name"),
+        **{key: value or None for key, value in _garment_fields(job).items()},
         "created_at": job.created_at,
+    }
+
+
+def _garment_fields(job: Job) -> dict[str, str]:
+    details = garment_details(job.params)
+    return {
+        "sku": details.get(SKU, ""),
+        "name": details.get(LABEL, ""),
+        "price": details.get(PRICE, ""),
+        "colour": details.get(COLOUR, ""),
     }
 
 

@@ -1,67 +1,135 @@
 """A lookbook as one picture (PNG or JPEG, at least 1000 pixels wide): a row of looks per
-person, each captioned with the garment and its product type."""
+person, each captioned as in the PDF (the garment's name wrapped onto two lines at most,
+then its SKU and type), in any script the system has fonts for."""
 
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageFont
 
 from aurax_desktop.atomic import write_atomically
-from aurax_desktop.exports.lookbook import Lookbook
+from aurax_desktop.exports.fonts import FontBook, visual
+from aurax_desktop.exports.lookbook import Look, Lookbook, date_text
+from aurax_desktop.exports.print_pictures import LeftOut, print_image
 
 WIDTH = 1600
 MARGIN, GAP = 40, 16
 CELL = 300
 """Each look's box (pixels): as many per row as fit in ``WIDTH``."""
+CAPTION_PX, DETAIL_PX = 17, 15
 _FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+DARK, GREY = (20, 20, 28), (90, 90, 100)
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    for name in ("DejaVuSans.ttf", "Arial.ttf", "Helvetica.ttc"):
-        try:
-            return ImageFont.truetype(name, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size)
+class _Writer:
+    """Text drawn with the fonts the PDF uses, run by run (Pillow sizes in pixels)."""
+
+    def __init__(self, draw: ImageDraw.ImageDraw) -> None:
+        self.fonts = FontBook()
+        self.draw = draw
+        self._loaded: dict[tuple[str, int], ImageFont.FreeTypeFont] = {}
+
+    def _font(self, name: str, size: int) -> ImageFont.FreeTypeFont:
+        key = (name, size)
+        if key not in self._loaded:
+            path, index = self.fonts.file_of(name)
+            self._loaded[key] = ImageFont.truetype(path, size, index=index)
+        return self._loaded[key]
+
+    def width(self, text: str, size: int, *, bold: bool = False) -> float:
+        return sum(
+            self._font(run.font, size).getlength(run.text)
+            for run in self.fonts.runs(visual(text), bold=bold)
+        )
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: int,
+        colour: tuple[int, int, int],
+        *,
+        bold: bool = False,
+        right: bool = False,
+    ) -> None:
+        left = x - self.width(text, size, bold=bold) if right else x
+        for run in self.fonts.runs(visual(text), bold=bold):
+            font = self._font(run.font, size)
+            self.draw.text((left, y), run.text, font=font, fill=colour)
+            left += font.getlength(run.text)
+
+    def wrap(self, text: str, width: int, size: int, *, bold: bool, lines: int) -> list[str]:
+        found: list[str] = []
+        current = ""
+        for word in text.split():
+            candidate = f"{current} {word}" if current else word
+            if self.width(candidate, size, bold=bold) <= width:
+                current = candidate
+                continue
+            if current:
+                found.append(current)
+            current = word
+            while self.width(current, size, bold=bold) > width and len(current) > 1:
+                cut = len(current) - 1
+                while cut > 1 and self.width(current[:cut], size, bold=bold) > width:
+                    cut -= 1
+                found.append(current[:cut])
+                current = current[cut:]
+        if current:
+            found.append(current)
+        if len(found) > lines:
+            last = found[lines - 1]
+            while last and self.width(last + "…", size, bold=bold) > width:
+                last = last[:-1].rstrip()
+            found = [*found[: lines - 1], last + "…"]
+        return found
 
 
-def write_contact_sheet(book: Lookbook, target: Path) -> Path:
+def write_contact_sheet(book: Lookbook, target: Path) -> tuple[Path, list[str]]:
+    """The contact sheet, written whole or not at all; the notes about looks left out."""
     kind = _FORMATS.get(target.suffix.lower())
     if kind is None:
         raise ValueError(f"“{target.name}”: a contact sheet is a .png or .jpg picture.")
     if not book.pages:
         raise ValueError("There are no finished try-ons to put on a contact sheet.")
     per_row = max(1, (WIDTH - 2 * MARGIN + GAP) // (CELL + GAP))
-    title, heading, small = _font(34), _font(22), _font(15)
+    caption = 2 * (CAPTION_PX + 4) + DETAIL_PX + 12
     lines = sum(-(-len(page.looks) // per_row) for page in book.pages)
-    caption = 26
-    height = MARGIN + 60 + 36 * len(book.pages) + lines * (CELL + caption + GAP) + MARGIN
+    height = MARGIN + 70 + 40 * len(book.pages) + lines * (CELL + caption + GAP) + MARGIN
     sheet = Image.new("RGB", (WIDTH, height), (250, 250, 250))
-    draw = ImageDraw.Draw(sheet)
-    draw.text((MARGIN, MARGIN), book.title, font=title, fill=(20, 20, 28))
-    stamp = time.strftime("%d %B %Y", time.localtime(book.made))
-    draw.text((WIDTH - MARGIN, MARGIN + 8), stamp, font=small, fill=(90, 90, 100), anchor="ra")
-    y = MARGIN + 60
+    writer = _Writer(ImageDraw.Draw(sheet))
+    writer.text(MARGIN, MARGIN, book.title, 34, DARK, bold=True)
+    writer.text(WIDTH - MARGIN, MARGIN + 8, date_text(book.made), 16, GREY, right=True)
+    if book.subtitle:
+        writer.text(MARGIN, MARGIN + 42, book.subtitle, 18, GREY)
+    notes: list[str] = []
+    y = MARGIN + 70
     for page in book.pages:
-        draw.text((MARGIN, y), page.person, font=heading, fill=(20, 20, 28))
-        y += 36
+        writer.text(MARGIN, y, page.person, 22, DARK, bold=True)
+        y += 40
         for start in range(0, len(page.looks), per_row):
             for column, look in enumerate(page.looks[start : start + per_row]):
                 x = MARGIN + column * (CELL + GAP)
-                with Image.open(look.picture) as picture:
-                    picture.draft("RGB", (CELL, CELL))
-                    fitted = ImageOps.contain(picture.convert("RGB"), (CELL, CELL))
-                sheet.paste(
-                    fitted, (x + (CELL - fitted.width) // 2, y + (CELL - fitted.height) // 2)
-                )
-                label = f"{look.garment} · {look.product_type.capitalize()}"
-                if look.favourite:
-                    label += " · favourite"
-                draw.text((x, y + CELL + 4), label[:40], font=small, fill=(60, 60, 70))
+                try:
+                    fitted = print_image(look.picture, CELL)
+                except LeftOut as left:
+                    notes.append(f"{page.person} with {look.garment} was left out: {left.note}")
+                    continue
+                sheet.paste(fitted, (x + (CELL - fitted.width) // 2, y + (CELL - fitted.height)))
+                _caption(writer, x, y + CELL + 6, look)
             y += CELL + caption + GAP
     out = io.BytesIO()
     sheet.save(out, kind, **({"quality": 90} if kind == "JPEG" else {"optimize": True}))
-    return write_atomically(target, out.getvalue())
+    return write_atomically(target, out.getvalue()), notes
+
+
+def _caption(writer: _Writer, x: int, y: int, look: Look) -> None:
+    for line in writer.wrap(look.garment, CELL, CAPTION_PX, bold=True, lines=2):
+        writer.text(x, y, line, CAPTION_PX, DARK, bold=True)
+        y += CAPTION_PX + 4
+    details = " · ".join(part for part in (look.sku, look.product_type) if part)
+    for line in writer.wrap(details, CELL, DETAIL_PX, bold=False, lines=1):
+        writer.text(x, y, line, DETAIL_PX, GREY)

@@ -44,6 +44,8 @@ _SYSTEM_FOLDERS = {
     ],
 }
 _lock = threading.Lock()
+_PATHS: dict[str, tuple[str, int]] = {}
+"""Each registered font's file and index (for pictures drawn with Pillow)."""
 
 
 def clean(text: str) -> str:
@@ -75,6 +77,7 @@ class FontBook:
                 if name not in pdfmetrics.getRegisteredFontNames():
                     with as_file(files("aurax_desktop.resources") / "fonts" / file_name) as path:
                         pdfmetrics.registerFont(TTFont(name, str(path)))
+                        _PATHS[name] = (str(path), 0)
 
     def runs(self, text: str, *, bold: bool = False) -> list[Run]:
         """``text`` (in visual order) in runs of one font each."""
@@ -87,6 +90,11 @@ class FontBook:
             else:
                 found.append(Run(font, char))
         return found
+
+    @staticmethod
+    def file_of(font_name: str) -> tuple[str, int]:
+        """The font's file and its index in it (for Pillow)."""
+        return _PATHS[font_name]
 
     def width(self, text: str, size: float, *, bold: bool = False) -> float:
         return float(
@@ -111,6 +119,7 @@ def _font_for(char: str) -> str | None:
             try:
                 if name not in pdfmetrics.getRegisteredFontNames():
                     pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+                    _PATHS[name] = (str(path), index)
             except Exception as exc:  # outlines reportlab cannot embed (CFF), or damaged
                 log.info("Font %s cannot be embedded: %s", path, exc)
                 continue

@@ -1,6 +1,12 @@
-"""A batch's results as a lookbook: one page per person, a grid of their try-ons, each
-captioned with the garment's file name and product type. As a PDF (reportlab) or as
-one contact sheet picture (Pillow); the window and the ``aurax`` command share both.
+"""A batch's results as a lookbook a client can receive: one page per person, their looks
+in a grid of equal cells, each captioned with the garment's name, its SKU and its
+type. As a PDF (reportlab) or one contact sheet picture (Pillow); the window and the
+``aurax`` command share both.
+
+Nothing internal reaches the document: no marks, no ids, no file extensions. Names
+are made for people (a list's names, else file names without their extension and with
+separators as spaces), wrapped onto two lines at most in their cell, in any script
+(``fonts``). Each look is the chosen variant of its cell; rejects never go in.
 """
 
 from __future__ import annotations
@@ -12,18 +18,23 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from PIL import Image, ImageOps
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from aurax_desktop.api import ProductType
 from aurax_desktop.atomic import write_atomically
+from aurax_desktop.exports.fonts import clean
+from aurax_desktop.exports.print_pictures import LeftOut, print_jpeg
+from aurax_desktop.exports.typesetting import Typesetter
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
-from aurax_desktop.jobs.params import TryOnParams, batch_name, decode, sent_of
+from aurax_desktop.jobs.garments import SKU, display_name, garment_label
+from aurax_desktop.jobs.params import batch_name
+from aurax_desktop.jobs.variants import cell_of, chosen_looks
 
-PRINT_SIDE = 1600
 LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR"})
 """Where paper is Letter; A4 everywhere else."""
 
@@ -32,8 +43,10 @@ LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", 
 class Look:
     picture: Path
     garment: str
-    product_type: str
-    favourite: bool = False
+    """The garment's name for people."""
+    sku: str = ""
+    product_type: str = ""
+    """Its type's label ("Dress")."""
 
 
 @dataclass(frozen=True)
@@ -47,41 +60,74 @@ class Lookbook:
     title: str
     made: float = field(default_factory=time.time)
     pages: tuple[PersonPage, ...] = ()
+    subtitle: str = ""
+    logo: Path | None = None
+    """A PNG or JPEG shown at the top of every page."""
 
     @property
     def looks(self) -> int:
         return sum(len(page.looks) for page in self.pages)
 
 
-def from_jobs(jobs: Iterable[Job], *, favourites_only: bool = False, title: str = "") -> Lookbook:
-    """A lookbook of the completed try-ons among ``jobs`` (rejects left out), one page per
-    person photo (in the batch's order: people in rows, garments in columns)."""
+def passes(job: Job, *, favourites_only: bool = False, min_stars: int = 0) -> bool:
+    """A finished try-on fit for a client: not rejected, and as flagged and rated as
+    asked."""
+    return (
+        job.kind is JobKind.TRY_ON
+        and job.status is JobStatus.COMPLETED
+        and bool(job.result_paths)
+        and job.mark != REJECTED
+        and (not favourites_only or job.mark == FAVOURITE)
+        and job.stars >= min_stars
+    )
+
+
+def type_label(product_type: str) -> str:
+    try:
+        return ProductType.parse(product_type).label
+    except Exception:
+        return clean(product_type).capitalize()
+
+
+def look_of(job: Job) -> Look:
+    return Look(
+        job.result_paths[0],
+        clean(garment_label(job.params)),
+        clean(str(job.params.get(SKU) or "")),
+        type_label(job.product_type),
+    )
+
+
+def person_of(job: Job) -> str:
+    return clean(display_name(job.source_name or "")) or "Person"
+
+
+def from_jobs(
+    jobs: Iterable[Job],
+    *,
+    favourites_only: bool = False,
+    min_stars: int = 0,
+    title: str = "",
+    subtitle: str = "",
+    logo: Path | None = None,
+) -> Lookbook:
+    """A lookbook of a batch: each cell's chosen look that passes (rejects never), one
+    page per person in the batch's order (people in rows, garments in columns)."""
+    all_jobs = list(jobs)
     rows: dict[int, list[tuple[int, Look]]] = {}
     people: dict[int, str] = {}
-    name = title
-    for job in jobs:
-        if job.kind is not JobKind.TRY_ON or job.status is not JobStatus.COMPLETED:
+    for job in chosen_looks(all_jobs):
+        if not passes(job, favourites_only=favourites_only, min_stars=min_stars):
             continue
-        if not job.result_paths or job.mark == REJECTED:
-            continue  # rejects never go in a lookbook
-        if favourites_only and job.mark != FAVOURITE:
-            continue
-        sent = sent_of(job.params)
-        params = decode(job.kind.value, job.params)
-        garment = params.garment_name if isinstance(params, TryOnParams) else ""
-        row = sent.batch_row if sent.batch_row is not None else 0
-        column = sent.batch_column if sent.batch_column is not None else len(rows.get(row, []))
-        people.setdefault(row, job.source_name or f"Person {row + 1}")
-        look = Look(
-            job.result_paths[0], garment or "garment", job.product_type, job.mark == FAVOURITE
-        )
-        rows.setdefault(row, []).append((column, look))
-        name = name or batch_name(job.params)
+        row, column = cell_of(job)
+        people.setdefault(row, person_of(job))
+        rows.setdefault(row, []).append((column, look_of(job)))
+    name = title or next((batch_name(j.params) for j in all_jobs if batch_name(j.params)), "")
     pages = tuple(
         PersonPage(people[row], tuple(look for _c, look in sorted(rows[row], key=lambda x: x[0])))
         for row in sorted(rows)
     )
-    return Lookbook(name or "Lookbook", pages=pages)
+    return Lookbook(clean(name) or "Lookbook", pages=pages, subtitle=clean(subtitle), logo=logo)
 
 
 def paper_for_locale(name: str | None = None) -> tuple[float, float]:
@@ -94,71 +140,156 @@ def paper_for_locale(name: str | None = None) -> tuple[float, float]:
     return chosen_paper
 
 
-def write_pdf(book: Lookbook, target: Path, *, paper: tuple[float, float] | None = None) -> Path:
-    """The lookbook as a PDF: a header with the date and the batch's name, one page per
-    person with a grid of their looks, captions under each. Written whole or not at all."""
+def date_text(moment: float) -> str:
+    return time.strftime("%d %B %Y", time.localtime(moment)).lstrip("0")
+
+
+MARGIN = 15 * mm
+CAPTION_SIZE, DETAIL_SIZE = 8.5, 7.5
+CAPTION_LINES = 2
+GAP = 5 * mm
+
+
+class Titled(Protocol):
+    """What a document's heading shows."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def made(self) -> float: ...
+    @property
+    def subtitle(self) -> str: ...
+    @property
+    def logo(self) -> Path | None: ...
+
+
+def heading(ts: Typesetter, width: float, height: float, book: Titled) -> float:
+    """The page's heading (title, date, subtitle, logo); the height left below it."""
+    pdf = ts.pdf
+    top = height - MARGIN
+    logo_width = 0.0
+    if book.logo is not None:
+        try:
+            logo = ImageReader(str(book.logo))
+            lw, lh = logo.getSize()
+            scale = min(40 * mm / lw, 14 * mm / lh)
+            logo_width = lw * scale
+            pdf.drawImage(
+                logo,
+                width - MARGIN - logo_width,
+                top - lh * scale,
+                lw * scale,
+                lh * scale,
+                mask="auto",
+            )
+        except OSError:
+            logo_width = 0.0
+    title_room = width - 2 * MARGIN - (logo_width + 4 * mm if logo_width else 45 * mm)
+    title_lines = ts.wrap(book.title, title_room, 16, bold=True, lines=1)
+    ts.draw(MARGIN, top - 6 * mm, title_lines[0] if title_lines else "", 16, bold=True)
+    stamp = date_text(book.made)
+    if logo_width:
+        ts.draw(MARGIN, top - 11 * mm, stamp, 9)
+        below = top - 15 * mm
+    else:
+        ts.draw(width - MARGIN, top - 6 * mm, stamp, 9, align="right")
+        below = top - 10 * mm
+    if book.subtitle:
+        for line in ts.wrap(book.subtitle, width - 2 * MARGIN, 10, lines=1):
+            ts.draw(MARGIN, below, line, 10)
+        below -= 6 * mm
+    return float(below)
+
+
+def caption_height() -> float:
+    return float((CAPTION_SIZE + 2) * CAPTION_LINES + DETAIL_SIZE + 6)
+
+
+def draw_caption(ts: Typesetter, x: float, top: float, width: float, look: Look) -> None:
+    """The garment's name (two lines at most), then its SKU and type, under a picture."""
+    y = top - CAPTION_SIZE - 2
+    for line in ts.wrap(look.garment, width, CAPTION_SIZE, lines=CAPTION_LINES):
+        ts.draw(x, y, line, CAPTION_SIZE, bold=True)
+        y -= CAPTION_SIZE + 2
+    details = " · ".join(part for part in (look.sku, look.product_type) if part)
+    for line in ts.wrap(details, width, DETAIL_SIZE, lines=1):
+        ts.pdf.setFillGray(0.35)
+        ts.draw(x, y, line, DETAIL_SIZE)
+        ts.pdf.setFillGray(0)
+
+
+def write_pdf(
+    book: Lookbook, target: Path, *, paper: tuple[float, float] | None = None
+) -> tuple[Path, list[str]]:
+    """The lookbook as a PDF, written whole or not at all; the notes about looks left
+    out (a result that is damaged or larger than a picture may be)."""
     if not book.pages:
         raise ValueError("There are no finished try-ons to put in a lookbook.")
     width, height = paper or paper_for_locale()
     out = io.BytesIO()
     pdf = Canvas(out, pagesize=(width, height), pageCompression=1)
+    ts = Typesetter(pdf)
     pdf.setTitle(book.title)
     pdf.setAuthor("AuraX Desktop")
-    margin = 15 * mm
-    stamp = time.strftime("%d %B %Y", time.localtime(book.made))
+    notes: list[str] = []
     for page in book.pages:
-        pdf.setFont("Helvetica-Bold", 16)
-        pdf.drawString(margin, height - margin - 6 * mm, book.title)
-        pdf.setFont("Helvetica", 9)
-        pdf.drawRightString(width - margin, height - margin - 6 * mm, stamp)
-        pdf.setFont("Helvetica-Bold", 12)
-        pdf.drawString(margin, height - margin - 14 * mm, page.person)
+        top = heading(ts, width, height, book)
+        person_lines = ts.wrap(page.person, width - 2 * MARGIN, 13, bold=True, lines=1)
+        ts.draw(MARGIN, top - 4 * mm, person_lines[0] if person_lines else "", 13, bold=True)
+        pictures = []
+        for look in page.looks:
+            try:
+                pictures.append((look, ImageReader(io.BytesIO(print_jpeg(look.picture)))))
+            except LeftOut as left:
+                notes.append(f"{page.person} with {look.garment} was left out: {left.note}")
         _grid(
-            pdf,
-            page.looks,
-            left=margin,
-            right=width - margin,
-            top=height - margin - 20 * mm,
-            bottom=margin,
+            ts,
+            pictures,
+            left=MARGIN,
+            right=width - MARGIN,
+            top=top - 10 * mm,
+            bottom=MARGIN,
         )
         pdf.showPage()
     pdf.save()
-    return write_atomically(target, out.getvalue())
+    return write_atomically(target, out.getvalue()), notes
 
 
 def _grid(
-    pdf: Canvas, looks: tuple[Look, ...], *, left: float, right: float, top: float, bottom: float
+    ts: Typesetter,
+    pictures: list[tuple[Look, ImageReader]],
+    *,
+    left: float,
+    right: float,
+    top: float,
+    bottom: float,
 ) -> None:
-    columns = min(3, len(looks))
-    rows = max(1, -(-len(looks) // columns))
-    gap, caption = 5 * mm, 9 * mm
-    cell_w = (right - left - gap * (columns - 1)) / columns
-    cell_h = min((top - bottom - gap * (rows - 1)) / rows, cell_w * 1.6 + caption)
-    for index, look in enumerate(looks):
+    """The looks in equal cells; every picture fitted in the same box, so all on a page
+    are the same size."""
+    if not pictures:
+        return
+    columns = 2 if len(pictures) == 4 else min(3, len(pictures))
+    rows = -(-len(pictures) // columns)
+    caption = caption_height()
+    cell_w = (right - left - GAP * (columns - 1)) / columns
+    cell_h = min((top - bottom - GAP * (rows - 1)) / rows, cell_w * 1.5 + caption)
+    box_w, box_h = cell_w, cell_h - caption
+    ratios = [reader.getSize()[0] / reader.getSize()[1] for _look, reader in pictures]
+    ratio = max(set(ratios), key=ratios.count)  # the batch's usual shape
+    pic_w = min(box_w, box_h * ratio)
+    pic_h = pic_w / ratio
+    for index, (look, reader) in enumerate(pictures):
         row, column = divmod(index, columns)
-        x = left + column * (cell_w + gap)
-        y_top = top - row * (cell_h + gap)
-        picture = ImageReader(_for_print(look.picture))
-        pw, ph = picture.getSize()
-        box_h = cell_h - caption
-        scale = min(cell_w / pw, box_h / ph)
-        w, h = pw * scale, ph * scale
-        left_edge = x + (cell_w - w) / 2
-        pdf.drawImage(picture, left_edge, y_top - h, width=w, height=h)
-        pdf.setFont("Helvetica", 8)
-        label = f"{look.garment} · {look.product_type.capitalize()}"
-        favourite = " · favourite" if look.favourite else ""
-        pdf.drawString(left_edge, y_top - h - 4 * mm, label[:60] + favourite)
-
-
-def _for_print(path: Path) -> io.BytesIO:
-    """The picture at print size (sharp at 300 dpi in a third of a page): a lookbook of
-    full-size results would be too heavy to send."""
-    with Image.open(path) as picture:
-        picture.draft("RGB", (PRINT_SIDE, PRINT_SIDE))
-        small = ImageOps.exif_transpose(picture).convert("RGB")
-    small.thumbnail((PRINT_SIDE, PRINT_SIDE))
-    out = io.BytesIO()
-    small.save(out, "JPEG", quality=88)
-    out.seek(0)
-    return out
+        x = left + column * (cell_w + GAP)
+        y_top = top - row * (cell_h + GAP)
+        px = x + (cell_w - pic_w) / 2
+        ts.pdf.drawImage(
+            reader,
+            px,
+            y_top - pic_h,
+            width=pic_w,
+            height=pic_h,
+            preserveAspectRatio=True,
+            anchor="c",
+        )
+        draw_caption(ts, px, y_top - pic_h - 1, pic_w, look)

@@ -19,7 +19,8 @@ KINDS = {
 }
 
 
-def write_lookbook(book: Lookbook, target: Path) -> Path:
+def write_lookbook(book: Lookbook, target: Path) -> tuple[Path, list[str]]:
+    """The lookbook written (a PDF, or a contact sheet picture); notes on looks left out."""
     if target.suffix.lower() == ".pdf":
         return write_pdf(book, target)
     return write_contact_sheet(book, target)
@@ -66,7 +67,10 @@ def export_lookbook(
     looks = f"{book.looks} looks of {len(book.pages)} people"
     work.run(
         lambda: write_lookbook(book, target),
-        lambda path: said(f"Lookbook saved: {path.name} ({looks})."),
+        lambda written: said(
+            f"Lookbook saved: {written[0].name} ({looks})."
+            + (f" Left out: {'; '.join(written[1])}" if written[1] else "")
+        ),
         lambda error: failed(
             f"The lookbook could not be written to {target}: "
             f"{getattr(error, 'strerror', None) or error}"

@@ -1,0 +1,70 @@
+"""Setting the documents' text: names wrapped onto at most two lines in their cell (a
+word never runs into the next; only past two lines is the rest cut with "…"), and
+drawn in any script (``fonts``), right-to-left text in its visual order."""
+
+from __future__ import annotations
+
+from reportlab.pdfgen.canvas import Canvas
+
+from aurax_desktop.exports.fonts import FontBook, visual
+
+ELLIPSIS = "…"
+
+
+class Typesetter:
+    """Text on a PDF canvas, with the fonts its scripts need."""
+
+    def __init__(self, pdf: Canvas, fonts: FontBook | None = None) -> None:
+        self.pdf = pdf
+        self.fonts = fonts or FontBook()
+
+    def width(self, text: str, size: float, *, bold: bool = False) -> float:
+        return self.fonts.width(visual(text), size, bold=bold)
+
+    def wrap(
+        self, text: str, width: float, size: float, *, bold: bool = False, lines: int = 2
+    ) -> list[str]:
+        """``text`` (in logical order) in lines that each fit ``width``; at most
+        ``lines``, the last cut with "…" when there is more."""
+
+        def fits(candidate: str) -> bool:
+            return self.width(candidate, size, bold=bold) <= width
+
+        found: list[str] = []
+        current = ""
+        for word in text.split():
+            candidate = f"{current} {word}" if current else word
+            if fits(candidate):
+                current = candidate
+                continue
+            if current:
+                found.append(current)
+            current = word
+            while not fits(current) and len(current) > 1:  # longer than the cell: broken
+                cut = len(current) - 1
+                while cut > 1 and not fits(current[:cut]):
+                    cut -= 1
+                found.append(current[:cut])
+                current = current[cut:]
+        if current:
+            found.append(current)
+        if len(found) > lines:
+            last = found[lines - 1]
+            while last and not fits(last + ELLIPSIS):
+                last = last[:-1].rstrip()
+            found = [*found[: lines - 1], last + ELLIPSIS]
+        return found
+
+    def draw(
+        self, x: float, y: float, text: str, size: float, *, bold: bool = False, align: str = "left"
+    ) -> float:
+        """Draw one line of ``text`` (logical order) at baseline ``y``; ``x`` is its left
+        edge, right edge or centre as ``align`` says. Its width."""
+        shown = visual(text)
+        width = self.fonts.width(shown, size, bold=bold)
+        left = {"left": x, "right": x - width, "centre": x - width / 2}[align]
+        for run in self.fonts.runs(shown, bold=bold):
+            self.pdf.setFont(run.font, size)
+            self.pdf.drawString(left, y, run.text)
+            left += self.pdf.stringWidth(run.text, run.font, size)
+        return width
