@@ -225,8 +225,19 @@ def test_long_names_are_shortened_and_every_paid_result_is_saved(
     for name in ("dress-" + "a" * 150, "dress-" + "b" * 150):
         (garments / f"{name}.jpg").write_bytes(jpeg_bytes((400, 400), (20, 40, 200)))
     out = tmp_path / "results"
-    code = run(server, "batch", "--people", str(people), "--garments", str(garments),
-               "--type", "dress", "-o", str(out), "--yes")  # fmt: skip
+    code = run(
+        server,
+        "batch",
+        "--people",
+        str(people),
+        "--garments",
+        str(garments),
+        "--type",
+        "dress",
+        "-o",
+        str(out),
+        "--yes",
+    )
     err = capsys.readouterr().err
     assert code == 0, err
     assert "2 completed, 0 failed; 6 credits spent" in err

@@ -39,8 +39,9 @@ def test_what_a_run_leaves_is_readable_by_its_user_only(
         person.write_bytes(person_jpeg())
         garment.write_bytes(garment_jpeg())
         out = tmp_path / "look.jpg"
-        code = main(["--demo", "try-on", str(person), str(garment), "--type", "dress", "-o",
-                     str(out)])  # fmt: skip
+        code = main(
+            ["--demo", "try-on", str(person), str(garment), "--type", "dress", "-o", str(out)]
+        )
         assert code == 0, capsys.readouterr().err
     finally:
         os.umask(previous)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from aurax_desktop.jobs.model import Job, JobStatus
+from aurax_desktop.jobs.model import Job, JobKind, JobStatus
 from aurax_desktop.jobs.params import sent_of
 
 CHOSEN_AT = "chosen_at"
@@ -38,9 +38,10 @@ def chosen_variant(variants: Sequence[Job]) -> Job | None:
 
 
 def cells(jobs: Iterable[Job]) -> dict[Cell, list[Job]]:
-    """A batch's jobs by cell, each cell's variants oldest first."""
+    """A batch's try-ons by cell, each cell's variants oldest first (the garments'
+    descriptions made with the batch have no cell)."""
     found: dict[Cell, list[Job]] = {}
-    for job in sorted(jobs, key=lambda j: j.created_at):
+    for job in sorted((j for j in jobs if j.kind is JobKind.TRY_ON), key=lambda j: j.created_at):
         found.setdefault(cell_of(job), []).append(job)
     return found
 

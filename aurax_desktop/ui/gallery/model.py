@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QImage, QPixmap
 
-from aurax_desktop.jobs import Job, JobStatus
+from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.jobs.params import batch_name, sent_of
 from aurax_desktop.jobs.store import UNMARKED
 from aurax_desktop.jobs.variants import CHOSEN_AT, chosen_variant
@@ -115,7 +115,7 @@ class GalleryModel(QAbstractTableModel):
 
     def show_batch(self, batch: str | None, jobs: list[Job]) -> None:
         """Show ``jobs`` (read on a worker), each as the cache now has it."""
-        shown = [j for j in self.cache.absorb(jobs) if not j.in_trash]
+        shown = [j for j in self.cache.absorb(jobs) if not j.in_trash and j.kind is JobKind.TRY_ON]
         self.beginResetModel()
         self.batch = batch
         self._cells.clear()
@@ -145,7 +145,12 @@ class GalleryModel(QAbstractTableModel):
         shown batch joins its cell; one deleted to the Trash leaves it)."""
         where = self._where.get(job.id)
         if where is None:
-            if job.batch is None or job.batch != self.batch or job.in_trash:
+            if (
+                job.batch is None
+                or job.batch != self.batch
+                or job.in_trash
+                or job.kind is not JobKind.TRY_ON
+            ):
                 return
             rows, columns = self.rowCount(), self.columnCount()
             where = self._place(job)

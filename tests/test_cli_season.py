@@ -1,0 +1,262 @@
+"""A season's work from the command: garments each of their own type, a season's list
+(CSV and XLSX), bad rows refused with nothing sent, named batches, the line sheet and
+the full-size export by a template. The real command against the demo server."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from pypdf import PdfReader
+
+from aurax_desktop.cli import main
+from aurax_desktop.demo import DemoServer
+from tests.factories import jpeg_bytes, person_jpeg
+
+
+@pytest.fixture
+def server(demo_factory: Callable[..., DemoServer], monkeypatch: pytest.MonkeyPatch) -> DemoServer:
+    demo = demo_factory(task_seconds=0.1)
+    monkeypatch.setenv("AURAX_API_KEY", demo.api_key)
+    monkeypatch.setenv("AURAX_KEY_ID", demo.key_id)
+    return demo
+
+
+def run(server: DemoServer | None, *argv: str) -> int:
+    prefix = ["--base-url", server.url] if server is not None else []
+    try:
+        return main([*prefix, *argv])
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+
+
+@pytest.fixture
+def season(tmp_path: Path) -> Path:
+    """A season's folder: two people, three garments with telling names, one without."""
+    folder = tmp_path / "SS27"
+    (folder / "people").mkdir(parents=True)
+    for name in ("anna", "ben"):
+        (folder / "people" / f"{name}.jpg").write_bytes(person_jpeg())
+    for name, colour in (
+        ("linen-dress", (200, 40, 20)),
+        ("white-sneakers", (240, 240, 240)),
+        ("striped-top", (20, 40, 200)),
+        ("item-007", (90, 90, 90)),
+    ):
+        (folder / f"{name}.jpg").write_bytes(jpeg_bytes((400, 400), colour))
+    return folder
+
+
+def posted_types(server: DemoServer) -> list[str]:
+    return sorted(str(t["received"]["productType"]) for t in server.tasks())
+
+
+def test_each_garment_goes_as_its_own_type(
+    server: DemoServer, season: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    garments = [str(season / f"{n}.jpg") for n in ("linen-dress", "white-sneakers", "striped-top")]
+    out = tmp_path / "out"
+    code = run(
+        server,
+        "--json",
+        "batch",
+        "--people",
+        str(season / "people"),
+        "--garments",
+        *garments,
+        "-o",
+        str(out),
+        "--yes",
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "“SS27”: 6 try-ons: 1 dress, 1 pair of shoes, 1 garment for 2 people" in captured.err
+    assert posted_types(server) == ["DRESS", "DRESS", "FOOTWEAR", "FOOTWEAR", "GARMENT", "GARMENT"]
+    records = json.loads(captured.out)
+    assert {r["product_type"] for r in records} == {"DRESS", "FOOTWEAR", "GARMENT"}
+    assert {r["batch_name"] for r in records} == {"SS27"}
+
+
+def test_a_garment_whose_name_says_no_type_is_refused_before_anything_is_sent(
+    server: DemoServer, season: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = run(
+        server,
+        "batch",
+        "--people",
+        str(season / "people"),
+        "--garments",
+        str(season / "item-007.jpg"),
+        str(season / "linen-dress.jpg"),
+        "--yes",
+    )
+    assert code == 2
+    assert "item-007.jpg" in capsys.readouterr().err
+    assert server.stats()["tasks_created"] == 0
+    # --type sets every garment's type
+    code = run(
+        server,
+        "batch",
+        "--people",
+        str(season / "people" / "anna.jpg"),
+        "--garments",
+        str(season / "item-007.jpg"),
+        "--type",
+        "bag",
+        "--yes",
+        "--name",
+        "Bags",
+    )
+    assert code == 0
+    assert posted_types(server) == ["BAG"]
+
+
+LIST_ROWS = [
+    ["File", "SKU", "Name", "Type", "Price", "Colour", "Notes"],
+    ["linen-dress.jpg", "SS27-001", "Linen midi dress", "dress", "€ 129,00", "Sand", "x"],
+    ["white-sneakers.jpg", "SS27-002", "Court sneaker", "", "89.90", "White", ""],
+    ["item-007.jpg", "SS27-003", "Canvas tote", "BAG", "45", "Natural", ""],
+]
+
+
+def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",") -> Path:
+    text = io.StringIO(newline="")
+    csv.writer(text, delimiter=delimiter).writerows(rows)
+    path.write_bytes("\ufeff".encode() + text.getvalue().encode())  # with a byte-order mark
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["csv", "semicolons", "xlsx"])
+def test_a_season_list_is_sent_with_its_details_kept(
+    server: DemoServer,
+    season: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+) -> None:
+    if kind == "xlsx":
+        listed = write_xlsx(
+            season / "SS27 list.xlsx", [*LIST_ROWS[:3], [*LIST_ROWS[3][:4], 45, "Natural"]]
+        )
+    else:
+        listed = write_csv(
+            season / "SS27 list.csv", LIST_ROWS, ";" if kind == "semicolons" else ","
+        )
+    code = run(
+        server,
+        "--json",
+        "batch",
+        "--people",
+        str(season / "people" / "anna.jpg"),
+        "--manifest",
+        str(listed),
+        "-o",
+        str(tmp_path / "out"),
+        "--yes",
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert posted_types(server) == ["BAG", "DRESS", "FOOTWEAR"]
+    records = {r["sku"]: r for r in json.loads(captured.out)}
+    assert records["SS27-001"]["name"] == "Linen midi dress"
+    assert records["SS27-001"]["price"] == "€ 129,00" and records["SS27-001"]["colour"] == "Sand"
+    assert records["SS27-003"]["price"] == "45"
+    assert {r["batch_name"] for r in records.values()} == {"SS27 list"}
+    run(None, "--json", "history", "--limit", "3")
+    history = json.loads(capsys.readouterr().out)
+    assert {h["sku"] for h in history} == {"SS27-001", "SS27-002", "SS27-003"}
+
+
+def test_every_bad_row_of_a_list_is_named_and_nothing_is_sent(
+    server: DemoServer, season: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (season / "notes.jpg").write_text("not a picture")
+    rows = [
+        LIST_ROWS[0],
+        LIST_ROWS[1],
+        ["missing.jpg", "SS27-010", "Gone", "dress", "", "", ""],
+        ["notes.jpg", "SS27-011", "Notes", "dress", "", "", ""],
+        ["striped-top.jpg", "SS27-012", "Top", "kaftan", "", "", ""],
+        ["white-sneakers.jpg", "SS27-001", "Again", "", "", "", ""],
+        ["item-007.jpg", "SS27-013", "Thing", "", "", "", ""],
+    ]
+    listed = write_csv(season / "bad.csv", rows)
+    code = run(
+        server, "batch", "--people", str(season / "people"), "--manifest", str(listed), "--yes"
+    )
+    err = capsys.readouterr().err
+    assert code == 2
+    for row, why in (
+        (3, "could not be found"),
+        (4, "not a picture"),
+        (5, "“kaftan” is not a product type"),
+        (6, "SKU “SS27-001” is also on row 2"),
+        (7, "does not say one"),
+    ):
+        assert f"row {row}: " in err and why in err, (row, why, err)
+    assert "row 2:" not in err
+    assert server.stats()["tasks_created"] == 0
+
+
+def test_a_line_sheet_and_a_full_size_export_by_a_template(
+    server: DemoServer, season: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listed = write_csv(season / "SS27.csv", LIST_ROWS)
+    code = run(
+        server,
+        "batch",
+        "--people",
+        str(season / "people"),
+        "--manifest",
+        str(listed),
+        "--describe",
+        "-o",
+        str(tmp_path / "out"),
+        "--yes",
+        "--name",
+        "Summer 27",
+    )
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "and 3 descriptions (0.75 credits), 18.75 credits" in err
+    sheet = tmp_path / "sheet.pdf"
+    assert run(None, "linesheet", str(sheet)) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(sheet).pages)
+    for expected in (
+        "Summer 27",
+        "Linen midi dress",
+        "SKU: SS27-001",
+        "Price: € 129,00",
+        "Colour: Sand",
+        "anna",
+        "ben",
+    ):
+        assert expected in text
+    assert ".jpg" not in text
+    exported = tmp_path / "export"
+    assert run(None, "export", str(exported), "--name", "{sku}_{person}") == 0
+    names = sorted(p.stem for p in exported.iterdir())
+    assert names == sorted(
+        f"{sku}_{person}"
+        for sku in ("SS27-001", "SS27-002", "SS27-003")
+        for person in ("anna", "ben")
+    )
+    # an existing file is never replaced without --force
+    assert run(None, "export", str(exported), "--name", "{sku}_{person}") == 1
+    assert "exists: not replaced (add --force)" in capsys.readouterr().err
+    assert run(None, "export", str(exported), "--name", "{sku}_{person}", "--force") == 0
+    assert run(None, "export", str(exported), "--name", "{colour}") == 2  # not a field
