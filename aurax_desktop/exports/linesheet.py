@@ -108,7 +108,8 @@ def from_jobs(
     )
 
 
-ITEM_HEIGHT = 118 * mm
+ITEM_HEIGHT = 102 * mm
+"""A garment's block: its photo and details, then a row of its looks (two a page)."""
 
 
 def write_linesheet(
@@ -138,7 +139,7 @@ def write_linesheet(
 
 def _item(ts: Typesetter, item: LineItem, top: float, width: float, notes: list[str]) -> None:
     pdf = ts.pdf
-    photo_w, photo_h = 42 * mm, 56 * mm
+    photo_w, photo_h = 38 * mm, 50 * mm
     if item.photo is not None:
         try:
             reader = ImageReader(io.BytesIO(print_jpeg(item.photo, 900)))
@@ -176,7 +177,7 @@ def _looks(ts: Typesetter, item: LineItem, top: float, width: float, notes: list
         return
     gap = 4 * mm
     cell_w = (width - 2 * MARGIN - gap * (LOOKS_PER_ROW - 1)) / LOOKS_PER_ROW
-    box_h = 40 * mm
+    box_h = 36 * mm
     for index, (person, look) in enumerate(item.looks[:LOOKS_PER_ROW]):
         x = MARGIN + index * (cell_w + gap)
         try:
@@ -192,4 +193,5 @@ def _looks(ts: Typesetter, item: LineItem, top: float, width: float, notes: list
             ts.draw(x + (cell_w - w) / 2, top - box_h - 10, line, 8)
     more = len(item.looks) - LOOKS_PER_ROW
     if more > 0:
-        ts.draw(width - MARGIN, top - box_h - 22, f"and {more} more looks", 8, align="right")
+        looks = "look" if more == 1 else "looks"
+        ts.draw(width - MARGIN, top - box_h - 22, f"and {more} more {looks}", 8, align="right")

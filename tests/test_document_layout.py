@@ -1,0 +1,132 @@
+"""What a client receives reads right: in a lookbook and a line sheet no two words
+overlap (long names wrap, and past two lines are cut with "…"), and names in Chinese
+and Arabic are real text in the PDF. Word boxes come from poppler's ``pdftotext
+-bbox``, the text from the PDF library's extraction."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from aurax_desktop.exports import Lookbook
+from aurax_desktop.exports.fonts import clean
+from aurax_desktop.exports.linesheet import LineItem, LineSheet, write_linesheet
+from aurax_desktop.exports.lookbook import Look, PersonPage, write_pdf
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+
+CHINESE = "真丝连衣裙"
+ARABIC = "فستان كتان صيفي"
+LONG = "SS27 look 021 oversized double breasted linen blazer in washed sand with horn buttons"
+NAMES = [
+    "Linen midi dress",
+    CHINESE,
+    ARABIC,
+    LONG,
+    "Robe d’été à fleurs",
+    "Ultra­long­compound­nameofagarmentwithoutanyspacesinitatallwhatsoever",
+    "Court sneaker",
+]
+
+Box = tuple[float, float, float, float, str]
+
+
+def words(pdf: Path, tmp_path: Path) -> list[list[Box]]:
+    """Every word's box, page by page."""
+    out = tmp_path / f"{pdf.stem}.html"
+    subprocess.run(["pdftotext", "-bbox", str(pdf), str(out)], check=True)
+    pages: list[list[Box]] = []
+    for page in out.read_text(encoding="utf-8").split("<page")[1:]:
+        found = re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+            page,
+        )
+        pages.append([(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in found])
+    return pages
+
+
+def overlaps(boxes: list[Box]) -> list[tuple[str, str]]:
+    found = []
+    for a, b in combinations(boxes, 2):
+        width = min(a[2], b[2]) - max(a[0], b[0])
+        height = min(a[3], b[3]) - max(a[1], b[1])
+        if width > 0.5 and height > 0.5:
+            found.append((a[4], b[4]))
+    return found
+
+
+def pictures(tmp_path: Path, count: int) -> list[Path]:
+    made = []
+    for n in range(count):
+        path = tmp_path / f"result-{n}.jpg"
+        Image.new("RGB", (600, 900), (30 * n, 120, 90)).save(path)
+        made.append(path)
+    return made
+
+
+def plain(text: str) -> str:
+    """Extracted text without spaces, presentation forms folded (Arabic joined forms
+    read back as their letters)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_a_lookbook_s_words_never_overlap_in_any_script(tmp_path: Path) -> None:
+    shots = pictures(tmp_path, len(NAMES))
+    looks = tuple(
+        Look(shot, name, f"SS27-{n:03d}", "Dress")
+        for n, (shot, name) in enumerate(zip(shots, NAMES, strict=True))
+    )
+    book = Lookbook(
+        "SS27 — “Summer by the sea” " + CHINESE,
+        pages=(
+            PersonPage("Anna Maria de la Fuente y Villanueva", looks),
+            PersonPage(ARABIC, looks[:2]),
+        ),
+        subtitle="Atelier Nord · Wholesale preview",
+    )
+    target, notes = write_pdf(book, tmp_path / "book.pdf")
+    assert notes == []
+    for page in words(target, tmp_path):
+        assert page and overlaps(page) == []
+    raw = "\n".join(p.extract_text() for p in PdfReader(target).pages)
+    text = plain(raw)
+    assert CHINESE in text  # real text, not empty boxes
+    assert all(plain(word) in text or plain(word)[::-1] in text for word in ARABIC.split())
+    assert "…" in raw  # the long name was cut, past two lines
+
+
+def test_a_line_sheet_s_words_never_overlap_in_any_script(tmp_path: Path) -> None:
+    shots = pictures(tmp_path, 4)
+    items = tuple(
+        LineItem(
+            name,
+            shots[n % 4],
+            sku=f"SS27-{n:03d}",
+            colour="Sand",
+            price="€ 129,00",
+            product_type="Dress",
+            description=clean(
+                "A relaxed dress in washed linen. " * 8 + ("\u202eevil" if n == 0 else "")
+            ),
+            looks=tuple(
+                (person, Look(shots[k % 4], name, "", "Dress"))
+                for k, person in enumerate(("Anna", ARABIC, CHINESE, "Ben", "Clara"))
+            ),
+        )
+        for n, name in enumerate(NAMES[:4])
+    )
+    target, notes = write_linesheet(LineSheet("SS27 line sheet", items=items), tmp_path / "s.pdf")
+    assert notes == []
+    pages = words(target, tmp_path)
+    assert len(pages) == 2
+    for page in pages:
+        assert overlaps(page) == []
+    assert "\u202e" not in target.read_bytes().decode("latin-1")
