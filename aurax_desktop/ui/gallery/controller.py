@@ -14,10 +14,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
+from aurax_desktop.exports.full_size import (
+    DEFAULT_TEMPLATE,
+    TemplateError,
+    check_template,
+    export_results,
+    name_of,
+)
+from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
+from aurax_desktop.exports.linesheet import write_linesheet
 from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, JobStore
 from aurax_desktop.jobs.batches import BatchSent, batch_jobs
+from aurax_desktop.jobs.naming import fitted, slug
 from aurax_desktop.jobs.params import batch_name
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
@@ -99,6 +109,7 @@ class GalleryController(QObject):
         page.pauseAsked.connect(self.pause)
         page.cancelAsked.connect(self.cancel_unsent)
         page.compareAsked.connect(self.compare)
+        page.renameAsked.connect(self.rename_batch)
         gallery.marked.connect(self.mark)
         gallery.rated.connect(self.rate)
         gallery.largeView.connect(self.large_view)
@@ -256,14 +267,136 @@ class GalleryController(QObject):
                 "Choose a batch in the Gallery first: the lookbook is made of its try-ons."
             )
             return
+        settings = self.session.settings
         export_lookbook(
             self.parent_widget,
             self.work,
             self.model.shown_jobs(),
             filtered=self.model.filter.active,
-            folder=Path(self.folders.folder("results")),
+            folder=Path(self.folders.folder("exports")),
             said=lambda text: self.message.emit(text, 10000),
             failed=self.failed.emit,
+            heading=(settings.lookbook_subtitle, settings.lookbook_logo),
+        )
+
+    def export_linesheet(self) -> None:
+        """File → Export line sheet…: the batch's garments and their looks, for buyers."""
+        batch = self.model.batch
+        if batch is None:
+            self.failed.emit("Choose a batch in the Gallery first: the line sheet is made of it.")
+            return
+        suggested = (
+            Path(self.folders.folder("exports")) / f"{slug(self.model.name) or 'line-sheet'}.pdf"
+        )
+        chosen, _kind = QFileDialog.getSaveFileName(
+            self.parent_widget, "Export line sheet", str(suggested), "PDF line sheet (*.pdf)"
+        )
+        if not chosen:
+            return
+        target = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
+        self.folders.remember("exports", target.parent)
+        store, settings = self.session.store, self.session.settings
+        logo = Path(settings.lookbook_logo) if settings.lookbook_logo else None
+
+        def write() -> tuple[Path, list[str]]:
+            described = store.query(
+                JobQuery(kinds=frozenset({JobKind.PRODUCT_DESCRIPTION}), limit=100_000)
+            )
+            sheet = linesheet_from_jobs(
+                batch_jobs(store, batch),
+                described,
+                subtitle=settings.lookbook_subtitle,
+                logo=logo if logo is not None and logo.is_file() else None,
+            )
+            return write_linesheet(sheet, target)
+
+        self.work.run(
+            write,
+            lambda written: self.message.emit(
+                f"Line sheet saved: {written[0].name}."
+                + (f" Left out: {'; '.join(written[1])}" if written[1] else ""),
+                10000,
+            ),
+            lambda error: self.failed.emit(
+                f"The line sheet could not be written to {target}: "
+                f"{getattr(error, 'strerror', None) or error}"
+            ),
+        )
+
+    def export_pictures(self) -> None:
+        """Gallery → Export pictures…: the results the filter shows, at full size, named
+        by a template; existing files are replaced only if the user says so."""
+        jobs = [j for j in self.model.shown_jobs() if j.status is JobStatus.COMPLETED]
+        if not jobs:
+            self.failed.emit("There are no finished try-ons in the Gallery to export.")
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self.parent_widget, "Export pictures to", self.folders.folder("results")
+        )
+        if not folder:
+            return
+        template, ok = QInputDialog.getText(
+            self.parent_widget,
+            "Name the pictures",
+            "File names from {sku}, {name}, {person}, {garment}, {type} and {n}:",
+            text=DEFAULT_TEMPLATE,
+        )
+        if not ok:
+            return
+        try:
+            check_template(template)
+        except TemplateError as exc:
+            self.failed.emit(f"The name template cannot be used: {exc}")
+            return
+        target = Path(folder)
+        self.folders.remember("results", target)
+        existing = [
+            job
+            for number, job in enumerate(jobs, start=1)
+            if (
+                target / fitted(name_of(job, template, number), job.result_paths[0].suffix)
+            ).exists()
+        ]
+        force = False
+        if existing:
+            answer = QMessageBox.question(
+                self.parent_widget,
+                "Replace existing files?",
+                f"{len(existing)} of these names are taken in {target.name} already. "
+                "Replace those files?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            force = answer == QMessageBox.StandardButton.Yes
+        self.work.run(
+            lambda: export_results(jobs, target, template, force=force),
+            lambda done: self.message.emit(
+                f"{len(done.written)} pictures exported to {target.name}"
+                + (f", {len(done.existing)} existing files kept" if done.existing else "")
+                + (f"; not written: {'; '.join(done.failed)}" if done.failed else "")
+                + ".",
+                10000,
+            ),
+            lambda error: self.failed.emit(
+                f"The pictures could not be exported: {getattr(error, 'strerror', None) or error}"
+            ),
+        )
+
+    def rename_batch(self) -> None:
+        batch = self.model.batch
+        if batch is None:
+            return
+        name, ok = QInputDialog.getText(
+            self.parent_widget, "Rename the batch", "The batch's name:", text=self.model.name
+        )
+        name = " ".join(name.split())
+        if not ok or not name:
+            return
+        book = self.session.book
+        self.work.run(
+            lambda: book.rename_batch(batch, name),
+            lambda _jobs: self.refresh_batches(batch),
+            lambda error: self.failed.emit(getattr(error, "user_message", str(error))),
         )
 
     def _menu(self, point: QPoint) -> None:
@@ -284,4 +417,6 @@ class GalleryController(QObject):
             )
             menu.addSeparator()
         menu.addAction(self.export_action)
+        menu.addAction("Export pictures…", self.export_pictures)
+        menu.addAction("Export line sheet…", self.export_linesheet)
         menu.popup(self.gallery.viewport().mapToGlobal(point))

@@ -49,10 +49,17 @@ def export_lookbook(
     folder: Path,
     said: Callable[[str], None],
     failed: Callable[[str], None],
+    heading: tuple[str, str] = ("", ""),
 ) -> None:
     """Ask where, then write on a worker; ``said`` tells what was written. ``jobs`` are
     those the Gallery's filter shows (``filtered``: a filter is on)."""
-    book = from_jobs(jobs)
+    subtitle, logo = heading
+    logo_path = Path(logo) if logo else None
+    book = from_jobs(
+        jobs,
+        subtitle=subtitle,
+        logo=logo_path if logo_path is not None and logo_path.is_file() else None,
+    )
     if not book.pages:
         failed(
             "No finished try-on of this batch passes the Gallery's filter: change the "

@@ -50,6 +50,7 @@ class GalleryPage(QWidget):
     pauseAsked = Signal(str, bool)
     cancelAsked = Signal(str)
     compareAsked = Signal(list)
+    renameAsked = Signal()
 
     def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +62,12 @@ class GalleryPage(QWidget):
         self.batch_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.batch_combo.setMinimumContentsLength(16)
         self.batch_combo.currentIndexChanged.connect(self._batch_picked)
+        self.rename_button = QToolButton()
+        self.rename_button.setObjectName("renameBatchButton")
+        self.rename_button.setIcon(icon("edit"))
+        self.rename_button.setToolTip("Rename the batch (its lookbook's title)")
+        self.rename_button.setAccessibleName("Rename the batch")
+        self.rename_button.clicked.connect(self.renameAsked.emit)
         self.progress = QLabel("")
         self.progress.setObjectName("muted")
         self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -103,6 +110,7 @@ class GalleryPage(QWidget):
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(self.batch_combo)
+        top.addWidget(self.rename_button)
         top.addWidget(self.progress, 1)
         top.addWidget(self.pause_button)
         top.addWidget(self.cancel_button)
@@ -178,6 +186,7 @@ class GalleryPage(QWidget):
         chosen = len(self.gallery.selected_jobs())
         self.compare_button.setEnabled(2 <= chosen <= MAX_COMPARED)
         self.batch_combo.setEnabled(self.batch_combo.count() > 0)
+        self.rename_button.setEnabled(has_batch)
 
     def _filter_changed(self) -> None:
         self.model.set_filter(

@@ -38,6 +38,7 @@ from aurax_desktop.imaging.upload import Purpose
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.drop_target import show_drop_target
+from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import tool_button
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
 from aurax_desktop.ui.photos.photo_loading import (
@@ -105,6 +106,9 @@ class ImagePane(QFrame):
         heading.setObjectName("sectionTitle")
         self.size_label = QLabel("")
         self.size_label.setObjectName("muted")
+        self.name_label = ElidedLabel("")
+        self.name_label.setObjectName("photoName")
+        self.name_label.setAccessibleName(f"{title} photo's name")
         self.browse_button = self._tool("open", f"Choose a {title.lower()} photo…", self.browse)
         self.paste_button = self._tool("paste", "Paste from the clipboard (Ctrl+V)", self.paste)
         self.clear_button = self._tool("close", f"Remove the {title.lower()} photo", self.clear)
@@ -113,12 +117,14 @@ class ImagePane(QFrame):
         top.setSpacing(4)
         top.addWidget(heading)
         top.addSpacing(6)
+        top.addWidget(self.name_label, 1)
         top.addWidget(self.size_label)
-        top.addStretch(1)
         if several:  # the button's arrow offers a whole folder
             menu = QMenu(self.browse_button)
             menu.addAction(f"Choose {title.lower()} photos…", self.browse)
             menu.addAction(f"Add a folder of {title.lower()} photos…", self.browse_folder)
+            menu.addSeparator()
+            menu.addAction(f"Remove all {title.lower()} photos", self.remove_all)
             self.browse_button.setMenu(menu)
             self.browse_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         for button in (self.browse_button, self.paste_button, self.clear_button):
@@ -171,6 +177,22 @@ class ImagePane(QFrame):
         if skipped:
             names = ", ".join(p.name for p in skipped[:3]) + ("…" if len(skipped) > 3 else "")
             self._skipped(f"Skipped what is not a picture: {names}")
+
+    def add_photos(self, photos: list[Photo]) -> None:
+        """Photos made elsewhere (a season's list: each with its type and details) join
+        the strip; the first is shown."""
+        fresh = [p for p in photos if p.path is None or self._known(p.path) is None]
+        if not fresh:
+            return
+        self.strip.add(fresh)
+        first = self.strip.current()
+        if first is not None:
+            self._show(first)
+
+    def remove_all(self) -> None:
+        """Every photo of the pane goes."""
+        self.strip.clear_all()
+        self._cleared()
 
     def load_path(self, path: Path, *, derived_from: str | None = None) -> None:
         """Open one photo (a file already here is shown again, not added twice)."""
@@ -236,6 +258,7 @@ class ImagePane(QFrame):
         self.canvas.set_image(None)
         self.canvas.set_busy_note("")
         self.size_label.setText("")
+        self.name_label.setText("")
         self.clear_button.setEnabled(False)
         self._show_message("")
         self._set_loading(False)
@@ -362,6 +385,7 @@ class ImagePane(QFrame):
         w, h = photo.source.size
         self.size_label.setText(f"{w} × {h} px")
         self.size_label.setMinimumWidth(self.size_label.sizeHint().width())  # never cut
+        self.name_label.setText(entry.name)
         self.clear_button.setEnabled(True)
         self._set_loading(False)
         self.photoChanged.emit()

@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         self.try_on.submitted.connect(self._submitted)
         self.try_on.batchSent.connect(self._batch_sent)
         self.try_on.failed.connect(self.show_error)
+        self.try_on.listOpened.connect(lambda text: self.say(text, 8000))
         self.generate.submitted.connect(self._submitted)
         self.generate.failed.connect(self.show_error)
         self.describe.message.connect(lambda text: self.say(text, 6000))
@@ -319,6 +320,15 @@ class MainWindow(QMainWindow):
             enabled_when=lambda: self.session.connected,
         )
         add(
+            "openGarmentList",
+            "Open a garment list…",
+            lambda: page.open_garment_list(self.folders.folder("photos")),
+            icon_name="lookbook",
+            shortcut="Ctrl+Shift+L",
+            enabled_when=lambda: self.session.connected,
+            tip="A season's list (CSV or XLSX: file, type, SKU, name, price, colour)",
+        )
+        add(
             "saveResult",
             "Save result as…",
             viewer.save_as,
@@ -333,6 +343,23 @@ class MainWindow(QMainWindow):
             icon_name="save",
         )
         self.commands.adopt("exportLookbook", self.catalog.export_action)
+        has_batch = lambda: self.catalog.model.batch is not None  # noqa: E731
+        add(
+            "exportLineSheet",
+            "Export line sheet…",
+            self.catalog.export_linesheet,
+            icon_name="lookbook",
+            enabled_when=has_batch,
+            tip="The Gallery's batch for wholesale buyers: each garment, its details, its looks",
+        )
+        add(
+            "exportPictures",
+            "Export pictures…",
+            self.catalog.export_pictures,
+            icon_name="save",
+            enabled_when=has_batch,
+            tip="The Gallery's results at full size, named as you choose",
+        )
         add(
             "openResultsFolder",
             "Open the results folder",

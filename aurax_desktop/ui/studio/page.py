@@ -6,11 +6,13 @@ as one batch (asking first when that is more than one try-on)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, ProductType, suggest_product_type
 from aurax_desktop.jobs import BatchSent, TryOnBatchInput
+from aurax_desktop.jobs.manifest import Manifest, ManifestError, read_manifest
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.choices import product_type_combo
@@ -33,7 +36,8 @@ from aurax_desktop.ui.common.icons import icon_label, tool_button
 from aurax_desktop.ui.common.sending import SendingPage
 from aurax_desktop.ui.photos.image_pane import ImagePane
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
-from aurax_desktop.ui.studio.batch import Pairs, button_text, confirm_batch
+from aurax_desktop.ui.photos.photo_strip import Photo
+from aurax_desktop.ui.studio.batch import LIST_FILE, Pairs, button_text, confirm_batch
 
 STRENGTH_WORDS = {1: "Subtle", 2: "Balanced", 3: "Prominent"}
 STRENGTH_HELP = (
@@ -45,6 +49,8 @@ STRENGTH_HELP = (
 class TryOnPage(SendingPage):
     batchSent = Signal(object)
     """A batch went (a ``BatchSent``), after ``submitted`` with its jobs' ids."""
+    listOpened = Signal(str)
+    """A season's list filled the Garment pane: what it held, in words."""
 
     def __init__(
         self,
@@ -341,6 +347,50 @@ class TryOnPage(SendingPage):
         if isinstance(result, BatchSent):
             super()._sent(list(result.job_ids))
             self.batchSent.emit(result)
+
+    def open_garment_list(self, folder: str = "") -> None:
+        """File → Open a garment list…: a season's CSV or XLSX fills the Garment pane,
+        each garment with its type and its details."""
+        chosen, _kind = QFileDialog.getOpenFileName(
+            self,
+            "Open a garment list",
+            folder,
+            "Garment lists (*.csv *.xlsx);;All files (*)",
+        )
+        if chosen:
+            self.load_garment_list(Path(chosen))
+
+    def load_garment_list(self, path: Path) -> None:
+        """Read the list on a worker (every photo's header is checked)."""
+        self.garment_pane.canvas.set_busy_note(f"Reading {path.name}…")
+        self.work.run(lambda: read_manifest(path), self._list_read, self._list_refused)
+
+    def _list_read(self, manifest: Manifest) -> None:
+        self.garment_pane.canvas.set_busy_note("")
+        photos = [
+            Photo(
+                garment.photo.name,
+                path=garment.photo,
+                product_type=(garment.product_type or ProductType.GARMENT).value,
+                details={**garment.details(), LIST_FILE: manifest.path.name},
+            )
+            for garment in manifest.garments
+        ]
+        self.garment_pane.remove_all()
+        self.garment_pane.add_photos(photos)
+        self.listOpened.emit(f"{len(photos)} garments from “{manifest.path.name}”.")
+
+    def _list_refused(self, error: BaseException) -> None:
+        self.garment_pane.canvas.set_busy_note("")
+        if isinstance(error, ManifestError) and error.bad_rows:
+            rows = "\n".join(f"• {row}" for row in error.bad_rows[:10])
+            more = len(error.bad_rows) - 10
+            self.failed.emit(
+                f"{error.user_message.splitlines()[0]}\n\n{rows}"
+                + (f"\n• and {more} more rows" if more > 0 else "")
+            )
+            return
+        self.failed.emit(getattr(error, "user_message", str(error)))
 
     def _garment_shown(self) -> None:
         """The Product type field follows the garment shown; the person's mask follows

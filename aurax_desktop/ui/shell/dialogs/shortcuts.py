@@ -35,6 +35,7 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("Ctrl+O", "Open a person photo"),
             ("Ctrl+Shift+O", "Open a garment photo"),
+            ("Ctrl+Shift+L", "Open a garment list (CSV or XLSX)"),
             ("Ctrl+V", "Paste a photo: into the empty pane, or the one last used"),
         ),
     ),

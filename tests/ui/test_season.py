@@ -1,0 +1,176 @@
+"""A season in the real window against the demo server: garments dropped together go
+each as its own type (with the mask painted for that type only), a season's list fills
+the Garment pane (a bad one is refused row by row), and the batch's lookbook and line
+sheet are written for the client."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QMimeData, QPointF, QUrl
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.demo import DemoServer
+from aurax_desktop.jobs import JobKind, JobQuery
+from aurax_desktop.jobs.garments import LABEL, SKU
+from tests.factories import jpeg_bytes, person_jpeg
+from tests.ui.conftest import (
+    WindowFactory,
+    answer_batch_question,
+    answer_next_dialog,
+    drop,
+    stroke,
+)
+
+
+@pytest.fixture
+def season(tmp_path: Path) -> Path:
+    folder = tmp_path / "SS27 Resort"
+    folder.mkdir()
+    (folder / "anna.jpg").write_bytes(person_jpeg())
+    for name, colour in (
+        ("linen-dress", (200, 40, 20)),
+        ("white-sneakers", (240, 240, 240)),
+        ("striped-top", (20, 40, 200)),
+    ):
+        (folder / f"{name}.jpg").write_bytes(jpeg_bytes((400, 400), colour))
+    return folder
+
+
+def drop_files(widget: object, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    drop(widget, mime)  # type: ignore[arg-type]
+
+
+def test_garments_dropped_together_go_each_as_its_own_type(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    season: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server = demo_factory(task_seconds=0.1)
+    window = open_window(server)
+    page = window.try_on
+    page.person_pane.load_path(season / "anna.jpg")
+    garments = [season / f"{n}.jpg" for n in ("linen-dress", "white-sneakers", "striped-top")]
+    drop_files(page.garment_pane, garments)
+    qtbot.waitUntil(lambda: len(page.garment_pane.photos()) == 3 and page.blocker() == "")
+    strip = page.garment_pane.strip
+    assert [p.product_type for p in page.garment_pane.photos()] == [
+        "DRESS",
+        "FOOTWEAR",
+        "GARMENT",
+    ]
+    # the type field follows the garment shown; a mask painted for the dress is the dress's
+    strip.setCurrentRow(0)
+    qtbot.waitUntil(lambda: page.garment_pane.shown is page.garment_pane.photos()[0])
+    assert page.product_type.currentData() == "DRESS"
+    assert page.mask_label.full_text() == "Mask for Dress · anna.jpg"
+    canvas = page.mask_canvas
+    qtbot.waitUntil(canvas.has_image)
+    rect = canvas.image_rect()
+    stroke(canvas, [QPointF(rect.center()), QPointF(rect.center()) + QPointF(20, 30)])
+    strip.setCurrentRow(1)
+    qtbot.waitUntil(lambda: page.product_type.currentData() == "FOOTWEAR")
+    assert page.mask_label.full_text() == "Mask for Footwear · anna.jpg"
+    assert not canvas.is_painted()  # the shoes have no mask of their own
+    assert page.garment_pane.name_label.full_text() == "white-sneakers.jpg"
+    # one garment retyped from the field; the question states the mix and asks a name
+    strip.setCurrentRow(2)
+    qtbot.waitUntil(lambda: page.product_type.currentData() == "GARMENT")
+    page.product_type.setCurrentIndex(page.product_type.findData("OUTFIT"))
+    assert page.garment_pane.photos()[2].product_type == "OUTFIT"
+    said = answer_batch_question(name="SS27 Resort", describe=True)
+    page.submit()
+    assert said[0] == "3 try-ons: 1 dress, 1 pair of shoes, 1 outfit × 1 person, 9 credits"
+    assert said[1] == "Send 3 try-ons"
+    assert said[2].endswith("9.75 credits")
+    store = window.session.store
+
+    def ended() -> bool:
+        jobs = store.query(JobQuery(limit=20))
+        return len(jobs) == 6 and all(j.status.is_final for j in jobs)
+
+    qtbot.waitUntil(ended, timeout=30_000)
+    sent = {str(t["received"]["productType"]): t["received"] for t in server.tasks()}
+    assert sorted(sent) == ["DRESS", "FOOTWEAR", "OUTFIT"]
+    assert sent["DRESS"]["mask"] is not None
+    assert sent["FOOTWEAR"]["mask"] is None and sent["OUTFIT"]["mask"] is None
+    described = store.query(JobQuery(kinds=frozenset({JobKind.PRODUCT_DESCRIPTION})))
+    assert len(described) == 3
+    # the lookbook and the line sheet, from the Gallery
+    qtbot.waitUntil(lambda: window.catalog.model.counts()["done"] == 3, timeout=10_000)
+    lookbook, sheet = tmp_path / "resort.pdf", tmp_path / "resort-sheet.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(lookbook), "PDF lookbook (*.pdf)")
+    )
+    window.commands["exportLookbook"].trigger()
+    qtbot.waitUntil(lookbook.exists, timeout=10_000)
+    text = PdfReader(lookbook).pages[0].extract_text()
+    for expected in ("SS27 Resort", "anna", "linen dress", "Dress", "Footwear", "Outfit"):
+        assert expected in text
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(sheet), "PDF line sheet (*.pdf)")
+    )
+    window.commands["exportLineSheet"].trigger()
+    qtbot.waitUntil(sheet.exists, timeout=10_000)
+    text = "\n".join(p.extract_text() for p in PdfReader(sheet).pages)
+    assert "white sneakers" in text and "Type: Footwear" in text
+    flat = " ".join(text.split())
+    for job in described:  # each garment's description, as made for its photo
+        assert " ".join((job.description or "").split())[:40] in flat
+
+
+def list_file(path: Path, rows: list[list[str]]) -> Path:
+    text = io.StringIO(newline="")
+    csv.writer(text).writerows(rows)
+    path.write_text(text.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_a_season_list_fills_the_garment_pane_and_a_bad_one_is_refused_row_by_row(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    season: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(demo_factory())
+    page = window.try_on
+    listed = list_file(
+        season / "resort.csv",
+        [
+            ["file", "sku", "name", "type", "price"],
+            ["linen-dress.jpg", "R-001", "Linen midi dress", "", "129"],
+            ["striped-top.jpg", "R-002", "Breton top", "garment", "59"],
+        ],
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(listed), "Garment lists")
+    )
+    window.commands["openGarmentList"].trigger()
+    qtbot.waitUntil(lambda: len(page.garment_pane.photos()) == 2, timeout=10_000)
+    photos = page.garment_pane.photos()
+    assert [p.product_type for p in photos] == ["DRESS", "GARMENT"]
+    assert photos[0].details[SKU] == "R-001" and photos[0].details[LABEL] == "Linen midi dress"
+    assert "2 garments from “resort.csv”" in window.statusBar().currentMessage()
+    bad = list_file(
+        season / "bad.csv",
+        [["file", "sku", "type"], ["gone.jpg", "X-1", "dress"], ["striped-top.jpg", "X-2", "hat"]],
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(bad), ""))
+    said = answer_next_dialog(QMessageBox.StandardButton.Ok)
+    window.commands["openGarmentList"].trigger()
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert "row 2:" in said[0] and "gone.jpg" in said[0]
+    assert "row 3:" in said[0] and "“hat” is not a product type" in said[0]
+    assert len(page.garment_pane.photos()) == 2  # what was open stays
