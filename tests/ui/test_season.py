@@ -11,14 +11,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPointF, QUrl
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from aurax_desktop.account import Settings
 from aurax_desktop.demo import DemoServer
+from aurax_desktop.exports import Lookbook, write_pdf
+from aurax_desktop.exports.lookbook import Look, PersonPage
 from aurax_desktop.jobs import JobKind, JobQuery
 from aurax_desktop.jobs.garments import LABEL, SKU
+from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
 from tests.factories import jpeg_bytes, person_jpeg
 from tests.ui.conftest import (
     WindowFactory,
@@ -174,3 +179,39 @@ def test_a_season_list_fills_the_garment_pane_and_a_bad_one_is_refused_row_by_ro
     assert "row 2:" in said[0] and "gone.jpg" in said[0]
     assert "row 3:" in said[0] and "“hat” is not a product type" in said[0]
     assert len(page.garment_pane.photos()) == 2  # what was open stays
+
+
+def test_a_logo_and_a_subtitle_head_every_page(qtbot: QtBot, tmp_path: Path) -> None:
+    """Settings → Lookbooks: an SVG logo is kept as a picture the documents can print."""
+    svg = tmp_path / "atelier.svg"
+    svg.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">'
+        '<rect width="120" height="40" fill="#223344"/></svg>',
+        encoding="utf-8",
+    )
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.subtitle.setText("  Atelier   Nord · Resort 2027 ")
+    dialog.logo.setText(str(svg))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    chosen = dialog.result_settings
+    assert chosen is not None and chosen.lookbook_subtitle == "Atelier Nord · Resort 2027"
+    logo = Path(chosen.lookbook_logo)
+    assert logo.suffix == ".png" and Image.open(logo).size == (600, 200)
+    picture = tmp_path / "look.jpg"
+    Image.new("RGB", (600, 900), (90, 120, 150)).save(picture)
+    book = Lookbook(
+        "Resort",
+        pages=(PersonPage("Anna", (Look(picture, "Linen dress", "R-1", "Dress"),)),),
+        subtitle=chosen.lookbook_subtitle,
+        logo=logo,
+    )
+    target, _notes = write_pdf(book, tmp_path / "resort.pdf")
+    page = PdfReader(target).pages[0]
+    assert "Atelier Nord · Resort 2027" in page.extract_text()
+    assert len(page.images) == 2  # the look and the logo
+    bad = tmp_path / "notes.png"
+    bad.write_text("not a picture")
+    dialog.logo.setText(str(bad))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert "not a picture" in dialog.error.text()

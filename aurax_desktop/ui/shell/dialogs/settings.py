@@ -1,10 +1,16 @@
-"""The settings dialog: server, upload size, concurrency, time limit, results folder."""
+"""The settings dialog, in tabs that fit a laptop's screen: General (server, upload size,
+jobs at once, time limit, spending, results folder), History (forgetting, the Trash)
+and Lookbooks (a subtitle and a logo for lookbooks and line sheets)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,10 +22,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from aurax_desktop import paths
 from aurax_desktop.account import Settings, UploadSize
 from aurax_desktop.api import InsecureConnectionError
 from aurax_desktop.api.addresses import check_base_url
@@ -39,8 +47,14 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setMinimumWidth(520)
         self.original = settings
-        form = QFormLayout()
-        form.setSpacing(10)
+        tabs = QTabWidget()
+        tabs.setObjectName("settingsTabs")
+        general, form = _tab()
+        history, history_form = _tab()
+        lookbooks, lookbook_form = _tab()
+        tabs.addTab(general, "General")
+        tabs.addTab(history, "History")
+        tabs.addTab(lookbooks, "Lookbooks")
         self.url_edit = QLineEdit(settings.base_url)
         self.url_edit.setObjectName("settingsServer")
         form.addRow("AuraX server", self.url_edit)
@@ -108,7 +122,41 @@ class SettingsDialog(QDialog):
             everything.setObjectName("deleteAllHistoryButton")
             everything.clicked.connect(lambda: self._delete_all(delete_all))
             forget_row.addWidget(everything)
-        form.addRow("Delete finished jobs after", forget_row)
+        history_form.addRow("Delete finished jobs after", forget_row)
+        self.trash_days = QSpinBox()
+        self.trash_days.setObjectName("settingsTrashDays")
+        self.trash_days.setAccessibleName("Keep deleted jobs in the Trash for")
+        self.trash_days.setRange(1, 365)
+        self.trash_days.setSuffix(" days")
+        self.trash_days.setValue(settings.trash_days)
+        history_form.addRow("Keep the Trash for", self.trash_days)
+        trash_note = QLabel(
+            "Deleted jobs wait in the Trash (Edit → Trash), files and all, until then; "
+            "Edit → Undo brings back the last deletion."
+        )
+        trash_note.setObjectName("hint")
+        trash_note.setWordWrap(True)
+        history_form.addRow("", trash_note)
+        self.subtitle = QLineEdit(settings.lookbook_subtitle)
+        self.subtitle.setObjectName("settingsSubtitle")
+        self.subtitle.setPlaceholderText("e.g. Atelier Nord · Resort 2027")
+        lookbook_form.addRow("Subtitle", self.subtitle)
+        self.logo = QLineEdit(settings.lookbook_logo)
+        self.logo.setObjectName("settingsLogo")
+        self.logo.setPlaceholderText("No logo")
+        choose_logo = QPushButton("Choose…")
+        choose_logo.clicked.connect(self._browse_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(choose_logo)
+        lookbook_form.addRow("Logo", logo_row)
+        logo_note = QLabel(
+            "Printed at the top of every page of lookbooks and line sheets, beside the "
+            "batch's name and the date. A PNG, JPEG or SVG picture."
+        )
+        logo_note.setObjectName("hint")
+        logo_note.setWordWrap(True)
+        lookbook_form.addRow("", logo_note)
         note = QLabel(
             "Upload size, jobs at once and the time limit apply to new jobs at once; "
             "a new server address applies from the next start."
@@ -124,7 +172,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 18)
-        layout.addLayout(form)
+        layout.addWidget(tabs)
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -139,6 +187,13 @@ class SettingsDialog(QDialog):
         if folder:
             self.folder.setText(folder)
 
+    def _browse_logo(self) -> None:
+        chosen, _kind = QFileDialog.getOpenFileName(
+            self, "Choose a logo", self.logo.text(), "Pictures (*.png *.jpg *.jpeg *.svg)"
+        )
+        if chosen:
+            self.logo.setText(chosen)
+
     def values(self) -> Settings:
         return replace(
             self.original,
@@ -149,6 +204,9 @@ class SettingsDialog(QDialog):
             results_folder=self.folder.text().strip() or self.original.results_folder,
             daily_limit=self.daily_limit.value(),
             forget_after_days=self.forget.value(),
+            trash_days=self.trash_days.value(),
+            lookbook_subtitle=" ".join(self.subtitle.text().split()),
+            lookbook_logo=self.logo.text().strip(),
         ).checked()
 
     def _save(self) -> None:
@@ -158,5 +216,52 @@ class SettingsDialog(QDialog):
         except InsecureConnectionError as exc:
             self.error.setText(exc.user_message)
             return
+        if settings.lookbook_logo:
+            try:
+                logo = print_logo(Path(settings.lookbook_logo))
+            except OSError as exc:
+                self.error.setText(str(exc))
+                return
+            settings = replace(settings, lookbook_logo=str(logo))
         self.result_settings = settings
         self.accept()
+
+
+LOGO_SIDE = 600
+"""A logo's longest side as kept for print (pixels)."""
+
+
+def print_logo(chosen: Path) -> Path:
+    """The logo as documents use it: a PNG or JPEG as it is; an SVG drawn into a PNG
+    kept in the data folder (the documents' writer reads pictures only)."""
+    if chosen.suffix.lower() != ".svg":
+        if QImage(str(chosen)).isNull():
+            raise OSError(f"“{chosen.name}” is not a picture this program can read.")
+        return chosen
+    renderer = QSvgRenderer(str(chosen))
+    if not renderer.isValid():
+        raise OSError(f"“{chosen.name}” is not an SVG drawing this program can read.")
+    size = renderer.defaultSize()
+    scale = LOGO_SIDE / max(1, size.width(), size.height())
+    image = QImage(
+        max(1, round(size.width() * scale)),
+        max(1, round(size.height() * scale)),
+        QImage.Format.Format_ARGB32,
+    )
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    target = paths.data_dir() / "lookbook-logo.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(target)):  # PNG, by its name
+        raise OSError(f"The logo could not be kept in {target.parent}.")
+    return target
+
+
+def _tab() -> tuple[QWidget, QFormLayout]:
+    page = QWidget()
+    form = QFormLayout(page)
+    form.setSpacing(10)
+    form.setContentsMargins(12, 12, 12, 12)
+    return page, form
