@@ -94,6 +94,17 @@ def test_generation_with_a_preset_a_shape_and_variations(
     qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
     assert "A green suede tote" in window.viewer.caption.text()
     assert "768 × 1024 px" in window.viewer.caption.text()
+    # hand-over: the generated bag goes on as a garment (with its type), and to Describe
+    actions = {a.text(): a for a in window.job_list.actions_for(job)}
+    actions["Use as garment photo"].trigger()
+    garments = window.try_on.garment_pane
+    qtbot.waitUntil(lambda: garments.source is not None, timeout=10_000)
+    assert window.navigation.currentRow() == 0
+    assert garments.photos()[0].product_type == "BAG"
+    assert window.try_on.product_type.currentData() == "BAG"
+    actions["Describe it…"].trigger()
+    assert window.navigation.currentRow() == 2
+    assert [row.path for row in window.describe.model.rows] == [job.result_paths[0]]
 
 
 def test_a_batch_of_ten_descriptions_with_one_damaged_file(

@@ -70,6 +70,8 @@ class GalleryController(QObject):
     """A result to try the next garment on: (path, name, job id, the person it was of)."""
     wantsFront = Signal()
     """The Gallery should come to the front (a batch was sent, or asked to be shown)."""
+    describePicture = Signal(object, str)
+    """A result to describe: (its path, its product type)."""
     batchFinished = Signal(str)
     """A batch sent from this window ended: what became of it, in words."""
 
@@ -415,6 +417,12 @@ class GalleryController(QObject):
             menu.addAction(
                 icon("use-as-person"), "Use as person photo", lambda: self.use_as_person(job)
             )
+            if job.result_paths:
+                menu.addAction(
+                    icon("describe"),
+                    "Describe it…",
+                    lambda: self.describePicture.emit(job.result_paths[0], job.product_type),
+                )
             menu.addSeparator()
         menu.addAction(self.export_action)
         menu.addAction("Export pictures…", self.export_pictures)

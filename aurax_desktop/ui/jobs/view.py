@@ -3,6 +3,8 @@ their actions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QAction,
@@ -15,7 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QListView, QMenu, QWidget
 
-from aurax_desktop.jobs import Job
+from aurax_desktop.jobs import Job, JobKind
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.jobs.delegate import LEAST_ROWS, ROW_HEIGHT, THUMB, VISIBLE_ROWS, JobDelegate
 from aurax_desktop.ui.jobs.group_controls import GroupControls
@@ -48,6 +50,10 @@ class JobListView(QListView):
     deleteJobs = Signal(list)
     """Delete pressed on selected rows (finished jobs only)."""
     jobSelected = Signal(object)
+    useAsGarment = Signal(object)
+    """A generated product image, to try on (into the Garment pane, with its type)."""
+    describeJob = Signal(object)
+    """A result's picture, to describe (into the Describe table)."""
 
     def __init__(self, model: JobListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,8 +160,19 @@ class JobListView(QListView):
             make("Follow again", "retry", self.followJob, can_follow_again(job)),
             make("Look for the result…", "search", self.lookForResult, can_look_for(job)),
             make("Retry as a new job…", "retry", self.retryJob, can_retry(job)),
+            *self._hand_over(job, make),
             self._delete_action(job),
         ]
+
+    def _hand_over(self, job: Job, make: Callable[..., QAction]) -> list[QAction]:
+        """What a finished picture can go on to: the try-on, or a description."""
+        if not can_open(job) or job.kind is JobKind.PRODUCT_DESCRIPTION:
+            return []
+        found = []
+        if job.kind is JobKind.IMAGE_GENERATION:
+            found.append(make("Use as garment photo", "garment", self.useAsGarment, True))
+        found.append(make("Describe it…", "describe", self.describeJob, True))
+        return found
 
     def _delete_action(self, job: Job) -> QAction:
         """Delete the row's job, or a closed group's every variation."""

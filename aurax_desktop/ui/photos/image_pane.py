@@ -203,13 +203,22 @@ class ImagePane(QFrame):
         photo = Photo(path.name, path=path, derived_from=derived_from)
         self._start(lambda fit: load_photo(path, None, self.purpose, fit), path.name, photo)
 
-    def use_result(self, path: Path, name: str, job_id: str, made_from: str | None) -> None:
+    def use_result(
+        self,
+        path: Path,
+        name: str,
+        job_id: str,
+        made_from: str | None,
+        *,
+        product_type: str | None = None,
+    ) -> None:
         """A job's result as a photo of this pane (named ``name``), in place of the photo
-        it was made from when that is here; the history keeps which job it came from."""
+        it was made from when that is here; the history keeps which job it came from.
+        ``product_type``: a garment's type (a generated product image's)."""
         self._replacing = next(
             (p for p in self.photos() if made_from and p.name == made_from), None
         )
-        photo = Photo(name, derived_from=job_id)
+        photo = Photo(name, derived_from=job_id, product_type=product_type)
         self._start(lambda fit: load_photo(path.read_bytes(), name, self.purpose, fit), name, photo)
 
     def load_bytes(self, data: bytes, name: str) -> None:

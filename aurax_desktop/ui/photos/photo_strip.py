@@ -70,6 +70,8 @@ class PhotoStrip(QListWidget):
     emptied = Signal()
     changed = Signal()
     """Photos were added or removed."""
+    describeAsked = Signal(object)
+    """A garment photo to describe (its Photo)."""
 
     def __init__(
         self,
@@ -104,6 +106,10 @@ class PhotoStrip(QListWidget):
         remove = QAction("Remove this photo", self)
         remove.triggered.connect(self.remove_current)
         self.addAction(remove)
+        if typed:
+            describe = QAction("Describe this garment…", self)
+            describe.triggered.connect(self._describe_current)
+            self.addAction(describe)
 
     # What the strip holds
 
@@ -257,6 +263,11 @@ class PhotoStrip(QListWidget):
     def _current_changed(self, current: QListWidgetItem | None, _old: object) -> None:
         if current is not None:
             self.chosen.emit(self._photos[int(current.data(Qt.ItemDataRole.UserRole))])
+
+    def _describe_current(self) -> None:
+        photo = self.current()
+        if photo is not None:
+            self.describeAsked.emit(photo)
 
     def remove_current(self) -> None:
         photo = self.current()

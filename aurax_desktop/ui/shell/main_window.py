@@ -247,6 +247,14 @@ class MainWindow(QMainWindow):
         view.deleteJob.connect(self.delete_job)
         view.deleteJobs.connect(self.delete_jobs)
         view.groups.openBatch.connect(catalog.open_batch)
+        view.useAsGarment.connect(self._use_as_garment)
+        view.describeJob.connect(
+            lambda job: self._describe([job.result_paths[0]]) if job.result_paths else None
+        )
+        catalog.describePicture.connect(lambda path, _kind: self._describe([path]))
+        self.try_on.garment_pane.strip.describeAsked.connect(
+            lambda photo: self._describe([photo.path]) if photo.path else None
+        )
         view.groups.retryJobs.connect(actions.retry_many)
         self.history.failed.connect(self.show_error)
         self.try_on.submitted.connect(self._submitted)
@@ -688,6 +696,21 @@ class MainWindow(QMainWindow):
     def _use_sample_garment(self, path: object, product_type: str) -> None:
         self.try_on.garment_pane.load_path(path)  # type: ignore[arg-type]
         self.try_on.set_choices(product_type, self.try_on.strength.value())
+
+    def _use_as_garment(self, job: Job) -> None:
+        """A generated product image goes into the Garment pane, with its type."""
+        if not job.result_paths:
+            return
+        pane = self.try_on.garment_pane
+        name = f"{(job.prompt or 'generated product')[:40].strip()}{job.result_paths[0].suffix}"
+        pane.use_result(job.result_paths[0], name, job.id, None, product_type=job.product_type)
+        self.navigation.setCurrentRow(0)
+        self.say("The generated image is now a garment photo: choose a person.", 8000)
+
+    def _describe(self, paths: list[Path]) -> None:
+        """Pictures go into the Describe table (shown in front)."""
+        self.describe.add_paths(paths)
+        self.navigation.setCurrentRow(2)
 
     def _use_as_person(self, path: object, name: str, job_id: str, source: object) -> None:
         self.try_on.person_pane.use_result(path, name, job_id, source)  # type: ignore[arg-type]
