@@ -50,6 +50,7 @@ from aurax_desktop.jobs.transitions import (
     for_following_again,
     to_downloading,
 )
+from aurax_desktop.jobs.variants import CHOSEN_AT
 from aurax_desktop.privacy import refuse_link
 
 log = logging.getLogger(__name__)
@@ -321,13 +322,39 @@ class JobRunner:
             raise KeyError(job_id)
         if old.status not in RETRYABLE_STATUSES:
             raise ValueError(f"A {old.status.label.lower()} job cannot be retried.")
+        return self._again(old, dict(old.params), old.prompt)
+
+    def try_again(
+        self,
+        job_id: str,
+        *,
+        garment_strength: int | None = None,
+        prompt: str | None = None,
+        run_with_prompt: bool | None = None,
+    ) -> str:
+        """The same pair once more, as a new variant of its cell (it costs credits again):
+        the inputs as they were prepared, optionally another strength or prompt."""
+        old = self.book.get(job_id)
+        if old is None:
+            raise KeyError(job_id)
+        if old.kind is not JobKind.TRY_ON:
+            raise ValueError("Only a try-on can be tried again.")
+        params = {k: v for k, v in old.params.items() if k != CHOSEN_AT}
+        if garment_strength is not None:
+            params["garment_strength"] = int(garment_strength)
+        if run_with_prompt is not None:
+            params["run_with_prompt"] = bool(run_with_prompt)
+        return self._again(old, params, prompt if prompt is not None else old.prompt)
+
+    def _again(self, old: Job, params: dict[str, Any], prompt: str | None) -> str:
+        """A new job sent with ``old``'s prepared inputs (never ``old`` again); its id."""
         job = self._new(
             old.kind,
             old.product_type,
-            old.prompt,
+            prompt,
             old.source_name,
             old.batch,
-            params=dict(old.params),
+            params=params,
             retry_of=old.id,
         )
         try:

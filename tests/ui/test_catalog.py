@@ -19,7 +19,6 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobQuery, JobStatus, jobs_dir
 from aurax_desktop.jobs.params import sent_of
-from aurax_desktop.ui.common.picture_window import LargeView
 from aurax_desktop.ui.gallery.compare import CompareView
 from aurax_desktop.ui.jobs.groups import to_retry
 from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
@@ -222,11 +221,13 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     shown_late = model.job_at(model.index(1, 0))
     assert shown_late is not None and shown_late.mark is None
     gallery.setCurrentIndex(model.index(1, 1))  # where it was before the reload
-    # Space: the large view
+    # Space: the loupe, on the current cell; Space again: back to the grid, same cell
+    page = window.catalog.page
     qtbot.keyClick(gallery, Qt.Key.Key_Space)
-    views = [w for w in QApplication.topLevelWidgets() if isinstance(w, LargeView)]
-    assert views and views[-1].isVisible() and views[-1].canvas.has_image()
-    views[-1].close()
+    assert page.in_loupe
+    qtbot.waitUntil(page.loupe.canvas.has_image, timeout=10_000)
+    qtbot.keyClick(page.loupe.canvas, Qt.Key.Key_Space)
+    assert not page.in_loupe and gallery.currentIndex() == model.index(1, 1)
     # dragging out carries the result files
     gallery.setCurrentIndex(model.index(1, 0))
     gallery.selectionModel().select(

@@ -9,6 +9,8 @@ the window goes out as signals; the shell connects them.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
+from aurax_desktop.api import COST_TRY_ON
 from aurax_desktop.exports.full_size import (
     DEFAULT_TEMPLATE,
     TemplateError,
@@ -29,16 +32,17 @@ from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, JobStore
 from aurax_desktop.jobs.batches import BatchSent, batch_jobs
 from aurax_desktop.jobs.naming import fitted, slug
 from aurax_desktop.jobs.params import batch_name
+from aurax_desktop.jobs.variants import CHOSEN_AT
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.common.job_cache import JobCache
-from aurax_desktop.ui.common.picture_window import LargeView
 from aurax_desktop.ui.gallery.compare import CompareView
 from aurax_desktop.ui.gallery.lookbook_export import export_lookbook
 from aurax_desktop.ui.gallery.model import GalleryModel, garment_name
 from aurax_desktop.ui.gallery.page import GalleryPage
+from aurax_desktop.ui.gallery.try_again import TryAgainDialog
 
 
 def recent_batches(store: JobStore, limit: int = 30) -> list[tuple[str, str, float, int]]:
@@ -70,6 +74,8 @@ class GalleryController(QObject):
     """A result to try the next garment on: (path, name, job id, the person it was of)."""
     wantsFront = Signal()
     """The Gallery should come to the front (a batch was sent, or asked to be shown)."""
+    sent = Signal(list)
+    """Jobs sent from the Gallery (a try again): the window watches them."""
     describePicture = Signal(object, str)
     """A result to describe: (its path, its product type)."""
     batchFinished = Signal(str)
@@ -89,9 +95,11 @@ class GalleryController(QObject):
         self.session, self.cache, self.work, self.folders = session, cache, work, folders
         self.parent_widget = parent
         self.model = GalleryModel(cache, self.work.run, self, ratio=ratio)
+        self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
+        """The daily spending limit's check (set by the window, as for the pages)."""
         self.edits = BackgroundWork(self, workers=1)
         """The user's edits are saved one after another, in the order they were made."""
-        self.page = GalleryPage(self.model)
+        self.page = GalleryPage(self.model, self.work.run)
         self.gallery = self.page.gallery
         self.export_action = QAction(icon("lookbook"), "Export lookbook…", parent)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
@@ -115,6 +123,10 @@ class GalleryController(QObject):
         gallery.marked.connect(self.mark)
         gallery.rated.connect(self.rate)
         gallery.largeView.connect(self.large_view)
+        loupe = page.loupe
+        loupe.marked.connect(self.mark)
+        loupe.rated.connect(self.rate)
+        loupe.variantChosen.connect(self.choose_variant)
         gallery.chosen.connect(self.resultChosen.emit)
         gallery.customContextMenuRequested.connect(self._menu)
         gallery.add_key("C", page.compare)
@@ -215,9 +227,33 @@ class GalleryController(QObject):
         self.edits.run(lambda: self.session.book.edit(ids, **fields), settled, refused)
 
     def large_view(self, job: Job) -> None:
-        if job.result_paths:
-            view = LargeView(job.result_paths[0], self.parent_widget)
-            view.show()
+        """The loupe, on the result's cell (Space or a double-click)."""
+        self.page.open_loupe(self.model.index_of(job.id))
+
+    def choose_variant(self, job: Job) -> None:
+        """The variant brought up in the loupe stands for its cell from now on: shown,
+        exported and put in lookbooks."""
+        self._edit([job], params={**job.params, CHOSEN_AT: time.time()})
+
+    def try_again(self, job: Job) -> None:
+        """The cell's pair once more, as a new variant (after a question with its cost)."""
+        runner = self.session.runner
+        if runner is None:
+            self.failed.emit("Connect an AuraX account or start the demo to try again.")
+            return
+        dialog = TryAgainDialog(job, self.parent_widget)
+        if dialog.exec() != TryAgainDialog.DialogCode.Accepted:
+            return
+        strength, prompt, use_prompt = dialog.chosen()
+        if not self.allow_spend(COST_TRY_ON, "Trying again"):
+            return
+        self.work.run(
+            lambda: runner.try_again(
+                job.id, garment_strength=strength, prompt=prompt, run_with_prompt=use_prompt
+            ),
+            lambda new_id: self.sent.emit([new_id]),
+            lambda error: self.failed.emit(getattr(error, "user_message", str(error))),
+        )
 
     def compare(self, jobs: list[Job]) -> None:
         CompareView(jobs, self.parent_widget).show()
@@ -405,13 +441,15 @@ class GalleryController(QObject):
         job = self.gallery.current_job()
         menu = QMenu(self.gallery)
         if job is not None:
-            menu.addAction("Large view\tSpace", lambda: self.large_view(job))
+            menu.addAction(icon("loupe"), "Loupe\tSpace", lambda: self.large_view(job))
             menu.addAction(
                 icon("star"), "Favourite\tF", lambda: self.gallery.toggle_mark("favourite")
             )
             menu.addAction(
                 icon("reject"), "Reject\tX", lambda: self.gallery.toggle_mark("rejected")
             )
+            again = menu.addAction(icon("retry"), "Try again…", lambda: self.try_again(job))
+            again.setEnabled(self.session.runner is not None)
             compare = menu.addAction(icon("compare"), "Compare selected\tC", self.page.compare)
             compare.setEnabled(self.page.compare_button.isEnabled())
             menu.addAction(

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRect,
+    QRectF,
     QSize,
     Qt,
     QUrl,
@@ -46,14 +47,25 @@ from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
 from aurax_desktop.jobs.model import MAX_STARS
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.common.theme import accent
-from aurax_desktop.ui.gallery.model import THUMB_SIDE, GalleryModel, JobRole
+from aurax_desktop.ui.gallery.model import (
+    THUMB_SIDE,
+    THUMB_SIDES,
+    GalleryModel,
+    JobRole,
+    VariantsRole,
+)
 
-CELL = QSize(THUMB_SIDE + 16, THUMB_SIDE + 16)
+PAD = 8
+"""Room around a thumbnail in its cell (for the selection's frame and the badges)."""
+CELL = QSize(THUMB_SIDE + 2 * PAD, THUMB_SIDE + 2 * PAD)
 BADGE = 22
 
 
 class _ResultDelegate(QStyledItemDelegate):
-    """The thumbnail centred in its cell, a badge for the mark, rejects dimmed."""
+    """The thumbnail centred in its cell; the selection drawn as a frame (a selected
+    favourite or reject stays fully visible; a reject is dimmed only when not
+    selected); a badge for the flag, the stars along the foot, and the count of the
+    cell's variants."""
 
     def paint(
         self,
@@ -64,19 +76,17 @@ class _ResultDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         palette: QPalette = option.palette
         state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
         painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         job = index.data(JobRole)
-        if state & QStyle.StateFlag.State_Selected:
-            chosen = QColor(accent())
-            chosen.setAlphaF(0.28)
-            painter.fillRect(rect.adjusted(2, 2, -2, -2), chosen)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-        inner = rect.adjusted(8, 8, -8, -8)
+        inner = rect.adjusted(PAD, PAD, -PAD, -PAD)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             size = pixmap.deviceIndependentSize().toSize()
             x = inner.x() + (inner.width() - size.width()) // 2
             y = inner.y() + (inner.height() - size.height()) // 2
-            if job is not None and job.mark == REJECTED:
+            if job is not None and job.mark == REJECTED and not selected:
                 painter.setOpacity(0.35)
             painter.drawPixmap(x, y, pixmap)
             painter.setOpacity(1.0)
@@ -86,26 +96,61 @@ class _ResultDelegate(QStyledItemDelegate):
             painter.drawText(inner, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
         if job is not None and job.mark in (FAVOURITE, REJECTED):
             self._badge(painter, rect, job.mark)
-        if state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QPen(accent(), 2))
-            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        if job is not None and job.stars:
+            self._stars(painter, rect, job.stars)
+        variants = index.data(VariantsRole)
+        if isinstance(variants, int) and variants > 1:
+            self._count(painter, rect, variants)
+        if selected:
+            painter.setPen(QPen(accent(), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(rect).adjusted(2.5, 2.5, -2.5, -2.5), 4, 4)
+        elif state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1, Qt.PenStyle.DashLine))
+            painter.drawRect(rect.adjusted(2, 2, -3, -3))
         painter.restore()
 
     @staticmethod
     def _badge(painter: QPainter, rect: QRect, mark: str) -> None:
         colour = QColor("#d4a106") if mark == FAVOURITE else QColor("#c0392b")
-        area = QRect(rect.right() - BADGE - 8, rect.top() + 8, BADGE, BADGE)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRect(rect.right() - BADGE - PAD, rect.top() + PAD, BADGE, BADGE)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawEllipse(area)
         name = "star" if mark == FAVOURITE else "reject"
         icon(name, colour).paint(painter, area.adjusted(3, 3, -3, -3))
 
+    @staticmethod
+    def _stars(painter: QPainter, rect: QRect, stars: int) -> None:
+        side = 12
+        band = QRect(
+            rect.left() + PAD, rect.bottom() - PAD - side - 4, stars * (side + 2) + 6, side + 4
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 150))
+        painter.drawRoundedRect(band, 4, 4)
+        star = icon("star", QColor("#f5c542"))
+        for n in range(stars):
+            star.paint(painter, QRect(band.left() + 3 + n * (side + 2), band.top() + 2, side, side))
+
+    @staticmethod
+    def _count(painter: QPainter, rect: QRect, count: int) -> None:
+        area = QRect(rect.left() + PAD, rect.top() + PAD, BADGE, BADGE)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 170))
+        painter.drawEllipse(area)
+        painter.setPen(QColor("white"))
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), str(count))
+
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return CELL
+        model = index.model()
+        side = model.side if isinstance(model, GalleryModel) else THUMB_SIDE
+        return QSize(side + 2 * PAD, side + 2 * PAD)
 
 
 class ResultsGallery(QTableView):
@@ -114,6 +159,7 @@ class ResultsGallery(QTableView):
 
     marked = Signal(list, str)
     rated = Signal(list, int)
+    sizeChanged = Signal(int)
     largeView = Signal(object)
     chosen = Signal(object)
 
@@ -143,6 +189,7 @@ class ResultsGallery(QTableView):
             header.setHighlightSections(False)
         self.verticalHeader().setMaximumWidth(160)
         self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.doubleClicked.connect(lambda index: self._emit(self.largeView, index))
         self.add_key("F", lambda: self.toggle_mark(FAVOURITE))
         self.add_key("X", lambda: self.toggle_mark(REJECTED))
@@ -150,6 +197,25 @@ class ResultsGallery(QTableView):
             self.add_key(str(stars), functools.partial(self.rate, stars))
         self.add_key("Space", lambda: self._emit(self.largeView, self.currentIndex()))
         self.setToolTip("")
+
+    # Thumbnail size
+
+    def set_side(self, side: int) -> None:
+        """Thumbnails of ``side`` logical pixels (one of ``THUMB_SIDES``)."""
+        self.gallery.set_side(side)
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setDefaultSectionSize(side + 2 * PAD)
+        self.sizeChanged.emit(side)
+
+    def larger(self) -> None:
+        bigger = [s for s in THUMB_SIDES if s > self.gallery.side]
+        if bigger:
+            self.set_side(bigger[0])
+
+    def smaller(self) -> None:
+        less = [s for s in THUMB_SIDES if s < self.gallery.side]
+        if less:
+            self.set_side(less[-1])
 
     # What is chosen
 

@@ -4,14 +4,17 @@ resume, cancel what is not sent), the favourites filter, compare and export."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSlider,
     QStackedLayout,
     QToolButton,
     QVBoxLayout,
@@ -22,10 +25,12 @@ from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
 from aurax_desktop.jobs.model import MAX_STARS
 from aurax_desktop.jobs.store import UNMARKED
 from aurax_desktop.ui.common.choices import combo_box
+from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.gallery.compare import MAX_COMPARED
 from aurax_desktop.ui.gallery.grid import ResultsGallery
-from aurax_desktop.ui.gallery.model import CullFilter, GalleryModel
+from aurax_desktop.ui.gallery.loupe import Loupe
+from aurax_desktop.ui.gallery.model import THUMB_SIDES, CullFilter, GalleryModel
 
 EMPTY_TEXT = (
     "No try-ons yet. On the Try-On page, add one or more person photos and garment "
@@ -52,9 +57,15 @@ class GalleryPage(QWidget):
     compareAsked = Signal(list)
     renameAsked = Signal()
 
-    def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: GalleryModel,
+        load: Callable[[Callable[[], QImage], Callable[[QImage], None]], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model = model
+        self._load_picture = load
         self.paused: set[str] = set()
         self.batch_combo: QComboBox = combo_box()
         self.batch_combo.setObjectName("batchCombo")
@@ -101,6 +112,20 @@ class GalleryPage(QWidget):
         self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.gallery = ResultsGallery(model)
         self.gallery.selectionModel().selectionChanged.connect(lambda *_a: self.refresh())
+        self.loupe = Loupe(model, self._load_picture)
+        self.loupe.back.connect(self.close_loupe)
+        self.size_slider = QSlider(Qt.Orientation.Horizontal)
+        self.size_slider.setObjectName("thumbnailSize")
+        self.size_slider.setAccessibleName("Thumbnail size")
+        self.size_slider.setToolTip("Thumbnail size (Ctrl+= and Ctrl+- in the Gallery)")
+        self.size_slider.setRange(0, len(THUMB_SIDES) - 1)
+        self.size_slider.setPageStep(1)
+        self.size_slider.setValue(THUMB_SIDES.index(model.side))
+        self.size_slider.setMaximumWidth(110)
+        self.size_slider.valueChanged.connect(lambda n: self.gallery.set_side(THUMB_SIDES[n]))
+        self.gallery.sizeChanged.connect(
+            lambda side: self.size_slider.setValue(THUMB_SIDES.index(side))
+        )
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
@@ -116,17 +141,18 @@ class GalleryPage(QWidget):
         top.addWidget(self.cancel_button)
         tools = QHBoxLayout()
         tools.setSpacing(8)
-        hint = QLabel("F favourite · X reject · 1–5 stars · Space loupe")
+        hint = ElidedLabel("F favourite · X reject · 1–5 stars · Space loupe · Tab full width")
         hint.setObjectName("muted")
-        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         tools.addWidget(self.flag_filter)
         tools.addWidget(self.star_filter)
         tools.addWidget(hint, 1)
+        tools.addWidget(self.size_slider)
         tools.addWidget(self.compare_button)
         tools.addWidget(self.export_button)
         self.stack = QStackedLayout()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.gallery)
+        self.stack.addWidget(self.loupe)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 16, 16, 16)
         layout.setSpacing(10)
@@ -165,7 +191,10 @@ class GalleryPage(QWidget):
     def refresh(self) -> None:
         """The progress line and which controls apply, from the model."""
         has_batch = self.model.rowCount() > 0
-        self.stack.setCurrentWidget(self.gallery if has_batch else self.empty)
+        if not has_batch:
+            self.stack.setCurrentWidget(self.empty)
+        elif self.stack.currentWidget() is self.empty:
+            self.stack.setCurrentWidget(self.gallery)
         counts = self.model.counts()
         total = sum(counts.values())
         parts = [f"{counts['done']} of {total} done"] if total else []
@@ -187,6 +216,28 @@ class GalleryPage(QWidget):
         self.compare_button.setEnabled(2 <= chosen <= MAX_COMPARED)
         self.batch_combo.setEnabled(self.batch_combo.count() > 0)
         self.rename_button.setEnabled(has_batch)
+
+    # The loupe
+
+    _load_picture: Callable[[Callable[[], QImage], Callable[[QImage], None]], None]
+
+    def open_loupe(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        if self.model.job_at(index) is None:
+            return
+        self.stack.setCurrentWidget(self.loupe)
+        self.loupe.show_at(index)
+
+    def close_loupe(self) -> None:
+        """Back to the grid, on the cell the loupe showed."""
+        index = self.loupe.index
+        self.stack.setCurrentWidget(self.gallery)
+        if index.isValid():
+            self.gallery.setCurrentIndex(self.model.index(index.row(), index.column()))
+        self.gallery.setFocus()
+
+    @property
+    def in_loupe(self) -> bool:
+        return self.stack.currentWidget() is self.loupe
 
     def _filter_changed(self) -> None:
         self.model.set_filter(

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QKeySequence,
     QResizeEvent,
+    QShortcut,
     QShowEvent,
     QUndoGroup,
     QUndoStack,
@@ -69,6 +70,7 @@ from aurax_desktop.ui.photos.photo_loading import abandon_downloads
 from aurax_desktop.ui.shell.account import AccountActions
 from aurax_desktop.ui.shell.demo_banner import DemoBanner
 from aurax_desktop.ui.shell.dialogs.shortcuts import ShortcutsDialog
+from aurax_desktop.ui.shell.dialogs.trash import TrashDialog
 from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
 from aurax_desktop.ui.shell.keyring_wait import KeyringWaiter
 from aurax_desktop.ui.shell.menus import build_menus, open_folder, show_about
@@ -285,6 +287,8 @@ class MainWindow(QMainWindow):
         for page in (self.try_on, self.generate, self.describe):
             page.allow_spend = self.spending.allow
         actions.allow_spend = self.spending.allow  # retries cost credits too
+        catalog.allow_spend = self.spending.allow  # so does trying again
+        catalog.sent.connect(self._submitted)
         self.cache.changed.connect(self.spending.job_changed)
         canvas_undo = self.try_on.mask_canvas.undo_stack
         for stack in (canvas_undo, self.history_undo):
@@ -402,22 +406,45 @@ class MainWindow(QMainWindow):
             icon_name="paste",
             enabled_when=lambda: self.session.connected,
         )
+        add(
+            "showTrash",
+            "Trash…",
+            lambda: TrashDialog(
+                self.session.book, self.work, self.session.settings.trash_days, self
+            ).exec(),
+            icon_name="trash",
+            tip="Deleted jobs: restore them, or empty the Trash",
+        )
         canvas = viewer.canvas
         add(
             "zoomIn",
             "Zoom in",
-            lambda: canvas.zoom_by(1.25),
+            lambda: self._zoom(1.25),
+            tip="The result larger; in the Gallery, larger thumbnails",
             icon_name="zoom-in",
             shortcut="Ctrl+=",
         )
         add(
             "zoomOut",
             "Zoom out",
-            lambda: canvas.zoom_by(1 / 1.25),
+            lambda: self._zoom(1 / 1.25),
+            tip="The result smaller; in the Gallery, smaller thumbnails",
             icon_name="zoom-out",
             shortcut="Ctrl+-",
         )
         add("fitResult", "Fit result in view", canvas.fit, icon_name="fit", shortcut="Ctrl+0")
+        side = add(
+            "toggleSideColumn",
+            "Result and jobs column",
+            self.toggle_side_column,
+            icon_name="sidebar",
+            tip="Hide the result and the jobs for a full-width Gallery (Tab in the Gallery)",
+        )
+        side.setCheckable(True)
+        side.setChecked(True)
+        tab = QShortcut(QKeySequence("Tab"), self.catalog.page)
+        tab.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        tab.activated.connect(self.toggle_side_column)
         themes = QActionGroup(self)
         for name, label, value in (
             ("themeSystem", "Follow the system", ""),
@@ -517,6 +544,26 @@ class MainWindow(QMainWindow):
         )
         add("about", "About AuraX Desktop", lambda: show_about(self))
         self.job_list.selectionModel().currentChanged.connect(lambda *_a: self.commands.refresh())
+
+    def _zoom(self, factor: float) -> None:
+        """Zoom what is in front: the Gallery's thumbnails (or its loupe), else the
+        result."""
+        if self.navigation.currentRow() == GALLERY_ROW:
+            page = self.catalog.page
+            if page.in_loupe:
+                page.loupe.canvas.zoom_by(factor)
+            elif factor > 1:
+                page.gallery.larger()
+            else:
+                page.gallery.smaller()
+            return
+        self.viewer.canvas.zoom_by(factor)
+
+    def toggle_side_column(self) -> None:
+        """The result and jobs column, shown or hidden (a full-width Gallery)."""
+        shown = not self.side_column.isVisible()
+        self.side_column.setVisible(shown)
+        self.commands["toggleSideColumn"].setChecked(shown)
 
     def _writable(self) -> bool:
         return not self.session.book.read_only

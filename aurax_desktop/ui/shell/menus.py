@@ -55,8 +55,6 @@ MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]] | None, ...]], .
             "fitResult",
             SEPARATOR,
             "toggleSideColumn",
-            "largerThumbnails",
-            "smallerThumbnails",
             SEPARATOR,
             ("Theme", ("themeSystem", "themeLight", "themeDark")),
         ),

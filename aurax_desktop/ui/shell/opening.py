@@ -1,10 +1,11 @@
 """Photos given when the program starts (the file manager's "Open with", the command
-line): they go into the Try-On page. A name that says a product ("red-dress.jpg",
-"boots/") goes into the Garment pane, any other into the Person pane; a missing file is
-named in the status bar."""
+line): they go into the Try-On page. A name that says garments, products, clothes or a
+product type ("garments/", "red-dress.jpg", "boots/") goes into the Garment pane, any
+other into the Person pane; a missing file is named in the status bar."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,18 @@ if TYPE_CHECKING:
     from aurax_desktop.ui.shell.main_window import MainWindow
 
 
+GARMENT_WORDS = frozenset(
+    {"garment", "garments", "product", "products", "clothes", "clothing", "apparel", "wardrobe"}
+)
+"""Words in a folder's or file's name that say it holds garments."""
+
+
+def says_garments(path: Path) -> bool:
+    """True when ``path``'s name says garments, products, clothes or a product type."""
+    words = {w for w in re.split(r"[^a-z]+", path.name.lower()) if w}
+    return bool(words & GARMENT_WORDS) or suggest_product_type(path.name) is not None
+
+
 def sort_given(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[Path]]:
     """(people, garments, missing): by what each file's or folder's name says."""
     people: list[Path] = []
@@ -23,7 +36,7 @@ def sort_given(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[Path
     for path in paths:
         if not path.exists():
             missing.append(path)
-        elif suggest_product_type(path.name) is not None:
+        elif says_garments(path):
             garments.append(path)
         else:
             people.append(path)

@@ -24,7 +24,10 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl+S", "Save the result as…"),
             ("Ctrl+Shift+E", "Export the Gallery's batch as a lookbook…"),
             ("Ctrl+Shift+C", "Copy the result"),
-            ("Ctrl+=, Ctrl+-, Ctrl+0", "Zoom the result in, out, to fit"),
+            (
+                "Ctrl+=, Ctrl+-, Ctrl+0",
+                "Zoom the result in, out, to fit (the Gallery's thumbnails)",
+            ),
             ("Ctrl+,", "Settings"),
             ("F1", "Keyboard shortcuts"),
             ("Ctrl+Q", "Quit"),
@@ -56,8 +59,17 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("X", "Reject them (again: unmark)"),
             ("1, 2, 3, 4, 5", "Rate them one to five stars"),
             ("0", "Clear their rating"),
-            ("Space", "Large view"),
+            ("Space", "Loupe: the result large (Space or Esc: back to the grid)"),
+            ("Tab", "Hide or show the result and jobs column"),
             ("C", "Compare the two to four selected"),
+        ),
+    ),
+    (
+        "Loupe",
+        (
+            ("Left, Right", "The previous or next result"),
+            ("Up, Down", "The cell's variants (the one shown is exported)"),
+            ("Esc", "Back to the grid, on the same cell"),
         ),
     ),
     (

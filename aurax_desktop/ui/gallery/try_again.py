@@ -1,0 +1,73 @@
+"""Try again: a cell's pair sent once more (optionally with another strength or prompt),
+after a question that states its cost; the new result stacks in the cell as a variant."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aurax_desktop.api import COST_TRY_ON
+from aurax_desktop.jobs import Job
+from aurax_desktop.jobs.garments import display_name, garment_label
+from aurax_desktop.ui.common.choices import credits_text
+
+
+class TryAgainDialog(QDialog):
+    def __init__(self, job: Job, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tryAgainDialog")
+        self.setWindowTitle("Try again")
+        person = display_name(job.source_name or "the person")
+        heading = QLabel(f"{person} with {garment_label(job.params)}, once more")
+        heading.setObjectName("sectionTitle")
+        heading.setWordWrap(True)
+        self.cost = QLabel(
+            f"This sends the pair again and costs {credits_text(COST_TRY_ON)}. The new result "
+            "stacks in its cell as a variant; ↑ and ↓ in the loupe choose the one exported."
+        )
+        self.cost.setWordWrap(True)
+        self.strength = QSlider(Qt.Orientation.Horizontal)
+        self.strength.setObjectName("tryAgainStrength")
+        self.strength.setRange(1, 3)
+        self.strength.setPageStep(1)
+        self.strength.setValue(int(job.params.get("garment_strength", 2)))
+        self.prompt = QLineEdit(job.prompt or "")
+        self.prompt.setObjectName("tryAgainPrompt")
+        self.prompt.setPlaceholderText("Optional: guide the try-on")
+        self.use_prompt = QCheckBox("Use prompt")
+        self.use_prompt.setChecked(bool(job.params.get("run_with_prompt")))
+        self.prompt.textEdited.connect(lambda t: self.use_prompt.setChecked(bool(t.strip())))
+        form = QFormLayout()
+        form.addRow("Garment strength", self.strength)
+        form.addRow("Prompt", self.prompt)
+        form.addRow("", self.use_prompt)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.send_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.send_button.setText(f"Try again · {credits_text(COST_TRY_ON)}")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(self.cost)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def chosen(self) -> tuple[int, str | None, bool]:
+        """(strength, prompt, use the prompt)."""
+        prompt = self.prompt.text().strip() or None
+        return self.strength.value(), prompt, self.use_prompt.isChecked() and bool(prompt)

@@ -1,0 +1,123 @@
+"""Edit → Trash: the jobs deleted lately, waiting (files and all) until they are restored
+or the Trash is emptied; what has waited longer than the Settings say goes by itself."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aurax_desktop.jobs import Job, JobBook, JobQuery
+from aurax_desktop.jobs.garments import display_name, garment_label
+from aurax_desktop.ui.common.background import BackgroundWork
+
+ALL = 100_000
+
+
+def described(job: Job) -> str:
+    """A deleted job in a line: what it was, and when it was deleted."""
+    when = time.strftime("%d %b %Y %H:%M", time.localtime(job.trashed_at or job.updated_at))
+    what = job.kind.label
+    if job.source_name and job.params.get("garment_name"):
+        what += f" · {display_name(job.source_name)} with {garment_label(job.params)}"
+    elif job.source_name:
+        what += f" · {display_name(job.source_name)}"
+    elif job.prompt:
+        what += f" · {job.prompt[:50]}"
+    return f"{what} · {job.status.label} · deleted {when}"
+
+
+class TrashDialog(QDialog):
+    def __init__(
+        self, book: JobBook, work: BackgroundWork, days: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("trashDialog")
+        self.setWindowTitle("Trash")
+        self.book, self.work = book, work
+        note = QLabel(
+            f"Deleted jobs wait here, with their files, for {days} days (Settings → History). "
+            "Restore brings them back; emptying the Trash deletes them and their files for good."
+        )
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("trashList")
+        self.list.setAccessibleName("Deleted jobs")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.restore_button = QPushButton("Restore")
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.clicked.connect(self.restore)
+        self.empty_button = QPushButton("Empty the Trash…")
+        self.empty_button.setObjectName("emptyTrashButton")
+        self.empty_button.clicked.connect(self.empty)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.addWidget(note)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+        self.list.itemSelectionChanged.connect(self._update)
+        self.jobs: list[Job] = []
+        self.reload()
+
+    def reload(self) -> None:
+        book = self.book
+        self.work.run(lambda: book.store.query(JobQuery(trashed=True, limit=ALL)), self._shown)
+
+    def _shown(self, jobs: list[Job]) -> None:
+        self.jobs = sorted(jobs, key=lambda j: j.trashed_at or 0, reverse=True)
+        self.list.clear()
+        for job in self.jobs:
+            item = QListWidgetItem(described(job))
+            item.setData(Qt.ItemDataRole.UserRole, job.id)
+            self.list.addItem(item)
+        if not self.jobs:
+            self.list.addItem(QListWidgetItem("The Trash is empty."))
+        self._update()
+
+    def _update(self) -> None:
+        self.restore_button.setEnabled(bool(self._chosen()))
+        self.empty_button.setEnabled(bool(self.jobs) and not self.book.read_only)
+
+    def _chosen(self) -> list[str]:
+        return [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in self.list.selectedItems()
+            if item.data(Qt.ItemDataRole.UserRole)
+        ]
+
+    def restore(self) -> None:
+        ids, book = self._chosen(), self.book
+        if ids:
+            self.work.run(lambda: book.restore(ids), lambda _r: self.reload())
+
+    def empty(self) -> None:
+        ids = [job.id for job in self.jobs if job.status.is_final]
+        answer = QMessageBox.question(
+            self,
+            "Empty the Trash",
+            f"Delete the {len(ids)} jobs in the Trash for good, with their photos and "
+            "results? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            book = self.book
+            self.work.run(lambda: book.forget(ids), lambda _r: self.reload())
