@@ -146,22 +146,75 @@ def _name(widget: QWidget) -> str:
     return f"{type(widget).__name__}{' ' + name if name else ''}{text}"
 
 
-def load_samples(app: QApplication, window: QMainWindow) -> None:
-    """A person and a garment in the Try-On panes (the toolbars are widest then)."""
-    import time  # noqa: PLC0415
+LONG_PEOPLE = ("SS27-resort-look-021-model-anna-maria.jpg", "SS27-resort-look-022-model-ben.jpg")
+LONG_GARMENTS = {
+    "dress-red.png": "SS27-resort-linen-midi-dress-washed-sand-navy.png",
+    "sneakers-white.png": "SS27-resort-court-sneaker-white-leather.png",
+    "top-striped.png": "SS27-resort-breton-top-striped-navy-ecru.png",
+    "bag-leather.png": "SS27-resort-leather-tote-bag-cognac.png",
+}
 
+
+def load_samples(app: QApplication, window: QMainWindow) -> None:
+    """A real catalog in the Try-On panes (two people, four garments, long names: the
+    strips show), one finished job in the list and the viewer, and a status message."""
+    import shutil  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+    import time  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    from aurax_desktop.jobs import TryOnInput  # noqa: PLC0415
     from aurax_desktop.ui.shell.demo_banner import samples  # noqa: PLC0415
 
     found = {s.path.name: s.path for s in samples()}
+    folder = Path(tempfile.mkdtemp(prefix="aurax-fit-"))
+    people = [folder / name for name in LONG_PEOPLE]
+    for person in people:
+        shutil.copy(found["person.jpg"], person)
+    garments = []
+    for sample, name in LONG_GARMENTS.items():
+        shutil.copy(found[sample], folder / name)
+        garments.append(folder / name)
     page = window.try_on  # type: ignore[attr-defined]
-    page.person_pane.load_path(found["person.jpg"])
-    page.garment_pane.load_path(found["dress-red.png"])
-    deadline = time.monotonic() + 20
-    while page.person_pane.source is None or page.garment_pane.source is None:
+    page.person_pane.load_paths(people)
+    page.garment_pane.load_paths(garments)
+    runner = window.session.runner  # type: ignore[attr-defined]
+    job_id = runner.submit_try_on(TryOnInput(people[0], garments[0]))
+    deadline = time.monotonic() + 30
+
+    def ready() -> bool:
+        window.model.flush()  # type: ignore[attr-defined]
+        job = window.cache.get(job_id)  # type: ignore[attr-defined]
+        return (
+            len(page.person_pane.photos()) == 2
+            and len(page.garment_pane.photos()) == 4
+            and not page.person_pane.loading
+            and not page.garment_pane.loading
+            and job is not None
+            and job.status.is_final
+        )
+
+    while not ready():
         app.processEvents()
         time.sleep(0.01)
         if time.monotonic() > deadline:
-            raise TimeoutError("the sample photos did not open")
+            raise TimeoutError("the catalog did not open, or the job did not end")
+    window.viewer.show_job(window.cache.get(job_id))  # type: ignore[attr-defined]
+    window.say("A batch of 8 try-ons finished: 8 of 8 completed. See them in the Gallery.")  # type: ignore[attr-defined]
+    for _ in range(20):
+        app.processEvents()
+
+
+def room(window: QMainWindow) -> list[str]:
+    """What the issue asks of the room at these sizes: the result at least 300 px tall,
+    three job rows at least."""
+    found = []
+    viewer = window.viewer  # type: ignore[attr-defined]
+    if viewer.height() < 300:
+        found.append(f"the result preview is {viewer.height()} px tall (needs 300)")
+    if jobs_rows_shown(window) < 3:
+        found.append(f"the Jobs list shows {jobs_rows_shown(window):.1f} rows (needs 3)")
+    return found
 
 
 def main() -> None:
@@ -187,8 +240,11 @@ def main() -> None:
     for _ in range(20):
         app.processEvents()
     window.first_split()  # as a first run at this size
-    load_samples(app, window)
     failures = 0
+    load_samples(app, window)
+    for problem in room(window):
+        failures += 1
+        print(problem)
     for _ in range(20):
         app.processEvents()
     print(

@@ -105,6 +105,10 @@ def test_the_loupe_goes_through_the_grid_and_culls(
     assert gallery.columnWidth(0) < before and page.size_slider.value() == 1
     page.size_slider.setValue(0)
     assert model.side == THUMB_SIDES[0]
+    window.setGeometry(0, 0, 1366, 700)  # a laptop: six garment columns at least
+    window.navigation.setCurrentRow(3)
+    qtbot.wait(50)
+    assert gallery.viewport().width() // gallery.columnWidth(0) >= 6
     assert window.side_column.isVisible()
     qtbot.keyClick(gallery, Qt.Key.Key_Tab)
     assert not window.side_column.isVisible()

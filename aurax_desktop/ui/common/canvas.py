@@ -74,7 +74,7 @@ class ImageCanvas(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(220, 260)
+        self.setMinimumSize(220, 220)
 
     def sizeHint(self) -> QSize:
         return QSize(360, 480)

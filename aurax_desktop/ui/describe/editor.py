@@ -5,7 +5,7 @@ the cost; take it out of the table)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION
 from aurax_desktop.ui.common.choices import credits_text
@@ -38,9 +38,7 @@ class DescriptionEditor(QFrame):
         self.text.setPlaceholderText("Select a described photo to read and correct its text.")
         self.count = QLabel()
         self.count.setObjectName("muted")
-        self.again = QPushButton(
-            icon("retry"), f"Describe again · {credits_text(COST_PRODUCT_DESCRIPTION)}"
-        )
+        self.again = QPushButton(icon("retry"), f"Again · {credits_text(COST_PRODUCT_DESCRIPTION)}")
         self.again.setObjectName("describeAgainButton")
         self.again.setAccessibleName("Describe this photo again")
         self.again.clicked.connect(self.describeAgain)
@@ -54,7 +52,8 @@ class DescriptionEditor(QFrame):
         self._pause.setInterval(400)
         self._pause.timeout.connect(lambda: self.edited.emit(self.text.toPlainText()))
         self.text.textChanged.connect(self._typed)
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()  # stacked: the panel stays narrow beside the table
+        buttons.setSpacing(6)
         buttons.addWidget(self.again)
         buttons.addWidget(self.drop)
         buttons.addStretch(1)

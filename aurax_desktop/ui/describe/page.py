@@ -160,6 +160,7 @@ class DescribePage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        self.editor.setMinimumWidth(220)
         inner.addWidget(split, 1)
         inner.addLayout(bottom)
         layout = QVBoxLayout(self)

@@ -23,6 +23,11 @@ from aurax_desktop.ui.describe.model import (
 ROW_HEIGHT = 64
 
 
+COLUMN_WIDTHS = ((0, 64), (1, 128), (TYPE, 104), (4, 100), (COPY, 36))
+"""Every column's width but the description's, which takes the rest."""
+DESCRIPTION_LEAST = 140
+
+
 class DescribeTable(QTableView):
     message = Signal(str)
 
@@ -50,8 +55,13 @@ class DescribeTable(QTableView):
         self.setIconSize(ICON_SIZE * 2.6)
         header = self.horizontalHeader()
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 72), (1, 160), (TYPE, 120), (4, 140), (COPY, 44)):
+        for column, width in COLUMN_WIDTHS:
             self.setColumnWidth(column, width)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Every column shows, the description keeping room to be read.
+        self.setMinimumWidth(
+            sum(width for _c, width in COLUMN_WIDTHS) + DESCRIPTION_LEAST + 2 * self.frameWidth()
+        )
         model.rowsInserted.connect(self._add_copy_buttons)
         model.rowsRemoved.connect(
             lambda *_a: self._add_copy_buttons(QModelIndex(), 0, model.rowCount() - 1)

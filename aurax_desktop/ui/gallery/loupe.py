@@ -67,7 +67,8 @@ class Loupe(QWidget):
         self.setObjectName("loupe")
         self.setAccessibleName("Loupe: one result large")
         self.model, self._load = model, load
-        self.index = QPersistentModelIndex()
+        self.cell: tuple[int, int] | None = None
+        """The cell shown (kept as its place: a reload of the batch keeps it)."""
         self.canvas = ImageCanvas()
         self.canvas.setAccessibleName("The result, large")
         self.caption = ElidedLabel("")
@@ -101,16 +102,22 @@ class Loupe(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         model.dataChanged.connect(self._changed)
+        model.modelReset.connect(self._reset)
 
     # What it shows
 
     def show_at(self, index: QModelIndex | QPersistentModelIndex) -> None:
-        self.index = QPersistentModelIndex(index)
+        self.cell = (index.row(), index.column()) if index.isValid() else None
         self._refresh(load=True)
         self.canvas.setFocus()
 
+    @property
+    def index(self) -> QModelIndex:
+        return self.model.index(*self.cell) if self.cell is not None else QModelIndex()
+
     def job(self) -> Job | None:
-        return self.model.job_at(self.index) if self.index.isValid() else None
+        index = self.index
+        return self.model.job_at(index) if index.isValid() else None
 
     def _refresh(self, *, load: bool) -> None:
         job = self.job()
@@ -148,6 +155,12 @@ class Loupe(QWidget):
         ):
             job = self.job()
             self._refresh(load=job is not None and job.id != self._shown_id)
+
+    def _reset(self) -> None:
+        """The batch was read again: the same cell, its picture read again only if
+        another job stands there now."""
+        job = self.job()
+        self._refresh(load=job is not None and job.id != self._shown_id)
 
     # Moving
 

@@ -26,6 +26,8 @@ from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.qimages import to_qimage
 
 THUMB = 56
+ITEM_WIDTH = 100
+"""A strip item's width: its name cut in the middle shows its start and its end."""
 _ids = itertools.count(1)
 
 
@@ -95,7 +97,8 @@ class PhotoStrip(QListWidget):
         self.setIconSize(QSize(THUMB, THUMB))
         self.setSpacing(2)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # No bar over the names: the wheel, the arrow keys and a drag scroll the strip.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFixedHeight(THUMB + 24)
         self.setToolTip("Click a photo to show it; Delete removes it")
@@ -134,7 +137,7 @@ class PhotoStrip(QListWidget):
             item = QListWidgetItem(self._elided(photo.name))
             item.setData(Qt.ItemDataRole.UserRole, photo.key)
             item.setToolTip(self._tip(photo))
-            item.setSizeHint(QSize(THUMB + 12, THUMB + 20))
+            item.setSizeHint(QSize(ITEM_WIDTH, THUMB + 20))
             self.addItem(item)
             first = first or item
             self._draw(photo)
@@ -206,7 +209,7 @@ class PhotoStrip(QListWidget):
     def _elided(self, name: str) -> str:
         """A name that fits under its thumbnail, cut in the middle ("SS27-lo…-navy"), so
         names that differ at the end stay apart."""
-        return self.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, THUMB + 8)
+        return self.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, ITEM_WIDTH - 6)
 
     def _tip(self, photo: Photo) -> str:
         if self.typed and photo.product_type:

@@ -41,8 +41,8 @@ class DemoBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("demoBanner")
         row = QHBoxLayout(self)
-        row.setContentsMargins(12, 8, 12, 8)
-        row.setSpacing(8)
+        row.setContentsMargins(12, 4, 12, 4)
+        row.setSpacing(6)
         badge = QLabel()
         badge.setPixmap(pixmap("demo", 20, accent()))
         text = QLabel(
@@ -62,7 +62,7 @@ class DemoBanner(QFrame):
             button.setToolTip(f"Use the sample: {sample.label}")
             button.setAccessibleName(f"Sample: {sample.label}")
             button.setIcon(QIcon(QPixmap(str(sample.path))))
-            button.setIconSize(QSize(28, 28))
+            button.setIconSize(QSize(22, 22))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             if sample.product_type == "PERSON":
                 button.clicked.connect(lambda _c=False, s=sample: self.personChosen.emit(s.path))

@@ -792,11 +792,12 @@ class MainWindow(QMainWindow):
     # Closing
 
     def first_split(self) -> None:
-        """The dividers as on a first run: the studio whole, four jobs in view."""
+        """The dividers as on a first run: the studio whole, four jobs in view (three
+        where the result would have less than 300 px)."""
         panel = self.history
         chrome = panel.sizeHint().height() - panel.job_list.sizeHint().height()
-        jobs = chrome + panel.job_list.height_for_rows(VISIBLE_ROWS)
-        first_split(self.main_splitter, self.try_on, self.results_splitter, jobs)
+        heights = [chrome + panel.job_list.height_for_rows(n) for n in (VISIBLE_ROWS, 3)]
+        first_split(self.main_splitter, self.try_on, self.results_splitter, heights)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

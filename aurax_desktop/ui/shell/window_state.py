@@ -25,10 +25,16 @@ def default_size(window: QMainWindow) -> None:
     window.resize(min(width, int(room.width() * 0.94)), min(height, int(room.height() * 0.9)))
 
 
-def first_split(main: QSplitter, studio: QWidget, results: QSplitter, jobs_height: int = 0) -> None:
+RESULT_LEAST = 300
+"""The result's least height on a first run (the jobs give room down to three rows)."""
+
+
+def first_split(
+    main: QSplitter, studio: QWidget, results: QSplitter, jobs_heights: Sequence[int] = ()
+) -> None:
     """First run: the studio gets the room it needs, the result column about a third;
-    in that column the jobs get ``jobs_height`` (when there is room) and the result the
-    rest."""
+    in that column the jobs get the first of ``jobs_heights`` (rows to show, most
+    first) that leaves the result ``RESULT_LEAST``, and the result the rest."""
     window = main.window()
     central = window.centralWidget() if isinstance(window, QMainWindow) else None
     layout = central.layout() if central is not None else None
@@ -43,9 +49,13 @@ def first_split(main: QSplitter, studio: QWidget, results: QSplitter, jobs_heigh
     main.setSizes([total - room, room])
     column = sum(results.sizes())
     viewer = results.widget(0) if results.count() else None
-    viewer_least = viewer.minimumSizeHint().height() if viewer is not None else 0
-    if jobs_height and column - jobs_height >= viewer_least:
-        results.setSizes([column - jobs_height, jobs_height])
+    viewer_least = max(RESULT_LEAST, viewer.minimumSizeHint().height() if viewer is not None else 0)
+    fitting = [h for h in jobs_heights if column - h >= viewer_least]
+    if fitting:
+        results.setSizes([column - fitting[0], fitting[0]])
+    elif jobs_heights:
+        least = min(jobs_heights)
+        results.setSizes([max(0, column - least), least])
 
 
 def restore_layout(window: QMainWindow, splitters: Sequence[QSplitter], settings: Settings) -> None:

@@ -46,6 +46,12 @@ STRENGTH_HELP = (
 )
 
 
+MASK_HINT = (
+    "Optional: paint where the garment goes on the person. A mask belongs to the person "
+    "and the garment's type; with none painted for a type, AuraX finds the area itself."
+)
+
+
 class TryOnPage(SendingPage):
     batchSent = Signal(object)
     """A batch went (a ``BatchSent``), after ``submitted`` with its jobs' ids."""
@@ -121,8 +127,8 @@ class TryOnPage(SendingPage):
         bar = QFrame()
         bar.setProperty("card", True)
         row = QHBoxLayout(bar)
-        row.setContentsMargins(10, 6, 10, 6)
-        row.setSpacing(4)
+        row.setContentsMargins(6, 4, 6, 4)
+        row.setSpacing(2)
         canvas = self.mask_canvas
         self.brush_button = self._tool("brush", "Paint the garment area (B)", checkable=True)
         self.eraser_button = self._tool(
@@ -139,7 +145,7 @@ class TryOnPage(SendingPage):
         self.brush_size.setToolTip("Brush size ([ and ] change it)")
         self.brush_size.setAccessibleName("Brush size")
         self.brush_size.setMinimumWidth(48)
-        self.brush_size.setMaximumWidth(140)
+        self.brush_size.setMaximumWidth(100)
         self.brush_size.valueChanged.connect(canvas.set_brush_size)
         canvas.brushSizeChanged.connect(self.brush_size.setValue)
         self.opacity = QSlider(Qt.Orientation.Horizontal)
@@ -148,7 +154,7 @@ class TryOnPage(SendingPage):
         self.opacity.setToolTip("Mask overlay opacity")
         self.opacity.setAccessibleName("Mask overlay opacity")
         self.opacity.setMinimumWidth(40)
-        self.opacity.setMaximumWidth(100)
+        self.opacity.setMaximumWidth(80)
         self.opacity.valueChanged.connect(lambda v: canvas.set_opacity(v / 100))
         undo = self._tool("undo", "Undo stroke (Ctrl+Z)")
         undo.clicked.connect(canvas.undo_stack.undo)
@@ -168,6 +174,7 @@ class TryOnPage(SendingPage):
         fit.clicked.connect(canvas.fit)
         label = self.mask_label = ElidedLabel("Mask")
         label.setObjectName("sectionTitle")
+        label.setMinimumWidth(label.fontMetrics().horizontalAdvance("Mask for…"))
         size_label = icon_label("brush-size", "Brush size")
         opacity_label = icon_label("opacity", "Mask overlay opacity")
         row.addWidget(label, 1)
@@ -182,18 +189,9 @@ class TryOnPage(SendingPage):
             row.addWidget(widget)
         for widget in (undo, redo, invert, clear, fit):
             row.addWidget(widget)
-        self.mask_hint = QLabel(
-            "Optional: paint where the garment goes. With no mask, AuraX finds the area itself."
-        )
-        self.mask_hint.setObjectName("hint")
-        self.mask_hint.setWordWrap(True)
-        wrapper = QWidget()
-        column = QVBoxLayout(wrapper)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        column.addWidget(bar)
-        column.addWidget(self.mask_hint)
-        return wrapper
+        bar.setToolTip(MASK_HINT)
+        bar.setWhatsThis(MASK_HINT)
+        return bar
 
     def _tool(self, name: str, tip: str, *, checkable: bool = False) -> QToolButton:
         button = tool_button(name, tip, checkable=checkable)
@@ -253,7 +251,7 @@ class TryOnPage(SendingPage):
         self.submit_button.setDefault(True)
         self.submit_button.setToolTip("Send the try-on (Ctrl+Enter)")
         self.submit_button.clicked.connect(self.submit)
-        self.reason = QLabel()
+        self.reason = ElidedLabel()
         self.reason.setObjectName("muted")
         self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -279,12 +277,13 @@ class TryOnPage(SendingPage):
         strength_row.addWidget(self.strength_word)
         grid.addLayout(strength_row, 0, 3)
         grid.addWidget(QLabel("Prompt"), 1, 0)
-        grid.addWidget(self.prompt_edit, 1, 1, 1, 2)
-        grid.addWidget(self.run_with_prompt, 1, 3)
-        actions = QHBoxLayout()
-        actions.addWidget(self.reason, 1)
-        actions.addWidget(self.submit_button)
-        grid.addLayout(actions, 2, 0, 1, 4)
+        prompt_row = QHBoxLayout()
+        prompt_row.setSpacing(8)
+        prompt_row.addWidget(self.prompt_edit, 3)
+        prompt_row.addWidget(self.run_with_prompt)
+        prompt_row.addWidget(self.reason, 2)
+        prompt_row.addWidget(self.submit_button)
+        grid.addLayout(prompt_row, 1, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         return panel

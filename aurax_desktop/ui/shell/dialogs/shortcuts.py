@@ -122,10 +122,7 @@ class ShortcutsDialog(QDialog):
                 key_label.setObjectName("shortcutKeys")
                 key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
-                said = QLabel(meaning)
-                said.setWordWrap(True)
-                said.setMinimumWidth(220)
-                grid.addWidget(said, row, 1)
+                grid.addWidget(QLabel(meaning), row, 1)
                 row += 1
             grid.setRowMinimumHeight(row, 10)
             row += 1

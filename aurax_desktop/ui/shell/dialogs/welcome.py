@@ -69,6 +69,16 @@ class WelcomeDialog(QDialog):
         title = QLabel("Connect your AuraX account")
         title.setObjectName("sectionTitle")
         form.addRow(title)
+        explained = QLabel(
+            "AuraX gives an account two things to connect with: the <b>API key</b>, a long "
+            "secret that works like a password (what is sent with it is charged to the "
+            "account), and the <b>key id</b>, the short name of that key. You find both in "
+            "your AuraX account, where API keys are made; if you have none yet, make one "
+            "there, then copy both here."
+        )
+        explained.setObjectName("keyExplained")
+        explained.setWordWrap(True)
+        form.addRow(explained)
         self.key_edit = QLineEdit()
         self.key_edit.setObjectName("apiKeyEdit")
         self.key_edit.setAccessibleName("API key")
