@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from aurax_desktop.privacy import FILE_MODE, is_own_file
 
@@ -23,6 +26,16 @@ def write_atomically(target: Path, data: bytes, *, durable: bool = False) -> Pat
     ``durable`` also flushes it to the disk before the rename (for results that
     cost money to make again).
     """
+    with atomic_file(target, durable=durable) as out:
+        out.write(data)
+    return target
+
+
+@contextmanager
+def atomic_file(target: Path, *, durable: bool = False) -> Iterator[BinaryIO]:
+    """A file to write ``target``'s bytes into as they are made (a document too large
+    to hold twice in memory); it becomes ``target`` when the block ends, and is gone
+    if the block fails."""
     target.parent.mkdir(parents=True, exist_ok=True)
     # Private in the program's own folders; elsewhere (a result saved to Pictures) the
     # permissions any new file of the user's would have.
@@ -35,7 +48,7 @@ def write_atomically(target: Path, data: bytes, *, durable: bool = False) -> Pat
         with os.fdopen(handle, "wb") as out:
             if hasattr(os, "fchmod"):
                 os.fchmod(out.fileno(), mode)
-            out.write(data)
+            yield out
             if durable:
                 out.flush()
                 os.fsync(out.fileno())
@@ -43,4 +56,3 @@ def write_atomically(target: Path, data: bytes, *, durable: bool = False) -> Pat
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    return target

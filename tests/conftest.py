@@ -48,6 +48,9 @@ def _private_dirs(
     monkeypatch.delenv("AURAX_KEY_ID", raising=False)
     # No desktop notification from a test reaches the user's own desktop.
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    # A command's default folder ("here") is a folder of the test's own, never the
+    # checkout.
+    monkeypatch.chdir(tmp_path_factory.mktemp("here"))
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from PIL import Image
 from pypdf import PdfReader
 
 from aurax_desktop.cli import main
@@ -111,6 +112,8 @@ def test_a_garment_whose_name_says_no_type_is_refused_before_anything_is_sent(
         "--yes",
         "--name",
         "Bags",
+        "--output",
+        str(season / "out"),
     )
     assert code == 0
     assert posted_types(server) == ["BAG"]
@@ -185,6 +188,10 @@ def test_every_bad_row_of_a_list_is_named_and_nothing_is_sent(
     server: DemoServer, season: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (season / "notes.jpg").write_text("not a picture")
+    photo = io.BytesIO()
+    Image.effect_noise((1600, 1600), 60).convert("RGB").save(photo, "JPEG")
+    whole = photo.getvalue()
+    (season / "cut-short.jpg").write_bytes(whole[: len(whole) // 2])  # a broken download
     rows = [
         LIST_ROWS[0],
         LIST_ROWS[1],
@@ -193,6 +200,7 @@ def test_every_bad_row_of_a_list_is_named_and_nothing_is_sent(
         ["striped-top.jpg", "SS27-012", "Top", "kaftan", "", "", ""],
         ["white-sneakers.jpg", "SS27-001", "Again", "", "", "", ""],
         ["item-007.jpg", "SS27-013", "Thing", "", "", "", ""],
+        ["cut-short.jpg", "SS27-014", "Half", "dress", "", "", ""],
     ]
     listed = write_csv(season / "bad.csv", rows)
     code = run(
@@ -206,6 +214,7 @@ def test_every_bad_row_of_a_list_is_named_and_nothing_is_sent(
         (5, "“kaftan” is not a product type"),
         (6, "SKU “SS27-001” is also on row 2"),
         (7, "does not say one"),
+        (8, "damaged or incomplete"),
     ):
         assert f"row {row}: " in err and why in err, (row, why, err)
     assert "row 2:" not in err

@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 
 from aurax_desktop.exports import Lookbook, paper_for_locale, write_contact_sheet, write_pdf
 from aurax_desktop.exports.lookbook import Look, PersonPage
+from aurax_desktop.jobs.results import PRINT_NAME
 
 
 @pytest.mark.parametrize(
@@ -73,3 +74,24 @@ def test_an_empty_lookbook_is_refused_and_nothing_is_written(tmp_path: Path) -> 
     with pytest.raises(ValueError, match="no finished try-ons"):
         write_pdf(Lookbook("Empty"), tmp_path / "empty.pdf")
     assert not (tmp_path / "empty.pdf").exists()
+
+
+def test_a_person_with_many_looks_goes_on_over_more_pages_each_picture_at_print_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_PAPER", "de_DE.UTF-8")
+    book = book_of(tmp_path, 1, 20)
+    for look in book.pages[0].looks:  # results as they arrive: large, with a preview
+        Image.new("RGB", (3200, 4800), (10, 90, 30)).save(look.picture)
+        Image.new("RGB", (1067, 1600), (10, 90, 30)).save(look.picture.parent / PRINT_NAME)
+    target, notes = write_pdf(book, tmp_path / "many.pdf")
+    assert notes == []
+    reader = PdfReader(target)
+    assert [len(page.images) for page in reader.pages] == [9, 9, 2]
+    assert "Model 0" in reader.pages[0].extract_text()
+    assert "(continued)" not in reader.pages[0].extract_text()
+    assert "Model 0 (continued)" in reader.pages[2].extract_text()
+    # a picture in a 3 by 3 grid is made for its room (300 pixels an inch), not at the
+    # 1600 pixels of its print preview
+    sides = {max(image.image.size) for image in reader.pages[0].images}
+    assert max(sides) < 1000

@@ -6,17 +6,14 @@ A4 or Letter by locale. Written whole or not at all."""
 
 from __future__ import annotations
 
-import io
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
 
-from aurax_desktop.atomic import write_atomically
+from aurax_desktop.atomic import atomic_file
 from aurax_desktop.exports.fonts import clean
 from aurax_desktop.exports.lookbook import (
     MARGIN,
@@ -28,8 +25,8 @@ from aurax_desktop.exports.lookbook import (
     person_of,
     type_label,
 )
-from aurax_desktop.exports.print_pictures import LeftOut, print_jpeg
-from aurax_desktop.exports.typesetting import Typesetter
+from aurax_desktop.exports.print_pictures import PrintShelf, print_side
+from aurax_desktop.exports.typesetting import Typesetter, new_document
 from aurax_desktop.jobs import FAVOURITE, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import COLOUR, PRICE, SKU, garment_label
 from aurax_desktop.jobs.params import batch_name
@@ -119,35 +116,37 @@ def write_linesheet(
     if not sheet.items:
         raise ValueError("There are no garments in this batch to put in a line sheet.")
     width, height = paper or paper_for_locale()
-    out = io.BytesIO()
-    pdf = Canvas(out, pagesize=(width, height), pageCompression=1)
-    pdf.setTitle(sheet.title)
-    pdf.setAuthor("AuraX Desktop")
-    ts = Typesetter(pdf)
-    notes: list[str] = []
-    top = heading(ts, width, height, sheet)
-    for item in sheet.items:
-        if top - ITEM_HEIGHT < MARGIN:
-            pdf.showPage()
-            top = heading(ts, width, height, sheet)
-        _item(ts, item, top - 4 * mm, width, notes)
-        top -= ITEM_HEIGHT
-    pdf.showPage()
-    pdf.save()
-    return write_atomically(target, out.getvalue()), notes
+    with atomic_file(target) as out, PrintShelf() as shelf:
+        pdf = new_document(out, (width, height), sheet.title)
+        ts = Typesetter(pdf)
+        top = heading(ts, width, height, sheet)
+        for item in sheet.items:
+            if top - ITEM_HEIGHT < MARGIN:
+                pdf.showPage()
+                top = heading(ts, width, height, sheet)
+            _item(ts, item, (top - 4 * mm, width), shelf)
+            top -= ITEM_HEIGHT
+        pdf.showPage()
+        pdf.save()
+    return target, shelf.notes
 
 
-def _item(ts: Typesetter, item: LineItem, top: float, width: float, notes: list[str]) -> None:
+def _item(ts: Typesetter, item: LineItem, place: tuple[float, float], shelf: PrintShelf) -> None:
+    """A garment's block at ``place`` (its top, the page's width)."""
     pdf = ts.pdf
+    top, width = place
     photo_w, photo_h = 38 * mm, 50 * mm
     if item.photo is not None:
-        try:
-            reader = ImageReader(io.BytesIO(print_jpeg(item.photo, 900)))
-            pw, ph = reader.getSize()
+        picture = shelf.take(
+            item.photo,
+            f"The photo of {item.garment}",
+            side=print_side(max(photo_w, photo_h)),
+            preview=False,
+        )
+        if picture is not None:
+            pw, ph = picture.size
             scale = min(photo_w / pw, photo_h / ph)
-            pdf.drawImage(reader, MARGIN, top - ph * scale, pw * scale, ph * scale)
-        except (LeftOut, OSError) as left:
-            notes.append(f"The photo of {item.garment} was left out: {left}")
+            pdf.drawImage(str(picture.path), MARGIN, top - ph * scale, pw * scale, ph * scale)
     x = MARGIN + photo_w + 6 * mm
     room = width - MARGIN - x
     y = top - 12
@@ -168,27 +167,28 @@ def _item(ts: Typesetter, item: LineItem, top: float, width: float, notes: list[
         for line in ts.wrap(item.description, room, 8.5, lines=6):
             ts.draw(x, y, line, 8.5)
             y -= 11
-    _looks(ts, item, top - photo_h - 6 * mm, width, notes)
+    _looks(ts, item, (top - photo_h - 6 * mm, width), shelf)
 
 
-def _looks(ts: Typesetter, item: LineItem, top: float, width: float, notes: list[str]) -> None:
+def _looks(ts: Typesetter, item: LineItem, place: tuple[float, float], shelf: PrintShelf) -> None:
     """The garment's looks in a row, each captioned with its person."""
     if not item.looks:
         return
+    top, width = place
     gap = 4 * mm
     cell_w = (width - 2 * MARGIN - gap * (LOOKS_PER_ROW - 1)) / LOOKS_PER_ROW
     box_h = 36 * mm
     for index, (person, look) in enumerate(item.looks[:LOOKS_PER_ROW]):
         x = MARGIN + index * (cell_w + gap)
-        try:
-            reader = ImageReader(io.BytesIO(print_jpeg(look.picture, 900)))
-        except LeftOut as left:
-            notes.append(f"{person} with {item.garment} was left out: {left.note}")
+        picture = shelf.take(
+            look.picture, f"{person} with {item.garment}", side=print_side(max(cell_w, box_h))
+        )
+        if picture is None:
             continue
-        pw, ph = reader.getSize()
+        pw, ph = picture.size
         scale = min(cell_w / pw, box_h / ph)
         w, h = pw * scale, ph * scale
-        ts.pdf.drawImage(reader, x + (cell_w - w) / 2, top - h, w, h)
+        ts.pdf.drawImage(str(picture.path), x + (cell_w - w) / 2, top - h, w, h)
         for line in ts.wrap(person, cell_w, 8, lines=1):
             ts.draw(x + (cell_w - w) / 2, top - box_h - 10, line, 8)
     more = len(item.looks) - LOOKS_PER_ROW

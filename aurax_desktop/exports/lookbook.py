@@ -11,7 +11,6 @@ separators as spaces), wrapped onto two lines at most in their cell, in any scri
 
 from __future__ import annotations
 
-import io
 import locale
 import os
 import time
@@ -23,13 +22,12 @@ from typing import Protocol
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
 
 from aurax_desktop.api import ProductType
-from aurax_desktop.atomic import write_atomically
+from aurax_desktop.atomic import atomic_file
 from aurax_desktop.exports.fonts import clean
-from aurax_desktop.exports.print_pictures import LeftOut, print_jpeg
-from aurax_desktop.exports.typesetting import Typesetter
+from aurax_desktop.exports.print_pictures import PrintPicture, PrintShelf, print_side
+from aurax_desktop.exports.typesetting import Typesetter, new_document
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import SKU, display_name, garment_label
 from aurax_desktop.jobs.params import batch_name
@@ -218,78 +216,93 @@ def draw_caption(ts: Typesetter, x: float, top: float, width: float, look: Look)
         ts.pdf.setFillGray(0)
 
 
+LOOKS_PER_PAGE = 9
+"""A page holds a 3 by 3 grid at most; a person with more looks goes on over more
+pages."""
+
+
 def write_pdf(
     book: Lookbook, target: Path, *, paper: tuple[float, float] | None = None
 ) -> tuple[Path, list[str]]:
     """The lookbook as a PDF, written whole or not at all; the notes about looks left
-    out (a result that is damaged or larger than a picture may be)."""
+    out (a result that is damaged or larger than a picture may be). Each picture goes
+    in as a JPEG made for the room it has on the page (at print resolution), so the
+    document's size and the memory it takes grow with its pages, not its pixels."""
     if not book.pages:
         raise ValueError("There are no finished try-ons to put in a lookbook.")
     width, height = paper or paper_for_locale()
-    out = io.BytesIO()
-    pdf = Canvas(out, pagesize=(width, height), pageCompression=1)
-    ts = Typesetter(pdf)
-    pdf.setTitle(book.title)
-    pdf.setAuthor("AuraX Desktop")
-    notes: list[str] = []
-    for page in book.pages:
-        top = heading(ts, width, height, book)
-        person_lines = ts.wrap(page.person, width - 2 * MARGIN, 13, bold=True, lines=1)
-        ts.draw(MARGIN, top - 4 * mm, person_lines[0] if person_lines else "", 13, bold=True)
-        pictures = []
-        for look in page.looks:
-            try:
-                pictures.append((look, ImageReader(io.BytesIO(print_jpeg(look.picture)))))
-            except LeftOut as left:
-                notes.append(f"{page.person} with {look.garment} was left out: {left.note}")
-        _grid(
-            ts,
-            pictures,
-            left=MARGIN,
-            right=width - MARGIN,
-            top=top - 10 * mm,
-            bottom=MARGIN,
-        )
-        pdf.showPage()
-    pdf.save()
-    return write_atomically(target, out.getvalue()), notes
+    with atomic_file(target) as out, PrintShelf() as shelf:
+        pdf = new_document(out, (width, height), book.title)
+        pages = _Pages(Typesetter(pdf), book, (width, height), shelf)
+        for page in book.pages:
+            parts = [
+                page.looks[start : start + LOOKS_PER_PAGE]
+                for start in range(0, len(page.looks), LOOKS_PER_PAGE)
+            ] or [()]
+            for number, looks in enumerate(parts):
+                pages.draw(page.person, looks, continued=number > 0)
+                pdf.showPage()
+        pdf.save()
+    return target, shelf.notes
+
+
+class _Pages:
+    """A lookbook's pages, drawn one at a time."""
+
+    def __init__(
+        self, ts: Typesetter, book: Lookbook, paper: tuple[float, float], shelf: PrintShelf
+    ) -> None:
+        self.ts, self.book, self.paper, self.shelf = ts, book, paper, shelf
+
+    def draw(self, person: str, looks: tuple[Look, ...], *, continued: bool) -> None:
+        """A page of ``person``'s looks: the heading, their name, the looks in a grid."""
+        ts, (width, height) = self.ts, self.paper
+        top = heading(ts, width, height, self.book)
+        name = f"{person} (continued)" if continued else person
+        name_lines = ts.wrap(name, width - 2 * MARGIN, 13, bold=True, lines=1)
+        ts.draw(MARGIN, top - 4 * mm, name_lines[0] if name_lines else "", 13, bold=True)
+        shown = []
+        for look in looks:
+            picture = self.shelf.take(look.picture, f"{person} with {look.garment}")
+            if picture is not None:
+                shown.append((look, picture))
+        for look, (x, y, w, h) in _grid(
+            shown, left=MARGIN, right=width - MARGIN, top=top - 10 * mm, bottom=MARGIN
+        ):
+            made = self.shelf.take(
+                look.picture, f"{person} with {look.garment}", side=print_side(max(w, h))
+            )
+            if made is not None:
+                ts.pdf.drawImage(str(made.path), x, y, w, h, preserveAspectRatio=True, anchor="c")
+                draw_caption(ts, x, y - 1, w, look)
 
 
 def _grid(
-    ts: Typesetter,
-    pictures: list[tuple[Look, ImageReader]],
+    pictures: list[tuple[Look, PrintPicture]],
     *,
     left: float,
     right: float,
     top: float,
     bottom: float,
-) -> None:
-    """The looks in equal cells; every picture fitted in the same box, so all on a page
-    are the same size."""
+) -> list[tuple[Look, tuple[float, float, float, float]]]:
+    """Where each look goes (x, y, width, height) in equal cells: every picture fitted
+    in the same box, so all on a page are the same size."""
     if not pictures:
-        return
+        return []
     columns = 2 if len(pictures) == 4 else min(3, len(pictures))
     rows = -(-len(pictures) // columns)
     caption = caption_height()
     cell_w = (right - left - GAP * (columns - 1)) / columns
     cell_h = min((top - bottom - GAP * (rows - 1)) / rows, cell_w * 1.5 + caption)
     box_w, box_h = cell_w, cell_h - caption
-    ratios = [reader.getSize()[0] / reader.getSize()[1] for _look, reader in pictures]
+    ratios = [round(p.size[0] / p.size[1], 2) for _look, p in pictures]
     ratio = max(set(ratios), key=ratios.count)  # the batch's usual shape
     pic_w = min(box_w, box_h * ratio)
     pic_h = pic_w / ratio
-    for index, (look, reader) in enumerate(pictures):
+    placed = []
+    for index, (look, _picture) in enumerate(pictures):
         row, column = divmod(index, columns)
         x = left + column * (cell_w + GAP)
         y_top = top - row * (cell_h + GAP)
-        px = x + (cell_w - pic_w) / 2
-        ts.pdf.drawImage(
-            reader,
-            px,
-            y_top - pic_h,
-            width=pic_w,
-            height=pic_h,
-            preserveAspectRatio=True,
-            anchor="c",
-        )
-        draw_caption(ts, px, y_top - pic_h - 1, pic_w, look)
+        placed.append((look, (x + (cell_w - pic_w) / 2, y_top - pic_h, pic_w, pic_h)))
+    return placed

@@ -10,12 +10,24 @@ it is left out of the document, with a note, and the rest is written.
 from __future__ import annotations
 
 import io
+import math
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 
 from aurax_desktop.imaging import DEFAULT_MAX_PIXELS, ImageError, read_header
 from aurax_desktop.jobs.results import PRINT_NAME, PRINT_SIDE
+
+PRINT_DPI = 300
+"""The resolution a document's pictures are made at for the room they are given."""
+
+
+def print_side(points: float) -> int:
+    """The pixels a picture needs on its long side to fill ``points`` (1/72 inch) of a
+    page at print resolution; never more than a print preview has."""
+    return min(PRINT_SIDE, math.ceil(points / 72 * PRINT_DPI))
 
 
 class LeftOut(Exception):  # noqa: N818 - what happened to the picture, said as it is
@@ -26,10 +38,71 @@ class LeftOut(Exception):  # noqa: N818 - what happened to the picture, said as 
         self.note = note
 
 
-def print_jpeg(result: Path, side: int = PRINT_SIDE) -> bytes:
-    """The result as a JPEG of at most ``side`` pixels, for a document."""
+@dataclass(frozen=True)
+class PrintPicture:
+    """A JPEG file to embed as it is (a PDF takes a JPEG's bytes without decoding them),
+    and its size in pixels."""
+
+    path: Path
+    size: tuple[int, int]
+
+
+class PrintShelf:
+    """The pictures of one document being written: each made once, as a JPEG file in
+    a private temporary folder that goes when the document is done (``with``), and
+    the notes about pictures left out.
+
+    A result's print preview is used where it lies; anything else is reduced into
+    the folder, so a document's memory is one picture's, whatever its length."""
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+        self._made: dict[tuple[Path, int, bool], PrintPicture] = {}
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+
+    def __enter__(self) -> PrintShelf:
+        self._folder = tempfile.TemporaryDirectory(prefix="aurax-print-")
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+
+    def take(
+        self, result: Path, about: str, *, side: int = PRINT_SIDE, preview: bool = True
+    ) -> PrintPicture | None:
+        """``result`` for print at ``side`` pixels, or None with a note saying that
+        ``about`` (who or what it shows) was left out, and why."""
+        key = (result, side, preview)
+        if key not in self._made:
+            try:
+                self._made[key] = self._make(result, side, preview)
+            except LeftOut as left:
+                self.notes.append(f"{about} was left out: {left.note}")
+                return None
+        return self._made[key]
+
+    def _make(self, result: Path, side: int, preview: bool) -> PrintPicture:
+        ready = result.parent / PRINT_NAME
+        if preview and side == PRINT_SIDE and ready.is_file() and not ready.is_symlink():
+            path = ready
+        else:
+            assert self._folder is not None, "a PrintShelf is used inside ``with``"
+            path = Path(self._folder.name) / f"{len(self._made)}.jpg"
+            path.write_bytes(print_jpeg(result, side, preview=preview))
+        try:
+            with Image.open(path) as picture:
+                return PrintPicture(path, picture.size)
+        except (OSError, ValueError) as exc:
+            raise LeftOut(f"its print picture cannot be read ({exc}).") from None
+
+
+def print_jpeg(result: Path, side: int = PRINT_SIDE, *, preview: bool = True) -> bytes:
+    """The result as a JPEG of at most ``side`` pixels, for a document (from its print
+    preview when it has one and ``preview``)."""
     ready = result.parent / PRINT_NAME
-    if side <= PRINT_SIDE and ready.is_file() and not ready.is_symlink():
+    if preview and side <= PRINT_SIDE and ready.is_file() and not ready.is_symlink():
         data = ready.read_bytes()
         if side == PRINT_SIDE:
             return data

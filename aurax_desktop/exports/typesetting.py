@@ -4,11 +4,26 @@ drawn in any script (``fonts``), right-to-left text in its visual order."""
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from aurax_desktop.exports.fonts import FontBook, visual
 
 ELLIPSIS = "…"
+
+# Binary streams: reportlab's default (ASCII85) makes a document a quarter larger and,
+# without reportlab's optional C accelerator, is written out byte by byte in Python.
+rl_config.useA85 = 0
+
+
+def new_document(out: BinaryIO, paper: tuple[float, float], title: str) -> Canvas:
+    """A PDF canvas writing into ``out``, titled, its pages compressed."""
+    pdf = Canvas(out, pagesize=paper, pageCompression=1)
+    pdf.setTitle(title)
+    pdf.setAuthor("AuraX Desktop")
+    return pdf
 
 
 class Typesetter:

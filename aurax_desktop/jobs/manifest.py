@@ -97,6 +97,10 @@ def read_manifest(path: Path) -> Manifest:
     return Manifest(path, tuple(garments))
 
 
+CHECK_SIDE = 256
+"""The size each listed photo is proved to decode at."""
+
+
 def _text(value: object) -> str:
     """A cell as written: a whole number a spreadsheet keeps as 49.0 is 49."""
     if isinstance(value, float) and value.is_integer():
@@ -119,7 +123,9 @@ def _garment(
     photo = Path(given).expanduser()
     photo = photo if photo.is_absolute() else folder / photo
     try:
-        load_image(photo)  # its header only: a picture, of a kind that can be sent
+        # Decoded whole at a small size (a JPEG's own reduced decode, quick even for a
+        # large photo): a picture, of a kind that can be sent, and not cut short.
+        load_image(photo, check_side=CHECK_SIDE)
     except ImageError as exc:
         return BadRow(number, exc.user_message)
     typed = cells.get("type", "")

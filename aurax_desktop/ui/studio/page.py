@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QToolButton,
     QVBoxLayout,
@@ -251,8 +252,11 @@ class TryOnPage(SendingPage):
         self.submit_button.setDefault(True)
         self.submit_button.setToolTip("Send the try-on (Ctrl+Enter)")
         self.submit_button.clicked.connect(self.submit)
-        self.reason = ElidedLabel()
+        # Why Send is off, in a sentence shown whole (over two lines where it must).
+        self.reason = QLabel()
         self.reason.setObjectName("muted")
+        self.reason.setWordWrap(True)
+        self.reason.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         grid.addWidget(QLabel("Product type"), 0, 0)
@@ -296,7 +300,7 @@ class TryOnPage(SendingPage):
         if person.loading or garment.loading:
             return "Opening the photo…"
         if person.source is None and garment.source is None:
-            return "Add a person photo and a garment photo to try on."
+            return "Add a person and a garment photo."
         if person.source is None:
             return "Add a person photo."
         if garment.source is None:
