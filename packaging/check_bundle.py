@@ -116,7 +116,8 @@ def check(archive: Path, work: Path) -> None:
 
 def lookbook(aurax: Path, env: dict[str, str], work: Path, person: Path) -> None:
     """A 1 x 2 batch from the command, then its lookbook as a PDF (reportlab in the
-    bundle) and as a contact sheet."""
+    bundle) and as a contact sheet; then a season's list (an XLSX, names in Arabic and
+    Chinese) sent as a batch, its line sheet and lookbook set in the bundled fonts."""
     garments = [SAMPLES / "dress-red.png", SAMPLES / "top-striped.png"]
     looks = work / "looks"
     batch = [aurax, "--demo", "batch", "--people", person, "--garments", *garments]
@@ -129,6 +130,38 @@ def lookbook(aurax: Path, env: dict[str, str], work: Path, person: Path) -> None
         if (work / name).stat().st_size < 1000:
             raise CheckFailedError(f"the lookbook {name} is empty")
     ok(f"demo batch of 2 ({', '.join(made)}), its lookbook as a PDF and a contact sheet")
+    season(aurax, env, work, person)
+
+
+SEASON_NAMES = ("فستان أحمر", "条纹上衣")
+
+
+def season(aurax: Path, env: dict[str, str], work: Path, person: Path) -> None:
+    from openpyxl import Workbook
+    from pypdf import PdfReader
+
+    listed = Workbook()
+    sheet = listed.active
+    sheet.append(["File", "SKU", "Name", "Type", "Price"])
+    for (garment, kind), name in zip(
+        (("dress-red.png", "dress"), ("top-striped.png", "garment")), SEASON_NAMES, strict=True
+    ):
+        shutil.copy(SAMPLES / garment, work / garment)
+        sheet.append([garment, f"SS27-{kind}", name, kind, 120])
+    listed.save(work / "SS27.xlsx")
+    season_looks = work / "season"
+    command = [aurax, "--demo", "batch", "--people", person, "--manifest", work / "SS27.xlsx"]
+    run([*command, "--name", "SS27", "--yes", "-o", season_looks], env, cwd=work)
+    made = len(list(season_looks.iterdir()))
+    if made != 2:
+        raise CheckFailedError(f"the batch from a season's list wrote {made} results, not 2")
+    for document in ("linesheet", "lookbook"):
+        target = work / f"SS27-{document}.pdf"
+        run([aurax, document, target], env, cwd=work)
+        text = "".join(page.extract_text() for page in PdfReader(target).pages)
+        if "条纹上衣" not in text or "SS27-dress" not in text:
+            raise CheckFailedError(f"the {document} lacks the list's names: {text[:300]!r}")
+    ok("a season's list (XLSX, Arabic and Chinese names) sent; its line sheet and lookbook")
 
 
 KEYRING_SCRIPT = """

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from aurax_desktop.cli import main
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.imaging.thumbnails import thumbnail, thumbnail_dir
-from aurax_desktop.jobs import JobStatus, JobStore, jobs_dir
+from aurax_desktop.jobs import JobBook, JobStatus, JobStore, jobs_dir
 from tests.factories import jpeg_bytes, person_jpeg
 
 GARMENT_COLOURS = [(20, 40, 200), (200, 40, 20), (30, 160, 60)]
@@ -199,13 +199,21 @@ def test_purge_and_delete_leave_no_kept_file_behind(
     assert run(None, "delete", first.id[:10]) == 0
     assert store.get(first.id) is None and not (jobs_dir() / first.id).exists()
     assert not previews[0].exists()
+    # one in the Trash (deleted in the window): purge empties the Trash
+    trashed = jobs[1]
+    JobBook(store).trash([trashed.id])
+    assert run(None, "purge", "--yes") == 0
+    assert store.get(trashed.id) is None and not (jobs_dir() / trashed.id).exists()
+    assert "1 jobs in the Trash" in capsys.readouterr().err
+    assert run(None, "purge", "--yes") == 0
+    assert "The Trash is empty: nothing to delete." in capsys.readouterr().err
     # the rest: made "ten days ago", purged with their folders and previews
-    for job in jobs[1:]:
+    for job in jobs[2:]:
         store.save(replace(job, created_at=time.time() - 10 * 86_400))
     assert run(None, "purge", "--older-than", "30", "--yes") == 0
-    assert store.count() == 5
+    assert store.count() == 4
     assert run(None, "purge", "--older-than", "7") == 2  # not a terminal: asks for --yes
-    assert store.count() == 5
+    assert store.count() == 4
     assert run(None, "purge", "--older-than", "7", "--yes") == 0
     assert store.count() == 0
     assert list(jobs_dir().iterdir()) == []

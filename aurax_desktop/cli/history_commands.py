@@ -51,16 +51,25 @@ def cmd_task(context: CommandContext) -> int:
 
 
 def cmd_purge(args: argparse.Namespace, store: JobStore) -> int:
-    """Finished jobs older than ``--older-than`` days go, with every file kept for them."""
+    """The Trash emptied and, with ``--older-than``, the finished jobs older than that
+    many days deleted, with every file kept for them."""
     days = args.older_than
     book = JobBook(store)
-    chosen = book.finished_before(time.time() - days * DAY_S)
+    trashed = book.trash_to_purge(0)
+    old = book.finished_before(time.time() - days * DAY_S) if days else []
+    in_trash = [job_id for job_id in trashed if job_id not in set(old)]
+    chosen = old + in_trash
     if not chosen:
-        print(f"No finished jobs older than {_days(days)}.", file=sys.stderr)
+        older = f"No finished jobs older than {_days(days)}, and the" if days else "The"
+        print(f"{older} Trash is empty: nothing to delete.", file=sys.stderr)
         return EXIT_OK
+    parts = []
+    if old:
+        parts.append(f"{len(old)} finished jobs older than {_days(days)}")
+    if in_trash:
+        parts.append(f"{len(in_trash)} jobs in the Trash")
     confirm(
-        f"{len(chosen)} finished jobs older than {_days(days)} will be deleted, with their "
-        "photos and results.",
+        f"{' and '.join(parts)} will be deleted for good, with their photos and results.",
         yes=args.yes,
     )
     deleted = book.forget(chosen)

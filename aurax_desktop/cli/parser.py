@@ -109,9 +109,16 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", parents=[common], help="list recent jobs")
     history.add_argument("--limit", type=arguments.positive_int, default=20)
     purge = commands.add_parser(
-        "purge", parents=[common], help="delete finished jobs older than some days, with files"
+        "purge",
+        parents=[common],
+        help="empty the Trash and delete finished jobs older than some days, with files",
     )
-    purge.add_argument("--older-than", type=arguments.positive_int, required=True, metavar="DAYS")
+    purge.add_argument(
+        "--older-than",
+        type=arguments.positive_int,
+        metavar="DAYS",
+        help="also finished jobs made more than DAYS days ago (without it: the Trash only)",
+    )
     purge.add_argument("--yes", action="store_true", help="do not ask first")
     delete = commands.add_parser(
         "delete", parents=[common], help="delete one job and every file kept for it"

@@ -201,7 +201,7 @@ class JobBook:
         return [
             job.id
             for job in self.store.query(JobQuery(trashed=True, limit=_ALL))
-            if job.trashed_at is not None and job.trashed_at < moment and job.status.is_final
+            if job.trashed_at is not None and job.trashed_at <= moment and job.status.is_final
         ]
 
     def finished_before(self, moment: float | None = None) -> list[str]:
