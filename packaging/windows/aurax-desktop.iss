@@ -44,7 +44,7 @@ Name: "addtopath"; Description: "Add the aurax command to PATH"
 Root: HKCU; Subkey: "Environment"; ValueType: expandsz; ValueName: "Path"; \
     ValueData: "{olddata};{app}"; Tasks: addtopath; Check: NeedsAddPath(ExpandConstant('{app}'))
 ; "Open with" for pictures: Explorer starts the program with the file; when it already
-; runs, the new process hands the file to the running window (ui/handover.py).
+; runs, the new process hands the file to the running window (ui/shell/handover.py).
 Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe"; ValueType: string; \
     ValueName: "FriendlyAppName"; ValueData: "AuraX Desktop"; Flags: uninsdeletekey
 Root: HKCU; Subkey: "Software\Classes\Applications\aurax-desktop.exe\shell\open\command"; \
