@@ -1,10 +1,11 @@
 """Screenshots of the real window in demo mode, for the README.
 
-Run under a virtual display:
-    xvfb-run -a -s "-screen 0 1366x768x24" python docs/take_screenshots.py [--dark] [--scale 2]
+Run under a virtual display with a window manager (Debian: xvfb openbox):
+    xvfb-run -a -s "-screen 0 1366x768x24" sh -c \
+        'openbox & sleep 1; python docs/take_screenshots.py [--dark] [--scale 2]'
 
-The window fills the screen, as a maximised window on a laptop does (the README's
-screenshots are taken on a 1366 x 768 screen).
+The window is maximised, as on a laptop: the screen less the title bar (the README's
+screenshots are taken on a 1366 x 768 screen), and taken as the screen shows it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ ARGS = _arguments()
 if ARGS.scale != 1.0:
     os.environ["QT_SCALE_FACTOR"] = f"{ARGS.scale:g}"
 
-from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -86,8 +87,9 @@ def main() -> None:
 
     apply_theme(app)
     window = create_window(["--demo"])
-    screen = window.screen().availableGeometry()
-    window.setGeometry(screen)  # maximised (Xvfb has no window manager to do it)
+    window.showMaximized()  # as on a laptop: the screen less the window manager's title bar
+    wait_until(app, lambda: window.isMaximized() and window.windowHandle().isExposed())
+    settle(app)
     out = args.out or OUT
     out.mkdir(parents=True, exist_ok=True)
     suffix = ("-dark" if args.dark else "") + (f"-{args.scale:g}x" if args.scale != 1 else "")
@@ -115,13 +117,13 @@ def main() -> None:
     canvas.set_brush_size(60)
     drag(canvas, points)
     settle(app)
-    window.grab().save(str(out / f"studio{suffix}.png"))
+    shoot(app, window, out / f"studio{suffix}.png")
     page.submit()
     wait_until(app, lambda: any(j.status.is_final for j in window.model.jobs()), timeout=90)
     wait_until(app, window.viewer.canvas.has_image)
     window.viewer.compare_button.setChecked(True)
     settle(app)
-    window.grab().save(str(out / f"result{suffix}.png"))
+    shoot(app, window, out / f"result{suffix}.png")
 
     window.navigation.setCurrentRow(1)
     generate = window.generate
@@ -146,7 +148,7 @@ def main() -> None:
     window.job_list.setCurrentIndex(window.model.index(0))
     wait_until(app, window.viewer.canvas.has_image)
     settle(app)
-    window.grab().save(str(out / f"generate{suffix}.png"))
+    shoot(app, window, out / f"generate{suffix}.png")
 
     window.navigation.setCurrentRow(2)
     describe = window.describe
@@ -156,84 +158,142 @@ def main() -> None:
     describe.describe_all()
     wait_until(app, lambda: all(r.done for r in describe.model.rows), timeout=90)
     settle(app)
-    window.grab().save(str(out / f"describe{suffix}.png"))
-    gallery_and_lookbook(app, window, found, out, suffix)
+    shoot(app, window, out / f"describe{suffix}.png")
+    season(app, window, found, out, suffix)
     print(f"saved the screenshots{suffix} in {out}")
     window.close()
     dispose(window)
 
 
-def gallery_and_lookbook(
+SEASON = (
+    # sample, file name, SKU, name, type, price, colour
+    ("dress-red.png", "SS27-resort-linen-midi-dress-washed-red.png", "SS27-014",
+     "Linen midi dress", "dress", 129, "Washed red"),
+    ("top-striped.png", "SS27-resort-breton-top-striped-navy-ecru.png", "SS27-021",
+     "Breton top", "garment", 59, "Navy and ecru"),
+    ("sneakers-white.png", "SS27-resort-court-sneaker-white-leather.png", "SS27-033",
+     "Court sneaker", "footwear", 110, "White"),
+    ("bag-leather.png", "SS27-resort-leather-tote-bag-cognac.png", "SS27-047",
+     "Leather tote", "bag", 189, "Cognac"),
+)  # fmt: skip
+PEOPLE = (
+    "SS27-resort-look-model-anna-maria.jpg",
+    "SS27-resort-look-model-beatriz.jpg",
+    "SS27-resort-look-model-chloe.jpg",
+)
+
+
+def season(
     app: QApplication, window: MainWindow, found: dict[str, Sample], out: Path, suffix: str
 ) -> None:
-    """A 2 x 3 batch, some marks, the gallery; then the first page of its lookbook."""
-    from PIL import Image, ImageOps
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
+    """A season: three people and the garment list (an XLSX with SKUs, names, types and
+    prices) in the panes; the 3 x 4 batch in the Gallery, culled with flags and stars;
+    the loupe; then the first pages of its lookbook and its line sheet."""
+    from openpyxl import Workbook
+    from PIL import Image, ImageEnhance, ImageOps
 
-    folder = Path(tempfile.mkdtemp(prefix="aurax-shots-people-"))
-    people = [folder / "model-ana.jpg", folder / "model-bea.jpg"]
+    from aurax_desktop.ui.studio.batch import BatchQuestion
+
+    folder = Path(tempfile.mkdtemp(prefix="aurax-shots-season-"))
+    people = [folder / name for name in PEOPLE]
     with Image.open(found["person.jpg"].path) as person:
         person.save(people[0], quality=92)
         ImageOps.mirror(person).save(people[1], quality=92)
-    garments = [
-        found[name].path for name in ("dress-red.png", "top-striped.png", "sneakers-white.png")
-    ]
+        ImageEnhance.Brightness(person).enhance(1.12).save(people[2], quality=92)
+    listed = Workbook()
+    sheet = listed.active
+    sheet.append(["File", "SKU", "Name", "Type", "Price", "Colour"])
+    for sample, name, *details in SEASON:
+        shutil.copy(found[sample].path, folder / name)
+        sheet.append([name, *details])
+    listed.save(folder / "SS27 resort.xlsx")
+
     window.navigation.setCurrentRow(0)
     page = window.try_on
-    page.person_pane.clear()
-    page.garment_pane.clear()
+    page.person_pane.remove_all()
+    page.garment_pane.remove_all()
     page.person_pane.load_paths(people)
-    page.garment_pane.load_paths(garments)
-    wait_until(app, lambda: page.blocker() == "" and page.person_pane.source is not None)
+    page.load_garment_list(folder / "SS27 resort.xlsx")
+    wait_until(
+        app,
+        lambda: (
+            len(page.garment_pane.photos()) == len(SEASON)
+            and len(page.person_pane.photos()) == len(PEOPLE)
+            and page.blocker() == ""
+        ),
+    )
+    page.garment_pane.strip.select(page.garment_pane.photos()[1])
+    settle(app)
+    shoot(app, window, out / f"season{suffix}.png")
 
-    def confirm() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            box.button(QMessageBox.StandardButton.Ok).click()
+    def answer() -> None:
+        question = QApplication.activeModalWidget()
+        if isinstance(question, BatchQuestion):
+            if not suffix:
+                shoot(app, question, out / "batch-question.png")
+            question.send_button.click()
         else:
-            QTimer.singleShot(50, confirm)
+            QTimer.singleShot(50, answer)
 
-    QTimer.singleShot(50, confirm)
+    QTimer.singleShot(50, answer)
     page.submit()
     catalog = window.catalog
     wait_until(app, lambda: window.navigation.currentRow() == 3, timeout=30)
+    count = len(PEOPLE) * len(SEASON)
     wait_until(
         app,
-        lambda: catalog.model.rowCount() == 2 and catalog.model.counts()["done"] == 6,
-        timeout=120,
+        lambda: catalog.model.rowCount() == len(PEOPLE) and catalog.model.counts()["done"] == count,
+        timeout=180,
     )
-    gallery = catalog.gallery
-    for row, column, mark in ((0, 0, "favourite"), (1, 1, "favourite"), (0, 2, "rejected")):
-        job = catalog.model.job_at(catalog.model.index(row, column))
+    model = catalog.model
+    for row, column, mark, stars in (
+        (0, 0, "favourite", 5),
+        (1, 1, "favourite", 4),
+        (2, 3, "", 3),
+        (0, 2, "rejected", 0),
+    ):
+        job = model.job_at(model.index(row, column))
         if job is not None:
-            catalog.mark(job, mark)
+            catalog.mark([job], mark)
+            catalog.rate([job], stars)
+    gallery = catalog.gallery
     gallery.setFocus()
-    gallery.setCurrentIndex(catalog.model.index(1, 1))
-    wait_until(app, lambda: catalog.model.jobs()[0].mark == "favourite", timeout=10)
+    gallery.setCurrentIndex(model.index(1, 1))
+    wait_until(app, lambda: not catalog.edits.pending, timeout=10)
     settle(app)
-    window.grab().save(str(out / f"gallery{suffix}.png"))
+    shoot(app, window, out / f"gallery{suffix}.png")
+    job = model.job_at(model.index(1, 1))
+    assert job is not None
+    catalog.large_view(job)
+    settle(app)
+    shoot(app, window, out / f"loupe{suffix}.png")
+    catalog.page.close_loupe()
     if suffix:
         return
     from aurax_desktop.exports import from_jobs, write_pdf
+    from aurax_desktop.exports.linesheet import from_jobs as sheet_from_jobs
+    from aurax_desktop.exports.linesheet import write_linesheet
 
-    pdf = write_pdf(from_jobs(catalog.model.jobs()), folder / "lookbook.pdf")
+    jobs = model.jobs()
+    lookbook, _notes = write_pdf(from_jobs(jobs), folder / "lookbook.pdf")
+    linesheet, _notes = write_linesheet(sheet_from_jobs(jobs), folder / "linesheet.pdf")
+    first_page(lookbook, out / "lookbook-page")
+    first_page(linesheet, out / "linesheet-page")
+
+
+def shoot(app: QApplication, widget: QWidget, target: Path) -> None:
+    """What the screen shows of ``widget``'s window, its frame and title bar included
+    (drawn by the window manager)."""
+    frame = widget.window().frameGeometry()
+    screen = app.primaryScreen()
+    screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(str(target))
+
+
+def first_page(pdf: Path, target: Path) -> None:
     renderer = shutil.which("pdftoppm")  # poppler-utils: the PDF's first page as a picture
     if renderer:
         subprocess.run(  # noqa: S603 - our own file, a fixed program
-            [
-                renderer,
-                "-png",
-                "-r",
-                "70",
-                "-f",
-                "1",
-                "-l",
-                "1",
-                "-singlefile",
-                str(pdf),
-                str(out / "lookbook-page"),
-            ],
+            [renderer, "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdf, target],
             check=True,
         )
 
