@@ -222,7 +222,14 @@ def season(
             and page.blocker() == ""
         ),
     )
-    page.garment_pane.strip.select(page.garment_pane.photos()[1])
+    page.garment_pane.strip.setCurrentRow(1)  # the striped top, as a click shows it
+    wait_until(
+        app,
+        lambda: (
+            page.garment_pane.shown is page.garment_pane.photos()[1]
+            and not page.garment_pane.loading
+        ),
+    )
     settle(app)
     shoot(app, window, out / f"season{suffix}.png")
 

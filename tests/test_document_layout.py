@@ -26,6 +26,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs
 CHINESE = "真丝连衣裙"
 ARABIC = "فستان كتان صيفي"
 LONG = "SS27 look 021 oversized double breasted linen blazer in washed sand with horn buttons"
+PERSON = "Anna Maria de la Fuente y Villanueva"
 NAMES = [
     "Linen midi dress",
     CHINESE,
@@ -118,7 +119,7 @@ def test_a_line_sheet_s_words_never_overlap_in_any_script(tmp_path: Path) -> Non
             ),
             looks=tuple(
                 (person, Look(shots[k % 4], name, "", "Dress"))
-                for k, person in enumerate(("Anna", ARABIC, CHINESE, "Ben", "Clara"))
+                for k, person in enumerate((PERSON, ARABIC, CHINESE, "Ben", "Clara"))
             ),
         )
         for n, name in enumerate(NAMES[:4])
@@ -127,6 +128,31 @@ def test_a_line_sheet_s_words_never_overlap_in_any_script(tmp_path: Path) -> Non
     assert notes == []
     pages = words(target, tmp_path)
     assert len(pages) == 2
+    height = float(PdfReader(target).pages[0].mediabox.height)
     for page in pages:
         assert overlaps(page) == []
+        lowest = max(box[3] for box in page)  # y grows downwards in these boxes
+        assert height * 0.9 < lowest < height  # two garments fill the page, none past it
+    first = " ".join(box[4] for box in pages[0])
+    assert all(word in first for word in PERSON.split())  # a long name wraps, whole
     assert "\u202e" not in target.read_bytes().decode("latin-1")
+
+
+def test_a_page_s_looks_are_as_large_as_the_page_allows() -> None:
+    from aurax_desktop.exports.lookbook import _grid  # noqa: PLC0415 - the layout alone
+    from aurax_desktop.exports.print_pictures import PrintPicture  # noqa: PLC0415
+
+    def widths(count: int) -> tuple[set[float], set[float]]:
+        look = Look(Path("look.jpg"), "Linen midi dress", "", "Dress")
+        shots = [(look, PrintPicture(Path("look.jpg"), (600, 900)))] * count
+        placed = _grid(shots, left=40, right=555, top=760, bottom=40)
+        return {round(w, 1) for _l, (_x, _y, w, _h) in placed}, {
+            round(x, 1) for _l, (x, _y, _w, _h) in placed
+        }
+
+    one, _ = widths(1)
+    three, columns = widths(3)
+    nine, _ = widths(9)
+    assert len(one) == len(three) == len(nine) == 1  # all on a page the same size
+    assert one.pop() > 400  # a single look fills the page
+    assert len(columns) == 2 and three.pop() > nine.pop()  # three go two and one, larger

@@ -105,37 +105,54 @@ def from_jobs(
     )
 
 
-ITEM_HEIGHT = 102 * mm
-"""A garment's block: its photo and details, then a row of its looks (two a page)."""
+ITEMS_PER_PAGE = 2
+"""Garments a page: each block its photo and details, then a row of its looks."""
+PHOTO_BOX = (48 * mm, 56 * mm)
+"""The garment photo's room (width, height): drawn as large as fits, top left."""
+CAPTION_SIZE, CAPTION_LINES = 8.0, 2
+"""A look's caption: the person's name, wrapped onto two lines at most."""
 
 
 def write_linesheet(
     sheet: LineSheet, target: Path, *, paper: tuple[float, float] | None = None
 ) -> tuple[Path, list[str]]:
-    """The line sheet as a PDF (two garments a page); notes on pictures left out."""
+    """The line sheet as a PDF (two garments a page, each filling half of what the
+    heading leaves); notes on pictures left out."""
     if not sheet.items:
         raise ValueError("There are no garments in this batch to put in a line sheet.")
     width, height = paper or paper_for_locale()
     with atomic_file(target) as out, PrintShelf() as shelf:
         pdf = new_document(out, (width, height), sheet.title)
         ts = Typesetter(pdf)
-        top = heading(ts, width, height, sheet)
-        for item in sheet.items:
-            if top - ITEM_HEIGHT < MARGIN:
+        for first in range(0, len(sheet.items), ITEMS_PER_PAGE):
+            if first:
                 pdf.showPage()
-                top = heading(ts, width, height, sheet)
-            _item(ts, item, (top - 4 * mm, width), shelf)
-            top -= ITEM_HEIGHT
+            top = heading(ts, width, height, sheet) - 4 * mm
+            block = (top - MARGIN) / ITEMS_PER_PAGE
+            for item in sheet.items[first : first + ITEMS_PER_PAGE]:
+                _item(ts, item, _Block(top, block, width), shelf)
+                top -= block
         pdf.showPage()
         pdf.save()
     return target, shelf.notes
 
 
-def _item(ts: Typesetter, item: LineItem, place: tuple[float, float], shelf: PrintShelf) -> None:
-    """A garment's block at ``place`` (its top, the page's width)."""
+@dataclass(frozen=True)
+class _Block:
+    """A garment's room on the page: its top, its height, and the page's width."""
+
+    top: float
+    height: float
+    width: float
+
+
+def _item(ts: Typesetter, item: LineItem, block: _Block, shelf: PrintShelf) -> None:
+    """A garment's block: its photo and details side by side, its looks below whichever
+    of the two ends lower."""
     pdf = ts.pdf
-    top, width = place
-    photo_w, photo_h = 38 * mm, 50 * mm
+    top = block.top
+    photo_w, photo_h = PHOTO_BOX
+    photo_bottom = top
     if item.photo is not None:
         picture = shelf.take(
             item.photo,
@@ -146,9 +163,10 @@ def _item(ts: Typesetter, item: LineItem, place: tuple[float, float], shelf: Pri
         if picture is not None:
             pw, ph = picture.size
             scale = min(photo_w / pw, photo_h / ph)
-            pdf.drawImage(str(picture.path), MARGIN, top - ph * scale, pw * scale, ph * scale)
+            photo_bottom = top - ph * scale
+            pdf.drawImage(str(picture.path), MARGIN, photo_bottom, pw * scale, ph * scale)
     x = MARGIN + photo_w + 6 * mm
-    room = width - MARGIN - x
+    room = block.width - MARGIN - x
     y = top - 12
     for line in ts.wrap(item.garment, room, 12, bold=True, lines=2):
         ts.draw(x, y, line, 12, bold=True)
@@ -167,17 +185,23 @@ def _item(ts: Typesetter, item: LineItem, place: tuple[float, float], shelf: Pri
         for line in ts.wrap(item.description, room, 8.5, lines=6):
             ts.draw(x, y, line, 8.5)
             y -= 11
-    _looks(ts, item, (top - photo_h - 6 * mm, width), shelf)
+    text_bottom = y + 12 - 4  # the last line's descenders
+    looks_top = min(photo_bottom, text_bottom) - 6 * mm
+    _looks(ts, item, _Block(looks_top, looks_top - (block.top - block.height), block.width), shelf)
 
 
-def _looks(ts: Typesetter, item: LineItem, place: tuple[float, float], shelf: PrintShelf) -> None:
-    """The garment's looks in a row, each captioned with its person."""
+def _looks(ts: Typesetter, item: LineItem, block: _Block, shelf: PrintShelf) -> None:
+    """The garment's looks in a row, as tall as the block leaves, each captioned with
+    its person's name (centred, on two lines at most)."""
     if not item.looks:
         return
-    top, width = place
+    top, width = block.top, block.width
     gap = 4 * mm
     cell_w = (width - 2 * MARGIN - gap * (LOOKS_PER_ROW - 1)) / LOOKS_PER_ROW
-    box_h = 36 * mm
+    line_h = CAPTION_SIZE + 2
+    more = len(item.looks) - LOOKS_PER_ROW
+    below = CAPTION_LINES * line_h + 4 + (line_h if more > 0 else 0) + 4 * mm
+    box_h = max(20 * mm, block.height - below)
     for index, (person, look) in enumerate(item.looks[:LOOKS_PER_ROW]):
         x = MARGIN + index * (cell_w + gap)
         picture = shelf.take(
@@ -189,9 +213,11 @@ def _looks(ts: Typesetter, item: LineItem, place: tuple[float, float], shelf: Pr
         scale = min(cell_w / pw, box_h / ph)
         w, h = pw * scale, ph * scale
         ts.pdf.drawImage(str(picture.path), x + (cell_w - w) / 2, top - h, w, h)
-        for line in ts.wrap(person, cell_w, 8, lines=1):
-            ts.draw(x + (cell_w - w) / 2, top - box_h - 10, line, 8)
-    more = len(item.looks) - LOOKS_PER_ROW
+        y = top - h - CAPTION_SIZE - 3
+        for line in ts.wrap(person, cell_w, CAPTION_SIZE, lines=CAPTION_LINES):
+            ts.draw(x + cell_w / 2, y, line, CAPTION_SIZE, align="centre")
+            y -= line_h
     if more > 0:
         looks = "look" if more == 1 else "looks"
-        ts.draw(width - MARGIN, top - box_h - 22, f"and {more} more {looks}", 8, align="right")
+        y = top - box_h - CAPTION_LINES * line_h - line_h
+        ts.draw(width - MARGIN, y, f"and {more} more {looks}", CAPTION_SIZE, align="right")

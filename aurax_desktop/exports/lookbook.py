@@ -286,18 +286,23 @@ def _grid(
     bottom: float,
 ) -> list[tuple[Look, tuple[float, float, float, float]]]:
     """Where each look goes (x, y, width, height) in equal cells: every picture fitted
-    in the same box, so all on a page are the same size."""
+    in the same box, so all on a page are the same size. The columns are those that
+    make the pictures largest on the page (one look fills it; three go two and one)."""
     if not pictures:
         return []
-    columns = 2 if len(pictures) == 4 else min(3, len(pictures))
-    rows = -(-len(pictures) // columns)
     caption = caption_height()
-    cell_w = (right - left - GAP * (columns - 1)) / columns
-    cell_h = min((top - bottom - GAP * (rows - 1)) / rows, cell_w * 1.5 + caption)
-    box_w, box_h = cell_w, cell_h - caption
     ratios = [round(p.size[0] / p.size[1], 2) for _look, p in pictures]
     ratio = max(set(ratios), key=ratios.count)  # the batch's usual shape
-    pic_w = min(box_w, box_h * ratio)
+
+    def layout(columns: int) -> tuple[float, float, float]:
+        """The picture's width, the cell's width and height, in ``columns``."""
+        rows = -(-len(pictures) // columns)
+        cell_w = (right - left - GAP * (columns - 1)) / columns
+        cell_h = min((top - bottom - GAP * (rows - 1)) / rows, cell_w * 1.5 + caption)
+        return min(cell_w, (cell_h - caption) * ratio), cell_w, cell_h
+
+    columns = max(range(1, min(3, len(pictures)) + 1), key=lambda c: (layout(c)[0], c))
+    pic_w, cell_w, cell_h = layout(columns)
     pic_h = pic_w / ratio
     placed = []
     for index, (look, _picture) in enumerate(pictures):

@@ -207,13 +207,36 @@ def load_samples(app: QApplication, window: QMainWindow) -> None:
 
 def room(window: QMainWindow) -> list[str]:
     """What the issue asks of the room at these sizes: the result at least 300 px tall,
-    three job rows at least."""
+    three job rows at least, names that can be told apart."""
     found = []
     viewer = window.viewer  # type: ignore[attr-defined]
     if viewer.height() < 300:
         found.append(f"the result preview is {viewer.height()} px tall (needs 300)")
     if jobs_rows_shown(window) < 3:
         found.append(f"the Jobs list shows {jobs_rows_shown(window):.1f} rows (needs 3)")
+    return found + names_told_apart(window)
+
+
+READABLE = 24
+"""The fewest characters of a long name a heading shows (cut in the middle)."""
+
+
+def names_told_apart(window: QMainWindow) -> list[str]:
+    """The names a user tells photos apart by: each pane's heading shows the shown
+    photo's name (whole, or at least its start and end), the mask bar says for what,
+    and no two strip items read the same."""
+    found = []
+    page = window.try_on  # type: ignore[attr-defined]
+    labels = [page.person_pane.name_label, page.garment_pane.name_label, page.mask_label]
+    for label in labels:
+        whole, shown = label.full_text(), label.text()
+        if shown != whole and len(shown) - 1 < READABLE:
+            found.append(f"{label.accessibleName() or 'the mask bar'} shows only {shown!r}")
+    for pane in (page.person_pane, page.garment_pane):
+        strip = pane.strip
+        texts = [strip.item(row).text() for row in range(strip.count())]
+        if len(set(texts)) != len(texts):
+            found.append(f"{strip.accessibleName()} read alike: {texts}")
     return found
 
 

@@ -75,7 +75,7 @@ def test_the_garment_name_suggests_the_product_type(
     qtbot.waitUntil(lambda: page.garment_pane.source is not None, timeout=10000)
     assert page.product_type.currentData() == "DRESS"
     assert page.type_hint.isVisibleTo(window)
-    assert page.type_hint.text() == "Suggested from the file name"
+    assert page.type_hint.full_text() == "Suggested from the file name"
     page.product_type.setCurrentIndex(page.product_type.findData("OUTFIT"))
     assert not page.type_hint.isVisibleTo(window)  # the user's own choice now
 

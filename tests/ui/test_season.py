@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader
-from PySide6.QtCore import QMimeData, QPointF, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -113,7 +113,19 @@ def test_garments_dropped_together_go_each_as_its_own_type(
     described = store.query(JobQuery(kinds=frozenset({JobKind.PRODUCT_DESCRIPTION})))
     assert len(described) == 3
     # the lookbook and the line sheet, from the Gallery
-    qtbot.waitUntil(lambda: window.catalog.model.counts()["done"] == 3, timeout=10_000)
+    model = window.catalog.model
+    qtbot.waitUntil(lambda: model.counts()["done"] == 3, timeout=10_000)
+    # the grid's headers name people and garments for people; the files are in tooltips
+    across, down = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+    assert sorted(model.headerData(c, across) for c in range(3)) == [
+        "linen dress",
+        "striped top",
+        "white sneakers",
+    ]  # (with no season's list: the files' names, for people)
+    assert model.headerData(0, down) == "anna"
+    assert model.headerData(0, down, Qt.ItemDataRole.ToolTipRole) == "anna.jpg"
+    tips = {model.headerData(c, across, Qt.ItemDataRole.ToolTipRole) for c in range(3)}
+    assert "white sneakers · white-sneakers.jpg" in tips
     lookbook, sheet = tmp_path / "resort.pdf", tmp_path / "resort-sheet.pdf"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(lookbook), "PDF lookbook (*.pdf)")

@@ -443,7 +443,7 @@ class GalleryController(QObject):
         if job is not None:
             menu.addAction(icon("loupe"), "Loupe\tSpace", lambda: self.large_view(job))
             menu.addAction(
-                icon("star"), "Favourite\tF", lambda: self.gallery.toggle_mark("favourite")
+                icon("flag"), "Favourite\tF", lambda: self.gallery.toggle_mark("favourite")
             )
             menu.addAction(
                 icon("reject"), "Reject\tX", lambda: self.gallery.toggle_mark("rejected")

@@ -101,9 +101,9 @@ class _ResultDelegate(QStyledItemDelegate):
         variants = index.data(VariantsRole)
         if isinstance(variants, int) and variants > 1:
             self._count(painter, rect, variants)
+        painter.setBrush(Qt.BrushStyle.NoBrush)  # frames only: never a fill over the picture
         if selected:
             painter.setPen(QPen(accent(), 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(rect).adjusted(2.5, 2.5, -2.5, -2.5), 4, 4)
         elif state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1, Qt.PenStyle.DashLine))
@@ -117,7 +117,7 @@ class _ResultDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawEllipse(area)
-        name = "star" if mark == FAVOURITE else "reject"
+        name = "flag" if mark == FAVOURITE else "reject"
         icon(name, colour).paint(painter, area.adjusted(3, 3, -3, -3))
 
     @staticmethod
@@ -129,7 +129,7 @@ class _ResultDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(0, 0, 0, 150))
         painter.drawRoundedRect(band, 4, 4)
-        star = icon("star", QColor("#f5c542"))
+        star = icon("star-filled", QColor("#f5c542"))
         for n in range(stars):
             star.paint(painter, QRect(band.left() + 3 + n * (side + 2), band.top() + 2, side, side))
 
@@ -170,6 +170,12 @@ class ResultsGallery(QTableView):
         self.gallery = model
         self.setModel(model)
         self.setItemDelegate(_ResultDelegate(self))
+        # The delegate draws the selection as a frame: the style's fill would cover the
+        # picture a photographer is judging.
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor(0, 0, 0, 0))
+        self.setPalette(palette)
         self.setShowGrid(False)
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -23,10 +23,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QImage, QPixmap
 
 from aurax_desktop.jobs import Job, JobKind, JobStatus
+from aurax_desktop.jobs.garments import LABEL, SKU, display_name, garment_label
 from aurax_desktop.jobs.params import batch_name, sent_of
 from aurax_desktop.jobs.store import UNMARKED
 from aurax_desktop.jobs.variants import CHOSEN_AT, chosen_variant
 from aurax_desktop.ui.common.job_cache import JobCache
+from aurax_desktop.ui.common.short_names import distinct_labels
 
 THUMB_SIDE = 176
 """The longest side of a thumbnail in the grid at its default size (logical pixels)."""
@@ -93,7 +95,13 @@ class GalleryModel(QAbstractTableModel):
         self.side = THUMB_SIDE
         self.batch: str | None = None
         self.people: list[str] = []
+        """Each row's person photo's file name ("" until a job of the row says)."""
         self.garments: list[str] = []
+        """Each column's garment photo's file name ("" until a job of the column says)."""
+        self._listed: dict[int, str] = {}
+        """The season's list's names of the columns that have one."""
+        self._tips: dict[tuple[Qt.Orientation, int], str] = {}
+        self._headers: dict[Qt.Orientation, list[str]] = {}
         self._cells: dict[tuple[int, int], list[str]] = {}
         """Each cell's variants, oldest first."""
         self._where: dict[str, tuple[int, int]] = {}
@@ -121,6 +129,9 @@ class GalleryModel(QAbstractTableModel):
         self._cells.clear()
         self._where.clear()
         self.people, self.garments = [], []
+        self._listed.clear()
+        self._tips.clear()
+        self._headers.clear()
         for job in sorted(shown, key=lambda j: j.created_at):
             self._place(job)
         self.endResetModel()
@@ -134,11 +145,43 @@ class GalleryModel(QAbstractTableModel):
             self.people.append("")
         while len(self.garments) <= column:
             self.garments.append("")
-        self.people[row] = self.people[row] or job.source_name or f"Person {row + 1}"
-        self.garments[column] = self.garments[column] or garment_name(job)
+        self._learn_names(job, row, column)
         self._cells.setdefault((row, column), []).append(job.id)
         self._where[job.id] = (row, column)
         return row, column
+
+    def _learn_names(self, job: Job, row: int, column: int) -> bool:
+        """Name ``job``'s row and column from it when they are not named yet (a job
+        knows its garment's file once it is prepared); whether a header changed."""
+        learnt = False
+        if not self.people[row] and job.source_name:
+            self.people[row] = job.source_name
+            self._tips[(Qt.Orientation.Vertical, row)] = job.source_name
+            learnt = True
+        if not self.garments[column] and job.params.get("garment_name"):
+            self.garments[column] = garment_name(job)
+            if job.params.get(LABEL):
+                self._listed[column] = str(job.params[LABEL])
+            self._tips[(Qt.Orientation.Horizontal, column)] = garment_tip(job)
+            learnt = True
+        if learnt:
+            self._headers.clear()
+        return learnt
+
+    def _header_names(self, orientation: Qt.Orientation) -> list[str]:
+        """The headers' names for people: a garment's from the season's list, else the
+        photos' file names without what they all share ("SS27-resort-look-") and
+        without extensions, separators as spaces ("anna maria")."""
+        names = self._headers.get(orientation)
+        if names is None:
+            files = self.people if orientation is Qt.Orientation.Vertical else self.garments
+            known = [name for name in files if name]
+            short = dict(zip(known, distinct_labels(known), strict=True))
+            names = [display_name(short[name]) if name else "" for name in files]
+            if orientation is Qt.Orientation.Horizontal:
+                names = [self._listed.get(c) or name for c, name in enumerate(names)]
+            self._headers[orientation] = names
+        return names
 
     def update_job(self, job: Job) -> None:
         """The cache has ``job`` anew: its cell is drawn again (a new variant of the
@@ -161,6 +204,10 @@ class GalleryModel(QAbstractTableModel):
         elif job.in_trash:
             self.remove_job(job.id)
             return
+        elif self._learn_names(job, *where):
+            row, column = where
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
         index = self.index(*where)
         self.dataChanged.emit(index, index)
 
@@ -263,10 +310,15 @@ class GalleryModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tips.get((orientation, section))
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = self.people if orientation is Qt.Orientation.Vertical else self.garments
-        return names[section] if 0 <= section < len(names) else None
+        names = self._header_names(orientation)
+        unnamed = "Person" if orientation is Qt.Orientation.Vertical else "Garment"
+        if not 0 <= section < len(names):
+            return None
+        return names[section] or f"{unnamed} {section + 1}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         job = self.job_at(index)
@@ -315,12 +367,19 @@ class GalleryModel(QAbstractTableModel):
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
+def garment_tip(job: Job) -> str:
+    """A garment column's tooltip: its name, its SKU when known, and its file."""
+    parts = [garment_label(job.params), str(job.params.get(SKU) or ""), garment_name(job)]
+    return " · ".join(dict.fromkeys(part for part in parts if part))
+
+
 def describe_cell(job: Job) -> str:
     """The cell in words (its tooltip, and what a screen reader says)."""
     verdict = {"favourite": ", favourite", "rejected": ", rejected"}.get(job.mark or "", "")
     stars = f", {job.stars} star{'s' if job.stars != 1 else ''}" if job.stars else ""
     return (
-        f"{job.source_name} with {garment_name(job)} · {job.product_type.capitalize()} · "
+        f"{display_name(job.source_name or '') or 'Person'} with {garment_label(job.params)} · "
+        f"{job.product_type.capitalize()} · "
         f"{job.status.label}{verdict}{stars}"
     )
 

@@ -79,9 +79,10 @@ class GalleryPage(QWidget):
         self.rename_button.setToolTip("Rename the batch (its lookbook's title)")
         self.rename_button.setAccessibleName("Rename the batch")
         self.rename_button.clicked.connect(self.renameAsked.emit)
-        self.progress = QLabel("")
+        self.progress = ElidedLabel("")
         self.progress.setObjectName("muted")
-        self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # its whole line when there is room (before the keys' hint), cut when there is not
+        self.progress.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.pause_button = QPushButton(icon("pause"), "Pause")
         self.pause_button.setObjectName("pauseBatchButton")
         self.pause_button.setToolTip("Send no more of this batch (those sent are followed)")
@@ -132,6 +133,12 @@ class GalleryPage(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)
 
+        hint = ElidedLabel("F favourite · X reject · 1–5 stars · Space loupe")
+        hint.setObjectName("muted")
+        hint.setToolTip(
+            "F favourite · X reject · 1–5 stars (0 clears) · Space or a double-click: the "
+            "loupe · Tab: the grid full width · Ctrl+= and Ctrl+-: thumbnail size"
+        )
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(self.batch_combo)
@@ -141,10 +148,9 @@ class GalleryPage(QWidget):
         top.addWidget(self.cancel_button)
         tools = QHBoxLayout()
         tools.setSpacing(8)
-        hint = ElidedLabel("F favourite · X reject · 1–5 stars · Space loupe · Tab full width")
-        hint.setObjectName("muted")
         tools.addWidget(self.flag_filter)
         tools.addWidget(self.star_filter)
+        tools.addSpacing(4)
         tools.addWidget(hint, 1)
         tools.addWidget(self.size_slider)
         tools.addWidget(self.compare_button)
@@ -206,7 +212,6 @@ class GalleryPage(QWidget):
             waiting = "paused" if self.batch in self.paused else "waiting"
             parts.append(f"{counts['unsent']} {waiting}")
         self.progress.setText(" · ".join(parts))
-        self.progress.setToolTip(self.progress.text())
         paused = self.batch in self.paused
         self.pause_button.setText("Resume" if paused else "Pause")
         self.pause_button.setIcon(icon("play" if paused else "pause"))

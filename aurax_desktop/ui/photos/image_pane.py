@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -39,7 +40,7 @@ from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.drop_target import show_drop_target
 from aurax_desktop.ui.common.elided_label import ElidedLabel
-from aurax_desktop.ui.common.icons import tool_button
+from aurax_desktop.ui.common.icons import icon, tool_button
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
 from aurax_desktop.ui.photos.photo_loading import (
     Fit,
@@ -110,10 +111,9 @@ class ImagePane(QFrame):
         self.name_label.setObjectName("photoName")
         self.name_label.setAccessibleName(f"{title} photo's name")
         self.browse_button = self._tool("open", f"Choose a {title.lower()} photo…", self.browse)
-        self.paste_button = self._tool("paste", "Paste from the clipboard (Ctrl+V)", self.paste)
         self.clear_button = self._tool("close", f"Remove the {title.lower()} photo", self.clear)
         self.clear_button.setEnabled(False)
-        top = QHBoxLayout()
+        top = self.heading_row = QHBoxLayout()
         top.setSpacing(4)
         top.addWidget(heading)
         top.addSpacing(6)
@@ -123,12 +123,16 @@ class ImagePane(QFrame):
             menu = QMenu(self.browse_button)
             menu.addAction(f"Choose {title.lower()} photos…", self.browse)
             menu.addAction(f"Add a folder of {title.lower()} photos…", self.browse_folder)
+            menu.addAction(icon("paste"), "Paste from the clipboard\tCtrl+V", self.paste)
             menu.addSeparator()
             menu.addAction(f"Remove all {title.lower()} photos", self.remove_all)
             self.browse_button.setMenu(menu)
             self.browse_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        for button in (self.browse_button, self.paste_button, self.clear_button):
-            top.addWidget(button)
+            top.addWidget(self.browse_button)
+        else:  # room for a paste button: the heading holds no list of photos' names
+            top.addWidget(self.browse_button)
+            top.addWidget(self._tool("paste", "Paste from the clipboard (Ctrl+V)", self.paste))
+        top.addWidget(self.clear_button)
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
@@ -395,6 +399,7 @@ class ImagePane(QFrame):
         self.size_label.setText(f"{w} × {h} px")
         self.size_label.setMinimumWidth(self.size_label.sizeHint().width())  # never cut
         self.name_label.setText(entry.name)
+        self._fit_heading()
         self.clear_button.setEnabled(True)
         self._set_loading(False)
         self.photoChanged.emit()
@@ -414,6 +419,26 @@ class ImagePane(QFrame):
         self.canvas.set_busy_note("")
         self._show_message(text, error=True)
         self._set_loading(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # the heading's layout has its new geometry already
+        self._fit_heading()
+
+    def _fit_heading(self) -> None:
+        """Short of room for the photo's whole name, its size in pixels gives way (and
+        is said in the name's tooltip): the name tells photos apart, the size does not."""
+        size = self.size_label.text()
+        if not size:
+            return
+        gap = self.heading_row.spacing()
+        room = self.name_label.width()
+        if not self.size_label.isHidden():
+            room += self.size_label.width() + gap
+        wanted = self.name_label.sizeHint().width() + self.size_label.sizeHint().width() + gap
+        fits = room >= wanted
+        self.size_label.setHidden(not fits)
+        name = self.name_label.full_text()
+        self.name_label.setToolTip(name if fits else f"{name} · {size}")
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self.loading:

@@ -1,6 +1,7 @@
 """The photos of a pane, as a strip of thumbnails: the selected one is shown (and, for
 the person, painted); each keeps its own masks, one per product type; each garment its
-own type, written on its thumbnail. Names are cut in the middle, whole in the tooltip.
+own type, written on its thumbnail. Names are shortened so they stay apart (what they
+all share at the start goes, then the middle), whole in the tooltip.
 Hidden while the pane holds one photo.
 
 Thumbnails are made on a worker from the file's header and a reduced decode; a file
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWi
 from aurax_desktop.api import ProductType
 from aurax_desktop.api.suggest import suggest_product_type
 from aurax_desktop.imaging import ImageError, SourceImage, load_image
+from aurax_desktop.jobs.garments import LABEL
 from aurax_desktop.jobs.inputs import ImageInput
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.qimages import to_qimage
+from aurax_desktop.ui.common.short_names import distinct_labels
 
 THUMB = 56
 ITEM_WIDTH = 100
@@ -134,13 +137,14 @@ class PhotoStrip(QListWidget):
             if self.typed and photo.product_type is None:
                 kind = suggest_product_type(photo.name) or ProductType.GARMENT
                 photo.product_type = kind.value
-            item = QListWidgetItem(self._elided(photo.name))
+            item = QListWidgetItem(photo.name)
             item.setData(Qt.ItemDataRole.UserRole, photo.key)
             item.setToolTip(self._tip(photo))
             item.setSizeHint(QSize(ITEM_WIDTH, THUMB + 20))
             self.addItem(item)
             first = first or item
             self._draw(photo)
+        self._relabel()
         self._show_when_several()
         if select and first is not None:
             self.blockSignals(True)
@@ -167,6 +171,7 @@ class PhotoStrip(QListWidget):
         if self.count():
             self.setCurrentRow(min(row, self.count() - 1))
         self.blockSignals(False)
+        self._relabel()
         self._show_when_several()
         now = self.current()
         if now is None:
@@ -206,10 +211,18 @@ class PhotoStrip(QListWidget):
             self._pictures[photo.key] = image
             self.item(row).setIcon(QIcon(self._badged(photo, image)))
 
-    def _elided(self, name: str) -> str:
-        """A name that fits under its thumbnail, cut in the middle ("SS27-lo…-navy"), so
-        names that differ at the end stay apart."""
-        return self.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, ITEM_WIDTH - 6)
+    def _relabel(self) -> None:
+        """Name every item so the photos are told apart under their thumbnails: a
+        garment by its list's name, else the files' names without what they all share,
+        cut in the middle when still too long ("linen-mi…-navy")."""
+        photos = self.photos()
+        shortened = distinct_labels([photo.name for photo in photos])
+        for row, (photo, short) in enumerate(zip(photos, shortened, strict=True)):
+            label = photo.details.get(LABEL) or short
+            elided = self.fontMetrics().elidedText(
+                label, Qt.TextElideMode.ElideMiddle, ITEM_WIDTH - 6
+            )
+            self.item(row).setText(elided)
 
     def _tip(self, photo: Photo) -> str:
         if self.typed and photo.product_type:

@@ -91,19 +91,17 @@ class TryOnPage(SendingPage):
         self.garment_pane.setObjectName("garmentPane")
         self.garment_pane.setAccessibleName("Garment photo")
 
-        person_column = QVBoxLayout()
-        person_column.setSpacing(8)
-        person_column.addWidget(self.person_pane, 1)
-        person_column.addWidget(self._mask_tools())
         panes = QHBoxLayout()
         panes.setSpacing(12)
-        panes.addLayout(person_column, 3)
-        panes.addWidget(self.garment_pane, 2)
+        panes.addWidget(self.person_pane, 1)
+        panes.addWidget(self.garment_pane, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 16, 16, 16)
         layout.setSpacing(12)
         layout.addLayout(panes, 1)
+        # the mask's tools span both panes: the mask is the person's, for the garment's type
+        layout.addWidget(self._mask_tools())
         layout.addWidget(self._options())
 
         self.garment_pane.photoChanged.connect(self._garment_shown)

@@ -1,0 +1,43 @@
+"""Names short enough for a thumbnail and still told apart: a season's photos often share
+a long start ("SS27-resort-look-021-…") and end in the same extension, which under a
+56-pixel thumbnail leave only "SS27-r…ia.jpg" for every one. What all of them share at
+the start is dropped (cut at a separator, so no word is split), and so are the
+extensions when the names stay distinct without them. The whole name stays in the
+tooltip.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import PurePath
+
+_SEPARATOR = re.compile(r"[\s_\-.]")
+_KEEP = 3
+"""The fewest characters a shortened name keeps (else the shared start stays)."""
+
+
+def _stem(name: str) -> str:
+    stem = PurePath(name).stem if "." in name.strip(".") else name
+    return stem or name
+
+
+def _shared_start(names: list[str]) -> int:
+    """How many leading characters all ``names`` share, up to and with a separator
+    (never so many that a name keeps fewer than a few characters of its stem)."""
+    common = os.path.commonprefix(names)  # noqa: RUF071 - characters, not path parts
+    cut = max((m.end() for m in _SEPARATOR.finditer(common)), default=0)
+    if any(len(_stem(name)) - cut < _KEEP for name in names):
+        return 0
+    return cut
+
+
+def distinct_labels(names: list[str]) -> list[str]:
+    """Each of ``names`` shortened for a strip, in the same order."""
+    if len(names) < 2:
+        return [_stem(name) for name in names]
+    stems = [_stem(name) for name in names]
+    shown = stems if len(set(stems)) == len(set(names)) else list(names)
+    cut = _shared_start(shown)
+    labels = [name[cut:].strip(" _-.") or name for name in shown]
+    return labels if len(set(labels)) == len(set(names)) else list(names)

@@ -1,0 +1,119 @@
+"""The Gallery's grid. Its headers name people and garments for people: a season's
+list's names, else the photos' file names without what they all share and without
+extensions; the whole file name (and the SKU) in the tooltip. A job that learns its
+garment's file later (once it is prepared) names its column then. A selected cell is
+framed, its picture (a favourite's too) drawn as it is."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.jobs import FAVOURITE, Job, JobKind, JobStatus
+from aurax_desktop.jobs.garments import LABEL, SKU
+from aurax_desktop.jobs.params import Sent, TryOnParams, encode
+from aurax_desktop.ui.common.job_cache import JobCache
+from aurax_desktop.ui.gallery.grid import PAD, ResultsGallery
+from aurax_desktop.ui.gallery.model import GalleryModel
+from tests.factories import jpeg_bytes
+
+PEOPLE = ("SS27-resort-look-model-anna-maria.jpg", "SS27-resort-look-model-beatriz.jpg")
+GARMENTS = ("SS27-resort-linen-midi-dress.png", "SS27-resort-court-sneaker.png")
+ACROSS, DOWN, TIP = Qt.Orientation.Horizontal, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole
+
+
+def _job(row: int, column: int, *, prepared: bool = True, listed: bool = False) -> Job:
+    details = {LABEL: "Linen midi dress", SKU: "R-001"} if listed and column == 0 else {}
+    params = TryOnParams(garment_strength=2, garment_name=GARMENTS[column]) if prepared else None
+    return Job(
+        id=f"job{row}{column}",
+        kind=JobKind.TRY_ON,
+        status=JobStatus.COMPLETED if prepared else JobStatus.QUEUED,
+        product_type="DRESS",
+        params=encode(params, Sent(batch_row=row, batch_column=column, extra=details)),
+        source_name=PEOPLE[row],
+        batch="batch-1",
+        created_at=float(row * 2 + column),
+        updated_at=float(row * 2 + column),
+        revision=1,
+    )
+
+
+def _model(qtbot: QtBot) -> GalleryModel:
+    cache = JobCache()
+    return GalleryModel(cache, lambda _work, _done: None)
+
+
+def test_headers_drop_what_every_name_shares(qtbot: QtBot) -> None:
+    model = _model(qtbot)
+    model.show_batch("batch-1", [_job(r, c) for r in range(2) for c in range(2)])
+    assert [model.headerData(r, DOWN) for r in range(2)] == ["anna maria", "beatriz"]
+    assert [model.headerData(c, ACROSS) for c in range(2)] == ["linen midi dress", "court sneaker"]
+    assert model.headerData(0, DOWN, TIP) == PEOPLE[0]
+    assert model.headerData(1, ACROSS, TIP) == "SS27 resort court sneaker · " + GARMENTS[1]
+
+
+def test_a_season_list_s_name_and_sku_head_their_column(qtbot: QtBot) -> None:
+    model = _model(qtbot)
+    model.show_batch("batch-1", [_job(r, c, listed=True) for r in range(2) for c in range(2)])
+    assert model.headerData(0, ACROSS) == "Linen midi dress"
+    assert model.headerData(0, ACROSS, TIP) == f"Linen midi dress · R-001 · {GARMENTS[0]}"
+
+
+def test_a_column_is_named_once_its_job_is_prepared(qtbot: QtBot) -> None:
+    model = _model(qtbot)
+    waiting = _job(0, 1, prepared=False)
+    model.show_batch("batch-1", [_job(0, 0), waiting])
+    assert model.headerData(1, ACROSS) == "Garment 2"
+    told: list[tuple[Qt.Orientation, int, int]] = []
+    model.headerDataChanged.connect(lambda *args: told.append(args))
+    model.cache.take(replace(_job(0, 1), revision=2))
+    assert (ACROSS, 1, 1) in told
+    assert model.headerData(1, ACROSS) == "court sneaker"
+
+
+def test_a_selected_cell_is_framed_and_its_picture_shown_as_it_is(qtbot: QtBot) -> None:
+    cache = JobCache()
+    model = GalleryModel(cache, lambda work, done: done(work()))
+    jobs = [replace(_job(0, c), mark=FAVOURITE if c == 0 else None) for c in range(2)]
+    for job in jobs:
+        job.folder.mkdir(parents=True)
+        (job.folder / "thumbnail.jpg").write_bytes(jpeg_bytes((120, 180), (30, 160, 90)))
+    model.show_batch("batch-1", jobs)
+    view = ResultsGallery(model)
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def drawn(column: int) -> tuple[str, str]:
+        """A cell's margin beside its portrait picture, and the picture's middle."""
+        picture = view.viewport().grab().toImage()
+        ratio = picture.devicePixelRatio()
+        rect = view.visualRect(model.index(0, column))
+        margin = (rect.left() + PAD + 4, rect.center().y())
+        middle = (rect.center().x(), rect.center().y())
+        return tuple(  # type: ignore[return-value]
+            picture.pixelColor(int(x * ratio), int(y * ratio)).name() for x, y in (margin, middle)
+        )
+
+    paper = view.viewport().palette().color(QPalette.ColorRole.Base).name()  # either theme
+    qtbot.waitUntil(lambda: drawn(1)[1] == "#1ea05a")  # the thumbnails are in
+    assert drawn(1) == (paper, "#1ea05a")
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 1))  # the focus on the other cell
+    view.clearSelection()
+    unselected = drawn(0)
+    assert unselected == drawn(1)  # a favourite drawn as it is
+    assert drawn(1) == (paper, "#1ea05a")  # the focused cell too
+    view.setCurrentIndex(model.index(0, 0))
+    qtbot.waitUntil(lambda: view.selected_jobs() == [jobs[0]])
+    assert drawn(0) == unselected  # no fill over the cell or the picture
+    framed = view.viewport().grab().toImage()
+    ratio = framed.devicePixelRatio()
+    rect = view.visualRect(model.index(0, 0))
+    edge = framed.pixelColor(int((rect.left() + 3) * ratio), int(rect.center().y() * ratio))
+    assert edge.name() != unselected[0]  # the frame
