@@ -135,6 +135,7 @@ class GalleryPage(QWidget):
 
         hint = ElidedLabel("F favourite · X reject · 1–5 stars · Space loupe")
         hint.setObjectName("muted")
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         hint.setToolTip(
             "F favourite · X reject · 1–5 stars (0 clears) · Space or a double-click: the "
             "loupe · Tab: the grid full width · Ctrl+= and Ctrl+-: thumbnail size"
@@ -143,15 +144,15 @@ class GalleryPage(QWidget):
         top.setSpacing(8)
         top.addWidget(self.batch_combo)
         top.addWidget(self.rename_button)
-        top.addWidget(self.progress, 1)
+        top.addWidget(self.progress)
+        top.addWidget(hint, 1)  # where the progress line leaves room
         top.addWidget(self.pause_button)
         top.addWidget(self.cancel_button)
         tools = QHBoxLayout()
         tools.setSpacing(8)
         tools.addWidget(self.flag_filter)
         tools.addWidget(self.star_filter)
-        tools.addSpacing(4)
-        tools.addWidget(hint, 1)
+        tools.addStretch(1)
         tools.addWidget(self.size_slider)
         tools.addWidget(self.compare_button)
         tools.addWidget(self.export_button)
