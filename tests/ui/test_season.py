@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.account import Settings
@@ -24,6 +24,7 @@ from aurax_desktop.exports.lookbook import Look, PersonPage
 from aurax_desktop.jobs import JobKind, JobQuery
 from aurax_desktop.jobs.garments import LABEL, SKU
 from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
+from aurax_desktop.ui.studio.batch import BatchQuestion, Pairs
 from tests.factories import jpeg_bytes, person_jpeg
 from tests.ui.conftest import (
     WindowFactory,
@@ -180,6 +181,10 @@ def test_a_season_list_fills_the_garment_pane_and_a_bad_one_is_refused_row_by_ro
     assert [p.product_type for p in photos] == ["DRESS", "GARMENT"]
     assert photos[0].details[SKU] == "R-001" and photos[0].details[LABEL] == "Linen midi dress"
     assert "2 garments from “resort.csv”" in window.statusBar().currentMessage()
+    question = BatchQuestion(window, Pairs.of(page.person_pane, page.garment_pane))
+    said = [label.text() for label in question.findChildren(QLabel)]
+    assert "Garments: Linen midi dress, Breton top" in said  # as the list names them
+    question.deleteLater()
     bad = list_file(
         season / "bad.csv",
         [["file", "sku", "type"], ["gone.jpg", "X-1", "dress"], ["striped-top.jpg", "X-2", "hat"]],

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, COST_TRY_ON, ProductType
 from aurax_desktop.jobs import TryOnBatchInput
 from aurax_desktop.jobs.batches import default_batch_name
-from aurax_desktop.jobs.garments import display_name, type_mix
+from aurax_desktop.jobs.garments import LABEL, display_name, type_mix
 from aurax_desktop.jobs.inputs import ImageInput
 from aurax_desktop.ui.common.choices import credits_text
 from aurax_desktop.ui.common.qimages import mask_to_pil
@@ -48,6 +48,7 @@ class Pairs:
     """What a season's list says of each garment (empty: not from a list)."""
     person_names: tuple[str, ...] = ()
     garment_names: tuple[str, ...] = ()
+    """As the user knows them: a season's list's names, else the files'."""
     garment_paths: tuple[Path | None, ...] = ()
 
     @classmethod
@@ -70,7 +71,7 @@ class Pairs:
             tuple(ProductType(g.product_type or ProductType.GARMENT.value) for g in garments),
             tuple(dict(g.details) for g in garments),
             tuple(p.name for p in people),
-            tuple(g.name for g in garments),
+            tuple(g.details.get(LABEL) or g.name for g in garments),  # a list's names
             tuple(g.path for g in garments),
         )
 
