@@ -70,6 +70,41 @@ def test_a_contact_sheet_is_a_wide_picture(tmp_path: Path) -> None:
         write_contact_sheet(book_of(tmp_path, 1, 1), tmp_path / "sheet.gif")
 
 
+def test_arabic_in_a_contact_sheet_reads_right_to_left_and_joined() -> None:
+    """Drawn as a text layout engine draws it from the logical order (the reference),
+    not reversed back by a second layout of the already ordered text."""
+    from PIL import ImageChops, ImageDraw, ImageFont, features  # noqa: PLC0415
+
+    from aurax_desktop.exports.contact_sheet import _Writer  # noqa: PLC0415
+    from aurax_desktop.exports.fonts import FontBook  # noqa: PLC0415
+
+    if not features.check("raqm"):
+        pytest.skip("the reference needs Pillow's complex text layout (libraqm)")
+    arabic = "فستان كتان صيفي"
+    drawn = Image.new("RGB", (400, 60), (255, 255, 255))
+    _Writer(ImageDraw.Draw(drawn)).text(10, 10, arabic, 24, (0, 0, 0))
+    drawn = drawn.convert("L")
+    fonts = FontBook()
+    (run,) = fonts.runs(arabic)
+    path, index = fonts.file_of(run.font)
+    reference = Image.new("L", (400, 60), 255)
+    font = ImageFont.truetype(path, 24, index=index, layout_engine=ImageFont.Layout.RAQM)
+    ImageDraw.Draw(reference).text((10, 10), arabic, font=font, fill=0)
+
+    def inked(picture: Image.Image) -> Image.Image:
+        """The text alone (where it sits may differ by a pixel between engines)."""
+        box = ImageChops.invert(picture).getbbox()
+        assert box is not None
+        return picture.crop(box)
+
+    ours, theirs = inked(drawn), inked(reference)
+    assert abs(ours.width - theirs.width) <= 2 and abs(ours.height - theirs.height) <= 2
+    difference = ImageChops.difference(ours.resize(theirs.size), theirs)
+    ink = sum(theirs.histogram()[:128])
+    differing = sum(difference.histogram()[129:])
+    assert ink > 100 and differing < ink * 0.1
+
+
 def test_an_empty_lookbook_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no finished try-ons"):
         write_pdf(Lookbook("Empty"), tmp_path / "empty.pdf")
@@ -95,3 +130,33 @@ def test_a_person_with_many_looks_goes_on_over_more_pages_each_picture_at_print_
     # 1600 pixels of its print preview
     sides = {max(image.image.size) for image in reader.pages[0].images}
     assert max(sides) < 1000
+
+
+def test_a_batch_s_people_are_named_without_what_their_files_share() -> None:
+    from aurax_desktop.exports.linesheet import from_jobs as sheet_from_jobs  # noqa: PLC0415
+    from aurax_desktop.exports.lookbook import from_jobs  # noqa: PLC0415
+    from aurax_desktop.jobs import Job, JobKind, JobStatus  # noqa: PLC0415
+    from aurax_desktop.jobs.params import Sent, TryOnParams, encode  # noqa: PLC0415
+
+    people = ("SS27-resort-lookbook-model-anna-maria.jpg", "SS27-resort-lookbook-model-ben.jpg")
+    jobs = [
+        Job(
+            id=f"job{row}",
+            kind=JobKind.TRY_ON,
+            status=JobStatus.COMPLETED,
+            product_type="DRESS",
+            params=encode(
+                TryOnParams(garment_strength=2, garment_name="linen-dress.jpg"),
+                Sent(batch_row=row, batch_column=0),
+            ),
+            source_name=person,
+            batch="batch-1",
+            created_at=float(row),
+            updated_at=float(row),
+            results=("result.jpg",),
+        )
+        for row, person in enumerate(people)
+    ]
+    assert [page.person for page in from_jobs(jobs).pages] == ["anna maria", "ben"]
+    (item,) = sheet_from_jobs(jobs).items
+    assert [person for person, _look in item.looks] == ["anna maria", "ben"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aurax_desktop.ui.common.short_names import distinct_labels
+from aurax_desktop.jobs.short_names import distinct_labels
 
 
 def test_a_season_s_shared_start_and_extension_go() -> None:

@@ -35,7 +35,12 @@ class _Writer:
         key = (name, size)
         if key not in self._loaded:
             path, index = self.fonts.file_of(name)
-            self._loaded[key] = ImageFont.truetype(path, size, index=index)
+            # The text comes in the order it is drawn (``visual``: right-to-left runs
+            # reversed, Arabic joined): Pillow must not lay it out again, as its complex
+            # layout (where libraqm is installed) would reverse it back.
+            self._loaded[key] = ImageFont.truetype(
+                path, size, index=index, layout_engine=ImageFont.Layout.BASIC
+            )
         return self._loaded[key]
 
     def width(self, text: str, size: int, *, bold: bool = False) -> float:

@@ -18,6 +18,7 @@ from aurax_desktop.exports.fonts import clean
 from aurax_desktop.exports.lookbook import (
     MARGIN,
     Look,
+    batch_people,
     heading,
     look_of,
     paper_for_locale,
@@ -80,6 +81,7 @@ def from_jobs(
     for job in sorted(all_jobs, key=lambda j: j.created_at):
         columns.setdefault(cell_of(job)[1], []).append(job)
     chosen = {j.id for j in chosen_looks(all_jobs)}
+    names = batch_people(all_jobs)
     items = []
     for column in sorted(columns):
         first = columns[column][0]
@@ -96,7 +98,7 @@ def from_jobs(
                 clean(str(first.params.get(PRICE) or "")),
                 type_label(first.product_type),
                 clean(described.get(file_name, "")),
-                tuple((person_of(j), look_of(j)) for j in looks),
+                tuple((person_of(j, names), look_of(j)) for j in looks),
             )
         )
     name = next((batch_name(j.params) for j in all_jobs if batch_name(j.params)), "")

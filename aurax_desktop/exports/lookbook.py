@@ -14,7 +14,7 @@ from __future__ import annotations
 import locale
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -31,6 +31,7 @@ from aurax_desktop.exports.typesetting import Typesetter, new_document
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import SKU, display_name, garment_label
 from aurax_desktop.jobs.params import batch_name
+from aurax_desktop.jobs.short_names import people_names
 from aurax_desktop.jobs.variants import cell_of, chosen_looks
 
 LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR"})
@@ -96,8 +97,17 @@ def look_of(job: Job) -> Look:
     )
 
 
-def person_of(job: Job) -> str:
-    return clean(display_name(job.source_name or "")) or "Person"
+def person_of(job: Job, names: Mapping[str, str] | None = None) -> str:
+    """A try-on's person for people: in ``names`` (the batch's people, without what all
+    their files' names share), else from their photo's file name."""
+    source = job.source_name or ""
+    named = (names or {}).get(source) or display_name(source)
+    return clean(named) or "Person"
+
+
+def batch_people(jobs: Iterable[Job]) -> dict[str, str]:
+    """The names of a batch's people ("anna maria", not "SS27 resort look anna maria")."""
+    return people_names([job.source_name or "" for job in jobs])
 
 
 def from_jobs(
@@ -112,13 +122,14 @@ def from_jobs(
     """A lookbook of a batch: each cell's chosen look that passes (rejects never), one
     page per person in the batch's order (people in rows, garments in columns)."""
     all_jobs = list(jobs)
+    names = batch_people(all_jobs)
     rows: dict[int, list[tuple[int, Look]]] = {}
     people: dict[int, str] = {}
     for job in chosen_looks(all_jobs):
         if not passes(job, favourites_only=favourites_only, min_stars=min_stars):
             continue
         row, column = cell_of(job)
-        people.setdefault(row, person_of(job))
+        people.setdefault(row, person_of(job, names))
         rows.setdefault(row, []).append((column, look_of(job)))
     name = title or next((batch_name(j.params) for j in all_jobs if batch_name(j.params)), "")
     pages = tuple(

@@ -232,6 +232,9 @@ def names_told_apart(window: QMainWindow) -> list[str]:
         whole, shown = label.full_text(), label.text()
         if shown != whole and len(shown) - 1 < READABLE:
             found.append(f"{label.accessibleName() or 'the mask bar'} shows only {shown!r}")
+    kind = page.mask_label.full_text().split(" · ")[0]
+    if not page.mask_label.text().startswith(kind):
+        found.append(f"the mask bar cuts its type: {page.mask_label.text()!r}")
     for pane in (page.person_pane, page.garment_pane):
         strip = pane.strip
         texts = [strip.item(row).text() for row in range(strip.count())]

@@ -34,7 +34,7 @@ def sent_grid(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> list[Job]:
     """Two people by two garments, sent and finished; shown in the Gallery."""
     people = []
     for name in ("anna", "ben"):
-        path = tmp_path / f"{name}.jpg"
+        path = tmp_path / f"SS27-resort-look-{name}.jpg"  # the loupe says "anna"
         path.write_bytes(person_jpeg())
         people.append(path)
     garments = []
@@ -197,6 +197,15 @@ def test_the_trash_restores_and_empties_and_the_spend_stays(
     window.spending.refresh()
     qtbot.wait(300)
     assert window.spending.today == 12.0  # the ledger: deleting never lowers the spend
+    # the chooser counts what is left; with the whole batch deleted, the Gallery is empty
+    page = window.catalog.page
+    qtbot.waitUntil(lambda: page.batch_combo.itemText(0) == "Resort · 2", timeout=5000)
+    window.job_actions.delete_many([j for j in jobs if store.get(j.id) is not None])
+    qtbot.waitUntil(lambda: page.batch_combo.count() == 0, timeout=5000)
+    assert window.catalog.model.rowCount() == 0 and page.stack.currentWidget() is page.empty
+    window.commands["undo"].trigger()  # back: the batch is shown again
+    qtbot.waitUntil(lambda: window.catalog.model.counts()["done"] == 2, timeout=10_000)
+    assert page.batch_combo.itemText(0) == "Resort · 2"
 
 
 @pytest.mark.parametrize("name", ["garments", "products", "Clothes SS27", "dresses"])

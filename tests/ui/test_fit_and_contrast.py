@@ -215,7 +215,7 @@ def test_every_dialog_fits_a_laptop_with_its_buttons_on_screen(
         WelcomeDialog(session, window.work, parent=window),
         BatchQuestion(window, Pairs.of(window.try_on.person_pane, window.try_on.garment_pane)),
         TrashDialog(session.book, window.work, 30, window),
-        TryAgainDialog(job, window),
+        TryAgainDialog(job, "anna", window),
     ]
     for theme in ("light", "dark"):
         window.set_theme(theme)

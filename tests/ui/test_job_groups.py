@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
@@ -135,6 +135,10 @@ def test_variations_are_one_entry_that_opens_and_closes(
     )
     model.flush()
     qtbot.waitUntil(lambda: shown_rows(window) == [0], timeout=5000)
+    # Ctrl+Z (Edit → Undo: the Try-On page's mask no longer takes the key) brings them back
+    assert window.commands["undo"].shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(store.query(JobQuery(limit=10))) == 4, timeout=10_000)
 
 
 def _near(colour: QColor, wanted: QColor) -> bool:

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -85,11 +86,12 @@ def test_invert_and_clear_are_steps_that_undo(studio: MainWindow) -> None:
     assert coverage(canvas) == pytest.approx(1 - painted)
     canvas.clear_mask()
     assert canvas.mask_image() is None and not canvas.is_painted()
-    canvas.undo_stack.undo()
+    control = Qt.KeyboardModifier.ControlModifier
+    QTest.keyClick(canvas, Qt.Key.Key_Z, control)  # Edit → Undo: the last stroke's stack
     assert coverage(canvas) == pytest.approx(1 - painted)
     canvas.undo_stack.undo()
     assert coverage(canvas) == pytest.approx(painted)
-    canvas.undo_stack.redo()
+    QTest.keyClick(canvas, Qt.Key.Key_Z, control | Qt.KeyboardModifier.ShiftModifier)
     canvas.undo_stack.redo()
     assert canvas.mask_image() is None
     count = canvas.undo_stack.count()

@@ -1,5 +1,6 @@
-"""A one-line label that, short of room, cuts its text in the middle ("Mask for Dress ·
-SS27-lo…-navy.jpg") and shows it whole in its tooltip."""
+"""A one-line label that, short of room, cuts its text in the middle ("SS27-lo…-navy.jpg")
+and shows it whole in its tooltip. A start that must stay whole ("Mask for Dress · ")
+can be kept: only what follows it is cut."""
 
 from __future__ import annotations
 
@@ -12,12 +13,18 @@ class ElidedLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._full = ""
+        self._kept = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
     def setText(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text)
+        self.set_parts("", text)
+
+    def set_parts(self, kept: str, rest: str) -> None:
+        """Show ``kept`` whole and ``rest`` after it, cut in the middle when short of
+        room."""
+        self._kept, self._full = kept, kept + rest
+        self.setToolTip(self._full)
         self._elide()
 
     def full_text(self) -> str:
@@ -25,7 +32,8 @@ class ElidedLabel(QLabel):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(
-            self.fontMetrics().horizontalAdvance("M…M") + 4, super().minimumSizeHint().height()
+            self.fontMetrics().horizontalAdvance(self._kept + "M…M") + 4,
+            super().minimumSizeHint().height(),
         )
 
     def sizeHint(self) -> QSize:
@@ -37,6 +45,8 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        room = max(0, self.contentsRect().width())
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, room)
+        metrics = self.fontMetrics()
+        room = max(0, self.contentsRect().width() - metrics.horizontalAdvance(self._kept))
+        rest = self._full[len(self._kept) :]
+        shown = self._kept + metrics.elidedText(rest, Qt.TextElideMode.ElideMiddle, room)
         super().setText(shown)

@@ -106,6 +106,8 @@ class GalleryController(QObject):
         self.export_action.setToolTip("The batch shown in the Gallery as a PDF or contact sheet")
         self.export_action.triggered.connect(lambda _c=False: self.export_lookbook())
         self.page.export_button.setDefaultAction(self.export_action)
+        self._members: dict[str, bool] = {}
+        """The try-ons seen in batches, and whether each is in the Trash."""
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
         self._reload.setInterval(300)
@@ -165,8 +167,11 @@ class GalleryController(QObject):
             return
         if job.batch == self.model.batch:
             self.page.refresh()
-        if self.page.batch_combo.findData(job.batch) < 0:
-            self._reload.start()  # a batch the chooser does not know yet
+        if self._members.get(job.id) != job.in_trash:
+            # a job new to its batch (a batch the chooser may not know yet, a variant), or
+            # one deleted or restored: the batches' counts change, one may be gone
+            self._members[job.id] = job.in_trash
+            self._reload.start()
         self._finished_in_batch(job)
 
     def batch_sent(self, sent: BatchSent) -> None:
@@ -241,7 +246,7 @@ class GalleryController(QObject):
         if runner is None:
             self.failed.emit("Connect an AuraX account or start the demo to try again.")
             return
-        dialog = TryAgainDialog(job, self.parent_widget)
+        dialog = TryAgainDialog(job, self.model.person_name(job), self.parent_widget)
         if dialog.exec() != TryAgainDialog.DialogCode.Accepted:
             return
         strength, prompt, use_prompt = dialog.chosen()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from aurax_desktop.exports.fonts import clean
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
-from aurax_desktop.jobs.garments import display_name, garment_label
+from aurax_desktop.jobs.garments import garment_label
 from aurax_desktop.jobs.model import MAX_STARS
 from aurax_desktop.jobs.results import PRINT_NAME
 from aurax_desktop.ui.common.canvas import ImageCanvas
@@ -37,9 +37,9 @@ def loupe_picture(job: Job) -> QImage:
     return QImage(str(path))
 
 
-def caption(job: Job, variant: int, variants: int) -> str:
+def caption(job: Job, person: str, variant: int, variants: int) -> str:
     parts = [
-        clean(display_name(job.source_name or "")) or "Person",
+        clean(person) or "Person",
         clean(garment_label(job.params)),
         job.product_type.capitalize(),
     ]
@@ -127,7 +127,7 @@ class Loupe(QWidget):
             self.canvas.set_image(None)
             return
         number = next((n for n, v in enumerate(variants, start=1) if v.id == job.id), 1)
-        self.caption.setText(caption(job, number, len(variants)))
+        self.caption.setText(caption(job, self.model.person_name(job), number, len(variants)))
         if load:
             self._shown_id = job.id
             self._ticket += 1

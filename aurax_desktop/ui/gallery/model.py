@@ -25,10 +25,10 @@ from PySide6.QtGui import QImage, QPixmap
 from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import LABEL, SKU, display_name, garment_label
 from aurax_desktop.jobs.params import batch_name, sent_of
+from aurax_desktop.jobs.short_names import distinct_labels
 from aurax_desktop.jobs.store import UNMARKED
 from aurax_desktop.jobs.variants import CHOSEN_AT, chosen_variant
 from aurax_desktop.ui.common.job_cache import JobCache
-from aurax_desktop.ui.common.short_names import distinct_labels
 
 THUMB_SIDE = 176
 """The longest side of a thumbnail in the grid at its default size (logical pixels)."""
@@ -306,6 +306,12 @@ class GalleryModel(QAbstractTableModel):
         return (
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         )
+
+    def person_name(self, job: Job) -> str:
+        """``job``'s person as its row is headed ("anna maria")."""
+        where = self._where.get(job.id)
+        named = self.headerData(where[0], Qt.Orientation.Vertical) if where else None
+        return str(named or display_name(job.source_name or "") or "Person")
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -184,13 +184,19 @@ class GalleryPage(QWidget):
         self.batch_combo.blockSignals(False)
         index = self.batch_combo.findData(chosen) if chosen else 0
         if batches:
+            self.batch_combo.blockSignals(True)
             self.batch_combo.setCurrentIndex(max(0, index))
+            self.batch_combo.blockSignals(False)
             self._batch_picked(max(0, index))
+        elif self.model.batch is not None:  # the last batch went to the Trash
+            self.model.show_batch(None, [])
         self.refresh()
 
     def _batch_picked(self, index: int) -> None:
+        """Show the batch chosen (the one shown stays as it is: its cells, selection and
+        loupe are not reloaded when the chooser's list is)."""
         batch = self.batch_combo.itemData(index)
-        if batch:
+        if batch and batch != self.model.batch:
             self.batchChosen.emit(str(batch))
 
     # State

@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.api import COST_TRY_ON
 from aurax_desktop.jobs import Job
-from aurax_desktop.jobs.garments import display_name, garment_label
+from aurax_desktop.jobs.garments import garment_label
 from aurax_desktop.ui.common.choices import credits_text
 
 
 class TryAgainDialog(QDialog):
-    def __init__(self, job: Job, parent: QWidget | None = None) -> None:
+    def __init__(self, job: Job, person: str, parent: QWidget | None = None) -> None:
+        """``person``: the person's name as the Gallery heads their row."""
         super().__init__(parent)
         self.setObjectName("tryAgainDialog")
         self.setWindowTitle("Try again")
-        person = display_name(job.source_name or "the person")
         heading = QLabel(f"{person} with {garment_label(job.params)}, once more")
         heading.setObjectName("sectionTitle")
         heading.setWordWrap(True)

@@ -24,9 +24,9 @@ from aurax_desktop.api.suggest import suggest_product_type
 from aurax_desktop.imaging import ImageError, SourceImage, load_image
 from aurax_desktop.jobs.garments import LABEL
 from aurax_desktop.jobs.inputs import ImageInput
+from aurax_desktop.jobs.short_names import distinct_labels
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.qimages import to_qimage
-from aurax_desktop.ui.common.short_names import distinct_labels
 
 THUMB = 56
 ITEM_WIDTH = 100

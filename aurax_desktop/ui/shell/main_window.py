@@ -387,8 +387,10 @@ class MainWindow(QMainWindow):
         )
         undo = self.undo.createUndoAction(self, "Undo")
         undo.setIcon(icon("undo"))
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         redo = self.undo.createRedoAction(self, "Redo")
         redo.setIcon(icon("redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.commands.adopt("undo", undo)
         self.commands.adopt("redo", redo)
         add(

@@ -163,8 +163,8 @@ class TryOnPage(SendingPage):
         redo.clicked.connect(canvas.undo_stack.redo)
         canvas.undo_stack.canRedoChanged.connect(redo.setEnabled)
         redo.setEnabled(False)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, canvas.undo_stack.undo)
-        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, canvas.undo_stack.redo)
+        # Ctrl+Z and Ctrl+Shift+Z are Edit → Undo and Redo: the window's one undo, which
+        # undoes the last kind of thing done (a stroke here, or a deletion).
         invert = self._tool("invert", "Invert the mask")
         invert.clicked.connect(canvas.invert)
         clear = self._tool("clear", "Clear the mask")
@@ -173,7 +173,6 @@ class TryOnPage(SendingPage):
         fit.clicked.connect(canvas.fit)
         label = self.mask_label = ElidedLabel("Mask")
         label.setObjectName("sectionTitle")
-        label.setMinimumWidth(label.fontMetrics().horizontalAdvance("Mask for…"))
         size_label = icon_label("brush-size", "Brush size")
         opacity_label = icon_label("opacity", "Mask overlay opacity")
         row.addWidget(label, 1)
@@ -436,7 +435,10 @@ class TryOnPage(SendingPage):
         self.person_pane.set_mask_type(kind, carry=carry)
         person = self.person_pane.shown
         label = ProductType(kind).label
-        self.mask_label.setText(f"Mask for {label}" + (f" · {person.name}" if person else ""))
+        if person is None:
+            self.mask_label.setText(f"Mask for {label}")
+        else:  # the type whole; the photo's name cut in the middle when short of room
+            self.mask_label.set_parts(f"Mask for {label} · ", person.name)
         self.mask_label.setWhatsThis(
             f"The mask painted here goes only with {person.name if person else 'this person'}'s "
             f"{label.lower()} try-ons; with none painted for a type, AuraX finds the area."

@@ -12,6 +12,8 @@ import os
 import re
 from pathlib import PurePath
 
+from aurax_desktop.jobs.garments import display_name
+
 _SEPARATOR = re.compile(r"[\s_\-.]")
 _KEEP = 3
 """The fewest characters a shortened name keeps (else the shared start stays)."""
@@ -41,3 +43,12 @@ def distinct_labels(names: list[str]) -> list[str]:
     cut = _shared_start(shown)
     labels = [name[cut:].strip(" _-.") or name for name in shown]
     return labels if len(set(labels)) == len(set(names)) else list(names)
+
+
+def people_names(files: list[str]) -> dict[str, str]:
+    """Each photo's file name to its name for people among ``files`` (a batch's):
+    without what all share and the extension, separators as spaces ("anna maria")."""
+    known = list(dict.fromkeys(name for name in files if name))
+    return {
+        file: display_name(short) for file, short in zip(known, distinct_labels(known), strict=True)
+    }
