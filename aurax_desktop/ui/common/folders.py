@@ -26,9 +26,8 @@ class RememberedFolders:
             return remembered
         if kind == "results":
             return settings.results_folder
-        if kind == "photos":
-            return platformdirs.user_pictures_dir()
-        return platformdirs.user_documents_dir()
+        usual = platformdirs.user_pictures_dir() if kind == "photos" else None
+        return _existing(usual or platformdirs.user_documents_dir())
 
     def remember(self, kind: str, folder: Path) -> None:
         settings = self.session.settings
@@ -37,3 +36,9 @@ class RememberedFolders:
         chosen = replace(settings, folders={**settings.folders, kind: str(folder)})
         self.session.settings = chosen.checked()
         self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)
+
+
+def _existing(folder: str) -> str:
+    """``folder`` when it is there, else the home folder: a dialog given a folder that is
+    not there opens in the program's working folder, which means nothing to a user."""
+    return folder if Path(folder).is_dir() else str(Path.home())
