@@ -1,5 +1,6 @@
 """Checks on what is typed, made before anything is sent: each failure is one sentence
-(``UsageError``, exit 2) and costs nothing."""
+(``UsageError``, exit 2) and costs nothing; the usage lines come before it only when
+the options themselves are wrong (``OptionError``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,16 @@ from aurax_desktop.api import InvalidRequestError, ProductType
 
 
 class UsageError(Exception):
-    """Something typed cannot be used; nothing was sent."""
+    """Something typed cannot be used; nothing was sent. Said as one sentence: a file
+    that is missing or already there, a batch with nothing to show, a question that
+    could not be asked are not mistakes in the options, and the usage lines before
+    them would only hide what to do."""
+
+
+class OptionError(UsageError):
+    """An option or argument is not of a kind the command takes (a lookbook named
+    ``.txt``, an unknown field in a name template): said after the usage lines, as
+    the parser's own refusals are."""
 
 
 def shown(path: Path | str) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
 from aurax_desktop.account import SettingsStore
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, COST_TRY_ON, ProductType
-from aurax_desktop.cli.arguments import UsageError, confirm, output_file, shown
+from aurax_desktop.cli.arguments import OptionError, UsageError, confirm, output_file, shown
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.job_commands import EXIT_FAILED, EXIT_OK, exit_code, wait
 from aurax_desktop.cli.output import job_record, print_json
@@ -25,6 +26,7 @@ from aurax_desktop.jobs.batches import batch_jobs, default_batch_name, last_try_
 from aurax_desktop.jobs.garments import Garment, display_name, type_mix
 from aurax_desktop.jobs.manifest import ManifestError, read_manifest
 from aurax_desktop.jobs.naming import free_file_name
+from aurax_desktop.jobs.params import batch_name
 from aurax_desktop.jobs.variants import chosen_looks
 
 LOOKBOOK_KINDS = (".pdf", ".png", ".jpg", ".jpeg")
@@ -134,7 +136,7 @@ def cmd_batch(context: CommandContext) -> int:
             describe_garments=args.describe,
         )
     )
-    wait(context, list(sent.descriptions))
+    described = wait(context, list(sent.descriptions))
     finished = wait(context, list(sent.job_ids))
     saved: dict[str, str | None] = {}
     try:
@@ -145,28 +147,39 @@ def cmd_batch(context: CommandContext) -> int:
         if args.json:
             print_json([job_record(job, saved.get(job.id)) for job in finished])
     finally:  # what was done is always said, whatever failed while saving
-        _summary(finished, saved, sent.batch)
+        _summary(finished, described, saved, sent.batch)
     if any(job.status is JobStatus.COMPLETED and saved.get(job.id) is None for job in finished):
         return EXIT_FAILED  # a result asked for was not written
-    completed = sum(job.status is JobStatus.COMPLETED for job in finished)
-    if 0 < completed < len(finished):
+    every_job = finished + described
+    completed = sum(job.status is JobStatus.COMPLETED for job in every_job)
+    if 0 < completed < len(every_job):
         return EXIT_FAILED  # some failed (even for want of credits): 1, as documented
-    return exit_code(finished)
+    return exit_code(every_job)
 
 
-def _summary(finished: list[Job], saved: dict[str, str | None], batch: str) -> None:
+def _summary(
+    finished: list[Job], described: list[Job], saved: dict[str, str | None], batch: str
+) -> None:
+    """What became of the batch: every job it sent is counted, the garments'
+    descriptions as well as the try-ons, so the credits said are the credits charged
+    (what the confirmation asked for, and what the history adds up to)."""
     completed = sum(job.status is JobStatus.COMPLETED for job in finished)
+    descriptions = sum(job.status is JobStatus.COMPLETED for job in described)
+    failed = len(finished) - completed + len(described) - descriptions
     unsaved = sum(
         job.status is JobStatus.COMPLETED and saved.get(job.id) is None for job in finished
     )
-    spent = sum(job.cost for job in finished)
+    spent = sum(job.cost for job in finished + described)
     for job in finished:
         if job.status is not JobStatus.COMPLETED:
             print(f"failed: {job.source_name} with {_garment(job)}: {job.error}", file=sys.stderr)
+    for job in described:
+        if job.status is not JobStatus.COMPLETED:
+            print(f"failed: the description of {job.source_name}: {job.error}", file=sys.stderr)
+    done = f"{completed} try-ons and {descriptions} descriptions" if described else f"{completed}"
     kept = f" ({unsaved} not saved to the output folder: see above)" if unsaved else ""
     print(
-        f"{completed} completed{kept}, {len(finished) - completed} failed; {spent:g} credits "
-        f"spent (batch {batch}).",
+        f"{done} completed{kept}, {failed} failed; {spent:g} credits spent (batch {batch}).",
         file=sys.stderr,
     )
 
@@ -201,20 +214,34 @@ def _save(context: CommandContext, job: Job, taken: set[str]) -> str | None:
 
 def check_lookbook(args: argparse.Namespace) -> None:
     if args.output.suffix.lower() not in LOOKBOOK_KINDS:
-        raise UsageError(
+        raise OptionError(
             f"“{shown(args.output)}”: a lookbook is a .pdf, or a contact sheet .png or .jpg."
         )
     output_file(args.output, force=args.force)
 
 
 def _chosen_batch(args: argparse.Namespace, store: JobStore) -> tuple[str, list[Job]]:
+    """How the batch asked for is called (see ``_called``), and its jobs."""
     batch = args.batch or last_try_on_batch(store)
     if batch is None:
         raise UsageError("there are no batches of try-ons yet; `aurax batch` makes one.")
     jobs = batch_jobs(store, batch)
     if not jobs:
         raise UsageError(f"there is no batch “{shown(batch)}” in the history.")
-    return batch, jobs
+    return _called(jobs, newest=not args.batch), jobs
+
+
+def _called(jobs: list[Job], *, newest: bool) -> str:
+    """A batch as its user knows it: by the name it was sent under; else as the last
+    batch, or by when it was made. Its id is the history's key, which a user has seen
+    only when they typed it in."""
+    name = next((batch_name(job.params) for job in jobs if batch_name(job.params)), "")
+    if name:
+        return f"the batch “{shown(name)}”"
+    if newest:
+        return "the last batch"
+    made = min(job.created_at for job in jobs)
+    return f"the batch made {time.strftime('%d %b %Y %H:%M', time.localtime(made))}"
 
 
 def _heading_settings() -> tuple[str, Path | None]:
@@ -230,7 +257,7 @@ def _left_out(notes: list[str]) -> None:
 
 
 def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
-    batch, jobs = _chosen_batch(args, store)
+    called, jobs = _chosen_batch(args, store)
     subtitle, logo = _heading_settings()
     book = from_jobs(
         jobs,
@@ -242,9 +269,7 @@ def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
     if not book.pages:
         which = "favourite" if args.favourites else "finished"
         stars = f" rated {args.min_stars}+ stars" if args.min_stars else ""
-        raise UsageError(
-            f"batch “{shown(batch)}” has no {which} try-ons{stars} to put in a lookbook."
-        )
+        raise UsageError(f"{called} has no {which} try-ons{stars} to put in a lookbook.")
     if args.output.suffix.lower() == ".pdf":
         written, notes = write_pdf(book, args.output)
     else:
@@ -257,12 +282,12 @@ def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
 
 def check_linesheet(args: argparse.Namespace) -> None:
     if args.output.suffix.lower() != ".pdf":
-        raise UsageError(f"“{shown(args.output)}”: a line sheet is a .pdf.")
+        raise OptionError(f"“{shown(args.output)}”: a line sheet is a .pdf.")
     output_file(args.output, force=args.force)
 
 
 def cmd_linesheet(args: argparse.Namespace, store: JobStore) -> int:
-    _batch, jobs = _chosen_batch(args, store)
+    _which, jobs = _chosen_batch(args, store)
     described = store.query(JobQuery(kinds=frozenset({JobKind.PRODUCT_DESCRIPTION}), limit=100_000))
     subtitle, logo = _heading_settings()
     sheet = linesheet_from_jobs(jobs, described, subtitle=subtitle, logo=logo)
@@ -277,20 +302,20 @@ def check_export(args: argparse.Namespace) -> None:
     try:
         check_template(args.template)
     except TemplateError as exc:
-        raise UsageError(f"--name: {exc}") from None
+        raise OptionError(f"--name: {exc}") from None
     if args.output.exists() and not args.output.is_dir():
         raise UsageError(f"The output “{shown(args.output)}” is a file; give a folder.")
 
 
 def cmd_export(args: argparse.Namespace, store: JobStore) -> int:
-    batch, jobs = _chosen_batch(args, store)
+    called, jobs = _chosen_batch(args, store)
     looks = [
         job
         for job in chosen_looks(jobs)
         if passes(job, favourites_only=args.favourites, min_stars=args.min_stars)
     ]
     if not looks:
-        raise UsageError(f"batch “{shown(batch)}” has no finished try-ons to export.")
+        raise UsageError(f"{called} has no finished try-ons to export.")
     done = export_results(looks, args.output, args.template, force=args.force)
     for path in done.written:
         print(shown(path))

@@ -7,7 +7,7 @@ import argparse
 import sys
 import time
 
-from aurax_desktop.cli.arguments import UsageError, confirm, shown
+from aurax_desktop.cli.arguments import OptionError, UsageError, confirm, shown
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.job_commands import EXIT_OK, finish
 from aurax_desktop.cli.output import describe, history_table, job_record, print_json
@@ -94,7 +94,7 @@ def _one_job(store: JobStore, given: str) -> Job:
     if exact is not None:
         return exact
     if len(given) < 4:
-        raise UsageError("give at least the first 4 letters of the job's id (aurax history).")
+        raise OptionError("give at least the first 4 letters of the job's id (aurax history).")
     found = [j for j in store.query(JobQuery(limit=1_000_000)) if j.id.startswith(given)]
     if not found:
         raise UsageError(f"there is no job “{shown(given)}” in the history.")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from aurax_desktop.account import KeyringWaitTimeout
 from aurax_desktop.api import AccountError, AuraxError, AuthenticationError
 from aurax_desktop.cli import catalog_commands, history_commands, job_commands
-from aurax_desktop.cli.arguments import UsageError
+from aurax_desktop.cli.arguments import OptionError, UsageError
 from aurax_desktop.cli.context import CommandContext, command_context, opened_history
 from aurax_desktop.cli.job_commands import EXIT_ACCOUNT, EXIT_FAILED, EXIT_USAGE
 from aurax_desktop.cli.parser import build_parser
@@ -62,9 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         return _run(args)
-    except UsageError as exc:
+    except OptionError as exc:
         parser.print_usage(sys.stderr)
         _say(f"error: {exc}")
+        return EXIT_USAGE
+    except UsageError as exc:
+        _say(str(exc))
         return EXIT_USAGE
     except (AuthenticationError, AccountError) as exc:
         _say(exc.user_message)

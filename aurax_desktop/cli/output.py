@@ -9,7 +9,7 @@ import time
 from typing import Any, TextIO
 
 from aurax_desktop.cli.terminal import write_raw
-from aurax_desktop.jobs import Job, JobEvent, JobNotice, JobProgress, JobUpdated
+from aurax_desktop.jobs import Job, JobEvent, JobNotice, JobProgress, JobStatus, JobUpdated
 from aurax_desktop.jobs.garments import COLOUR, LABEL, PRICE, SKU, garment_details
 from aurax_desktop.jobs.params import batch_name
 
@@ -24,6 +24,13 @@ class Progress:
         self.quiet = quiet
         self._lock = threading.Lock()
         self._lines: dict[str, str] = {}
+        self._states: dict[str, str] = {}
+        """Each job's line without its note: what it is and its status (or a transfer)."""
+        self._notes: dict[str, tuple[JobStatus | None, str]] = {}
+        """Each job's latest note (how it is being followed or sent) and the status it
+        was given in: a newer note replaces it, and it holds while the job stays in that
+        status, as in the window's Jobs list."""
+        self._statuses: dict[str, JobStatus] = {}
         self._order: list[str] = []
         self._shown = 0
         self._last_draw = 0.0
@@ -33,17 +40,33 @@ class Progress:
             return
         with self._lock:
             if isinstance(event, JobUpdated):
-                self._set(event.job.id, describe(event.job), force=True)
+                job = event.job
+                self._statuses[job.id] = job.status
+                self._states[job.id] = describe(job)
+                self._show(job.id, force=True)
             elif isinstance(event, JobProgress) and event.fraction is not None:
                 label = "Sending" if event.phase == "upload" else "Downloading"
-                base = self._lines.get(event.job_id, "").split(" · ")[0] or event.job_id
-                self._set(event.job_id, f"{base} · {label} {event.fraction:.0%}", force=False)
+                base = self._states.get(event.job_id, "").split(" · ")[0] or event.job_id
+                self._states[event.job_id] = f"{base} · {label} {event.fraction:.0%}"
+                self._show(event.job_id, force=False)
             elif isinstance(event, JobNotice):
-                self._set(
-                    event.job_id,
-                    self._lines.get(event.job_id, event.job_id) + f" ({event.message})",
-                    force=True,
-                )
+                status = self._statuses.get(event.job_id)
+                self._notes[event.job_id] = (status, event.message)
+                self._show(event.job_id, force=True)
+
+    def _show(self, job_id: str, *, force: bool) -> None:
+        """The job's line as it stands: one note at most, for the notes tell how the
+        job is followed now (live, checked every few seconds, reconnecting), and two
+        side by side would contradict each other."""
+        line = self._states.get(job_id, job_id)
+        note = self._notes.get(job_id)
+        if note is not None:
+            given_in, message = note
+            if given_in is self._statuses.get(job_id):
+                line += f" ({message})"
+            else:
+                del self._notes[job_id]  # the job has moved on: the note is stale
+        self._set(job_id, line, force=force)
 
     def _set(self, job_id: str, text: str, *, force: bool) -> None:
         if self._lines.get(job_id) == text:
