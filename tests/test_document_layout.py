@@ -142,10 +142,10 @@ def test_a_page_s_looks_are_as_large_as_the_page_allows() -> None:
     from aurax_desktop.exports.lookbook import _grid  # noqa: PLC0415 - the layout alone
     from aurax_desktop.exports.print_pictures import PrintPicture  # noqa: PLC0415
 
-    def widths(count: int) -> tuple[set[float], set[float]]:
+    def widths(count: int, slots: int = 0) -> tuple[set[float], set[float]]:
         look = Look(Path("look.jpg"), "Linen midi dress", "", "Dress")
         shots = [(look, PrintPicture(Path("look.jpg"), (600, 900)))] * count
-        placed = _grid(shots, left=40, right=555, top=760, bottom=40)
+        placed = _grid(shots, left=40, right=555, top=760, bottom=40, slots=slots)
         return {round(w, 1) for _l, (_x, _y, w, _h) in placed}, {
             round(x, 1) for _l, (x, _y, _w, _h) in placed
         }
@@ -156,3 +156,5 @@ def test_a_page_s_looks_are_as_large_as_the_page_allows() -> None:
     assert len(one) == len(three) == len(nine) == 1  # all on a page the same size
     assert one.pop() > 400  # a single look fills the page
     assert len(columns) == 2 and three.pop() > nine.pop()  # three go two and one, larger
+    # a person's last page of two looks, after a page of nine: the pictures keep their size
+    assert widths(2, slots=9)[0] == widths(9)[0]

@@ -251,7 +251,7 @@ def write_pdf(
                 for start in range(0, len(page.looks), LOOKS_PER_PAGE)
             ] or [()]
             for number, looks in enumerate(parts):
-                pages.draw(page.person, looks, continued=number > 0)
+                pages.draw(page.person, looks, continued=number > 0, slots=len(parts[0]))
                 pdf.showPage()
         pdf.save()
     return target, shelf.notes
@@ -265,8 +265,10 @@ class _Pages:
     ) -> None:
         self.ts, self.book, self.paper, self.shelf = ts, book, paper, shelf
 
-    def draw(self, person: str, looks: tuple[Look, ...], *, continued: bool) -> None:
-        """A page of ``person``'s looks: the heading, their name, the looks in a grid."""
+    def draw(self, person: str, looks: tuple[Look, ...], *, continued: bool, slots: int) -> None:
+        """A page of ``person``'s looks: the heading, their name, the looks in a grid
+        laid out for ``slots`` looks (their first page's), so the pictures keep their
+        size from one of their pages to the next."""
         ts, (width, height) = self.ts, self.paper
         top = heading(ts, width, height, self.book)
         name = f"{person} (continued)" if continued else person
@@ -278,7 +280,12 @@ class _Pages:
             if picture is not None:
                 shown.append((look, picture))
         for look, (x, y, w, h) in _grid(
-            shown, left=MARGIN, right=width - MARGIN, top=top - 10 * mm, bottom=MARGIN
+            shown,
+            left=MARGIN,
+            right=width - MARGIN,
+            top=top - 10 * mm,
+            bottom=MARGIN,
+            slots=slots,
         ):
             made = self.shelf.take(
                 look.picture, f"{person} with {look.garment}", side=print_side(max(w, h))
@@ -295,24 +302,28 @@ def _grid(
     right: float,
     top: float,
     bottom: float,
+    slots: int = 0,
 ) -> list[tuple[Look, tuple[float, float, float, float]]]:
     """Where each look goes (x, y, width, height) in equal cells: every picture fitted
     in the same box, so all on a page are the same size. The columns are those that
-    make the pictures largest on the page (one look fills it; three go two and one)."""
+    make the pictures largest on the page (one look fills it; three go two and one),
+    for ``slots`` looks when more than are given (a person's last, shorter page)."""
     if not pictures:
         return []
     caption = caption_height()
     ratios = [round(p.size[0] / p.size[1], 2) for _look, p in pictures]
     ratio = max(set(ratios), key=ratios.count)  # the batch's usual shape
 
+    count = max(slots, len(pictures))
+
     def layout(columns: int) -> tuple[float, float, float]:
         """The picture's width, the cell's width and height, in ``columns``."""
-        rows = -(-len(pictures) // columns)
+        rows = -(-count // columns)
         cell_w = (right - left - GAP * (columns - 1)) / columns
         cell_h = min((top - bottom - GAP * (rows - 1)) / rows, cell_w * 1.5 + caption)
         return min(cell_w, (cell_h - caption) * ratio), cell_w, cell_h
 
-    columns = max(range(1, min(3, len(pictures)) + 1), key=lambda c: (layout(c)[0], c))
+    columns = max(range(1, min(3, count) + 1), key=lambda c: (layout(c)[0], c))
     pic_w, cell_w, cell_h = layout(columns)
     pic_h = pic_w / ratio
     placed = []

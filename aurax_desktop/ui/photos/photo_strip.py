@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QImage, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QIcon,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from aurax_desktop.api import ProductType
@@ -30,7 +39,9 @@ from aurax_desktop.ui.common.qimages import to_qimage
 
 THUMB = 56
 ITEM_WIDTH = 100
-"""A strip item's width: its name cut in the middle shows its start and its end."""
+"""A strip item's least width: its name cut in the middle shows its start and its end."""
+ITEM_WIDEST = 170
+"""How wide an item grows when the strip has room (its name shown longer)."""
 _ids = itertools.count(1)
 
 
@@ -100,10 +111,12 @@ class PhotoStrip(QListWidget):
         self.setIconSize(QSize(THUMB, THUMB))
         self.setSpacing(2)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # No bar over the names: the wheel, the arrow keys and a drag scroll the strip.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # More photos than fit: a bar below the names says so (the strip grows to hold
+        # it, never covering a name); the wheel and the arrow keys scroll too.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFixedHeight(THUMB + 24)
+        self.horizontalScrollBar().rangeChanged.connect(self._fit_height)
         self.setToolTip("Click a photo to show it; Delete removes it")
         self.setVisible(False)
         self._photos: dict[int, Photo] = {}
@@ -140,7 +153,6 @@ class PhotoStrip(QListWidget):
             item = QListWidgetItem(photo.name)
             item.setData(Qt.ItemDataRole.UserRole, photo.key)
             item.setToolTip(self._tip(photo))
-            item.setSizeHint(QSize(ITEM_WIDTH, THUMB + 20))
             self.addItem(item)
             first = first or item
             self._draw(photo)
@@ -211,18 +223,33 @@ class PhotoStrip(QListWidget):
             self._pictures[photo.key] = image
             self.item(row).setIcon(QIcon(self._badged(photo, image)))
 
+    def _item_width(self) -> int:
+        """Items share the strip's width, between the least and the widest."""
+        room = self.viewport().width() - 2 * self.spacing() * max(1, self.count())
+        return max(ITEM_WIDTH, min(ITEM_WIDEST, room // max(1, self.count())))
+
     def _relabel(self) -> None:
         """Name every item so the photos are told apart under their thumbnails: a
         garment by its list's name, else the files' names without what they all share,
         cut in the middle when still too long ("linen-mi…-navy")."""
         photos = self.photos()
         shortened = distinct_labels([photo.name for photo in photos])
+        width = self._item_width()
         for row, (photo, short) in enumerate(zip(photos, shortened, strict=True)):
             label = photo.details.get(LABEL) or short
-            elided = self.fontMetrics().elidedText(
-                label, Qt.TextElideMode.ElideMiddle, ITEM_WIDTH - 6
-            )
-            self.item(row).setText(elided)
+            elided = self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideMiddle, width - 6)
+            item = self.item(row)
+            item.setText(elided)
+            item.setSizeHint(QSize(width, THUMB + 20))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.count() and self._item_width() != self.item(0).sizeHint().width():
+            self._relabel()
+
+    def _fit_height(self, _least: int, most: int) -> None:
+        bar = self.horizontalScrollBar().sizeHint().height() if most > 0 else 0
+        self.setFixedHeight(THUMB + 24 + bar)
 
     def _tip(self, photo: Photo) -> str:
         if self.typed and photo.product_type:
