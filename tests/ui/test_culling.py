@@ -206,6 +206,17 @@ def test_the_trash_restores_and_empties_and_the_spend_stays(
     window.commands["undo"].trigger()  # back: the batch is shown again
     qtbot.waitUntil(lambda: window.catalog.model.counts()["done"] == 2, timeout=10_000)
     assert page.batch_combo.itemText(0) == "Resort · 2"
+    # Delete in the grid moves the selected result to the Trash; Ctrl+Z brings it back
+    grid, model = page.gallery, window.catalog.model
+    window.activateWindow()  # the Trash dialog had it: keys go to the active window
+    qtbot.waitActive(window)
+    grid.setFocus()
+    grid.setCurrentIndex(model.index_of(model.jobs()[0].id))
+    qtbot.keyClick(grid, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: model.counts()["done"] == 1, timeout=10_000)
+    assert "1 job moved to the Trash" in window.statusBar().currentMessage()
+    qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: model.counts()["done"] == 2, timeout=10_000)
 
 
 @pytest.mark.parametrize("name", ["garments", "products", "Clothes SS27", "dresses"])

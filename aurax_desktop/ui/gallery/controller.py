@@ -79,6 +79,8 @@ class GalleryController(QObject):
     describePicture = Signal(object, str)
     """A result to describe: (its path, its product type)."""
     batchFinished = Signal(str)
+    deleteAsked = Signal(list)
+    """Results to move to the Trash (the shell's job actions do it, with Undo)."""
     """A batch sent from this window ended: what became of it, in words."""
 
     def __init__(
@@ -125,6 +127,7 @@ class GalleryController(QObject):
         gallery.marked.connect(self.mark)
         gallery.rated.connect(self.rate)
         gallery.largeView.connect(self.large_view)
+        gallery.deleteAsked.connect(self.deleteAsked)
         loupe = page.loupe
         loupe.marked.connect(self.mark)
         loupe.rated.connect(self.rate)
@@ -466,6 +469,12 @@ class GalleryController(QObject):
                     "Describe it…",
                     lambda: self.describePicture.emit(job.result_paths[0], job.product_type),
                 )
+            chosen = self.gallery.chosen_jobs()
+            menu.addAction(
+                icon("trash"),
+                "Delete\tDel" if len(chosen) < 2 else f"Delete {len(chosen)} results\tDel",
+                lambda: self.deleteAsked.emit(chosen),
+            )
             menu.addSeparator()
         menu.addAction(self.export_action)
         menu.addAction("Export pictures…", self.export_pictures)

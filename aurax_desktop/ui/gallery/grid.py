@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QDrag,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPalette,
@@ -158,6 +159,8 @@ class ResultsGallery(QTableView):
     ``rated(jobs, stars)``, ``largeView(job)``, ``chosen(job)`` (the current result)."""
 
     marked = Signal(list, str)
+    deleteAsked = Signal(list)
+    """The selected results (each cell's shown variant) to move to the Trash."""
     rated = Signal(list, int)
     sizeChanged = Signal(int)
     largeView = Signal(object)
@@ -248,6 +251,15 @@ class ResultsGallery(QTableView):
         job = self.gallery.job_at(index)
         if job is not None:
             signal.emit(job)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Delete (or Backspace) moves the selected results to the Trash (Ctrl+Z brings
+        them back), as in the Jobs list."""
+        deleting = event.matches(QKeySequence.StandardKey.Delete)
+        if (deleting or event.key() == Qt.Key.Key_Backspace) and self.chosen_jobs():
+            self.deleteAsked.emit(self.chosen_jobs())
+            return
+        super().keyPressEvent(event)
 
     # Keys: marks, the large view, compare (read only while the gallery has the focus)
 

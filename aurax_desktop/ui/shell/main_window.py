@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         catalog.usePerson.connect(self._use_as_person)
         catalog.wantsFront.connect(lambda: self.navigation.setCurrentRow(GALLERY_ROW))
         catalog.batchFinished.connect(self._batch_finished)
+        catalog.deleteAsked.connect(self.job_actions.delete_many)
         self.forgetting.message.connect(lambda text: self.say(text, 10000))
         self.cache.changed.connect(self._job_updated)
         self.bridge.jobProgress.connect(self.model.set_progress)
