@@ -38,6 +38,7 @@ from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.common.job_cache import JobCache
+from aurax_desktop.ui.common.modal import run_modal
 from aurax_desktop.ui.gallery.compare import CompareView
 from aurax_desktop.ui.gallery.lookbook_export import export_lookbook
 from aurax_desktop.ui.gallery.model import GalleryModel, garment_name
@@ -250,7 +251,7 @@ class GalleryController(QObject):
             self.failed.emit("Connect an AuraX account or start the demo to try again.")
             return
         dialog = TryAgainDialog(job, self.model.person_name(job), self.parent_widget)
-        if dialog.exec() != TryAgainDialog.DialogCode.Accepted:
+        if run_modal(dialog) != TryAgainDialog.DialogCode.Accepted:
             return
         strength, prompt, use_prompt = dialog.chosen()
         if not self.allow_spend(COST_TRY_ON, "Trying again"):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from aurax_desktop.jobs.forgetting import KeptHistory, kept_history, purge
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.modal import run_modal
 
 DAILY_MS = 24 * 60 * 60 * 1000
 
@@ -94,7 +95,7 @@ class HistoryForgetting(QObject):
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText("Delete all")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if box.exec() != QMessageBox.StandardButton.Yes:
+        if run_modal(box) != QMessageBox.StandardButton.Yes:
             return
         book = self.session.book
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aurax_desktop.account import CredentialStore, KeyringUnavailable
 from aurax_desktop.session import Session
+from aurax_desktop.ui.common.modal import run_modal
 from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
 
 
@@ -54,7 +55,7 @@ class AccountActions(QObject):
 
     def show_settings(self) -> None:
         dialog = SettingsDialog(self.session.settings, self.parent_widget, self._delete_all_history)
-        if dialog.exec() == SettingsDialog.DialogCode.Accepted and dialog.result_settings:
+        if run_modal(dialog) == SettingsDialog.DialogCode.Accepted and dialog.result_settings:
             self.session.update_settings(dialog.result_settings)
             chosen, runner = dialog.result_settings, self.session.runner
             if runner is not None:

@@ -6,6 +6,7 @@ this session only."""
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +28,7 @@ class KeyringWaiter(QObject):
     user gives up waiting, ``cancelled()``: exactly one of them, on the GUI thread."""
 
     _finished = Signal()
+    _gaveUp = Signal()
 
     def __init__(
         self,
@@ -40,6 +42,10 @@ class KeyringWaiter(QObject):
         super().__init__(parent)
         self._done, self._failed, self._cancelled = done, failed, cancelled
         self._over = False
+        self._lock = threading.Lock()
+        """Held while the keyring's thread hands its outcome over, and while the waiting
+        is ended: once it is over, that thread never touches this object again (the
+        window may be destroying it)."""
         self.dialog = QProgressDialog(WAITING_TEXT, "Use a key for this session only", 0, 0, parent)
         self.dialog.setObjectName("keyringWait")
         self.dialog.setWindowTitle("AuraX Desktop")
@@ -53,13 +59,22 @@ class KeyringWaiter(QObject):
         self._later.setInterval(SHOW_AFTER_MS)
         self._later.timeout.connect(self._show)
         self._finished.connect(self._deliver)
+        # What giving up leads to (a modal welcome dialog) runs once the progress dialog's
+        # Cancel has returned: a nested event loop inside its own signal would delete the
+        # dialog (deleteLater) while its code is still running.
+        self._gaveUp.connect(self._cancelled, Qt.ConnectionType.QueuedConnection)
         self.call = KeyringCall(call, on_done=self._announce)
         self._later.start()
 
     def _announce(self) -> None:
-        """On the keyring's thread: hand the outcome to the GUI thread."""
-        with contextlib.suppress(RuntimeError):  # the window went meanwhile
-            self._finished.emit()
+        """On the keyring's thread: hand the outcome to the GUI thread, unless the
+        waiting is over (given up, or the window closing): a keyring answering late,
+        as the window goes, must not signal an object being destroyed."""
+        with self._lock:
+            if self._over:
+                return
+            with contextlib.suppress(RuntimeError):  # the window went without a word
+                self._finished.emit()
 
     def _show(self) -> None:
         if not self._over:
@@ -80,10 +95,11 @@ class KeyringWaiter(QObject):
     def _give_up(self) -> None:
         if not self._over:
             self._end()
-            self._cancelled()
+            self._gaveUp.emit()
 
     def _end(self) -> None:
-        self._over = True
+        with self._lock:
+            self._over = True
         self._later.stop()
         self.dialog.blockSignals(True)
         self.dialog.hide()

@@ -54,6 +54,7 @@ from aurax_desktop.ui.common.commands import Commands, standard
 from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.common.icons import app_icon, icon
 from aurax_desktop.ui.common.job_cache import JobCache
+from aurax_desktop.ui.common.modal import run_modal
 from aurax_desktop.ui.common.page_frame import PageHolder, scrolling
 from aurax_desktop.ui.common.theme import apply_theme, choose_theme
 from aurax_desktop.ui.describe.page import DescribePage
@@ -412,9 +413,9 @@ class MainWindow(QMainWindow):
         add(
             "showTrash",
             "Trash…",
-            lambda: TrashDialog(
-                self.session.book, self.work, self.session.settings.trash_days, self
-            ).exec(),
+            lambda: run_modal(
+                TrashDialog(self.session.book, self.work, self.session.settings.trash_days, self)
+            ),
             icon_name="trash",
             tip="Deleted jobs: restore them, or empty the Trash",
         )
@@ -530,7 +531,7 @@ class MainWindow(QMainWindow):
         add(
             "shortcuts",
             "Keyboard shortcuts",
-            lambda: ShortcutsDialog(self).exec(),
+            lambda: run_modal(ShortcutsDialog(self)),
             shortcut=standard(QKeySequence.StandardKey.HelpContents, "F1"),
         )
         add(
@@ -636,7 +637,7 @@ class MainWindow(QMainWindow):
     def show_welcome(self, *, keyring_waits: bool = False) -> bool:
         """The welcome dialog; True when it connected the session."""
         dialog = WelcomeDialog(self.session, self.work, parent=self, keyring_waits=keyring_waits)
-        connected = dialog.exec() == WelcomeDialog.DialogCode.Accepted
+        connected = run_modal(dialog) == WelcomeDialog.DialogCode.Accepted
         if connected:
             self._connection_changed()
         else:

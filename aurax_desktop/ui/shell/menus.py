@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QWidget
 from aurax_desktop import __version__, paths
 from aurax_desktop.ui.common.commands import Commands
 from aurax_desktop.ui.common.icons import app_icon
+from aurax_desktop.ui.common.modal import run_modal
 
 SEPARATOR = None
 MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]] | None, ...]], ...] = (
@@ -126,4 +127,4 @@ def show_about(parent: QWidget) -> None:
     box.setWindowTitle("About AuraX Desktop")
     box.setIconPixmap(app_icon().pixmap(48, 48))
     box.setText(about_text())
-    box.exec()
+    run_modal(box)

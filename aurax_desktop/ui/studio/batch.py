@@ -26,6 +26,7 @@ from aurax_desktop.jobs.batches import default_batch_name
 from aurax_desktop.jobs.garments import LABEL, display_name, type_mix
 from aurax_desktop.jobs.inputs import ImageInput
 from aurax_desktop.ui.common.choices import credits_text
+from aurax_desktop.ui.common.modal import run_modal
 from aurax_desktop.ui.common.qimages import mask_to_pil
 from aurax_desktop.ui.photos.image_pane import ImagePane
 
@@ -223,6 +224,6 @@ class BatchQuestion(QDialog):
 def confirm_batch(parent: QWidget, pairs: Pairs) -> tuple[str, bool] | None:
     """The batch's name and whether to describe the garments; None when declined."""
     question = BatchQuestion(parent, pairs)
-    if question.exec() != QDialog.DialogCode.Accepted:
+    if run_modal(question) != QDialog.DialogCode.Accepted:
         return None
     return " ".join(question.name_edit.text().split()), question.describe.isChecked()
