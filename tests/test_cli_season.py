@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -218,6 +219,101 @@ def test_every_bad_row_of_a_list_is_named_and_nothing_is_sent(
     ):
         assert f"row {row}: " in err and why in err, (row, why, err)
     assert "row 2:" not in err
+    assert server.stats()["tasks_created"] == 0
+
+
+def test_a_list_types_garments_in_everyday_words_as_file_names_do(
+    server: DemoServer, season: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A type column says "top" or "Sneakers" as a merchandiser would; words are read
+    whole, so a word only containing one ("topaz") is no type, nor is one nobody knows."""
+    (season / "hat.jpg").write_bytes(jpeg_bytes((400, 400), (10, 10, 10)))
+    (season / "ring.jpg").write_bytes(jpeg_bytes((400, 400), (200, 200, 0)))
+    header = ["file", "sku", "type"]
+    refused = write_csv(
+        season / "refused.csv",
+        [
+            header,
+            ["striped-top.jpg", "T-1", "top"],
+            ["ring.jpg", "T-2", "topaz"],
+            ["hat.jpg", "T-3", "hat"],
+        ],
+    )
+    code = run(
+        server, "batch", "--people", str(season / "people"), "--manifest", str(refused), "--yes"
+    )
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "row 2:" not in err
+    assert "row 3: “topaz” is not a product type (one of: garment, dress" in err
+    assert "row 4: “hat” is not a product type" in err and "a word such as top" in err
+    assert server.stats()["tasks_created"] == 0
+    listed = write_xlsx(
+        season / "everyday.xlsx",
+        [
+            header,
+            ["striped-top.jpg", "E-1", "Tops"],
+            ["white-sneakers.jpg", "E-2", "Sneakers"],
+            ["item-007.jpg", "E-3", "handbag"],
+            ["linen-dress.jpg", "E-4", "T-shirt"],
+            ["ring.jpg", "E-5", "topaz ring"],
+            ["hat.jpg", "E-6", "SUNGLASSES"],
+        ],
+    )
+    code = run(
+        server,
+        "--json",
+        "batch",
+        "--people",
+        str(season / "people" / "anna.jpg"),
+        "--manifest",
+        str(listed),
+        "-o",
+        str(tmp_path / "out"),
+        "--yes",
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    sent = {r["sku"]: r["product_type"] for r in json.loads(captured.out)}
+    assert sent == {
+        "E-1": "GARMENT",
+        "E-2": "FOOTWEAR",
+        "E-3": "BAG",
+        "E-4": "GARMENT",
+        "E-5": "JEWELLERY",
+        "E-6": "EYEWEAR",
+    }
+
+
+def test_a_file_that_is_no_spreadsheet_is_refused_in_plain_words(
+    server: DemoServer, season: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not a workbook at all, or one whose sheet is damaged: said without the reader's
+    own error names, with what to do."""
+    (season / "not-a-spreadsheet.xlsx").write_text("file,sku\nlinen-dress.jpg,1\n")
+    book = write_xlsx(season / "damaged.xlsx", LIST_ROWS)
+    with zipfile.ZipFile(book) as whole:
+        parts = {name: whole.read(name) for name in whole.namelist()}
+    with zipfile.ZipFile(book, "w") as damaged:
+        for name, data in parts.items():
+            damaged.writestr(name, b"<row><c" if name.endswith("sheet1.xml") else data)
+    for name in ("not-a-spreadsheet.xlsx", "damaged.xlsx"):
+        code = run(
+            server,
+            "batch",
+            "--people",
+            str(season / "people"),
+            "--manifest",
+            str(season / name),
+            "--yes",
+        )
+        err = capsys.readouterr().err
+        assert code == 2
+        assert (
+            f"“{name}” is not a spreadsheet this program can read: save it as an Excel "
+            "workbook (.xlsx) or as CSV." in err
+        ), err
+        assert "BadZipFile" not in err and "ParseError" not in err and "Traceback" not in err
     assert server.stats()["tasks_created"] == 0
 
 

@@ -47,8 +47,13 @@ _SPLIT = re.compile(r"[^a-z]+")
 
 def suggest_product_type(name: str | PurePath) -> ProductType | None:
     """The product type a file's name suggests, or None."""
-    stem = PurePath(str(name)).stem.lower().replace("t-shirt", "tshirt")
-    words = [w for w in _SPLIT.split(stem) if w]
+    return product_type_in_words(PurePath(str(name)).stem)
+
+
+def product_type_in_words(text: str) -> ProductType | None:
+    """The product type a few everyday words name ("Tops", "T-shirt", "ankle boots"),
+    matched whole as in a file's name: "topaz" is not a top, and "hat" is nothing."""
+    words = [w for w in _SPLIT.split(text.lower().replace("t-shirt", "tshirt")) if w]
     for word in reversed(words):
         kind = _BY_WORD.get(word)
         if kind is not None:

@@ -3,22 +3,23 @@ byte-order mark; comma or semicolon) or an XLSX (its first sheet), with a header
 
 Columns are matched by name whatever their case: ``file`` (required: relative to the
 list's folder, or absolute), and ``type``, ``sku``, ``name``, ``price``, ``colour``;
-others are ignored. Every bad row is reported at once (its row number, as the
-spreadsheet numbers it, and why): a missing file or one that is not a picture, an
-unknown type or none to be had, a SKU seen before. Nothing is sent from a list with a
-bad row.
+others are ignored. A type is a product type's name ("footwear") or an everyday word
+for one, as a file's name would say it ("sneakers", "Tops", "T-shirt"). Every bad row
+is reported at once (its row number, as the spreadsheet numbers it, and why): a
+missing file or one that is not a picture, an unknown type or none to be had, a SKU
+seen before. Nothing is sent from a list with a bad row.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from aurax_desktop.api import InvalidRequestError, ProductType
-from aurax_desktop.api.suggest import suggest_product_type
+from aurax_desktop.api.suggest import product_type_in_words, suggest_product_type
 from aurax_desktop.imaging import ImageError, load_image
 from aurax_desktop.jobs.garments import Garment, display_name
 
@@ -26,6 +27,10 @@ COLUMNS = ("file", "type", "sku", "name", "price", "colour")
 ALIASES = {"color": "colour", "product type": "type", "product_type": "type", "photo": "file"}
 MAX_LIST_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 10_000
+EVERYDAY_TYPES = "top, sneakers or handbag"
+"""Examples of the everyday words a type column may hold, for the message refusing one."""
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,12 @@ class BadRow:
 
 
 class ManifestError(Exception):
-    """The list cannot be used; ``user_message`` says why, ``bad_rows`` which rows."""
+    """The list cannot be used; ``user_message`` says why, ``bad_rows`` which rows.
+
+    With bad rows, ``user_message`` is worded for sending a batch from the list (the
+    command's use: "nothing was sent"); a window opening the list words its own message
+    from ``bad_rows``.
+    """
 
     def __init__(self, user_message: str, bad_rows: tuple[BadRow, ...] = ()) -> None:
         super().__init__(user_message)
@@ -130,11 +140,14 @@ def _garment(
         return BadRow(number, exc.user_message)
     typed = cells.get("type", "")
     if typed:
-        try:
-            kind: ProductType | None = ProductType.parse(typed)
-        except InvalidRequestError:
+        kind = _product_type(typed)
+        if kind is None:
             known = ", ".join(k.label.lower() for k in ProductType)
-            return BadRow(number, f"“{typed}” is not a product type (one of: {known})")
+            return BadRow(
+                number,
+                f"“{typed}” is not a product type (one of: {known}; "
+                f"or a word such as {EVERYDAY_TYPES})",
+            )
     else:
         kind = suggest_product_type(photo.name) or suggest_product_type(cells.get("name", ""))
         if kind is None:
@@ -156,6 +169,15 @@ def _garment(
     )
 
 
+def _product_type(typed: str) -> ProductType | None:
+    """The type a cell names: a type's own name ("Footwear", "BAG"), else the everyday
+    words a file's name is read by ("sneakers", "Tops"); None when it names neither."""
+    try:
+        return ProductType.parse(typed)
+    except InvalidRequestError:
+        return product_type_in_words(typed)
+
+
 def _rows(path: Path) -> list[list[object]]:
     try:
         size = path.stat().st_size
@@ -163,7 +185,8 @@ def _rows(path: Path) -> list[list[object]]:
             raise ManifestError(f"“{path.name}” is too large for a garment list.")
         data = path.read_bytes()
     except OSError as exc:
-        raise ManifestError(f"“{path.name}” cannot be read ({exc.strerror or exc}).") from None
+        log.info("garment list %s not read: %r", path, exc)
+        raise ManifestError(_unreadable(path, exc)) from None
     if path.suffix.lower() in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
         return _xlsx_rows(path, data)
     return _csv_rows(path, data)
@@ -182,22 +205,38 @@ def _csv_rows(path: Path, data: bytes) -> list[list[object]]:
     return [list(row) for row in rows[: MAX_ROWS + 1]]
 
 
+def _unreadable(path: Path, exc: OSError) -> str:
+    """Why the list's file could not be read, in the user's words."""
+    if isinstance(exc, FileNotFoundError):
+        return f"“{path.name}” could not be found: it may have been moved or renamed."
+    if isinstance(exc, IsADirectoryError):
+        return f"“{path.name}” is a folder: open the garment list inside it."
+    if isinstance(exc, PermissionError):
+        return f"“{path.name}” cannot be opened: this account is not allowed to read it."
+    return f"“{path.name}” cannot be read ({exc.strerror or 'the system refused'})."
+
+
 def _xlsx_rows(path: Path, data: bytes) -> list[list[object]]:
     from openpyxl import load_workbook  # noqa: PLC0415 - only for spreadsheets
 
+    # A damaged or foreign file fails in many ways inside openpyxl (not a zip, a zip
+    # without a workbook, broken XML found only while the rows are read): each is the
+    # same news to the user, with the detail in the log.
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        try:
+            sheet = book.worksheets[0]
+            rows: list[list[object]] = []
+            for row in sheet.iter_rows(values_only=True):
+                rows.append(list(row))
+                if len(rows) > MAX_ROWS:
+                    break
+            return rows
+        finally:
+            book.close()
+    except Exception as exc:
+        log.info("garment list %s is not a readable workbook: %r", path, exc)
         raise ManifestError(
-            f"“{path.name}” is not a spreadsheet this program can read ({type(exc).__name__})."
+            f"“{path.name}” is not a spreadsheet this program can read: save it as an "
+            "Excel workbook (.xlsx) or as CSV."
         ) from None
-    try:
-        sheet = book.worksheets[0]
-        rows: list[list[object]] = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append(list(row))
-            if len(rows) > MAX_ROWS:
-                break
-        return rows
-    finally:
-        book.close()

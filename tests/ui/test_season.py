@@ -198,6 +198,71 @@ def test_a_season_list_fills_the_garment_pane_and_a_bad_one_is_refused_row_by_ro
     assert len(page.garment_pane.photos()) == 2  # what was open stays
 
 
+def test_a_list_refused_on_opening_says_it_was_not_opened_row_by_row(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    season: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Opening a list sends nothing, so its refusal speaks of opening: the list was not
+    opened, the Garment pane is as it was, and each bad row says why. Types in everyday
+    words open; a file that is no spreadsheet is said so plainly."""
+    window = open_window(demo_factory())
+    page = window.try_on
+
+    def open_list(path: Path) -> list[str]:
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), ""))
+        said = answer_next_dialog(QMessageBox.StandardButton.Ok)
+        window.commands["openGarmentList"].trigger()
+        return said
+
+    drop_files(page.garment_pane, [season / "linen-dress.jpg"])
+    qtbot.waitUntil(lambda: len(page.garment_pane.photos()) == 1, timeout=10_000)
+    bad = list_file(
+        season / "bad.csv",
+        [
+            ["file", "sku", "type"],
+            ["gone.jpg", "X-1", "dress"],
+            ["linen-dress.jpg", "X-2", "dress"],
+            ["striped-top.jpg", "X-3", "topaz"],
+            ["white-sneakers.jpg", "X-2", "footwear"],
+        ],
+    )
+    said = open_list(bad)
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    text = said[0]
+    assert text.startswith("“bad.csv” was not opened: 3 of its rows cannot be used.")
+    assert "The Garment pane was left as it was" in text
+    assert "sent" not in text
+    assert "• row 2: " in text and "gone.jpg" in text
+    assert "• row 4: “topaz” is not a product type" in text
+    assert "• row 5: SKU “X-2” is also on row 3" in text
+    assert "row 3:" not in text
+    assert [p.name for p in page.garment_pane.photos()] == ["linen-dress.jpg"]
+    everyday = list_file(
+        season / "everyday.csv",
+        [["file", "type"], ["striped-top.jpg", "Tops"], ["white-sneakers.jpg", "sneakers"]],
+    )
+    said = open_list(everyday)
+    qtbot.waitUntil(lambda: bool(said) or len(page.garment_pane.photos()) == 2, timeout=10_000)
+    assert [p.product_type for p in page.garment_pane.photos()] == ["GARMENT", "FOOTWEAR"]
+    # the message box armed for it is the next one: a file that is no spreadsheet
+    (season / "not-a-spreadsheet.xlsx").write_bytes(b"file,type\n")
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        lambda *_a, **_k: (str(season / "not-a-spreadsheet.xlsx"), ""),
+    )
+    window.commands["openGarmentList"].trigger()
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert said == [
+        "“not-a-spreadsheet.xlsx” is not a spreadsheet this program can read: save it as "
+        "an Excel workbook (.xlsx) or as CSV."
+    ]
+    assert len(page.garment_pane.photos()) == 2
+
+
 def test_a_logo_and_a_subtitle_head_every_page(qtbot: QtBot, tmp_path: Path) -> None:
     """Settings → Lookbooks: an SVG logo is kept as a picture the documents can print."""
     svg = tmp_path / "atelier.svg"

@@ -5,6 +5,7 @@ as one batch (asking first when that is more than one try-on)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, ProductType, suggest_product_type
 from aurax_desktop.jobs import BatchSent, TryOnBatchInput
 from aurax_desktop.jobs.manifest import Manifest, ManifestError, read_manifest
+from aurax_desktop.logs import log_file
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.choices import product_type_combo
@@ -39,6 +41,12 @@ from aurax_desktop.ui.photos.image_pane import ImagePane
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
 from aurax_desktop.ui.photos.photo_strip import Photo
 from aurax_desktop.ui.studio.batch import LIST_FILE, Pairs, button_text, confirm_batch
+
+log = logging.getLogger(__name__)
+
+SHOWN_BAD_ROWS = 10
+"""The bad rows of a refused list its message names (the rest are counted): a message
+box taller than a laptop's screen would hide its own button."""
 
 STRENGTH_WORDS = {1: "Subtle", 2: "Balanced", 3: "Prominent"}
 STRENGTH_HELP = (
@@ -363,7 +371,11 @@ class TryOnPage(SendingPage):
     def load_garment_list(self, path: Path) -> None:
         """Read the list on a worker (every photo's header is checked)."""
         self.garment_pane.canvas.set_busy_note(f"Reading {path.name}…")
-        self.work.run(lambda: read_manifest(path), self._list_read, self._list_refused)
+        self.work.run(
+            lambda: read_manifest(path),
+            self._list_read,
+            lambda error: self._list_refused(path, error),
+        )
 
     def _list_read(self, manifest: Manifest) -> None:
         self.garment_pane.canvas.set_busy_note("")
@@ -380,17 +392,31 @@ class TryOnPage(SendingPage):
         self.garment_pane.add_photos(photos)
         self.listOpened.emit(f"{len(photos)} garments from “{manifest.path.name}”.")
 
-    def _list_refused(self, error: BaseException) -> None:
+    def _list_refused(self, path: Path, error: BaseException) -> None:
+        """The list was not opened: said as opening (nothing was about to be sent), with
+        each bad row and why; the Garment pane keeps what it had."""
         self.garment_pane.canvas.set_busy_note("")
         if isinstance(error, ManifestError) and error.bad_rows:
-            rows = "\n".join(f"• {row}" for row in error.bad_rows[:10])
-            more = len(error.bad_rows) - 10
+            count = len(error.bad_rows)
+            rows = "\n".join(f"• {row}" for row in error.bad_rows[:SHOWN_BAD_ROWS])
+            more = count - SHOWN_BAD_ROWS
+            if more > 0:
+                rows += f"\n• and {more} more row{'s' if more > 1 else ''}"
             self.failed.emit(
-                f"{error.user_message.splitlines()[0]}\n\n{rows}"
-                + (f"\n• and {more} more rows" if more > 0 else "")
+                f"“{path.name}” was not opened: {count} of its rows cannot be used. "
+                "The Garment pane was left as it was; correct "
+                f"{'these rows' if count > 1 else 'this row'} and open the list again."
+                f"\n\n{rows}"
             )
             return
-        self.failed.emit(getattr(error, "user_message", str(error)))
+        if isinstance(error, ManifestError):
+            self.failed.emit(error.user_message)
+            return
+        log.error("Garment list %s not opened", path, exc_info=error)
+        self.failed.emit(
+            f"“{path.name}” was not opened: something unexpected went wrong; the details are "
+            f"in the log file {log_file()}. The Garment pane was left as it was."
+        )
 
     def _garment_shown(self) -> None:
         """The Product type field follows the garment shown; the person's mask follows
