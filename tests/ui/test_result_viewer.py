@@ -51,6 +51,9 @@ def test_before_and_after_with_a_draggable_divider(
 ) -> None:
     window, job = finished(qtbot, open_window, demo_factory, photos)
     viewer, canvas = window.viewer, window.viewer.canvas
+    # the caption says whose result it is, with what
+    person, garment = Path(job.source_name or "").stem, job.params["garment_name"]
+    assert viewer.caption.text().startswith(f"{person} with {Path(garment).stem}")
     # A spot the try-on clearly changed (the middle of the most changed 16-pixel block).
     with Image.open(job.folder / "person.jpg") as p, Image.open(job.result_paths[0]) as r:
         person, result = p.convert("RGB"), r.convert("RGB")

@@ -83,10 +83,13 @@ class _ResultDelegate(QStyledItemDelegate):
         job = index.data(JobRole)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         inner = rect.adjusted(PAD, PAD, -PAD, -PAD)
+        marks = rect  # where the badges go: on the picture's corners once it is drawn
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             size = pixmap.deviceIndependentSize().toSize()
             x = inner.x() + (inner.width() - size.width()) // 2
             y = inner.y() + (inner.height() - size.height()) // 2
+            inset = PAD - 4
+            marks = QRect(x, y, size.width(), size.height()).adjusted(-inset, -inset, inset, inset)
             if job is not None and job.mark == REJECTED and not selected:
                 painter.setOpacity(0.35)
             painter.drawPixmap(x, y, pixmap)
@@ -96,12 +99,12 @@ class _ResultDelegate(QStyledItemDelegate):
             text = str(index.data(Qt.ItemDataRole.DisplayRole) or "Loading…")
             painter.drawText(inner, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
         if job is not None and job.mark in (FAVOURITE, REJECTED):
-            self._badge(painter, rect, job.mark)
+            self._badge(painter, marks, job.mark)
         if job is not None and job.stars:
-            self._stars(painter, rect, job.stars)
+            self._stars(painter, marks, job.stars)
         variants = index.data(VariantsRole)
         if isinstance(variants, int) and variants > 1:
-            self._count(painter, rect, variants)
+            self._count(painter, marks, variants)
         painter.setBrush(Qt.BrushStyle.NoBrush)  # frames only: never a fill over the picture
         if selected:
             painter.setPen(QPen(accent(), 3))

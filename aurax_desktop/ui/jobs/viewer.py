@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.imaging import ImageError, save_as
 from aurax_desktop.jobs import Job, JobKind, JobStatus, result_file_name
+from aurax_desktop.jobs.garments import display_name, garment_label
 from aurax_desktop.jobs.params import GenerationParams, TryOnParams, decode
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas, fitted_device_size, scaled_smoothly
@@ -249,7 +250,10 @@ class ResultViewer(QFrame):
         if isinstance(params, GenerationParams):
             return f"“{job.prompt or ''}” · {params.width} × {params.height} px"
         strength = params.garment_strength if isinstance(params, TryOnParams) else None
-        parts = [job.product_type.capitalize(), f"strength {strength}" if strength else ""]
+        who = display_name(job.source_name or "")
+        what = garment_label(job.params) if isinstance(params, TryOnParams) else ""
+        pair = f"{who} with {what}" if who and what else who
+        parts = [pair, job.product_type.capitalize(), f"strength {strength}" if strength else ""]
         if job.prompt:
             parts.append(f"“{job.prompt}”")
         if job.error:
