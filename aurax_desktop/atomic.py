@@ -9,15 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from aurax_desktop.privacy import FILE_MODE, is_own_file
-
-
-def _umask() -> int:
-    """The process's file mode mask (reading it means setting it: for that instant it
-    is the private one, so nothing made meanwhile by another thread is more open)."""
-    current = os.umask(0o077)
-    os.umask(current)
-    return current
+from aurax_desktop.privacy import FILE_MODE, is_own_file, user_umask
 
 
 def write_atomically(target: Path, data: bytes, *, durable: bool = False) -> Path:
@@ -39,7 +31,7 @@ def atomic_file(target: Path, *, durable: bool = False) -> Iterator[BinaryIO]:
     target.parent.mkdir(parents=True, exist_ok=True)
     # Private in the program's own folders; elsewhere (a result saved to Pictures) the
     # permissions any new file of the user's would have.
-    mode = FILE_MODE if is_own_file(target) else 0o666 & ~_umask()
+    mode = FILE_MODE if is_own_file(target) else 0o666 & ~user_umask()
     # The temporary name stays short: a target's name may be as long as names can be.
     handle, temp = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name[:32]}.", suffix=".part"

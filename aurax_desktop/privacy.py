@@ -31,10 +31,25 @@ def posix() -> bool:
     return os.name == "posix" and sys.platform != "cygwin"
 
 
+_remembered: dict[str, int] = {}
+"""The mask the process had before ``make_private`` ("user"): the user's own."""
+
+
 def make_private() -> None:
     """From now on, what this process creates is readable by its user only."""
     if posix():
-        os.umask(PRIVATE_UMASK)
+        _remembered.setdefault("user", os.umask(PRIVATE_UMASK))
+
+
+def user_umask() -> int:
+    """The mask files the user takes out of the program are made with (a lookbook for a
+    client, a result saved to Pictures): the user's own, as it was before the program
+    made its own files private."""
+    if "user" in _remembered:
+        return _remembered["user"]
+    current = os.umask(PRIVATE_UMASK)  # reading it means setting it, for an instant
+    os.umask(current)
+    return current
 
 
 def own_folders() -> list[Path]:

@@ -157,6 +157,18 @@ def test_a_batch_s_people_are_named_without_what_their_files_share() -> None:
         )
         for row, person in enumerate(people)
     ]
+    described = Job(  # a garment described with the batch: its photo is no person
+        id="described",
+        kind=JobKind.PRODUCT_DESCRIPTION,
+        status=JobStatus.COMPLETED,
+        product_type="DRESS",
+        params={},
+        source_name="SS27-resort-linen-dress.jpg",
+        batch="batch-1",
+        created_at=5.0,
+        updated_at=5.0,
+    )
+    jobs.append(described)
     assert [page.person for page in from_jobs(jobs).pages] == ["anna maria", "ben"]
     (item,) = sheet_from_jobs(jobs).items
     assert [person for person, _look in item.looks] == ["anna maria", "ben"]

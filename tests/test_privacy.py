@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aurax_desktop import paths
+from aurax_desktop import paths, privacy
 from aurax_desktop.cli import main
 from aurax_desktop.jobs import open_history
 from aurax_desktop.jobs.files import write_atomically
@@ -31,8 +31,9 @@ def modes(root: Path) -> dict[str, int]:
 
 
 def test_what_a_run_leaves_is_readable_by_its_user_only(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(privacy, "_remembered", {})  # as a fresh process has it
     previous = os.umask(0o022)  # a usual desktop's: new files readable by all
     try:
         person, garment = tmp_path / "person.jpg", tmp_path / "garment.jpg"
@@ -52,6 +53,8 @@ def test_what_a_run_leaves_is_readable_by_its_user_only(
     loose = {name: oct(mode) for name, mode in found.items() if mode not in (0o700, 0o600)}
     assert loose == {}
     assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    # what the user took out (for a client, a buyer) is made as the user's files are
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
 
 
 def test_files_an_older_version_left_readable_are_corrected_at_start() -> None:

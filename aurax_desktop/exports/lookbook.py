@@ -106,8 +106,9 @@ def person_of(job: Job, names: Mapping[str, str] | None = None) -> str:
 
 
 def batch_people(jobs: Iterable[Job]) -> dict[str, str]:
-    """The names of a batch's people ("anna maria", not "SS27 resort look anna maria")."""
-    return people_names([job.source_name or "" for job in jobs])
+    """The names of a batch's people ("anna maria", not "SS27 resort look anna maria"):
+    of its try-ons only (a described garment's photo is no person)."""
+    return people_names([job.source_name or "" for job in jobs if job.kind is JobKind.TRY_ON])
 
 
 def from_jobs(

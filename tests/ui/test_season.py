@@ -107,6 +107,8 @@ def test_garments_dropped_together_go_each_as_its_own_type(
         return len(jobs) == 6 and all(j.status.is_final for j in jobs)
 
     qtbot.waitUntil(ended, timeout=30_000)
+    chooser = window.catalog.page.batch_combo  # by the name given, its descriptions aside
+    qtbot.waitUntil(lambda: chooser.itemText(0) == "SS27 Resort · 3", timeout=5000)
     sent = {str(t["received"]["productType"]): t["received"] for t in server.tasks()}
     assert sorted(sent) == ["DRESS", "FOOTWEAR", "OUTFIT"]
     assert sent["DRESS"]["mask"] is not None
@@ -180,6 +182,8 @@ def test_a_season_list_fills_the_garment_pane_and_a_bad_one_is_refused_row_by_ro
     photos = page.garment_pane.photos()
     assert [p.product_type for p in photos] == ["DRESS", "GARMENT"]
     assert photos[0].details[SKU] == "R-001" and photos[0].details[LABEL] == "Linen midi dress"
+    tip = page.garment_pane.strip.item(0).toolTip()
+    assert tip == "Linen midi dress · R-001\nlinen-dress.jpg\nDress"  # whole, as listed
     assert "2 garments from “resort.csv”" in window.statusBar().currentMessage()
     question = BatchQuestion(window, Pairs.of(page.person_pane, page.garment_pane))
     said = [label.text() for label in question.findChildren(QLabel)]

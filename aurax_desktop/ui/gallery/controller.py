@@ -50,7 +50,9 @@ def recent_batches(store: JobStore, limit: int = 30) -> list[tuple[str, str, flo
     """(batch, name, when, count) of the newest batches of try-ons."""
     found = []
     for batch, when, count in store.batches(limit, JobKind.TRY_ON):
-        first = store.query(JobQuery(batch=batch, limit=1))
+        # a try-on carries the batch's name from the start (a description sent with
+        # the batch may be newer and does not)
+        first = store.query(JobQuery(batch=batch, kinds=frozenset({JobKind.TRY_ON}), limit=1))
         name = batch_name(first[0].params) if first else ""
         found.append((batch, name, when, count))
     return found
@@ -333,7 +335,8 @@ class GalleryController(QObject):
             self.failed.emit("Choose a batch in the Gallery first: the line sheet is made of it.")
             return
         suggested = (
-            Path(self.folders.folder("exports")) / f"{slug(self.model.name) or 'line-sheet'}.pdf"
+            Path(self.folders.folder("exports"))
+            / f"{slug(f'{self.model.name} line sheet') or 'line-sheet'}.pdf"  # not the lookbook's
         )
         chosen, _kind = QFileDialog.getSaveFileName(
             self.parent_widget, "Export line sheet", str(suggested), "PDF line sheet (*.pdf)"

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWi
 from aurax_desktop.api import ProductType
 from aurax_desktop.api.suggest import suggest_product_type
 from aurax_desktop.imaging import ImageError, SourceImage, load_image
-from aurax_desktop.jobs.garments import LABEL
+from aurax_desktop.jobs.garments import LABEL, SKU
 from aurax_desktop.jobs.inputs import ImageInput
 from aurax_desktop.jobs.short_names import distinct_labels
 from aurax_desktop.ui.common.background import BackgroundWork
@@ -252,9 +252,12 @@ class PhotoStrip(QListWidget):
         self.setFixedHeight(THUMB + 24 + bar)
 
     def _tip(self, photo: Photo) -> str:
+        """The photo whole: a listed garment's name and SKU, its file, its type."""
+        listed = " · ".join(v for v in (photo.details.get(LABEL), photo.details.get(SKU)) if v)
+        lines = [listed, photo.name]
         if self.typed and photo.product_type:
-            return f"{photo.name}\n{ProductType(photo.product_type).label}"
-        return photo.name
+            lines.append(ProductType(photo.product_type).label)
+        return "\n".join(line for line in lines if line)
 
     def _badged(self, photo: Photo, image: QImage) -> QPixmap:
         """The thumbnail, with the garment's type written across its foot."""
