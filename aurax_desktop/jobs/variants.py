@@ -3,15 +3,17 @@
 Every job of a batch knows its cell (its person's row, its garment's column). A
 cell with several jobs holds variants of one look; one of them stands for the
 cell: the one the user chose last (``CHOSEN_AT`` among its parameters), else the
-newest that completed, else the newest. That one is shown in the Gallery, and
-exported and put in lookbooks and line sheets.
+newest favourite (a pick stays picked when the pair is tried again: the new result
+joins the stack, to be chosen with Up and Down in the loupe), else the newest that
+completed, else the newest. That one is shown in the Gallery, and exported and put in
+lookbooks and line sheets.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from aurax_desktop.jobs.model import Job, JobKind, JobStatus
+from aurax_desktop.jobs.model import FAVOURITE, Job, JobKind, JobStatus
 from aurax_desktop.jobs.params import sent_of
 
 CHOSEN_AT = "chosen_at"
@@ -33,6 +35,9 @@ def chosen_variant(variants: Sequence[Job]) -> Job | None:
     chosen = [j for j in variants if j.params.get(CHOSEN_AT)]
     if chosen:
         return max(chosen, key=lambda j: float(j.params[CHOSEN_AT]))
+    favourites = [j for j in variants if j.mark == FAVOURITE]
+    if favourites:
+        return max(favourites, key=lambda j: j.created_at)
     completed = [j for j in variants if j.status is JobStatus.COMPLETED]
     return max(completed or variants, key=lambda j: j.created_at)
 
