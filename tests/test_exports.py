@@ -172,3 +172,28 @@ def test_a_batch_s_people_are_named_without_what_their_files_share() -> None:
     assert [page.person for page in from_jobs(jobs).pages] == ["anna maria", "ben"]
     (item,) = sheet_from_jobs(jobs).items
     assert [person for person, _look in item.looks] == ["anna maria", "ben"]
+
+
+def test_a_contact_sheet_s_captions_sit_centred_under_their_pictures(tmp_path: Path) -> None:
+    from PIL import ImageChops  # noqa: PLC0415
+
+    from aurax_desktop.exports.contact_sheet import CELL, MARGIN  # noqa: PLC0415
+
+    shot = tmp_path / "look.jpg"
+    Image.new("RGB", (400, 600), (20, 120, 90)).save(shot)
+    look = Look(shot, "Linen midi dress", "SS27-014", "Dress")
+    book = Lookbook("SS27", pages=(PersonPage("anna", (look,)),))
+    target, _notes = write_contact_sheet(book, tmp_path / "sheet.png")
+    with Image.open(target) as sheet:
+        grey = sheet.convert("L")
+    top = MARGIN + 70 + 40
+
+    def inked(box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+        """Where the crop is clearly darker than the paper."""
+        crop = ImageChops.invert(grey.crop(box))
+        return crop.point(lambda v: 255 if v > 60 else 0).getbbox()
+
+    picture = inked((0, top, grey.width, top + CELL))
+    words = inked((0, top + CELL + 4, grey.width, top + CELL + 60))
+    assert picture is not None and words is not None
+    assert abs((picture[0] + picture[2]) / 2 - (words[0] + words[2]) / 2) < 4

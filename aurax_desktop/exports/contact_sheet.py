@@ -59,8 +59,11 @@ class _Writer:
         *,
         bold: bool = False,
         right: bool = False,
+        centre: bool = False,
     ) -> None:
-        left = x - self.width(text, size, bold=bold) if right else x
+        """One line; ``x`` is its left edge, or its right edge, or its centre."""
+        width = self.width(text, size, bold=bold)
+        left = x - width if right else x - width / 2 if centre else x
         for run in self.fonts.runs(visual(text), bold=bold):
             font = self._font(run.font, size)
             self.draw.text((left, y), run.text, font=font, fill=colour)
@@ -101,6 +104,7 @@ def write_contact_sheet(book: Lookbook, target: Path) -> tuple[Path, list[str]]:
     if not book.pages:
         raise ValueError("There are no finished try-ons to put on a contact sheet.")
     per_row = max(1, (WIDTH - 2 * MARGIN + GAP) // (CELL + GAP))
+    cell_w = (WIDTH - 2 * MARGIN - GAP * (per_row - 1)) // per_row  # the row fills the width
     caption = 2 * (CAPTION_PX + 4) + DETAIL_PX + 12
     lines = sum(-(-len(page.looks) // per_row) for page in book.pages)
     height = MARGIN + 70 + 40 * len(book.pages) + lines * (CELL + caption + GAP) + MARGIN
@@ -117,24 +121,25 @@ def write_contact_sheet(book: Lookbook, target: Path) -> tuple[Path, list[str]]:
         y += 40
         for start in range(0, len(page.looks), per_row):
             for column, look in enumerate(page.looks[start : start + per_row]):
-                x = MARGIN + column * (CELL + GAP)
+                x = MARGIN + column * (cell_w + GAP)
                 try:
                     fitted = print_image(look.picture, CELL)
                 except LeftOut as left:
                     notes.append(f"{page.person} with {look.garment} was left out: {left.note}")
                     continue
-                sheet.paste(fitted, (x + (CELL - fitted.width) // 2, y + (CELL - fitted.height)))
-                _caption(writer, x, y + CELL + 6, look)
+                sheet.paste(fitted, (x + (cell_w - fitted.width) // 2, y + (CELL - fitted.height)))
+                _caption(writer, x + cell_w // 2, y + CELL + 6, cell_w, look)
             y += CELL + caption + GAP
     out = io.BytesIO()
     sheet.save(out, kind, **({"quality": 90} if kind == "JPEG" else {"optimize": True}))
     return write_atomically(target, out.getvalue()), notes
 
 
-def _caption(writer: _Writer, x: int, y: int, look: Look) -> None:
-    for line in writer.wrap(look.garment, CELL, CAPTION_PX, bold=True, lines=2):
-        writer.text(x, y, line, CAPTION_PX, DARK, bold=True)
+def _caption(writer: _Writer, centre: int, y: int, width: int, look: Look) -> None:
+    """A look's caption centred under its picture, as in the line sheet."""
+    for line in writer.wrap(look.garment, width, CAPTION_PX, bold=True, lines=2):
+        writer.text(centre, y, line, CAPTION_PX, DARK, bold=True, centre=True)
         y += CAPTION_PX + 4
     details = " · ".join(part for part in (look.sku, look.product_type) if part)
-    for line in writer.wrap(details, CELL, DETAIL_PX, bold=False, lines=1):
-        writer.text(x, y, line, DETAIL_PX, GREY)
+    for line in writer.wrap(details, width, DETAIL_PX, bold=False, lines=1):
+        writer.text(centre, y, line, DETAIL_PX, GREY, centre=True)

@@ -217,6 +217,9 @@ def test_the_trash_restores_and_empties_and_the_spend_stays(
     assert "1 job moved to the Trash" in window.statusBar().currentMessage()
     qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: model.counts()["done"] == 2, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == "1 job back from the Trash.", timeout=5000
+    )
 
 
 @pytest.mark.parametrize("name", ["garments", "products", "Clothes SS27", "dresses"])

@@ -173,7 +173,12 @@ class JobActions(QObject):
 
     def restore(self, ids: list[str]) -> None:
         book = self.session.book
-        self.work.run(lambda: book.restore(ids), lambda _r: None, self._failed)
+        what = "1 job" if len(ids) == 1 else f"{len(ids)} jobs"
+        self.work.run(
+            lambda: book.restore(ids),
+            lambda _r: self.message.emit(f"{what} back from the Trash."),
+            self._failed,
+        )
 
     def _failed(self, error: BaseException) -> None:
         self.failed.emit(getattr(error, "user_message", str(error)))
