@@ -228,6 +228,7 @@ def answer_batch_question(
             question.name_edit.setText(name)
         question.describe.setChecked(describe)
         seen.append(question.text())
+        seen.append(question.send_button.text())
         if send:
             question.send_button.click()
         else:

@@ -203,6 +203,7 @@ def test_the_trash_restores_and_empties_and_the_spend_stays(
     window.job_actions.delete_many([j for j in jobs if store.get(j.id) is not None])
     qtbot.waitUntil(lambda: page.batch_combo.count() == 0, timeout=5000)
     assert window.catalog.model.rowCount() == 0 and page.stack.currentWidget() is page.empty
+    assert not window.commands["exportLookbook"].isEnabled()  # nothing to export
     window.commands["undo"].trigger()  # back: the batch is shown again
     qtbot.waitUntil(lambda: window.catalog.model.counts()["done"] == 2, timeout=10_000)
     assert page.batch_combo.itemText(0) == "Resort · 2"

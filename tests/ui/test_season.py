@@ -100,6 +100,7 @@ def test_garments_dropped_together_go_each_as_its_own_type(
     assert said[0] == "3 try-ons: 1 dress, 1 pair of shoes, 1 outfit × 1 person, 9 credits"
     assert said[1] == "Send 3 try-ons"
     assert said[2].endswith("9.75 credits")
+    assert said[3] == "Send 3 try-ons and 3 descriptions"
     store = window.session.store
 
     def ended() -> bool:

@@ -356,8 +356,8 @@ class MainWindow(QMainWindow):
             lambda: self.describe.export(shopify=False),
             icon_name="save",
         )
-        self.commands.adopt("exportLookbook", self.catalog.export_action)
         has_batch = lambda: self.catalog.model.batch is not None  # noqa: E731
+        self.commands.adopt("exportLookbook", self.catalog.export_action, has_batch)
         add(
             "exportLineSheet",
             "Export line sheet…",

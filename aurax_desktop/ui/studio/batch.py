@@ -218,6 +218,9 @@ class BatchQuestion(QDialog):
             f"{pairs.count} try-ons: {type_mix(list(pairs.types))} × {who}, "
             f"{credits_text(self.cost)}"
         )
+        described = len(pairs.garments) if self.describe.isChecked() else 0
+        also = f" and {described} description{'s' if described != 1 else ''}" if described else ""
+        self.send_button.setText(f"Send {pairs.count} try-ons{also}")
         self.send_button.setEnabled(bool(self.name_edit.text().strip()))
 
 
