@@ -13,6 +13,7 @@ from aurax_desktop.atomic import write_atomically
 from aurax_desktop.exports.fonts import FontBook, visual
 from aurax_desktop.exports.lookbook import Look, Lookbook, date_text
 from aurax_desktop.exports.print_pictures import LeftOut, print_image
+from aurax_desktop.exports.typesetting import wrap_words
 
 WIDTH = 1600
 MARGIN, GAP = 40, 16
@@ -70,30 +71,7 @@ class _Writer:
             left += font.getlength(run.text)
 
     def wrap(self, text: str, width: int, size: int, *, bold: bool, lines: int) -> list[str]:
-        found: list[str] = []
-        current = ""
-        for word in text.split():
-            candidate = f"{current} {word}" if current else word
-            if self.width(candidate, size, bold=bold) <= width:
-                current = candidate
-                continue
-            if current:
-                found.append(current)
-            current = word
-            while self.width(current, size, bold=bold) > width and len(current) > 1:
-                cut = len(current) - 1
-                while cut > 1 and self.width(current[:cut], size, bold=bold) > width:
-                    cut -= 1
-                found.append(current[:cut])
-                current = current[cut:]
-        if current:
-            found.append(current)
-        if len(found) > lines:
-            last = found[lines - 1]
-            while last and self.width(last + "…", size, bold=bold) > width:
-                last = last[:-1].rstrip()
-            found = [*found[: lines - 1], last + "…"]
-        return found
+        return wrap_words(text, lambda line: self.width(line, size, bold=bold) <= width, lines)
 
 
 def write_contact_sheet(book: Lookbook, target: Path) -> tuple[Path, list[str]]:

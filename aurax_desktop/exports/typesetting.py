@@ -4,6 +4,7 @@ drawn in any script (``fonts``), right-to-left text in its visual order."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import BinaryIO
 
 from reportlab import rl_config
@@ -42,33 +43,7 @@ class Typesetter:
         """``text`` (in logical order) in lines that each fit ``width``; at most
         ``lines``, the last cut with "…" when there is more."""
 
-        def fits(candidate: str) -> bool:
-            return self.width(candidate, size, bold=bold) <= width
-
-        found: list[str] = []
-        current = ""
-        for word in text.split():
-            candidate = f"{current} {word}" if current else word
-            if fits(candidate):
-                current = candidate
-                continue
-            if current:
-                found.append(current)
-            current = word
-            while not fits(current) and len(current) > 1:  # longer than the cell: broken
-                cut = len(current) - 1
-                while cut > 1 and not fits(current[:cut]):
-                    cut -= 1
-                found.append(current[:cut])
-                current = current[cut:]
-        if current:
-            found.append(current)
-        if len(found) > lines:
-            last = found[lines - 1]
-            while last and not fits(last + ELLIPSIS):
-                last = last[:-1].rstrip()
-            found = [*found[: lines - 1], last + ELLIPSIS]
-        return found
+        return wrap_words(text, lambda line: self.width(line, size, bold=bold) <= width, lines)
 
     def draw(
         self, x: float, y: float, text: str, size: float, *, bold: bool = False, align: str = "left"
@@ -83,3 +58,33 @@ class Typesetter:
             self.pdf.drawString(left, y, run.text)
             left += self.pdf.stringWidth(run.text, run.font, size)
         return width
+
+
+def wrap_words(text: str, fits: Callable[[str], bool], lines: int) -> list[str]:
+    """``text`` in lines that each ``fits``; a word longer than a line is broken; at
+    most ``lines``, the last cut with "…" when there is more. The one wrapping of every
+    document (the PDF's and the contact sheet's, whatever measures their text)."""
+    found: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if fits(candidate):
+            current = candidate
+            continue
+        if current:
+            found.append(current)
+        current = word
+        while not fits(current) and len(current) > 1:  # longer than the cell: broken
+            cut = len(current) - 1
+            while cut > 1 and not fits(current[:cut]):
+                cut -= 1
+            found.append(current[:cut])
+            current = current[cut:]
+    if current:
+        found.append(current)
+    if len(found) > lines:
+        last = found[lines - 1]
+        while last and not fits(last + ELLIPSIS):
+            last = last[:-1].rstrip()
+        found = [*found[: lines - 1], last + ELLIPSIS]
+    return found
