@@ -158,3 +158,12 @@ def client(demo: DemoServer) -> Iterator[AuraxClient]:
 @pytest.fixture
 def tmp_dir(tmp_path: Path) -> Path:
     return tmp_path
+
+
+@pytest.fixture
+def server(demo_factory: Callable[..., DemoServer], monkeypatch: pytest.MonkeyPatch) -> DemoServer:
+    """A demo server the command line reaches with the key in the environment."""
+    demo = demo_factory(task_seconds=0.1)
+    monkeypatch.setenv("AURAX_API_KEY", demo.api_key)
+    monkeypatch.setenv("AURAX_KEY_ID", demo.key_id)
+    return demo

@@ -14,10 +14,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from aurax_desktop.cli import main
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.imaging.thumbnails import thumbnail, thumbnail_dir
 from aurax_desktop.jobs import JobBook, JobStatus, JobStore, jobs_dir
+from tests.command_line import run
 from tests.factories import jpeg_bytes, person_jpeg
 
 GARMENT_COLOURS = [(20, 40, 200), (200, 40, 20), (30, 160, 60)]
@@ -37,22 +37,6 @@ def catalog(tmp_path: Path) -> tuple[Path, Path]:
     (garments / "notes.txt").write_text("not a picture")
     (garments / "fake.jpg").write_text("a text file named like a photo")
     return people, garments
-
-
-@pytest.fixture
-def server(demo_factory: Callable[..., DemoServer], monkeypatch: pytest.MonkeyPatch) -> DemoServer:
-    demo = demo_factory(task_seconds=0.2)
-    monkeypatch.setenv("AURAX_API_KEY", demo.api_key)
-    monkeypatch.setenv("AURAX_KEY_ID", demo.key_id)
-    return demo
-
-
-def run(server: DemoServer | None, *argv: str) -> int:
-    prefix = ["--base-url", server.url] if server is not None else []
-    try:
-        return main([*prefix, *argv])
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
 
 
 def sent(server: DemoServer) -> int:

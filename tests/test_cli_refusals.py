@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,14 +27,6 @@ def photos(tmp_path: Path) -> tuple[Path, Path]:
     person.write_bytes(person_jpeg())
     garment.write_bytes(garment_jpeg())
     return person, garment
-
-
-@pytest.fixture
-def server(demo_factory: Callable[..., DemoServer], monkeypatch: pytest.MonkeyPatch) -> DemoServer:
-    demo = demo_factory(task_seconds=0.2)
-    monkeypatch.setenv("AURAX_API_KEY", demo.api_key)
-    monkeypatch.setenv("AURAX_KEY_ID", demo.key_id)
-    return demo
 
 
 def refused(server: DemoServer, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

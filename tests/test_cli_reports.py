@@ -12,27 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from aurax_desktop.cli import main
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobStore
 from aurax_desktop.jobs.params import BATCH_NAME
+from tests.command_line import run
 from tests.factories import garment_jpeg, jpeg_bytes, person_jpeg
-
-
-@pytest.fixture
-def server(demo_factory: Callable[..., DemoServer], monkeypatch: pytest.MonkeyPatch) -> DemoServer:
-    demo = demo_factory(task_seconds=0.1)
-    monkeypatch.setenv("AURAX_API_KEY", demo.api_key)
-    monkeypatch.setenv("AURAX_KEY_ID", demo.key_id)
-    return demo
-
-
-def run(server: DemoServer | None, *argv: str) -> int:
-    prefix = ["--base-url", server.url] if server is not None else []
-    try:
-        return main([*prefix, *argv])
-    except SystemExit as exit_:  # argparse's own refusals
-        return int(exit_.code or 0)
 
 
 @pytest.fixture

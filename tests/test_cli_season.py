@@ -8,7 +8,6 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,25 +15,9 @@ from openpyxl import Workbook
 from PIL import Image
 from pypdf import PdfReader
 
-from aurax_desktop.cli import main
 from aurax_desktop.demo import DemoServer
+from tests.command_line import run
 from tests.factories import jpeg_bytes, person_jpeg
-
-
-@pytest.fixture
-def server(demo_factory: Callable[..., DemoServer], monkeypatch: pytest.MonkeyPatch) -> DemoServer:
-    demo = demo_factory(task_seconds=0.1)
-    monkeypatch.setenv("AURAX_API_KEY", demo.api_key)
-    monkeypatch.setenv("AURAX_KEY_ID", demo.key_id)
-    return demo
-
-
-def run(server: DemoServer | None, *argv: str) -> int:
-    prefix = ["--base-url", server.url] if server is not None else []
-    try:
-        return main([*prefix, *argv])
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
 
 
 @pytest.fixture
