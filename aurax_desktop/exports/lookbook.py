@@ -31,7 +31,7 @@ from aurax_desktop.exports.typesetting import Typesetter, new_document
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import SKU, display_name, garment_label
 from aurax_desktop.jobs.params import batch_name
-from aurax_desktop.jobs.short_names import people_names
+from aurax_desktop.jobs.short_names import readable_names
 from aurax_desktop.jobs.variants import cell_of, chosen_looks
 
 LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR"})
@@ -108,7 +108,7 @@ def person_of(job: Job, names: Mapping[str, str] | None = None) -> str:
 def batch_people(jobs: Iterable[Job]) -> dict[str, str]:
     """The names of a batch's people ("anna maria", not "SS27 resort look anna maria"):
     of its try-ons only (a described garment's photo is no person)."""
-    return people_names([job.source_name or "" for job in jobs if job.kind is JobKind.TRY_ON])
+    return readable_names([job.source_name or "" for job in jobs if job.kind is JobKind.TRY_ON])
 
 
 def from_jobs(

@@ -45,9 +45,10 @@ def distinct_labels(names: list[str]) -> list[str]:
     return labels if len(set(labels)) == len(set(names)) else list(names)
 
 
-def people_names(files: list[str]) -> dict[str, str]:
-    """Each photo's file name to its name for people among ``files`` (a batch's):
-    without what all share and the extension, separators as spaces ("anna maria")."""
+def readable_names(files: list[str]) -> dict[str, str]:
+    """Each photo's file name to a name people read, among ``files`` (a batch's people,
+    or its garments): without what all share and the extension, separators as spaces
+    ("SS27-resort-look-anna-maria.jpg" -> "anna maria")."""
     known = list(dict.fromkeys(name for name in files if name))
     return {
         file: display_name(short) for file, short in zip(known, distinct_labels(known), strict=True)

@@ -25,7 +25,7 @@ from PySide6.QtGui import QImage, QPixmap
 from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import LABEL, SKU, display_name, garment_label
 from aurax_desktop.jobs.params import batch_name, sent_of
-from aurax_desktop.jobs.short_names import distinct_labels
+from aurax_desktop.jobs.short_names import readable_names
 from aurax_desktop.jobs.store import UNMARKED
 from aurax_desktop.jobs.variants import CHOSEN_AT, chosen_variant
 from aurax_desktop.ui.common.job_cache import JobCache
@@ -175,9 +175,8 @@ class GalleryModel(QAbstractTableModel):
         names = self._headers.get(orientation)
         if names is None:
             files = self.people if orientation is Qt.Orientation.Vertical else self.garments
-            known = [name for name in files if name]
-            short = dict(zip(known, distinct_labels(known), strict=True))
-            names = [display_name(short[name]) if name else "" for name in files]
+            readable = readable_names(files)
+            names = [readable.get(name, "") for name in files]
             if orientation is Qt.Orientation.Horizontal:
                 names = [self._listed.get(c) or name for c, name in enumerate(names)]
             self._headers[orientation] = names
