@@ -204,9 +204,6 @@ class GalleryPage(QWidget):
     def refresh(self) -> None:
         """The progress line and which controls apply, from the model."""
         has_batch = self.model.rowCount() > 0
-        export = self.export_button.defaultAction()
-        if export is not None:  # nothing to export from an empty Gallery
-            export.setEnabled(has_batch)
         self.batch_combo.setEnabled(self.batch_combo.count() > 0)
         if not has_batch:
             self.stack.setCurrentWidget(self.empty)

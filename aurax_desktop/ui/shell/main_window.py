@@ -358,6 +358,7 @@ class MainWindow(QMainWindow):
         )
         has_batch = lambda: self.catalog.model.batch is not None  # noqa: E731
         self.commands.adopt("exportLookbook", self.catalog.export_action, has_batch)
+        self.catalog.model.modelReset.connect(self.commands.refresh)  # a batch shown, or none
         add(
             "exportLineSheet",
             "Export line sheet…",
