@@ -134,4 +134,5 @@ class Session:
         if self.demo is not None:
             self.demo.stop()
             self.demo = None
+        self.book.close()  # what the user asked for is written first
         self.store.close()

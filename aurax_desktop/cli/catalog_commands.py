@@ -26,7 +26,6 @@ from aurax_desktop.jobs.batches import batch_jobs, default_batch_name, last_try_
 from aurax_desktop.jobs.garments import Garment, display_name, type_mix
 from aurax_desktop.jobs.manifest import ManifestError, read_manifest
 from aurax_desktop.jobs.naming import free_file_name
-from aurax_desktop.jobs.params import batch_name
 from aurax_desktop.jobs.variants import chosen_looks
 
 LOOKBOOK_KINDS = (".pdf", ".png", ".jpg", ".jpeg")
@@ -235,7 +234,7 @@ def _called(jobs: list[Job], *, newest: bool) -> str:
     """A batch as its user knows it: by the name it was sent under; else as the last
     batch, or by when it was made. Its id is the history's key, which a user has seen
     only when they typed it in."""
-    name = next((batch_name(job.params) for job in jobs if batch_name(job.params)), "")
+    name = next((job.batch_name for job in jobs if job.batch_name), "")
     if name:
         return f"the batch “{shown(name)}”"
     if newest:

@@ -17,7 +17,7 @@ from aurax_desktop.account import (
 from aurax_desktop.api import DEFAULT_BASE_URL, AuraxClient, AuthenticationError
 from aurax_desktop.cli.output import Progress
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import JobRunner, JobStore, open_history
+from aurax_desktop.jobs import JobBook, JobRunner, JobStore, open_history
 
 DEFAULT_DEADLINE_S = 600.0
 
@@ -36,14 +36,17 @@ class CommandContext:
 
 
 @contextmanager
-def opened_history() -> Iterator[JobStore]:
-    """The history, for commands that only read or tidy it (no server needed)."""
+def opened_history() -> Iterator[JobBook]:
+    """The history and its job book (the one writer, as in the window), for every
+    command; every change asked for is written before the history is closed."""
     opened = open_history()
     if opened.message:
         Progress().note(f"aurax: {opened.message}")
+    book = JobBook(opened.store)
     try:
-        yield opened.store
+        yield book
     finally:
+        book.close()
         opened.store.close()
 
 
@@ -74,11 +77,12 @@ def command_context(args: argparse.Namespace, *, max_prepare: int = 2) -> Iterat
                 "AuraX Desktop window, or use --demo."
             )
         client = AuraxClient(base_url, api_key=credentials.api_key, key_id=credentials.key_id)
-        with opened_history() as store:
+        with opened_history() as book:
+            store = book.store
             progress = Progress(quiet=False)
             runner = JobRunner(
                 client,
-                store,
+                book,
                 progress,
                 deadline_s=float(args.deadline or DEFAULT_DEADLINE_S),
                 max_prepare=max_prepare,

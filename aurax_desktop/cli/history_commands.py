@@ -11,8 +11,9 @@ from aurax_desktop.cli.arguments import OptionError, UsageError, confirm, shown
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.job_commands import EXIT_OK, finish
 from aurax_desktop.cli.output import describe, history_table, job_record, print_json
-from aurax_desktop.jobs import Job, JobBook, JobQuery, JobStore
+from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobBook, JobQuery, JobStore
 from aurax_desktop.jobs.forgetting import DAY_S
+from aurax_desktop.jobs.model import MAX_STARS
 
 
 def cmd_history(args: argparse.Namespace, store: JobStore) -> int:
@@ -50,11 +51,10 @@ def cmd_task(context: CommandContext) -> int:
     return EXIT_OK
 
 
-def cmd_purge(args: argparse.Namespace, store: JobStore) -> int:
+def cmd_purge(args: argparse.Namespace, book: JobBook) -> int:
     """The Trash emptied and, with ``--older-than``, the finished jobs older than that
     many days deleted, with every file kept for them."""
     days = args.older_than
-    book = JobBook(store)
     trashed = book.trash_to_purge(0)
     old = book.finished_before(time.time() - days * DAY_S) if days else []
     in_trash = [job_id for job_id in trashed if job_id not in set(old)]
@@ -77,15 +77,46 @@ def cmd_purge(args: argparse.Namespace, store: JobStore) -> int:
     return EXIT_OK
 
 
-def cmd_delete(args: argparse.Namespace, store: JobStore) -> int:
-    job = _one_job(store, args.job_id.strip())
+def cmd_delete(args: argparse.Namespace, book: JobBook) -> int:
+    job = _one_job(book.store, args.job_id.strip())
     if not job.status.is_final:
         raise UsageError(
             f"job {job.id[:8]} is still {job.status.label.lower()}; stop it first "
             "(in the window), or wait for it to end."
         )
-    JobBook(store).forget([job.id])
+    book.forget([job.id])
     print(f"Deleted {describe(job)} and its files.", file=sys.stderr)
+    return EXIT_OK
+
+
+def check_mark(args: argparse.Namespace) -> None:
+    """Exactly one thing to do to the jobs, before the history is opened."""
+    chosen = [args.favourite, args.reject, args.clear, args.stars is not None]
+    if sum(bool(c) for c in chosen) != 1:
+        raise OptionError("give one of --favourite, --reject, --clear or --stars N.")
+    if args.stars is not None and not 0 <= args.stars <= MAX_STARS:
+        raise OptionError(f"--stars goes from 0 to {MAX_STARS}.")
+
+
+def cmd_mark(args: argparse.Namespace, book: JobBook) -> int:
+    """Flag, reject, unmark or rate jobs (the user's fields: a job being sent or
+    downloaded meanwhile keeps them when it ends)."""
+    jobs = [_one_job(book.store, given.strip()) for given in args.job_ids]
+    ids = list(dict.fromkeys(job.id for job in jobs))
+    if args.stars is not None:
+        changed = book.rate(ids, args.stars)
+        what = f"rated {args.stars} stars" if args.stars != 1 else "rated 1 star"
+    elif args.clear:
+        changed = book.mark(ids, None)
+        what = "unmarked"
+    else:
+        changed = book.mark(ids, FAVOURITE if args.favourite else REJECTED)
+        what = "marked favourite" if args.favourite else "marked rejected"
+    if args.json:
+        print_json([job_record(job) for job in changed])
+    else:
+        for job in changed:
+            print(f"{job.id[:8]} {describe(job)}: {what}")
     return EXIT_OK
 
 

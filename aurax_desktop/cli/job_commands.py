@@ -105,7 +105,7 @@ def cmd_describe(context: CommandContext) -> int:
         print_json([job_record(j) for j in finished])
     elif not args.csv:
         for job in finished:
-            print(f"{job.source_name}: {job.description or 'FAILED: ' + (job.error or '')}")
+            print(f"{job.source_name}: {job.shown_description or 'FAILED: ' + (job.error or '')}")
     else:
         print(shown(args.csv))
     return exit_code(finished)
@@ -143,7 +143,7 @@ def finish(context: CommandContext, job_ids: list[str], outputs: dict[str, Path 
         print_json([job_record(j, saved[j.id]) for j in finished])
     else:
         for job in finished:
-            print(saved[job.id] if saved[job.id] else job.description or describe(job))
+            print(saved[job.id] if saved[job.id] else job.shown_description or describe(job))
     return EXIT_FAILED if unwritten else exit_code(finished)
 
 
@@ -163,7 +163,7 @@ def write_csv(path: Path, jobs: list[Job]) -> None:
             DescribedProduct(
                 job.source_name or "",
                 job.product_type,
-                (job.description or "") if job.status is JobStatus.COMPLETED else "",
+                (job.shown_description or "") if job.status is JobStatus.COMPLETED else "",
                 "" if job.status is JobStatus.COMPLETED else job.error or "",
             )
             for job in jobs

@@ -21,7 +21,7 @@ from aurax_desktop.cli.job_commands import EXIT_ACCOUNT, EXIT_FAILED, EXIT_USAGE
 from aurax_desktop.cli.parser import build_parser
 from aurax_desktop.cli.terminal import safe_streams
 from aurax_desktop.imaging import ImageError
-from aurax_desktop.jobs import HistoryError, JobStore
+from aurax_desktop.jobs import HistoryError, JobBook, JobStore
 from aurax_desktop.logs import log_file, setup_logging
 from aurax_desktop.privacy import make_private, secure_folders
 
@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 
 Check = Callable[[argparse.Namespace], None]
 Command = Callable[[CommandContext], int]
-LocalCommand = Callable[[argparse.Namespace, JobStore], int]
+ReadingCommand = Callable[[argparse.Namespace, JobStore], int]
+WritingCommand = Callable[[argparse.Namespace, JobBook], int]
 
 COMMANDS: dict[str, tuple[Check | None, Command]] = {
     "try-on": (job_commands.check_try_on, job_commands.cmd_try_on),
@@ -39,15 +40,20 @@ COMMANDS: dict[str, tuple[Check | None, Command]] = {
     "resume": (None, history_commands.cmd_resume),
     "task": (None, history_commands.cmd_task),
 }
-LOCAL_COMMANDS: dict[str, tuple[Check | None, LocalCommand]] = {
+READING_COMMANDS: dict[str, tuple[Check | None, ReadingCommand]] = {
     "history": (None, history_commands.cmd_history),
-    "purge": (None, history_commands.cmd_purge),
-    "delete": (None, history_commands.cmd_delete),
     "lookbook": (catalog_commands.check_lookbook, catalog_commands.cmd_lookbook),
     "linesheet": (catalog_commands.check_linesheet, catalog_commands.cmd_linesheet),
     "export": (catalog_commands.check_export, catalog_commands.cmd_export),
 }
-"""Commands that read or tidy the history only: no server, no credentials."""
+"""Commands that read the history only: no server, no credentials."""
+WRITING_COMMANDS: dict[str, tuple[Check | None, WritingCommand]] = {
+    "purge": (None, history_commands.cmd_purge),
+    "delete": (None, history_commands.cmd_delete),
+    "mark": (history_commands.check_mark, history_commands.cmd_mark),
+}
+"""Commands that change the history (through the job book, as the window does): no
+server, no credentials."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,12 +98,18 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     for link in secure_folders():
         print(f"aurax: not followed: {link} is a link to another place.", file=sys.stderr)
-    if args.command in LOCAL_COMMANDS:
-        check_local, local = LOCAL_COMMANDS[args.command]
-        if check_local is not None:
-            check_local(args)
-        with opened_history() as store:
-            return local(args, store)
+    if args.command in READING_COMMANDS:
+        check_reading, reading = READING_COMMANDS[args.command]
+        if check_reading is not None:
+            check_reading(args)
+        with opened_history() as book:
+            return reading(args, book.store)
+    if args.command in WRITING_COMMANDS:
+        check_writing, writing = WRITING_COMMANDS[args.command]
+        if check_writing is not None:
+            check_writing(args)
+        with opened_history() as book:
+            return writing(args, book)
     check, command = COMMANDS[args.command]
     if check is not None:
         check(args)  # before anything is started or sent

@@ -11,7 +11,6 @@ from typing import Any, TextIO
 from aurax_desktop.cli.terminal import write_raw
 from aurax_desktop.jobs import Job, JobEvent, JobNotice, JobProgress, JobStatus, JobUpdated
 from aurax_desktop.jobs.garments import COLOUR, LABEL, PRICE, SKU, garment_details
-from aurax_desktop.jobs.params import batch_name
 
 
 class Progress:
@@ -128,7 +127,7 @@ def job_record(job: Job, output: str | None = None) -> dict[str, Any]:
         "task_id": job.task_id,
         "prompt": job.prompt,
         "source": job.source_name,
-        "description": job.description,
+        "description": job.shown_description,
         "output": output,
         "results": [str(p) for p in job.result_paths],
         "error": job.error,
@@ -136,7 +135,7 @@ def job_record(job: Job, output: str | None = None) -> dict[str, Any]:
         "cost": job.cost,
         "mark": job.mark or None,
         "stars": job.stars,
-        "batch_name": batch_name(job.params) or None,
+        "batch_name": job.batch_name or None,
         "garment": job.params.get("garment_name"),
         **{key: value or None for key, value in _garment_fields(job).items()},
         "created_at": job.created_at,
@@ -162,7 +161,10 @@ def history_table(jobs: list[Job]) -> str:
     for job in jobs:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(job.created_at))
         result = (
-            job.description or (str(job.result_paths[0]) if job.results else "") or job.error or ""
+            job.shown_description
+            or (str(job.result_paths[0]) if job.results else "")
+            or job.error
+            or ""
         )
         rows.append(
             (

@@ -124,6 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
         "delete", parents=[common], help="delete one job and every file kept for it"
     )
     delete.add_argument("job_id", metavar="JOB_ID", help="the job's id (or its first letters)")
+    mark = commands.add_parser(
+        "mark", parents=[common], help="flag, reject or rate results (as the Gallery does)"
+    )
+    mark.add_argument(
+        "job_ids", nargs="+", metavar="JOB_ID", help="the jobs' ids (or their first letters)"
+    )
+    mark.add_argument("--favourite", "--favorite", action="store_true", help="flag as favourite")
+    mark.add_argument("--reject", action="store_true", help="mark as rejected")
+    mark.add_argument("--clear", action="store_true", help="remove the flag or the rejection")
+    mark.add_argument("--stars", type=int, metavar="N", help="rate from 0 (none) to 5 stars")
     commands.add_parser("resume", parents=[common], help="follow unfinished jobs to their end")
     task = commands.add_parser("task", parents=[common], help="show a task's status")
     task.add_argument("task_id", metavar="ID")

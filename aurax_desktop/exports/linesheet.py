@@ -30,7 +30,6 @@ from aurax_desktop.exports.print_pictures import PrintShelf, print_side
 from aurax_desktop.exports.typesetting import Typesetter, new_document
 from aurax_desktop.jobs import FAVOURITE, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import COLOUR, PRICE, SKU, garment_label
-from aurax_desktop.jobs.params import batch_name
 from aurax_desktop.jobs.variants import cell_of, chosen_looks
 
 LOOKS_PER_ROW = 4
@@ -75,8 +74,8 @@ def from_jobs(
     all_jobs = [j for j in jobs if j.kind is JobKind.TRY_ON]
     described: dict[str, str] = {}
     for job in sorted(descriptions, key=lambda j: j.created_at):
-        if job.status is JobStatus.COMPLETED and job.description and job.source_name:
-            described[job.source_name] = job.description
+        if job.status is JobStatus.COMPLETED and job.shown_description and job.source_name:
+            described[job.source_name] = job.shown_description
     columns: dict[int, list[Job]] = {}
     for job in sorted(all_jobs, key=lambda j: j.created_at):
         columns.setdefault(cell_of(job)[1], []).append(job)
@@ -101,7 +100,7 @@ def from_jobs(
                 tuple((person_of(j, names), look_of(j)) for j in looks),
             )
         )
-    name = next((batch_name(j.params) for j in all_jobs if batch_name(j.params)), "")
+    name = next((j.batch_name for j in all_jobs if j.batch_name), "")
     return LineSheet(
         clean(name) or "Line sheet", items=tuple(items), subtitle=clean(subtitle), logo=logo
     )

@@ -30,7 +30,6 @@ from aurax_desktop.exports.print_pictures import PrintPicture, PrintShelf, print
 from aurax_desktop.exports.typesetting import Typesetter, new_document
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import SKU, display_name, garment_label
-from aurax_desktop.jobs.params import batch_name
 from aurax_desktop.jobs.short_names import readable_names
 from aurax_desktop.jobs.variants import cell_of, chosen_looks
 
@@ -132,7 +131,7 @@ def from_jobs(
         row, column = cell_of(job)
         people.setdefault(row, person_of(job, names))
         rows.setdefault(row, []).append((column, look_of(job)))
-    name = title or next((batch_name(j.params) for j in all_jobs if batch_name(j.params)), "")
+    name = title or next((j.batch_name for j in all_jobs if j.batch_name), "")
     pages = tuple(
         PersonPage(people[row], tuple(look for _c, look in sorted(rows[row], key=lambda x: x[0])))
         for row in sorted(rows)

@@ -47,10 +47,16 @@ class TryOnBatchInput:
     """One per person photo: the job whose result it is (an outfit built step by step)."""
     describe_garments: bool = False
     """Also describe each garment once (for the line sheet), in the same batch."""
+    person_names: tuple[str | None, ...] = ()
+    """One per person photo: the name a people list gives them (None: none given)."""
 
     def type_of(self, column: int) -> ProductType:
         chosen = self.garment_types[column] if column < len(self.garment_types) else None
         return chosen or self.product_type
+
+    def person_name(self, row: int) -> str | None:
+        named = self.person_names[row] if row < len(self.person_names) else None
+        return " ".join(named.split()) or None if named else None
 
     def details_of(self, column: int) -> dict[str, str]:
         return dict(self.garment_details[column]) if column < len(self.garment_details) else {}

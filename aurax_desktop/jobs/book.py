@@ -1,20 +1,24 @@
 """The job book: the one writer of the history, and the one source of job events.
 
-Every change to a job, whether the runner's (a new status, a result) or the
-user's (a mark, stars, a description edited, a batch renamed, a deletion to the
-Trash and back, forgetting), is made here: read, changed, committed with the
-job's next revision, then announced to the listeners, in that order and under
-one lock. Listeners therefore see a job's revisions in the order they were made,
-and a newer snapshot always has a larger revision.
+Every change to a job is an operation run on the book's ``HistoryWriter``: one
+thread, one operation after another, in the order they were asked for, whoever
+asked (the runner's workers, the window, the command line). Each operation
+writes, then announces what it wrote to the listeners, so listeners see a job's
+revisions in the order they were made, and a newer snapshot always has a larger
+revision (the history counts revisions, so this holds across processes too).
 
-The runner saves whole snapshots of the jobs it runs (``save``, ``change``). The
-user's edits change only the fields they name (``edit``), so an edit never undoes
-what the process running a job wrote meanwhile.
+A job's fields have owners (``model.WORK_FIELDS``, ``model.USER_FIELDS``). The
+work's changes (``create``, ``save``, ``change``) write only the work's fields,
+the user's (``edit`` and the verbs built on it) only the user's, each as an
+UPDATE of those columns on the job as the history holds it at that moment,
+never as a whole job read earlier. So a job marked, renamed or moved to the
+Trash while it is being sent or downloaded, here or by another process, stays
+so when its result lands, and a job forgotten meanwhile is not made again.
 
 A history that cannot be written (a full disk) does not stop a running job: its
-snapshot is still kept and announced, and the trouble is announced too. A book
-opened ``read_only`` (a second window beside the one owning the data folder)
-refuses every change with ``HistoryError``: it writes nothing.
+snapshot is still kept and announced (with the user's fields as last known), and
+the trouble is announced too. A book opened ``read_only`` (a second window beside
+the one owning the data folder) refuses every change with ``HistoryError``.
 
 Money is not job state: when a job's cost first appears, the charge is appended
 to the history's ledger in the same transaction, and deleting the job later
@@ -27,8 +31,9 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from aurax_desktop.jobs.events import (
     EventSink,
@@ -38,9 +43,9 @@ from aurax_desktop.jobs.events import (
     JobRemoved,
     JobUpdated,
 )
-from aurax_desktop.jobs.model import FINAL_STATUSES, MARKS, MAX_STARS, Job
-from aurax_desktop.jobs.params import BATCH_NAME
+from aurax_desktop.jobs.model import FINAL_STATUSES, MARKS, MAX_STARS, USER_FIELDS, Job
 from aurax_desktop.jobs.store import READ_ONLY_MESSAGE, HistoryError, JobQuery, JobStore
+from aurax_desktop.jobs.writer import HistoryWriter
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +53,36 @@ TRASH_KEPT_DAYS = 30
 """How long deleted jobs wait in the Trash before they are purged (a setting)."""
 DAY_S = 86_400.0
 _ALL = 1_000_000
+T = TypeVar("T")
+
+
+def _check_user_fields(fields: dict[str, Any]) -> None:
+    unknown = set(fields) - set(USER_FIELDS)
+    if unknown:
+        raise ValueError(f"not the user's to change: {sorted(unknown)}")
+    if "mark" in fields and fields["mark"] not in (*MARKS, None):
+        raise ValueError(f"unknown mark: {fields['mark']!r}")
+    if "stars" in fields and not 0 <= int(fields["stars"]) <= MAX_STARS:
+        raise ValueError(f"stars go from 0 to {MAX_STARS}")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 class JobBook:
-    def __init__(self, store: JobStore, *, read_only: bool | None = None) -> None:
+    def __init__(
+        self,
+        store: JobStore,
+        *,
+        read_only: bool | None = None,
+        writer: HistoryWriter | None = None,
+    ) -> None:
         self.store = store
         self.read_only = store.read_only if read_only is None else read_only
+        self.writer = writer or HistoryWriter()
+        """Where every change runs, in order (see ``jobs.writer``)."""
         self._jobs: dict[str, Job] = {}
-        self._changing = threading.RLock()
         self._changed = threading.Condition()
         self._listeners: list[EventSink] = []
         self.history_error: HistoryError | None = None
@@ -93,34 +120,88 @@ class JobBook:
 
         return report
 
-    # The runner's changes: whole snapshots of the jobs it runs
+    # Operations: every change runs on the writer, in the order asked
 
-    def save(self, job: Job) -> Job:
-        """Commit ``job`` as its next revision, then announce it; the saved snapshot."""
+    def run(self, operation: Callable[[], T]) -> Future[T]:
+        """Run ``operation`` on the writer after every change asked for before it (the
+        window's way: it never waits; its future result)."""
+        return self.writer.submit(operation)
+
+    def close(self, timeout: float | None = None) -> None:
+        """Run the changes asked for, then take no more."""
+        self.writer.close(timeout)
+
+    # The work's changes: its own fields only
+
+    def create(self, jobs: Sequence[Job], *, names_from: str | None = None) -> list[Job]:
+        """New jobs, in the history before anything is done with them (in one
+        transaction: a batch exists whole or not at all); each announced. With
+        ``names_from`` (a retry, a variant), they take that job's batch and person names
+        as the history holds them when they are made, so a rename is never missed."""
         self._writable()
-        with self._changing:
-            known = self._jobs.get(job.id)
-            if known is None and job.cost > 0:
-                known = self._read(job.id)
-            revision = max(job.revision, known.revision if known else 0) + 1
-            job = replace(job, revision=revision)
-            charge = job.cost - (known.cost if known is not None else 0.0)
-            try:
-                self.store.save(job, charge=max(0.0, charge))
-            except HistoryError as exc:
-                self._history_failed(exc)
+        return self.writer.call(lambda: self._create(list(jobs), names_from))
+
+    def _create(self, jobs: list[Job], names_from: str | None = None) -> list[Job]:
+        source = self._read(names_from) if names_from is not None else None
+        if source is not None:
+            jobs = [
+                replace(job, batch_name=source.batch_name, person_name=source.person_name)
+                for job in jobs
+            ]
+        try:
+            made = self.store.insert(jobs)
+        except HistoryError as exc:
+            self._history_failed(exc)
+            made = [replace(job, revision=max(1, job.revision)) for job in jobs]
+        for job in made:
             self._keep(job)
             self.emit(JobUpdated(job))
-        return job
+        return made
+
+    def save(self, job: Job) -> Job:
+        """Write the work's fields of ``job`` onto the job as the history holds it, then
+        announce it; the job as it now is (the user's fields as the history has them).
+        A job forgotten meanwhile is not made again: ``job`` is returned, unannounced."""
+        self._writable()
+        return self.writer.call(lambda: self._save(job))
+
+    def _save(self, job: Job) -> Job:
+        try:
+            saved = self.store.save_work(job)
+        except HistoryError as exc:
+            self._history_failed(exc)
+            saved = self._kept_in_memory(job)
+        if saved is None:
+            log.info("Job %s was forgotten meanwhile: its change is not kept", job.id)
+            with self._changed:
+                self._jobs.pop(job.id, None)
+            return job
+        self._keep(saved)
+        self.emit(JobUpdated(saved))
+        return saved
+
+    def _kept_in_memory(self, job: Job) -> Job:
+        """The work's change to ``job`` while the history cannot be written: the user's
+        fields as last known, the next revision."""
+        with self._changed:
+            known = self._jobs.get(job.id)
+        if known is None:
+            return replace(job, revision=job.revision + 1)
+        mine = {name: getattr(known, name) for name in USER_FIELDS}
+        return replace(job, revision=known.revision + 1, **mine)
 
     def change(self, job_id: str, change: Callable[[Job], Job | None]) -> Job | None:
-        """Save ``change(job)`` (None: no change), reading and writing as one step, so
-        two threads (a stream's late event, a finished download) never undo each
+        """Save ``change(job)`` (None: no change), reading and writing in one operation,
+        so two threads (a stream's late event, a finished download) never undo each
         other's state."""
-        with self._changing:
+        self._writable()
+
+        def operation() -> Job | None:
             job = self.get(job_id)
             changed = change(job) if job is not None else None
-            return self.save(changed) if changed is not None else None
+            return self._save(changed) if changed is not None else None
+
+        return self.writer.call(operation)
 
     def adopt(self, job: Job) -> None:
         """Know ``job`` as it is in the history, without saving or announcing it."""
@@ -130,18 +211,17 @@ class JobBook:
     # The user's changes: only the fields named, for any job in the history
 
     def edit(self, job_ids: Sequence[str], **fields: Any) -> list[Job]:
-        """Change these fields of these jobs (``mark``, ``stars``, ``description``,
-        ``trashed_at``, ``params``); the jobs as they now are, each announced."""
-        if "mark" in fields and fields["mark"] not in (*MARKS, None):
-            raise ValueError(f"unknown mark: {fields['mark']!r}")
-        if "stars" in fields and not 0 <= int(fields["stars"]) <= MAX_STARS:
-            raise ValueError(f"stars go from 0 to {MAX_STARS}")
+        """Change these user's fields of these jobs (``USER_FIELDS``); the jobs as they
+        now are, each announced."""
+        _check_user_fields(fields)
         self._writable()
-        with self._changing:
-            jobs = self.store.update(list(job_ids), **fields)
-            for job in jobs:
-                self._keep(job)
-                self.emit(JobUpdated(job))
+        ids = list(job_ids)
+        return self.writer.call(lambda: self._announce(self.store.update(ids, **fields)))
+
+    def _announce(self, jobs: list[Job]) -> list[Job]:
+        for job in jobs:
+            self._keep(job)
+            self.emit(JobUpdated(job))
         return jobs
 
     def mark(self, job_ids: Sequence[str], mark: str | None) -> list[Job]:
@@ -150,26 +230,35 @@ class JobBook:
     def rate(self, job_ids: Sequence[str], stars: int) -> list[Job]:
         return self.edit(job_ids, stars=stars)
 
+    def choose(self, job_ids: Sequence[str]) -> list[Job]:
+        """Chosen now among their cells' variants (the one shown and exported)."""
+        return self.edit(job_ids, chosen_at=time.time())
+
     def describe(self, job_id: str, text: str) -> list[Job]:
         """The user's own words for a description (kept in place of AuraX's)."""
-        return self.edit([job_id], description=text)
+        return self.edit([job_id], own_description=text)
 
     def rename_batch(self, batch: str, name: str) -> list[Job]:
-        """A batch's name, on every one of its jobs (the Gallery, lookbooks, line sheets
-        and ``history --json`` show it)."""
-        name = " ".join(name.split())
+        """A batch's name, on every one of its jobs as the history holds them now (the
+        Gallery, lookbooks, line sheets and ``history --json`` show it)."""
+        name = _one_line(name)
         if not name:
             raise ValueError("A batch needs a name.")
         self._writable()
-        with self._changing:
-            jobs = self.store.query(JobQuery(batch=batch, trashed=None, limit=_ALL))
-            changed: list[Job] = []
-            for job in jobs:
-                changed += self.store.update([job.id], params={**job.params, BATCH_NAME: name})
-            for job in changed:
-                self._keep(job)
-                self.emit(JobUpdated(job))
-        return changed
+        return self.writer.call(
+            lambda: self._announce(self.store.update_batch(batch, batch_name=name))
+        )
+
+    def name_person(self, batch: str, person_row: int, name: str) -> list[Job]:
+        """The name of a batch's person (its row in the batch), on every one of their
+        jobs; an empty name gives them back the name made from their file's."""
+        name = _one_line(name)
+        self._writable()
+        return self.writer.call(
+            lambda: self._announce(
+                self.store.update_batch(batch, person_row=person_row, person_name=name or None)
+            )
+        )
 
     def trash(self, job_ids: Sequence[str]) -> list[Job]:
         """Deleted by the user: into the Trash (kept ``TRASH_KEPT_DAYS`` days, files and
@@ -183,16 +272,16 @@ class JobBook:
         """Delete jobs for good, with every file kept for them; the ids deleted. The
         ledger keeps their charges: the money spent does not change."""
         self._writable()
-        gone: list[str] = []
-        for job_id in job_ids:
-            with self._changing:
-                self.store.delete(job_id)
-                with self._changed:
-                    self._jobs.pop(job_id, None)
-                    self._changed.notify_all()
-            gone.append(job_id)
-            self.emit(JobRemoved(job_id))
-        return gone
+        ids = list(job_ids)
+        return self.writer.call(lambda: [self._forget(job_id) for job_id in ids])
+
+    def _forget(self, job_id: str) -> str:
+        self.store.delete(job_id)
+        with self._changed:
+            self._jobs.pop(job_id, None)
+            self._changed.notify_all()
+        self.emit(JobRemoved(job_id))
+        return job_id
 
     def trash_to_purge(self, kept_days: float, *, now: float | None = None) -> list[str]:
         """The ids of finished jobs in the Trash for longer than ``kept_days`` (one still

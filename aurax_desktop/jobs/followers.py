@@ -255,9 +255,12 @@ class FollowPool:
                 self._fetching.pop(entry.job_id, None)
 
     def _forget(self, entry: _Entry) -> None:
+        """No longer followed, before its end is reported: whoever hears of the end (and
+        asks to follow the task again at once) finds it not followed."""
         with self._lock:
-            if self._waiting.get(entry.job_id) is entry:
-                del self._waiting[entry.job_id]
+            for followed in (self._waiting, self._live):
+                if followed.get(entry.job_id) is entry:
+                    del followed[entry.job_id]
 
     def _on_event(self, job_id: str, event: TaskEvent) -> None:
         if isinstance(event, TaskUpdate):

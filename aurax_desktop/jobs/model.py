@@ -107,9 +107,42 @@ def jobs_dir() -> Path:
     return paths.data_dir() / "jobs"
 
 
+WORK_FIELDS = (
+    "status",
+    "product_type",
+    "prompt",
+    "description",
+    "task_id",
+    "updated_at",
+    "cost",
+    "error",
+    "error_kind",
+    "params",
+    "timeline",
+    "messages",
+    "results",
+    "raw",
+    "owner",
+)
+"""The fields the work owns: only the process running the job changes them."""
+USER_FIELDS = (
+    "mark",
+    "stars",
+    "trashed_at",
+    "batch_name",
+    "person_name",
+    "chosen_at",
+    "own_description",
+)
+"""The fields the user owns: only the user's edits change them, never the work."""
+
+
 @dataclass(frozen=True)
 class Job:
-    """A snapshot of a job; the runner replaces it on every change."""
+    """A snapshot of a job. Its fields have owners: the work (``WORK_FIELDS``) and the
+    user (``USER_FIELDS``); each side's changes write only its own fields, to the job as
+    the history holds it at that moment (see ``book``). The rest are set when the job is
+    made and never change."""
 
     id: str
     kind: JobKind
@@ -149,6 +182,14 @@ class Job:
     """The user's rating of a result, 0 (none) to 5."""
     trashed_at: float | None = None
     """When the user deleted it (it waits in the Trash until purged); None: not deleted."""
+    batch_name: str | None = None
+    """The name of the job's batch, as the user gave it (and renamed it)."""
+    person_name: str | None = None
+    """The name the user gave the person photo of a try-on (a people list, a rename)."""
+    chosen_at: float | None = None
+    """When the user last chose this result among its cell's variants (None: never)."""
+    own_description: str | None = None
+    """The user's own words for a description, kept in place of AuraX's."""
 
     @property
     def folder(self) -> Path:
@@ -181,6 +222,11 @@ class Job:
 
     def changed(self, **changes: Any) -> Job:
         return replace(self, updated_at=time.time(), **changes)
+
+    @property
+    def shown_description(self) -> str | None:
+        """The description to show and export: the user's own words, else AuraX's."""
+        return self.own_description if self.own_description is not None else self.description
 
     @property
     def in_trash(self) -> bool:

@@ -90,15 +90,6 @@ def decode(kind: str, data: dict[str, Any]) -> KindParams | None:
     return cls(**known)
 
 
-def batch_name(data: dict[str, Any]) -> str:
-    """The name a batch's jobs were sent under ("" when none was given)."""
-    return str(data.get(BATCH_NAME) or "")
-
-
-BATCH_NAME = "batch_name"
-"""The key of a batch's name among its jobs' parameters (an extra of ``Sent``)."""
-
-
 def sent_of(data: dict[str, Any]) -> Sent:
     """Where and from what the job was sent."""
     return Sent(

@@ -36,7 +36,7 @@ from aurax_desktop.jobs.followers import FollowCallbacks, FollowPool
 from aurax_desktop.jobs.inputs import DescriptionInput, GenerationInput, TryOnInput
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES, Job, JobKind, JobStatus, new_job_id
 from aurax_desktop.jobs.ownership import OwnerLock
-from aurax_desktop.jobs.params import BATCH_NAME, Sent, encode
+from aurax_desktop.jobs.params import Sent, encode
 from aurax_desktop.jobs.recovery import take_over
 from aurax_desktop.jobs.results import fetch_results
 from aurax_desktop.jobs.scheduler import Prepare
@@ -50,7 +50,6 @@ from aurax_desktop.jobs.transitions import (
     for_following_again,
     to_downloading,
 )
-from aurax_desktop.jobs.variants import CHOSEN_AT
 from aurax_desktop.privacy import refuse_link
 
 log = logging.getLogger(__name__)
@@ -126,6 +125,7 @@ class JobRunner:
             batch,
             job_id=job_id,
         )
+        [job] = self._make([job])
         self._queue(job, lambda folder: request.prepare(folder, self.upload_side))
         return job.id
 
@@ -134,14 +134,14 @@ class JobRunner:
         garments in columns); the jobs exist, in the history, before any is prepared."""
         batch.check()
         batch_id = new_job_id()
-        queued = []
+        planned = []
         for row, column, request in batch.pairs():
             origin = batch.derived_from[row] if row < len(batch.derived_from) else None
             sent = Sent(
                 batch_row=row,
                 batch_column=column,
                 derived_from=origin,
-                extra={BATCH_NAME: batch.name, **batch.details_of(column)},
+                extra=batch.details_of(column),
             )
             job = self._new(
                 JobKind.TRY_ON,
@@ -150,9 +150,12 @@ class JobRunner:
                 request.source_name,
                 batch_id,
                 sent=sent,
+                batch_name=batch.name,
+                person_name=batch.person_name(row),
             )
-            queued.append((job, request))
-        for job, request in queued:
+            planned.append((job, request))
+        made = self._make([job for job, _request in planned])
+        for job, (_planned, request) in zip(made, planned, strict=True):
             self._queue(job, functools.partial(request.prepare, max_side=self.upload_side))
         described = tuple(
             self.submit_description(
@@ -161,7 +164,7 @@ class JobRunner:
             for column, garment in enumerate(batch.garments)
             if batch.describe_garments
         )
-        return BatchSent(batch_id, tuple(job.id for job, _request in queued), described)
+        return BatchSent(batch_id, tuple(job.id for job in made), described)
 
     def pause_batch(self, batch: str, *, paused: bool = True) -> None:
         """Paused: no more of the batch's jobs are sent (those sent are followed)."""
@@ -186,6 +189,7 @@ class JobRunner:
             batch,
             job_id=job_id,
         )
+        [job] = self._make([job])
         self._queue(job, request.prepare)
         return job.id
 
@@ -201,6 +205,7 @@ class JobRunner:
             request.batch,
             job_id=job_id,
         )
+        [job] = self._make([job])
         self._queue(job, request.prepare)
         return job.id
 
@@ -255,16 +260,22 @@ class JobRunner:
             owner=self.owner.id,
             **extra,
         ).moved_to(JobStatus.PREPARING)
-        try:
-            refuse_link(job.folder.parent, "The folder for jobs")
-            job.folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise HistoryError(
-                f"The folder for jobs, {job.folder.parent}, cannot be written "
-                f"({exc.strerror or exc}). Nothing was sent. Check the folder's permissions "
-                "and free space."
-            ) from exc
-        return self.book.save(job)
+        return job
+
+    def _make(self, jobs: list[Job], *, names_from: str | None = None) -> list[Job]:
+        """The jobs' folders made, then the jobs in the history (all or none); with
+        ``names_from``, named as that job is now (its batch's and person's names)."""
+        for job in jobs:
+            try:
+                refuse_link(job.folder.parent, "The folder for jobs")
+                job.folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise HistoryError(
+                    f"The folder for jobs, {job.folder.parent}, cannot be written "
+                    f"({exc.strerror or exc}). Nothing was sent. Check the folder's "
+                    "permissions and free space."
+                ) from exc
+        return self.book.create(jobs, names_from=names_from)
 
     # On the preparing workers
 
@@ -339,7 +350,7 @@ class JobRunner:
             raise KeyError(job_id)
         if old.kind is not JobKind.TRY_ON:
             raise ValueError("Only a try-on can be tried again.")
-        params = {k: v for k, v in old.params.items() if k != CHOSEN_AT}
+        params = dict(old.params)
         if garment_strength is not None:
             params["garment_strength"] = int(garment_strength)
         if run_with_prompt is not None:
@@ -357,6 +368,7 @@ class JobRunner:
             params=params,
             retry_of=old.id,
         )
+        [job] = self._make([job], names_from=old.id)
         try:
             copy_inputs(old.folder, job.folder)
         except OSError as exc:
@@ -408,6 +420,10 @@ class JobRunner:
         """Block until every job is final (or the timeout); their latest snapshots."""
         return self.book.wait(job_ids, timeout)
 
+    def is_running(self, job_id: str) -> bool:
+        """Whether this runner still sends or follows the job (its task, its download)."""
+        return self._sender.is_at_work(job_id) or self._follow.is_following(job_id)
+
     @property
     def following_counts(self) -> tuple[int, int]:
         return self._follow.counts
@@ -428,6 +444,7 @@ class JobRunner:
                 self.book.save(
                     job.moved_to(JobStatus.INTERRUPTED, error=INTERRUPTED_MESSAGE, owner=None)
                 )
+        self.book.writer.flush()  # every change asked for is written before the lock goes
         if self._listener is not None:
             self.book.remove_listener(self._listener)
         if self._own_lock:

@@ -146,6 +146,11 @@ class Scheduler:
                 return [e.job_id for e in self._queues.get(batch, ())]
             return [e.job_id for queue in self._queues.values() for e in queue]
 
+    def holds(self, job_id: str) -> bool:
+        """Whether the job waits in a queue."""
+        with self._condition:
+            return any(e.job_id == job_id for queue in self._queues.values() for e in queue)
+
     # Workers
 
     def set_workers(self, workers: int) -> None:

@@ -139,6 +139,13 @@ class Sender:
             self._unsent_only.update(at_work)
         return len(waiting) + len(at_work)
 
+    def is_at_work(self, job_id: str) -> bool:
+        """Waiting its turn, being prepared or being sent."""
+        with self._lock:
+            if job_id in self._at_work:
+                return True
+        return self.scheduler.holds(job_id)
+
     def pause(self, batch: str, *, paused: bool) -> None:
         self.scheduler.pause(batch, paused=paused)
 

@@ -6,9 +6,9 @@ import json
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +17,20 @@ from filelock import FileLock, Timeout
 from aurax_desktop import paths
 from aurax_desktop.jobs.history_errors import HistoryError, history_error
 from aurax_desktop.jobs.kept_files import remove_kept_files
-from aurax_desktop.jobs.model import MARKS, MAX_STARS, Job, JobKind, JobStatus
+from aurax_desktop.jobs.model import (
+    MARKS,
+    MAX_STARS,
+    USER_FIELDS,
+    WORK_FIELDS,
+    Job,
+    JobKind,
+    JobStatus,
+)
 from aurax_desktop.privacy import refuse_link
 
 __all__ = ["UNMARKED", "HistoryError", "JobQuery", "JobStore", "history_error"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _MIGRATIONS: dict[int, Sequence[str]] = {
     1: (
@@ -74,6 +82,22 @@ _MIGRATIONS: dict[int, Sequence[str]] = {
         "INSERT INTO charges (at, credits, job_id, kind) "
         "SELECT created_at, cost, id, kind FROM jobs WHERE cost > 0",
     ),
+    5: (
+        # The user's fields in columns of their own, out of the request's parameters
+        # (which the work writes): a batch's and a person's names, the variant chosen,
+        # the user's own words for a description.
+        "ALTER TABLE jobs ADD COLUMN batch_name TEXT",
+        "ALTER TABLE jobs ADD COLUMN person_name TEXT",
+        "ALTER TABLE jobs ADD COLUMN chosen_at REAL",
+        "ALTER TABLE jobs ADD COLUMN own_description TEXT",
+        "UPDATE jobs SET "
+        "batch_name = CASE WHEN json_type(params, '$.batch_name') = 'text' "
+        "AND trim(json_extract(params, '$.batch_name')) != '' "
+        "THEN json_extract(params, '$.batch_name') END, "
+        "chosen_at = CASE WHEN json_type(params, '$.chosen_at') IN ('real', 'integer') "
+        "THEN json_extract(params, '$.chosen_at') END "
+        "WHERE json_valid(params)",
+    ),
 }
 
 _COLUMNS = (
@@ -102,9 +126,15 @@ _COLUMNS = (
     "mark",
     "stars",
     "trashed_at",
+    "batch_name",
+    "person_name",
+    "chosen_at",
+    "own_description",
 )
-EDITABLE = frozenset({"mark", "stars", "trashed_at", "description", "params"})
+EDITABLE = frozenset(USER_FIELDS)
 """The columns the user's edits change, one field at a time (``JobStore.update``)."""
+_WORK_COLUMNS = WORK_FIELDS
+"""The columns the work's saves change (``JobStore.save_work``)."""
 
 
 SEARCHED = ("prompt", "description", "source_name", "task_id")
@@ -279,36 +309,76 @@ class JobStore:
         if self.read_only:
             raise HistoryError(READ_ONLY_MESSAGE)
 
-    def save(self, job: Job, *, charge: float = 0.0) -> None:
-        """Insert or replace the job, and append ``charge`` credits to the ledger in the
-        same transaction; committed when this returns."""
+    def insert(self, jobs: Sequence[Job]) -> list[Job]:
+        """Add new jobs, each whole, in one transaction (a job's charge, if it has cost
+        already, goes to the ledger with it); the jobs as stored. A job whose id is in the
+        history already is an error: nothing is inserted."""
         self._writable()
-        row = _to_row(job)
         marks = ", ".join("?" for _ in _COLUMNS)
         try:
-            with self._lock:
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
+            with self._lock, self._transaction():
+                for job in jobs:
+                    row = _to_row(replace(job, revision=max(1, job.revision)))
                     self._db.execute(
-                        f"INSERT OR REPLACE INTO jobs ({', '.join(_COLUMNS)}) VALUES ({marks})",
+                        f"INSERT INTO jobs ({', '.join(_COLUMNS)}) VALUES ({marks})",
                         [row[c] for c in _COLUMNS],
                     )
-                    if charge > 0:
-                        self._db.execute(
-                            "INSERT INTO charges (at, credits, job_id, kind) VALUES (?, ?, ?, ?)",
-                            (job.updated_at, charge, job.id, job.kind.value),
-                        )
-                    self._db.execute("COMMIT")
-                except BaseException:
-                    self._db.execute("ROLLBACK")
-                    raise
+                    if job.cost > 0:
+                        self._charge(job, job.cost)
         except sqlite3.Error as exc:
             raise history_error(exc, self.path) from exc
+        return self.get_many([job.id for job in jobs])
+
+    def save_work(self, job: Job) -> Job | None:
+        """Write the work's fields of ``job`` (``WORK_FIELDS``) to the job as the history
+        holds it now, leaving the user's fields as they are there; the job as it now is,
+        or None when it is no longer in the history (forgotten meanwhile: it is not made
+        again). A cost that grew is appended to the ledger in the same transaction."""
+        self._writable()
+        row = _to_row(job)
+        assignments = ", ".join(f"{name} = ?" for name in _WORK_COLUMNS)
+        try:
+            with self._lock, self._transaction():
+                found = self._db.execute("SELECT cost FROM jobs WHERE id = ?", (job.id,))
+                known = found.fetchone()
+                if known is None:
+                    return None
+                self._db.execute(
+                    f"UPDATE jobs SET {assignments}, revision = revision + 1 WHERE id = ?",
+                    [*(row[c] for c in _WORK_COLUMNS), job.id],
+                )
+                charge = job.cost - float(known[0] or 0.0)
+                if charge > 0:
+                    self._charge(job, charge)
+                saved = self._db.execute(
+                    f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE id = ?", (job.id,)
+                ).fetchone()
+        except sqlite3.Error as exc:
+            raise history_error(exc, self.path) from exc
+        return _from_row(saved)
 
     def update(self, job_ids: Sequence[str], **fields: Any) -> list[Job]:
-        """Change only these fields of these jobs (each gets its next revision), in one
-        transaction; the jobs as they now are. A change made meanwhile to another field
-        (by the process that runs the job) is kept."""
+        """Change only these fields of the user's (``USER_FIELDS``) on these jobs (each
+        gets its next revision), in one transaction; the jobs as they now are. What the
+        work wrote meanwhile to its own fields is kept."""
+        return self._update("id IN ({ids})", list(job_ids), fields)
+
+    def update_batch(
+        self, batch: str, *, person_row: int | None = None, **fields: Any
+    ) -> list[Job]:
+        """Change the user's fields of every job of ``batch`` (of its row ``person_row``
+        only, when given: one person's jobs), whatever their number, as the history holds
+        them now; the jobs changed, as they now are."""
+        where = "batch = ?"
+        args: list[Any] = [batch]
+        if person_row is not None:
+            where += " AND json_valid(params) AND json_extract(params, '$.batch_row') = ?"
+            args.append(int(person_row))
+        with self._lock:
+            ids = [r[0] for r in self._db.execute(f"SELECT id FROM jobs WHERE {where}", args)]
+        return self.update(ids, **fields)
+
+    def _update(self, where: str, job_ids: list[str], fields: dict[str, Any]) -> list[Job]:
         self._writable()
         unknown = set(fields) - EDITABLE
         if unknown:
@@ -318,22 +388,34 @@ class JobStore:
         row = _to_row_fields(fields)
         assignments = ", ".join(f"{name} = ?" for name in row)
         try:
-            with self._lock:
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
-                    for chunk in _chunks(list(job_ids)):
-                        self._db.execute(
-                            f"UPDATE jobs SET {assignments}, revision = revision + 1, "
-                            f"updated_at = MAX(updated_at, ?) WHERE id IN ({_marks(chunk)})",
-                            [*row.values(), time.time(), *chunk],
-                        )
-                    self._db.execute("COMMIT")
-                except BaseException:
-                    self._db.execute("ROLLBACK")
-                    raise
+            with self._lock, self._transaction():
+                for chunk in _chunks(job_ids):
+                    self._db.execute(
+                        f"UPDATE jobs SET {assignments}, revision = revision + 1 "
+                        f"WHERE {where.format(ids=_marks(chunk))}",
+                        [*row.values(), *chunk],
+                    )
         except sqlite3.Error as exc:
             raise history_error(exc, self.path) from exc
         return self.get_many(job_ids)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction, taken at once (``BEGIN IMMEDIATE``): another process
+        writing waits its turn (up to the connection's timeout) instead of failing midway."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _charge(self, job: Job, credits: float) -> None:
+        self._db.execute(
+            "INSERT INTO charges (at, credits, job_id, kind) VALUES (?, ?, ?, ?)",
+            (job.updated_at, credits, job.id, job.kind.value),
+        )
 
     def delete(self, job_id: str, *, files: bool = True) -> None:
         """Remove the job from the history, and every file kept for it: its folder (what
@@ -553,6 +635,10 @@ def _to_row(job: Job) -> dict[str, Any]:
         "mark": job.mark,
         "stars": job.stars,
         "trashed_at": job.trashed_at,
+        "batch_name": job.batch_name,
+        "person_name": job.person_name,
+        "chosen_at": job.chosen_at,
+        "own_description": job.own_description,
     }
 
 
@@ -565,6 +651,9 @@ def _to_row_fields(fields: dict[str, Any]) -> dict[str, Any]:
         row["mark"] = None
     if "stars" in row:
         row["stars"] = max(0, min(MAX_STARS, int(row["stars"])))
+    for name in ("batch_name", "person_name"):
+        if name in row:
+            row[name] = " ".join(str(row[name] or "").split()) or None
     return row
 
 
@@ -609,4 +698,8 @@ def _from_row(row: Sequence[Any]) -> Job:
         mark=values["mark"] if values["mark"] in MARKS else None,
         stars=max(0, min(MAX_STARS, int(values["stars"] or 0))),
         trashed_at=values["trashed_at"],
+        batch_name=values["batch_name"],
+        person_name=values["person_name"],
+        chosen_at=values["chosen_at"],
+        own_description=values["own_description"],
     )

@@ -2,7 +2,7 @@
 
 Every job of a batch knows its cell (its person's row, its garment's column). A
 cell with several jobs holds variants of one look; one of them stands for the
-cell: the one the user chose last (``CHOSEN_AT`` among its parameters), else the
+cell: the one the user chose last (its ``chosen_at``, a field of the user's), else the
 newest favourite (a pick stays picked when the pair is tried again: the new result
 joins the stack, to be chosen with Up and Down in the loupe), else the newest that
 completed, else the newest. That one is shown in the Gallery, and exported and put in
@@ -15,9 +15,6 @@ from collections.abc import Iterable, Sequence
 
 from aurax_desktop.jobs.model import FAVOURITE, Job, JobKind, JobStatus
 from aurax_desktop.jobs.params import sent_of
-
-CHOSEN_AT = "chosen_at"
-"""Among a job's parameters: when the user chose this variant for its cell."""
 
 Cell = tuple[int, int]
 
@@ -32,9 +29,9 @@ def chosen_variant(variants: Sequence[Job]) -> Job | None:
     """The variant that stands for its cell."""
     if not variants:
         return None
-    chosen = [j for j in variants if j.params.get(CHOSEN_AT)]
+    chosen = [j for j in variants if j.chosen_at]
     if chosen:
-        return max(chosen, key=lambda j: float(j.params[CHOSEN_AT]))
+        return max(chosen, key=lambda j: j.chosen_at or 0.0)
     favourites = [j for j in variants if j.mark == FAVOURITE]
     if favourites:
         return max(favourites, key=lambda j: j.created_at)

@@ -355,8 +355,8 @@ def test_resume_at_start(runner_factory: Factory, demo_factory: Callable[..., De
     queued = runner.get(job.id).changed(status=JobStatus.QUEUED, results=())  # type: ignore[union-attr]
     preparing = queued.changed(id="p" * 16, status=JobStatus.PREPARING, task_id=None)
     sending = queued.changed(id="s" * 16, status=JobStatus.SUBMITTING, task_id=None)
-    for row in (queued, preparing, sending):
-        store.save(row)
+    store.save_work(queued)
+    store.insert([preparing, sending])
     fresh, _, _ = runner_factory(server)
     touched = {j.id: j for j in fresh.resume()}
     assert touched[preparing.id].status is JobStatus.INTERRUPTED

@@ -63,11 +63,11 @@ def test_round_trip_of_every_field() -> None:
         batch=None,
         description=None,
     )
-    store.save(original)
-    assert store.get(original.id) == original
-    assert store.find_task("t-1") == original
+    [stored] = store.insert([original])
+    assert stored == replace(original, revision=1) == store.get(original.id)
+    assert store.find_task("t-1") == stored
     updated = original.changed(status=JobStatus.FAILED, error="boom")
-    store.save(updated)
+    store.save_work(updated)
     assert store.get(original.id).status is JobStatus.FAILED  # type: ignore[union-attr]
     assert store.count() == 1
     store.close()
@@ -76,15 +76,17 @@ def test_round_trip_of_every_field() -> None:
 def test_newest_first_paging_filters_and_search() -> None:
     store = JobStore()
     for n in range(25):
-        store.save(
-            job(
-                n,
-                kind=JobKind.IMAGE_GENERATION if n % 2 else JobKind.TRY_ON,
-                status=JobStatus.FAILED if n % 5 == 0 else JobStatus.COMPLETED,
-                product_type="BAG" if n < 10 else "DRESS",
-                prompt=f"prompt number {n}" + (" 100% silk_scarf" if n == 7 else ""),
-                description="a linen shirt" if n == 3 else None,
-            )
+        store.insert(
+            [
+                job(
+                    n,
+                    kind=JobKind.IMAGE_GENERATION if n % 2 else JobKind.TRY_ON,
+                    status=JobStatus.FAILED if n % 5 == 0 else JobStatus.COMPLETED,
+                    product_type="BAG" if n < 10 else "DRESS",
+                    prompt=f"prompt number {n}" + (" 100% silk_scarf" if n == 7 else ""),
+                    description="a linen shirt" if n == 3 else None,
+                )
+            ]
         )
     first = store.query(JobQuery(limit=10))
     second = store.query(JobQuery(limit=10, offset=10))
@@ -107,9 +109,9 @@ def test_newest_first_paging_filters_and_search() -> None:
 
 def test_search_is_case_blind_in_any_script_and_finds_task_ids() -> None:
     store = JobStore()
-    store.save(job(1, prompt="Robe d'ÉTÉ en lin"))
-    store.save(job(2, source_name="Straße.jpg"))
-    store.save(job(3, task_id="9f2c-77ab"))
+    store.insert([job(1, prompt="Robe d'ÉTÉ en lin")])
+    store.insert([job(2, source_name="Straße.jpg")])
+    store.insert([job(3, task_id="9f2c-77ab")])
     assert [j.id for j in store.query(JobQuery(text="été"))] == ["job0001"]
     assert [j.id for j in store.query(JobQuery(text="STRASSE"))] == ["job0002"]
     assert [j.id for j in store.query(JobQuery(text=" 77AB "))] == ["job0003"]
@@ -150,8 +152,7 @@ def test_the_window_s_live_filter_agrees_with_the_history_query(
     """The window filters live updates with ``matches``; it must find what SQL finds."""
     store = JobStore(paths.data_dir() / f"history-{uuid.uuid4().hex}.sqlite3")
     try:
-        for record in jobs:
-            store.save(record)
+        store.insert(jobs)
         found = [j.id for j in store.query(query)]
         expected = [j.id for j in sorted(jobs, key=lambda j: -j.created_at) if query.matches(j)]
         assert found == expected
@@ -166,7 +167,7 @@ def test_delete_removes_the_row_and_the_folder() -> None:
     record = job(1)
     record.folder.mkdir(parents=True)
     (record.folder / "result.png").write_bytes(b"x")
-    store.save(record)
+    store.insert([record])
     store.delete(record.id)
     assert store.get(record.id) is None and not record.folder.exists()
     store.close()
@@ -193,14 +194,14 @@ def test_migration_from_an_empty_file(tmp_path: Path) -> None:
     sqlite3.connect(path).close()
     store = JobStore(path)
     assert store.schema_version == SCHEMA_VERSION
-    store.save(job(1))
+    store.insert([job(1)])
     store.close()
     assert JobStore(path).get("job0001") is not None
 
 
 def test_two_connections_see_each_others_commits(tmp_path: Path) -> None:
     writer, reader = JobStore(tmp_path / "h.sqlite3"), JobStore(tmp_path / "h.sqlite3")
-    writer.save(job(9, task_id="abc"))
+    writer.insert([job(9, task_id="abc")])
     assert reader.find_task("abc") is not None
     writer.close()
     reader.close()
@@ -210,7 +211,7 @@ def test_the_spend_is_a_ledger_that_deleting_never_lowers(tmp_path: Path) -> Non
     """'Spent today' went from 24.75 to 21.75 credits when a 3-credit job was deleted."""
     book = JobBook(JobStore(tmp_path / "h.sqlite3"))
     now = time.time()
-    made = [book.save(replace(job(n), created_at=now, cost=0.0)) for n in range(3)]
+    made = book.create([replace(job(n), created_at=now, cost=0.0) for n in range(3)])
     for found in made:  # each charged when it was sent
         book.save(replace(found, cost=3.0, status=JobStatus.QUEUED))
         book.save(replace(book.get(found.id) or found, status=JobStatus.COMPLETED, cost=3.0))
@@ -244,4 +245,39 @@ def test_an_older_history_fills_the_ledger_from_its_jobs(tmp_path: Path) -> None
     assert store.spent_since(0) == 3.25
     store.delete("a")
     assert store.spent_since(0) == 3.25
+    store.close()
+
+
+def test_a_version_4_history_gets_the_user_s_fields_out_of_the_parameters(
+    tmp_path: Path,
+) -> None:
+    """Batch names and chosen variants were kept among the request's parameters (which
+    the work writes); they move to columns of the user's own."""
+    path = tmp_path / "v4.sqlite3"
+    db = sqlite3.connect(path)
+    for version in (1, 2, 3, 4):
+        for statement in _MIGRATIONS[version]:
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 4")
+    rows = [
+        ("named", '{"batch_name": "SS27 resort", "chosen_at": 1700000000.5, "batch_row": 1}'),
+        ("blank", '{"batch_name": "  "}'),
+        ("broken", "not json"),
+        ("odd", '{"batch_name": 7, "chosen_at": "soon"}'),
+    ]
+    for job_id, params in rows:
+        db.execute(
+            "INSERT INTO jobs (id, kind, status, product_type, created_at, updated_at, params) "
+            "VALUES (?, 'try-on', 'completed', 'DRESS', 1, 1, ?)",
+            (job_id, params),
+        )
+    db.commit()
+    db.close()
+    store = JobStore(path)
+    named = store.get("named")
+    assert named is not None and named.batch_name == "SS27 resort"
+    assert named.chosen_at == 1700000000.5 and named.params["batch_row"] == 1
+    for job_id in ("blank", "broken", "odd"):
+        found = store.get(job_id)
+        assert found is not None and found.batch_name is None and found.chosen_at is None
     store.close()

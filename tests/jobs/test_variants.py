@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from aurax_desktop.jobs import FAVOURITE, Job, JobKind, JobStatus
-from aurax_desktop.jobs.variants import CHOSEN_AT, chosen_variant
+from aurax_desktop.jobs.variants import chosen_variant
 
 
 def _variant(n: int, **changes: object) -> Job:
@@ -37,5 +37,5 @@ def test_a_favourite_stays_picked_when_its_pair_is_tried_again() -> None:
 
 def test_the_user_s_choice_comes_first() -> None:
     picked = _variant(1, mark=FAVOURITE)
-    chosen = _variant(2, params={CHOSEN_AT: 100.0})
+    chosen = _variant(2, chosen_at=100.0)
     assert chosen_variant([picked, chosen]) == chosen

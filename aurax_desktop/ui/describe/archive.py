@@ -22,9 +22,9 @@ def rows_from_jobs(jobs: list[Job]) -> list[DescribeRow]:
         DescribeRow(
             Path(job.source_name or job.id),
             job.product_type,
-            job.description or "",
+            job.shown_description or "",
             job.status.label,
-            "" if job.description else job.error or "",
+            "" if job.shown_description else job.error or "",
             job.id,
             job.status.is_final,
         )

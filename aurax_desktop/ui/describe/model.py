@@ -204,7 +204,7 @@ class DescribeTableModel(QAbstractTableModel):
                 )
                 row.done = job.status.is_final
                 if job.status is JobStatus.COMPLETED:
-                    row.description, row.error = job.description or "", ""
+                    row.description, row.error = job.shown_description or "", ""
                 elif job.status.is_final:
                     row.error = job.error or job.status.label
                 self._changed(number)

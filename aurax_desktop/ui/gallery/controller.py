@@ -31,8 +31,6 @@ from aurax_desktop.exports.linesheet import write_linesheet
 from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, JobStore
 from aurax_desktop.jobs.batches import BatchSent, batch_jobs
 from aurax_desktop.jobs.naming import fitted, slug
-from aurax_desktop.jobs.params import batch_name
-from aurax_desktop.jobs.variants import CHOSEN_AT
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
@@ -53,7 +51,7 @@ def recent_batches(store: JobStore, limit: int = 30) -> list[tuple[str, str, flo
         # a try-on carries the batch's name from the start (a description sent with
         # the batch may be newer and does not)
         first = store.query(JobQuery(batch=batch, kinds=frozenset({JobKind.TRY_ON}), limit=1))
-        name = batch_name(first[0].params) if first else ""
+        name = (first[0].batch_name or "") if first else ""
         found.append((batch, name, when, count))
     return found
 
@@ -244,7 +242,7 @@ class GalleryController(QObject):
     def choose_variant(self, job: Job) -> None:
         """The variant brought up in the loupe stands for its cell from now on: shown,
         exported and put in lookbooks."""
-        self._edit([job], params={**job.params, CHOSEN_AT: time.time()})
+        self._edit([job], chosen_at=time.time())
 
     def try_again(self, job: Job) -> None:
         """The cell's pair once more, as a new variant (after a question with its cost)."""

@@ -24,10 +24,10 @@ from PySide6.QtGui import QImage, QPixmap
 
 from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import LABEL, SKU, display_name, garment_label
-from aurax_desktop.jobs.params import batch_name, sent_of
+from aurax_desktop.jobs.params import sent_of
 from aurax_desktop.jobs.short_names import readable_names
 from aurax_desktop.jobs.store import UNMARKED
-from aurax_desktop.jobs.variants import CHOSEN_AT, chosen_variant
+from aurax_desktop.jobs.variants import chosen_variant
 from aurax_desktop.ui.common.job_cache import JobCache
 
 THUMB_SIDE = 176
@@ -115,8 +115,8 @@ class GalleryModel(QAbstractTableModel):
         for ids in self._cells.values():
             for job_id in ids:
                 job = self.cache.get(job_id)
-                if job is not None and batch_name(job.params):
-                    return batch_name(job.params)
+                if job is not None and job.batch_name:
+                    return job.batch_name
         return ""
 
     # Filling
@@ -390,7 +390,6 @@ def describe_cell(job: Job) -> str:
 
 
 __all__ = [
-    "CHOSEN_AT",
     "THUMB_SIDE",
     "THUMB_SIDES",
     "CullFilter",

@@ -160,7 +160,7 @@ class JobDelegate(QStyledItemDelegate):
 
         word, tone = job.status.label, job.status
         notice = index.data(NoticeRole)
-        detail = job.error or job.description or inputs_text(job)
+        detail = job.error or job.shown_description or inputs_text(job)
         if notice and not job.status.is_final:
             detail = notice
         progress = index.data(ProgressRole)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QRect
 
 from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES
-from aurax_desktop.jobs.params import batch_name
 
 INDENT = 16
 """How far a shown variation's row is moved in, under its entry."""
@@ -76,7 +75,7 @@ class GroupPlace:
         parts = [f"{others} did not finish"] if others else []
         what = job.prompt or ""
         if job.kind is JobKind.TRY_ON:
-            what = batch_name(job.params)
+            what = job.batch_name or ""
         return " · ".join([*parts, what]).strip(" ·")
 
     def spoken(self, job: Job) -> str:

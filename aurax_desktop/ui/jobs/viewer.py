@@ -245,7 +245,7 @@ class ResultViewer(QFrame):
         if job is None:
             return ""
         if job.kind is JobKind.PRODUCT_DESCRIPTION:
-            return job.description or job.error or ""
+            return job.shown_description or job.error or ""
         params = decode(job.kind.value, job.params)
         if isinstance(params, GenerationParams):
             return f"“{job.prompt or ''}” · {params.width} × {params.height} px"
