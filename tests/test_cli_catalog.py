@@ -7,7 +7,6 @@ import io
 import json
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from aurax_desktop.imaging.thumbnails import thumbnail, thumbnail_dir
 from aurax_desktop.jobs import JobBook, JobStatus, JobStore, jobs_dir
 from tests.command_line import run
 from tests.factories import jpeg_bytes, person_jpeg
+from tests.history_rows import set_columns
 
 GARMENT_COLOURS = [(20, 40, 200), (200, 40, 20), (30, 160, 60)]
 
@@ -118,24 +118,38 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_a_batch_with_failures_says_so_and_exits_1(
+def test_out_of_credits_stops_the_batch_and_aurax_resume_sends_the_rest(
     demo_factory: Callable[..., DemoServer],
     monkeypatch: pytest.MonkeyPatch,
     catalog: tuple[Path, Path],
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """A batch of 32 sent with 4 credits left ended with 31 jobs "Failed"; now what was
+    not sent waits, the command says so plainly and exits 1, and ``aurax resume`` sends
+    the rest once credits are bought."""
     demo = demo_factory(task_seconds=0.2, credits=12.0)  # enough for four of six
     monkeypatch.setenv("AURAX_API_KEY", demo.api_key)
     monkeypatch.setenv("AURAX_KEY_ID", demo.key_id)
     out = tmp_path / "out"
     assert batch(demo, catalog, out, "--yes", "--jobs", "1") == 1
     err = capsys.readouterr().err
-    assert "4 completed, 2 failed; 12 credits spent" in err
+    assert "4 completed, 0 failed, 2 waiting, not sent; 12 credits spent" in err
+    assert "2 not sent (nothing was charged for them): they wait." in err
+    assert "run `aurax resume`" in err and "Traceback" not in err
     assert len(list(out.iterdir())) == 4
-    # the fifth was refused (credits used up): the sixth was not even sent
-    assert demo.stats()["requests"]["POST /api/ai/vto"] == 5
-    assert "Not sent: AuraX refused this batch's earlier job." in err
+    assert demo.stats()["requests"]["POST /api/ai/vto"] == 5  # the fifth was refused
+    store = JobStore()
+    waiting = [job for job in store.query() if job.status is JobStatus.WAITING]
+    assert len(waiting) == 2 and all(job.owner is None for job in waiting)
+    store.close()
+    demo.top_up(6)
+    assert run(demo, "resume") == 0
+    capsys.readouterr()
+    assert demo.stats()["requests"]["POST /api/ai/vto"] == 7  # each waiting pair once more
+    store = JobStore()
+    assert [job.status for job in store.query()] == [JobStatus.COMPLETED] * 6
+    store.close()
 
 
 def test_lookbooks_of_the_last_batch(
@@ -193,7 +207,7 @@ def test_purge_and_delete_leave_no_kept_file_behind(
     assert "The Trash is empty: nothing to delete." in capsys.readouterr().err
     # the rest: made "ten days ago", purged with their folders and previews
     for job in jobs[2:]:
-        store.save(replace(job, created_at=time.time() - 10 * 86_400))
+        set_columns(store.path, job.id, created_at=time.time() - 10 * 86_400)
     assert run(None, "purge", "--older-than", "30", "--yes") == 0
     assert store.count() == 4
     assert run(None, "purge", "--older-than", "7") == 2  # not a terminal: asks for --yes

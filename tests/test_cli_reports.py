@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobStore
-from aurax_desktop.jobs.params import BATCH_NAME
 from tests.command_line import run
 from tests.factories import garment_jpeg, jpeg_bytes, person_jpeg
 
@@ -115,9 +113,7 @@ def test_a_batch_is_named_by_its_name_never_by_its_id(
     err = capsys.readouterr().err
     assert "the batch “Summer 27” has no finished try-ons" in err and batch_id not in err
     # a batch without a name (as older histories hold): by which it is, or by its date
-    for job in jobs:
-        params = {k: v for k, v in job.params.items() if k != BATCH_NAME}
-        store.save(replace(job, params=params))
+    store.update([job.id for job in jobs], batch_name=None)
     store.close()
     assert run(None, "lookbook", str(tmp_path / "fav.pdf"), "--favourites") == 2
     err = capsys.readouterr().err

@@ -14,7 +14,7 @@ from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, COST_TRY_ON, ProductType
 from aurax_desktop.cli.arguments import OptionError, UsageError, confirm, output_file, shown
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.job_commands import EXIT_FAILED, EXIT_OK, exit_code, wait
-from aurax_desktop.cli.output import job_record, print_json
+from aurax_desktop.cli.output import job_record, print_json, waiting_note
 from aurax_desktop.exports import from_jobs, write_contact_sheet, write_pdf
 from aurax_desktop.exports.full_size import TemplateError, check_template, export_results
 from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
@@ -164,23 +164,27 @@ def _summary(
     (what the confirmation asked for, and what the history adds up to)."""
     completed = sum(job.status is JobStatus.COMPLETED for job in finished)
     descriptions = sum(job.status is JobStatus.COMPLETED for job in described)
-    failed = len(finished) - completed + len(described) - descriptions
+    waiting = [job for job in finished + described if job.status is JobStatus.WAITING]
+    failed = len(finished) - completed + len(described) - descriptions - len(waiting)
     unsaved = sum(
         job.status is JobStatus.COMPLETED and saved.get(job.id) is None for job in finished
     )
     spent = sum(job.cost for job in finished + described)
     for job in finished:
-        if job.status is not JobStatus.COMPLETED:
+        if job.status not in (JobStatus.COMPLETED, JobStatus.WAITING):
             print(f"failed: {job.source_name} with {_garment(job)}: {job.error}", file=sys.stderr)
     for job in described:
-        if job.status is not JobStatus.COMPLETED:
+        if job.status not in (JobStatus.COMPLETED, JobStatus.WAITING):
             print(f"failed: the description of {job.source_name}: {job.error}", file=sys.stderr)
     done = f"{completed} try-ons and {descriptions} descriptions" if described else f"{completed}"
     kept = f" ({unsaved} not saved to the output folder: see above)" if unsaved else ""
+    wait = f", {len(waiting)} waiting, not sent" if waiting else ""
     print(
-        f"{done} completed{kept}, {failed} failed; {spent:g} credits spent (batch {batch}).",
+        f"{done} completed{kept}, {failed} failed{wait}; {spent:g} credits spent (batch {batch}).",
         file=sys.stderr,
     )
+    if waiting:
+        print(waiting_note(waiting), file=sys.stderr)
 
 
 def _garment(job: Job) -> str:

@@ -27,8 +27,10 @@ def cmd_history(args: argparse.Namespace, store: JobStore) -> int:
 
 def cmd_resume(context: CommandContext) -> int:
     """Take over what no live program runs: follow sent tasks again (no charge), fetch
-    results whose download broke off, and say what died before or while sending."""
-    resumed = context.runner.resume()
+    results whose download broke off, send what was left waiting in a paused batch
+    (prepared, never sent: a batch stopped for want of credits), and say what died
+    before or while sending."""
+    resumed = context.runner.resume(send_waiting=True)
     if not resumed:
         print(
             "Nothing to resume (jobs of a window or command still running are left to it).",

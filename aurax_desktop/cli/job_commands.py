@@ -13,7 +13,7 @@ from pathlib import Path
 from aurax_desktop.api import ProductType, suggest_product_type
 from aurax_desktop.cli.arguments import existing_file, output_file, shown
 from aurax_desktop.cli.context import CommandContext
-from aurax_desktop.cli.output import describe, job_record, print_json
+from aurax_desktop.cli.output import describe, job_record, print_json, waiting_note
 from aurax_desktop.exports import DescribedProduct, write_descriptions_csv
 from aurax_desktop.imaging import ImageError, load_image, save_as
 from aurax_desktop.jobs import DescriptionInput, GenerationInput, Job, JobStatus, TryOnInput
@@ -144,6 +144,9 @@ def finish(context: CommandContext, job_ids: list[str], outputs: dict[str, Path 
     else:
         for job in finished:
             print(saved[job.id] if saved[job.id] else job.shown_description or describe(job))
+    waiting = [job for job in finished if job.status is JobStatus.WAITING]
+    if waiting:
+        context.progress.note(f"aurax: {waiting_note(waiting)}")
     return EXIT_FAILED if unwritten else exit_code(finished)
 
 

@@ -182,3 +182,16 @@ def history_table(jobs: list[Job]) -> str:
         "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:6])) + "  " + row[6]
         for row in rows
     )
+
+
+def waiting_note(waiting: list[Job]) -> str:
+    """Why jobs wait unsent, and what sends them."""
+    why = next((job.error for job in waiting if job.error), "") or PAUSED_NOTE
+    return (
+        f"{why.rstrip('.')}. {len(waiting)} not sent (nothing was charged for them): they "
+        "wait. Top up your AuraX credits, then run `aurax resume` (or press Resume in the "
+        "window's Gallery) to send them."
+    )
+
+
+PAUSED_NOTE = "AuraX says the account is out of credits"

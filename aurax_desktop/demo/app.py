@@ -66,6 +66,7 @@ _ROUTES = Map(
         Rule("/_demo/stats", endpoint="GET /_demo/stats", methods=["GET"]),
         Rule("/_demo/tasks", endpoint="GET /_demo/tasks", methods=["GET"]),
         Rule("/_demo/tasks/<task_id>", endpoint="GET /_demo/tasks/:id", methods=["GET"]),
+        Rule("/_demo/credits", endpoint="POST /_demo/credits", methods=["POST"]),
     ],
     strict_slashes=False,
 )
@@ -110,7 +111,7 @@ class DemoApp:
             return ApiError(404 if status == 405 else status, message).response()
         self._count(str(endpoint))
         try:
-            if not str(endpoint).startswith("GET /_demo"):
+            if "/_demo" not in str(endpoint):
                 self._authenticate(request)
                 self._throttle(request, str(endpoint))
                 if self.config.latency:
@@ -134,6 +135,7 @@ class DemoApp:
             "GET /_demo/stats": self.stats,
             "GET /_demo/tasks": self.task_records,
             "GET /_demo/tasks/:id": self.task_record,
+            "POST /_demo/credits": self.top_up,
         }
         return handlers[endpoint](request, **args)
 
@@ -365,6 +367,20 @@ class DemoApp:
                 "credits": credits,
             }
         )
+
+    def top_up(self, request: Request) -> Response:
+        """Credits bought: ``{"add": N}`` added to the demo key's balance."""
+        try:
+            added = float((request.get_json(silent=True) or {}).get("add", 0))
+        except (TypeError, ValueError):
+            added = 0.0
+        if not 0 < added <= 1_000_000:
+            raise ApiError(400, "add: a number of credits above 0")
+        with self._lock:
+            key_id = self.config.key_id
+            self._credits[key_id] = self._credits.get(key_id, 0.0) + added
+            left = self._credits[key_id]
+        return _json({"credits": left})
 
     def task_records(self, request: Request) -> Response:
         return _json(self.board.records())

@@ -98,6 +98,18 @@ class DemoServer:
         route, tasks created, credits left."""
         return self._get_json("/_demo/stats")  # type: ignore[no-any-return]
 
+    def top_up(self, credits: float) -> float:
+        """``POST /_demo/credits``: credits bought, added to the key's balance; what is
+        left now."""
+        request = urllib.request.Request(  # noqa: S310 - the demo server, on loopback
+            self.url + "/_demo/credits",
+            data=json.dumps({"add": credits}).encode(),
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310 - loopback
+            return float(json.loads(answer.read())["credits"])
+
     def tasks(self) -> list[dict[str, Any]]:
         return self._get_json("/_demo/tasks")  # type: ignore[no-any-return]
 

@@ -3,6 +3,7 @@
 from aurax_desktop.jobs.batches import BatchSent, TryOnBatchInput
 from aurax_desktop.jobs.book import JobBook
 from aurax_desktop.jobs.events import (
+    BatchPaused,
     EventSink,
     HistoryTrouble,
     JobEvent,
@@ -30,6 +31,7 @@ from aurax_desktop.jobs.store import HistoryError, JobQuery, JobStore
 __all__ = [
     "FAVOURITE",
     "REJECTED",
+    "BatchPaused",
     "BatchSent",
     "DescriptionInput",
     "EventSink",

@@ -333,14 +333,22 @@ class JobBook:
         with self._changed:
             return job_id in self._jobs
 
-    def wait(self, job_ids: Iterable[str], timeout: float | None = None) -> list[Job]:
-        """Block until every job is final (or the timeout); their latest snapshots."""
+    def wait(
+        self,
+        job_ids: Iterable[str],
+        timeout: float | None = None,
+        *,
+        settled: Callable[[Job], bool] | None = None,
+    ) -> list[Job]:
+        """Block until every job is final (or ``settled``, when given), or the timeout;
+        their latest snapshots."""
         wanted = list(job_ids)
+        done = settled or (lambda job: job.status.is_final)
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._changed:
             while True:
                 jobs = [self._jobs.get(i) for i in wanted]
-                if all(j is not None and j.status.is_final for j in jobs):
+                if all(j is not None and done(j) for j in jobs):
                     break
                 remaining = None if deadline is None else deadline - time.monotonic()
                 if remaining is not None and remaining <= 0:

@@ -52,5 +52,16 @@ class HistoryTrouble:
     message: str
 
 
-JobEvent = JobUpdated | JobProgress | JobNotice | JobRemoved | HistoryTrouble
+@dataclass(frozen=True)
+class BatchPaused:
+    """A batch's sending was paused or resumed (its state lives in the scheduler; this
+    is how the window hears of it). ``reason``, when AuraX paused it rather than the
+    user: what AuraX said (the account is out of credits)."""
+
+    batch: str
+    paused: bool
+    reason: str | None = None
+
+
+JobEvent = JobUpdated | JobProgress | JobNotice | JobRemoved | HistoryTrouble | BatchPaused
 EventSink = Callable[[JobEvent], None]

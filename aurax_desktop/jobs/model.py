@@ -34,6 +34,9 @@ class JobKind(enum.StrEnum):
 
 class JobStatus(enum.StrEnum):
     PREPARING = "preparing"
+    WAITING = "waiting"
+    """Prepared, and held back: its batch is paused (by the user, or because AuraX said
+    the account is out of credits). Nothing was sent; Resume sends it."""
     SUBMITTING = "submitting"
     QUEUED = "queued"
     PROCESSING = "processing"
@@ -50,6 +53,7 @@ class JobStatus(enum.StrEnum):
     def label(self) -> str:
         return {
             "preparing": "Preparing",
+            "waiting": "Waiting to be sent",
             "submitting": "Sending",
             "queued": "Queued",
             "processing": "Processing",
@@ -85,6 +89,7 @@ RETRYABLE_STATUSES = frozenset(
 )
 UNFINISHED_STATUSES = (
     JobStatus.PREPARING,
+    JobStatus.WAITING,
     JobStatus.SUBMITTING,
     JobStatus.QUEUED,
     JobStatus.PROCESSING,

@@ -3,8 +3,9 @@
 A job is taken over only when the process stamped on it holds no lock any
 more (it quit or was killed): jobs of a live window or command are left to it.
 Taken-over jobs that were sent are followed again (no new request, no charge),
-including those whose result download broke off; those that died before or
-while sending are marked as what they are: interrupted (not sent) or
+including those whose result download broke off; those left waiting in a paused
+batch (prepared, never sent) go back to their batch's queue; those that died
+before or while sending are marked as what they are: interrupted (not sent) or
 uncertain (may have been sent).
 """
 
@@ -27,9 +28,14 @@ DEMO_GONE = "The demo server that ran this task has stopped, so its result canno
 
 
 def take_over(
-    book: JobBook, owner: OwnerLock, base_url: str, follow: Callable[[Job], None]
+    book: JobBook,
+    owner: OwnerLock,
+    base_url: str,
+    follow: Callable[[Job], None],
+    queue_again: Callable[[Job], None],
 ) -> list[Job]:
-    """Claim and act on every job no live process owns; the jobs touched."""
+    """Claim and act on every job no live process owns; the jobs touched. Those sent are
+    followed; those left waiting, prepared and never sent, are queued again."""
     touched: list[Job] = []
     with owner.claiming():
         found = book.store.with_status(UNFINISHED_STATUSES, failed_with=RESUMABLE_ERRORS)
@@ -40,6 +46,8 @@ def take_over(
             touched.append(job)
             if job.status.is_following:
                 follow(job)
+            elif job.status is JobStatus.WAITING:
+                queue_again(job)
     return touched
 
 
@@ -54,6 +62,8 @@ def _claim(job: Job, owner: OwnerLock, base_url: str) -> Job | None:
         if is_loopback_url(server) and job.status.is_following:
             return job.moved_to(JobStatus.FAILED, error=DEMO_GONE, owner=None)
         return None  # another server's job: left for a session connected to it
+    if job.status is JobStatus.WAITING:
+        return replace(job, owner=owner.id)  # prepared, never sent: it waits its turn again
     crashed = after_crash(job)
     if crashed is not None:
         return replace(crashed, owner=None)

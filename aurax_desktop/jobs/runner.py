@@ -54,6 +54,13 @@ from aurax_desktop.privacy import refuse_link
 
 log = logging.getLogger(__name__)
 
+UNSENT = (JobStatus.PREPARING, JobStatus.WAITING, JobStatus.SUBMITTING)
+"""Not sent yet (or being sent): stopping one means it is not sent."""
+LEFT_WAITING = (
+    "These try-ons were left waiting, not sent, when AuraX Desktop last closed (their "
+    "batch was paused, or AuraX said the account was out of credits). Resume sends them."
+)
+
 
 class JobRunner:
     """Runs jobs on worker threads and reports typed events to its listeners.
@@ -167,8 +174,14 @@ class JobRunner:
         return BatchSent(batch_id, tuple(job.id for job in made), described)
 
     def pause_batch(self, batch: str, *, paused: bool = True) -> None:
-        """Paused: no more of the batch's jobs are sent (those sent are followed)."""
+        """Paused: no more of the batch's jobs are sent (those sent are followed; those
+        not prepared yet are, to wait ready); resumed: they go. Announced as an event."""
         self._sender.pause(batch, paused=paused)
+
+    def paused_batches(self) -> dict[str, str | None]:
+        """The batches paused now, each with what AuraX said when it paused it (None:
+        the user paused it)."""
+        return self._sender.scheduler.paused()
 
     def cancel_unsent(self, batch: str) -> int:
         """Cancel the batch's jobs not yet sent (nothing charged); how many. One already
@@ -319,7 +332,7 @@ class JobRunner:
         job = self.book.get(job_id)
         if job is None or job.status.is_final:
             return job
-        if job.status in (JobStatus.PREPARING, JobStatus.SUBMITTING):
+        if job.status in UNSENT:
             self._sender.cancel(job_id)
             return job
         if not self._follow.stop(job_id):
@@ -397,7 +410,7 @@ class JobRunner:
         found again if the deletion is undone."""
         for job_id in job_ids:
             job = self.book.get(job_id)
-            if job is not None and job.status in (JobStatus.PREPARING, JobStatus.SUBMITTING):
+            if job is not None and job.status in UNSENT:
                 self._sender.cancel(job_id, unsent_only=True)
         return self.book.trash(job_ids)
 
@@ -407,18 +420,38 @@ class JobRunner:
         self._sender.cancel(job_id)
         self.book.forget([job_id])
 
-    def resume(self) -> list[Job]:
-        """At start: take over what no live process owns (see ``recovery``)."""
-        return take_over(
+    def resume(self, *, send_waiting: bool = False) -> list[Job]:
+        """At start: take over what no live process owns (see ``recovery``). Jobs left
+        waiting in a paused batch go back to their batch's queue: sent at once with
+        ``send_waiting`` (``aurax resume``), else paused, for the user's Resume."""
+        waiting: dict[str, list[Job]] = {}
+
+        def queue_again(job: Job) -> None:
+            waiting.setdefault(job.batch or "", []).append(job)
+
+        touched = take_over(
             self.book,
             self.owner,
             self.client.base_url,
             lambda job: self._follow.follow(job.id, job.task_id or ""),
+            queue_again,
         )
+        for batch, jobs in waiting.items():
+            if batch and not send_waiting:
+                self._sender.pause(batch, paused=True, reason=LEFT_WAITING)
+            for job in sorted(jobs, key=lambda j: j.created_at):
+                self._queue(job, None)
+        return touched
 
     def wait(self, job_ids: Iterable[str], timeout: float | None = None) -> list[Job]:
-        """Block until every job is final (or the timeout); their latest snapshots."""
-        return self.book.wait(job_ids, timeout)
+        """Block until every job is final, or waits in a paused batch (or the timeout);
+        their latest snapshots."""
+        return self.book.wait(job_ids, timeout, settled=self._settled)
+
+    def _settled(self, job: Job) -> bool:
+        return job.status.is_final or (
+            job.status is JobStatus.WAITING and self._sender.scheduler.is_paused(job.batch)
+        )
 
     def is_running(self, job_id: str) -> bool:
         """Whether this runner still sends or follows the job (its task, its download)."""
@@ -435,12 +468,16 @@ class JobRunner:
         self._sender.close()
         self._follow.shutdown()
         try:
-            unsent = self.store.with_status([JobStatus.PREPARING])
+            unsent = self.store.with_status([JobStatus.PREPARING, JobStatus.WAITING])
         except Exception:  # a history that cannot be read: the next start says so
             log.exception("The unsent jobs could not be read at shutdown")
             unsent = []
         for job in unsent:
-            if job.owner == self.owner.id:
+            if job.owner != self.owner.id:
+                continue
+            if job.status is JobStatus.WAITING:  # prepared: the next start queues it again
+                self.book.save(replace(job, owner=None))
+            else:
                 self.book.save(
                     job.moved_to(JobStatus.INTERRUPTED, error=INTERRUPTED_MESSAGE, owner=None)
                 )

@@ -6,8 +6,10 @@ for while a 100-try-on batch is being sent is the next job a worker takes, not
 the 101st. Within a queue, order comes from sequence numbers given when a job is
 queued, never from the clock.
 
-Pausing a batch takes its queue out of the turns: nothing of it is handed out
-until it is resumed, and nothing else waits for it. A job waiting in a queue
+Pausing a batch stops its sending, not its preparing: of a paused queue only the
+jobs still to be prepared are handed out (to be prepared and put back, waiting), so
+that what waits is ready, kept in the history and sent at once on Resume, even
+after a restart; nothing else waits for a paused batch. A job waiting in a queue
 occupies no thread: workers take jobs only when there is one they may run, and
 otherwise wait for one to be queued. After a 429 the service's wait holds every
 queue (``hold_for``); workers wait for it without holding any job, so a job
@@ -61,7 +63,8 @@ class Scheduler:
         self._name = name
         self._condition = threading.Condition()
         self._queues: OrderedDict[str, deque[Queued]] = OrderedDict()
-        self._paused: set[str] = set()
+        self._paused: dict[str, str | None] = {}
+        """Paused batches, with why when AuraX paused it (None: the user did)."""
         self._sequence = itertools.count(1)
         self._held_until = 0.0
         self._closed = False
@@ -118,17 +121,27 @@ class Scheduler:
             queue = self._queues.pop(batch, deque())
         return list(queue)
 
-    def pause(self, batch: str, *, paused: bool) -> None:
+    def pause(self, batch: str, *, paused: bool, reason: str | None = None) -> bool:
+        """Pause (with why, when it is not the user's doing) or resume ``batch``; True
+        when that changed its state or its reason."""
         with self._condition:
             if paused:
-                self._paused.add(batch)
+                changed = batch not in self._paused or self._paused[batch] != reason
+                self._paused[batch] = reason
             else:
-                self._paused.discard(batch)
-                self._condition.notify_all()
+                changed = batch in self._paused
+                self._paused.pop(batch, None)
+            self._condition.notify_all()
+            return changed
 
     def is_paused(self, batch: str | None) -> bool:
         with self._condition:
             return batch is not None and batch in self._paused
+
+    def paused(self) -> dict[str, str | None]:
+        """The paused batches, each with why AuraX paused it (None: the user did)."""
+        with self._condition:
+            return dict(self._paused)
 
     def hold_for(self, seconds: float) -> None:
         """Hand nothing out for ``seconds`` (AuraX asked to slow down)."""
@@ -176,11 +189,19 @@ class Scheduler:
         """The next job to hand out, the queues in turn (None: none may go now). Called
         with the condition held."""
         for name, queue in self._queues.items():
-            if queue and name not in self._paused:
+            if not queue:
+                continue
+            if name not in self._paused:
                 entry = queue.popleft()
-                self._queues.move_to_end(name)  # the other queues go first next time
-                self._tidy()
-                return entry
+            else:  # paused: only what is still to be prepared (it is not sent)
+                unprepared = next((e for e in queue if e.prepare is not None), None)
+                if unprepared is None:
+                    continue
+                queue.remove(unprepared)
+                entry = unprepared
+            self._queues.move_to_end(name)  # the other queues go first next time
+            self._tidy()
+            return entry
         return None
 
     def _tidy(self) -> None:

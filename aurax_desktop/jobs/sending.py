@@ -6,11 +6,15 @@ and written to the history before anything else), a description (completed),
 a refusal that proves nothing was accepted (failed, nothing charged) or no
 usable answer (uncertain: it may have been charged). A 429 is a refusal too:
 the scheduler hands nothing out for as long as the service asked, and the job
-goes back to its place in its queue, to be sent again a few times at most. A
-refusal of the account (401, 402: the credits are used up, 403) would meet
-every other job of the same batch: those queued before it and not sent yet end
-failed with its message, without sending them (a job queued after the refusal,
-a retry once credits were bought, is sent).
+goes back to its place in its queue, to be sent again a few times at most.
+
+"Insufficient credits" (402) for a batch's job pauses the batch at once: the job
+goes back to its place, waiting (nothing was charged for it), the rest of the
+batch is prepared but not sent, and the pause says why; Resume, once credits are
+bought, sends them all. A refusal of the key itself (401, 403) would meet every
+other job of the same batch: those queued before it and not sent yet end failed
+with its message, without sending them (a job queued after the refusal, a retry
+once the key is set right, is sent).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from dataclasses import dataclass, replace
 from aurax_desktop.api import AuraxClient, AuraxError, ProgressCallback, RateLimitedError
 from aurax_desktop.imaging import ImageError
 from aurax_desktop.jobs.book import JobBook
-from aurax_desktop.jobs.events import JobNotice
+from aurax_desktop.jobs.events import BatchPaused, JobNotice
 from aurax_desktop.jobs.model import Job, JobStatus
 from aurax_desktop.jobs.params import (
     DescriptionParams,
@@ -43,8 +47,9 @@ log = logging.getLogger(__name__)
 RATE_LIMITED_ATTEMPTS = 5
 """How many times a submission refused with 429 is sent in all."""
 MAX_RETRY_AFTER = 60.0
-ACCOUNT_REFUSALS = (401, 402, 403)
-"""Answers about the key or its credits, not about the one request."""
+ACCOUNT_REFUSALS = (401, 403)
+"""Answers about the key, not about the one request."""
+OUT_OF_CREDITS = 402
 
 
 @dataclass(frozen=True)
@@ -146,8 +151,11 @@ class Sender:
                 return True
         return self.scheduler.holds(job_id)
 
-    def pause(self, batch: str, *, paused: bool) -> None:
-        self.scheduler.pause(batch, paused=paused)
+    def pause(self, batch: str, *, paused: bool, reason: str | None = None) -> None:
+        """Pause (``reason``: why, when AuraX did) or resume the batch's sending, and
+        announce it when that changed."""
+        if self.scheduler.pause(batch, paused=paused, reason=reason):
+            self.book.emit(BatchPaused(batch, paused, reason if paused else None))
 
     def _not_sent(self, job_id: str) -> None:
         self.book.change(
@@ -205,7 +213,7 @@ class Sender:
         if self.closed:
             return  # left unsent: shutting down marks it so
         if self.scheduler.is_paused(entry.batch):
-            self.scheduler.put_back(entry)  # paused while it was prepared: not sent yet
+            self._wait(job, entry)  # its batch is paused: prepared, not sent
             return
         if self.take_cancel(job.id):
             self.book.save(job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP))
@@ -222,7 +230,7 @@ class Sender:
             )
             return
         try:
-            self._send(job)
+            self._send(job, entry)
         except RateLimitedError as exc:
             self._slow_down(job, entry, exc)
 
@@ -276,7 +284,15 @@ class Sender:
         )
         self.scheduler.put_back(replace(entry, attempt=entry.attempt + 1))
 
-    def _send(self, job: Job) -> None:
+    def _wait(self, job: Job, entry: Queued, why: str | None = None) -> None:
+        """Prepared and not sent: the job waits in its place in its paused batch (``why``:
+        what AuraX said, when it paused the batch)."""
+        why = why or self.scheduler.paused().get(entry.batch or "")
+        if job.status is not JobStatus.WAITING or job.error != why:
+            self.book.save(job.moved_to(JobStatus.WAITING, error=why, error_kind=None))
+        self.scheduler.put_back(replace(entry, prepare=None))
+
+    def _send(self, job: Job, entry: Queued) -> None:
         """Send the job (raises RateLimitedError when refused; other failures end it)."""
         # Committed before the POST: a crash while sending leaves "submitting",
         # which the next start reports as "may have been sent".
@@ -286,6 +302,10 @@ class Sender:
         except RateLimitedError:
             raise
         except AuraxError as exc:
+            if job.batch is not None and exc.status_code == OUT_OF_CREDITS:
+                self.pause(job.batch, paused=True, reason=exc.user_message)
+                self._wait(job, entry, exc.user_message)  # refused: not charged
+                return
             if job.batch is not None and exc.status_code in ACCOUNT_REFUSALS:
                 moment = self.scheduler.next_sequence()
                 with self._lock:

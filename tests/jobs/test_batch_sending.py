@@ -1,5 +1,6 @@
-"""A batch whose account AuraX refuses (credits used up) sends no more of its jobs, but a
-retry asked for later is sent. Real runner, real history, the demo server's ledger."""
+"""A batch whose account runs out of credits pauses: what is not sent waits (prepared,
+never failed) for Resume, even after a restart. Real runner, real history, the demo
+server's ledger."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from aurax_desktop.api import ProductType
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobRunner, JobStatus
 from aurax_desktop.jobs.batches import BatchSent, TryOnBatchInput
+from aurax_desktop.jobs.events import BatchPaused
 from tests.factories import garment_jpeg, person_jpeg
 from tests.jobs.conftest import Recorder
 
@@ -39,27 +41,61 @@ def send_people_in_one_garment(runner: JobRunner, folder: Path, people: int) -> 
     )
 
 
-def test_the_rest_of_a_refused_batch_is_not_sent_but_a_later_retry_is(
+def test_out_of_credits_pauses_the_batch_and_what_is_not_sent_waits_for_resume(
     runner_factory: Callable[..., tuple[JobRunner, DemoServer, Recorder]],
     demo_factory: Callable[..., DemoServer],
     tmp_path: Path,
 ) -> None:
-    server = demo_factory(credits=3.0)  # one try-on's worth
-    runner, server, _events = runner_factory(server, max_prepare=1)  # sent one by one
-    sent = send_people_in_one_garment(runner, tmp_path, 3)
-    jobs = ended(runner, list(sent.job_ids))
-    assert [j.status for j in jobs] == [JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.FAILED]
+    """A batch of 32 sent with 4 credits left ended with 31 jobs "Failed": now the batch
+    pauses at AuraX's first "insufficient credits", the rest wait (prepared, not sent,
+    not failed), and Resume after a top-up sends them, each once."""
+    server = demo_factory(credits=3.0, task_seconds=0.1)  # one try-on's worth
+    runner, server, events = runner_factory(server, max_prepare=1)  # sent one by one
+    sent = send_people_in_one_garment(runner, tmp_path, 4)
+    jobs = runner.wait(list(sent.job_ids), timeout=60)  # settles: done, or waiting
+    assert [j.status for j in jobs] == [JobStatus.COMPLETED] + [JobStatus.WAITING] * 3
     assert server.stats()["requests"]["POST /api/ai/vto"] == 2  # the third was not sent
-    refused, unsent = jobs[1], jobs[2]
-    assert refused.error is not None and "credits are used up" in refused.error
-    assert unsent.error is not None
-    assert unsent.error.startswith("Not sent: AuraX refused this batch's earlier job.")
-    assert "credits are used up" in unsent.error
-    # the user tops up and retries: the retry (same batch, asked later) is sent
-    (retried,) = ended(runner, [runner.retry(unsent.id)])
-    assert retried.batch == unsent.batch
-    assert server.stats()["requests"]["POST /api/ai/vto"] == 3
-    assert retried.error is not None and not retried.error.startswith("Not sent: AuraX")
+    refused = jobs[1]
+    assert refused.error is not None and "credits" in refused.error and refused.cost == 0
+    assert all(job.folder.joinpath("person.jpg").is_file() for job in jobs[1:])  # prepared
+    paused = [e for e in events.events if isinstance(e, BatchPaused)]
+    assert paused == [BatchPaused(sent.batch, True, refused.error)]
+    assert runner.paused_batches() == {sent.batch: refused.error}
+    # the user tops up, then presses Resume: every pair waiting goes, once
+    server.top_up(30)
+    runner.pause_batch(sent.batch, paused=False)
+    jobs = runner.wait(list(sent.job_ids), timeout=60)
+    assert [j.status for j in jobs] == [JobStatus.COMPLETED] * 4
+    assert server.stats()["requests"]["POST /api/ai/vto"] == 5  # the refused one twice
+    assert [e for e in events.events if isinstance(e, BatchPaused)][-1] == BatchPaused(
+        sent.batch, False, None
+    )
+    assert sum(job.cost for job in jobs) == 12.0  # nothing charged for the refusal
+
+
+def test_what_waits_when_the_program_ends_waits_after_a_restart(
+    runner_factory: Callable[..., tuple[JobRunner, DemoServer, Recorder]],
+    demo_factory: Callable[..., DemoServer],
+    tmp_path: Path,
+) -> None:
+    server = demo_factory(credits=0.0, task_seconds=0.1)
+    runner, server, _events = runner_factory(server, max_prepare=1)
+    sent = send_people_in_one_garment(runner, tmp_path, 3)
+    jobs = runner.wait(list(sent.job_ids), timeout=60)
+    assert [j.status for j in jobs] == [JobStatus.WAITING] * 3
+    runner.shutdown()  # the window closes: nothing is marked interrupted
+    assert {j.status for j in runner.store.get_many(list(sent.job_ids))} == {JobStatus.WAITING}
+    fresh, _, _ = runner_factory(server, max_prepare=1)
+    touched = fresh.resume()  # the window's start: queued again, paused, for Resume
+    assert {j.id for j in touched} == set(sent.job_ids)
+    assert sent.batch in fresh.paused_batches()
+    assert [j.status for j in fresh.wait(list(sent.job_ids), timeout=30)] == [JobStatus.WAITING] * 3
+    assert server.stats()["requests"]["POST /api/ai/vto"] == 1  # only the first refusal
+    server.top_up(9)
+    fresh.pause_batch(sent.batch, paused=False)
+    assert [j.status for j in fresh.wait(list(sent.job_ids), timeout=60)] == [
+        JobStatus.COMPLETED
+    ] * 3
 
 
 def test_cancelling_the_unsent_never_stops_one_whose_request_has_gone(

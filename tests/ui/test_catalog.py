@@ -24,6 +24,7 @@ from aurax_desktop.ui.jobs.groups import to_retry
 from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
 from aurax_desktop.ui.shell.main_window import GALLERY_ROW, MainWindow
 from tests.factories import jpeg_bytes, person_jpeg
+from tests.history_rows import set_columns
 from tests.ui.conftest import (
     WindowFactory,
     answer_batch_question,
@@ -338,15 +339,24 @@ def test_a_batch_pauses_resumes_and_its_unsent_try_ons_are_cancelled(
     qtbot.waitUntil(lambda: window.catalog.model.columnCount() == 5, timeout=10_000)
     qtbot.waitUntil(lambda: server.stats()["tasks_created"] >= 1, timeout=10_000)
     gallery_page.pause_button.click()
-    assert gallery_page.pause_button.text() == "Resume"
+    qtbot.waitUntil(lambda: gallery_page.pause_button.text() == "Resume")  # as announced
+    store = window.session.store
+
+    def settled() -> list[Job]:
+        jobs = store.query()
+        done = all(j.status.is_final or j.status is JobStatus.WAITING for j in jobs)
+        return jobs if len(jobs) == 5 and done else []
+
+    qtbot.waitUntil(lambda: bool(settled()), timeout=30_000)  # the rest waits, prepared
+    waiting = [j for j in settled() if j.status is JobStatus.WAITING]
+    assert waiting and all(j.task_id is None for j in waiting)
     sent_when_paused = server.stats()["tasks_created"]
-    time.sleep(3.0)  # long enough for three more to be sent, were it not paused
-    assert server.stats()["tasks_created"] <= sent_when_paused + 1  # one may be on its way
+    assert sent_when_paused == 5 - len(waiting)  # nothing of the batch sent while paused
+    assert not gallery_page.paused_note.isVisible()  # the user paused it: no warning
     gallery_page.pause_button.click()  # resume: the next one goes
-    qtbot.waitUntil(lambda: server.stats()["tasks_created"] > sent_when_paused + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: server.stats()["tasks_created"] > sent_when_paused, timeout=10_000)
     answer_next_dialog(QMessageBox.StandardButton.Yes)
     gallery_page.cancel_button.click()
-    store = window.session.store
     qtbot.waitUntil(lambda: all(j.status.is_final for j in store.query()), timeout=20_000)
     jobs = store.query()
     cancelled = [j for j in jobs if j.task_id is None]
@@ -367,7 +377,7 @@ def test_the_history_forgets_old_jobs_and_everything_on_request(
     store = window.session.store
     old = jobs[:2]
     for job in old:
-        store.save(replace(job, created_at=time.time() - 40 * 86_400))
+        set_columns(store.path, job.id, created_at=time.time() - 40 * 86_400)
     window.session.update_settings(replace(window.session.settings, forget_after_days=30))
     window.forgetting.apply()
     qtbot.waitUntil(  # the list forgets them once every file is gone
@@ -449,43 +459,79 @@ def test_a_folder_of_photos_is_added_from_the_browse_buttons_menu(
     assert window.generate.shape_pane.browse_button.menu() is None
 
 
-def test_a_batch_cut_short_by_its_credits_is_retried_from_its_entry(
+def test_out_of_credits_pauses_the_batch_with_a_banner_and_resume_sends_the_rest(
     qtbot: QtBot,
     open_window: WindowFactory,
     demo_factory: Callable[..., DemoServer],
     catalog: dict[str, list[Path]],
 ) -> None:
+    """A batch of 32 sent with 4 credits left ended with 31 jobs "Failed", the reason in
+    a cell: now the batch pauses, the Gallery says why, and Resume sends the rest."""
     server = demo_factory(task_seconds=0.1, credits=6.0)  # two of the four
     window = open_window(server)
     load_catalog(qtbot, window, catalog)
+    answer_batch_question()
+    window.try_on.submit()
+    store, page = window.session.store, window.catalog.page
+
+    def settled() -> list[Job]:
+        jobs = [j for j in store.query(JobQuery(limit=100)) if j.batch is not None]
+        done = all(j.status.is_final or j.status is JobStatus.WAITING for j in jobs)
+        return jobs if len(jobs) == 4 and done else []
+
+    qtbot.waitUntil(lambda: bool(settled()), timeout=30_000)
+    jobs = settled()
+    assert sorted(j.status.value for j in jobs) == ["completed"] * 2 + ["waiting"] * 2
+    assert not [j for j in jobs if j.status is JobStatus.FAILED]
+    window.navigation.setCurrentRow(GALLERY_ROW)
+    qtbot.waitUntil(page.paused_note.isVisible, timeout=10_000)
+    assert "credits" in page.paused_note.text() and "Resume" in page.paused_note.text()
+    assert page.pause_button.text() == "Resume" and page.pause_button.isEnabled()
+    assert "2 paused" in page.progress.full_text()
+    server.top_up(30)
+    page.pause_button.click()
+    qtbot.waitUntil(lambda: not page.paused_note.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: all(j.status is JobStatus.COMPLETED for j in store.query(JobQuery(limit=100))),
+        timeout=30_000,
+    )
+    assert server.stats()["tasks_created"] == 4  # each pair made once, whatever was refused
+    assert sum(j.cost for j in store.query(JobQuery(limit=100))) == 12.0
+
+
+def test_the_ones_that_did_not_finish_are_retried_from_the_batch_s_entry(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    catalog: dict[str, list[Path]],
+) -> None:
+    server = demo_factory(task_seconds=0.1, fail_rate=1.0)  # every task fails at AuraX
+    window = open_window(server)
+    load_catalog(qtbot, window, catalog)
     jobs = sent_batch(qtbot, window, 4)
-    assert sorted(j.status.value for j in jobs) == ["completed"] * 2 + ["failed"] * 2
-    posted = server.stats()["requests"]["POST /api/ai/vto"]
-    assert posted in (3, 4)  # the one refused, and the last only if it was already going
+    assert [j.status for j in jobs] == [JobStatus.FAILED] * 4
     model, view = window.model, window.job_list
     qtbot.waitUntil(lambda: listed_ended(window, [j.id for j in jobs]), timeout=10_000)
     entry = model.index(min(r for j in jobs if (r := model.row_of(j.id)) is not None))
     actions = {a.text(): a for a in view.groups.actions_for(entry)}
-    retry = actions["Retry the 2 that did not finish…"]
+    retry = actions["Retry the 4 that did not finish…"]
     shown = answer_next_dialog(QMessageBox.StandardButton.Yes)
     retry.trigger()
-    assert shown == ["This sends these 2 jobs again as new ones and costs 6 credits in all."]
+    assert shown == ["This sends these 4 jobs again as new ones and costs 12 credits in all."]
     store = window.session.store
 
     def retried() -> list[Job]:
         found = [j for j in store.query(JobQuery(limit=100)) if j.retry_of]
-        return found if len(found) == 2 and all(j.status.is_final for j in found) else []
+        return found if len(found) == 4 and all(j.status.is_final for j in found) else []
 
     qtbot.waitUntil(lambda: bool(retried()), timeout=20_000)
-    failed = {j.id for j in jobs if j.status is JobStatus.FAILED}
-    assert {j.retry_of for j in retried()} == failed
+    assert {j.retry_of for j in retried()} == {j.id for j in jobs}
     assert all(j.batch == jobs[0].batch for j in retried())
-    # sent (still no credits: refused, and the other not sent unless already going)
-    assert server.stats()["requests"]["POST /api/ai/vto"] in (posted + 1, posted + 2)
+    assert server.stats()["requests"]["POST /api/ai/vto"] == 8  # each sent once more
     # the originals are not offered again: only the retries that failed in turn
     qtbot.waitUntil(lambda: listed_ended(window, [j.id for j in retried()]), timeout=10_000)
     entry = model.index(min(r for j in retried() if (r := model.row_of(j.id)) is not None))
     offered = [a for a in view.groups.actions_for(entry) if a.text().startswith("Retry")]
-    assert [a.text() for a in offered] == ["Retry the 2 that did not finish…"]
+    assert [a.text() for a in offered] == ["Retry the 4 that did not finish…"]
     group = model.group_jobs(jobs[0].batch or "")
     assert {j.id for j in to_retry(group)} == {j.id for j in retried()}

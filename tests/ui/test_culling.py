@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import FAVOURITE, Job, JobQuery
-from aurax_desktop.jobs.variants import CHOSEN_AT, chosen_looks
+from aurax_desktop.jobs.variants import chosen_looks
 from aurax_desktop.ui.gallery.model import THUMB_SIDES
 from aurax_desktop.ui.gallery.try_again import TryAgainDialog
 from aurax_desktop.ui.shell.dialogs.trash import TrashDialog
@@ -157,7 +157,7 @@ def test_try_again_stacks_a_variant_chosen_for_export(
     qtbot.waitUntil(lambda: model.job_at(index) == model.variants(index)[0])
     qtbot.waitUntil(lambda: catalog.edits.pending == 0, timeout=10_000)
     saved = window.session.store.get(first.id)
-    assert saved is not None and saved.params.get(CHOSEN_AT)
+    assert saved is not None and saved.chosen_at
     batch = window.session.store.query(JobQuery(batch=jobs[0].batch, limit=20))
     assert first.id in {j.id for j in chosen_looks(batch)}  # what lookbooks take
     assert newest.id not in {j.id for j in chosen_looks(batch)}

@@ -150,7 +150,7 @@ def test_describe_editing_removing_and_a_stale_description(
     job_id = page.model.rows[0].job_id or ""
     qtbot.waitUntil(
         lambda: (
-            window.session.store.get(job_id).description  # type: ignore[union-attr]
+            window.session.store.get(job_id).own_description  # type: ignore[union-attr]
             == "A blue cotton shirt with a button-down collar."
         ),
         timeout=10000,

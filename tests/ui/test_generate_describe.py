@@ -196,7 +196,8 @@ def test_a_batch_of_ten_descriptions_with_one_damaged_file(
     batch = page.batch
     qtbot.waitUntil(
         lambda: (
-            window.session.store.get(page.model.rows[red_row].job_id or "").description == edited
+            window.session.store.get(page.model.rows[red_row].job_id or "").own_description
+            == edited
         ),
         timeout=10000,
     )  # type: ignore[union-attr]

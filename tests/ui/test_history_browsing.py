@@ -23,17 +23,19 @@ def fill_history() -> None:
     """450 finished jobs: every tenth failed, every 50th a linen dress."""
     store = JobStore()
     for n in range(HISTORY):
-        store.save(
-            Job(
-                id=f"old{n:04d}",
-                kind=JobKind.IMAGE_GENERATION,
-                status=JobStatus.FAILED if n % 10 == 0 else JobStatus.COMPLETED,
-                product_type="DRESS",
-                prompt=f"Summer look {n}" + (" in Linen" if n % 50 == 0 else ""),
-                task_id=f"task-{n:04d}",
-                error="Simulated failure" if n % 10 == 0 else None,
-                created_at=1_700_000_000 + n,
-            )
+        store.insert(
+            [
+                Job(
+                    id=f"old{n:04d}",
+                    kind=JobKind.IMAGE_GENERATION,
+                    status=JobStatus.FAILED if n % 10 == 0 else JobStatus.COMPLETED,
+                    product_type="DRESS",
+                    prompt=f"Summer look {n}" + (" in Linen" if n % 50 == 0 else ""),
+                    task_id=f"task-{n:04d}",
+                    error="Simulated failure" if n % 10 == 0 else None,
+                    created_at=1_700_000_000 + n,
+                )
+            ]
         )
     store.close()
 
@@ -120,7 +122,7 @@ def test_every_row_gets_its_thumbnail_when_shown(
         )
         job.folder.mkdir(parents=True)
         Image.new("RGB", (40, 60), (n, 80, 160)).save(job.folder / "thumbnail.jpg")
-        store.save(job)
+        store.insert([job])
     store.close()
     window = open_window(demo_factory())
     qtbot.waitUntil(lambda: rows(window) == 120, timeout=10000)

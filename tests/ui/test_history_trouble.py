@@ -139,7 +139,9 @@ def test_a_read_only_data_folder_opens_the_window_for_viewing(tmp_path: Path) ->
     """It said nothing and ended with a traceback (on the window's lock)."""
     data = tmp_path / "data"
     store = JobStore(data / "history.sqlite3")
-    store.save(Job(id="old", kind=JobKind.TRY_ON, status=JobStatus.COMPLETED, product_type="DRESS"))
+    store.insert(
+        [Job(id="old", kind=JobKind.TRY_ON, status=JobStatus.COMPLETED, product_type="DRESS")]
+    )
     store.close()
     env = {**os.environ, "AURAX_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
     done = run_read_only(data, [sys.executable, "-c", READ_ONLY_WINDOW], env)

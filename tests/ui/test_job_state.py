@@ -63,7 +63,8 @@ def _batch_job(store: JobStore, row: int, column: int, *, created: float) -> Job
         kind=JobKind.TRY_ON,
         status=JobStatus.COMPLETED,
         product_type="DRESS",
-        params=encode(sent=Sent(batch_row=row, batch_column=column, extra={"batch_name": "SS27"})),
+        params=encode(sent=Sent(batch_row=row, batch_column=column)),
+        batch_name="SS27",
         source_name=f"person-{row}.jpg",
         batch="batch-1",
         created_at=created,
@@ -74,7 +75,7 @@ def _batch_job(store: JobStore, row: int, column: int, *, created: float) -> Job
     )
     job.folder.mkdir(parents=True, exist_ok=True)
     (job.folder / "result.jpg").write_bytes(jpeg_bytes((60, 90), (120, 80, 60)))
-    store.save(job, charge=job.cost)
+    [job] = store.insert([job])
     return job
 
 

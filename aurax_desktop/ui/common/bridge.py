@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 
 from aurax_desktop.jobs import (
+    BatchPaused,
     HistoryTrouble,
     JobEvent,
     JobNotice,
@@ -20,6 +21,7 @@ class JobBridge(QObject):
     jobNotice = Signal(object)  # JobNotice
     jobRemoved = Signal(str)
     historyTrouble = Signal(str)
+    batchPaused = Signal(object)  # BatchPaused
 
     _incoming = Signal(object)
 
@@ -43,3 +45,5 @@ class JobBridge(QObject):
             self.jobRemoved.emit(event.job_id)
         elif isinstance(event, HistoryTrouble):
             self.historyTrouble.emit(event.message)
+        elif isinstance(event, BatchPaused):
+            self.batchPaused.emit(event)

@@ -3,9 +3,11 @@
 Two things feed it, on the GUI thread: the job book's events (``take``), and reads
 of the history made on workers (``absorb``: a filter reloaded, a batch opened in
 the Gallery). Both merge by revision, so a read made before the last event never
-puts an older state back. The Jobs list, its groups, the Gallery, the loupe and
-the Describe table are views over it: they keep which jobs they show and in what
-order, and ask the cache what each job is now. Nothing else keeps job state.
+puts an older state back. A job deleted for good leaves a tombstone (``drop``): a
+late event or a read made before the deletion never brings it back. The Jobs list,
+its groups, the Gallery, the loupe, the Result pane, the Describe table and the
+Trash are views over it: they keep which jobs they show and in what order, and ask
+the cache what each job is now. Nothing else keeps job state.
 
 An edit the user makes (a mark, stars) shows at once, before its save ends
 (``expect``): a second key press sees the first. It holds until the saves asked
@@ -33,6 +35,8 @@ class JobCache(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._jobs: dict[str, Job] = {}
+        self._gone: set[str] = set()
+        """Jobs deleted for good: never taken back (ids are never used twice)."""
         self._expected: dict[str, tuple[dict[str, Any], int]] = {}
         """Edits shown before their saves end: the fields, and how many saves are going."""
 
@@ -40,6 +44,8 @@ class JobCache(QObject):
 
     def take(self, job: Job) -> bool:
         """An event: kept and announced when newer than what is known; True if so."""
+        if job.id in self._gone:
+            return False
         known = self._jobs.get(job.id)
         if known is not None and known.revision >= job.revision:
             return False
@@ -53,6 +59,8 @@ class JobCache(QObject):
         announced, so every view hears of it."""
         shown: list[Job] = []
         for job in jobs:
+            if job.id in self._gone:
+                continue
             known = self._jobs.get(job.id)
             if known is None or job.revision > known.revision:
                 self._jobs[job.id] = job
@@ -64,7 +72,8 @@ class JobCache(QObject):
         return shown
 
     def drop(self, job_id: str) -> None:
-        """The job was deleted for good."""
+        """The job was deleted for good: forgotten, and never taken back."""
+        self._gone.add(job_id)
         self._expected.pop(job_id, None)
         if self._jobs.pop(job_id, None) is not None:
             self.removed.emit(job_id)
@@ -104,6 +113,10 @@ class JobCache(QObject):
         if job is None or expected is None:
             return job
         return replace(job, **expected[0])
+
+    def is_gone(self, job_id: str) -> bool:
+        """Deleted for good (a view still holding the id shows nothing for it)."""
+        return job_id in self._gone
 
     def __contains__(self, job_id: object) -> bool:
         return job_id in self._jobs

@@ -167,6 +167,10 @@ def stylesheet(dark: bool) -> str:
     QLabel#shortcutKeys {{ font-weight: 600; }}
     QLabel#muted, QLabel#hint {{ color: {muted}; }}
     QLabel#warning {{ color: {"#f5b83d" if dark else "#a15c07"}; }}
+    QLabel#warningBanner {{ color: {"#f5b83d" if dark else "#7a4504"};
+        background: {"rgba(245, 184, 61, 0.12)" if dark else "rgba(161, 92, 7, 0.10)"};
+        border: 1px solid {"rgba(245, 184, 61, 0.45)" if dark else "rgba(161, 92, 7, 0.45)"};
+        border-radius: 8px; padding: 8px 12px; }}
     QLabel#error {{ color: {DANGER.name()}; }}
     QLabel#demoBadge {{ background: {tint}; color: {ink}; border-radius: 10px;
         padding: 2px 10px; font-weight: 600; }}

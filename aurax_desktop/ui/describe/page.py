@@ -34,6 +34,7 @@ from aurax_desktop.jobs import DescriptionInput, Job, JobBook, new_job_id
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.choices import combo_box, credits_text, product_type_combo
 from aurax_desktop.ui.common.drop_target import show_drop_target
+from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.describe.archive import DescribeArchive
 from aurax_desktop.ui.describe.editor import DescriptionEditor
@@ -61,6 +62,7 @@ class DescribePage(QWidget):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self.work, self._submit, self.book = work, submit, book
+        self.ops = HistoryOps(book, self)
         self.batch = uuid.uuid4().hex[:12]
         self._editing: Path | None = None
         self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
@@ -326,15 +328,14 @@ class DescribePage(QWidget):
     def _keep_edit(self, job_id: str, text: str) -> None:
         """Edited descriptions are kept in the history, by the job book (on a worker: a
         database write)."""
-        book = self.book
-        if book.read_only:
+        if self.book.read_only:
             self.message.emit(
                 "This window only views the history: the edited description is not kept."
             )
             return
-        self.work.run(
-            lambda: book.describe(job_id, text),
-            lambda _r: None,
+        self.ops.run(
+            lambda book: book.describe(job_id, text),
+            None,
             lambda error: self.message.emit(getattr(error, "user_message", str(error))),
         )
 

@@ -28,12 +28,13 @@ from aurax_desktop.exports.full_size import (
 )
 from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
 from aurax_desktop.exports.linesheet import write_linesheet
-from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, JobStore
+from aurax_desktop.jobs import BatchPaused, Job, JobKind, JobQuery, JobStatus, JobStore
 from aurax_desktop.jobs.batches import BatchSent, batch_jobs
 from aurax_desktop.jobs.naming import fitted, slug
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
+from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.modal import run_modal
@@ -100,8 +101,8 @@ class GalleryController(QObject):
         self.model = GalleryModel(cache, self.work.run, self, ratio=ratio)
         self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
         """The daily spending limit's check (set by the window, as for the pages)."""
-        self.edits = BackgroundWork(self, workers=1)
-        """The user's edits are saved one after another, in the order they were made."""
+        self.edits = HistoryOps(session.book, self)
+        """The user's edits, saved by the history's writer in the order they were made."""
         self.page = GalleryPage(self.model, self.work.run)
         self.gallery = self.page.gallery
         self.export_action = QAction(icon("lookbook"), "Export lookbook…", parent)
@@ -141,7 +142,7 @@ class GalleryController(QObject):
         """The window closes: no timer of its own goes on; edits asked for are saved."""
         self._closed = True
         self._reload.stop()
-        self.edits.shutdown(finish=True)  # a mark given is saved, even just before quitting
+        self.edits.close()  # a mark given is still saved, even just before quitting
 
     # Filling the gallery
 
@@ -233,7 +234,7 @@ class GalleryController(QObject):
             settled()
             self.failed.emit(getattr(error, "user_message", str(error)))
 
-        self.edits.run(lambda: self.session.book.edit(ids, **fields), settled, refused)
+        self.edits.run(lambda book: book.edit(ids, **fields), settled, refused)
 
     def large_view(self, job: Job) -> None:
         """The loupe, on the result's cell (Space or a double-click)."""
@@ -286,6 +287,25 @@ class GalleryController(QObject):
                 "Batch paused: no more of it is sent." if paused else "Batch resumed.", 6000
             )
 
+    def batch_paused(self, event: BatchPaused) -> None:
+        """The scheduler paused or resumed a batch (the user, or AuraX for want of
+        credits): the page shows the truth."""
+        paused = dict(self.page.paused)
+        if event.paused:
+            paused[event.batch] = event.reason
+        else:
+            paused.pop(event.batch, None)
+        self.page.set_paused(paused)
+        if event.paused and event.reason:  # said where it is seen, without a dialog
+            self.message.emit(
+                f"{event.reason.rstrip('.')}. The batch is paused: top up, then Resume.", 0
+            )
+
+    def connection_changed(self) -> None:
+        """A new runner (or none): the batches paused are those it says."""
+        runner = self.session.runner
+        self.page.set_paused(runner.paused_batches() if runner is not None else {})
+
     def cancel_unsent(self, batch: str) -> None:
         runner = self.session.runner
         counts = self.model.counts()
@@ -301,7 +321,6 @@ class GalleryController(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.page.paused.discard(batch)
         self.work.run(
             lambda: runner.cancel_unsent(batch),
             lambda count: self.message.emit(f"{count} unsent try-ons cancelled.", 8000),
@@ -440,9 +459,8 @@ class GalleryController(QObject):
         name = " ".join(name.split())
         if not ok or not name:
             return
-        book = self.session.book
-        self.work.run(
-            lambda: book.rename_batch(batch, name),
+        self.edits.run(
+            lambda book: book.rename_batch(batch, name),
             lambda _jobs: self.refresh_batches(batch),
             lambda error: self.failed.emit(getattr(error, "user_message", str(error))),
         )

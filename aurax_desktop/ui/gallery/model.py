@@ -283,7 +283,7 @@ class GalleryModel(QAbstractTableModel):
             status = job.status
             if status is JobStatus.COMPLETED:
                 counted["done"] += 1
-            elif status is JobStatus.PREPARING:
+            elif status in (JobStatus.PREPARING, JobStatus.WAITING):
                 counted["unsent"] += 1
             elif status.is_final:
                 counted["failed"] += 1

@@ -66,7 +66,14 @@ class GalleryPage(QWidget):
         super().__init__(parent)
         self.model = model
         self._load_picture = load
-        self.paused: set[str] = set()
+        self.paused: dict[str, str | None] = {}
+        """The paused batches as the scheduler last announced them (``set_paused``), each
+        with what AuraX said when it paused it (None: the user did)."""
+        self.paused_note = QLabel()
+        self.paused_note.setObjectName("warningBanner")
+        self.paused_note.setWordWrap(True)
+        self.paused_note.setAccessibleName("Why the batch is paused")
+        self.paused_note.hide()
         self.batch_combo: QComboBox = combo_box()
         self.batch_combo.setObjectName("batchCombo")
         self.batch_combo.setAccessibleName("Batch")
@@ -164,6 +171,7 @@ class GalleryPage(QWidget):
         layout.setContentsMargins(0, 16, 16, 16)
         layout.setSpacing(10)
         layout.addLayout(top)
+        layout.addWidget(self.paused_note)
         layout.addLayout(tools)
         layout.addLayout(self.stack, 1)
         self.refresh()
@@ -221,6 +229,15 @@ class GalleryPage(QWidget):
             parts.append(f"{counts['unsent']} {waiting}")
         self.progress.setText(" · ".join(parts))
         paused = self.batch in self.paused
+        why = self.paused.get(self.batch or "")
+        self.paused_note.setText(
+            f"{why.rstrip('.')}. Nothing more of this batch is sent; the try-ons not sent "
+            "wait (nothing was charged for them). Top up your AuraX credits, then press "
+            "Resume."
+            if why
+            else ""
+        )
+        self.paused_note.setVisible(paused and bool(why))
         self.pause_button.setText("Resume" if paused else "Pause")
         self.pause_button.setIcon(icon("play" if paused else "pause"))
         self.pause_button.setEnabled(bool(counts["unsent"]) or paused)
@@ -268,17 +285,17 @@ class GalleryPage(QWidget):
         self.flag_filter.setCurrentIndex(found[0] if found else 0)
         self.star_filter.setCurrentIndex(max(0, self.star_filter.findData(min_stars)))
 
-    def _toggle_pause(self) -> None:
-        batch = self.batch
-        if batch is None:
-            return
-        pause = batch not in self.paused
-        if pause:
-            self.paused.add(batch)
-        else:
-            self.paused.discard(batch)
-        self.pauseAsked.emit(batch, pause)
+    def set_paused(self, paused: dict[str, str | None]) -> None:
+        """The batches paused now, as the scheduler says (an event, or a new connection:
+        a new runner pauses nothing)."""
+        self.paused = dict(paused)
         self.refresh()
+
+    def _toggle_pause(self) -> None:
+        """Asked for; the page shows it once the scheduler announces it."""
+        batch = self.batch
+        if batch is not None:
+            self.pauseAsked.emit(batch, batch not in self.paused)
 
     def _cancel(self) -> None:
         if self.batch is not None:

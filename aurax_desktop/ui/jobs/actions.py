@@ -15,11 +15,12 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from aurax_desktop.jobs import Job, JobRunner, JobStatus
+from aurax_desktop.jobs import Job, JobBook, JobRunner, JobStatus
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.choices import credits_text
+from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.common.picture_window import open_picture
 
 NOT_CONNECTED = "Connect an AuraX account or start the demo first."
@@ -42,6 +43,8 @@ class JobActions(QObject):
         self.session, self.work, self.window = session, work, window
         self.undo = undo
         """Where deletions go, to be undone (Edit → Undo)."""
+        self.ops = HistoryOps(session.book, self)
+        """Deletions and their undoing, written in the order they were asked for."""
         self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
         """The daily spending limit's check (set by the window, as for the pages)."""
 
@@ -72,7 +75,7 @@ class JobActions(QObject):
         if runner is None:
             return
         self.work.run(lambda: runner.stop(job.id), lambda _job: None, self._failed)
-        if job.status in (JobStatus.PREPARING, JobStatus.SUBMITTING):
+        if job.status in (JobStatus.PREPARING, JobStatus.WAITING, JobStatus.SUBMITTING):
             self.message.emit("Stopping before it is sent; nothing is charged.")
         else:
             self.message.emit(
@@ -164,18 +167,17 @@ class JobActions(QObject):
         return True
 
     def trash(self, ids: list[str]) -> None:
-        runner, book = self.session.runner, self.session.book
+        runner = self.session.runner
 
-        def move() -> object:
+        def move(book: JobBook) -> object:
             return runner.trash(ids) if runner is not None else book.trash(ids)
 
-        self.work.run(move, lambda _r: None, self._failed)
+        self.ops.run(move, None, self._failed)
 
     def restore(self, ids: list[str]) -> None:
-        book = self.session.book
         what = "1 job" if len(ids) == 1 else f"{len(ids)} jobs"
-        self.work.run(
-            lambda: book.restore(ids),
+        self.ops.run(
+            lambda book: book.restore(ids),
             lambda _r: self.message.emit(f"{what} back from the Trash."),
             self._failed,
         )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from aurax_desktop.jobs.forgetting import KeptHistory, kept_history, purge
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.common.modal import run_modal
 
 DAILY_MS = 24 * 60 * 60 * 1000
@@ -30,6 +31,7 @@ class HistoryForgetting(QObject):
     def __init__(self, session: Session, work: BackgroundWork, parent: QWidget) -> None:
         super().__init__(parent)
         self.session, self.work, self.parent_widget = session, work, parent
+        self.ops = HistoryOps(session.book, self)
         self.timer = QTimer(self)
         self.timer.setObjectName("dailyForgetting")
         self.timer.setInterval(DAILY_MS)
@@ -60,8 +62,8 @@ class HistoryForgetting(QObject):
                     f"Settings (deleted jobs wait {settings.trash_days} days in the Trash)."
                 )
 
-        self.work.run(
-            lambda: purge(book, trash_days=settings.trash_days, older_than_days=days), purged
+        self.ops.run(
+            lambda book: purge(book, trash_days=settings.trash_days, older_than_days=days), purged
         )
 
     def delete_all(self) -> None:
@@ -97,10 +99,9 @@ class HistoryForgetting(QObject):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         if run_modal(box) != QMessageBox.StandardButton.Yes:
             return
-        book = self.session.book
 
         def deleted(ids: list[str]) -> None:
             self.removed.emit(ids)
             self.message.emit(f"Deleted {len(ids)} jobs and every file kept for them.")
 
-        self.work.run(lambda: book.forget(book.finished_before()), deleted)
+        self.ops.run(lambda book: book.forget(book.finished_before()), deleted)

@@ -283,6 +283,7 @@ class MainWindow(QMainWindow):
         self.bridge.jobProgress.connect(self.model.set_progress)
         self.bridge.jobNotice.connect(lambda n: self.model.set_notice(n.job_id, n.message))
         self.bridge.historyTrouble.connect(self.show_error)
+        self.bridge.batchPaused.connect(self.catalog.batch_paused)
         actions.message.connect(lambda text: self.say(text, 8000))
         actions.failed.connect(self.show_error)
         actions.sent.connect(self._submitted)
@@ -603,6 +604,7 @@ class MainWindow(QMainWindow):
             )
         for page in (self.try_on, self.generate, self.describe):
             page.setEnabled(session.connected)
+        self.catalog.connection_changed()
         self.commands.refresh()
 
     def _connection_changed(self) -> None:

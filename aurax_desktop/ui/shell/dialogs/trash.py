@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from aurax_desktop.jobs import Job, JobBook, JobQuery
 from aurax_desktop.jobs.garments import display_name, garment_label
 from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.history_ops import HistoryOps
 
 ALL = 100_000
 
@@ -47,6 +48,7 @@ class TrashDialog(QDialog):
         self.setObjectName("trashDialog")
         self.setWindowTitle("Trash")
         self.book, self.work = book, work
+        self.ops = HistoryOps(book, self)
         note = QLabel(
             f"Deleted jobs wait here, with their files, for {days} days (Settings → History). "
             "Restore brings them back; emptying the Trash deletes them and their files for good."
@@ -104,9 +106,9 @@ class TrashDialog(QDialog):
         ]
 
     def restore(self) -> None:
-        ids, book = self._chosen(), self.book
+        ids = self._chosen()
         if ids:
-            self.work.run(lambda: book.restore(ids), lambda _r: self.reload())
+            self.ops.run(lambda book: book.restore(ids), lambda _r: self.reload())
 
     def empty(self) -> None:
         ids = [job.id for job in self.jobs if job.status.is_final]
@@ -119,5 +121,4 @@ class TrashDialog(QDialog):
             QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            book = self.book
-            self.work.run(lambda: book.forget(ids), lambda _r: self.reload())
+            self.ops.run(lambda book: book.forget(ids), lambda _r: self.reload())
