@@ -65,7 +65,7 @@ def batch_of_100(app: QApplication, url: str, folder: Path) -> None:
     window = create_window(["--base-url", url])
     window.resize(1366, 740)
     window.show()
-    page = window.try_on
+    page = window.features.try_on
     heart = Heartbeat()
     heart.start()
     started = time.monotonic()
@@ -121,8 +121,8 @@ def gallery_of_1000(app: QApplication) -> None:
             (job.folder / "result.jpg").write_bytes(preview.getvalue())
             store.save(job)
     window.show()
-    window.navigation.setCurrentRow(3)
-    catalog = window.catalog
+    window.frame.show_page("gallery")
+    catalog = window.features.gallery
     catalog.refresh_batches(batch)
     wait(app, lambda: catalog.model.rowCount() == 25)
     gallery = catalog.gallery

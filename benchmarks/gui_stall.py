@@ -159,7 +159,7 @@ def main() -> None:
         os.environ["AURAX_API_KEY"], os.environ["AURAX_KEY_ID"] = "demo-key", "demo"
         window = create_window(["--base-url", url])
         window.resize(1440, 900)  # a common desktop size (offscreen would fit 800 x 800)
-        page = window.try_on
+        page = window.features.try_on
         heart = Heartbeat()
         heart.start()
         started = time.monotonic()
@@ -171,15 +171,15 @@ def main() -> None:
             PHASE[0] = f"painting {i}"
             paint(page.mask_canvas)
             PHASE[0] = f"submitting {i}"
-            count = len(window.model.jobs())
+            count = len(window.features.jobs.model.jobs())
             page.submit()
-            wait(app, lambda c=count: len(window.model.jobs()) > c)
+            wait(app, lambda c=count: len(window.features.jobs.model.jobs()) > c)
         PHASE[0] = "following"
         wait(
             app,
             lambda: (
-                len(window.model.jobs()) >= TRY_ONS
-                and all(j.status.is_final for j in window.model.jobs())
+                len(window.features.jobs.model.jobs()) >= TRY_ONS
+                and all(j.status.is_final for j in window.features.jobs.model.jobs())
             ),
         )
         elapsed = time.monotonic() - started

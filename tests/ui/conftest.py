@@ -27,17 +27,19 @@ from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobStatus
 from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.factories import garment_jpeg, person_jpeg
+from tests.ui.window_driver import WindowDriver
 
-WindowFactory = Callable[..., MainWindow]
+WindowFactory = Callable[..., WindowDriver]
 D = TypeVar("D", bound=QDialog)
 
 
 @pytest.fixture
 def open_window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowFactory]:
-    """``open_window(server)`` or ``open_window(demo=True)``: a shown main window."""
+    """``open_window(server)`` or ``open_window(demo=True)``: a shown main window, and its
+    driver."""
     opened: list[MainWindow] = []
 
-    def make(server: DemoServer | None = None, *, demo: bool = False) -> MainWindow:
+    def make(server: DemoServer | None = None, *, demo: bool = False) -> WindowDriver:
         if server is not None:
             monkeypatch.setenv("AURAX_API_KEY", server.api_key)
             monkeypatch.setenv("AURAX_KEY_ID", server.key_id)
@@ -47,7 +49,7 @@ def open_window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Windo
         qtbot.addWidget(window)
         opened.append(window)
         qtbot.waitExposed(window)
-        return window
+        return WindowDriver(window)
 
     yield make
     for window in opened:
@@ -152,33 +154,27 @@ def stroke(
     send(QEvent.Type.MouseButtonRelease, points[-1], button, Qt.MouseButton.NoButton)
 
 
-def load_both(qtbot: QtBot, window: MainWindow, photos: dict[str, Path]) -> None:
+def load_both(qtbot: QtBot, driver: WindowDriver, photos: dict[str, Path]) -> None:
     """Drop the person and the garment photo, and wait until both are open."""
-    page = window.try_on
-    drop_file(page.person_pane, photos["person.jpg"])
-    drop_file(page.garment_pane, photos["garment.jpg"])
-    qtbot.waitUntil(
-        lambda: page.person_pane.source is not None and page.garment_pane.source is not None,
-        timeout=10000,
-    )
+    person, garment = driver.pane("person"), driver.pane("garment")
+    drop_file(person, photos["person.jpg"])
+    drop_file(garment, photos["garment.jpg"])
+    qtbot.waitUntil(lambda: person.source is not None and garment.source is not None, timeout=10000)
 
 
 def run_try_on(
     qtbot: QtBot,
-    window: MainWindow,
+    driver: WindowDriver,
     photos: dict[str, Path],
     status: JobStatus = JobStatus.COMPLETED,
 ) -> Job:
     """Load both photos, submit, and wait for the new job to reach ``status``."""
-    before = {job.id for job in window.model.jobs()}
-    load_both(qtbot, window, photos)
-    window.try_on.submit()
+    before = {job.id for job in driver.jobs()}
+    load_both(qtbot, driver, photos)
+    driver.try_on.submit()
 
     def reached() -> Job | None:
-        window.model.flush()
-        return next(
-            (j for j in window.model.jobs() if j.id not in before and j.status is status), None
-        )
+        return next((j for j in driver.jobs() if j.id not in before and j.status is status), None)
 
     qtbot.waitUntil(lambda: reached() is not None, timeout=20000)
     job = reached()

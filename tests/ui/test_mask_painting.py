@@ -46,10 +46,10 @@ def studio(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> MainWindow:
-    window = open_window(demo_factory(task_seconds=0.3))
-    load_both(qtbot, window, photos)  # a 600 x 900 person photo
-    window.try_on.mask_canvas.set_brush_size(40)
-    return window
+    driver = open_window(demo_factory(task_seconds=0.3))
+    load_both(qtbot, driver, photos)  # a 600 x 900 person photo
+    driver.try_on.mask_canvas.set_brush_size(40)
+    return driver
 
 
 def test_brush_and_eraser_strokes(studio: MainWindow) -> None:
@@ -150,10 +150,10 @@ def test_the_mask_of_a_big_photo_is_sent_scaled_exactly_like_the_photo(
     tmp_path: Path,
 ) -> None:
     server = demo_factory(task_seconds=0.3)
-    window = open_window(server)
+    driver = open_window(server)
     big = tmp_path / "big person.jpg"
     big.write_bytes(person_jpeg((3000, 4500)))
-    page = window.try_on
+    page = driver.try_on
     drop_file(page.person_pane, big)
     drop_file(page.garment_pane, photos["garment.jpg"])
     qtbot.waitUntil(
@@ -166,9 +166,9 @@ def test_the_mask_of_a_big_photo_is_sent_scaled_exactly_like_the_photo(
     assert painted is not None and painted.size == (3000, 4500)
     page.submit()
     qtbot.waitUntil(
-        lambda: any(j.status is JobStatus.COMPLETED for j in window.model.jobs()), timeout=20000
+        lambda: any(j.status is JobStatus.COMPLETED for j in driver.jobs()), timeout=20000
     )
-    (job,) = window.model.jobs()
+    (job,) = driver.jobs()
     received = server.task(job.task_id or "")["received"]
     sent_size = received["personImage"]["size"]
     assert sent_size != [3000, 4500] and received["mask"]["size"] == sent_size

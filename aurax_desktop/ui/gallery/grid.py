@@ -1,15 +1,14 @@
 """The results gallery: a batch as a grid of thumbnails (people in rows, garments in
 columns), marked from the keyboard like a contact sheet.
 
-F marks a favourite, X a reject (again: unmarked); arrows move; Space opens the large
-view; Enter shows the result beside the jobs list. Selected results can be dragged out
-to the file manager or another program as their files.
+Arrows move; the current cell is the window's current result. What the keys do to the
+selected results (F favourite, X reject, 1 to 5 stars, Space the loupe, Delete) are the
+Gallery's commands (``commands``), which call ``toggle_mark``, ``rate``,
+``open_large`` and ``delete_chosen`` here. Selected results can be dragged out to the
+file manager or another program as their files.
 """
 
 from __future__ import annotations
-
-import functools
-from collections.abc import Callable
 
 from PySide6.QtCore import (
     QMimeData,
@@ -26,13 +25,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QDrag,
-    QKeyEvent,
-    QKeySequence,
     QPainter,
     QPalette,
     QPen,
     QPixmap,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,7 +41,6 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
-from aurax_desktop.jobs.model import MAX_STARS
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.common.theme import accent
 from aurax_desktop.ui.gallery.model import (
@@ -203,11 +198,6 @@ class ResultsGallery(QTableView):
         self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.doubleClicked.connect(lambda index: self._emit(self.largeView, index))
-        self.add_key("F", lambda: self.toggle_mark(FAVOURITE))
-        self.add_key("X", lambda: self.toggle_mark(REJECTED))
-        for stars in range(MAX_STARS + 1):
-            self.add_key(str(stars), functools.partial(self.rate, stars))
-        self.add_key("Space", lambda: self._emit(self.largeView, self.currentIndex()))
         self.setToolTip("")
 
     # Thumbnail size
@@ -255,22 +245,16 @@ class ResultsGallery(QTableView):
         if job is not None:
             signal.emit(job)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Delete (or Backspace) moves the selected results to the Trash (Ctrl+Z brings
-        them back), as in the Jobs list."""
-        deleting = event.matches(QKeySequence.StandardKey.Delete)
-        if (deleting or event.key() == Qt.Key.Key_Backspace) and self.chosen_jobs():
+    # What the Gallery's commands do to the selected results
+
+    def open_large(self) -> None:
+        """The loupe, on the current cell."""
+        self._emit(self.largeView, self.currentIndex())
+
+    def delete_chosen(self) -> None:
+        """The selected results to the Trash (Ctrl+Z brings them back)."""
+        if self.chosen_jobs():
             self.deleteAsked.emit(self.chosen_jobs())
-            return
-        super().keyPressEvent(event)
-
-    # Keys: marks, the large view, compare (read only while the gallery has the focus)
-
-    def add_key(self, key: str, slot: Callable[[], None]) -> QShortcut:
-        shortcut = QShortcut(QKeySequence(key), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
-        return shortcut
 
     def chosen_jobs(self) -> list[Job]:
         """What a key acts on: the selected results, else the current one."""

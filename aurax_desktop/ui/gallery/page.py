@@ -225,8 +225,7 @@ class GalleryPage(QWidget):
         self.pause_button.setIcon(icon("play" if paused else "pause"))
         self.pause_button.setEnabled(bool(counts["unsent"]) or paused)
         self.cancel_button.setEnabled(bool(counts["unsent"]))
-        chosen = len(self.gallery.selected_jobs())
-        self.compare_button.setEnabled(2 <= chosen <= MAX_COMPARED)
+        self.compare_button.setEnabled(bool(self.comparable()))
         self.batch_combo.setEnabled(self.batch_combo.count() > 0)
         self.rename_button.setEnabled(has_batch)
 
@@ -284,7 +283,13 @@ class GalleryPage(QWidget):
         if self.batch is not None:
             self.cancelAsked.emit(self.batch)
 
+    def comparable(self) -> list[Job]:
+        """The selected results when two to four are selected (what Compare shows), else
+        none."""
+        jobs = [j for j in self.gallery.selected_jobs() if j.result_paths]
+        return jobs if 2 <= len(jobs) <= MAX_COMPARED else []
+
     def compare(self) -> None:
-        jobs: list[Job] = [j for j in self.gallery.selected_jobs() if j.result_paths]
-        if 2 <= len(jobs) <= MAX_COMPARED:
+        jobs = self.comparable()
+        if jobs:
             self.compareAsked.emit(jobs)

@@ -101,6 +101,13 @@ class HistoryPanel(QWidget):
         self.model.query = JobQuery(limit=HISTORY_PAGE)  # new jobs show from now on
         self.apply_filter()
 
+    def select(self, job_id: str) -> None:
+        """Select the job's row, when the list holds it (its result then shows)."""
+        self.model.flush()
+        row = self.model.row_of(job_id)
+        if row is not None:
+            self.job_list.setCurrentIndex(self.model.index(row))
+
     def focus_search(self) -> None:
         self.job_search.setFocus()
         self.job_search.selectAll()

@@ -229,6 +229,12 @@ class ResultViewer(QFrame):
             lambda error: self.message.emit(getattr(error, "user_message", str(error))),
         )
 
+    def job_changed(self, job: Job) -> None:
+        """A job as it now is: when it is the one shown, shown again (nothing, once it
+        is in the Trash)."""
+        if self.job is not None and self.job.id == job.id:
+            self.show_job(None if job.in_trash else job)
+
     def _loaded(self, ticket: int, image: QImage, before: QImage | None, fitted: QImage) -> None:
         if ticket != self._ticket:
             return

@@ -29,6 +29,7 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                 "Zoom the result in, out, to fit (the Gallery's thumbnails)",
             ),
             ("Ctrl+,", "Settings"),
+            ("F11", "Full screen (again: back)"),
             ("F1", "Keyboard shortcuts"),
             ("Ctrl+Q", "Quit"),
         ),
