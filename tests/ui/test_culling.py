@@ -14,49 +14,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import FAVOURITE, Job, JobQuery
+from aurax_desktop.jobs import FAVOURITE, JobQuery
 from aurax_desktop.jobs.variants import CHOSEN_AT, chosen_looks
 from aurax_desktop.ui.gallery.model import THUMB_SIDES
 from aurax_desktop.ui.gallery.try_again import TryAgainDialog
 from aurax_desktop.ui.shell.dialogs.trash import TrashDialog
 from aurax_desktop.ui.shell.opening import sort_given
-from tests.factories import jpeg_bytes, person_jpeg
-from tests.ui.conftest import (
-    WindowFactory,
-    answer_batch_question,
-    answer_next_dialog,
-    when_modal,
-)
-from tests.ui.window_driver import WindowDriver
-
-
-def sent_grid(qtbot: QtBot, driver: WindowDriver, tmp_path: Path) -> list[Job]:
-    """Two people by two garments, sent and finished; shown in the Gallery."""
-    people = []
-    for name in ("anna", "ben"):
-        path = tmp_path / f"SS27-resort-look-{name}.jpg"  # the loupe says "anna"
-        path.write_bytes(person_jpeg())
-        people.append(path)
-    garments = []
-    for name, colour in (("linen-dress", (200, 40, 20)), ("silk-dress", (20, 40, 200))):
-        path = tmp_path / f"{name}.jpg"
-        path.write_bytes(jpeg_bytes((400, 400), colour))
-        garments.append(path)
-    page = driver.try_on
-    page.person_pane.load_paths(people)
-    page.garment_pane.load_paths(garments)
-    qtbot.waitUntil(lambda: page.blocker() == "" and len(page.garment_pane.photos()) == 2)
-    answer_batch_question(name="Resort")
-    page.submit()
-    store = driver.session.store
-
-    def ended() -> list[Job]:
-        jobs = store.query(JobQuery(limit=50))
-        return jobs if len(jobs) == 4 and all(j.status.is_final for j in jobs) else []
-
-    qtbot.waitUntil(lambda: bool(ended()), timeout=30_000)
-    qtbot.waitUntil(lambda: driver.gallery.model.counts()["done"] == 4, timeout=10_000)
-    return ended()
+from tests.ui.conftest import WindowFactory, answer_next_dialog, sent_grid, when_modal
 
 
 def test_the_loupe_goes_through_the_grid_and_culls(

@@ -25,6 +25,8 @@ Shortcut = str | QKeySequence | QKeySequence.StandardKey | None
 Rule = Callable[[], bool]
 SEPARATOR = None
 """In a list of command names: a line between groups."""
+MenuItem = str | tuple[str, tuple[str | None, ...]] | None
+"""A command's name, (a submenu's title, its items), or ``SEPARATOR``."""
 
 
 def standard(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
@@ -99,14 +101,21 @@ class Commands(QObject):
         for name, rule in self._rules.items():
             self._actions[name].setEnabled(rule())
 
-    def fill(self, menu: QMenu, names: Iterable[str | None]) -> QMenu:
-        """``menu`` with the commands named (``SEPARATOR`` between groups), as their
-        rules now say; a name not declared is left out."""
+    def fill(self, menu: QMenu, items: Iterable[MenuItem]) -> QMenu:
+        """``menu`` with the commands named, as their rules now say: ``SEPARATOR``
+        between groups, (title, items) for a submenu; a name not declared is left
+        out."""
         self.refresh()
-        for name in names:
-            if name is SEPARATOR:
+        self._fill(menu, items)
+        return menu
+
+    def _fill(self, menu: QMenu, items: Iterable[MenuItem]) -> None:
+        for item in items:
+            if item is SEPARATOR:
                 if menu.actions() and not menu.actions()[-1].isSeparator():
                     menu.addSeparator()
-            elif name in self._actions:
-                menu.addAction(self._actions[name])
-        return menu
+            elif isinstance(item, tuple):
+                title, inner = item
+                self._fill(menu.addMenu(title), inner)
+            elif item in self._actions:
+                menu.addAction(self._actions[item])

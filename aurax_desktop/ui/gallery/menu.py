@@ -7,13 +7,15 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
 from aurax_desktop.jobs.model import MAX_STARS
-from aurax_desktop.ui.common.commands import SEPARATOR, Commands
+from aurax_desktop.ui.common.commands import SEPARATOR, Commands, MenuItem
 from aurax_desktop.ui.gallery.grid import ResultsGallery
 
-ON_A_RESULT = (
+RATING = (*(f"rate{stars}" for stars in range(1, MAX_STARS + 1)), "rate0")
+ON_A_RESULT: tuple[MenuItem, ...] = (
     "loupe",
     "favourite",
     "reject",
+    ("Rating", RATING),
     SEPARATOR,
     "tryAgain",
     "compare",
@@ -25,8 +27,7 @@ ON_A_RESULT = (
     "deleteResults",
     SEPARATOR,
 )
-"""A cell's commands, before the rating (a submenu) and the batch's exports."""
-RATING = (*(f"rate{stars}" for stars in range(1, MAX_STARS + 1)), "rate0")
+"""A cell's commands, before the batch's exports."""
 ON_THE_BATCH = ("exportLookbook", "exportPictures", "exportLineSheet")
 
 
@@ -36,10 +37,7 @@ def cell_menu(commands: Commands, grid: ResultsGallery) -> QMenu:
     if grid.current_job() is not None:
         chosen = len(grid.chosen_jobs())
         commands["deleteResults"].setText("Delete" if chosen < 2 else f"Delete {chosen} results")
-        commands.fill(menu, ON_A_RESULT[:3])
-        rating = menu.addMenu("Rating")
-        commands.fill(rating, RATING)
-        commands.fill(menu, ON_A_RESULT[3:])
+        commands.fill(menu, ON_A_RESULT)
     return commands.fill(menu, ON_THE_BATCH)
 
 

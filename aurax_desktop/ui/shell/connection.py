@@ -52,9 +52,12 @@ class Connection(QObject):
     def refresh(self) -> None:
         """The title, the status bar and the pages, as the connection now is."""
         session = self.session
-        self.badge.setVisible(session.demo_mode)
-        self.banner.setVisible(session.demo_mode)
-        self.window.setWindowTitle(f"{TITLE} — Demo mode" if session.demo_mode else TITLE)
+        # The demo's server runs on after a sign-out or a real account's connection:
+        # the window is in demo mode only while its key is the demo's.
+        demo = session.credentials is not None and session.credentials.source == "demo"
+        self.badge.setVisible(demo)
+        self.banner.setVisible(demo)
+        self.window.setWindowTitle(f"{TITLE} — Demo mode" if demo else TITLE)
         if session.read_only:
             self.window.setWindowTitle(f"{TITLE} — history, read-only")
             self.label.setText(
@@ -69,7 +72,7 @@ class Connection(QObject):
                 "The history, the Gallery and exports work without an account; sending "
                 "needs one (Account → Connect, or Try the demo)."
             )
-        elif session.demo_mode:
+        elif demo:
             self.label.setText(f"Demo server at {session.client.base_url}")
         else:
             self.label.setText(f"{session.client.base_url} · key {session.client.key_id}")
