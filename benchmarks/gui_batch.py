@@ -3,9 +3,8 @@
 1. A 10 x 10 batch of 24-megapixel photos: both folders are added to the panes,
    the batch is confirmed (its question answered: Send) and sent, and its 100
    try-ons are prepared, sent, followed and downloaded against the demo server (in
-   its own process), while a 5 ms
-   heartbeat measures the event loop. Targets: worst gap at most 150 ms, 99th
-   percentile at most 50 ms.
+   its own process), while a 5 ms heartbeat measures the event loop. Targets: worst
+   gap at most 150 ms, 99th percentile at most 50 ms.
 2. The gallery scrolls through 1,000 results (a 25 x 40 batch made in the history
    with its previews on disk): one step of the scroll bar at a time, each painted;
    thumbnails are read on a worker. Prints the slowest and the 99th percentile step.
