@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from aurax_desktop.jobs import Job
 from aurax_desktop.ui.common.handing_on import HandedOn
 from aurax_desktop.ui.shell.demo_banner import DemoBanner
+from aurax_desktop.ui.shell.features import Features
 from aurax_desktop.ui.shell.frame import WindowFrame
-
-if TYPE_CHECKING:
-    from aurax_desktop.ui.shell.main_window import Features
 
 Say = Callable[[str, int], None]
 

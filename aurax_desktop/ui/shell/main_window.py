@@ -12,7 +12,7 @@ job book's events, through the bridge, into the one job cache.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
@@ -54,6 +54,7 @@ from aurax_desktop.ui.shell.commands import (
 )
 from aurax_desktop.ui.shell.connection import Connection
 from aurax_desktop.ui.shell.demo_banner import DemoBanner
+from aurax_desktop.ui.shell.features import Features
 from aurax_desktop.ui.shell.frame import WindowFrame
 from aurax_desktop.ui.shell.handing_on import connect_handing_on
 from aurax_desktop.ui.shell.menus import build_menus
@@ -67,18 +68,6 @@ log = logging.getLogger(__name__)
 
 MINIMUM_SIZE = QSize(900, 600)
 """Smaller windows could not show the studio and the result side by side."""
-
-
-@dataclass(frozen=True)
-class Features:
-    """The window's features, as built."""
-
-    try_on: TryOnPage
-    generate: GeneratePage
-    describe: DescribePage
-    gallery: GalleryController
-    jobs: HistoryPanel
-    viewer: ResultViewer
 
 
 class MainWindow(QMainWindow):
