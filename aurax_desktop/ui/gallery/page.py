@@ -49,7 +49,8 @@ FLAG_FILTERS: tuple[tuple[str, frozenset[str]], ...] = (
 
 
 class GalleryPage(QWidget):
-    """The controls speak through signals; the window's catalog logic answers them."""
+    """The controls speak through signals; the Gallery's controller and its parts (batch
+    controls, compare) answer them."""
 
     batchChosen = Signal(str)
     pauseAsked = Signal(str, bool)
