@@ -40,7 +40,6 @@ from aurax_desktop.ui.generate.page import GeneratePage
 from aurax_desktop.ui.jobs.actions import JobActions
 from aurax_desktop.ui.jobs.commands import declare_job_commands, declare_result_commands
 from aurax_desktop.ui.jobs.forgetting import HistoryForgetting
-from aurax_desktop.ui.jobs.model import JobListModel
 from aurax_desktop.ui.jobs.panel import HistoryPanel
 from aurax_desktop.ui.jobs.viewer import ResultViewer
 from aurax_desktop.ui.photos.photo_loading import abandon_downloads
@@ -177,7 +176,7 @@ class MainWindow(QMainWindow):
                 allow_spend=allow_spend,  # trying again costs credits too
                 ratio=self.devicePixelRatioF(),
             ),
-            jobs=HistoryPanel(work, JobListModel(self.cache, self), lambda: session.store),
+            jobs=HistoryPanel(work, self.cache, lambda: session.store),
             viewer=ResultViewer(work, results_folder=lambda: self.folders.folder("results")),
         )
 
