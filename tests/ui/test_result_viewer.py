@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import BatchSent, Job, JobStatus
-from aurax_desktop.ui.jobs.viewer import ComparisonCanvas
+from aurax_desktop.ui.common.comparison import ComparisonCanvas
 from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, load_both, run_try_on, stroke
 

@@ -115,6 +115,7 @@ class GalleryController(QObject):
         loupe.marked.connect(self.culling.mark)
         loupe.rated.connect(self.culling.rate)
         loupe.variantChosen.connect(self.culling.choose_variant)
+        loupe.shown.connect(self._shown_in_loupe)
 
     def stop(self) -> None:
         """The window closes: no timer of its own goes on; edits asked for are saved."""
@@ -162,6 +163,30 @@ class GalleryController(QObject):
             # one deleted or restored: the batches' counts change, one may be gone
             self._members[job.id] = job.in_trash
             self._reload.start()
+
+    # The window's current result
+
+    def follow(self, job: Job | None) -> None:
+        """The window's current result: its cell selected, and shown in the loupe when
+        that is open (when the job stands for its cell; another variant leaves the grid
+        as it is)."""
+        index = self.model.index_of(job.id) if job is not None else None
+        shown = self.model.job_at(index) if index is not None and index.isValid() else None
+        if index is None or shown is None or job is None or shown.id != job.id:
+            return
+        if self.gallery.currentIndex() != index:
+            self.gallery.setCurrentIndex(index)
+        if self.page.in_loupe and self.loupe.index != index:
+            self.loupe.show_at(index)
+
+    def _shown_in_loupe(self, job: Job) -> None:
+        """The loupe moved on: the grid's selection follows it (and the window's
+        current result with it)."""
+        index = self.model.index_of(job.id)
+        if index.isValid() and self.gallery.currentIndex() != index:
+            self.gallery.setCurrentIndex(index)
+        else:
+            self.resultChosen.emit(job)  # the same cell, another variant
 
     # What a result becomes
 

@@ -88,7 +88,6 @@ def declare_window_commands(
         "fullScreen",
         "Full screen",
         lambda: window.showNormal() if window.isFullScreen() else window.showFullScreen(),
-        icon_name="fit",
         shortcut=standard(QKeySequence.StandardKey.FullScreen, "F11"),
         tip="The window fills the screen (F11 again: back)",
     )

@@ -48,9 +48,12 @@ class WindowFrame(QStackedWidget):
         jobs: HistoryPanel,
         banner: QWidget,
         shortcuts_in: QWidget,
+        *,
+        fills: Sequence[QWidget] = (),
     ) -> None:
         """``pages`` in ``PAGE_NAMES`` order; ``shortcuts_in``: the window, where the
-        page list's keys (Ctrl+1 to Ctrl+4) work."""
+        page list's keys (Ctrl+1 to Ctrl+4) work; ``fills``: what may fill the window
+        (``fill_with``)."""
         super().__init__()
         self.setObjectName("windowFrame")
         self.jobs = jobs
@@ -104,6 +107,8 @@ class WindowFrame(QStackedWidget):
         row.addWidget(main, 1)
         stack.addLayout(row, 1)
         self.addWidget(self.body)
+        for widget in fills:
+            self.addWidget(widget)
         self._closing = False
 
     # Pages
@@ -121,12 +126,12 @@ class WindowFrame(QStackedWidget):
     def fill_with(self, widget: QWidget | None) -> None:
         """``widget`` fills the window (the pages, the result and the jobs hidden), or,
         with None, the body comes back."""
-        if widget is None:
-            self.setCurrentWidget(self.body)
-            return
-        if self.indexOf(widget) < 0:
-            self.addWidget(widget)
-        self.setCurrentWidget(widget)
+        self.setCurrentWidget(self.body if widget is None else widget)
+
+    @property
+    def filled(self) -> bool:
+        """True while a widget fills the window."""
+        return self.currentWidget() is not self.body
 
     # The result and jobs column
 

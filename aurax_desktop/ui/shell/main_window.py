@@ -52,6 +52,7 @@ from aurax_desktop.ui.shell.commands import (
     declare_zoom_commands,
 )
 from aurax_desktop.ui.shell.connection import Connection
+from aurax_desktop.ui.shell.current_result import CurrentResult
 from aurax_desktop.ui.shell.demo_banner import DemoBanner
 from aurax_desktop.ui.shell.features import Features
 from aurax_desktop.ui.shell.frame import WindowFrame
@@ -109,8 +110,10 @@ class MainWindow(QMainWindow):
             features.jobs,
             self.demo_banner,
             self,
+            fills=(features.gallery.loupe,),
         )
         self.setCentralWidget(self.frame)
+        self.current = CurrentResult(self)
         self.connection = Connection(
             session,
             self.work,
@@ -185,7 +188,7 @@ class MainWindow(QMainWindow):
         features, actions = self.features, self.job_actions
         view, model = features.jobs.job_list, features.jobs.model
         gallery, viewer = features.gallery, features.viewer
-        view.jobSelected.connect(viewer.show_job)
+        view.jobSelected.connect(self.current.choose)
         view.openResult.connect(actions.open_result)
         view.showInFolder.connect(actions.show_in_folder)
         view.copyTaskId.connect(actions.copy_task_id)
@@ -196,7 +199,12 @@ class MainWindow(QMainWindow):
         view.deleteJob.connect(actions.delete)
         view.deleteJobs.connect(actions.delete_many)
         view.groups.retryJobs.connect(actions.retry_many)
-        gallery.resultChosen.connect(viewer.show_job)
+        gallery.resultChosen.connect(self.current.choose)
+        self.current.changed.connect(viewer.show_job)
+        self.current.changed.connect(gallery.follow)
+        loupe, page = gallery.loupe, gallery.page
+        page.loupeShown.connect(lambda shown: self.frame.fill_with(loupe if shown else None))
+        self.frame.pageShown.connect(lambda _name: page.close_loupe())  # another page asked
         gallery.deleteAsked.connect(actions.delete_many)
         connect_handing_on(features, self.frame, self.demo_banner, self.say)
         for failed in (
@@ -343,9 +351,9 @@ class MainWindow(QMainWindow):
         self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)  # a file
 
     def _result_ready(self, job: Job) -> None:
-        """A job sent alone completed: selected in the Jobs list, its result shown."""
+        """A job sent alone completed: selected in the Jobs list, the current result."""
         self.features.jobs.select(job.id)
-        self.features.viewer.show_job(job)
+        self.current.choose(job)
 
     def _job_changed(self, job: Job) -> None:
         if job.kind is JobKind.PRODUCT_DESCRIPTION:
