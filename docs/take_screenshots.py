@@ -273,9 +273,12 @@ def season(
     shoot(app, window, out / f"gallery{suffix}.png")
     job = model.job_at(model.index(1, 1))
     assert job is not None
-    catalog.large_view(job)
+    catalog.large_view(job)  # it fills the window: the result against its person photo
+    wait_until(app, lambda: catalog.loupe.canvas.before is not None, timeout=10)
+    catalog.loupe.compare_button.setChecked(True)
     settle(app)
     shoot(app, window, out / f"loupe{suffix}.png")
+    catalog.loupe.compare_button.setChecked(False)
     catalog.page.close_loupe()
     if suffix:
         return

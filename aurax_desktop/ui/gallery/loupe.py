@@ -31,8 +31,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QCursor, QImage, QImageReader, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QCursor,
+    QImage,
+    QImageReader,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from aurax_desktop.exports.fonts import clean
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind
@@ -51,9 +59,39 @@ PERSON_NAME = "person.jpg"
 FULL_PIXELS = 64_000_000
 """The largest result read whole for 100 % (its print preview stands in beyond)."""
 HINT = (
-    "← → previous, next · ↑ ↓ variants · F favourite · X reject · 1–5 stars · Z 100 % · "
-    "D before and after · hold B: the person photo · Space or Esc: the grid"
+    "← → previous, next",
+    "↑ ↓ variants",
+    "Z 100 %",
+    "D before and after",
+    "hold B: the person photo",
+    "F favourite",
+    "X reject",
+    "1–5 stars",
+    "Esc: the grid",
 )
+"""The loupe's keys, the most wanted first."""
+
+
+class KeysHint(QLabel):
+    """As many of the keys as fit, each whole (all of them in the tooltip)."""
+
+    def __init__(self, parts: tuple[str, ...]) -> None:
+        super().__init__()
+        self.parts = parts
+        self.setToolTip(" · ".join(parts))
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        metrics, room = self.fontMetrics(), self.contentsRect().width()
+        shown = ""
+        for count in range(len(self.parts), 0, -1):
+            text = " · ".join(self.parts[:count])
+            if metrics.horizontalAdvance(text) <= room:
+                shown = text
+                break
+        self.setText(shown)
 
 
 def loupe_picture(job: Job) -> tuple[QImage, QSize, QImage | None]:
@@ -124,15 +162,13 @@ class Loupe(QWidget):
         self.canvas = ComparisonCanvas()
         self.canvas.setObjectName("loupeCanvas")
         self.canvas.setAccessibleName("The result, large")
-        self.canvas.setToolTip(HINT)
         self.canvas.fit_margin = 0  # the picture is all there is: every pixel for it
         self.canvas.placeholder = "This result has no picture to show."
         self.canvas.installEventFilter(self)
         self.caption = ElidedLabel("")
         self.caption.setObjectName("sectionTitle")
-        self.hint = ElidedLabel(HINT)
+        self.hint = KeysHint(HINT)
         self.hint.setObjectName("muted")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.compare_button = tool_button(
             "compare", "Before and after: the person photo left of a divider (D)", checkable=True
         )
