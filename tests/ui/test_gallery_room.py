@@ -1,7 +1,8 @@
 """The Gallery's grid at the laptop sizes, in both themes: at its smallest, six garment
 columns or more beside the Jobs column; cells as narrow as their portraits; names cut at
-their end, never in the middle; and a cell's marks (its flag, its stars, its variants)
-under its picture, never on it."""
+their end, never in the middle; a cell's marks (its flag, its stars, its variants)
+under its picture, never on it; and its menu handing the result on as a person or a
+garment photo."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.jobs import FAVOURITE
 from aurax_desktop.ui.gallery.grid import BAND, PAD, picture_box
+from aurax_desktop.ui.gallery.menu import cell_menu
 from aurax_desktop.ui.gallery.model import THUMB_SIDES
 from tests.ui.conftest import WindowFactory
 from tests.ui.photographers_batch import BATCH, GARMENTS, result_colour, write_batch
@@ -81,6 +83,12 @@ def test_six_columns_at_the_smallest_beside_the_jobs_and_names_cut_at_their_end(
     assert shown.endswith("…") and across.startswith(shown[:-1])  # "court s…"
     tip = str(model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
     assert GARMENTS[0].lower().replace(" ", "-") in tip
+    # a cell's menu hands its result on as either photo
+    grid.setCurrentIndex(model.index(1, 5))
+    menu = cell_menu(driver.window.commands, grid)
+    offered = {a.text(): a.isEnabled() for a in menu.actions() if a.text()}
+    assert offered["Use as person photo"] and offered["Use as garment photo"]
+    menu.deleteLater()
 
 
 @pytest.mark.parametrize("side", [THUMB_SIDES[0], THUMB_SIDES[2]])
