@@ -162,7 +162,9 @@ def test_a_batch_of_ten_descriptions_with_one_damaged_file(
     # again only when asked for, row by row).
     assert page.describe_button.text() == "Describe all"
     assert not page.describe_button.isEnabled()
-    # The Jobs list keeps a row per description (the table is where they are grouped).
+    # The Jobs list keeps a row per description (the table is where they are grouped);
+    # it shows what the cache hears a moment later, all at once.
+    qtbot.waitUntil(lambda: len(driver.jobs()) == 9, timeout=5000)
     assert driver.job_model.rowCount() == 9
     assert not any(driver.job_list.isRowHidden(r) for r in range(9))
 
