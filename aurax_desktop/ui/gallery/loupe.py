@@ -22,9 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QPointF,
     QSize,
@@ -164,7 +162,6 @@ class Loupe(QWidget):
         self.canvas.setAccessibleName("The result, large")
         self.canvas.fit_margin = 0  # the picture is all there is: every pixel for it
         self.canvas.placeholder = "This result has no picture to show."
-        self.canvas.installEventFilter(self)
         self.caption = ElidedLabel("")
         self.caption.setObjectName("sectionTitle")
         self.hint = KeysHint(HINT)
@@ -314,18 +311,20 @@ class Loupe(QWidget):
         point = self.canvas.mapFromGlobal(QCursor.pos())
         return QPointF(point) if self.canvas.rect().contains(point) else None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """B held down: the person photo whole, until it is let go."""
-        held = (
-            watched is self.canvas
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_B
-            and not event.isAutoRepeat()
-        )
-        if held and event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            self.canvas.peek(event.type() == QEvent.Type.KeyPress)
-            return True
-        return False
+        if event.key() == Qt.Key.Key_B and not event.isAutoRepeat():
+            self.canvas.peek(True)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_B and not event.isAutoRepeat():
+            self.canvas.peek(False)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
 
     # Moving
 
