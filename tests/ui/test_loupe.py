@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.ui.gallery.model import THUMB_SIDES
@@ -66,7 +66,7 @@ def near(colour: QColor, expected: tuple[int, int, int]) -> bool:
     return sum(abs(a - b) for a, b in zip(found, expected, strict=True)) < 30
 
 
-def hold(widget: object, key: Qt.Key, *, down: bool) -> None:
+def hold(widget: QWidget, key: Qt.Key, *, down: bool) -> None:
     kind = QEvent.Type.KeyPress if down else QEvent.Type.KeyRelease
     QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
 
@@ -80,12 +80,12 @@ def test_the_loupe_fills_the_window_and_the_result_shows_large(
     grid.setFocus()
     grid.setCurrentIndex(driver.gallery.model.index(1, 2))
     qtbot.keyClick(grid, Qt.Key.Key_Space)
-    assert driver.gallery.page.in_loupe
+    assert driver.loupe_open()
     qtbot.waitUntil(loupe.canvas.has_image, timeout=10_000)
     # the window's whole room: no page list, no result, no jobs beside it
     assert loupe.isVisible() and not driver.page_list.isVisible()
     assert not driver.pane("result").isVisible() and not driver.pane("jobs").isVisible()
-    assert loupe.width() == driver.window.centralWidget().width()
+    assert loupe.width() == driver.room().width()
     picture = loupe.canvas.image_rect()
     assert picture.height() >= 600, picture
     assert picture.height() == pytest.approx(loupe.canvas.height(), abs=1)  # as large as fits
@@ -98,7 +98,7 @@ def test_the_loupe_fills_the_window_and_the_result_shows_large(
     qtbot.waitUntil(lambda: not driver.window.isFullScreen())
     # back to the grid, on the same cell; the page list and the column are back
     qtbot.keyClick(loupe.canvas, Qt.Key.Key_Escape)
-    assert not driver.gallery.page.in_loupe and not loupe.isVisible()
+    assert not driver.loupe_open() and not loupe.isVisible()
     assert driver.page_list.isVisible() and driver.pane("result").isVisible()
     assert grid.currentIndex() == driver.gallery.model.index(1, 2)
 
@@ -149,7 +149,8 @@ def test_before_and_after_against_the_person_photo(
     assert canvas.divider == pytest.approx(0.75, abs=0.01)
     assert near(seen(driver, QPointF(picture.center())), PERSON_COLOUR)
     qtbot.keyClick(canvas, Qt.Key.Key_D)
-    assert not canvas.comparing
+    assert not loupe.compare_button.isChecked()
+    assert near(seen(driver, left), result_colour(1, 3))
     hold(canvas, Qt.Key.Key_B, down=True)  # held: the person photo whole
     assert near(seen(driver, right), PERSON_COLOUR)
     hold(canvas, Qt.Key.Key_B, down=False)
@@ -186,4 +187,4 @@ def test_the_loupe_the_grid_and_the_result_pane_show_one_current_result(
     assert model.side == THUMB_SIDES[0]
     driver.gallery.page.open_loupe(grid.currentIndex())
     assert loupe.job() is not None and loupe.job().id == "r1c5v0"  # type: ignore[union-attr]
-    assert QPoint(0, 0) == loupe.mapTo(driver.window.centralWidget(), QPoint(0, 0))
+    assert loupe.mapTo(driver.room(), QPoint(0, 0)) == QPoint(0, 0)  # the whole room

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import BatchSent, Job, JobStatus
 from aurax_desktop.ui.common.comparison import ComparisonCanvas
-from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, load_both, run_try_on, stroke
+from tests.ui.window_driver import WindowDriver
 
 
 def finished(
@@ -24,7 +24,7 @@ def finished(
     open_window: WindowFactory,
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
-) -> tuple[MainWindow, Job]:
+) -> tuple[WindowDriver, Job]:
     driver = open_window(demo_factory(task_seconds=0.3))
     job = run_try_on(qtbot, driver, photos)
     qtbot.waitUntil(driver.viewer.canvas.has_image, timeout=10000)

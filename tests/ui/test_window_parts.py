@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -154,4 +154,4 @@ def test_the_title_and_the_status_bar_follow_the_connection(
     driver.command("startDemo").trigger()
     assert driver.window.windowTitle() == "AuraX Desktop — Demo mode"
     assert driver.try_on.isEnabled() and driver.command("openPerson").isEnabled()
-    assert Qt.Key.Key_F11 in [driver.command("fullScreen").shortcut()[0].key()]
+    assert driver.command("fullScreen").shortcut().toString() == "F11"

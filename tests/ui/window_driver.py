@@ -237,6 +237,15 @@ class WindowDriver:
     def demo_badge_shown(self) -> bool:
         return self.window.connection.badge.isVisible()
 
+    def loupe_open(self) -> bool:
+        """Whether the Gallery's loupe is open (it then fills the window)."""
+        return self.window.features.gallery.page.in_loupe
+
+    def room(self) -> QWidget:
+        """The window's room for its pages and columns (or what fills it): all of the
+        window but its menu bar and status bar."""
+        return self.window.frame
+
     def side_column_shown(self) -> bool:
         """Whether the Result and the Jobs are shown beside the page."""
         return self.window.frame.side_column.isVisible()
