@@ -108,7 +108,7 @@ def create_window(
     if not session.connected and not read_only:
         # the key saved in the keyring (read on a thread of its own: the keyring may wait
         # for its password), else the welcome dialog
-        QTimer.singleShot(0, lambda: window.connect_saved_key(args.base_url))
+        QTimer.singleShot(0, lambda: window.connection.connect_saved_key(args.base_url))
     return window
 
 
@@ -188,7 +188,7 @@ def smoke_test(app: QApplication, arguments: list[str]) -> int:
         app.exit(code)
 
     window = create_window(["--demo", *(a for a in arguments if a != "--smoke-test")])
-    test = SmokeTest(window, finish)
+    test = SmokeTest(window.session, window.features.try_on, window.cache, finish)
     QTimer.singleShot(0, test.start)
     code = app.exec()
     window.close()

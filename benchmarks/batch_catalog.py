@@ -25,7 +25,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-PHOTO = (4000, 6000)
+from _tiny import sized
+
+PHOTO = sized((4000, 6000), (300, 450))
+SIDE, SQUARE, ROW = sized((10, 4, 8), (2, 2, 2))
+"""The big batch's side, the square batch's side, the row's length."""
 
 
 def make_photo(path: Path, seed: int) -> None:
@@ -106,25 +110,34 @@ def main() -> None:
     from _demo_process import demo_process  # noqa: PLC0415
 
     folder = Path(tempfile.mkdtemp(prefix="aurax-catalog-"))
-    print("making 20 photos of 24 MP…", file=sys.stderr)
-    people = photos(folder, "person", 10)
-    garments = photos(folder, "garment", 10)
-    with demo_process("--task-seconds", "0.5", "--credits", "100000") as url:
-        square = in_fresh_process(url, people[:4], garments[:4])
-        row = in_fresh_process(url, people[:8], garments[:1])
+    print(f"making {2 * SIDE} photos of {PHOTO[0]} x {PHOTO[1]}…", file=sys.stderr)
+    people = photos(folder, "person", SIDE)
+    garments = photos(folder, "garment", SIDE)
+    with demo_process("--task-seconds", sized("0.5", "0.1"), "--credits", "100000") as url:
+        square = in_fresh_process(url, people[:SQUARE], garments[:SQUARE])
+        row = in_fresh_process(url, people[:ROW], garments[:1])
         big = in_fresh_process(url, people, garments)
-    for name, case in (("4 x 4", square), ("8 x 1", row), ("10 x 10", big)):
+    cases = (
+        (f"{SQUARE} x {SQUARE}", square),
+        (f"{ROW} x 1", row),
+        (f"{SIDE} x {SIDE}", big),
+    )
+    for name, case in cases:
         print(
             f"{name}: {case['completed']:.0f} of {case['pairs']:.0f} completed, "
             f"CPU {case['cpu_s']:.2f} s, wall {case['wall_s']:.1f} s, "
             f"peak memory {case['peak_mb']:.0f} MB"
         )
     print(
-        f"CPU of 4 x 4 (16 pairs, 8 photos) / 8 x 1 (8 pairs, 9 photos): "
-        f"{square['cpu_s'] / row['cpu_s']:.2f} (target: about 1; preparing every pair "
-        "would make it about 2)"
+        f"CPU of {SQUARE} x {SQUARE} ({SQUARE * SQUARE} pairs, {2 * SQUARE} photos) / "
+        f"{ROW} x 1 ({ROW} pairs, {ROW + 1} photos): "
+        f"{square['cpu_s'] / max(row['cpu_s'], 1e-6):.2f} (target: about 1; preparing every "
+        "pair would make it about 2)"
     )
-    print(f"10 x 10 of 24 MP photos: peak {big['peak_mb']:.0f} MB (target: under 500 MB)")
+    print(
+        f"{SIDE} x {SIDE} of {PHOTO[0]} x {PHOTO[1]} photos: peak {big['peak_mb']:.0f} MB "
+        "(target: under 500 MB)"
+    )
 
 
 if __name__ == "__main__":

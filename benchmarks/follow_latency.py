@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _demo_process import demo_process
+from _tiny import sized
 
 from aurax_desktop.api import AuraxClient, ProductType
 from aurax_desktop.jobs import (
@@ -67,10 +68,10 @@ def run(url: str, tasks: int, *, max_streams: int, poll_interval: float) -> list
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tasks", type=int, default=15)
+    parser.add_argument("--tasks", type=int, default=sized(15, 2))
     args = parser.parse_args()
     os.environ["AURAX_DATA_DIR"] = tempfile.mkdtemp(prefix="aurax-bench-")
-    with demo_process("--task-seconds", "1.5", "--credits", "1000") as url:
+    with demo_process("--task-seconds", sized("1.5", "0.3"), "--credits", "1000") as url:
         stream = run(url, args.tasks, max_streams=8, poll_interval=2.0)
         polling = run(url, args.tasks, max_streams=0, poll_interval=2.0)
     print(f"{args.tasks} tasks each, demo server in its own process on loopback\n")

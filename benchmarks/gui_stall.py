@@ -22,6 +22,7 @@ os.environ["AURAX_DATA_DIR"] = tempfile.mkdtemp(prefix="aurax-bench-")
 
 import shiboken6
 from _demo_process import demo_process
+from _tiny import sized
 from PIL import Image, ImageChops
 from PySide6.QtCore import (
     QElapsedTimer,
@@ -37,12 +38,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-TRY_ONS = 20
+TRY_ONS = sized(20, 2)
+PHOTO = sized((4000, 6000), (400, 600))
 PHASE = ["start"]
 
 
 def photo(path: Path, seed: int) -> None:
-    size = (4000, 6000)
+    size = PHOTO
     noise = Image.effect_noise(size, 30 + seed)
     light = Image.linear_gradient("L").resize(size)
     grey = ImageChops.add(light, noise, scale=1.5)
@@ -149,37 +151,40 @@ def main() -> None:
     for i, path in enumerate(people):
         photo(path, i)
     garment = folder / "garment.jpg"
-    Image.new("RGB", (2000, 2000), (30, 60, 200)).save(garment, "JPEG", quality=90)
+    Image.new("RGB", sized((2000, 2000), (200, 200)), (30, 60, 200)).save(garment, "JPEG")
 
     qInstallMessageHandler(quiet_offscreen_warnings)
     app = QApplication(sys.argv[:1])
     from aurax_desktop.app import create_window, dispose  # noqa: PLC0415
 
-    with demo_process("--task-seconds", "2", "--credits", "1000") as url:
+    with demo_process("--task-seconds", sized("2", "0.2"), "--credits", "1000") as url:
         os.environ["AURAX_API_KEY"], os.environ["AURAX_KEY_ID"] = "demo-key", "demo"
         window = create_window(["--base-url", url])
         window.resize(1440, 900)  # a common desktop size (offscreen would fit 800 x 800)
-        page = window.try_on
+        page = window.features.try_on
         heart = Heartbeat()
         heart.start()
         started = time.monotonic()
         for i in range(TRY_ONS):
             PHASE[0] = f"loading {i}"
+            # one pair each time (the panes hold several photos: a batch would be asked)
+            page.person_pane.remove_all()
+            page.garment_pane.remove_all()
             drop_file(page.person_pane, people[i % len(people)])
             drop_file(page.garment_pane, garment)
             wait(app, page.submit_button.isEnabled)
             PHASE[0] = f"painting {i}"
             paint(page.mask_canvas)
             PHASE[0] = f"submitting {i}"
-            count = len(window.model.jobs())
+            count = len(window.features.jobs.model.jobs())
             page.submit()
-            wait(app, lambda c=count: len(window.model.jobs()) > c)
+            wait(app, lambda c=count: len(window.features.jobs.model.jobs()) > c)
         PHASE[0] = "following"
         wait(
             app,
             lambda: (
-                len(window.model.jobs()) >= TRY_ONS
-                and all(j.status.is_final for j in window.model.jobs())
+                len(window.features.jobs.model.jobs()) >= TRY_ONS
+                and all(j.status.is_final for j in window.features.jobs.model.jobs())
             ),
         )
         elapsed = time.monotonic() - started
@@ -191,7 +196,7 @@ def main() -> None:
     shiboken6.delete(heart.timer)
     gaps = sorted(heart.gaps)
     print(
-        f"{TRY_ONS} try-ons of 4000 x 6000 photos (24 MP), each with a painted mask, "
+        f"{TRY_ONS} try-ons of {PHOTO[0]} x {PHOTO[1]} photos, each with a painted mask, "
         f"in {elapsed:.1f} s; {completed} completed"
     )
     print(f"event loop heartbeat every 5 ms: {len(gaps)} beats")

@@ -19,6 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _tiny import sized
+
+SIDE = sized(13_380, 300)
+"""A result past the pixel limit (179 megapixels), in tiny mode a small one."""
+OLDER = sized((13_000, 9_900), (260, 200))
+"""Older results without a print preview: one past the limit, one decoded reduced."""
+
 CHECK_THREE = """
 import sys, threading
 from pathlib import Path
@@ -94,7 +103,7 @@ def peak_of(script: str, *args: str) -> tuple[float, str, float]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        side = 13_380  # 179 megapixels
+        side = SIDE
         bombs = []
         for n in range(3):
             job = root / f"job{n}"
@@ -114,7 +123,7 @@ def main() -> None:
             )
         )
         older = []
-        for n, edge in enumerate((13_000, 9_900)):
+        for n, edge in enumerate(OLDER):
             job = root / f"old{n}"
             job.mkdir()
             older.append(job / "result.png")
@@ -129,7 +138,10 @@ def main() -> None:
         print(
             json.dumps(
                 {
-                    "case": "a lookbook of older results: 13000x13000, 9900x9900, 1200x1800",
+                    "case": (
+                        f"a lookbook of older results: {OLDER[0]}x{OLDER[0]}, "
+                        f"{OLDER[1]}x{OLDER[1]}, 1200x1800"
+                    ),
                     "peak_mb": round(peak),
                     "target_mb": 600,
                     "outcome": said,

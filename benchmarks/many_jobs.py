@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _demo_process import demo_process
+from _tiny import sized
 
 from aurax_desktop.api import AuraxClient, ProductType
 from aurax_desktop.jobs import GenerationInput, JobRunner, JobStatus, JobStore
@@ -25,11 +26,11 @@ from aurax_desktop.jobs import GenerationInput, JobRunner, JobStatus, JobStore
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tasks", type=int, default=200)
+    parser.add_argument("--tasks", type=int, default=sized(200, 5))
     args = parser.parse_args()
     os.environ["AURAX_DATA_DIR"] = tempfile.mkdtemp(prefix="aurax-bench-")
     baseline_threads = threading.active_count()
-    with demo_process("--task-seconds", "8", "--credits", "10000") as url:
+    with demo_process("--task-seconds", sized("8", "0.3"), "--credits", "10000") as url:
         client = AuraxClient(url, api_key="demo-key", key_id="demo")
         store = JobStore()
         runner = JobRunner(client, store)

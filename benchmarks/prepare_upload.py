@@ -23,14 +23,19 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _tiny import sized
+
 UPLINK_BITS_PER_S = 20e6
+PHOTO = sized((6000, 4000), (600, 400))
 
 
 def make_photo(path: Path) -> None:
     """6000 x 4000 JPEG with smooth light and sensor-like noise, as a real photo has."""
     from PIL import Image, ImageChops  # noqa: PLC0415
 
-    size = (6000, 4000)
+    size = PHOTO
     channels = []
     for i, sigma in enumerate((28, 24, 32)):
         light = Image.linear_gradient("L").rotate(40 * i).resize(size)
@@ -96,7 +101,7 @@ def measure(route: str, path: Path, runs: int) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=sized(7, 1))
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--photo", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -114,7 +119,7 @@ def main() -> None:
             [sys.executable, __file__, "--child", "make-photo", "--photo", str(photo)], check=True
         )
         print(
-            f"photo: 6000 x 4000 JPEG, {photo.stat().st_size / 1e6:.1f} MB; "
+            f"photo: {PHOTO[0]} x {PHOTO[1]} JPEG, {photo.stat().st_size / 1e6:.1f} MB; "
             f"{args.runs} runs per route, each route in its own process\n"
         )
         results = {}

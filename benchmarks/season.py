@@ -18,6 +18,15 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _tiny import sized
+
+GARMENTS, PEOPLE = sized((40, 10), (4, 2))
+GARMENT_PHOTO, PERSON_PHOTO, RESULT = sized(
+    ((2000, 2000), (4000, 6000), (1600, 2400)), ((200, 200), (400, 600), (160, 240))
+)
+
 QUESTION = """
 import os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -50,13 +59,14 @@ import sys, time
 from pathlib import Path
 from aurax_desktop.exports import Lookbook, write_pdf
 from aurax_desktop.exports.lookbook import Look, PersonPage
-results = [Path(p) for p in sys.argv[2:]]
+garments = int(sys.argv[2])
+results = [Path(p) for p in sys.argv[3:]]
 pages = tuple(
     PersonPage(f"Model {person}", tuple(
-        Look(results[person * 40 + g], f"SS27 garment number {g}", f"SS27-{g:03d}", "Dress")
-        for g in range(40)
+        Look(results[person * garments + g], f"SS27 garment number {g}", f"SS27-{g:03d}", "Dress")
+        for g in range(garments)
     ))
-    for person in range(10)
+    for person in range(len(results) // garments)
 )
 started = time.perf_counter()
 path, notes = write_pdf(Lookbook("SS27", pages=pages), Path(sys.argv[1]))
@@ -94,22 +104,25 @@ def main() -> None:
         sheet = book.active
         sheet.append(["file", "sku", "name", "type", "price", "colour"])
         kinds = ["dress", "garment", "footwear", "bag"]
-        for n in range(40):
+        for n in range(GARMENTS):
             photo = root / f"SS27-{n:03d}-{kinds[n % 4]}.jpg"
-            Image.new("RGB", (2000, 2000), (n * 5, 90, 120)).save(photo, quality=90)
+            Image.new("RGB", GARMENT_PHOTO, (n * 5, 90, 120)).save(photo, quality=90)
             sheet.append([photo.name, f"SS27-{n:03d}", f"Garment {n}", kinds[n % 4], "99", "Sand"])
         book.save(root / "SS27.xlsx")
         people = []
-        for n in range(10):
+        for n in range(PEOPLE):
             person = root / f"model-{n}.jpg"
-            Image.new("RGB", (4000, 6000), (200, 180, 160)).save(person, quality=90)
+            Image.new("RGB", PERSON_PHOTO, (200, 180, 160)).save(person, quality=90)
             people.append(str(person))
         said, peak = measured(QUESTION, str(root / "SS27.xlsx"), *people)
         seconds, text = said.split(" ", 1)
         print(
             json.dumps(
                 {
-                    "case": "a 40-garment XLSX for 10 people: read, checked, question shown",
+                    "case": (
+                        f"a {GARMENTS}-garment XLSX for {PEOPLE} people: read, checked, "
+                        "question shown"
+                    ),
                     "seconds": float(seconds),
                     "target_seconds": 1.0,
                     "question": text,
@@ -118,8 +131,8 @@ def main() -> None:
             )
         )
         results = []
-        grain = Image.effect_noise((1600, 2400), 48).convert("RGB")  # a photo's texture
-        for n in range(400):  # results as they arrive: a print preview beside each
+        grain = Image.effect_noise(RESULT, 48).convert("RGB")  # a photo's texture
+        for n in range(GARMENTS * PEOPLE):  # results as they arrive, each with a print preview
             job = root / f"job{n}"
             job.mkdir()
             picture = Image.blend(grain, Image.new("RGB", grain.size, (n % 250, 120, 150)), 0.6)
@@ -129,11 +142,14 @@ def main() -> None:
             picture.save(job / "print.jpg", quality=88)
             results.append(str(job / "result.jpg"))
         started = time.perf_counter()
-        said, peak = measured(LOOKBOOK, str(root / "SS27.pdf"), *results)
+        said, peak = measured(LOOKBOOK, str(root / "SS27.pdf"), str(GARMENTS), *results)
         print(
             json.dumps(
                 {
-                    "case": "a lookbook of 400 looks (10 people by 40 garments)",
+                    "case": (
+                        f"a lookbook of {GARMENTS * PEOPLE} looks ({PEOPLE} people by "
+                        f"{GARMENTS} garments)"
+                    ),
                     "writing_seconds": float(said.split()[0]),
                     "process_seconds": round(time.perf_counter() - started, 2),
                     "target_seconds": 20,

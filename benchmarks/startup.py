@@ -16,6 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _tiny import sized
+
 CHILD = r"""
 import os, sys, time
 from PySide6.QtCore import QEvent, QObject
@@ -72,8 +76,8 @@ def fill_history(count: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--jobs", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=sized(7, 1))
+    parser.add_argument("--jobs", type=int, default=sized(1000, 10))
     parser.add_argument(
         "--program",
         type=Path,

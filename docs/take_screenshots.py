@@ -93,7 +93,7 @@ def main() -> None:
     out = args.out or OUT
     out.mkdir(parents=True, exist_ok=True)
     suffix = ("-dark" if args.dark else "") + (f"-{args.scale:g}x" if args.scale != 1 else "")
-    page = window.try_on
+    page = window.features.try_on
     found = {s.path.name: s for s in samples()}
     page.person_pane.load_path(found["person.jpg"].path)
     page.garment_pane.load_path(found["dress-red.png"].path)
@@ -119,39 +119,41 @@ def main() -> None:
     settle(app)
     shoot(app, window, out / f"studio{suffix}.png")
     page.submit()
-    wait_until(app, lambda: any(j.status.is_final for j in window.model.jobs()), timeout=90)
-    wait_until(app, window.viewer.canvas.has_image)
-    window.viewer.compare_button.setChecked(True)
+    wait_until(
+        app, lambda: any(j.status.is_final for j in window.features.jobs.model.jobs()), timeout=90
+    )
+    wait_until(app, window.features.viewer.canvas.has_image)
+    window.features.viewer.compare_button.setChecked(True)
     settle(app)
     shoot(app, window, out / f"result{suffix}.png")
 
-    window.navigation.setCurrentRow(1)
-    generate = window.generate
+    window.frame.show_page("generate")
+    generate = window.features.generate
     generate.prompt.setPlainText("A quilted red leather handbag, studio light, white background")
     generate.product_type.setCurrentIndex(generate.product_type.findData("BAG"))
     generate.preset.setCurrentText("Portrait 768 × 1024")
     generate.shape_pane.load_path(found["bag-leather.png"].path)
     wait_until(app, lambda: generate.shape_pane.source is not None)
     generate.variations.setValue(3)  # one entry in the jobs list, shown opened
-    before = len(window.model.jobs())
+    before = len(window.features.jobs.model.jobs())
     generate.submit()
     wait_until(
         app,
         lambda: (
-            len(window.model.jobs()) > before
-            and all(j.status.is_final for j in window.model.jobs())
+            len(window.features.jobs.model.jobs()) > before
+            and all(j.status.is_final for j in window.features.jobs.model.jobs())
         ),
         timeout=90,
     )
-    window.model.flush()
-    window.job_list.groups.toggle(window.model.index(0), expanded=True)
-    window.job_list.setCurrentIndex(window.model.index(0))
-    wait_until(app, window.viewer.canvas.has_image)
+    window.features.jobs.model.flush()
+    window.features.jobs.job_list.groups.toggle(window.features.jobs.model.index(0), expanded=True)
+    window.features.jobs.job_list.setCurrentIndex(window.features.jobs.model.index(0))
+    wait_until(app, window.features.viewer.canvas.has_image)
     settle(app)
     shoot(app, window, out / f"generate{suffix}.png")
 
-    window.navigation.setCurrentRow(2)
-    describe = window.describe
+    window.frame.show_page("describe")
+    describe = window.features.describe
     describe.add_paths([s.path for s in found.values() if s.product_type != "PERSON"])
     for row, sample in enumerate(s for s in found.values() if s.product_type != "PERSON"):
         describe.model.setData(describe.model.index(row, 2), sample.product_type)
@@ -208,8 +210,8 @@ def season(
         sheet.append([name, *details])
     listed.save(folder / "SS27 resort.xlsx")
 
-    window.navigation.setCurrentRow(0)
-    page = window.try_on
+    window.frame.show_page("try-on")
+    page = window.features.try_on
     page.person_pane.remove_all()
     page.garment_pane.remove_all()
     page.person_pane.load_paths(people)
@@ -244,8 +246,8 @@ def season(
 
     QTimer.singleShot(50, answer)
     page.submit()
-    catalog = window.catalog
-    wait_until(app, lambda: window.navigation.currentRow() == 3, timeout=30)
+    catalog = window.features.gallery
+    wait_until(app, lambda: window.frame.current_page() == "gallery", timeout=30)
     count = len(PEOPLE) * len(SEASON)
     wait_until(
         app,
@@ -261,19 +263,22 @@ def season(
     ):
         job = model.job_at(model.index(row, column))
         if job is not None:
-            catalog.mark([job], mark)
-            catalog.rate([job], stars)
+            catalog.culling.mark([job], mark)
+            catalog.culling.rate([job], stars)
     gallery = catalog.gallery
     gallery.setFocus()
     gallery.setCurrentIndex(model.index(1, 1))
-    wait_until(app, lambda: not catalog.edits.pending, timeout=10)
+    wait_until(app, lambda: not catalog.culling.saving, timeout=10)
     settle(app)
     shoot(app, window, out / f"gallery{suffix}.png")
     job = model.job_at(model.index(1, 1))
     assert job is not None
-    catalog.large_view(job)
+    catalog.large_view(job)  # it fills the window: the result against its person photo
+    wait_until(app, lambda: catalog.loupe.canvas.before is not None, timeout=10)
+    catalog.loupe.compare_button.setChecked(True)
     settle(app)
     shoot(app, window, out / f"loupe{suffix}.png")
+    catalog.loupe.compare_button.setChecked(False)
     catalog.page.close_loupe()
     if suffix:
         return

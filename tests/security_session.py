@@ -27,6 +27,7 @@ from aurax_desktop.ui.common.theme import apply_theme
 from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
 from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
 from tests.factories import garment_jpeg, person_jpeg
+from tests.ui.window_driver import WindowDriver
 
 
 def wait(app: QApplication, done: Callable[[], bool], timeout: float = 30) -> None:
@@ -60,20 +61,21 @@ def main(secret: str, folder: Path) -> None:
 
     QTimer.singleShot(200, sign_in)
     window = create_window([])
-    wait(app, lambda: window.session.connected)
+    driver = WindowDriver(window)
+    wait(app, lambda: driver.session.connected)
 
     person, garment, bad = folder / "person.jpg", folder / "garment.jpg", folder / "bad.jpg"
     person.write_bytes(person_jpeg())
     garment.write_bytes(garment_jpeg())
     bad.write_bytes(b"not a picture")
-    page = window.try_on
+    page = driver.try_on
     for photo in (person, bad):
         page.person_pane.load_path(photo)
         page.garment_pane.load_path(garment)
         wait(app, lambda: not page.person_pane.loading and not page.garment_pane.loading)
         if page.submit_button.isEnabled():
             page.submit()
-    wait(app, lambda: any(j.status.is_final for j in window.model.jobs()))
+    wait(app, lambda: any(j.status.is_final for j in driver.jobs()))
     runner = window.session.runner
     assert runner is not None
     runner.submit_try_on(TryOnInput(bad, garment))  # fails while preparing
@@ -82,12 +84,12 @@ def main(secret: str, folder: Path) -> None:
     window.session.connect(credentials, failing.url)  # the server fails this one
     window.session.runner.submit_try_on(TryOnInput(person, garment))  # type: ignore[union-attr]
     time.sleep(0.1)
-    wait(app, lambda: sum(j.status.is_final for j in window.model.jobs()) >= 3)
+    wait(app, lambda: sum(j.status.is_final for j in driver.jobs()) >= 3)
     with contextlib.suppress(AuraxError):
         check_connection(good.url, secret + "-wrong", good.key_id)
-    for job in window.model.jobs():
+    for job in driver.jobs():
         if job.task_id:
-            window.job_actions.copy_task_id(job)
+            driver.job_actions.copy_task_id(job)
     assert secret not in QGuiApplication.clipboard().text()
 
     def close_modal() -> None:
@@ -98,9 +100,9 @@ def main(secret: str, folder: Path) -> None:
             modal.accept()
 
     QTimer.singleShot(200, close_modal)
-    window.account.where_is_key()
+    driver.account.where_is_key()
     QTimer.singleShot(200, close_modal)
-    window.account.show_settings()
+    driver.account.show_settings()
     assert secret not in window.windowTitle()
     window.close()
     dispose(window)

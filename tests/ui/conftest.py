@@ -24,20 +24,22 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.app import create_window
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import Job, JobStatus
+from aurax_desktop.jobs import Job, JobQuery, JobStatus
 from aurax_desktop.ui.shell.main_window import MainWindow
-from tests.factories import garment_jpeg, person_jpeg
+from tests.factories import garment_jpeg, jpeg_bytes, person_jpeg
+from tests.ui.window_driver import WindowDriver
 
-WindowFactory = Callable[..., MainWindow]
+WindowFactory = Callable[..., WindowDriver]
 D = TypeVar("D", bound=QDialog)
 
 
 @pytest.fixture
 def open_window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowFactory]:
-    """``open_window(server)`` or ``open_window(demo=True)``: a shown main window."""
+    """``open_window(server)`` or ``open_window(demo=True)``: a shown main window, and its
+    driver."""
     opened: list[MainWindow] = []
 
-    def make(server: DemoServer | None = None, *, demo: bool = False) -> MainWindow:
+    def make(server: DemoServer | None = None, *, demo: bool = False) -> WindowDriver:
         if server is not None:
             monkeypatch.setenv("AURAX_API_KEY", server.api_key)
             monkeypatch.setenv("AURAX_KEY_ID", server.key_id)
@@ -47,7 +49,7 @@ def open_window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Windo
         qtbot.addWidget(window)
         opened.append(window)
         qtbot.waitExposed(window)
-        return window
+        return WindowDriver(window)
 
     yield make
     for window in opened:
@@ -152,33 +154,27 @@ def stroke(
     send(QEvent.Type.MouseButtonRelease, points[-1], button, Qt.MouseButton.NoButton)
 
 
-def load_both(qtbot: QtBot, window: MainWindow, photos: dict[str, Path]) -> None:
+def load_both(qtbot: QtBot, driver: WindowDriver, photos: dict[str, Path]) -> None:
     """Drop the person and the garment photo, and wait until both are open."""
-    page = window.try_on
-    drop_file(page.person_pane, photos["person.jpg"])
-    drop_file(page.garment_pane, photos["garment.jpg"])
-    qtbot.waitUntil(
-        lambda: page.person_pane.source is not None and page.garment_pane.source is not None,
-        timeout=10000,
-    )
+    person, garment = driver.pane("person"), driver.pane("garment")
+    drop_file(person, photos["person.jpg"])
+    drop_file(garment, photos["garment.jpg"])
+    qtbot.waitUntil(lambda: person.source is not None and garment.source is not None, timeout=10000)
 
 
 def run_try_on(
     qtbot: QtBot,
-    window: MainWindow,
+    driver: WindowDriver,
     photos: dict[str, Path],
     status: JobStatus = JobStatus.COMPLETED,
 ) -> Job:
     """Load both photos, submit, and wait for the new job to reach ``status``."""
-    before = {job.id for job in window.model.jobs()}
-    load_both(qtbot, window, photos)
-    window.try_on.submit()
+    before = {job.id for job in driver.jobs()}
+    load_both(qtbot, driver, photos)
+    driver.try_on.submit()
 
     def reached() -> Job | None:
-        window.model.flush()
-        return next(
-            (j for j in window.model.jobs() if j.id not in before and j.status is status), None
-        )
+        return next((j for j in driver.jobs() if j.id not in before and j.status is status), None)
 
     qtbot.waitUntil(lambda: reached() is not None, timeout=20000)
     job = reached()
@@ -236,3 +232,32 @@ def answer_batch_question(
 
     when_modal(BatchQuestion, answer)
     return seen
+
+
+def sent_grid(qtbot: QtBot, driver: WindowDriver, tmp_path: Path) -> list[Job]:
+    """Two people by two garments, sent and finished; shown in the Gallery."""
+    people = []
+    for name in ("anna", "ben"):
+        path = tmp_path / f"SS27-resort-look-{name}.jpg"  # the loupe says "anna"
+        path.write_bytes(person_jpeg())
+        people.append(path)
+    garments = []
+    for name, colour in (("linen-dress", (200, 40, 20)), ("silk-dress", (20, 40, 200))):
+        path = tmp_path / f"{name}.jpg"
+        path.write_bytes(jpeg_bytes((400, 400), colour))
+        garments.append(path)
+    page = driver.try_on
+    page.person_pane.load_paths(people)
+    page.garment_pane.load_paths(garments)
+    qtbot.waitUntil(lambda: page.blocker() == "" and len(page.garment_pane.photos()) == 2)
+    answer_batch_question(name="Resort")
+    page.submit()
+    store = driver.session.store
+
+    def ended() -> list[Job]:
+        jobs = store.query(JobQuery(limit=50))
+        return jobs if len(jobs) == 4 and all(j.status.is_final for j in jobs) else []
+
+    qtbot.waitUntil(lambda: bool(ended()), timeout=30_000)
+    qtbot.waitUntil(lambda: driver.gallery.model.counts()["done"] == 4, timeout=10_000)
+    return ended()

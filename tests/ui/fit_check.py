@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
-    QMainWindow,
     QMenuBar,
     QPushButton,
     QScrollArea,
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from tests.ui.window_driver import WindowDriver
 
 SLACK = 1
 """Pixels of rounding forgiven."""
@@ -91,16 +92,15 @@ def text_problem(widget: QWidget) -> str | None:
     return None
 
 
-def jobs_rows_shown(window: QMainWindow) -> float:
+def jobs_rows_shown(driver: WindowDriver) -> float:
     """How many job rows fit in the Jobs list as it is now."""
     from aurax_desktop.ui.jobs.view import ROW_HEIGHT  # noqa: PLC0415
 
-    view = window.job_list  # type: ignore[attr-defined]
-    return float(view.viewport().height() / ROW_HEIGHT)
+    return float(driver.job_list.viewport().height() / ROW_HEIGHT)
 
 
-def problems(window: QMainWindow) -> list[str]:
-    """Everything that does not fit in ``window`` as it is now shown."""
+def problems(window: QWidget) -> list[str]:
+    """Everything that does not fit in ``window`` (or a dialog) as it is now shown."""
     QApplication.processEvents()
     found: list[str] = []
     frame = window.rect()
@@ -155,7 +155,7 @@ LONG_GARMENTS = {
 }
 
 
-def load_samples(app: QApplication, window: QMainWindow) -> None:
+def load_samples(app: QApplication, driver: WindowDriver) -> None:
     """A real catalog in the Try-On panes (two people, four garments, long names: the
     strips show), one finished job in the list and the viewer, and a status message."""
     import shutil  # noqa: PLC0415
@@ -175,16 +175,16 @@ def load_samples(app: QApplication, window: QMainWindow) -> None:
     for sample, name in LONG_GARMENTS.items():
         shutil.copy(found[sample], folder / name)
         garments.append(folder / name)
-    page = window.try_on  # type: ignore[attr-defined]
+    page = driver.try_on
     page.person_pane.load_paths(people)
     page.garment_pane.load_paths(garments)
-    runner = window.session.runner  # type: ignore[attr-defined]
+    runner = driver.session.runner
     job_id = runner.submit_try_on(TryOnInput(people[0], garments[0]))
     deadline = time.monotonic() + 30
 
     def ready() -> bool:
-        window.model.flush()  # type: ignore[attr-defined]
-        job = window.cache.get(job_id)  # type: ignore[attr-defined]
+        driver.job_model.flush()
+        job = driver.cache.get(job_id)
         return (
             len(page.person_pane.photos()) == 2
             and len(page.garment_pane.photos()) == 4
@@ -199,34 +199,34 @@ def load_samples(app: QApplication, window: QMainWindow) -> None:
         time.sleep(0.01)
         if time.monotonic() > deadline:
             raise TimeoutError("the catalog did not open, or the job did not end")
-    window.viewer.show_job(window.cache.get(job_id))  # type: ignore[attr-defined]
-    window.say("A batch of 8 try-ons finished: 8 of 8 completed. See them in the Gallery.")  # type: ignore[attr-defined]
+    driver.viewer.show_job(driver.cache.get(job_id))
+    driver.window.say("A batch of 8 try-ons finished: 8 of 8 completed. See them in the Gallery.")
     for _ in range(20):
         app.processEvents()
 
 
-def room(window: QMainWindow) -> list[str]:
+def room(driver: WindowDriver) -> list[str]:
     """What the issue asks of the room at these sizes: the result at least 300 px tall,
     three job rows at least, names that can be told apart."""
     found = []
-    viewer = window.viewer  # type: ignore[attr-defined]
+    viewer = driver.viewer
     if viewer.height() < 300:
         found.append(f"the result preview is {viewer.height()} px tall (needs 300)")
-    if jobs_rows_shown(window) < 3:
-        found.append(f"the Jobs list shows {jobs_rows_shown(window):.1f} rows (needs 3)")
-    return found + names_told_apart(window)
+    if jobs_rows_shown(driver) < 3:
+        found.append(f"the Jobs list shows {jobs_rows_shown(driver):.1f} rows (needs 3)")
+    return found + names_told_apart(driver)
 
 
 READABLE = 24
 """The fewest characters of a long name a heading shows (cut in the middle)."""
 
 
-def names_told_apart(window: QMainWindow) -> list[str]:
+def names_told_apart(driver: WindowDriver) -> list[str]:
     """The names a user tells photos apart by: each pane's heading shows the shown
     photo's name (whole, or at least its start and end), the mask bar says for what,
     and no two strip items read the same."""
     found = []
-    page = window.try_on  # type: ignore[attr-defined]
+    page = driver.try_on
     labels = [page.person_pane.name_label, page.garment_pane.name_label, page.mask_label]
     for label in labels:
         whole, shown = label.full_text(), label.text()
@@ -262,13 +262,14 @@ def main() -> None:
     configure_application(app)
     width, height = (int(n) for n in args.size.split("x"))
     window = create_window(["--demo"])
+    driver = WindowDriver(window)
     window.setGeometry(0, 0, width, height)
     for _ in range(20):
         app.processEvents()
-    window.first_split()  # as a first run at this size
+    driver.first_split()  # as a first run at this size
     failures = 0
-    load_samples(app, window)
-    for problem in room(window):
+    load_samples(app, driver)
+    for problem in room(driver):
         failures += 1
         print(problem)
     for _ in range(20):
@@ -278,25 +279,25 @@ def main() -> None:
         {
             n: (p.minimumSizeHint().width(), p.minimumSizeHint().height())
             for n, p in (
-                ("try-on", window.try_on),
-                ("generate", window.generate),
-                ("describe", window.describe),
-                ("results", window.results_splitter),
+                ("try-on", driver.try_on),
+                ("generate", driver.generate),
+                ("describe", driver.describe),
+                ("results", driver.results_splitter),
                 ("window", window),
             )
         },
     )
-    for row in range(window.pages.count()):
-        window.navigation.setCurrentRow(row)
+    for name in driver.page_names:
+        driver.page(name)
         for _ in range(20):
             app.processEvents()
         for problem in problems(window):
             failures += 1
-            print(f"page {row}: {problem}")
+            print(f"page {name}: {problem}")
     print(
         f"window minimum: {window.minimumSizeHint().width()} x {window.minimumSizeHint().height()}"
     )
-    print(f"job rows in view: {jobs_rows_shown(window):.1f}")
+    print(f"job rows in view: {jobs_rows_shown(driver):.1f}")
     window.close()
     dispose(window)
     print(f"{failures} problems at {args.size} x{args.scale:g}")

@@ -22,6 +22,7 @@ from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
 from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
 from tests.memory_keyring import MemoryKeyring
 from tests.ui.conftest import answer_next_dialog, close_window, when_modal
+from tests.ui.window_driver import WindowDriver
 
 SECRET = "sk-dialog-secret-4455667788"
 LEFT = Qt.MouseButton.LeftButton
@@ -54,10 +55,11 @@ def test_first_run_without_credentials_opens_the_welcome(qtbot: QtBot) -> None:
 
     when_modal(QDialog, answer)
     window = create_window([])
+    driver = WindowDriver(window)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.session.demo_mode, timeout=10000)
+    qtbot.waitUntil(lambda: driver.session.demo_mode, timeout=10000)
     assert seen == ["WelcomeDialog"]
-    assert window.demo_banner.isVisible()
+    assert driver.demo_banner.isVisible()
     close_window(window)
 
 
@@ -128,11 +130,12 @@ def test_account_menu_signs_out_and_settings_are_saved(
     memory_keyring.set_password("aurax-desktop", "api-key", SECRET)
     memory_keyring.set_password("aurax-desktop", "key-id", server.key_id)
     window = create_window(["--base-url", server.url])
+    driver = WindowDriver(window)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.session.connected, timeout=5000)  # the keyring is read
-    assert window.session.credentials.source == "keyring"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: driver.session.connected, timeout=5000)  # the keyring is read
+    assert driver.session.credentials.source == "keyring"  # type: ignore[union-attr]
 
-    dialog = SettingsDialog(window.session.settings, window)
+    dialog = SettingsDialog(driver.session.settings, window)
     dialog.upload.setCurrentIndex(dialog.upload.findData("high"))
     dialog.deadline.setValue(25)
     dialog.url_edit.setText("http://files.example.com")
@@ -142,14 +145,14 @@ def test_account_menu_signs_out_and_settings_are_saved(
     dialog.url_edit.setText(server.url)
     save.click()
     assert dialog.result_settings is not None
-    window.session.update_settings(dialog.result_settings)
+    driver.session.update_settings(dialog.result_settings)
     saved = SettingsStore().load().settings
     assert saved.upload_size is UploadSize.HIGH and saved.task_deadline_minutes == 25
 
-    window.account.sign_out()
+    driver.account.sign_out()
     assert memory_keyring.entries == {}
-    assert not window.session.connected and not window.try_on.isEnabled()
-    assert window.connection_label.text() == "Not connected"
+    assert not driver.session.connected and not driver.try_on.isEnabled()
+    assert driver.connection_text() == "Not connected"
     close_window(window)
 
 
@@ -160,8 +163,9 @@ def test_settings_saved_in_the_window_apply_to_the_next_jobs_at_once(
     monkeypatch.setenv("AURAX_API_KEY", server.api_key)
     monkeypatch.setenv("AURAX_KEY_ID", server.key_id)
     window = create_window(["--base-url", server.url])
+    driver = WindowDriver(window)
     qtbot.addWidget(window)
-    runner = window.session.runner
+    runner = driver.session.runner
     assert runner is not None and runner.concurrency == 2 and runner.deadline_s == 600
 
     def fill_in(dialog: SettingsDialog) -> None:
@@ -170,7 +174,7 @@ def test_settings_saved_in_the_window_apply_to_the_next_jobs_at_once(
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
 
     when_modal(SettingsDialog, fill_in)
-    window.account.show_settings()
+    driver.account.show_settings()
     assert runner.concurrency == 4 and runner.deadline_s == 180
     close_window(window)
 

@@ -22,7 +22,6 @@ from aurax_desktop.jobs.params import sent_of
 from aurax_desktop.ui.gallery.compare import CompareView
 from aurax_desktop.ui.jobs.groups import to_retry
 from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
-from aurax_desktop.ui.shell.main_window import GALLERY_ROW, MainWindow
 from tests.factories import jpeg_bytes, person_jpeg
 from tests.history_rows import set_columns
 from tests.ui.conftest import (
@@ -32,6 +31,7 @@ from tests.ui.conftest import (
     stroke,
     when_modal,
 )
+from tests.ui.window_driver import WindowDriver
 
 OK, CANCEL = QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Cancel
 
@@ -52,8 +52,8 @@ def catalog(tmp_path: Path) -> dict[str, list[Path]]:
     return {"people": [people], "garments": garments}
 
 
-def load_catalog(qtbot: QtBot, window: MainWindow, catalog: dict[str, list[Path]]) -> None:
-    page = window.try_on
+def load_catalog(qtbot: QtBot, driver: WindowDriver, catalog: dict[str, list[Path]]) -> None:
+    page = driver.try_on
     page.person_pane.load_paths(catalog["people"])
     page.garment_pane.load_paths(catalog["garments"])
     qtbot.waitUntil(
@@ -61,20 +61,21 @@ def load_catalog(qtbot: QtBot, window: MainWindow, catalog: dict[str, list[Path]
     )
 
 
-def listed_ended(window: MainWindow, job_ids: list[str]) -> bool:
+def listed_ended(driver: WindowDriver, job_ids: list[str]) -> bool:
     """The Jobs list shows these jobs, ended (its model learns of them a moment after
     the history)."""
-    window.model.flush()
-    shown = [window.model.job(r) for i in job_ids if (r := window.model.row_of(i)) is not None]
+    shown = [
+        driver.job_model.job(r) for i in job_ids if (r := driver.job_model.row_of(i)) is not None
+    ]
     return len(shown) == len(job_ids) and all(j is not None and j.status.is_final for j in shown)
 
 
-def sent_batch(qtbot: QtBot, window: MainWindow, count: int) -> list[Job]:
+def sent_batch(qtbot: QtBot, driver: WindowDriver, count: int) -> list[Job]:
     """Answer the question, send, and wait for the batch's jobs to end."""
     shown = answer_batch_question()
-    window.try_on.submit()
+    driver.try_on.submit()
     assert shown and shown[1] == f"Send {count} try-ons"
-    store = window.session.store
+    store = driver.session.store
 
     def ended() -> list[Job]:
         jobs = [j for j in store.query(JobQuery(limit=100)) if j.batch is not None]
@@ -91,9 +92,9 @@ def test_several_photos_make_one_batch_after_a_question(
     catalog: dict[str, list[Path]],
 ) -> None:
     server = demo_factory(task_seconds=0.2)
-    window = open_window(server)
-    page = window.try_on
-    load_catalog(qtbot, window, catalog)
+    driver = open_window(server)
+    page = driver.try_on
+    load_catalog(qtbot, driver, catalog)
     people, garments = page.person_pane, page.garment_pane
     assert [p.name for p in people.photos()] == ["ana.jpg", "bea.jpg"]
     assert "notes.txt" in people.message_text()
@@ -116,7 +117,7 @@ def test_several_photos_make_one_batch_after_a_question(
     answer_batch_question(send=False)
     page.submit()
     assert server.stats()["tasks_created"] == 0
-    jobs = sent_batch(qtbot, window, 4)
+    jobs = sent_batch(qtbot, driver, 4)
     assert server.stats()["tasks_created"] == 4
     assert len({j.batch for j in jobs}) == 1
     places = {(sent_of(j.params).batch_row, sent_of(j.params).batch_column): j for j in jobs}
@@ -125,14 +126,14 @@ def test_several_photos_make_one_batch_after_a_question(
     assert all(j.status is JobStatus.COMPLETED for j in jobs)
     masked = {j.source_name for j in jobs if j.params.get("mask")}
     assert masked == {"bea.jpg"}
-    qtbot.waitUntil(lambda: window.navigation.currentRow() == GALLERY_ROW, timeout=5000)
+    qtbot.waitUntil(lambda: driver.current_page() == "gallery", timeout=5000)
     # announced once, as a batch (not a viewer reload and a notice per result)
     qtbot.waitUntil(
-        lambda: "Batch finished: 4 of 4 try-ons completed." in window.statusBar().currentMessage(),
+        lambda: "Batch finished: 4 of 4 try-ons completed." in driver.status(),
         timeout=5000,
     )
     # in the Jobs list the batch is one entry, which opens it in the Gallery
-    model, view = window.model, window.job_list
+    model, view = driver.job_model, driver.job_list
     model.flush()
     rows = sorted(r for j in jobs if (r := model.row_of(j.id)) is not None)
     assert [r for r in rows if not view.isRowHidden(r)] == [rows[0]]
@@ -141,10 +142,10 @@ def test_several_photos_make_one_batch_after_a_question(
     assert spoken == "Try-on batch, 4 try-ons, Done"
     show, in_gallery = view.groups.actions_for(entry)
     assert show.text() == "Show the 4 try-ons"
-    window.navigation.setCurrentRow(0)
+    driver.page("try-on")
     in_gallery.trigger()
-    assert window.navigation.currentRow() == GALLERY_ROW
-    qtbot.waitUntil(lambda: window.catalog.model.batch == jobs[0].batch, timeout=5000)
+    assert driver.current_page() == "gallery"
+    qtbot.waitUntil(lambda: driver.gallery.model.batch == jobs[0].batch, timeout=5000)
 
 
 def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
@@ -155,10 +156,10 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = open_window(demo_factory(task_seconds=0.2))
-    load_catalog(qtbot, window, catalog)
-    sent_batch(qtbot, window, 4)
-    model, gallery = window.catalog.model, window.catalog.gallery
+    driver = open_window(demo_factory(task_seconds=0.2))
+    load_catalog(qtbot, driver, catalog)
+    sent_batch(qtbot, driver, 4)
+    model, gallery = driver.gallery.model, driver.grid
     qtbot.waitUntil(lambda: model.counts()["done"] == 4, timeout=10_000)
     # a reload read before the last events (older snapshots) does not undo them
     shown = [j for r in range(2) for c in range(2) if (j := model.job_at(model.index(r, c)))]
@@ -180,8 +181,8 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
         timeout=10_000,
     )
     # keys: F favourite, arrows move, X reject, F again unmarks
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    driver.window.activateWindow()
+    qtbot.waitUntil(driver.window.isActiveWindow)
     gallery.setFocus()
     gallery.setCurrentIndex(model.index(0, 0))
     qtbot.keyClick(gallery, Qt.Key.Key_F)
@@ -191,7 +192,7 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     qtbot.keyClick(gallery, Qt.Key.Key_Down)
     qtbot.keyClick(gallery, Qt.Key.Key_F)
     qtbot.keyClick(gallery, Qt.Key.Key_F)  # again: unmarked
-    store = window.session.store
+    store = driver.session.store
 
     def marks(jobs: list[Job]) -> dict[tuple[int, int], str | None]:
         return {
@@ -200,17 +201,16 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
         }
 
     def shown() -> list[Job]:
-        window.model.flush()
-        return [j for j in window.model.jobs() if j.batch is not None]
+        return [j for j in driver.jobs() if j.batch is not None]
 
     expected = {(0, 0): FAVOURITE, (0, 1): REJECTED, (1, 0): None, (1, 1): None}
     assert marks(shown()) == expected  # shown at once, in every view, while saving
-    qtbot.waitUntil(lambda: window.catalog.edits.pending == 0, timeout=10_000)
+    qtbot.waitUntil(driver.edits_saved, timeout=10_000)
     assert marks(shown()) == expected
     assert marks(store.query(JobQuery(limit=10))) == expected  # and in the history
     # a snapshot from before a mark (a late event, a reload read before the save) does
     # not undo the mark shown while its save is going
-    cache = window.cache
+    cache = driver.cache
     late = model.job_at(model.index(1, 0))
     assert late is not None and late.mark is None
     cache.expect([late.id], mark=FAVOURITE)
@@ -223,7 +223,7 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     assert shown_late is not None and shown_late.mark is None
     gallery.setCurrentIndex(model.index(1, 1))  # where it was before the reload
     # Space: the loupe, on the current cell; Space again: back to the grid, same cell
-    page = window.catalog.page
+    page = driver.gallery.page
     qtbot.keyClick(gallery, Qt.Key.Key_Space)
     assert page.in_loupe
     qtbot.waitUntil(page.loupe.canvas.has_image, timeout=10_000)
@@ -238,8 +238,8 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     assert mime is not None and len(mime.urls()) == 2
     assert all(Path(u.toLocalFile()).is_file() for u in mime.urls())
     # compare the two selected at the same zoom
-    assert window.catalog.page.compare_button.isEnabled()
-    window.catalog.page.compare_button.click()
+    assert driver.gallery.page.compare_button.isEnabled()
+    driver.gallery.page.compare_button.click()
     compare = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CompareView))
     qtbot.waitExposed(compare)
     zooms = {round(c.zoom_percent(), 3) for c in compare.canvases}
@@ -248,17 +248,17 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     assert len({round(c.zoom_percent(), 3) for c in compare.canvases}) == 1
     compare.close()
     # favourites only: the others cannot be chosen
-    window.catalog.page.set_filter(frozenset({FAVOURITE}))
+    driver.gallery.page.set_filter(frozenset({FAVOURITE}))
     assert model.job_at(model.index(0, 0)) is not None
     assert model.job_at(model.index(1, 1)) is None
-    window.catalog.page.set_filter(frozenset())
+    driver.gallery.page.set_filter(frozenset())
     # the lookbook: the save dialog is the system's own, so its answer is stood in for
     target = tmp_path / "summer lookbook.pdf"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF lookbook (*.pdf)")
     )
-    action = window.commands["exportLookbook"]
-    assert action in window.menus["File"].actions()
+    action = driver.command("exportLookbook")
+    assert action in driver.menu("File").actions()
     action.trigger()
     qtbot.waitUntil(target.exists, timeout=10_000)
     reader = PdfReader(target)
@@ -271,8 +271,8 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     # a mark given just before the window closes is saved all the same
     last = model.job_at(model.index(1, 0))
     assert last is not None and last.mark is None
-    window.catalog.mark([last], REJECTED)
-    window.close()
+    driver.gallery.culling.mark([last], REJECTED)
+    driver.window.close()
     closed = store.get(last.id)
     assert closed is not None and closed.mark == REJECTED
 
@@ -283,21 +283,21 @@ def test_a_result_used_as_the_person_builds_an_outfit(
     demo_factory: Callable[..., DemoServer],
     catalog: dict[str, list[Path]],
 ) -> None:
-    window = open_window(demo_factory(task_seconds=0.2))
-    page = window.try_on
+    driver = open_window(demo_factory(task_seconds=0.2))
+    page = driver.try_on
     page.person_pane.load_paths([catalog["people"][0] / "ana.jpg"])
     page.garment_pane.load_paths([catalog["garments"][0]])
     qtbot.waitUntil(lambda: page.blocker() == "", timeout=10_000)
     page.submit()  # one try-on: no question
-    store = window.session.store
+    store = driver.session.store
     qtbot.waitUntil(
         lambda: any(j.status is JobStatus.COMPLETED for j in store.query()), timeout=20_000
     )
     first = store.query()[0]
-    window.catalog.use_as_person(first)
+    driver.gallery.use_as_person(first)
     qtbot.waitUntil(lambda: page.person_pane.source is not None and not page.person_pane.loading)
     assert [p.name for p in page.person_pane.photos()] == ["ana + shirt.jpg"]
-    assert window.navigation.currentRow() == 0
+    assert driver.current_page() == "try-on"
     page.garment_pane.clear()
     page.garment_pane.load_paths([catalog["garments"][1]])
     qtbot.waitUntil(lambda: page.blocker() == "", timeout=10_000)
@@ -320,8 +320,8 @@ def test_a_batch_pauses_resumes_and_its_unsent_try_ons_are_cancelled(
     tmp_path: Path,
 ) -> None:
     server = demo_factory(task_seconds=1.0, latency=0.6)  # each request takes 0.6 s
-    window = open_window(server)
-    runner = window.session.runner
+    driver = open_window(server)
+    runner = driver.session.runner
     assert runner is not None
     runner.set_limits(concurrency=1, deadline_s=60)
     garments = []
@@ -329,18 +329,18 @@ def test_a_batch_pauses_resumes_and_its_unsent_try_ons_are_cancelled(
         path = tmp_path / f"garment-{number}.jpg"
         path.write_bytes(jpeg_bytes((300, 300), (40 * number, 60, 120)))
         garments.append(path)
-    page = window.try_on
+    page = driver.try_on
     page.person_pane.load_paths([catalog["people"][0] / "ana.jpg"])
     page.garment_pane.load_paths(garments)
     qtbot.waitUntil(lambda: page.blocker() == "" and len(page.garment_pane.photos()) == 5)
     answer_batch_question()
     page.submit()
-    gallery_page = window.catalog.page
-    qtbot.waitUntil(lambda: window.catalog.model.columnCount() == 5, timeout=10_000)
+    gallery_page = driver.gallery.page
+    qtbot.waitUntil(lambda: driver.gallery.model.columnCount() == 5, timeout=10_000)
     qtbot.waitUntil(lambda: server.stats()["tasks_created"] >= 1, timeout=10_000)
     gallery_page.pause_button.click()
     qtbot.waitUntil(lambda: gallery_page.pause_button.text() == "Resume")  # as announced
-    store = window.session.store
+    store = driver.session.store
 
     def settled() -> list[Job]:
         jobs = store.query()
@@ -371,17 +371,17 @@ def test_the_history_forgets_old_jobs_and_everything_on_request(
     demo_factory: Callable[..., DemoServer],
     catalog: dict[str, list[Path]],
 ) -> None:
-    window = open_window(demo_factory(task_seconds=0.2))
-    load_catalog(qtbot, window, catalog)
-    jobs = sent_batch(qtbot, window, 4)
-    store = window.session.store
+    driver = open_window(demo_factory(task_seconds=0.2))
+    load_catalog(qtbot, driver, catalog)
+    jobs = sent_batch(qtbot, driver, 4)
+    store = driver.session.store
     old = jobs[:2]
     for job in old:
         set_columns(store.path, job.id, created_at=time.time() - 40 * 86_400)
-    window.session.update_settings(replace(window.session.settings, forget_after_days=30))
-    window.forgetting.apply()
+    driver.session.update_settings(replace(driver.session.settings, forget_after_days=30))
+    driver.forgetting.apply()
     qtbot.waitUntil(  # the list forgets them once every file is gone
-        lambda: all(window.model.row_of(job.id) is None for job in old), timeout=10_000
+        lambda: all(driver.job_model.row_of(job.id) is None for job in old), timeout=10_000
     )
     assert store.count() == 2
     assert all(not (jobs_dir() / job.id).exists() for job in old)
@@ -394,8 +394,8 @@ def test_the_history_forgets_old_jobs_and_everything_on_request(
         button.click()
 
     when_modal(SettingsDialog, press_delete_all)
-    window.account.show_settings()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
+    driver.account.show_settings()
+    qtbot.waitUntil(lambda: driver.job_model.rowCount() == 0, timeout=10_000)
     assert said and "Delete all 2 finished jobs?" in said[0]
     assert store.count() == 0
     assert list(jobs_dir().iterdir()) == []
@@ -407,9 +407,9 @@ def test_a_photo_leaves_the_strip_with_delete(
     demo_factory: Callable[..., DemoServer],
     catalog: dict[str, list[Path]],
 ) -> None:
-    window = open_window(demo_factory())
-    page = window.try_on
-    load_catalog(qtbot, window, catalog)
+    driver = open_window(demo_factory())
+    page = driver.try_on
+    load_catalog(qtbot, driver, catalog)
     people = page.person_pane
     assert page.submit_button.text() == "Try on 4 · 12 credits"
     people.strip.setCurrentRow(0)
@@ -440,8 +440,8 @@ def test_a_folder_of_photos_is_added_from_the_browse_buttons_menu(
     catalog: dict[str, list[Path]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = open_window(demo_factory())
-    people = window.try_on.person_pane
+    driver = open_window(demo_factory())
+    people = driver.try_on.person_pane
     # the folder dialog is the system's own, so its answer is stood in for
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(catalog["people"][0])
@@ -456,7 +456,7 @@ def test_a_folder_of_photos_is_added_from_the_browse_buttons_menu(
     assert people.strip.isVisibleTo(people)
     assert "notes.txt" in people.message.text()  # what is not a picture is named
     # a single-photo pane (Generate's shape) has no such menu
-    assert window.generate.shape_pane.browse_button.menu() is None
+    assert driver.generate.shape_pane.browse_button.menu() is None
 
 
 def test_out_of_credits_pauses_the_batch_with_a_banner_and_resume_sends_the_rest(
@@ -468,11 +468,11 @@ def test_out_of_credits_pauses_the_batch_with_a_banner_and_resume_sends_the_rest
     """A batch of 32 sent with 4 credits left ended with 31 jobs "Failed", the reason in
     a cell: now the batch pauses, the Gallery says why, and Resume sends the rest."""
     server = demo_factory(task_seconds=0.1, credits=6.0)  # two of the four
-    window = open_window(server)
-    load_catalog(qtbot, window, catalog)
+    driver = open_window(server)
+    load_catalog(qtbot, driver, catalog)
     answer_batch_question()
-    window.try_on.submit()
-    store, page = window.session.store, window.catalog.page
+    driver.try_on.submit()
+    store, page = driver.session.store, driver.gallery.page
 
     def settled() -> list[Job]:
         jobs = [j for j in store.query(JobQuery(limit=100)) if j.batch is not None]
@@ -483,7 +483,7 @@ def test_out_of_credits_pauses_the_batch_with_a_banner_and_resume_sends_the_rest
     jobs = settled()
     assert sorted(j.status.value for j in jobs) == ["completed"] * 2 + ["waiting"] * 2
     assert not [j for j in jobs if j.status is JobStatus.FAILED]
-    window.navigation.setCurrentRow(GALLERY_ROW)
+    driver.page("gallery")
     qtbot.waitUntil(page.paused_note.isVisible, timeout=10_000)
     assert "credits" in page.paused_note.text() and "Resume" in page.paused_note.text()
     assert page.pause_button.text() == "Resume" and page.pause_button.isEnabled()
@@ -506,19 +506,19 @@ def test_the_ones_that_did_not_finish_are_retried_from_the_batch_s_entry(
     catalog: dict[str, list[Path]],
 ) -> None:
     server = demo_factory(task_seconds=0.1, fail_rate=1.0)  # every task fails at AuraX
-    window = open_window(server)
-    load_catalog(qtbot, window, catalog)
-    jobs = sent_batch(qtbot, window, 4)
+    driver = open_window(server)
+    load_catalog(qtbot, driver, catalog)
+    jobs = sent_batch(qtbot, driver, 4)
     assert [j.status for j in jobs] == [JobStatus.FAILED] * 4
-    model, view = window.model, window.job_list
-    qtbot.waitUntil(lambda: listed_ended(window, [j.id for j in jobs]), timeout=10_000)
+    model, view = driver.job_model, driver.job_list
+    qtbot.waitUntil(lambda: listed_ended(driver, [j.id for j in jobs]), timeout=10_000)
     entry = model.index(min(r for j in jobs if (r := model.row_of(j.id)) is not None))
     actions = {a.text(): a for a in view.groups.actions_for(entry)}
     retry = actions["Retry the 4 that did not finish…"]
     shown = answer_next_dialog(QMessageBox.StandardButton.Yes)
     retry.trigger()
     assert shown == ["This sends these 4 jobs again as new ones and costs 12 credits in all."]
-    store = window.session.store
+    store = driver.session.store
 
     def retried() -> list[Job]:
         found = [j for j in store.query(JobQuery(limit=100)) if j.retry_of]
@@ -529,7 +529,7 @@ def test_the_ones_that_did_not_finish_are_retried_from_the_batch_s_entry(
     assert all(j.batch == jobs[0].batch for j in retried())
     assert server.stats()["requests"]["POST /api/ai/vto"] == 8  # each sent once more
     # the originals are not offered again: only the retries that failed in turn
-    qtbot.waitUntil(lambda: listed_ended(window, [j.id for j in retried()]), timeout=10_000)
+    qtbot.waitUntil(lambda: listed_ended(driver, [j.id for j in retried()]), timeout=10_000)
     entry = model.index(min(r for j in retried() if (r := model.row_of(j.id)) is not None))
     offered = [a for a in view.groups.actions_for(entry) if a.text().startswith("Retry")]
     assert [a.text() for a in offered] == ["Retry the 4 that did not finish…"]

@@ -14,49 +14,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import FAVOURITE, Job, JobQuery
+from aurax_desktop.jobs import FAVOURITE, JobQuery
 from aurax_desktop.jobs.variants import chosen_looks
 from aurax_desktop.ui.gallery.model import THUMB_SIDES
 from aurax_desktop.ui.gallery.try_again import TryAgainDialog
 from aurax_desktop.ui.shell.dialogs.trash import TrashDialog
-from aurax_desktop.ui.shell.main_window import MainWindow
 from aurax_desktop.ui.shell.opening import sort_given
-from tests.factories import jpeg_bytes, person_jpeg
-from tests.ui.conftest import (
-    WindowFactory,
-    answer_batch_question,
-    answer_next_dialog,
-    when_modal,
-)
-
-
-def sent_grid(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> list[Job]:
-    """Two people by two garments, sent and finished; shown in the Gallery."""
-    people = []
-    for name in ("anna", "ben"):
-        path = tmp_path / f"SS27-resort-look-{name}.jpg"  # the loupe says "anna"
-        path.write_bytes(person_jpeg())
-        people.append(path)
-    garments = []
-    for name, colour in (("linen-dress", (200, 40, 20)), ("silk-dress", (20, 40, 200))):
-        path = tmp_path / f"{name}.jpg"
-        path.write_bytes(jpeg_bytes((400, 400), colour))
-        garments.append(path)
-    page = window.try_on
-    page.person_pane.load_paths(people)
-    page.garment_pane.load_paths(garments)
-    qtbot.waitUntil(lambda: page.blocker() == "" and len(page.garment_pane.photos()) == 2)
-    answer_batch_question(name="Resort")
-    page.submit()
-    store = window.session.store
-
-    def ended() -> list[Job]:
-        jobs = store.query(JobQuery(limit=50))
-        return jobs if len(jobs) == 4 and all(j.status.is_final for j in jobs) else []
-
-    qtbot.waitUntil(lambda: bool(ended()), timeout=30_000)
-    qtbot.waitUntil(lambda: window.catalog.model.counts()["done"] == 4, timeout=10_000)
-    return ended()
+from tests.ui.conftest import WindowFactory, answer_next_dialog, sent_grid, when_modal
 
 
 def test_the_loupe_goes_through_the_grid_and_culls(
@@ -65,11 +29,11 @@ def test_the_loupe_goes_through_the_grid_and_culls(
     demo_factory: Callable[..., DemoServer],
     tmp_path: Path,
 ) -> None:
-    window = open_window(demo_factory(task_seconds=0.1))
-    sent_grid(qtbot, window, tmp_path)
-    page, model, gallery = window.catalog.page, window.catalog.model, window.catalog.gallery
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    driver = open_window(demo_factory(task_seconds=0.1))
+    sent_grid(qtbot, driver, tmp_path)
+    page, model, gallery = driver.gallery.page, driver.gallery.model, driver.grid
+    driver.window.activateWindow()
+    qtbot.waitUntil(driver.window.isActiveWindow)
     gallery.setFocus()
     gallery.setCurrentIndex(model.index(0, 1))
     qtbot.keyClick(gallery, Qt.Key.Key_Space)
@@ -88,8 +52,8 @@ def test_the_loupe_goes_through_the_grid_and_culls(
     assert loupe.caption.full_text() == "anna · linen dress · Dress · favourite · ★★★★"
     qtbot.keyClick(loupe.canvas, Qt.Key.Key_Escape)  # back to the grid, on that cell
     assert not page.in_loupe and gallery.currentIndex() == model.index(0, 0)
-    qtbot.waitUntil(lambda: window.catalog.edits.pending == 0, timeout=10_000)
-    saved = window.session.store.query(JobQuery(limit=10))
+    qtbot.waitUntil(driver.edits_saved, timeout=10_000)
+    saved = driver.session.store.query(JobQuery(limit=10))
     marked = [j for j in saved if j.mark == FAVOURITE]
     assert len(marked) == 1 and marked[0].stars == 4
     # filter by flag and by stars: only that one is offered
@@ -101,19 +65,19 @@ def test_the_loupe_goes_through_the_grid_and_culls(
     page.set_filter(frozenset())
     # thumbnail sizes from the keys and the slider; a full-width grid with Tab
     before = gallery.columnWidth(0)
-    window.commands["zoomOut"].trigger()
+    driver.command("zoomOut").trigger()
     assert gallery.columnWidth(0) < before and page.size_slider.value() == 1
     page.size_slider.setValue(0)
     assert model.side == THUMB_SIDES[0]
-    window.setGeometry(0, 0, 1366, 700)  # a laptop: six garment columns at least
-    window.navigation.setCurrentRow(3)
+    driver.window.setGeometry(0, 0, 1366, 700)  # a laptop: six garment columns at least
+    driver.page("gallery")
     qtbot.wait(50)
     assert gallery.viewport().width() // gallery.columnWidth(0) >= 6
-    assert window.side_column.isVisible()
+    assert driver.side_column_shown()
     qtbot.keyClick(gallery, Qt.Key.Key_Tab)
-    assert not window.side_column.isVisible()
-    window.commands["toggleSideColumn"].trigger()
-    assert window.side_column.isVisible()
+    assert not driver.side_column_shown()
+    driver.command("toggleSideColumn").trigger()
+    assert driver.side_column_shown()
 
 
 def test_try_again_stacks_a_variant_chosen_for_export(
@@ -123,9 +87,9 @@ def test_try_again_stacks_a_variant_chosen_for_export(
     tmp_path: Path,
 ) -> None:
     server = demo_factory(task_seconds=0.1)
-    window = open_window(server)
-    jobs = sent_grid(qtbot, window, tmp_path)
-    model, catalog = window.catalog.model, window.catalog
+    driver = open_window(server)
+    jobs = sent_grid(qtbot, driver, tmp_path)
+    model, catalog = driver.gallery.model, driver.gallery
     first = model.job_at(model.index(1, 1))
     assert first is not None
     said: list[str] = []
@@ -136,7 +100,8 @@ def test_try_again_stacks_a_variant_chosen_for_export(
         dialog.send_button.click()
 
     when_modal(TryAgainDialog, stronger)
-    catalog.try_again(first)
+    driver.grid.setCurrentIndex(model.index(1, 1))
+    driver.command("tryAgain").trigger()
     assert said and "costs 3 credits" in said[0]
     index = model.index(1, 1)
     qtbot.waitUntil(lambda: len(model.variants(index)) == 2, timeout=10_000)
@@ -148,17 +113,17 @@ def test_try_again_stacks_a_variant_chosen_for_export(
     assert server.stats()["tasks_created"] == 5
     # in the loupe, Up brings back the first: it is the one exported from now on
     page = catalog.page
-    window.navigation.setCurrentRow(3)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    driver.page("gallery")
+    driver.window.activateWindow()
+    qtbot.waitUntil(driver.window.isActiveWindow)
     page.open_loupe(index)
     assert "variant 2 of 2" in page.loupe.caption.full_text()
     qtbot.keyClick(page.loupe.canvas, Qt.Key.Key_Up)
     qtbot.waitUntil(lambda: model.job_at(index) == model.variants(index)[0])
-    qtbot.waitUntil(lambda: catalog.edits.pending == 0, timeout=10_000)
-    saved = window.session.store.get(first.id)
+    qtbot.waitUntil(driver.edits_saved, timeout=10_000)
+    saved = driver.session.store.get(first.id)
     assert saved is not None and saved.chosen_at
-    batch = window.session.store.query(JobQuery(batch=jobs[0].batch, limit=20))
+    batch = driver.session.store.query(JobQuery(batch=jobs[0].batch, limit=20))
     assert first.id in {j.id for j in chosen_looks(batch)}  # what lookbooks take
     assert newest.id not in {j.id for j in chosen_looks(batch)}
 
@@ -169,13 +134,13 @@ def test_the_trash_restores_and_empties_and_the_spend_stays(
     demo_factory: Callable[..., DemoServer],
     tmp_path: Path,
 ) -> None:
-    window = open_window(demo_factory(task_seconds=0.1))
-    jobs = sent_grid(qtbot, window, tmp_path)
-    window.spending.refresh()
-    qtbot.waitUntil(lambda: window.spending.today == 12.0, timeout=5000)
-    window.job_actions.delete_many(jobs[:3])
-    qtbot.waitUntil(lambda: window.catalog.model.counts()["done"] == 1, timeout=10_000)
-    store = window.session.store
+    driver = open_window(demo_factory(task_seconds=0.1))
+    jobs = sent_grid(qtbot, driver, tmp_path)
+    driver.spending.refresh()
+    qtbot.waitUntil(lambda: driver.spending.today == 12.0, timeout=5000)
+    driver.job_actions.delete_many(jobs[:3])
+    qtbot.waitUntil(lambda: driver.gallery.model.counts()["done"] == 1, timeout=10_000)
+    store = driver.session.store
     assert store.count() == 1 and store.count(JobQuery(trashed=True)) == 3
 
     def restore_one(dialog: TrashDialog) -> None:
@@ -189,38 +154,36 @@ def test_the_trash_restores_and_empties_and_the_spend_stays(
         dialog.reject()
 
     when_modal(TrashDialog, restore_one)
-    window.commands["showTrash"].trigger()
+    driver.command("showTrash").trigger()
     qtbot.waitUntil(lambda: store.count() == 2, timeout=10_000)
     assert store.count(JobQuery(trashed=None)) == 2  # two emptied for good
     gone = [j for j in jobs[:3] if store.get(j.id) is None]
     assert len(gone) == 2 and all(not j.folder.exists() for j in gone)
-    window.spending.refresh()
+    driver.spending.refresh()
     qtbot.wait(300)
-    assert window.spending.today == 12.0  # the ledger: deleting never lowers the spend
+    assert driver.spending.today == 12.0  # the ledger: deleting never lowers the spend
     # the chooser counts what is left; with the whole batch deleted, the Gallery is empty
-    page = window.catalog.page
+    page = driver.gallery.page
     qtbot.waitUntil(lambda: page.batch_combo.itemText(0) == "Resort · 2", timeout=5000)
-    window.job_actions.delete_many([j for j in jobs if store.get(j.id) is not None])
+    driver.job_actions.delete_many([j for j in jobs if store.get(j.id) is not None])
     qtbot.waitUntil(lambda: page.batch_combo.count() == 0, timeout=5000)
-    assert window.catalog.model.rowCount() == 0 and page.stack.currentWidget() is page.empty
-    assert not window.commands["exportLookbook"].isEnabled()  # nothing to export
-    window.commands["undo"].trigger()  # back: the batch is shown again
-    qtbot.waitUntil(lambda: window.catalog.model.counts()["done"] == 2, timeout=10_000)
+    assert driver.gallery.model.rowCount() == 0 and page.stack.currentWidget() is page.empty
+    assert not driver.command("exportLookbook").isEnabled()  # nothing to export
+    driver.command("undo").trigger()  # back: the batch is shown again
+    qtbot.waitUntil(lambda: driver.gallery.model.counts()["done"] == 2, timeout=10_000)
     assert page.batch_combo.itemText(0) == "Resort · 2"
     # Delete in the grid moves the selected result to the Trash; Ctrl+Z brings it back
-    grid, model = page.gallery, window.catalog.model
-    window.activateWindow()  # the Trash dialog had it: keys go to the active window
-    qtbot.waitActive(window)
+    grid, model = page.gallery, driver.gallery.model
+    driver.window.activateWindow()  # the Trash dialog had it: keys go to the active window
+    qtbot.waitUntil(driver.window.isActiveWindow)
     grid.setFocus()
     grid.setCurrentIndex(model.index_of(model.jobs()[0].id))
     qtbot.keyClick(grid, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: model.counts()["done"] == 1, timeout=10_000)
-    assert "1 job moved to the Trash" in window.statusBar().currentMessage()
+    assert "1 job moved to the Trash" in driver.status()
     qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: model.counts()["done"] == 2, timeout=10_000)
-    qtbot.waitUntil(
-        lambda: window.statusBar().currentMessage() == "1 job back from the Trash.", timeout=5000
-    )
+    qtbot.waitUntil(lambda: driver.status() == "1 job back from the Trash.", timeout=5000)
 
 
 @pytest.mark.parametrize("name", ["garments", "products", "Clothes SS27", "dresses"])

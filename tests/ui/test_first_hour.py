@@ -28,19 +28,19 @@ def test_the_status_bar_says_what_was_spent_and_the_daily_limit_asks(
     photos: dict[str, Path],
 ) -> None:
     server = demo_factory(task_seconds=0.2)
-    window = open_window(server)
-    run_try_on(qtbot, window, photos)
+    driver = open_window(server)
+    run_try_on(qtbot, driver, photos)
     qtbot.waitUntil(
-        lambda: window.spending.label.text() == "Spent today 3 credits · this month 3",
+        lambda: driver.spending.label.text() == "Spent today 3 credits · this month 3",
         timeout=10000,
     )
-    window.session.update_settings(replace(window.session.settings, daily_limit=4))
-    window.spending.refresh()
-    qtbot.waitUntil(lambda: "of 4 credits" in window.spending.label.text(), timeout=10000)
+    driver.session.update_settings(replace(driver.session.settings, daily_limit=4))
+    driver.spending.refresh()
+    qtbot.waitUntil(lambda: "of 4 credits" in driver.spending.label.text(), timeout=10000)
     asked = answer_next_dialog(QMessageBox.StandardButton.Cancel)
-    window.try_on.submit()
+    driver.try_on.submit()
     assert asked and "daily limit of 4 credits" in asked[0] and "3 credits" in asked[0]
-    with qtbot.assertNotEmitted(window.bridge.jobUpdated, wait=300):
+    with qtbot.assertNotEmitted(driver.job_events, wait=300):
         pass
     assert server.stats()["requests"]["POST /api/ai/vto"] == 1  # the second was not sent
 
@@ -51,8 +51,8 @@ def test_used_up_credits_say_so_and_where_to_buy_more(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window = open_window(demo_factory(credits=1))
-    job = run_try_on(qtbot, window, photos, JobStatus.FAILED)
+    driver = open_window(demo_factory(credits=1))
+    job = run_try_on(qtbot, driver, photos, JobStatus.FAILED)
     assert "credits are used up" in (job.error or "") and "aurax.co.in" in (job.error or "")
     assert job.task_id is None
 
@@ -64,20 +64,20 @@ def test_the_garment_name_suggests_the_product_type(
     tmp_path: Path,
 ) -> None:
     SettingsStore().save(Settings(last_product_type="BAG", last_strength=3))
-    window = open_window(demo_factory())
-    page = window.try_on
+    driver = open_window(demo_factory())
+    page = driver.try_on
     assert page.product_type.currentData() == "GARMENT"  # not carried over from last time
     assert page.strength.value() == 3
-    assert not page.type_hint.isVisibleTo(window)
+    assert not page.type_hint.isVisibleTo(driver.window)
     dress = tmp_path / "red-summer-dress.jpg"
     dress.write_bytes(garment_jpeg())
     drop_file(page.garment_pane, dress)
     qtbot.waitUntil(lambda: page.garment_pane.source is not None, timeout=10000)
     assert page.product_type.currentData() == "DRESS"
-    assert page.type_hint.isVisibleTo(window)
+    assert page.type_hint.isVisibleTo(driver.window)
     assert page.type_hint.full_text() == "Suggested from the file name"
     page.product_type.setCurrentIndex(page.product_type.findData("OUTFIT"))
-    assert not page.type_hint.isVisibleTo(window)  # the user's own choice now
+    assert not page.type_hint.isVisibleTo(driver.window)  # the user's own choice now
 
 
 def test_save_as_names_the_result_from_its_inputs_in_pictures_aurax(
@@ -89,11 +89,11 @@ def test_save_as_names_the_result_from_its_inputs_in_pictures_aurax(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     results = tmp_path / "Pictures" / "AuraX"
-    window = open_window(demo_factory(task_seconds=0.2))
-    window.session.settings = replace(window.session.settings, results_folder=str(results))
-    job = run_try_on(qtbot, window, photos)
-    window.viewer.show_job(job)
-    qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
+    driver = open_window(demo_factory(task_seconds=0.2))
+    driver.session.settings = replace(driver.session.settings, results_folder=str(results))
+    job = run_try_on(qtbot, driver, photos)
+    driver.viewer.show_job(job)
+    qtbot.waitUntil(driver.viewer.canvas.has_image, timeout=10000)
     offered: list[str] = []
 
     def fake_dialog(_parent: object, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
@@ -101,11 +101,11 @@ def test_save_as_names_the_result_from_its_inputs_in_pictures_aurax(
         return suggested, ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
-    window.viewer.save_as()
+    driver.viewer.save_as()
     assert offered == [str(results / "person-garment-garment.png")]
     assert results.is_dir()  # made on the first save
     qtbot.waitUntil((results / "person-garment-garment.png").is_file, timeout=10000)
-    assert window.session.settings.folders["results"] == str(results)
+    assert driver.session.settings.folders["results"] == str(results)
 
 
 def test_with_no_picture_viewer_the_result_opens_in_a_large_window(
@@ -115,9 +115,9 @@ def test_with_no_picture_viewer_the_result_opens_in_a_large_window(
     photos: dict[str, Path],
 ) -> None:
     """The offscreen platform, like a desktop with no viewer set up, cannot open files."""
-    window = open_window(demo_factory(task_seconds=0.2))
-    job = run_try_on(qtbot, window, photos)
-    window.job_actions.open_result(job)
+    driver = open_window(demo_factory(task_seconds=0.2))
+    job = run_try_on(qtbot, driver, photos)
+    driver.job_actions.open_result(job)
     views = [w for w in QApplication.topLevelWidgets() if isinstance(w, LargeView)]
     assert len(views) == 1 and views[0].isVisible()
     assert views[0].canvas.has_image() and views[0].windowTitle() == job.result_paths[0].name
@@ -131,9 +131,9 @@ def test_describe_editing_removing_and_a_stale_description(
     tmp_path: Path,
 ) -> None:
     server = demo_factory(task_seconds=0.2)
-    window = open_window(server)
-    window.navigation.setCurrentRow(2)
-    page = window.describe
+    driver = open_window(server)
+    driver.page("describe")
+    page = driver.describe
     paths = []
     for name in ("blue shirt.jpg", "white sneakers.jpg", "leather bag.jpg"):
         path = tmp_path / name
@@ -150,7 +150,7 @@ def test_describe_editing_removing_and_a_stale_description(
     job_id = page.model.rows[0].job_id or ""
     qtbot.waitUntil(
         lambda: (
-            window.session.store.get(job_id).own_description  # type: ignore[union-attr]
+            driver.session.store.get(job_id).own_description  # type: ignore[union-attr]
             == "A blue cotton shirt with a button-down collar."
         ),
         timeout=10000,
@@ -171,8 +171,8 @@ def test_describing_more_than_twenty_asks_first_with_the_total(
     tmp_path: Path,
 ) -> None:
     server = demo_factory()
-    window = open_window(server)
-    page = window.describe
+    driver = open_window(server)
+    page = driver.describe
     paths = []
     for number in range(21):
         path = tmp_path / f"item {number}.jpg"
@@ -187,6 +187,6 @@ def test_describing_more_than_twenty_asks_first_with_the_total(
 
 
 def test_the_generate_page_says_what_to_type(open_window: WindowFactory) -> None:
-    window = open_window(demo=True)
-    texts = [label.text() for label in window.generate.findChildren(QLabel)]
+    driver = open_window(demo=True)
+    texts = [label.text() for label in driver.generate.findChildren(QLabel)]
     assert "Describe the product to generate" in texts and "Describe the image" not in texts

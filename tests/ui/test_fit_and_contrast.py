@@ -32,9 +32,9 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.ui.common.theme import contrast, palette_for, surface_colours
-from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.fit_check import load_samples, problems, room
+from tests.ui.window_driver import WindowDriver
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = [(1366, 700), (1280, 740)]
@@ -43,9 +43,9 @@ window's title bar (about 70 px), and a 1280 x 800 screen less the same."""
 
 
 @pytest.fixture
-def window(
+def driver(
     qapp: QApplication, open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
-) -> Iterator[MainWindow]:
+) -> Iterator[WindowDriver]:
     shown = open_window(demo_factory())
     load_samples(qapp, shown)
     yield shown
@@ -60,20 +60,20 @@ def settle(qapp: QApplication) -> None:
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_every_page_fits(
-    qapp: QApplication, window: MainWindow, theme: str, width: int, height: int
+    qapp: QApplication, driver: WindowDriver, theme: str, width: int, height: int
 ) -> None:
-    window.set_theme(theme)
-    window.setGeometry(0, 0, width, height)
+    driver.set_theme(theme)
+    driver.window.setGeometry(0, 0, width, height)
     settle(qapp)
-    window.first_split()
+    driver.first_split()
     found = []
-    for row in range(window.pages.count()):
-        window.navigation.setCurrentRow(row)
+    for name in driver.page_names:
+        driver.page(name)
         settle(qapp)
-        found += [f"page {row}: {p}" for p in problems(window)]
-    window.navigation.setCurrentRow(0)
+        found += [f"page {name}: {p}" for p in problems(driver.window)]
+    driver.page("try-on")
     settle(qapp)
-    found += room(window)
+    found += room(driver)
     assert found == []
 
 
@@ -92,13 +92,13 @@ def test_every_page_fits_at_200_percent(theme: str) -> None:
     assert done.stdout.strip().splitlines()[-1] == "0 problems at 1280x690 x2", done.stdout
 
 
-def test_the_window_still_opens_at_1024_by_640(qapp: QApplication, window: MainWindow) -> None:
-    least = window.minimumSizeHint()
+def test_the_window_still_opens_at_1024_by_640(qapp: QApplication, driver: WindowDriver) -> None:
+    least = driver.window.minimumSizeHint()
     assert least.width() <= 1024 and least.height() <= 640
-    window.setGeometry(0, 0, 1024, 640)
+    driver.window.setGeometry(0, 0, 1024, 640)
     settle(qapp)
-    assert (window.width(), window.height()) == (1024, 640)
-    cut = [p for p in problems(window) if "cut off" in p or "overlap" in p]
+    assert (driver.window.width(), driver.window.height()) == (1024, 640)
+    cut = [p for p in problems(driver.window) if "cut off" in p or "overlap" in p]
     assert cut == []  # a page may scroll at this size, but nothing is cut or overlaps
 
 
@@ -131,10 +131,10 @@ def test_text_contrast_meets_wcag_aa(dark: bool) -> None:
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_a_combo_popup_shows_its_highlighted_item_readably(
-    qtbot: QtBot, qapp: QApplication, window: MainWindow, theme: str
+    qtbot: QtBot, qapp: QApplication, driver: WindowDriver, theme: str
 ) -> None:
-    window.set_theme(theme)
-    combo = window.try_on.product_type
+    driver.set_theme(theme)
+    combo = driver.try_on.product_type
     combo.showPopup()
     view = combo.view()
     qtbot.waitUntil(view.isVisible)
@@ -156,7 +156,7 @@ def test_a_combo_popup_shows_its_highlighted_item_readably(
     assert best >= 4.5  # the item's text stands out from its highlight
 
 
-def test_every_control_has_an_accessible_name(qapp: QApplication, window: MainWindow) -> None:
+def test_every_control_has_an_accessible_name(qapp: QApplication, driver: WindowDriver) -> None:
     unnamed = []
     for kind in (
         QAbstractButton,
@@ -167,7 +167,7 @@ def test_every_control_has_an_accessible_name(qapp: QApplication, window: MainWi
         QSpinBox,
         QAbstractItemView,
     ):
-        for control in window.findChildren(kind):
+        for control in driver.window.findChildren(kind):
             if isinstance(control.parentWidget(), QComboBox | QSpinBox | QLineEdit):
                 continue  # a combo's, a spin box's or a field's own parts
             if isinstance(control, QScrollBar) or control.objectName().startswith("qt_"):
@@ -176,7 +176,7 @@ def test_every_control_has_an_accessible_name(qapp: QApplication, window: MainWi
                 control.parentWidget(), QComboBox | QSpinBox
             ):
                 continue
-            if control.window() is not window:
+            if control.window() is not driver.window:
                 continue
             name = control.accessibleName()
             if not name and isinstance(control, QAbstractButton):
@@ -195,7 +195,7 @@ ROOM = (1366, 700)
 
 
 def test_every_dialog_fits_a_laptop_with_its_buttons_on_screen(
-    qtbot: QtBot, qapp: QApplication, window: MainWindow
+    qtbot: QtBot, qapp: QApplication, driver: WindowDriver
 ) -> None:
     from PySide6.QtWidgets import QDialog  # noqa: PLC0415
 
@@ -207,18 +207,18 @@ def test_every_dialog_fits_a_laptop_with_its_buttons_on_screen(
     from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog  # noqa: PLC0415
     from aurax_desktop.ui.studio.batch import BatchQuestion, Pairs  # noqa: PLC0415
 
-    job = window.session.store.query(JobQuery(limit=1))[0]
-    session = window.session
+    job = driver.session.store.query(JobQuery(limit=1))[0]
+    session, window = driver.session, driver.window
     dialogs: list[QDialog] = [
         ShortcutsDialog(window),
         SettingsDialog(session.settings, window, lambda: None),
-        WelcomeDialog(session, window.work, parent=window),
-        BatchQuestion(window, Pairs.of(window.try_on.person_pane, window.try_on.garment_pane)),
-        TrashDialog(session.book, window.work, 30, window),
+        WelcomeDialog(session, driver.work, parent=window),
+        BatchQuestion(window, Pairs.of(driver.pane("person"), driver.pane("garment"))),
+        TrashDialog(session.book, driver.work, 30, window),
         TryAgainDialog(job, "anna", window),
     ]
     for theme in ("light", "dark"):
-        window.set_theme(theme)
+        driver.set_theme(theme)
         for dialog in dialogs:
             dialog.adjustSize()
             dialog.show()
@@ -234,20 +234,17 @@ def test_every_dialog_fits_a_laptop_with_its_buttons_on_screen(
 
 
 def test_the_describe_table_shows_every_column_at_1366_wide(
-    qapp: QApplication, window: MainWindow, tmp_path: Path
+    qapp: QApplication, driver: WindowDriver, tmp_path: Path
 ) -> None:
-    from aurax_desktop.ui.shell.main_window import GALLERY_ROW  # noqa: PLC0415
-
     photo = tmp_path / "SS27-resort-linen-midi-dress-washed-sand.jpg"
     from tests.factories import jpeg_bytes  # noqa: PLC0415
 
     photo.write_bytes(jpeg_bytes((300, 400)))
-    window.setGeometry(0, 0, *ROOM)
-    window.navigation.setCurrentRow(2)
-    window.describe.add_paths([photo])
+    driver.window.setGeometry(0, 0, *ROOM)
+    driver.page("describe")
+    driver.describe.add_paths([photo])
     settle(qapp)
-    table = window.describe.table
+    table = driver.describe.table
     last = table.model().columnCount() - 1
     right = table.columnViewportPosition(last) + table.columnWidth(last)
     assert right <= table.viewport().width(), (right, table.viewport().width())
-    assert GALLERY_ROW == 3

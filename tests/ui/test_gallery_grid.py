@@ -90,11 +90,12 @@ def test_a_selected_cell_is_framed_and_its_picture_shown_as_it_is(qtbot: QtBot) 
     qtbot.waitExposed(view)
 
     def drawn(column: int) -> tuple[str, str]:
-        """A cell's margin beside its portrait picture, and the picture's middle."""
+        """A cell's margin beside its portrait picture (inside the selection's frame),
+        and the picture's middle."""
         picture = view.viewport().grab().toImage()
         ratio = picture.devicePixelRatio()
         rect = view.visualRect(model.index(0, column))
-        margin = (rect.left() + PAD + 4, rect.center().y())
+        margin = (rect.left() + PAD - 2, rect.center().y())
         middle = (rect.center().x(), rect.center().y())
         return tuple(  # type: ignore[return-value]
             picture.pixelColor(int(x * ratio), int(y * ratio)).name() for x, y in (margin, middle)

@@ -43,9 +43,9 @@ COLOURS = {
 def test_pages_carry_their_widget_names(
     open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
 ) -> None:
-    window = open_window(demo_factory())
+    driver = open_window(demo_factory())
     for name, kind in NAMES.items():
-        widget = window.findChild(kind, name)
+        widget = driver.window.findChild(kind, name)
         assert widget is not None and widget.accessibleName(), name
 
 
@@ -56,9 +56,9 @@ def test_generation_with_a_preset_a_shape_and_variations(
     tmp_path: Path,
 ) -> None:
     server = demo_factory(task_seconds=0.3)
-    window = open_window(server)
-    window.navigation.setCurrentRow(1)
-    page = window.generate
+    driver = open_window(server)
+    driver.page("generate")
+    page = driver.generate
     assert not page.button.isEnabled() and "Write a prompt" in page.reason.text()
     qtbot.keyClicks(page.prompt, "A green suede tote, studio light")
     page.product_type.setCurrentIndex(page.product_type.findData("BAG"))
@@ -77,7 +77,7 @@ def test_generation_with_a_preset_a_shape_and_variations(
     assert page.button.text() == "Generate 2 · 2 credits"
     qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
-        lambda: sum(j.status is JobStatus.COMPLETED for j in window.model.jobs()) == 2,
+        lambda: sum(j.status is JobStatus.COMPLETED for j in driver.jobs()) == 2,
         timeout=20000,
     )
     tasks = server.tasks()
@@ -88,23 +88,23 @@ def test_generation_with_a_preset_a_shape_and_variations(
         assert received["shape"]["size"] == [200, 200]
         assert received["productType"] == "BAG"
         assert received["prompt"] == "A green suede tote, studio light"
-    job = window.model.jobs()[0]
+    job = driver.jobs()[0]
     assert Image.open(job.result_paths[0]).size == (768, 1024)
-    window.job_list.setCurrentIndex(window.model.index(0))
-    qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
-    assert "A green suede tote" in window.viewer.caption.text()
-    assert "768 × 1024 px" in window.viewer.caption.text()
+    driver.job_list.setCurrentIndex(driver.job_model.index(0))
+    qtbot.waitUntil(driver.viewer.canvas.has_image, timeout=10000)
+    assert "A green suede tote" in driver.viewer.caption.text()
+    assert "768 × 1024 px" in driver.viewer.caption.text()
     # hand-over: the generated bag goes on as a garment (with its type), and to Describe
-    actions = {a.text(): a for a in window.job_list.actions_for(job)}
+    actions = {a.text(): a for a in driver.job_list.actions_for(job)}
     actions["Use as garment photo"].trigger()
-    garments = window.try_on.garment_pane
+    garments = driver.try_on.garment_pane
     qtbot.waitUntil(lambda: garments.source is not None, timeout=10_000)
-    assert window.navigation.currentRow() == 0
+    assert driver.current_page() == "try-on"
     assert garments.photos()[0].product_type == "BAG"
-    assert window.try_on.product_type.currentData() == "BAG"
+    assert driver.try_on.product_type.currentData() == "BAG"
     actions["Describe it…"].trigger()
-    assert window.navigation.currentRow() == 2
-    assert [row.path for row in window.describe.model.rows] == [job.result_paths[0]]
+    assert driver.current_page() == "describe"
+    assert [row.path for row in driver.describe.model.rows] == [job.result_paths[0]]
 
 
 def test_a_batch_of_ten_descriptions_with_one_damaged_file(
@@ -114,9 +114,9 @@ def test_a_batch_of_ten_descriptions_with_one_damaged_file(
     tmp_path: Path,
 ) -> None:
     server = demo_factory()
-    window = open_window(server)
-    window.navigation.setCurrentRow(2)
-    page = window.describe
+    driver = open_window(server)
+    driver.page("describe")
+    page = driver.describe
     folder = tmp_path / "catalogue"
     folder.mkdir()
     for name, colour in COLOURS.items():
@@ -162,10 +162,11 @@ def test_a_batch_of_ten_descriptions_with_one_damaged_file(
     # again only when asked for, row by row).
     assert page.describe_button.text() == "Describe all"
     assert not page.describe_button.isEnabled()
-    # The Jobs list keeps a row per description (the table is where they are grouped).
-    window.model.flush()
-    assert window.model.rowCount() == 9
-    assert not any(window.job_list.isRowHidden(r) for r in range(9))
+    # The Jobs list keeps a row per description (the table is where they are grouped);
+    # it shows what the cache hears a moment later, all at once.
+    qtbot.waitUntil(lambda: len(driver.jobs()) == 9, timeout=5000)
+    assert driver.job_model.rowCount() == 9
+    assert not any(driver.job_list.isRowHidden(r) for r in range(9))
 
     # Correct a description, export, read it back: it equals what the table shows.
     edited = "A red wrap dress with a tie waist. Fully lined; machine washable."
@@ -196,7 +197,7 @@ def test_a_batch_of_ten_descriptions_with_one_damaged_file(
     batch = page.batch
     qtbot.waitUntil(
         lambda: (
-            window.session.store.get(page.model.rows[red_row].job_id or "").own_description
+            driver.session.store.get(page.model.rows[red_row].job_id or "").own_description
             == edited
         ),
         timeout=10000,
@@ -208,4 +209,4 @@ def test_a_batch_of_ten_descriptions_with_one_damaged_file(
     reopened = {r.name: r for r in page.model.rows}
     assert reopened["red dress.jpg"].description == edited
     assert "broken.jpg" not in reopened  # never sent, so never in the history
-    assert all(j.kind is JobKind.PRODUCT_DESCRIPTION for j in window.session.store.query())
+    assert all(j.kind is JobKind.PRODUCT_DESCRIPTION for j in driver.session.store.query())

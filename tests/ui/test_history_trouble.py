@@ -19,6 +19,7 @@ from aurax_desktop.jobs import InstanceLock, Job, JobKind, JobStatus, JobStore
 from aurax_desktop.ui.shell.dialogs.already_open import AlreadyOpenDialog
 from tests.read_only_folder import run_read_only
 from tests.ui.conftest import WindowFactory, answer_next_dialog, close_window, when_modal
+from tests.ui.window_driver import WindowDriver
 
 
 @pytest.mark.logs_expected(r"is damaged", r"damaged history was moved")
@@ -29,12 +30,12 @@ def test_a_damaged_history_is_kept_aside_and_the_window_says_where(
     history.parent.mkdir(parents=True, exist_ok=True)
     history.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
     seen = answer_next_dialog(QMessageBox.StandardButton.Ok)
-    window = open_window(demo=True)
+    driver = open_window(demo=True)
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     (kept,) = history.parent.glob("history.damaged-*.sqlite3")
     assert str(kept) in seen[0] and "new history" in seen[0]
-    assert window.isVisible() and window.session.connected
-    assert window.session.store.count() == 0
+    assert driver.window.isVisible() and driver.session.connected
+    assert driver.session.store.count() == 0
 
 
 @pytest.mark.logs_expected(
@@ -47,11 +48,11 @@ def test_a_data_folder_that_cannot_be_written_still_opens_the_window(
     blocker.write_text("a file where the data folder should be")
     monkeypatch.setenv("AURAX_DATA_DIR", str(blocker / "data"))
     seen = answer_next_dialog(QMessageBox.StandardButton.Ok)
-    window = open_window(demo=True)
+    driver = open_window(demo=True)
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     assert str(blocker / "data") in seen[0] and "cannot be written" in seen[0]
     assert "not kept" in seen[0]
-    assert window.isVisible()
+    assert driver.window.isVisible()
 
 
 def test_a_second_window_offers_to_browse_the_history_read_only(qtbot: QtBot) -> None:
@@ -71,18 +72,19 @@ def test_a_second_window_offers_to_browse_the_history_read_only(qtbot: QtBot) ->
 
 def test_a_read_only_window_browses_and_sends_nothing(qtbot: QtBot) -> None:
     window = create_window(["--demo"], read_only=True)
+    driver = WindowDriver(window)
     qtbot.addWidget(window)
     try:
         qtbot.waitExposed(window)
-        assert "read-only" in window.windowTitle()
-        assert window.session.runner is None and window.session.demo is None
-        assert not window.try_on.isEnabled()
-        window.commands.refresh()
+        assert "read-only" in driver.window.windowTitle()
+        assert driver.session.runner is None and driver.session.demo is None
+        assert not driver.try_on.isEnabled()
+        driver.refresh_commands()
         assert not any(
-            window.commands[name].isEnabled()
+            driver.command(name).isEnabled()
             for name in ("connectAccount", "startDemo", "settings", "deleteJob")
         )
-        assert "another AuraX Desktop window" in window.connection_label.text()
+        assert "another AuraX Desktop window" in driver.connection_text()
     finally:
         close_window(window)
 
@@ -93,6 +95,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from aurax_desktop.app import configure_application, create_window, dispose
 from aurax_desktop.jobs import InstanceLock, Job, JobKind, JobStatus, JobStore
+from tests.ui.window_driver import WindowDriver
 
 app = QApplication([])
 configure_application(app)
@@ -110,6 +113,7 @@ def answer():
 QTimer.singleShot(0, answer)
 assert not lock.acquire() and lock.unwritable
 window = create_window([], read_only=True, why=lock.unwritable)
+driver = WindowDriver(window)
 window.start()
 deadline = QTimer()
 deadline.setSingleShot(True)
@@ -117,17 +121,16 @@ deadline.timeout.connect(app.quit)
 deadline.start(8000)
 seen = {}
 def check():
-    window.model.flush()
-    if said and window.model.rowCount() == 1:
-        seen["visible"] = window.isVisible()
+    if said and driver.job_model.rowCount() == 1:
+        seen["visible"] = driver.window.isVisible()
         app.quit()
     else:
         QTimer.singleShot(50, check)
 QTimer.singleShot(0, check)
 app.exec()
 print(json.dumps({
-    "said": said, "title": window.windowTitle(), "rows": window.model.rowCount(),
-    "label": window.connection_label.text(), "visible": seen.get("visible", False),
+    "said": said, "title": driver.window.windowTitle(), "rows": driver.job_model.rowCount(),
+    "label": driver.connection_text(), "visible": seen.get("visible", False),
 }))
 window.close()
 dispose(window)
@@ -143,7 +146,12 @@ def test_a_read_only_data_folder_opens_the_window_for_viewing(tmp_path: Path) ->
         [Job(id="old", kind=JobKind.TRY_ON, status=JobStatus.COMPLETED, product_type="DRESS")]
     )
     store.close()
-    env = {**os.environ, "AURAX_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
+    env = {
+        **os.environ,
+        "AURAX_DATA_DIR": str(data),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),  # the tests' driver
+    }
     done = run_read_only(data, [sys.executable, "-c", READ_ONLY_WINDOW], env)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr

@@ -17,22 +17,21 @@ from aurax_desktop.ui.common.theme import accent
 from aurax_desktop.ui.jobs.groups import GroupPlace, picture_rect, place_in
 from aurax_desktop.ui.jobs.model import GroupRole
 from aurax_desktop.ui.jobs.view import THUMB
-from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
+from tests.ui.window_driver import WindowDriver
 
 
-def generate(qtbot: QtBot, window: MainWindow, prompt: str, count: int) -> list[Job]:
+def generate(qtbot: QtBot, driver: WindowDriver, prompt: str, count: int) -> list[Job]:
     """Send ``count`` variations from the Generate page and wait until they are done."""
-    window.navigation.setCurrentRow(1)
-    page = window.generate
+    driver.page("generate")
+    page = driver.generate
     page.prompt.setPlainText(prompt)
     page.product_type.setCurrentIndex(page.product_type.findData("DRESS"))
     page.variations.setValue(count)
     qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
 
     def done() -> list[Job]:
-        window.model.flush()
-        jobs = [j for j in window.model.jobs() if j.prompt == prompt]
+        jobs = [j for j in driver.jobs() if j.prompt == prompt]
         finished = len(jobs) == count and all(j.status is JobStatus.COMPLETED for j in jobs)
         return jobs if finished else []
 
@@ -40,12 +39,12 @@ def generate(qtbot: QtBot, window: MainWindow, prompt: str, count: int) -> list[
     return done()
 
 
-def shown_rows(window: MainWindow) -> list[int]:
-    return [r for r in range(window.model.rowCount()) if not window.job_list.isRowHidden(r)]
+def shown_rows(driver: WindowDriver) -> list[int]:
+    return [r for r in range(driver.job_model.rowCount()) if not driver.job_list.isRowHidden(r)]
 
 
-def place(window: MainWindow, row: int) -> GroupPlace | None:
-    found = window.model.index(row).data(GroupRole)
+def place(driver: WindowDriver, row: int) -> GroupPlace | None:
+    found = driver.job_model.index(row).data(GroupRole)
     assert found is None or isinstance(found, GroupPlace)
     return found
 
@@ -53,18 +52,18 @@ def place(window: MainWindow, row: int) -> GroupPlace | None:
 def test_variations_are_one_entry_that_opens_and_closes(
     qtbot: QtBot, open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
 ) -> None:
-    window = open_window(demo_factory(task_seconds=0.2))
-    single = generate(qtbot, window, "A plain white tee", 1)
-    jobs = generate(qtbot, window, "A red linen dress, studio light", 3)
+    driver = open_window(demo_factory(task_seconds=0.2))
+    single = generate(qtbot, driver, "A plain white tee", 1)
+    jobs = generate(qtbot, driver, "A red linen dress, studio light", 3)
     assert len({j.batch for j in jobs}) == 1 and jobs[0].batch is not None
-    model, view = window.model, window.job_list
+    model, view = driver.job_model, driver.job_list
     rows = sorted(r for j in jobs if (r := model.row_of(j.id)) is not None)
     lone = model.row_of(single[0].id)
-    assert lone is not None and place(window, lone) is None  # one generation: a plain row
+    assert lone is not None and place(driver, lone) is None  # one generation: a plain row
 
     # closed: the newest variation stands for the three
-    assert shown_rows(window) == [rows[0], lone]
-    entry = place(window, rows[0])
+    assert shown_rows(driver) == [rows[0], lone]
+    entry = place(driver, rows[0])
     assert entry is not None and entry.folded
     assert (entry.count, entry.done, entry.running) == (3, 3, 0)
     lead = model.job(rows[0])
@@ -85,26 +84,26 @@ def test_variations_are_one_entry_that_opens_and_closes(
 
     # a click on the picture opens it: every variation, numbered by when it was sent
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=picture.center())
-    assert shown_rows(window) == [*rows, lone]
+    assert shown_rows(driver) == [*rows, lone]
     titles = []
     for row in rows:
-        where, job = place(window, row), model.job(row)
+        where, job = place(driver, row), model.job(row)
         assert where is not None and job is not None and not where.folded
         titles.append(where.title(job))
     assert sorted(titles) == [f"Variation {n} of 3 · Dress" for n in (1, 2, 3)]
     # a shown variation's row is moved in under its entry
     inner = view.visualRect(model.index(rows[1]))
-    inner_place = place(window, rows[1])
+    inner_place = place(driver, rows[1])
     assert picture_rect(inner, inner_place, THUMB).left() > picture.left()
 
     # Left closes it (from a variation, the entry becomes current), Right opens it
     view.setCurrentIndex(model.index(rows[2]))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Left)
-    assert shown_rows(window) == [rows[0], lone]
+    assert shown_rows(driver) == [rows[0], lone]
     assert view.currentIndex().row() == rows[0]
     qtbot.keyClick(view, Qt.Key.Key_Right)
-    assert shown_rows(window) == [*rows, lone]
+    assert shown_rows(driver) == [*rows, lone]
     qtbot.keyClick(view, Qt.Key.Key_Left)
 
     # while some run, or when some did not finish, the entry says so
@@ -127,16 +126,16 @@ def test_variations_are_one_entry_that_opens_and_closes(
     )
     assert {j.id for j in view.selected_jobs()} == {j.id for j in jobs}
     qtbot.keyClick(view, Qt.Key.Key_Delete)  # to the Trash, no question: Ctrl+Z undoes it
-    assert "3 jobs moved to the Trash" in window.statusBar().currentMessage()
-    store = window.session.store
+    assert "3 jobs moved to the Trash" in driver.status()
+    store = driver.session.store
     qtbot.waitUntil(
         lambda: [j.id for j in store.query(JobQuery(limit=10))] == [single[0].id],
         timeout=10_000,
     )
     model.flush()
-    qtbot.waitUntil(lambda: shown_rows(window) == [0], timeout=5000)
+    qtbot.waitUntil(lambda: shown_rows(driver) == [0], timeout=5000)
     # Ctrl+Z (Edit → Undo: the Try-On page's mask no longer takes the key) brings them back
-    assert window.commands["undo"].shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert driver.command("undo").shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(store.query(JobQuery(limit=10))) == 4, timeout=10_000)
 

@@ -16,17 +16,16 @@ from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.jobs.model import JobListModel, NoticeRole
 from aurax_desktop.ui.jobs.view import THUMB
-from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, answer_next_dialog, load_both, run_try_on
+from tests.ui.window_driver import WindowDriver
 
 
-def action(window: MainWindow, job: Job, text: str) -> QAction:
-    window.model.flush()
-    row = window.model.row_of(job.id)
+def action(driver: WindowDriver, job: Job, text: str) -> QAction:
+    row = driver.job_model.row_of(job.id)
     assert row is not None
-    current = window.model.job(row)
+    current = driver.job_model.job(row)
     assert current is not None
-    (found,) = [a for a in window.job_list.actions_for(current) if a.text() == text]
+    (found,) = [a for a in driver.job_list.actions_for(current) if a.text() == text]
     return found
 
 
@@ -48,16 +47,16 @@ def test_a_row_says_what_the_job_is_and_how_it_went(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window = open_window(demo_factory(task_seconds=0.3))
-    job = run_try_on(qtbot, window, photos)
-    index = window.model.index(window.model.row_of(job.id) or 0)
+    driver = open_window(demo_factory(task_seconds=0.3))
+    job = run_try_on(qtbot, driver, photos)
+    index = driver.job_model.index(driver.job_model.row_of(job.id) or 0)
     assert index.data(Qt.ItemDataRole.DisplayRole) == "Try-on · Garment · Completed"
     assert index.data(Qt.ItemDataRole.AccessibleTextRole) == "Try-on, garment, Completed"
     assert index.data(Qt.ItemDataRole.ToolTipRole) == job.task_id
-    qtbot.waitUntil(lambda: window.model.data(index, Qt.ItemDataRole.UserRole + 3) is not None)
-    thumb = window.model.data(index, Qt.ItemDataRole.UserRole + 3)
-    picture = window.job_list.viewport().grab().toImage()
-    row = window.job_list.visualRect(index)
+    qtbot.waitUntil(lambda: driver.job_model.data(index, Qt.ItemDataRole.UserRole + 3) is not None)
+    thumb = driver.job_model.data(index, Qt.ItemDataRole.UserRole + 3)
+    picture = driver.job_list.viewport().grab().toImage()
+    row = driver.job_list.visualRect(index)
     centre = QPoint(row.left() + 2 + 10 + THUMB // 2, row.center().y())
     ratio = picture.devicePixelRatio()
     drawn = picture.pixelColor(int(centre.x() * ratio), int(centre.y() * ratio))
@@ -77,19 +76,19 @@ def test_open_show_in_folder_and_copy_the_task_id(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window = open_window(demo_factory(task_seconds=0.3))
-    job = run_try_on(qtbot, window, photos)
+    driver = open_window(demo_factory(task_seconds=0.3))
+    job = run_try_on(qtbot, driver, photos)
     opened = OpenedUrls()
     QDesktopServices.setUrlHandler("file", opened, "open")
     try:
-        action(window, job, "Open result").trigger()
-        action(window, job, "Show in folder").trigger()
+        action(driver, job, "Open result").trigger()
+        action(driver, job, "Show in folder").trigger()
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert [Path(url.toLocalFile()) for url in opened.urls] == [job.result_paths[0], job.folder]
-    action(window, job, "Copy task id").trigger()
+    action(driver, job, "Copy task id").trigger()
     assert QGuiApplication.clipboard().text() == job.task_id
-    assert window.statusBar().currentMessage() == "Task id copied."
+    assert driver.status() == "Task id copied."
 
 
 def test_retry_asks_about_the_cost_and_sends_a_new_job(
@@ -99,22 +98,20 @@ def test_retry_asks_about_the_cost_and_sends_a_new_job(
     photos: dict[str, Path],
 ) -> None:
     server = demo_factory(fail_rate=1.0, task_seconds=0.3)
-    window = open_window(server)
-    failed = run_try_on(qtbot, window, photos, JobStatus.FAILED)
+    driver = open_window(server)
+    failed = run_try_on(qtbot, driver, photos, JobStatus.FAILED)
     asked = answer_next_dialog(QMessageBox.StandardButton.Cancel)
-    action(window, failed, "Retry as a new job…").trigger()
+    action(driver, failed, "Retry as a new job…").trigger()
     assert asked == ["This sends the job again as a new one and costs 3 credits."]
-    with qtbot.assertNotEmitted(window.bridge.jobUpdated, wait=500):
+    with qtbot.assertNotEmitted(driver.job_events, wait=500):
         pass  # Cancel sends nothing: no job is even made
-    window.model.flush()
-    assert len(window.model.jobs()) == 1 and len(server.tasks()) == 1
+    assert len(driver.jobs()) == 1 and len(server.tasks()) == 1
 
     answer_next_dialog(QMessageBox.StandardButton.Yes)
-    action(window, failed, "Retry as a new job…").trigger()
+    action(driver, failed, "Retry as a new job…").trigger()
     qtbot.waitUntil(lambda: len(server.tasks()) == 2, timeout=10000)
-    window.model.flush()
-    qtbot.waitUntil(lambda: len(window.model.jobs()) == 2)
-    retried = next(j for j in window.model.jobs() if j.id != failed.id)
+    qtbot.waitUntil(lambda: len(driver.jobs()) == 2)
+    retried = next(j for j in driver.jobs() if j.id != failed.id)
     assert retried.kind is failed.kind and retried.product_type == failed.product_type
 
 
@@ -124,20 +121,20 @@ def test_stop_following_a_long_task(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window = open_window(demo_factory(task_seconds=60))
-    load_both(qtbot, window, photos)
-    window.try_on.submit()
-    qtbot.waitUntil(lambda: any(j.task_id for j in window.model.jobs()), timeout=10000)
-    (job,) = window.model.jobs()
-    stop = action(window, job, "Stop following")
+    driver = open_window(demo_factory(task_seconds=60))
+    load_both(qtbot, driver, photos)
+    driver.try_on.submit()
+    qtbot.waitUntil(lambda: any(j.task_id for j in driver.jobs()), timeout=10000)
+    (job,) = driver.jobs()
+    stop = action(driver, job, "Stop following")
     assert stop.isEnabled()
     stop.trigger()
     qtbot.waitUntil(
-        lambda: window.model.flush() or window.model.jobs()[0].status is JobStatus.STOPPED,
+        lambda: driver.job_model.flush() or driver.jobs()[0].status is JobStatus.STOPPED,
         timeout=10000,
     )
-    assert "AuraX may still finish the task" in window.statusBar().currentMessage()
-    assert action(window, job, "Follow again").isEnabled()
+    assert "AuraX may still finish the task" in driver.status()
+    assert action(driver, job, "Follow again").isEnabled()
 
 
 def test_delete_moves_the_job_to_the_trash_and_undo_brings_it_back(
@@ -146,26 +143,26 @@ def test_delete_moves_the_job_to_the_trash_and_undo_brings_it_back(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window = open_window(demo_factory(task_seconds=0.3))
-    job = run_try_on(qtbot, window, photos)
-    qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
-    qtbot.waitUntil(lambda: window.spending.today == 3.0, timeout=10000)
-    store = window.session.store
-    action(window, job, "Delete").trigger()  # no question: it can be undone
-    qtbot.waitUntil(lambda: window.model.flush() or window.model.jobs() == [], timeout=10000)
+    driver = open_window(demo_factory(task_seconds=0.3))
+    job = run_try_on(qtbot, driver, photos)
+    qtbot.waitUntil(driver.viewer.canvas.has_image, timeout=10000)
+    qtbot.waitUntil(lambda: driver.spending.today == 3.0, timeout=10000)
+    store = driver.session.store
+    action(driver, job, "Delete").trigger()  # no question: it can be undone
+    qtbot.waitUntil(lambda: driver.job_model.flush() or driver.jobs() == [], timeout=10000)
     trashed = store.get(job.id)
     assert trashed is not None and trashed.in_trash
     assert job.folder.is_dir()  # its files wait in the Trash with it
-    assert not window.viewer.canvas.has_image()
-    undo = window.commands["undo"]
+    assert not driver.viewer.canvas.has_image()
+    undo = driver.command("undo")
     assert undo.isEnabled() and undo.text() == "Undo Delete 1 job"
     undo.trigger()
-    qtbot.waitUntil(lambda: window.model.flush() or window.model.row_of(job.id) is not None)
+    qtbot.waitUntil(lambda: driver.job_model.flush() or driver.job_model.row_of(job.id) is not None)
     restored = store.get(job.id)
     assert restored is not None and not restored.in_trash
-    window.spending.refresh()
+    driver.spending.refresh()
     qtbot.wait(200)
-    assert window.spending.today == 3.0  # the ledger: deleting never lowers the spend
+    assert driver.spending.today == 3.0  # the ledger: deleting never lowers the spend
 
 
 def test_a_notice_shows_until_the_job_moves_on(qtbot: QtBot) -> None:

@@ -27,6 +27,7 @@ from tests.ui.conftest import (
     run_try_on,
     when_modal,
 )
+from tests.ui.window_driver import WindowDriver
 
 
 def test_a_reload_read_before_the_last_event_leaves_the_row_at_its_newest_state(
@@ -35,9 +36,9 @@ def test_a_reload_read_before_the_last_event_leaves_the_row_at_its_newest_state(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window = open_window(demo_factory(task_seconds=0.2))
-    job = run_try_on(qtbot, window, photos)
-    model = window.model
+    driver = open_window(demo_factory(task_seconds=0.2))
+    job = run_try_on(qtbot, driver, photos)
+    model = driver.job_model
     older = replace(job, status=JobStatus.DOWNLOADING, revision=job.revision - 1)
     # a filter's reload, read on a worker before the job's last event arrived
     model.show_query(model.query, [older], more=False)
@@ -47,14 +48,14 @@ def test_a_reload_read_before_the_last_event_leaves_the_row_at_its_newest_state(
     assert shown is not None and shown.status is JobStatus.COMPLETED
     # the same in the next page's read, and in a late event
     model.append_older([older])
-    window.cache.take(older)
+    driver.cache.take(older)
     model.flush()
     shown = model.job(model.row_of(job.id) or 0)
     assert shown is not None and shown.status is JobStatus.COMPLETED
     # a newer read is taken, and every view hears of it
     newer = replace(job, mark=FAVOURITE, revision=job.revision + 5)
     model.show_query(model.query, [newer], more=False)
-    assert window.cache.get(job.id) == newer
+    assert driver.cache.get(job.id) == newer
 
 
 def _batch_job(store: JobStore, row: int, column: int, *, created: float) -> Job:
@@ -90,24 +91,25 @@ def test_a_read_only_window_leaves_the_history_file_unchanged(qtbot: QtBot) -> N
     history = default_path()
     before = history.read_bytes()
     window = create_window([], read_only=True)
+    driver = WindowDriver(window)
     qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    window.session.update_settings(replace(window.session.settings, forget_after_days=1))
-    window.start()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=10_000)
-    window.forgetting.apply()  # would delete all of them, were it allowed to run
+    qtbot.waitExposed(driver.window)
+    driver.session.update_settings(replace(driver.session.settings, forget_after_days=1))
+    driver.window.start()
+    qtbot.waitUntil(lambda: driver.job_model.rowCount() == 3, timeout=10_000)
+    driver.forgetting.apply()  # would delete all of them, were it allowed to run
     refused = answer_next_dialog(QMessageBox.StandardButton.Ok)
-    assert not window.job_actions.delete_many([jobs[0]])
-    window.catalog.show_batch("batch-1")
-    qtbot.waitUntil(lambda: window.catalog.model.counts()["done"] == 3, timeout=10_000)
+    assert not driver.job_actions.delete_many([jobs[0]])
+    driver.gallery.show_batch("batch-1")
+    qtbot.waitUntil(lambda: driver.gallery.model.counts()["done"] == 3, timeout=10_000)
     refused_mark = answer_next_dialog(QMessageBox.StandardButton.Ok)
-    window.catalog.mark([jobs[1]], FAVOURITE)
+    driver.gallery.culling.mark([jobs[1]], FAVOURITE)
     said = refused + refused_mark
     assert len(said) == 2 and all("read-only" in t or "only views" in t for t in said)
-    assert not window.commands["deleteJob"].isEnabled()
-    assert not window.commands["settings"].isEnabled()
+    assert not driver.command("deleteJob").isEnabled()
+    assert not driver.command("settings").isEnabled()
     qtbot.wait(300)  # any write would have been made by now
-    close_window(window)
+    close_window(driver.window)
     assert history.read_bytes() == before
     reopened = JobStore(history)
     assert reopened.count(JobQuery(trashed=None)) == 4
@@ -126,17 +128,18 @@ def test_the_history_and_the_gallery_show_without_an_account(qtbot: QtBot) -> No
     store.close()
     when_modal(WelcomeDialog, lambda dialog: dialog.reject())  # not now
     window = create_window([])
+    driver = WindowDriver(window)
     qtbot.addWidget(window)
-    qtbot.waitExposed(window)
+    qtbot.waitExposed(driver.window)
     try:
-        qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=10_000)
-        qtbot.waitUntil(lambda: window.catalog.model.counts()["done"] == 4, timeout=10_000)
-        assert window.catalog.page.batch_combo.currentText().startswith("SS27")
-        assert window.spending.today == 12.0
-        assert not window.try_on.isEnabled()  # sending needs an account
-        assert window.connection_label.text() == "Not connected"
+        qtbot.waitUntil(lambda: driver.job_model.rowCount() == 4, timeout=10_000)
+        qtbot.waitUntil(lambda: driver.gallery.model.counts()["done"] == 4, timeout=10_000)
+        assert driver.gallery.page.batch_combo.currentText().startswith("SS27")
+        assert driver.spending.today == 12.0
+        assert not driver.try_on.isEnabled()  # sending needs an account
+        assert driver.connection_text() == "Not connected"
     finally:
-        close_window(window)
+        close_window(driver.window)
 
 
 def test_culling_keys_are_saved_as_shown_thirty_rounds_over(qtbot: QtBot) -> None:
@@ -151,14 +154,15 @@ def test_culling_keys_are_saved_as_shown_thirty_rounds_over(qtbot: QtBot) -> Non
     store.close()
     when_modal(WelcomeDialog, lambda dialog: dialog.reject())
     window = create_window([])
+    driver = WindowDriver(window)
     qtbot.addWidget(window)
     try:
-        qtbot.waitExposed(window)
-        model, gallery = window.catalog.model, window.catalog.gallery
+        qtbot.waitExposed(driver.window)
+        model, gallery = driver.gallery.model, driver.grid
         qtbot.waitUntil(lambda: model.counts()["done"] == 4, timeout=10_000)
-        window.navigation.setCurrentRow(3)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
+        driver.page("gallery")
+        driver.window.activateWindow()
+        qtbot.waitUntil(driver.window.isActiveWindow)
         gallery.setFocus()
         keys = [Qt.Key.Key_F, Qt.Key.Key_X, Qt.Key.Key_3, Qt.Key.Key_5, Qt.Key.Key_0]
         expected: dict[tuple[int, int], tuple[str | None, int]] = {
@@ -184,11 +188,11 @@ def test_culling_keys_are_saved_as_shown_thirty_rounds_over(qtbot: QtBot) -> Non
                 if (j := model.chosen_at(model.index(*cell))) is not None
             }
             assert shown == expected, f"round {round_number}: shown"
-            qtbot.waitUntil(lambda: window.catalog.edits.pending == 0, timeout=10_000)
+            qtbot.waitUntil(driver.edits_saved, timeout=10_000)
             saved = {
                 (sent_of(j.params).batch_row, sent_of(j.params).batch_column): (j.mark, j.stars)
-                for j in window.session.store.query(JobQuery(limit=10))
+                for j in driver.session.store.query(JobQuery(limit=10))
             }
             assert saved == expected, f"round {round_number}: saved"
     finally:
-        close_window(window)
+        close_window(driver.window)

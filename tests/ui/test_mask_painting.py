@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobStatus
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
-from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.factories import person_jpeg
 from tests.ui.conftest import WindowFactory, drop_file, load_both, stroke
+from tests.ui.window_driver import WindowDriver
 
 
 def coverage(canvas: MaskCanvas) -> float:
@@ -45,14 +45,14 @@ def studio(
     open_window: WindowFactory,
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
-) -> MainWindow:
-    window = open_window(demo_factory(task_seconds=0.3))
-    load_both(qtbot, window, photos)  # a 600 x 900 person photo
-    window.try_on.mask_canvas.set_brush_size(40)
-    return window
+) -> WindowDriver:
+    driver = open_window(demo_factory(task_seconds=0.3))
+    load_both(qtbot, driver, photos)  # a 600 x 900 person photo
+    driver.try_on.mask_canvas.set_brush_size(40)
+    return driver
 
 
-def test_brush_and_eraser_strokes(studio: MainWindow) -> None:
+def test_brush_and_eraser_strokes(studio: WindowDriver) -> None:
     page, canvas = studio.try_on, studio.try_on.mask_canvas
     stroke(canvas, [screen_point(canvas, x, 0.5) for x in (0.2, 0.5, 0.8)])
     assert mask_at(canvas, (300, 450)) == 255 and mask_at(canvas, (300, 100)) == 0
@@ -77,7 +77,7 @@ def test_brush_and_eraser_strokes(studio: MainWindow) -> None:
     ]
 
 
-def test_invert_and_clear_are_steps_that_undo(studio: MainWindow) -> None:
+def test_invert_and_clear_are_steps_that_undo(studio: WindowDriver) -> None:
     canvas = studio.try_on.mask_canvas
     stroke(canvas, [screen_point(canvas, x, 0.5) for x in (0.2, 0.8)])
     painted = coverage(canvas)
@@ -99,7 +99,7 @@ def test_invert_and_clear_are_steps_that_undo(studio: MainWindow) -> None:
     assert canvas.undo_stack.count() == count
 
 
-def test_the_opacity_slider_changes_how_strongly_the_mask_shows(studio: MainWindow) -> None:
+def test_the_opacity_slider_changes_how_strongly_the_mask_shows(studio: WindowDriver) -> None:
     page, canvas = studio.try_on, studio.try_on.mask_canvas
     stroke(canvas, [screen_point(canvas, x, 0.5) for x in (0.2, 0.8)])
     spot = screen_point(canvas, 0.5, 0.5).toPoint()
@@ -112,7 +112,7 @@ def test_the_opacity_slider_changes_how_strongly_the_mask_shows(studio: MainWind
 
 
 def test_painting_while_zoomed_and_panned_lands_on_the_photo_point(
-    studio: MainWindow,
+    studio: WindowDriver,
 ) -> None:
     canvas = studio.try_on.mask_canvas
     centre = QPointF(canvas.width() / 2, canvas.height() / 2)
@@ -150,10 +150,10 @@ def test_the_mask_of_a_big_photo_is_sent_scaled_exactly_like_the_photo(
     tmp_path: Path,
 ) -> None:
     server = demo_factory(task_seconds=0.3)
-    window = open_window(server)
+    driver = open_window(server)
     big = tmp_path / "big person.jpg"
     big.write_bytes(person_jpeg((3000, 4500)))
-    page = window.try_on
+    page = driver.try_on
     drop_file(page.person_pane, big)
     drop_file(page.garment_pane, photos["garment.jpg"])
     qtbot.waitUntil(
@@ -166,9 +166,9 @@ def test_the_mask_of_a_big_photo_is_sent_scaled_exactly_like_the_photo(
     assert painted is not None and painted.size == (3000, 4500)
     page.submit()
     qtbot.waitUntil(
-        lambda: any(j.status is JobStatus.COMPLETED for j in window.model.jobs()), timeout=20000
+        lambda: any(j.status is JobStatus.COMPLETED for j in driver.jobs()), timeout=20000
     )
-    (job,) = window.model.jobs()
+    (job,) = driver.jobs()
     received = server.task(job.task_id or "")["received"]
     sent_size = received["personImage"]["size"]
     assert sent_size != [3000, 4500] and received["mask"]["size"] == sent_size
@@ -179,7 +179,7 @@ def test_the_mask_of_a_big_photo_is_sent_scaled_exactly_like_the_photo(
 
 
 def test_undo_and_redo_restore_every_pixel_through_overlapping_strokes(
-    studio: MainWindow,
+    studio: WindowDriver,
 ) -> None:
     canvas = studio.try_on.mask_canvas
 

@@ -20,10 +20,10 @@ from tests.ui.conftest import WindowFactory, drop_file, when_modal
 def test_the_menus_are_there(
     open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
 ) -> None:
-    window = open_window(demo_factory())
+    driver = open_window(demo_factory())
     menus = {
         a.text().replace("&", ""): [x.text() for x in a.menu().actions() if x.text()]
-        for a in window.menuBar().actions()
+        for a in driver.window.menuBar().actions()
         if a.menu() is not None
     }
     assert list(menus) == ["File", "Edit", "View", "Jobs", "Account", "Help"]
@@ -41,7 +41,7 @@ def test_the_menus_are_there(
 def test_about_names_the_version_qt_and_the_data_folder(
     qtbot: QtBot, open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
 ) -> None:
-    window = open_window(demo_factory())
+    driver = open_window(demo_factory())
     text = about_text()
     assert __version__ in text and qVersion() in text and pyside_version in text
     assert str(paths.data_dir()) in text
@@ -52,7 +52,7 @@ def test_about_names_the_version_qt_and_the_data_folder(
         box.accept()
 
     when_modal(QMessageBox, read)
-    help_menu = next(a.menu() for a in window.menuBar().actions() if "Help" in a.text())
+    help_menu = next(a.menu() for a in driver.window.menuBar().actions() if "Help" in a.text())
     next(a for a in help_menu.actions() if a.text() == "About AuraX Desktop").trigger()
     assert seen == [text]
 
@@ -63,18 +63,18 @@ def test_ctrl_v_fills_the_empty_pane_then_the_one_last_used(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window = open_window(demo_factory())
-    page = window.try_on
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.navigation.setFocus()  # no pane has the focus
+    driver = open_window(demo_factory())
+    page = driver.try_on
+    driver.window.activateWindow()
+    qtbot.waitUntil(driver.window.isActiveWindow)
+    driver.page_list.setFocus()  # no pane has the focus
     clipboard = QGuiApplication.clipboard()
     clipboard.setImage(QImage(str(photos["person.jpg"])))
-    qtbot.keyClick(window.navigation, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(driver.page_list, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.person_pane.source is not None, timeout=10000)
     assert page.garment_pane.source is None
     clipboard.setImage(QImage(str(photos["garment.jpg"])))
-    qtbot.keyClick(window.navigation, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(driver.page_list, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.garment_pane.source is not None, timeout=10000)
     assert page.person_pane.source.size == (600, 900)  # type: ignore[union-attr]
     # Both full: the pane last used takes the next one.

@@ -31,26 +31,25 @@ def test_fifteen_try_ons_in_a_burst_only_move_forward(
     photos: dict[str, Path],
 ) -> None:
     server = demo_factory(task_seconds=0.3, credits=1000)
-    window = open_window(server)
-    load_both(qtbot, window, photos)
+    driver = open_window(server)
+    load_both(qtbot, driver, photos)
     seen: dict[str, list[JobStatus]] = {}
 
     def record(*_args: object) -> None:
-        for job in window.model.jobs():
+        for job in driver.jobs():
             statuses = seen.setdefault(job.id, [])
             if not statuses or statuses[-1] is not job.status:
                 statuses.append(job.status)
 
-    window.model.dataChanged.connect(record)
-    window.model.rowsInserted.connect(record)
-    page = window.try_on
+    driver.job_model.dataChanged.connect(record)
+    driver.job_model.rowsInserted.connect(record)
+    page = driver.try_on
     for _ in range(15):
         qtbot.waitUntil(page.submit_button.isEnabled, timeout=10000)
         qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
 
     def all_done() -> bool:
-        window.model.flush()
-        jobs = window.model.jobs()
+        jobs = driver.jobs()
         return len(jobs) == 15 and all(j.status is JobStatus.COMPLETED for j in jobs)
 
     qtbot.waitUntil(all_done, timeout=60000)
@@ -70,9 +69,9 @@ def test_describe_sends_each_photo_once_however_often_it_is_pressed(
     tmp_path: Path,
 ) -> None:
     server = demo_factory(task_seconds=0.2)
-    window = open_window(server)
-    window.navigation.setCurrentRow(2)
-    page = window.describe
+    driver = open_window(server)
+    driver.page("describe")
+    page = driver.describe
     paths = []
     for number in range(6):
         path = tmp_path / f"item {number}.jpg"

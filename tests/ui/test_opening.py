@@ -25,6 +25,7 @@ from aurax_desktop.ui.shell.handover import file_opened, hand_over, inbox_dir
 from tests.conftest import client_for
 from tests.factories import jpeg_bytes, person_jpeg
 from tests.ui.conftest import close_window, drop
+from tests.ui.window_driver import WindowDriver
 
 
 def test_photos_given_at_start_open_in_the_try_on_page(qtbot: QtBot, tmp_path: Path) -> None:
@@ -34,9 +35,10 @@ def test_photos_given_at_start_open_in_the_try_on_page(qtbot: QtBot, tmp_path: P
     dress.write_bytes(jpeg_bytes((400, 600), (200, 30, 40)))
     gone = tmp_path / "gone.jpg"
     window = create_window(["--demo", str(anna), str(dress), str(gone)])
+    driver = WindowDriver(window)
     qtbot.addWidget(window)
     try:
-        page = window.try_on
+        page = driver.try_on
         qtbot.waitUntil(
             lambda: page.person_pane.source is not None and page.garment_pane.source is not None,
             timeout=10_000,
@@ -44,8 +46,8 @@ def test_photos_given_at_start_open_in_the_try_on_page(qtbot: QtBot, tmp_path: P
         assert [p.name for p in page.person_pane.photos()] == ["anna.jpg"]
         assert [p.name for p in page.garment_pane.photos()] == ["red-summer-dress.jpg"]
         assert page.product_type.currentData() == "DRESS"  # suggested from the name
-        assert window.navigation.currentRow() == 0
-        assert "Not found, so not opened: gone.jpg" in window.statusBar().currentMessage()
+        assert driver.current_page() == "try-on"
+        assert "Not found, so not opened: gone.jpg" in driver.status()
         assert page.blocker() == ""  # ready to try on
     finally:
         close_window(window)
@@ -55,13 +57,14 @@ def test_photos_opened_while_it_runs_go_to_the_running_window(qtbot: QtBot, tmp_
     blouse = tmp_path / "white-blouse.jpg"
     blouse.write_bytes(jpeg_bytes((400, 400), (240, 240, 240)))
     window = create_window(["--demo"])
+    driver = WindowDriver(window)
     qtbot.addWidget(window)
     lock = InstanceLock()
     assert lock.acquire()  # as the running program holds it
     try:
         # launched again with a photo ("Open with"): no second window, no question
         assert app.main([str(blouse)]) == 0
-        garments = window.try_on.garment_pane
+        garments = driver.try_on.garment_pane
         qtbot.waitUntil(lambda: garments.source is not None, timeout=10_000)
         assert [p.name for p in garments.photos()] == ["white-blouse.jpg"]
         qtbot.waitUntil(lambda: not list(inbox_dir().glob("*.json")), timeout=5000)
@@ -93,6 +96,7 @@ def test_hostile_handovers_never_block_or_hang_the_window(qtbot: QtBot, tmp_path
     pipe = tmp_path / "model-pipe.jpg"
     os.mkfifo(pipe)
     window = create_window(["--demo"])
+    driver = WindowDriver(window)
     qtbot.addWidget(window)
     try:
         inbox = inbox_dir()
@@ -101,7 +105,7 @@ def test_hostile_handovers_never_block_or_hang_the_window(qtbot: QtBot, tmp_path
         (inbox / "2-device.json").write_text(json.dumps(["/dev/zero", str(pipe)]))
         qtbot.waitUntil(lambda: not list(inbox.glob("*.json")), timeout=10_000)
         assert (inbox / "unreadable" / "1-nested.json").exists()
-        people = window.try_on.person_pane
+        people = driver.try_on.person_pane
         qtbot.waitUntil(lambda: not people.loading, timeout=10_000)
         assert people.photos() == []
         said = people.message_text()
@@ -134,12 +138,13 @@ def test_closing_never_waits_for_a_dripping_link(
     finally:
         client.close()
     window = create_window(["--demo"])
+    driver = WindowDriver(window)
     qtbot.addWidget(window)
     url = f"{server.url}/images/{image_id}"
     mime = QMimeData()
     mime.setUrls([QUrl(url)])
-    drop(window.try_on.person_pane, mime)
-    qtbot.waitUntil(lambda: window.try_on.person_pane.loading, timeout=5000)
+    drop(driver.try_on.person_pane, mime)
+    qtbot.waitUntil(lambda: driver.try_on.person_pane.loading, timeout=5000)
     qtbot.wait(500)  # the download has started, and drips
     started = time.monotonic()
     close_window(window)

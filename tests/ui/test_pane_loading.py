@@ -29,8 +29,8 @@ def test_a_big_photo_is_scaled_and_its_masks_made_off_the_gui_thread(
 ) -> None:
     photo = tmp_path / "tall person.jpg"
     photo.write_bytes(person_jpeg((2400, 3600)))
-    window = open_window(demo_factory())
-    pane = window.try_on.person_pane
+    driver = open_window(demo_factory())
+    pane = driver.try_on.person_pane
     scaled_by: list[str] = []
     masks_by: list[str] = []
     for module in (canvas_module, pane_module):
@@ -49,7 +49,7 @@ def test_a_big_photo_is_scaled_and_its_masks_made_off_the_gui_thread(
     main = threading.main_thread().name
     assert scaled_by and main not in scaled_by
     assert masks_by and main not in masks_by
-    canvas = window.try_on.mask_canvas
+    canvas = driver.try_on.mask_canvas
     assert canvas.full_mask.size() == QSize(2400, 3600)
     assert canvas.preview_mask.size() == canvas.display.size()  # type: ignore[union-attr]
 
@@ -72,14 +72,14 @@ def test_the_pipeline_s_warnings_show_under_the_photo_and_go_with_it(
     small.write_bytes(person_jpeg((480, 320)))
     good = tmp_path / "good.jpg"
     good.write_bytes(person_jpeg((800, 1200)))
-    window = open_window(demo_factory())
-    pane = window.try_on.person_pane
+    driver = open_window(demo_factory())
+    pane = driver.try_on.person_pane
     drop_file(pane, small)
     qtbot.waitUntil(lambda: pane.source is not None, timeout=10000)
     assert pane.message.isVisibleTo(pane) and pane.message.objectName() == "warning"
     assert "The person photo is small (480 x 320 pixels)" in pane.message_text()
     assert "landscape" in pane.message_text()
-    assert window.try_on.garment_pane.message_text() == ""
+    assert driver.try_on.garment_pane.message_text() == ""
     drop_file(pane, good)
     qtbot.waitUntil(lambda: pane.size_label.text() == "800 × 1200 px", timeout=10000)
     assert not pane.message.isVisibleTo(pane) and pane.message_text() == ""

@@ -14,14 +14,14 @@ from tests.ui.conftest import WindowFactory
 def test_a_missing_documents_folder_falls_back_to_home(
     open_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = open_window(demo=True)
+    driver = open_window(demo=True)
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))  # no user-dirs file
     for name in ("XDG_DOCUMENTS_DIR", "XDG_PICTURES_DIR"):
         monkeypatch.delenv(name, raising=False)
-    folders = window.folders
+    folders = driver.folders
     assert folders.folder("exports") == str(home)
     assert folders.folder("photos") == str(home)
     (home / "Documents").mkdir()

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import Job, JobStatus
-from aurax_desktop.ui.jobs.viewer import ComparisonCanvas
-from aurax_desktop.ui.shell.main_window import MainWindow
+from aurax_desktop.jobs import BatchSent, Job, JobStatus
+from aurax_desktop.ui.common.comparison import ComparisonCanvas
 from tests.ui.conftest import WindowFactory, load_both, run_try_on, stroke
+from tests.ui.window_driver import WindowDriver
 
 
 def finished(
@@ -24,11 +24,11 @@ def finished(
     open_window: WindowFactory,
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
-) -> tuple[MainWindow, Job]:
-    window = open_window(demo_factory(task_seconds=0.3))
-    job = run_try_on(qtbot, window, photos)
-    qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
-    return window, job
+) -> tuple[WindowDriver, Job]:
+    driver = open_window(demo_factory(task_seconds=0.3))
+    job = run_try_on(qtbot, driver, photos)
+    qtbot.waitUntil(driver.viewer.canvas.has_image, timeout=10000)
+    return driver, job
 
 
 def colour_at(canvas: ComparisonCanvas, fraction: tuple[float, float]) -> QColor:
@@ -49,8 +49,8 @@ def test_before_and_after_with_a_draggable_divider(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window, job = finished(qtbot, open_window, demo_factory, photos)
-    viewer, canvas = window.viewer, window.viewer.canvas
+    driver, job = finished(qtbot, open_window, demo_factory, photos)
+    viewer, canvas = driver.viewer, driver.viewer.canvas
     # the caption says whose result it is, with what
     person, garment = Path(job.source_name or "").stem, job.params["garment_name"]
     assert viewer.caption.text().startswith(f"{person} with {Path(garment).stem}")
@@ -94,8 +94,8 @@ def test_zoom_with_buttons_and_wheel_pan_and_fit(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window, _job = finished(qtbot, open_window, demo_factory, photos)
-    canvas = window.viewer.canvas
+    driver, _job = finished(qtbot, open_window, demo_factory, photos)
+    canvas = driver.viewer.canvas
     fitted = canvas.zoom_percent()
     canvas.zoom_by(1.25)
     assert canvas.zoom_percent() == pytest.approx(fitted * 1.25)
@@ -126,8 +126,8 @@ def test_save_as_png_and_jpeg_and_explain_a_failure(
     photos: dict[str, Path],
     tmp_path: Path,
 ) -> None:
-    window, job = finished(qtbot, open_window, demo_factory, photos)
-    viewer = window.viewer
+    driver, job = finished(qtbot, open_window, demo_factory, photos)
+    viewer = driver.viewer
     with Image.open(job.result_paths[0]) as result:
         size = result.size
     for name, kind in (("look.png", "PNG"), ("look.jpg", "JPEG")):
@@ -148,10 +148,10 @@ def test_copy_puts_the_full_result_on_the_clipboard(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window, job = finished(qtbot, open_window, demo_factory, photos)
+    driver, job = finished(qtbot, open_window, demo_factory, photos)
     QGuiApplication.clipboard().clear()
-    with qtbot.waitSignal(window.viewer.message) as said:
-        window.viewer.copy()
+    with qtbot.waitSignal(driver.viewer.message) as said:
+        driver.viewer.copy()
     assert said.args == ["The result is on the clipboard."]
     copied = QGuiApplication.clipboard().image()
     with Image.open(job.result_paths[0]) as result:
@@ -167,25 +167,21 @@ def test_a_job_that_finishes_before_its_sent_callback_still_shows(
     """The runner's events can overtake the "sent" callback on a busy machine: the
     list must not fall back to the stale "preparing" snapshot, and the result must
     still be shown (the callback is held back here to make that happen every time)."""
-    window = open_window(demo_factory(task_seconds=0.2))
-    load_both(qtbot, window, photos)
-    held: list[object] = []
-    window.try_on.submitted.disconnect()
-    window.try_on.submitted.connect(held.append)
-    window.try_on.submit()
+    driver = open_window(demo_factory(task_seconds=0.2))
+    load_both(qtbot, driver, photos)
+    held: list[BatchSent] = []
+    driver.try_on.batchSent.disconnect()
+    driver.try_on.batchSent.connect(held.append)
+    driver.try_on.submit()
     qtbot.waitUntil(lambda: len(held) == 1, timeout=10000)
     (sent,) = held
-    assert isinstance(sent, list)
-    (job_id,) = sent
-    runner = window.session.runner
+    (job_id,) = sent.job_ids
+    runner = driver.session.runner
     assert runner is not None
     (done,) = runner.wait([job_id], timeout=20)
     assert done.status is JobStatus.COMPLETED
-    qtbot.waitUntil(
-        lambda: window.model.flush() or window.model.jobs()[0].status is JobStatus.COMPLETED
-    )
-    window._submitted(sent)  # the late callback
-    window.model.flush()
-    assert window.model.jobs()[0].status is JobStatus.COMPLETED
-    qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
-    assert window.viewer.job is not None and window.viewer.job.id == job_id
+    qtbot.waitUntil(lambda: driver.jobs()[0].status is JobStatus.COMPLETED)
+    driver.announcer.batch_sent(sent)  # the late callback
+    assert driver.jobs()[0].status is JobStatus.COMPLETED
+    qtbot.waitUntil(driver.viewer.canvas.has_image, timeout=10000)
+    assert driver.viewer.job is not None and driver.viewer.job.id == job_id

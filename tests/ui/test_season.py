@@ -64,8 +64,8 @@ def test_garments_dropped_together_go_each_as_its_own_type(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     server = demo_factory(task_seconds=0.1)
-    window = open_window(server)
-    page = window.try_on
+    driver = open_window(server)
+    page = driver.try_on
     page.person_pane.load_path(season / "anna.jpg")
     garments = [season / f"{n}.jpg" for n in ("linen-dress", "white-sneakers", "striped-top")]
     drop_files(page.garment_pane, garments)
@@ -101,14 +101,14 @@ def test_garments_dropped_together_go_each_as_its_own_type(
     assert said[1] == "Send 3 try-ons"
     assert said[2].endswith("9.75 credits")
     assert said[3] == "Send 3 try-ons and 3 descriptions"
-    store = window.session.store
+    store = driver.session.store
 
     def ended() -> bool:
         jobs = store.query(JobQuery(limit=20))
         return len(jobs) == 6 and all(j.status.is_final for j in jobs)
 
     qtbot.waitUntil(ended, timeout=30_000)
-    chooser = window.catalog.page.batch_combo  # by the name given, its descriptions aside
+    chooser = driver.gallery.page.batch_combo  # by the name given, its descriptions aside
     qtbot.waitUntil(lambda: chooser.itemText(0) == "SS27 Resort · 3", timeout=5000)
     sent = {str(t["received"]["productType"]): t["received"] for t in server.tasks()}
     assert sorted(sent) == ["DRESS", "FOOTWEAR", "OUTFIT"]
@@ -117,7 +117,7 @@ def test_garments_dropped_together_go_each_as_its_own_type(
     described = store.query(JobQuery(kinds=frozenset({JobKind.PRODUCT_DESCRIPTION})))
     assert len(described) == 3
     # the lookbook and the line sheet, from the Gallery
-    model = window.catalog.model
+    model = driver.gallery.model
     qtbot.waitUntil(lambda: model.counts()["done"] == 3, timeout=10_000)
     # the grid's headers name people and garments for people; the files are in tooltips
     across, down = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
@@ -134,7 +134,7 @@ def test_garments_dropped_together_go_each_as_its_own_type(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(lookbook), "PDF lookbook (*.pdf)")
     )
-    window.commands["exportLookbook"].trigger()
+    driver.command("exportLookbook").trigger()
     qtbot.waitUntil(lookbook.exists, timeout=10_000)
     text = PdfReader(lookbook).pages[0].extract_text()
     for expected in ("SS27 Resort", "anna", "linen dress", "Dress", "Footwear", "Outfit"):
@@ -142,7 +142,7 @@ def test_garments_dropped_together_go_each_as_its_own_type(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(sheet), "PDF line sheet (*.pdf)")
     )
-    window.commands["exportLineSheet"].trigger()
+    driver.command("exportLineSheet").trigger()
     qtbot.waitUntil(sheet.exists, timeout=10_000)
     text = "\n".join(p.extract_text() for p in PdfReader(sheet).pages)
     assert "white sneakers" in text and "Type: Footwear" in text
@@ -165,8 +165,8 @@ def test_a_season_list_fills_the_garment_pane_and_a_bad_one_is_refused_row_by_ro
     season: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = open_window(demo_factory())
-    page = window.try_on
+    driver = open_window(demo_factory())
+    page = driver.try_on
     listed = list_file(
         season / "resort.csv",
         [
@@ -178,15 +178,15 @@ def test_a_season_list_fills_the_garment_pane_and_a_bad_one_is_refused_row_by_ro
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(listed), "Garment lists")
     )
-    window.commands["openGarmentList"].trigger()
+    driver.command("openGarmentList").trigger()
     qtbot.waitUntil(lambda: len(page.garment_pane.photos()) == 2, timeout=10_000)
     photos = page.garment_pane.photos()
     assert [p.product_type for p in photos] == ["DRESS", "GARMENT"]
     assert photos[0].details[SKU] == "R-001" and photos[0].details[LABEL] == "Linen midi dress"
     tip = page.garment_pane.strip.item(0).toolTip()
     assert tip == "Linen midi dress · R-001\nlinen-dress.jpg\nDress"  # whole, as listed
-    assert "2 garments from “resort.csv”" in window.statusBar().currentMessage()
-    question = BatchQuestion(window, Pairs.of(page.person_pane, page.garment_pane))
+    assert "2 garments from “resort.csv”" in driver.status()
+    question = BatchQuestion(driver.window, Pairs.of(page.person_pane, page.garment_pane))
     said = [label.text() for label in question.findChildren(QLabel)]
     assert "Garments: Linen midi dress, Breton top" in said  # as the list names them
     question.deleteLater()
@@ -196,7 +196,7 @@ def test_a_season_list_fills_the_garment_pane_and_a_bad_one_is_refused_row_by_ro
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(bad), ""))
     said = answer_next_dialog(QMessageBox.StandardButton.Ok)
-    window.commands["openGarmentList"].trigger()
+    driver.command("openGarmentList").trigger()
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     assert "row 2:" in said[0] and "gone.jpg" in said[0]
     assert "row 3:" in said[0] and "“hat” is not a product type" in said[0]
@@ -213,13 +213,13 @@ def test_a_list_refused_on_opening_says_it_was_not_opened_row_by_row(
     """Opening a list sends nothing, so its refusal speaks of opening: the list was not
     opened, the Garment pane is as it was, and each bad row says why. Types in everyday
     words open; a file that is no spreadsheet is said so plainly."""
-    window = open_window(demo_factory())
-    page = window.try_on
+    driver = open_window(demo_factory())
+    page = driver.try_on
 
     def open_list(path: Path) -> list[str]:
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), ""))
         said = answer_next_dialog(QMessageBox.StandardButton.Ok)
-        window.commands["openGarmentList"].trigger()
+        driver.command("openGarmentList").trigger()
         return said
 
     drop_files(page.garment_pane, [season / "linen-dress.jpg"])
@@ -259,7 +259,7 @@ def test_a_list_refused_on_opening_says_it_was_not_opened_row_by_row(
         "getOpenFileName",
         lambda *_a, **_k: (str(season / "not-a-spreadsheet.xlsx"), ""),
     )
-    window.commands["openGarmentList"].trigger()
+    driver.command("openGarmentList").trigger()
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     assert said == [
         "“not-a-spreadsheet.xlsx” is not a spreadsheet this program can read: save it as "

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.ui.shell.dialogs.shortcuts import SHORTCUTS, ShortcutsDialog
-from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, when_modal
+from tests.ui.window_driver import WindowDriver
 
 NOT_KEYS = ("Wheel", "drag", "Double-click", "[")
 """Mouse gestures, and the bracket keys the mask canvas reads itself."""
@@ -30,25 +30,25 @@ def listed() -> set[str]:
     return found
 
 
-def bound(window: MainWindow) -> set[str]:
-    keys = {a.shortcut().toString() for a in window.findChildren(QAction)}
-    keys |= {s.key().toString() for s in window.findChildren(QShortcut)}
+def bound(driver: WindowDriver) -> set[str]:
+    keys = {a.shortcut().toString() for a in driver.window.findChildren(QAction)}
+    keys |= {s.key().toString() for s in driver.window.findChildren(QShortcut)}
     return {k for k in keys if k} - ALTERNATES
 
 
 def test_the_list_and_the_window_agree(
     open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
 ) -> None:
-    window = open_window(demo_factory())
-    assert listed() == bound(window)
+    driver = open_window(demo_factory())
+    assert listed() == bound(driver)
 
 
 def test_f1_opens_the_list(
     qtbot: QtBot, open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
 ) -> None:
-    window = open_window(demo_factory())
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    driver = open_window(demo_factory())
+    driver.window.activateWindow()
+    qtbot.waitUntil(driver.window.isActiveWindow)
     seen: list[list[str]] = []
 
     def read_and_close(dialog: ShortcutsDialog) -> None:
@@ -56,7 +56,7 @@ def test_f1_opens_the_list(
         dialog.reject()
 
     when_modal(ShortcutsDialog, read_and_close)
-    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.keyClick(driver.window, Qt.Key.Key_F1)
     assert (
         seen
         and "Keyboard shortcuts" in seen[0]

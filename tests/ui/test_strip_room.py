@@ -15,9 +15,9 @@ from tests.ui.conftest import WindowFactory
 def test_names_get_the_room_there_is_and_a_bar_says_there_are_more(
     qtbot: QtBot, open_window: WindowFactory, tmp_path: Path
 ) -> None:
-    window = open_window(demo=True)
-    window.resize(1366, 700)
-    page = window.try_on
+    driver = open_window(demo=True)
+    driver.window.resize(1366, 700)
+    page = driver.try_on
     people = []
     for name in ("anna-maria-fernandez", "jean-baptiste-okonkwo"):
         path = tmp_path / f"SS27-resort-lookbook-model-{name}.jpg"

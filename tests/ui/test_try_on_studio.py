@@ -46,9 +46,9 @@ NAMES = {
 def test_widgets_carry_their_names(
     open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
 ) -> None:
-    window = open_window(demo_factory())
+    driver = open_window(demo_factory())
     for name, kind in NAMES.items():
-        widget = window.findChild(kind, name)
+        widget = driver.window.findChild(kind, name)
         assert widget is not None, name
         assert widget.accessibleName(), name
 
@@ -60,9 +60,9 @@ def test_drop_paint_undo_redo_submit_and_see_the_result(
     photos: dict[str, Path],
 ) -> None:
     server = demo_factory(task_seconds=0.5)
-    window = open_window(server)
-    page = window.try_on
-    load_both(qtbot, window, photos)
+    driver = open_window(server)
+    page = driver.try_on
+    load_both(qtbot, driver, photos)
     assert page.person_pane.size_label.text() == "600 × 900 px"
     canvas = page.mask_canvas
     rect = canvas.image_rect()
@@ -87,11 +87,11 @@ def test_drop_paint_undo_redo_submit_and_see_the_result(
     assert page.submit_button.text() == "Try on · 3 credits"
     qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
-        lambda: any(j.status is JobStatus.COMPLETED for j in window.model.jobs()), timeout=20000
+        lambda: any(j.status is JobStatus.COMPLETED for j in driver.jobs()), timeout=20000
     )
-    qtbot.waitUntil(window.viewer.canvas.has_image, timeout=10000)
-    (job,) = window.model.jobs()
-    assert window.viewer.job is not None and window.viewer.job.id == job.id
+    qtbot.waitUntil(driver.viewer.canvas.has_image, timeout=10000)
+    (job,) = driver.jobs()
+    assert driver.viewer.job is not None and driver.viewer.job.id == job.id
     record = server.task(job.task_id or "")
     received = record["received"]
     assert received["mask"]["size"] == received["personImage"]["size"] == [600, 900]
@@ -109,13 +109,13 @@ def test_no_mask_painted_sends_none(
     photos: dict[str, Path],
 ) -> None:
     server = demo_factory(task_seconds=0.3)
-    window = open_window(server)
-    load_both(qtbot, window, photos)
-    window.try_on.submit()
-    qtbot.waitUntil(lambda: any(j.task_id for j in window.model.jobs()), timeout=10000)
+    driver = open_window(server)
+    load_both(qtbot, driver, photos)
+    driver.try_on.submit()
+    qtbot.waitUntil(lambda: any(j.task_id for j in driver.jobs()), timeout=10000)
     (task,) = server.tasks()
     assert task["received"]["mask"] is None
-    qtbot.waitUntil(lambda: all(j.status.is_final for j in window.model.jobs()), timeout=10000)
+    qtbot.waitUntil(lambda: all(j.status.is_final for j in driver.jobs()), timeout=10000)
 
 
 def test_bad_drops_are_explained_and_keep_the_photo(
@@ -124,8 +124,8 @@ def test_bad_drops_are_explained_and_keep_the_photo(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window = open_window(demo_factory())
-    pane = window.try_on.person_pane
+    driver = open_window(demo_factory())
+    pane = driver.try_on.person_pane
     drop_file(pane, photos["notes.jpg"])
     qtbot.waitUntil(lambda: "is not a picture" in pane.message_text(), timeout=10000)
     assert pane.source is None
@@ -146,8 +146,8 @@ def test_a_link_dragged_from_a_browser_is_downloaded(
     open_window: WindowFactory,
     demo_factory: Callable[..., DemoServer],
 ) -> None:
-    window = open_window(demo_factory())
-    pane = window.try_on.garment_pane
+    driver = open_window(demo_factory())
+    pane = driver.try_on.garment_pane
     picture = io.BytesIO()
     Image.new("RGB", (320, 240), (10, 120, 30)).save(picture, "PNG")
     with ScriptedServer() as web:
@@ -163,13 +163,13 @@ def test_a_link_dragged_from_a_browser_is_downloaded(
 def test_paste_from_the_clipboard(
     qtbot: QtBot, open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
 ) -> None:
-    window = open_window(demo_factory())
-    pane = window.try_on.garment_pane
+    driver = open_window(demo_factory())
+    pane = driver.try_on.garment_pane
     image = QImage(200, 100, QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.blue)
     QGuiApplication.clipboard().setImage(image)
-    window.windowHandle().requestActivate()  # shortcuts go to the active window only
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    driver.window.windowHandle().requestActivate()  # shortcuts go to the active window only
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is driver.window, timeout=5000)
     pane.canvas.setFocus()
     qtbot.keyClick(pane.canvas, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: pane.source is not None, timeout=10000)
@@ -186,9 +186,9 @@ def test_submit_is_disabled_with_the_reason(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window = open_window(demo_factory())
-    window.resize(1366, 700)  # a laptop's room: the reason is read whole, never cut
-    page = window.try_on
+    driver = open_window(demo_factory())
+    driver.window.resize(1366, 700)  # a laptop's room: the reason is read whole, never cut
+    page = driver.try_on
     assert not page.submit_button.isEnabled()
     assert page.reason.text() == "Add a person and a garment photo."
     qtbot.waitUntil(lambda: page.reason.heightForWidth(page.reason.width()) <= page.reason.height())
@@ -214,22 +214,22 @@ def test_brush_keys_and_ctrl_enter(
     photos: dict[str, Path],
 ) -> None:
     server = demo_factory(task_seconds=0.3)
-    window = open_window(server)
-    load_both(qtbot, window, photos)
-    canvas = window.try_on.mask_canvas
+    driver = open_window(server)
+    load_both(qtbot, driver, photos)
+    canvas = driver.try_on.mask_canvas
     canvas.setFocus()
     size = canvas.brush_size
     qtbot.keyClick(canvas, Qt.Key.Key_BracketRight)
     assert canvas.brush_size > size
-    assert window.try_on.brush_size.value() == canvas.brush_size
+    assert driver.try_on.brush_size.value() == canvas.brush_size
     qtbot.keyClick(canvas, Qt.Key.Key_BracketLeft)
     qtbot.keyClick(canvas, Qt.Key.Key_BracketLeft)
     assert canvas.brush_size < size
     qtbot.keyClick(
-        window.try_on.prompt_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        driver.try_on.prompt_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
     )
-    qtbot.waitUntil(lambda: len(window.model.jobs()) == 1, timeout=10000)
-    qtbot.waitUntil(lambda: all(j.status.is_final for j in window.model.jobs()), timeout=10000)
+    qtbot.waitUntil(lambda: len(driver.jobs()) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: all(j.status.is_final for j in driver.jobs()), timeout=10000)
 
 
 def test_a_failing_server_shows_the_error_and_keeps_the_inputs(
@@ -238,30 +238,27 @@ def test_a_failing_server_shows_the_error_and_keeps_the_inputs(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    window = open_window(demo_factory(fail_rate=1.0, task_seconds=0.3))
-    load_both(qtbot, window, photos)
-    window.try_on.prompt_edit.setText("keep me")
-    window.try_on.submit()
-    qtbot.waitUntil(
-        lambda: any(j.status is JobStatus.FAILED for j in window.model.jobs()), timeout=15000
-    )
-    window.model.flush()
-    (job,) = window.model.jobs()
-    index = window.model.index(0)
+    driver = open_window(demo_factory(fail_rate=1.0, task_seconds=0.3))
+    load_both(qtbot, driver, photos)
+    driver.try_on.prompt_edit.setText("keep me")
+    driver.try_on.submit()
+    qtbot.waitUntil(lambda: any(j.status is JobStatus.FAILED for j in driver.jobs()), timeout=15000)
+    (job,) = driver.jobs()
+    index = driver.job_model.index(0)
     assert "Simulated failure" in index.data(Qt.ItemDataRole.AccessibleTextRole)
     assert "Simulated failure" in (job.error or "")
-    page = window.try_on
+    page = driver.try_on
     assert page.person_pane.source is not None and page.garment_pane.source is not None
     assert page.prompt_edit.text() == "keep me"
-    actions = {a.text(): a.isEnabled() for a in window.job_list.actions_for(job)}
+    actions = {a.text(): a.isEnabled() for a in driver.job_list.actions_for(job)}
     assert actions["Retry as a new job…"] and not actions["Open result"]
 
 
 def test_a_pane_is_outlined_while_a_file_is_dragged_over_it(
     open_window: WindowFactory, demo_factory: Callable[..., DemoServer], photos: dict[str, Path]
 ) -> None:
-    window = open_window(demo_factory())
-    pane = window.try_on.garment_pane
+    driver = open_window(demo_factory())
+    pane = driver.try_on.garment_pane
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(photos["garment.jpg"]))])
     enter = QDragEnterEvent(

@@ -26,8 +26,8 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 32.0
 FIT_MARGIN = 8
 
 
-def fit_scale(image: QSize, area: QSize) -> float:
-    w, h = max(1, area.width() - 2 * FIT_MARGIN), max(1, area.height() - 2 * FIT_MARGIN)
+def fit_scale(image: QSize, area: QSize, margin: int = FIT_MARGIN) -> float:
+    w, h = max(1, area.width() - 2 * margin), max(1, area.height() - 2 * margin)
     return min(w / image.width(), h / image.height())
 
 
@@ -63,6 +63,8 @@ class ImageCanvas(QWidget):
         self.scale = 1.0
         self.offset = QPointF()
         self.fitted = True
+        self.fit_margin = FIT_MARGIN
+        """Room left around a fitted picture (none where the picture is all there is)."""
         self.placeholder = "Drop a picture here"
         self.placeholder_icon = "image"
         self.busy_note = ""
@@ -117,7 +119,7 @@ class ImageCanvas(QWidget):
             self.update()
             return
         assert self.display is not None
-        self.scale = fit_scale(self.display.size(), self.size())
+        self.scale = fit_scale(self.display.size(), self.size(), self.fit_margin)
         self.offset = QPointF(
             (self.width() - self.display.width() * self.scale) / 2,
             (self.height() - self.display.height() * self.scale) / 2,
@@ -142,6 +144,23 @@ class ImageCanvas(QWidget):
         self.offset = point - image_point * new_scale
         self.fitted = False
         self.zoomChanged.emit(self.zoom_percent())
+        self.update()
+
+    def zoom_to(self, percent: float, anchor: QPointF | None = None) -> None:
+        """Zoom to ``percent`` of the photo's own pixels (100: one photo pixel per
+        screen pixel), keeping the point under ``anchor`` (else the middle) in place."""
+        if self.has_image():
+            ratio = self.devicePixelRatioF()  # a photo pixel on a device pixel, at 200 % too
+            self.zoom_by(percent / ratio / self.zoom_percent(), anchor)
+
+    def replace_display(self, display: QImage) -> None:
+        """The same picture at another resolution (the full result for a preview): the
+        view stays where it is."""
+        if self.display is None or display.isNull() or not self.has_image():
+            return
+        self.scale *= self.display.width() / display.width()
+        self.display = display
+        self._scaled, self._scaled_key = None, None
         self.update()
 
     def to_display(self, point: QPointF) -> QPointF:

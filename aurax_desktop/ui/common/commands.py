@@ -1,23 +1,32 @@
 """The window's commands, declared once: what each does, its keys, and when it is enabled.
 
-A feature declares its commands (``Commands.add``) with a rule for when they apply,
-computed from the program's state (a job selected and retryable, a connection, a
-batch shown), never from a menu item's text. The shell places them in menus by
-name, and ``refresh`` sets every command's enabled state from its rule: when a menu
-opens, and whenever the state they read changes.
+Each feature declares its own commands in its ``commands`` module (the studio's
+``ui/studio/commands.py``, the Gallery's ``ui/gallery/commands.py``, ...) into the
+one ``Commands`` the shell holds, as napari declares its actions per menu. A rule
+says when a command applies, computed from the feature's own state (a job selected
+and retryable, a batch shown, results selected), never from a menu item's text or
+another control's enabled state. The shell places the commands in menus by name
+(``ui/shell/menus.py``), a feature in its own menus (the Gallery's cell menu); and
+``refresh`` sets every command's enabled state from its rule: when a menu opens, and
+whenever the state a rule reads changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 from aurax_desktop.ui.common.icons import icon
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey | None
 Rule = Callable[[], bool]
+SEPARATOR = None
+"""In a list of command names: a line between groups."""
+MenuItem = str | tuple[str, tuple[str | None, ...]] | None
+"""A command's name, (a submenu's title, its items), or ``SEPARATOR``."""
 
 
 def standard(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
@@ -42,18 +51,27 @@ class Commands(QObject):
         run: Callable[[], object],
         *,
         icon_name: str | None = None,
-        shortcut: Shortcut = None,
+        shortcut: Shortcut | list[QKeySequence] = None,
         enabled_when: Rule | None = None,
         tip: str = "",
+        keys_in: QWidget | None = None,
     ) -> QAction:
+        """Declare a command. ``keys_in``: its keys work only while that widget (or one
+        inside it) has the focus, as the Gallery's single letters do; otherwise they
+        work anywhere in the window."""
         action = QAction(text, self.parent())
         action.setObjectName(name)
         if icon_name:
             action.setIcon(icon(icon_name))
-        if shortcut is not None:
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setToolTip(tip)
+        if keys_in is not None:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            keys_in.addAction(action)
         action.triggered.connect(lambda _checked=False: run())
         return self.adopt(name, action, enabled_when)
 
@@ -82,3 +100,22 @@ class Commands(QObject):
         """Every command enabled as its rule now says."""
         for name, rule in self._rules.items():
             self._actions[name].setEnabled(rule())
+
+    def fill(self, menu: QMenu, items: Iterable[MenuItem]) -> QMenu:
+        """``menu`` with the commands named, as their rules now say: ``SEPARATOR``
+        between groups, (title, items) for a submenu; a name not declared is left
+        out."""
+        self.refresh()
+        self._fill(menu, items)
+        return menu
+
+    def _fill(self, menu: QMenu, items: Iterable[MenuItem]) -> None:
+        for item in items:
+            if item is SEPARATOR:
+                if menu.actions() and not menu.actions()[-1].isSeparator():
+                    menu.addSeparator()
+            elif isinstance(item, tuple):
+                title, inner = item
+                self._fill(menu.addMenu(title), inner)
+            elif item in self._actions:
+                menu.addAction(self._actions[item])

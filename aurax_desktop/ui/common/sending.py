@@ -10,6 +10,10 @@ from PySide6.QtWidgets import QWidget
 
 from aurax_desktop.ui.common.background import BackgroundWork
 
+SpendCheck = Callable[[float, str], bool]
+"""Asked before sending, with the cost and what is sent (the window's daily limit):
+False keeps it unsent."""
+
 
 class SendingPage(QWidget):
     """Subclasses build their request and call ``send``; ``update_submit`` shows the state."""
@@ -17,12 +21,13 @@ class SendingPage(QWidget):
     submitted = Signal(list)  # the ids of the jobs sent
     failed = Signal(str)
 
-    def __init__(self, work: BackgroundWork, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, work: BackgroundWork, allow_spend: SpendCheck, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.work = work
         self._sending = False
-        self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
-        """Asked before sending (the window's daily limit): False keeps it unsent."""
+        self.allow_spend = allow_spend
 
     def update_submit(self) -> None:
         raise NotImplementedError

@@ -34,8 +34,10 @@ from aurax_desktop.jobs import DescriptionInput, Job, JobBook, new_job_id
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.choices import combo_box, credits_text, product_type_combo
 from aurax_desktop.ui.common.drop_target import show_drop_target
+from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.common.icons import icon
+from aurax_desktop.ui.common.sending import SpendCheck
 from aurax_desktop.ui.describe.archive import DescribeArchive
 from aurax_desktop.ui.describe.editor import DescriptionEditor
 from aurax_desktop.ui.describe.model import (
@@ -57,6 +59,9 @@ class DescribePage(QWidget):
         work: BackgroundWork,
         submit: Callable[[DescriptionInput, str], str],
         book: JobBook,
+        *,
+        allow_spend: SpendCheck,
+        folders: RememberedFolders,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,9 +70,7 @@ class DescribePage(QWidget):
         self.ops = HistoryOps(book, self)
         self.batch = uuid.uuid4().hex[:12]
         self._editing: Path | None = None
-        self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
-        self.folders: Callable[[str], str] = lambda _kind: str(Path.home())
-        self.remember_folder: Callable[[str, Path], None] = lambda _kind, _folder: None
+        self.allow_spend, self.folders = allow_spend, folders
         self.model = DescribeTableModel(self)
         self.model.descriptionEdited.connect(self._keep_edit)
         self.model.rowsInserted.connect(lambda *_a: self._refresh())
@@ -178,17 +181,19 @@ class DescribePage(QWidget):
             self.table.load_thumbnail(self.model.rows[row].path)
 
     def _browse_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Add product photos", self.folders("photos"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Add product photos", self.folders.folder("photos")
+        )
         if files:
-            self.remember_folder("photos", Path(files[0]).parent)
+            self.folders.remember("photos", Path(files[0]).parent)
             self.add_paths([Path(f) for f in files])
 
     def _browse_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Add a folder of product photos", self.folders("photos")
+            self, "Add a folder of product photos", self.folders.folder("photos")
         )
         if folder:
-            self.remember_folder("photos", Path(folder))
+            self.folders.remember("photos", Path(folder))
             self.add_paths([Path(folder)])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -356,9 +361,9 @@ class DescribePage(QWidget):
         self.model.clear()
 
     def export(self, *, shopify: bool) -> None:
-        target = self.archive.ask_where(self, self.folders("exports"), shopify=shopify)
+        target = self.archive.ask_where(self, self.folders.folder("exports"), shopify=shopify)
         if target is not None:
-            self.remember_folder("exports", target.parent)
+            self.folders.remember("exports", target.parent)
             self.export_to(target, shopify=shopify)
 
     def export_to(self, path: Path, *, shopify: bool) -> None:

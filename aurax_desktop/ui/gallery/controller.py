@@ -1,45 +1,36 @@
-"""The Gallery's work: batches from the history, culling (flags and stars, saved by the
-job book), pausing and cancelling a batch, compare, "Use as person photo", and the
-lookbook export.
+"""The Gallery: which batch it shows (read from the history, read again when its jobs
+change), and what a result can become from there (the loupe, compare, try again, the
+next person or garment photo, a description). Its parts act on the batch shown:
+``culling`` (flags, stars, variants), ``batch_controls`` (pause, cancel, rename) and
+``exports`` (lookbook, line sheet, pictures); its commands and the cell's menu are
+declared in ``commands``.
 
-It is wired to what it uses: the session's job book and runner, the window's job
-cache and background work, and the remembered folders. What it asks of the rest of
-the window goes out as signals; the shell connects them.
+It gets what it uses: the session's job book and runner, the window's job cache and
+background work, the remembered folders, and the daily spending limit's check. What it
+asks of the rest of the window goes out as signals; the shell connects them.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from aurax_desktop.api import COST_TRY_ON
-from aurax_desktop.exports.full_size import (
-    DEFAULT_TEMPLATE,
-    TemplateError,
-    check_template,
-    export_results,
-    name_of,
-)
-from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
-from aurax_desktop.exports.linesheet import write_linesheet
-from aurax_desktop.jobs import BatchPaused, Job, JobKind, JobQuery, JobStatus, JobStore
+from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStore
 from aurax_desktop.jobs.batches import BatchSent, batch_jobs
-from aurax_desktop.jobs.naming import fitted, slug
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
-from aurax_desktop.ui.common.history_ops import HistoryOps
-from aurax_desktop.ui.common.icons import icon
+from aurax_desktop.ui.common.handing_on import HandedOn
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.modal import run_modal
+from aurax_desktop.ui.common.sending import SpendCheck
+from aurax_desktop.ui.gallery.batch_controls import BatchControls
 from aurax_desktop.ui.gallery.compare import CompareView
-from aurax_desktop.ui.gallery.lookbook_export import export_lookbook
+from aurax_desktop.ui.gallery.culling import Culling
+from aurax_desktop.ui.gallery.exports import GalleryExports
 from aurax_desktop.ui.gallery.model import GalleryModel, garment_name
 from aurax_desktop.ui.gallery.page import GalleryPage
 from aurax_desktop.ui.gallery.try_again import TryAgainDialog
@@ -57,33 +48,24 @@ def recent_batches(store: JobStore, limit: int = 30) -> list[tuple[str, str, flo
     return found
 
 
-@dataclass
-class _Watched:
-    left: set[str]
-    failed: int = 0
-
-    def __post_init__(self) -> None:
-        self.count = len(self.left)
-
-
 class GalleryController(QObject):
     message = Signal(str, int)
     """A note for the status bar, and how long it shows (ms)."""
     failed = Signal(str)
     resultChosen = Signal(object)
-    """The current result (a Job): shown in the result viewer."""
-    usePerson = Signal(object, str, str, object)
-    """A result to try the next garment on: (path, name, job id, the person it was of)."""
+    """The current result (a Job): the grid's current cell, or the loupe's."""
+    usePerson = Signal(object)
+    """A result to try the next garment on (a ``HandedOn``)."""
+    useGarment = Signal(object)
+    """A result to try on someone as a garment (a ``HandedOn``)."""
     wantsFront = Signal()
     """The Gallery should come to the front (a batch was sent, or asked to be shown)."""
     sent = Signal(list)
     """Jobs sent from the Gallery (a try again): the window watches them."""
     describePicture = Signal(object, str)
     """A result to describe: (its path, its product type)."""
-    batchFinished = Signal(str)
     deleteAsked = Signal(list)
     """Results to move to the Trash (the shell's job actions do it, with Undo)."""
-    """A batch sent from this window ended: what became of it, in words."""
 
     def __init__(
         self,
@@ -93,23 +75,25 @@ class GalleryController(QObject):
         folders: RememberedFolders,
         parent: QWidget,
         *,
+        allow_spend: SpendCheck,
         ratio: float = 1.0,
     ) -> None:
         super().__init__(parent)
-        self.session, self.cache, self.work, self.folders = session, cache, work, folders
+        self.session, self.cache, self.work = session, cache, work
         self.parent_widget = parent
-        self.model = GalleryModel(cache, self.work.run, self, ratio=ratio)
-        self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
-        """The daily spending limit's check (set by the window, as for the pages)."""
-        self.edits = HistoryOps(session.book, self)
-        """The user's edits, saved by the history's writer in the order they were made."""
-        self.page = GalleryPage(self.model, self.work.run)
+        self.allow_spend = allow_spend
+        self.model = GalleryModel(cache, work.run, self, ratio=ratio)
+        self.page = GalleryPage(self.model, work.run)
         self.gallery = self.page.gallery
-        self.export_action = QAction(icon("lookbook"), "Export lookbook…", parent)
-        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.export_action.setToolTip("The batch shown in the Gallery as a PDF or contact sheet")
-        self.export_action.triggered.connect(lambda _c=False: self.export_lookbook())
-        self.page.export_button.setDefaultAction(self.export_action)
+        self.loupe = self.page.loupe
+        self.culling = Culling(session, cache, self)
+        self.controls = BatchControls(session, work, self.page, parent)
+        self.exports = GalleryExports(session, work, folders, self.model, parent)
+        for part in (self.controls, self.exports):
+            part.message.connect(self.message)
+            part.failed.connect(self.failed)
+        self.culling.failed.connect(self.failed)
+        self.controls.renamed.connect(self.refresh_batches)
         self._members: dict[str, bool] = {}
         """The try-ons seen in batches, and whether each is in the Trash."""
         self._reload = QTimer(self)
@@ -117,32 +101,26 @@ class GalleryController(QObject):
         self._reload.setInterval(300)
         self._reload.timeout.connect(lambda: self.refresh_batches(self.model.batch))
         self._closed = False
-        self._watching: dict[str, _Watched] = {}
         cache.changed.connect(self._job_changed)
 
-        page, gallery = self.page, self.gallery
+        page, gallery, loupe = self.page, self.gallery, self.loupe
         page.batchChosen.connect(self.show_batch)
-        page.pauseAsked.connect(self.pause)
-        page.cancelAsked.connect(self.cancel_unsent)
         page.compareAsked.connect(self.compare)
-        page.renameAsked.connect(self.rename_batch)
-        gallery.marked.connect(self.mark)
-        gallery.rated.connect(self.rate)
+        gallery.marked.connect(self.culling.mark)
+        gallery.rated.connect(self.culling.rate)
         gallery.largeView.connect(self.large_view)
         gallery.deleteAsked.connect(self.deleteAsked)
-        loupe = page.loupe
-        loupe.marked.connect(self.mark)
-        loupe.rated.connect(self.rate)
-        loupe.variantChosen.connect(self.choose_variant)
-        gallery.chosen.connect(self.resultChosen.emit)
-        gallery.customContextMenuRequested.connect(self._menu)
-        gallery.add_key("C", page.compare)
+        gallery.chosen.connect(self.resultChosen)
+        loupe.marked.connect(self.culling.mark)
+        loupe.rated.connect(self.culling.rate)
+        loupe.variantChosen.connect(self.culling.choose_variant)
+        loupe.shown.connect(self._shown_in_loupe)
 
     def stop(self) -> None:
         """The window closes: no timer of its own goes on; edits asked for are saved."""
         self._closed = True
         self._reload.stop()
-        self.edits.close()  # a mark given is still saved, even just before quitting
+        self.culling.stop()
 
     # Filling the gallery
 
@@ -167,6 +145,13 @@ class GalleryController(QObject):
         self.refresh_batches(batch)
         self.wantsFront.emit()
 
+    def batch_sent(self, sent: BatchSent) -> None:
+        """A batch went from the Try-On page: the gallery shows it (and, for more than
+        one try-on, comes to the front)."""
+        self.refresh_batches(sent.batch)
+        if len(sent.job_ids) > 1:
+            self.wantsFront.emit()
+
     def _job_changed(self, job: Job) -> None:
         if job.kind is not JobKind.TRY_ON or job.batch is None or self._closed:
             return
@@ -177,73 +162,36 @@ class GalleryController(QObject):
             # one deleted or restored: the batches' counts change, one may be gone
             self._members[job.id] = job.in_trash
             self._reload.start()
-        self._finished_in_batch(job)
 
-    def batch_sent(self, sent: BatchSent) -> None:
-        """A batch went from the Try-On page: the gallery shows it (and, for more than
-        one try-on, comes to the front and announces the batch once it has ended)."""
-        self.refresh_batches(sent.batch)
-        if len(sent.job_ids) > 1:
-            self._watching[sent.batch] = _Watched(set(sent.job_ids))
-            self.wantsFront.emit()
+    # The window's current result
 
-    def watches(self, job: Job) -> bool:
-        """True when ``job`` belongs to a batch this controller announces as a whole."""
-        watched = self._watching.get(job.batch or "")
-        return watched is not None and job.id in watched.left
-
-    def _finished_in_batch(self, job: Job) -> None:
-        watched = self._watching.get(job.batch or "")
-        if watched is None or job.id not in watched.left or not job.status.is_final:
+    def follow(self, job: Job | None) -> None:
+        """The window's current result: its cell selected, and shown in the loupe when
+        that is open (when the job stands for its cell; another variant leaves the grid
+        as it is)."""
+        index = self.model.index_of(job.id) if job is not None else None
+        shown = self.model.job_at(index) if index is not None and index.isValid() else None
+        if index is None or shown is None or job is None or shown.id != job.id:
             return
-        watched.left.discard(job.id)
-        watched.failed += job.status is not JobStatus.COMPLETED
-        if not watched.left:
-            del self._watching[job.batch or ""]
-            done = watched.count - watched.failed
-            failed = f", {watched.failed} failed" if watched.failed else ""
-            text = f"{done} of {watched.count} try-ons completed{failed}."
-            self.message.emit(f"Batch finished: {text} See them in the Gallery.", 15000)
-            self.batchFinished.emit(text)
+        if self.gallery.currentIndex() != index:
+            self.gallery.setCurrentIndex(index)
+        if self.page.in_loupe and self.loupe.index != index:
+            self.loupe.show_at(index)
 
-    # Culling: flags and stars, saved by the job book one after another
+    def _shown_in_loupe(self, job: Job) -> None:
+        """The loupe moved on: the grid's selection follows it (and the window's
+        current result with it)."""
+        index = self.model.index_of(job.id)
+        if index.isValid() and self.gallery.currentIndex() != index:
+            self.gallery.setCurrentIndex(index)
+        else:
+            self.resultChosen.emit(job)  # the same cell, another variant
 
-    def mark(self, jobs: list[Job], mark: str) -> None:
-        """Flag ``jobs`` ("favourite", "rejected", or "" to clear)."""
-        self._edit(jobs, mark=mark or None)
-
-    def rate(self, jobs: list[Job], stars: int) -> None:
-        self._edit(jobs, stars=stars)
-
-    def _edit(self, jobs: list[Job], **fields: object) -> None:
-        ids = [job.id for job in jobs]
-        if not ids:
-            return
-        if self.session.book.read_only:
-            self.failed.emit(
-                "This window shows the history read-only (another AuraX Desktop window "
-                "runs the jobs of this data folder): marks cannot be changed here."
-            )
-            return
-        self.cache.expect(ids, **fields)
-
-        def settled(_result: object = None) -> None:
-            self.cache.settle(ids)
-
-        def refused(error: BaseException) -> None:
-            settled()
-            self.failed.emit(getattr(error, "user_message", str(error)))
-
-        self.edits.run(lambda book: book.edit(ids, **fields), settled, refused)
+    # What a result becomes
 
     def large_view(self, job: Job) -> None:
         """The loupe, on the result's cell (Space or a double-click)."""
         self.page.open_loupe(self.model.index_of(job.id))
-
-    def choose_variant(self, job: Job) -> None:
-        """The variant brought up in the loupe stands for its cell from now on: shown,
-        exported and put in lookbooks."""
-        self._edit([job], chosen_at=time.time())
 
     def try_again(self, job: Job) -> None:
         """The cell's pair once more, as a new variant (after a question with its cost)."""
@@ -273,230 +221,25 @@ class GalleryController(QObject):
         from, when that is there): the next garment is tried on it."""
         if not job.result_paths:
             return
-        result = job.result_paths[0]
-        person = Path(job.source_name or "person").stem
-        name = f"{person} + {Path(garment_name(job)).stem}{result.suffix}"
-        self.usePerson.emit(result, name, job.id, job.source_name)
+        self.usePerson.emit(HandedOn(job.result_paths[0], _look_name(job), job.id, job.source_name))
         self.message.emit("The result is now a person photo: choose the next garment.", 8000)
 
-    def pause(self, batch: str, paused: bool) -> None:
-        runner = self.session.runner
-        if runner is not None:
-            runner.pause_batch(batch, paused=paused)
-            self.message.emit(
-                "Batch paused: no more of it is sent." if paused else "Batch resumed.", 6000
-            )
+    def use_as_garment(self, job: Job) -> None:
+        """The result goes into the Garment pane, with its product type: a whole look
+        tried on someone else."""
+        if not job.result_paths:
+            return
+        self.useGarment.emit(
+            HandedOn(job.result_paths[0], _look_name(job), job.id, None, job.product_type)
+        )
+        self.message.emit("The result is now a garment photo: choose a person.", 8000)
 
-    def batch_paused(self, event: BatchPaused) -> None:
-        """The scheduler paused or resumed a batch (the user, or AuraX for want of
-        credits): the page shows the truth."""
-        paused = dict(self.page.paused)
-        if event.paused:
-            paused[event.batch] = event.reason
-        else:
-            paused.pop(event.batch, None)
-        self.page.set_paused(paused)
-        if event.paused and event.reason:  # said where it is seen, without a dialog
-            self.message.emit(
-                f"{event.reason.rstrip('.')}. The batch is paused: top up, then Resume.", 0
-            )
+    def describe(self, job: Job) -> None:
+        if job.result_paths:
+            self.describePicture.emit(job.result_paths[0], job.product_type)
 
-    def connection_changed(self) -> None:
-        """A new runner (or none): the batches paused are those it says."""
-        runner = self.session.runner
-        self.page.set_paused(runner.paused_batches() if runner is not None else {})
 
-    def cancel_unsent(self, batch: str) -> None:
-        runner = self.session.runner
-        counts = self.model.counts()
-        if runner is None or not counts["unsent"]:
-            return
-        sent = counts["working"]
-        answer = QMessageBox.question(
-            self.parent_widget,
-            "Cancel unsent try-ons",
-            f"Cancel the {counts['unsent']} try-ons of this batch not sent yet? Nothing was "
-            "charged for them."
-            + (f" The {sent} already at AuraX are followed to the end." if sent else ""),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.work.run(
-            lambda: runner.cancel_unsent(batch),
-            lambda count: self.message.emit(f"{count} unsent try-ons cancelled.", 8000),
-        )
-
-    def export_lookbook(self) -> None:
-        jobs = self.model.jobs()
-        if not jobs:
-            self.failed.emit(
-                "Choose a batch in the Gallery first: the lookbook is made of its try-ons."
-            )
-            return
-        settings = self.session.settings
-        export_lookbook(
-            self.parent_widget,
-            self.work,
-            self.model.shown_jobs(),
-            filtered=self.model.filter.active,
-            folder=Path(self.folders.folder("exports")),
-            said=lambda text: self.message.emit(text, 10000),
-            failed=self.failed.emit,
-            heading=(settings.lookbook_subtitle, settings.lookbook_logo),
-        )
-
-    def export_linesheet(self) -> None:
-        """File → Export line sheet…: the batch's garments and their looks, for buyers."""
-        batch = self.model.batch
-        if batch is None:
-            self.failed.emit("Choose a batch in the Gallery first: the line sheet is made of it.")
-            return
-        suggested = (
-            Path(self.folders.folder("exports"))
-            / f"{slug(f'{self.model.name} line sheet') or 'line-sheet'}.pdf"  # not the lookbook's
-        )
-        chosen, _kind = QFileDialog.getSaveFileName(
-            self.parent_widget, "Export line sheet", str(suggested), "PDF line sheet (*.pdf)"
-        )
-        if not chosen:
-            return
-        target = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
-        self.folders.remember("exports", target.parent)
-        store, settings = self.session.store, self.session.settings
-        logo = Path(settings.lookbook_logo) if settings.lookbook_logo else None
-
-        def write() -> tuple[Path, list[str]]:
-            described = store.query(
-                JobQuery(kinds=frozenset({JobKind.PRODUCT_DESCRIPTION}), limit=100_000)
-            )
-            sheet = linesheet_from_jobs(
-                batch_jobs(store, batch),
-                described,
-                subtitle=settings.lookbook_subtitle,
-                logo=logo if logo is not None and logo.is_file() else None,
-            )
-            return write_linesheet(sheet, target)
-
-        self.work.run(
-            write,
-            lambda written: self.message.emit(
-                f"Line sheet saved: {written[0].name}."
-                + (f" Left out: {'; '.join(written[1])}" if written[1] else ""),
-                10000,
-            ),
-            lambda error: self.failed.emit(
-                f"The line sheet could not be written to {target}: "
-                f"{getattr(error, 'strerror', None) or error}"
-            ),
-        )
-
-    def export_pictures(self) -> None:
-        """Gallery → Export pictures…: the results the filter shows, at full size, named
-        by a template; existing files are replaced only if the user says so."""
-        jobs = [j for j in self.model.shown_jobs() if j.status is JobStatus.COMPLETED]
-        if not jobs:
-            self.failed.emit("There are no finished try-ons in the Gallery to export.")
-            return
-        folder = QFileDialog.getExistingDirectory(
-            self.parent_widget, "Export pictures to", self.folders.folder("results")
-        )
-        if not folder:
-            return
-        template, ok = QInputDialog.getText(
-            self.parent_widget,
-            "Name the pictures",
-            "File names from {sku}, {name}, {person}, {garment}, {type} and {n}:",
-            text=DEFAULT_TEMPLATE,
-        )
-        if not ok:
-            return
-        try:
-            check_template(template)
-        except TemplateError as exc:
-            self.failed.emit(f"The name template cannot be used: {exc}")
-            return
-        target = Path(folder)
-        self.folders.remember("results", target)
-        existing = [
-            job
-            for number, job in enumerate(jobs, start=1)
-            if (
-                target / fitted(name_of(job, template, number), job.result_paths[0].suffix)
-            ).exists()
-        ]
-        force = False
-        if existing:
-            answer = QMessageBox.question(
-                self.parent_widget,
-                "Replace existing files?",
-                f"{len(existing)} of these names are taken in {target.name} already. "
-                "Replace those files?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            force = answer == QMessageBox.StandardButton.Yes
-        self.work.run(
-            lambda: export_results(jobs, target, template, force=force),
-            lambda done: self.message.emit(
-                f"{len(done.written)} pictures exported to {target.name}"
-                + (f", {len(done.existing)} existing files kept" if done.existing else "")
-                + (f"; not written: {'; '.join(done.failed)}" if done.failed else "")
-                + ".",
-                10000,
-            ),
-            lambda error: self.failed.emit(
-                f"The pictures could not be exported: {getattr(error, 'strerror', None) or error}"
-            ),
-        )
-
-    def rename_batch(self) -> None:
-        batch = self.model.batch
-        if batch is None:
-            return
-        name, ok = QInputDialog.getText(
-            self.parent_widget, "Rename the batch", "The batch's name:", text=self.model.name
-        )
-        name = " ".join(name.split())
-        if not ok or not name:
-            return
-        self.edits.run(
-            lambda book: book.rename_batch(batch, name),
-            lambda _jobs: self.refresh_batches(batch),
-            lambda error: self.failed.emit(getattr(error, "user_message", str(error))),
-        )
-
-    def _menu(self, point: QPoint) -> None:
-        job = self.gallery.current_job()
-        menu = QMenu(self.gallery)
-        if job is not None:
-            menu.addAction(icon("loupe"), "Loupe\tSpace", lambda: self.large_view(job))
-            menu.addAction(
-                icon("flag"), "Favourite\tF", lambda: self.gallery.toggle_mark("favourite")
-            )
-            menu.addAction(
-                icon("reject"), "Reject\tX", lambda: self.gallery.toggle_mark("rejected")
-            )
-            again = menu.addAction(icon("retry"), "Try again…", lambda: self.try_again(job))
-            again.setEnabled(self.session.runner is not None)
-            compare = menu.addAction(icon("compare"), "Compare selected\tC", self.page.compare)
-            compare.setEnabled(self.page.compare_button.isEnabled())
-            menu.addAction(
-                icon("use-as-person"), "Use as person photo", lambda: self.use_as_person(job)
-            )
-            if job.result_paths:
-                menu.addAction(
-                    icon("describe"),
-                    "Describe it…",
-                    lambda: self.describePicture.emit(job.result_paths[0], job.product_type),
-                )
-            chosen = self.gallery.chosen_jobs()
-            menu.addAction(
-                icon("trash"),
-                "Delete\tDel" if len(chosen) < 2 else f"Delete {len(chosen)} results\tDel",
-                lambda: self.deleteAsked.emit(chosen),
-            )
-            menu.addSeparator()
-        menu.addAction(self.export_action)
-        menu.addAction("Export pictures…", self.export_pictures)
-        menu.addAction("Export line sheet…", self.export_linesheet)
-        menu.popup(self.gallery.viewport().mapToGlobal(point))
+def _look_name(job: Job) -> str:
+    """A result's name as a photo: its person and garment ("anna + linen-dress.png")."""
+    person = Path(job.source_name or "person").stem
+    return f"{person} + {Path(garment_name(job)).stem}{job.result_paths[0].suffix}"

@@ -1,15 +1,14 @@
 """The results gallery: a batch as a grid of thumbnails (people in rows, garments in
 columns), marked from the keyboard like a contact sheet.
 
-F marks a favourite, X a reject (again: unmarked); arrows move; Space opens the large
-view; Enter shows the result beside the jobs list. Selected results can be dragged out
-to the file manager or another program as their files.
+Arrows move; the current cell is the window's current result. What the keys do to the
+selected results (F favourite, X reject, 1 to 5 stars, Space the loupe, Delete) are the
+Gallery's commands (``commands``), which call ``toggle_mark``, ``rate``,
+``open_large`` and ``delete_chosen`` here. Selected results can be dragged out to the
+file manager or another program as their files.
 """
 
 from __future__ import annotations
-
-import functools
-from collections.abc import Callable
 
 from PySide6.QtCore import (
     QMimeData,
@@ -26,13 +25,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QDrag,
-    QKeyEvent,
-    QKeySequence,
     QPainter,
     QPalette,
     QPen,
     QPixmap,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,10 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
-from aurax_desktop.jobs.model import MAX_STARS
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.common.theme import accent
 from aurax_desktop.ui.gallery.model import (
+    ASPECT,
     THUMB_SIDE,
     THUMB_SIDES,
     GalleryModel,
@@ -57,16 +53,32 @@ from aurax_desktop.ui.gallery.model import (
 )
 
 PAD = 8
-"""Room around a thumbnail in its cell (for the selection's frame and the badges)."""
-CELL = QSize(THUMB_SIDE + 2 * PAD, THUMB_SIDE + 2 * PAD)
-BADGE = 22
+"""Room around a thumbnail in its cell (for the selection's frame)."""
+BAND = 18
+"""The strip under a thumbnail that holds its marks: nothing is drawn over a picture."""
+MARK = 14
+"""A mark's size in the strip (the flag, a star)."""
+
+
+def picture_box(side: int, aspect: float) -> QSize:
+    """The room of a thumbnail whose longest side is ``side``, of ``aspect`` (width to
+    height)."""
+    if aspect <= 1:
+        return QSize(max(1, round(side * aspect)), side)
+    return QSize(side, max(1, round(side / aspect)))
+
+
+def cell_size(side: int, aspect: float) -> QSize:
+    """A cell: its picture's room, the frame's around it, and the marks' strip below."""
+    box = picture_box(side, aspect)
+    return QSize(box.width() + 2 * PAD, box.height() + 2 * PAD + BAND)
 
 
 class _ResultDelegate(QStyledItemDelegate):
-    """The thumbnail centred in its cell; the selection drawn as a frame (a selected
-    favourite or reject stays fully visible; a reject is dimmed only when not
-    selected); a badge for the flag, the stars along the foot, and the count of the
-    cell's variants."""
+    """The thumbnail centred in its room; the selection drawn as a frame (a selected
+    favourite or reject stays fully visible; a reject is dimmed only when not selected);
+    under the picture, never on it, its marks: the flag, the stars and how many variants
+    the cell holds."""
 
     def paint(
         self,
@@ -82,14 +94,11 @@ class _ResultDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         job = index.data(JobRole)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-        inner = rect.adjusted(PAD, PAD, -PAD, -PAD)
-        marks = rect  # where the badges go: on the picture's corners once it is drawn
+        inner = rect.adjusted(PAD, PAD, -PAD, -PAD - BAND)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             size = pixmap.deviceIndependentSize().toSize()
             x = inner.x() + (inner.width() - size.width()) // 2
             y = inner.y() + (inner.height() - size.height()) // 2
-            inset = PAD - 4
-            marks = QRect(x, y, size.width(), size.height()).adjusted(-inset, -inset, inset, inset)
             if job is not None and job.mark == REJECTED and not selected:
                 painter.setOpacity(0.35)
             painter.drawPixmap(x, y, pixmap)
@@ -98,13 +107,10 @@ class _ResultDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             text = str(index.data(Qt.ItemDataRole.DisplayRole) or "Loading…")
             painter.drawText(inner, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
-        if job is not None and job.mark in (FAVOURITE, REJECTED):
-            self._badge(painter, marks, job.mark)
-        if job is not None and job.stars:
-            self._stars(painter, marks, job.stars)
-        variants = index.data(VariantsRole)
-        if isinstance(variants, int) and variants > 1:
-            self._count(painter, marks, variants)
+        if job is not None:
+            band = QRect(inner.left(), inner.bottom() + PAD // 2, inner.width(), BAND)
+            variants = index.data(VariantsRole)
+            self._marks(painter, palette, band, job, variants if isinstance(variants, int) else 1)
         painter.setBrush(Qt.BrushStyle.NoBrush)  # frames only: never a fill over the picture
         if selected:
             painter.setPen(QPen(accent(), 3))
@@ -115,46 +121,51 @@ class _ResultDelegate(QStyledItemDelegate):
         painter.restore()
 
     @staticmethod
-    def _badge(painter: QPainter, rect: QRect, mark: str) -> None:
-        colour = QColor("#d4a106") if mark == FAVOURITE else QColor("#c0392b")
-        area = QRect(rect.right() - BADGE - PAD, rect.top() + PAD, BADGE, BADGE)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 235))
-        painter.drawEllipse(area)
-        name = "flag" if mark == FAVOURITE else "reject"
-        icon(name, colour).paint(painter, area.adjusted(3, 3, -3, -3))
-
-    @staticmethod
-    def _stars(painter: QPainter, rect: QRect, stars: int) -> None:
-        side = 12
-        band = QRect(
-            rect.left() + PAD, rect.bottom() - PAD - side - 4, stars * (side + 2) + 6, side + 4
-        )
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 150))
-        painter.drawRoundedRect(band, 4, 4)
-        star = icon("star-filled", QColor("#f5c542"))
-        for n in range(stars):
-            star.paint(painter, QRect(band.left() + 3 + n * (side + 2), band.top() + 2, side, side))
-
-    @staticmethod
-    def _count(painter: QPainter, rect: QRect, count: int) -> None:
-        area = QRect(rect.left() + PAD, rect.top() + PAD, BADGE, BADGE)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 170))
-        painter.drawEllipse(area)
-        painter.setPen(QColor("white"))
-        font = painter.font()
-        font.setBold(True)
-        painter.setFont(font)
-        painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), str(count))
+    def _marks(painter: QPainter, palette: QPalette, band: QRect, job: Job, variants: int) -> None:
+        """The flag on the left, the variants' count on the right, the stars between
+        (as a number when the cell is too narrow for them)."""
+        top = band.top() + (band.height() - MARK) // 2
+        left, right = band.left(), band.right() + 1
+        text = palette.color(QPalette.ColorRole.Text)
+        if job.mark in (FAVOURITE, REJECTED):
+            colour = QColor("#d4a106") if job.mark == FAVOURITE else QColor("#c0392b")
+            name = "flag" if job.mark == FAVOURITE else "reject"
+            icon(name, colour).paint(painter, QRect(left, top, MARK, MARK))
+            left += MARK + 4
+        if variants > 1:
+            count = f"×{variants}"
+            width = painter.fontMetrics().horizontalAdvance(count) + 8
+            pill = QRect(right - width, top - 1, width, MARK + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Mid))
+            painter.drawRoundedRect(pill, 6, 6)
+            painter.setPen(palette.color(QPalette.ColorRole.Window))
+            painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), count)
+            right = pill.left() - 4
+        if job.stars:
+            star = icon("star-filled", QColor("#e0a800"))
+            step = MARK - 1
+            if job.stars * step <= right - left:
+                for n in range(job.stars):
+                    star.paint(painter, QRect(left + n * step, top, MARK, MARK))
+            else:  # a narrow cell: one star and the number
+                star.paint(painter, QRect(left, top, MARK, MARK))
+                painter.setPen(text)
+                number = QRect(left + MARK + 1, top, max(0, right - left - MARK - 1), MARK)
+                align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                painter.drawText(number, int(align), str(job.stars))
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         model = index.model()
-        side = model.side if isinstance(model, GalleryModel) else THUMB_SIDE
-        return QSize(side + 2 * PAD, side + 2 * PAD)
+        if isinstance(model, GalleryModel):
+            return cell_size(model.side, model.aspect)
+        return cell_size(THUMB_SIDE, ASPECT)
+
+
+HEADER_WIDTH = 140
+"""The widest the people's names get (the rest of the room is the pictures')."""
 
 
 class ResultsGallery(QTableView):
@@ -191,23 +202,19 @@ class ResultsGallery(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        for header, size, name in (
-            (self.horizontalHeader(), CELL.width(), "Garments"),
-            (self.verticalHeader(), CELL.height(), "People"),
+        for header, name in (
+            (self.horizontalHeader(), "Garments"),
+            (self.verticalHeader(), "People"),
         ):
             header.setAccessibleName(name)
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            header.setDefaultSectionSize(size)
             header.setHighlightSections(False)
-        self.verticalHeader().setMaximumWidth(160)
-        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+            # a name's start is what tells it apart ("Court sneaker low", "anna maria")
+            header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().setMaximumWidth(HEADER_WIDTH)
+        self._fit_cells()
+        model.shapeChanged.connect(self._fit_cells)
         self.doubleClicked.connect(lambda index: self._emit(self.largeView, index))
-        self.add_key("F", lambda: self.toggle_mark(FAVOURITE))
-        self.add_key("X", lambda: self.toggle_mark(REJECTED))
-        for stars in range(MAX_STARS + 1):
-            self.add_key(str(stars), functools.partial(self.rate, stars))
-        self.add_key("Space", lambda: self._emit(self.largeView, self.currentIndex()))
         self.setToolTip("")
 
     # Thumbnail size
@@ -215,9 +222,15 @@ class ResultsGallery(QTableView):
     def set_side(self, side: int) -> None:
         """Thumbnails of ``side`` logical pixels (one of ``THUMB_SIDES``)."""
         self.gallery.set_side(side)
-        for header in (self.horizontalHeader(), self.verticalHeader()):
-            header.setDefaultSectionSize(side + 2 * PAD)
+        self._fit_cells()
         self.sizeChanged.emit(side)
+
+    def _fit_cells(self) -> None:
+        """Each cell as wide and as tall as its picture needs (a column of portraits is
+        narrow), at the thumbnails' size."""
+        size = cell_size(self.gallery.side, self.gallery.aspect)
+        self.horizontalHeader().setDefaultSectionSize(size.width())
+        self.verticalHeader().setDefaultSectionSize(size.height())
 
     def larger(self) -> None:
         bigger = [s for s in THUMB_SIDES if s > self.gallery.side]
@@ -255,22 +268,16 @@ class ResultsGallery(QTableView):
         if job is not None:
             signal.emit(job)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Delete (or Backspace) moves the selected results to the Trash (Ctrl+Z brings
-        them back), as in the Jobs list."""
-        deleting = event.matches(QKeySequence.StandardKey.Delete)
-        if (deleting or event.key() == Qt.Key.Key_Backspace) and self.chosen_jobs():
+    # What the Gallery's commands do to the selected results
+
+    def open_large(self) -> None:
+        """The loupe, on the current cell."""
+        self._emit(self.largeView, self.currentIndex())
+
+    def delete_chosen(self) -> None:
+        """The selected results to the Trash (Ctrl+Z brings them back)."""
+        if self.chosen_jobs():
             self.deleteAsked.emit(self.chosen_jobs())
-            return
-        super().keyPressEvent(event)
-
-    # Keys: marks, the large view, compare (read only while the gallery has the focus)
-
-    def add_key(self, key: str, slot: Callable[[], None]) -> QShortcut:
-        shortcut = QShortcut(QKeySequence(key), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
-        return shortcut
 
     def chosen_jobs(self) -> list[Job]:
         """What a key acts on: the selected results, else the current one."""

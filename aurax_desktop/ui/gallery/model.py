@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QImage, QPixmap
 
 from aurax_desktop.jobs import Job, JobKind, JobStatus
@@ -34,6 +41,10 @@ THUMB_SIDE = 176
 """The longest side of a thumbnail in the grid at its default size (logical pixels)."""
 THUMB_SIDES = (96, 128, 176, 240, 320)
 """The thumbnail sizes to choose from (Ctrl+= and Ctrl+-, the slider)."""
+ASPECT = 2 / 3
+"""The pictures' width to height until a batch's first thumbnail says (a portrait)."""
+ASPECTS = (0.4, 2.5)
+"""The narrowest and the widest shape a cell takes."""
 CACHE_BYTES = 96 * 1024 * 1024
 """What the thumbnails kept in memory may take (at 200 % each is four times larger)."""
 JobRole = Qt.ItemDataRole.UserRole
@@ -78,6 +89,9 @@ class CullFilter:
 
 
 class GalleryModel(QAbstractTableModel):
+    shapeChanged = Signal()
+    """The batch's pictures turned out another shape (``aspect``): the cells follow."""
+
     def __init__(
         self,
         cache: JobCache,
@@ -93,6 +107,9 @@ class GalleryModel(QAbstractTableModel):
         self._load = loader
         self.ratio = ratio
         self.side = THUMB_SIDE
+        self.aspect = ASPECT
+        """The batch's pictures' width to height, as its first thumbnail shows it."""
+        self._shape_known = False
         self.batch: str | None = None
         self.people: list[str] = []
         """Each row's person photo's file name ("" until a job of the row says)."""
@@ -125,6 +142,8 @@ class GalleryModel(QAbstractTableModel):
         """Show ``jobs`` (read on a worker), each as the cache now has it."""
         shown = [j for j in self.cache.absorb(jobs) if not j.in_trash and j.kind is JobKind.TRY_ON]
         self.beginResetModel()
+        if batch != self.batch:
+            self._shape_known = False  # the cells keep their shape until one says
         self.batch = batch
         self._cells.clear()
         self._where.clear()
@@ -362,6 +381,13 @@ class GalleryModel(QAbstractTableModel):
         self._asked.discard(key)
         if image.isNull() or key[0] not in self._where:
             return
+        if not self._shape_known:
+            self._shape_known = True
+            low, high = ASPECTS
+            aspect = max(low, min(high, image.width() / max(1, image.height())))
+            if abs(aspect - self.aspect) > 0.02:
+                self.aspect = aspect
+                self.shapeChanged.emit()
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.ratio)
         self._thumbs[key] = pixmap

@@ -1,13 +1,12 @@
 """The Gallery page: a batch's results as a grid, its progress and controls (pause,
-resume, cancel what is not sent), the favourites filter, compare and export."""
+resume, cancel what is not sent), the favourites filter, compare and export; and the
+loupe it opens (which the window shows in place of everything else)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.gallery.compare import MAX_COMPARED
 from aurax_desktop.ui.gallery.grid import ResultsGallery
-from aurax_desktop.ui.gallery.loupe import Loupe
+from aurax_desktop.ui.gallery.loupe import Loader, Loupe
 from aurax_desktop.ui.gallery.model import THUMB_SIDES, CullFilter, GalleryModel
 
 EMPTY_TEXT = (
@@ -49,18 +48,22 @@ FLAG_FILTERS: tuple[tuple[str, frozenset[str]], ...] = (
 
 
 class GalleryPage(QWidget):
-    """The controls speak through signals; the window's catalog logic answers them."""
+    """The controls speak through signals; the Gallery's controller and its parts (batch
+    controls, compare) answer them."""
 
     batchChosen = Signal(str)
     pauseAsked = Signal(str, bool)
     cancelAsked = Signal(str)
     compareAsked = Signal(list)
     renameAsked = Signal()
+    loupeShown = Signal(bool)
+    """The loupe opened (True) or closed: the window gives it its whole room, or takes
+    it back."""
 
     def __init__(
         self,
         model: GalleryModel,
-        load: Callable[[Callable[[], QImage], Callable[[QImage], None]], None],
+        load: Loader,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -122,6 +125,7 @@ class GalleryPage(QWidget):
         self.gallery.selectionModel().selectionChanged.connect(lambda *_a: self.refresh())
         self.loupe = Loupe(model, self._load_picture)
         self.loupe.back.connect(self.close_loupe)
+        self._in_loupe = False
         self.size_slider = QSlider(Qt.Orientation.Horizontal)
         self.size_slider.setObjectName("thumbnailSize")
         self.size_slider.setAccessibleName("Thumbnail size")
@@ -166,7 +170,6 @@ class GalleryPage(QWidget):
         self.stack = QStackedLayout()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.gallery)
-        self.stack.addWidget(self.loupe)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 16, 16, 16)
         layout.setSpacing(10)
@@ -242,32 +245,36 @@ class GalleryPage(QWidget):
         self.pause_button.setIcon(icon("play" if paused else "pause"))
         self.pause_button.setEnabled(bool(counts["unsent"]) or paused)
         self.cancel_button.setEnabled(bool(counts["unsent"]))
-        chosen = len(self.gallery.selected_jobs())
-        self.compare_button.setEnabled(2 <= chosen <= MAX_COMPARED)
+        self.compare_button.setEnabled(bool(self.comparable()))
         self.batch_combo.setEnabled(self.batch_combo.count() > 0)
         self.rename_button.setEnabled(has_batch)
 
     # The loupe
 
-    _load_picture: Callable[[Callable[[], QImage], Callable[[QImage], None]], None]
+    _load_picture: Loader
 
     def open_loupe(self, index: QModelIndex | QPersistentModelIndex) -> None:
         if self.model.job_at(index) is None:
             return
-        self.stack.setCurrentWidget(self.loupe)
+        if not self._in_loupe:
+            self._in_loupe = True
+            self.loupeShown.emit(True)
         self.loupe.show_at(index)
 
     def close_loupe(self) -> None:
         """Back to the grid, on the cell the loupe showed."""
+        if not self._in_loupe:
+            return
+        self._in_loupe = False
         index = self.loupe.index
-        self.stack.setCurrentWidget(self.gallery)
+        self.loupeShown.emit(False)
         if index.isValid():
             self.gallery.setCurrentIndex(self.model.index(index.row(), index.column()))
         self.gallery.setFocus()
 
     @property
     def in_loupe(self) -> bool:
-        return self.stack.currentWidget() is self.loupe
+        return self._in_loupe
 
     def _filter_changed(self) -> None:
         self.model.set_filter(
@@ -301,7 +308,13 @@ class GalleryPage(QWidget):
         if self.batch is not None:
             self.cancelAsked.emit(self.batch)
 
+    def comparable(self) -> list[Job]:
+        """The selected results when two to four are selected (what Compare shows), else
+        none."""
+        jobs = [j for j in self.gallery.selected_jobs() if j.result_paths]
+        return jobs if 2 <= len(jobs) <= MAX_COMPARED else []
+
     def compare(self) -> None:
-        jobs: list[Job] = [j for j in self.gallery.selected_jobs() if j.result_paths]
-        if 2 <= len(jobs) <= MAX_COMPARED:
+        jobs = self.comparable()
+        if jobs:
             self.compareAsked.emit(jobs)

@@ -22,7 +22,7 @@ from aurax_desktop.jobs import GenerationInput, new_job_id
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.choices import combo_box, credits_text, product_type_combo
-from aurax_desktop.ui.common.sending import SendingPage
+from aurax_desktop.ui.common.sending import SendingPage, SpendCheck
 from aurax_desktop.ui.photos.image_pane import ImagePane
 
 PRESETS = {
@@ -39,9 +39,10 @@ class GeneratePage(SendingPage):
         self,
         work: BackgroundWork,
         submit: Callable[[GenerationInput, str | None], str],
+        allow_spend: SpendCheck,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(work, parent)
+        super().__init__(work, allow_spend, parent)
         self._submit = submit
         self.shape_pane = ImagePane("Shape", "shape", ImageCanvas(), work, icon_name="image")
         self.shape_pane.setObjectName("shapePane")

@@ -22,6 +22,7 @@ from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.choices import credits_text
 from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.common.picture_window import open_picture
+from aurax_desktop.ui.common.sending import SpendCheck
 
 NOT_CONNECTED = "Connect an AuraX account or start the demo first."
 
@@ -37,16 +38,20 @@ class JobActions(QObject):
     """Job ids just sent (a retry, a follow again): the window watches them."""
 
     def __init__(
-        self, session: Session, work: BackgroundWork, window: QWidget, undo: QUndoStack
+        self,
+        session: Session,
+        work: BackgroundWork,
+        window: QWidget,
+        undo: QUndoStack,
+        allow_spend: SpendCheck,
     ) -> None:
+        """``undo``: where deletions go, to be undone (Edit → Undo); ``allow_spend``: the
+        daily spending limit's check (retries cost credits too)."""
         super().__init__(window)
         self.session, self.work, self.window = session, work, window
-        self.undo = undo
-        """Where deletions go, to be undone (Edit → Undo)."""
+        self.undo, self.allow_spend = undo, allow_spend
         self.ops = HistoryOps(session.book, self)
         """Deletions and their undoing, written in the order they were asked for."""
-        self.allow_spend: Callable[[float, str], bool] = lambda _cost, _what: True
-        """The daily spending limit's check (set by the window, as for the pages)."""
 
     # Sending: the one wrapper every page's submit goes through (on a worker thread)
 

@@ -51,14 +51,23 @@ class JobListModel(QAbstractListModel):
     groupsChanged = Signal()
     """A group was opened or closed: the rows to hide are ``hidden_rows()``."""
 
-    def __init__(self, cache: JobCache, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        cache: JobCache,
+        parent: QObject | None = None,
+        *,
+        fetcher: Callable[[JobQuery], None] | None = None,
+        query: JobQuery | None = None,
+    ) -> None:
+        """``fetcher``: called with the next page's query, it answers with
+        ``older_loaded`` (without one, the rows are all there is); ``query``: what the
+        rows are (a page of the whole history unless said)."""
         super().__init__(parent)
         self.cache = cache
         cache.changed.connect(self.update_job)
         cache.removed.connect(self.remove_job)
-        self.query = JobQuery()
-        self.fetcher: Callable[[JobQuery], None] | None = None
-        """Called with the next page's query; it answers with ``older_loaded``."""
+        self.query = query or JobQuery()
+        self.fetcher = fetcher
         self._more = False
         self._fetching = False
         self._ids: list[str] = []

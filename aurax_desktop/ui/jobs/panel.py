@@ -13,6 +13,7 @@ from aurax_desktop.jobs import Job, JobQuery, JobStatus, JobStore
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.choices import combo_box
 from aurax_desktop.ui.common.icons import icon
+from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.jobs.model import JobListModel
 from aurax_desktop.ui.jobs.row_pictures import row_picture
 from aurax_desktop.ui.jobs.view import JobListView
@@ -33,13 +34,18 @@ class HistoryPanel(QWidget):
     def __init__(
         self,
         work: BackgroundWork,
-        model: JobListModel,
+        cache: JobCache,
         store: Callable[[], JobStore],
         parent: QWidget | None = None,
     ) -> None:
+        """``cache``: the window's job cache, which the list is a view over; ``store``:
+        the history, read a page at a time."""
         super().__init__(parent)
         self.setProperty("card", True)
-        self.work, self.model, self._store = work, model, store
+        self.work, self._store = work, store
+        model = self.model = JobListModel(
+            cache, self, fetcher=self._load_older, query=JobQuery(limit=HISTORY_PAGE)
+        )
         self._ticket = 0
         self.job_list = JobListView(model)
         heading = QLabel("Jobs")
@@ -66,8 +72,6 @@ class HistoryPanel(QWidget):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.focus_search)
         self.find_shortcut = find
-        model.query = JobQuery(limit=HISTORY_PAGE)
-        model.fetcher = self._load_older
         model.thumbnailWanted.connect(self._load_thumbnail)
 
         top = QHBoxLayout()
@@ -100,6 +104,13 @@ class HistoryPanel(QWidget):
             widget.blockSignals(False)
         self.model.query = JobQuery(limit=HISTORY_PAGE)  # new jobs show from now on
         self.apply_filter()
+
+    def select(self, job_id: str) -> None:
+        """Select the job's row, when the list holds it (its result then shows)."""
+        self.model.flush()
+        row = self.model.row_of(job_id)
+        if row is not None:
+            self.job_list.setCurrentIndex(self.model.index(row))
 
     def focus_search(self) -> None:
         self.job_search.setFocus()

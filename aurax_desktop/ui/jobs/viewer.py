@@ -5,14 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QGuiApplication,
     QImage,
-    QMouseEvent,
-    QPainter,
-    QPen,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,98 +25,10 @@ from aurax_desktop.jobs import Job, JobKind, JobStatus, result_file_name
 from aurax_desktop.jobs.garments import display_name, garment_label
 from aurax_desktop.jobs.params import GenerationParams, TryOnParams, decode
 from aurax_desktop.ui.common.background import BackgroundWork
-from aurax_desktop.ui.common.canvas import ImageCanvas, fitted_device_size, scaled_smoothly
+from aurax_desktop.ui.common.canvas import fitted_device_size, scaled_smoothly
+from aurax_desktop.ui.common.comparison import ComparisonCanvas
 from aurax_desktop.ui.common.icons import tool_button
 from aurax_desktop.ui.common.picture_window import open_picture
-from aurax_desktop.ui.common.theme import accent
-
-
-class ComparisonCanvas(ImageCanvas):
-    """The result, with the "before" photo left of a draggable divider when comparing."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumSize(200, 160)  # the Jobs list below keeps its rows on small screens
-        self.before: QImage | None = None
-        self.comparing = False
-        self.divider = 0.5
-        self._dragging = False
-        self.placeholder = "Select a finished job to see its result here"
-        self.placeholder_icon = "image"
-
-    def set_before(self, before: QImage | None) -> None:
-        self.before = before
-        self.comparing = before is not None and self.comparing
-        self.update()
-
-    def paint_overlay(self, painter: QPainter) -> None:
-        if not (self.comparing and self.before is not None and self.has_image()):
-            return
-        rect = self.image_rect()
-        split = rect.left() + rect.width() * self.divider
-        painter.save()
-        painter.setClipRect(QRectF(rect.left(), rect.top(), split - rect.left(), rect.height()))
-        painter.drawImage(rect, self.before)
-        painter.restore()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(Qt.GlobalColor.white, 2)
-        painter.setPen(pen)
-        painter.drawLine(QPointF(split, rect.top()), QPointF(split, rect.bottom()))
-        painter.setBrush(accent())
-        painter.drawEllipse(QPointF(split, rect.center().y()), 9, 9)
-        self._label(painter, "Before", rect, left=True)
-        self._label(painter, "After", rect, left=False)
-
-    @staticmethod
-    def _label(painter: QPainter, text: str, rect: QRectF, *, left: bool) -> None:
-        """White text on a dark rounded tag, readable on light and dark photos alike."""
-        metrics = painter.fontMetrics()
-        tag = QRectF(0, 0, metrics.horizontalAdvance(text) + 14, metrics.height() + 6)
-        tag.moveTop(rect.top() + 8)
-        if left:
-            tag.moveLeft(rect.left() + 8)
-        else:
-            tag.moveRight(rect.right() - 8)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 150))
-        painter.drawRoundedRect(tag, 4, 4)
-        painter.setPen(Qt.GlobalColor.white)
-        painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
-
-    def _near_divider(self, point: QPointF) -> bool:
-        if not (self.comparing and self.has_image()):
-            return False
-        rect = self.image_rect()
-        return abs(point.x() - (rect.left() + rect.width() * self.divider)) < 14
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._near_divider(event.position()):
-            self._dragging = True
-            return
-        if event.button() == Qt.MouseButton.LeftButton and self.has_image() and not self.comparing:
-            self._pan_start(event)
-            return
-        super().mousePressEvent(event)
-
-    def _pan_start(self, event: QMouseEvent) -> None:
-        self._pan_from = event.position()
-        self.setCursor(Qt.CursorShape.ClosedHandCursor)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._dragging:
-            rect = self.image_rect()
-            self.divider = max(0.0, min(1.0, (event.position().x() - rect.left()) / rect.width()))
-            self.update()
-            return
-        if self._near_divider(event.position()):
-            self.setCursor(Qt.CursorShape.SplitHCursor)
-        elif self._pan_from is None:
-            self.unsetCursor()
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._dragging = False
-        super().mouseReleaseEvent(event)
 
 
 class ResultViewer(QFrame):
@@ -141,6 +49,8 @@ class ResultViewer(QFrame):
         self.job: Job | None = None
         self._ticket = 0
         self.canvas = ComparisonCanvas()
+        self.canvas.setMinimumSize(200, 160)  # the Jobs list below keeps its rows on small screens
+        self.canvas.placeholder = "Select a finished job to see its result here"
         self.canvas.setObjectName("resultView")
         self.canvas.setAccessibleName("Result")
         title = QLabel("Result")
@@ -229,6 +139,12 @@ class ResultViewer(QFrame):
             lambda error: self.message.emit(getattr(error, "user_message", str(error))),
         )
 
+    def job_changed(self, job: Job) -> None:
+        """A job as it now is: when it is the one shown, shown again (nothing, once it
+        is in the Trash)."""
+        if self.job is not None and self.job.id == job.id:
+            self.show_job(None if job.in_trash else job)
+
     def _loaded(self, ticket: int, image: QImage, before: QImage | None, fitted: QImage) -> None:
         if ticket != self._ticket:
             return
@@ -237,8 +153,7 @@ class ResultViewer(QFrame):
         self.canvas.comparing = self.compare_button.isChecked() and before is not None
 
     def _compare(self, on: bool) -> None:
-        self.canvas.comparing = on and self.canvas.before is not None
-        self.canvas.update()
+        self.canvas.set_comparing(on)
 
     @staticmethod
     def _caption(job: Job | None) -> str:

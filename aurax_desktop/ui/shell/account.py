@@ -1,14 +1,17 @@
-"""The Account menu's actions: start the demo, where the key is, sign out, settings."""
+"""The Account menu: its actions (start the demo, where the key is, sign out, settings)
+and their commands."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aurax_desktop.account import CredentialStore, KeyringUnavailable
 from aurax_desktop.session import Session
+from aurax_desktop.ui.common.commands import Commands, standard
 from aurax_desktop.ui.common.modal import run_modal
 from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
 
@@ -61,3 +64,41 @@ class AccountActions(QObject):
             if runner is not None:
                 runner.upload_side = chosen.upload_size.max_side
                 runner.set_limits(concurrency=chosen.concurrency, deadline_s=chosen.deadline_s)
+
+
+def declare_account_commands(
+    commands: Commands,
+    account: AccountActions,
+    session: Session,
+    show_welcome: Callable[[], object],
+) -> None:
+    """The Account menu; what changes the history's folder (a connection, the settings)
+    only in a window that may write it."""
+
+    def writable() -> bool:
+        return not session.book.read_only
+
+    add = commands.add
+    add(
+        "connectAccount",
+        "Connect your AuraX account…",
+        show_welcome,
+        icon_name="account",
+        enabled_when=writable,
+    )
+    add("startDemo", "Try the demo", account.start_demo, icon_name="demo", enabled_when=writable)
+    add("whereIsKey", "Where is my key?", account.where_is_key)
+    add(
+        "signOut",
+        "Sign out",
+        account.sign_out,
+        enabled_when=lambda: session.credentials is not None,
+    )
+    add(
+        "settings",
+        "Settings…",
+        account.show_settings,
+        icon_name="settings",
+        shortcut=standard(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+        enabled_when=writable,
+    )

@@ -13,21 +13,22 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QWidget
 
 from aurax_desktop import __version__, paths
-from aurax_desktop.ui.common.commands import Commands
+from aurax_desktop.ui.common.commands import SEPARATOR, Commands, MenuItem
 from aurax_desktop.ui.common.icons import app_icon
 from aurax_desktop.ui.common.modal import run_modal
 
-SEPARATOR = None
-MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]] | None, ...]], ...] = (
+MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
     (
         "&File",
         (
             "openPerson",
             "openGarment",
             "openGarmentList",
+            "openShape",
             SEPARATOR,
             "saveResult",
             "exportDescriptions",
+            "exportShopify",
             "exportLookbook",
             "exportLineSheet",
             "exportPictures",
@@ -56,6 +57,7 @@ MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]] | None, ...]], .
             "fitResult",
             SEPARATOR,
             "toggleSideColumn",
+            "fullScreen",
             SEPARATOR,
             ("Theme", ("themeSystem", "themeLight", "themeDark")),
         ),
@@ -85,25 +87,10 @@ def build_menus(bar: QMenuBar, commands: Commands) -> dict[str, QMenu]:
     The menus by title (without the ``&``)."""
     made: dict[str, QMenu] = {}
     for title, items in MENUS:
-        menu = bar.addMenu(title)
-        _fill(menu, items, commands)
+        menu = commands.fill(bar.addMenu(title), items)
         menu.aboutToShow.connect(commands.refresh)
         made[title.replace("&", "")] = menu
     return made
-
-
-def _fill(
-    menu: QMenu, items: tuple[str | tuple[str, tuple[str, ...]] | None, ...], commands: Commands
-) -> None:
-    for item in items:
-        if item is SEPARATOR:
-            if menu.actions() and not menu.actions()[-1].isSeparator():
-                menu.addSeparator()
-        elif isinstance(item, tuple):
-            title, names = item
-            _fill(menu.addMenu(title), tuple(names), commands)
-        elif item in commands:
-            menu.addAction(commands[item])
 
 
 def open_folder(folder: object) -> None:

@@ -46,9 +46,9 @@ def sort_given(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[Path
 def open_given(window: MainWindow, paths: Sequence[Path]) -> None:
     """Open ``paths`` in the Try-On page's panes (shown in front)."""
     people, garments, missing = sort_given([Path(p).expanduser().absolute() for p in paths])
-    page = window.try_on
+    page = window.features.try_on
     if people or garments:
-        window.navigation.setCurrentRow(0)
+        window.frame.show_page("try-on")
     if people:
         page.person_pane.load_paths(people)
     if garments:

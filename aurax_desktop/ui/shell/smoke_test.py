@@ -11,18 +11,27 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from aurax_desktop.jobs import Job, JobStatus
+from aurax_desktop.session import Session
+from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.shell.demo_banner import samples
-from aurax_desktop.ui.shell.main_window import MainWindow
+from aurax_desktop.ui.studio.page import TryOnPage
 
 TIMEOUT_S = 120.0
 
 
 class SmokeTest(QObject):
     def __init__(
-        self, window: MainWindow, finish: Callable[[int, str], None], timeout_s: float = TIMEOUT_S
+        self,
+        session: Session,
+        page: TryOnPage,
+        cache: JobCache,
+        finish: Callable[[int, str], None],
+        timeout_s: float = TIMEOUT_S,
     ) -> None:
-        super().__init__(window)
-        self.window = window
+        """``page``: where the photos go and the try-on is sent from; ``cache``: where
+        the job's states arrive."""
+        super().__init__(page)
+        self.session, self.page, self.cache = session, page, cache
         self._finish = finish
         self._deadline = time.monotonic() + timeout_s
         self._job_id: str | None = None
@@ -33,18 +42,18 @@ class SmokeTest(QObject):
         self._timer.timeout.connect(self._step)
 
     def start(self) -> None:
-        window = self.window
-        if not window.session.connected:
+        page = self.page
+        if not self.session.connected:
             self._end(1, "smoke test failed: the demo server could not be started")
             return
         found = samples()
         person = next(s for s in found if s.product_type == "PERSON")
         garment = next(s for s in found if s.product_type not in ("PERSON",))
-        window.try_on.person_pane.load_path(person.path)
-        window.try_on.garment_pane.load_path(garment.path)
-        window.bridge.jobUpdated.connect(self._job_updated)
-        window.try_on.submitted.connect(self._submitted)
-        window.try_on.failed.connect(lambda text: self._end(1, f"smoke test failed: {text}"))
+        page.person_pane.load_path(person.path)
+        page.garment_pane.load_path(garment.path)
+        self.cache.changed.connect(self._job_updated)
+        page.submitted.connect(self._submitted)
+        page.failed.connect(lambda text: self._end(1, f"smoke test failed: {text}"))
         self._timer.start()
 
     @Slot()
@@ -52,7 +61,7 @@ class SmokeTest(QObject):
         if time.monotonic() > self._deadline:
             self._end(1, f"smoke test failed: no result within {TIMEOUT_S:.0f} s")
             return
-        page = self.window.try_on
+        page = self.page
         if self._job_id is None and page.submit_button.isEnabled():
             page.submit()
             self._job_id = ""  # sent; its id arrives with ``submitted``
@@ -60,11 +69,9 @@ class SmokeTest(QObject):
     @Slot(list)
     def _submitted(self, job_ids: list[str]) -> None:
         self._job_id = job_ids[0]
-        known = self.window.model.row_of(self._job_id)
-        if known is not None:
-            job = self.window.model.job(known)
-            if job is not None:
-                self._job_updated(job)
+        job = self.cache.get(self._job_id)
+        if job is not None:
+            self._job_updated(job)  # it ended before its id came
 
     @Slot(object)
     def _job_updated(self, job: Job) -> None:

@@ -36,7 +36,7 @@ from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.choices import product_type_combo
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import icon_label, tool_button
-from aurax_desktop.ui.common.sending import SendingPage
+from aurax_desktop.ui.common.sending import SendingPage, SpendCheck
 from aurax_desktop.ui.photos.image_pane import ImagePane
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
 from aurax_desktop.ui.photos.photo_strip import Photo
@@ -71,9 +71,10 @@ class TryOnPage(SendingPage):
         self,
         work: BackgroundWork,
         submit: Callable[[TryOnBatchInput], BatchSent],
+        allow_spend: SpendCheck,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(work, parent)
+        super().__init__(work, allow_spend, parent)
         self._submit = submit
         self.mask_canvas = MaskCanvas()
         self.person_pane = ImagePane(

@@ -29,6 +29,7 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                 "Zoom the result in, out, to fit (the Gallery's thumbnails)",
             ),
             ("Ctrl+,", "Settings"),
+            ("F11", "Full screen (again: back)"),
             ("F1", "Keyboard shortcuts"),
             ("Ctrl+Q", "Quit"),
         ),
@@ -69,6 +70,9 @@ SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("Left, Right", "The previous or next result"),
             ("Up, Down", "The cell's variants (the one shown is exported)"),
+            ("Z", "100 %: the result's own pixels, around the pointer (again: fit)"),
+            ("D", "Before and after: the person photo left of a divider"),
+            ("B", "Held down: the person photo whole"),
             ("Esc", "Back to the grid, on the same cell"),
         ),
     ),

@@ -1,0 +1,99 @@
+"""The batch shown in the Gallery, controlled: paused (no more of it sent), resumed,
+its unsent try-ons cancelled (after a question: nothing was charged for them), and
+renamed (the name its lookbook carries). The paused state lives in the scheduler: the
+page shows it as the scheduler announces it (``batch_paused``), and as a new runner
+says when the connection changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from aurax_desktop.jobs import BatchPaused
+from aurax_desktop.session import Session
+from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.history_ops import HistoryOps
+from aurax_desktop.ui.gallery.page import GalleryPage
+
+
+class BatchControls(QObject):
+    message = Signal(str, int)
+    """A note for the status bar, and how long it shows (ms)."""
+    failed = Signal(str)
+    renamed = Signal(str)
+    """A batch was renamed (its id): the chooser reads the batches again."""
+
+    def __init__(
+        self, session: Session, work: BackgroundWork, page: GalleryPage, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.work, self.page = session, work, page
+        self.parent_widget = parent
+        self.ops = HistoryOps(session.book, self)
+        page.pauseAsked.connect(self.pause)
+        page.cancelAsked.connect(self.cancel_unsent)
+        page.renameAsked.connect(self.rename_batch)
+
+    def pause(self, batch: str, paused: bool) -> None:
+        runner = self.session.runner
+        if runner is not None:
+            runner.pause_batch(batch, paused=paused)
+            self.message.emit(
+                "Batch paused: no more of it is sent." if paused else "Batch resumed.", 6000
+            )
+
+    def batch_paused(self, event: BatchPaused) -> None:
+        """The scheduler paused or resumed a batch (the user, or AuraX for want of
+        credits): the page shows the truth."""
+        paused = dict(self.page.paused)
+        if event.paused:
+            paused[event.batch] = event.reason
+        else:
+            paused.pop(event.batch, None)
+        self.page.set_paused(paused)
+        if event.paused and event.reason:  # said where it is seen, without a dialog
+            self.message.emit(
+                f"{event.reason.rstrip('.')}. The batch is paused: top up, then Resume.", 0
+            )
+
+    def connection_changed(self) -> None:
+        """A new runner (or none): the batches paused are those it says."""
+        runner = self.session.runner
+        self.page.set_paused(runner.paused_batches() if runner is not None else {})
+
+    def cancel_unsent(self, batch: str) -> None:
+        runner = self.session.runner
+        counts = self.page.model.counts()
+        if runner is None or not counts["unsent"]:
+            return
+        sent = counts["working"]
+        answer = QMessageBox.question(
+            self.parent_widget,
+            "Cancel unsent try-ons",
+            f"Cancel the {counts['unsent']} try-ons of this batch not sent yet? Nothing was "
+            "charged for them."
+            + (f" The {sent} already at AuraX are followed to the end." if sent else ""),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.work.run(
+            lambda: runner.cancel_unsent(batch),
+            lambda count: self.message.emit(f"{count} unsent try-ons cancelled.", 8000),
+        )
+
+    def rename_batch(self) -> None:
+        model = self.page.model
+        batch = model.batch
+        if batch is None:
+            return
+        name, ok = QInputDialog.getText(
+            self.parent_widget, "Rename the batch", "The batch's name:", text=model.name
+        )
+        name = " ".join(name.split())
+        if not ok or not name:
+            return
+        self.ops.run(
+            lambda book: book.rename_batch(batch, name),
+            lambda _jobs: self.renamed.emit(batch),
+            lambda error: self.failed.emit(getattr(error, "user_message", str(error))),
+        )

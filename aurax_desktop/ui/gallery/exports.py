@@ -1,0 +1,170 @@
+"""What the Gallery sends on, from the batch it shows: the lookbook (a PDF or a contact
+sheet, ``lookbook_export``), the line sheet for wholesale buyers, and the full-size
+pictures named by a template. Each is written on a worker; rejects never go in, and the
+Gallery's filter says whether only favourites or rated results do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from aurax_desktop.exports.full_size import (
+    DEFAULT_TEMPLATE,
+    TemplateError,
+    check_template,
+    export_results,
+    name_of,
+)
+from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
+from aurax_desktop.exports.linesheet import write_linesheet
+from aurax_desktop.jobs import JobKind, JobQuery, JobStatus
+from aurax_desktop.jobs.batches import batch_jobs
+from aurax_desktop.jobs.naming import fitted, slug
+from aurax_desktop.session import Session
+from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.folders import RememberedFolders
+from aurax_desktop.ui.gallery.lookbook_export import export_lookbook
+from aurax_desktop.ui.gallery.model import GalleryModel
+
+
+class GalleryExports(QObject):
+    message = Signal(str, int)
+    """What was written, for the status bar, and how long it shows (ms)."""
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        session: Session,
+        work: BackgroundWork,
+        folders: RememberedFolders,
+        model: GalleryModel,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.work, self.folders, self.model = session, work, folders, model
+        self.parent_widget = parent
+
+    def export_lookbook(self) -> None:
+        jobs = self.model.jobs()
+        if not jobs:
+            self.failed.emit(
+                "Choose a batch in the Gallery first: the lookbook is made of its try-ons."
+            )
+            return
+        settings = self.session.settings
+        export_lookbook(
+            self.parent_widget,
+            self.work,
+            self.model.shown_jobs(),
+            filtered=self.model.filter.active,
+            folder=Path(self.folders.folder("exports")),
+            said=lambda text: self.message.emit(text, 10000),
+            failed=self.failed.emit,
+            heading=(settings.lookbook_subtitle, settings.lookbook_logo),
+        )
+
+    def export_linesheet(self) -> None:
+        """File → Export line sheet…: the batch's garments and their looks, for buyers."""
+        batch = self.model.batch
+        if batch is None:
+            self.failed.emit("Choose a batch in the Gallery first: the line sheet is made of it.")
+            return
+        suggested = (
+            Path(self.folders.folder("exports"))
+            / f"{slug(f'{self.model.name} line sheet') or 'line-sheet'}.pdf"  # not the lookbook's
+        )
+        chosen, _kind = QFileDialog.getSaveFileName(
+            self.parent_widget, "Export line sheet", str(suggested), "PDF line sheet (*.pdf)"
+        )
+        if not chosen:
+            return
+        target = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
+        self.folders.remember("exports", target.parent)
+        store, settings = self.session.store, self.session.settings
+        logo = Path(settings.lookbook_logo) if settings.lookbook_logo else None
+
+        def write() -> tuple[Path, list[str]]:
+            described = store.query(
+                JobQuery(kinds=frozenset({JobKind.PRODUCT_DESCRIPTION}), limit=100_000)
+            )
+            sheet = linesheet_from_jobs(
+                batch_jobs(store, batch),
+                described,
+                subtitle=settings.lookbook_subtitle,
+                logo=logo if logo is not None and logo.is_file() else None,
+            )
+            return write_linesheet(sheet, target)
+
+        self.work.run(
+            write,
+            lambda written: self.message.emit(
+                f"Line sheet saved: {written[0].name}."
+                + (f" Left out: {'; '.join(written[1])}" if written[1] else ""),
+                10000,
+            ),
+            lambda error: self.failed.emit(
+                f"The line sheet could not be written to {target}: "
+                f"{getattr(error, 'strerror', None) or error}"
+            ),
+        )
+
+    def export_pictures(self) -> None:
+        """Gallery → Export pictures…: the results the filter shows, at full size, named
+        by a template; existing files are replaced only if the user says so."""
+        jobs = [j for j in self.model.shown_jobs() if j.status is JobStatus.COMPLETED]
+        if not jobs:
+            self.failed.emit("There are no finished try-ons in the Gallery to export.")
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self.parent_widget, "Export pictures to", self.folders.folder("results")
+        )
+        if not folder:
+            return
+        template, ok = QInputDialog.getText(
+            self.parent_widget,
+            "Name the pictures",
+            "File names from {sku}, {name}, {person}, {garment}, {type} and {n}:",
+            text=DEFAULT_TEMPLATE,
+        )
+        if not ok:
+            return
+        try:
+            check_template(template)
+        except TemplateError as exc:
+            self.failed.emit(f"The name template cannot be used: {exc}")
+            return
+        target = Path(folder)
+        self.folders.remember("results", target)
+        existing = [
+            job
+            for number, job in enumerate(jobs, start=1)
+            if (
+                target / fitted(name_of(job, template, number), job.result_paths[0].suffix)
+            ).exists()
+        ]
+        force = False
+        if existing:
+            answer = QMessageBox.question(
+                self.parent_widget,
+                "Replace existing files?",
+                f"{len(existing)} of these names are taken in {target.name} already. "
+                "Replace those files?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            force = answer == QMessageBox.StandardButton.Yes
+        self.work.run(
+            lambda: export_results(jobs, target, template, force=force),
+            lambda done: self.message.emit(
+                f"{len(done.written)} pictures exported to {target.name}"
+                + (f", {len(done.existing)} existing files kept" if done.existing else "")
+                + (f"; not written: {'; '.join(done.failed)}" if done.failed else "")
+                + ".",
+                10000,
+            ),
+            lambda error: self.failed.emit(
+                f"The pictures could not be exported: {getattr(error, 'strerror', None) or error}"
+            ),
+        )

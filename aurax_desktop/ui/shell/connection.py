@@ -1,0 +1,127 @@
+"""The window's connection to AuraX, as the user sees it: the saved key read from the
+system keyring (the welcome dialog when there is none, when the keyring cannot be
+used, or when the user stops waiting for it), and what the window says of the
+connection: its title, the status bar's connection note and demo badge, the demo
+banner, and the pages that send jobs enabled only when connected."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from aurax_desktop.account import Credentials, CredentialStore
+from aurax_desktop.session import Session
+from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.modal import run_modal
+from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
+from aurax_desktop.ui.shell.keyring_wait import KeyringWaiter
+
+log = logging.getLogger(__name__)
+
+TITLE = "AuraX Desktop"
+
+
+class Connection(QObject):
+    changed = Signal()
+    """The session connected or disconnected (the window resumes unfinished jobs and
+    asks its commands again)."""
+
+    def __init__(
+        self,
+        session: Session,
+        work: BackgroundWork,
+        window: QWidget,
+        banner: QWidget,
+        sending_pages: Sequence[QWidget],
+    ) -> None:
+        """``window``: whose title says the connection, and the dialogs' parent;
+        ``banner``: shown in demo mode; ``sending_pages``: enabled when connected."""
+        super().__init__(window)
+        self.session, self.work, self.window = session, work, window
+        self.banner, self.sending_pages = banner, tuple(sending_pages)
+        self.label = QLabel("")
+        self.label.setObjectName("muted")
+        self.badge = QLabel("Demo mode · results are simulated")
+        self.badge.setObjectName("demoBadge")
+        self.keyring: KeyringWaiter | None = None
+        """The system keyring being read for the saved key, if it is."""
+
+    def refresh(self) -> None:
+        """The title, the status bar and the pages, as the connection now is."""
+        session = self.session
+        # The demo's server runs on after a sign-out or a real account's connection:
+        # the window is in demo mode only while its key is the demo's.
+        demo = session.credentials is not None and session.credentials.source == "demo"
+        self.badge.setVisible(demo)
+        self.banner.setVisible(demo)
+        self.window.setWindowTitle(f"{TITLE} — Demo mode" if demo else TITLE)
+        if session.read_only:
+            self.window.setWindowTitle(f"{TITLE} — history, read-only")
+            self.label.setText(
+                "Read-only: the data folder cannot be written"
+                if session.read_only_reason
+                else "Read-only: another AuraX Desktop window runs the jobs of this data folder"
+            )
+            self.label.setToolTip(session.read_only_reason or "")
+        elif session.client is None:
+            self.label.setText("Not connected")
+            self.label.setToolTip(
+                "The history, the Gallery and exports work without an account; sending "
+                "needs one (Account → Connect, or Try the demo)."
+            )
+        elif demo:
+            self.label.setText(f"Demo server at {session.client.base_url}")
+        else:
+            self.label.setText(f"{session.client.base_url} · key {session.client.key_id}")
+        for page in self.sending_pages:
+            page.setEnabled(session.connected)
+
+    def account_changed(self) -> None:
+        """The session connected or disconnected (the demo started, a sign-out)."""
+        self.refresh()
+        self.changed.emit()
+
+    def connect_saved_key(self, base_url: str | None = None) -> None:
+        """Connect with the key kept in the system keyring; the welcome dialog when there
+        is none, when the keyring cannot be used, or when the user stops waiting for it
+        (then a key given there is kept for this session only)."""
+        store = CredentialStore()
+
+        def found(credentials: Credentials | None) -> None:
+            if credentials is None:
+                self.show_welcome()
+                return
+            self.session.connect(credentials, base_url)
+            self.account_changed()
+
+        def failed(error: BaseException) -> None:
+            log.warning("The keyring could not be read: %s", type(error).__name__)
+            self.show_welcome()
+
+        self.keyring = KeyringWaiter(
+            store.load,
+            self.window,
+            done=found,
+            failed=failed,
+            cancelled=lambda: self.show_welcome(keyring_waits=True),
+        )
+
+    def show_welcome(self, *, keyring_waits: bool = False) -> bool:
+        """The welcome dialog; True when it connected the session."""
+        dialog = WelcomeDialog(
+            self.session, self.work, parent=self.window, keyring_waits=keyring_waits
+        )
+        connected = run_modal(dialog) == WelcomeDialog.DialogCode.Accepted
+        if connected:
+            self.account_changed()
+        else:
+            self.refresh()
+        return connected
+
+    def stop(self) -> None:
+        """The window closes: a keyring still being read is no longer waited for."""
+        if self.keyring is not None:
+            self.keyring.stop()

@@ -1,0 +1,49 @@
+"""The Try-On studio's commands: open a person photo, a garment photo or a season's
+garment list, and paste a photo (File and Edit menus)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from aurax_desktop.ui.common.commands import Commands, Rule
+from aurax_desktop.ui.studio.page import TryOnPage
+
+
+def declare_studio_commands(
+    commands: Commands, page: TryOnPage, connected: Rule, photos_folder: Callable[[], str]
+) -> None:
+    """``connected``: whether jobs can be sent (the studio's photos are for sending);
+    ``photos_folder``: where a garment list is first looked for."""
+    add = commands.add
+    add(
+        "openPerson",
+        "Open person photo…",
+        page.person_pane.browse,
+        icon_name="person",
+        shortcut="Ctrl+O",
+        enabled_when=connected,
+    )
+    add(
+        "openGarment",
+        "Open garment photo…",
+        page.garment_pane.browse,
+        icon_name="garment",
+        shortcut="Ctrl+Shift+O",
+        enabled_when=connected,
+    )
+    add(
+        "openGarmentList",
+        "Open a garment list…",
+        lambda: page.open_garment_list(photos_folder()),
+        icon_name="lookbook",
+        shortcut="Ctrl+Shift+L",
+        enabled_when=connected,
+        tip="A season's list (CSV or XLSX: file, type, SKU, name, price, colour)",
+    )
+    add(
+        "pastePhoto",
+        "Paste photo",
+        page.paste_photo,
+        icon_name="paste",
+        enabled_when=connected,
+    )
