@@ -120,8 +120,8 @@ def gallery_of_1000(app: QApplication) -> None:
                 params={
                     **encode(None, Sent(batch_row=row, batch_column=column)),
                     "garment_name": f"garment-{column}.jpg",
-                    "batch_name": "A thousand looks",
                 },
+                batch_name="A thousand looks",
                 results=("result.jpg",),
                 source_name=f"person-{row}.jpg",
                 batch=batch,
@@ -131,7 +131,7 @@ def gallery_of_1000(app: QApplication) -> None:
             Image.new("RGB", (171, 256), (row * 9, column * 6, 120)).save(preview, "JPEG")
             (job.folder / "thumbnail.jpg").write_bytes(preview.getvalue())
             (job.folder / "result.jpg").write_bytes(preview.getvalue())
-            store.save(job)
+            store.insert([job])
     window.show()
     window.frame.show_page("gallery")
     catalog = window.features.gallery

@@ -70,7 +70,7 @@ def fill_history(count: int) -> None:
         job.folder.mkdir(parents=True, exist_ok=True)
         thumb.save(job.folder / "thumbnail.jpg", quality=80)
         (job.folder / "result.jpg").write_bytes(b"")
-        store.save(job)
+        store.insert([job])
     store.close()
 
 

@@ -51,8 +51,7 @@ def write_batch(
                 job = _job(row, column, variant, started + len(made), retry_of=first)
                 first = first or job.id
                 _pictures(job, result_colour(row, column, variant))
-                store.save(job, charge=job.cost)
-                made.append(job)
+                made += store.insert([job])
     store.close()
     return made
 
@@ -65,10 +64,8 @@ def _job(row: int, column: int, variant: int, created: float, *, retry_of: str |
         kind=JobKind.TRY_ON,
         status=JobStatus.COMPLETED,
         product_type="DRESS",
-        params=encode(
-            params,
-            Sent(batch_row=row, batch_column=column, extra={"batch_name": "SS27 resort"}),
-        ),
+        params=encode(params, Sent(batch_row=row, batch_column=column)),
+        batch_name="SS27 resort",
         source_name=PEOPLE[row],
         batch=BATCH,
         created_at=created,

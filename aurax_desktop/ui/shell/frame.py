@@ -155,7 +155,8 @@ class WindowFrame(QStackedWidget):
         first_split(self.main_splitter, self.page_widgets["try-on"], self.results_splitter, heights)
 
     def _keep_studio_whole_soon(self) -> None:
-        QTimer.singleShot(0, self._keep_studio_whole)
+        # with this object as the timer's context: dropped if the window goes first
+        QTimer.singleShot(0, self, self._keep_studio_whole)
 
     def _keep_studio_whole(self) -> None:
         if self._closing:
