@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenuBar,
     QPushButton,
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QSplitterHandle,
     QStatusBar,
+    QStyle,
+    QStyleOptionFrame,
     QToolButton,
     QWidget,
 )
@@ -88,7 +91,26 @@ def text_problem(widget: QWidget) -> str | None:
             )
     if isinstance(widget, QComboBox) and widget.minimumSizeHint().width() > widget.width() + SLACK:
         return f"combo {widget.currentText()[:40]!r} is cut ({widget.width()} px)"
+    if isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+        return placeholder_problem(widget)
     return None
+
+
+def placeholder_problem(field: QLineEdit) -> str | None:
+    """Why an empty field's placeholder (what to write there) does not show whole."""
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    contents = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    room = contents.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN
+    needed = field.fontMetrics().horizontalAdvance(field.placeholderText())
+    if needed > room + SLACK:
+        return f"field {field.placeholderText()[:40]!r} needs {needed} px, has {room}"
+    return None
+
+
+LINE_EDIT_MARGIN = 2
+"""The room a line edit keeps each side of its text (Qt's own horizontal margin)."""
 
 
 def jobs_rows_shown(window: QMainWindow) -> float:

@@ -35,8 +35,10 @@ from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.choices import product_type_combo
 from aurax_desktop.ui.common.elided_label import ElidedLabel
+from aurax_desktop.ui.common.fields import show_placeholder_whole
 from aurax_desktop.ui.common.icons import icon_label, tool_button
 from aurax_desktop.ui.common.sending import SendingPage
+from aurax_desktop.ui.common.strength import StrengthWords, strength_slider
 from aurax_desktop.ui.photos.image_pane import ImagePane
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
 from aurax_desktop.ui.photos.photo_strip import Photo
@@ -47,12 +49,6 @@ log = logging.getLogger(__name__)
 SHOWN_BAD_ROWS = 10
 """The bad rows of a refused list its message names (the rest are counted): a message
 box taller than a laptop's screen would hide its own button."""
-
-STRENGTH_WORDS = {1: "Subtle", 2: "Balanced", 3: "Prominent"}
-STRENGTH_HELP = (
-    "How strongly the garment's own details show in the result: 1 keeps them "
-    "subtle, 3 makes them prominent."
-)
 
 
 MASK_HINT = (
@@ -220,30 +216,17 @@ class TryOnPage(SendingPage):
         self.type_hint.setObjectName("hint")
         self.type_hint.setVisible(False)
         self.product_type.currentIndexChanged.connect(lambda _i: self._type_chosen())
-        self.strength = QSlider(Qt.Orientation.Horizontal)
-        self.strength.setObjectName("garmentStrength")
-        self.strength.setAccessibleName("Garment strength")
-        self.strength.setRange(1, 3)
-        self.strength.setValue(2)
-        self.strength.setPageStep(1)
-        self.strength.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.strength.setToolTip(STRENGTH_HELP)
-        self.strength.setMinimumWidth(100)
-        self.strength_word = QLabel()
-        self.strength.valueChanged.connect(
-            lambda v: self.strength_word.setText(f"{v} · {STRENGTH_WORDS[v]}")
-        )
-        self.strength_word.setText("2 · Balanced")
-        self.strength_word.setToolTip(STRENGTH_HELP)
-        self.strength_word.setMinimumWidth(
-            self.strength_word.fontMetrics().horizontalAdvance("3 · Prominent") + 4
-        )
+        self.strength = strength_slider("garmentStrength")
+        self.strength_word = StrengthWords(self.strength)
         self.prompt_edit = QLineEdit()
         self.prompt_edit.setObjectName("promptEdit")
         self.prompt_edit.setAccessibleName("Prompt")
-        self.prompt_edit.setPlaceholderText(
-            "Optional: guide the try-on, e.g. “tucked in, sleeves rolled up”"
+        self.prompt_edit.setPlaceholderText("Optional: guide the try-on")
+        self.prompt_edit.setToolTip(
+            "Words that guide the try-on, for example “tucked in, sleeves rolled up”; "
+            "they are used when “Use prompt” is on."
         )
+        show_placeholder_whole(self.prompt_edit)
         self.run_with_prompt = QCheckBox("Use prompt")
         self.run_with_prompt.setObjectName("runWithPromptCheck")
         self.run_with_prompt.setAccessibleName("Use prompt")
