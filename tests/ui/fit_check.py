@@ -185,14 +185,17 @@ def load_samples(app: QApplication, window: QMainWindow) -> None:
     import time  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
+    from PIL import Image, ImageOps  # noqa: PLC0415
+
     from aurax_desktop.jobs import TryOnInput  # noqa: PLC0415
     from aurax_desktop.ui.shell.demo_banner import samples  # noqa: PLC0415
 
     found = {s.path.name: s.path for s in samples()}
     folder = Path(tempfile.mkdtemp(prefix="aurax-fit-"))
     people = [folder / name for name in LONG_PEOPLE]
-    for person in people:
-        shutil.copy(found["person.jpg"], person)
+    with Image.open(found["person.jpg"]) as person:  # two people, not one picture twice
+        person.save(people[0], quality=90)
+        ImageOps.mirror(person).save(people[1], quality=90)
     garments = []
     for sample, name in LONG_GARMENTS.items():
         shutil.copy(found[sample], folder / name)
@@ -262,6 +265,28 @@ def names_told_apart(window: QMainWindow) -> list[str]:
         texts = [strip.item(row).text() for row in range(strip.count())]
         if len(set(texts)) != len(texts):
             found.append(f"{strip.accessibleName()} read alike: {texts}")
+    return found + strip_problems(window)
+
+
+def strip_problems(window: QMainWindow) -> list[str]:
+    """Names in the panes' strips that run into each other or out of their cells."""
+    found = []
+    page = window.try_on  # type: ignore[attr-defined]
+    for pane in (page.person_pane, page.garment_pane):
+        strip = pane.strip
+        if not strip.isVisible():
+            continue
+        metrics = strip.fontMetrics()
+        cells = []
+        for row in range(strip.count()):
+            item = strip.item(row)
+            cell = strip.visualItemRect(item)
+            cells.append((item.text(), cell))
+            if metrics.horizontalAdvance(item.text()) > cell.width():
+                found.append(f"{strip.accessibleName()}: {item.text()!r} is wider than its cell")
+        for (one, first), (other, second) in itertools.combinations(cells, 2):
+            if first.intersects(second):
+                found.append(f"{strip.accessibleName()}: {one!r} and {other!r} overlap")
     return found
 
 

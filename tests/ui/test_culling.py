@@ -21,7 +21,7 @@ from aurax_desktop.ui.gallery.try_again import TryAgainDialog
 from aurax_desktop.ui.shell.dialogs.trash import TrashDialog
 from aurax_desktop.ui.shell.main_window import MainWindow
 from aurax_desktop.ui.shell.opening import sort_given
-from tests.factories import jpeg_bytes, person_jpeg
+from tests.factories import jpeg_bytes
 from tests.ui.conftest import (
     WindowFactory,
     answer_batch_question,
@@ -33,9 +33,9 @@ from tests.ui.conftest import (
 def sent_grid(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> list[Job]:
     """Two people by two garments, sent and finished; shown in the Gallery."""
     people = []
-    for name in ("anna", "ben"):
+    for number, name in enumerate(("anna", "ben")):
         path = tmp_path / f"SS27-resort-look-{name}.jpg"  # the loupe says "anna"
-        path.write_bytes(person_jpeg())
+        path.write_bytes(jpeg_bytes((600, 900), (205 - 20 * number, 180, 160)))  # two people
         people.append(path)
     garments = []
     for name, colour in (("linen-dress", (200, 40, 20)), ("silk-dress", (20, 40, 200))):

@@ -23,7 +23,7 @@ from aurax_desktop.ui.jobs.groups import GroupPlace, picture_rect, place_in
 from aurax_desktop.ui.jobs.model import GroupRole
 from aurax_desktop.ui.jobs.view import THUMB
 from aurax_desktop.ui.shell.main_window import MainWindow
-from tests.factories import jpeg_bytes, person_jpeg
+from tests.factories import jpeg_bytes
 from tests.ui.conftest import WindowFactory, answer_batch_question
 
 
@@ -170,9 +170,9 @@ def test_a_batchs_descriptions_are_grouped_under_its_row(
     window.setGeometry(0, 0, width, height)
     window.first_split()
     people, garments = [], []
-    for name in ("anna", "ben"):
+    for number, name in enumerate(("anna", "ben")):
         people.append(tmp_path / f"{name}.jpg")
-        people[-1].write_bytes(person_jpeg())
+        people[-1].write_bytes(jpeg_bytes((600, 900), (205 - 20 * number, 180, 160)))
     for name, colour in (("linen-dress", (200, 40, 20)), ("silk-dress", (20, 40, 200))):
         garments.append(tmp_path / f"{name}.jpg")
         garments[-1].write_bytes(jpeg_bytes((400, 400), colour))

@@ -94,6 +94,8 @@ class TryOnPage(SendingPage):
         )
         self.garment_pane.setObjectName("garmentPane")
         self.garment_pane.setAccessibleName("Garment photo")
+        # a folder dropped on either pane: its garments go to one, its people to the other
+        self.person_pane.other, self.garment_pane.other = self.garment_pane, self.person_pane
 
         panes = QHBoxLayout()
         panes.setSpacing(12)
