@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -77,6 +77,10 @@ def test_view_theme_redraws_every_page_icon_and_open_dialog_at_once(
             settle(qapp)
             assert background(window) == wanted, (theme, row)
             assert unreadable_icons(window) == [], (theme, row)
+        row = window.job_list.visualRect(window.model.index(0))  # a job's card, drawn anew
+        card = seen(window.job_list.viewport(), QRect(row.right() - 14, row.bottom() - 7, 2, 2))
+        base = palette_for(theme == "dark").color(palette_for(False).ColorRole.Base)
+        assert card.pixelColor(0, 0) == base, theme
         assert dark(background(welcome)) == (theme == "dark")
         assert unreadable_icons(welcome) == []
         for button in welcome.findChildren(QPushButton):

@@ -56,6 +56,9 @@ from aurax_desktop.ui.photos.photo_strip import Photo, PhotoStrip
 from aurax_desktop.ui.photos.routing import Pane, sort_for
 
 Loader = Callable[[Fit], LoadedPhoto]
+CANVAS_LEAST = 160
+"""The least height of a pane's picture when the pane holds several photos (a laptop's
+room goes to the strip, the notes, the mask's tools and the options too)."""
 NAMED = 3
 """The files a note names (the rest are counted)."""
 
@@ -149,9 +152,11 @@ class ImagePane(QFrame):
         top.addWidget(self.clear_button)
         self.message = NoteBar()  # one line: what does not fit opens from Details…
         self.message.setAccessibleName(f"Note on the {title.lower()} photos")
+        if several:  # a strip and notes share the pane's height: the picture gives way first
+            canvas.setMinimumHeight(CANVAS_LEAST)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(canvas, 1)
         layout.addWidget(self.strip)

@@ -209,9 +209,9 @@ class TryOnPage(SendingPage):
         panel = QFrame()
         panel.setProperty("card", True)
         grid = QGridLayout(panel)
-        grid.setContentsMargins(16, 12, 16, 12)
+        grid.setContentsMargins(16, 10, 16, 10)
         grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(8)
+        grid.setVerticalSpacing(6)
         self.product_type = product_type_combo("productTypeCombo", panel)
         self._suggesting = False
         self.type_hint = ElidedLabel()
@@ -414,11 +414,15 @@ class TryOnPage(SendingPage):
             self._suggesting = False
         several = len(self.garment_pane.photos()) > 1
         suggested = shown is not None and suggest_product_type(shown.name) is not None
-        self.type_hint.setVisible(shown is not None and (several or suggested))
-        if shown is not None:
-            self.type_hint.setText(
-                f"For {shown.name}" if several else "Suggested from the file name"
-            )
+        # With several garments each thumbnail shows its type and the pane's heading names
+        # the one shown: the field says whose type it is in its tooltip, not a line more.
+        self.type_hint.setVisible(shown is not None and suggested and not several)
+        self.type_hint.setText("Suggested from the file name")
+        self.product_type.setToolTip(
+            f"The product type of {shown.name}; each garment keeps its own."
+            if shown is not None and several
+            else ""
+        )
         self.all_types_button.setVisible(several)
         self._follow_type()
 
@@ -429,9 +433,7 @@ class TryOnPage(SendingPage):
         shown = self.garment_pane.shown
         if shown is not None:
             self.garment_pane.strip.set_type(shown, self.product_type.currentData())
-            several = len(self.garment_pane.photos()) > 1
-            self.type_hint.setText(f"For {shown.name}")
-            self.type_hint.setVisible(several)  # one garment: the user's own choice now
+            self.type_hint.setVisible(False)  # the user's own choice now
         self._follow_type(carry=True)  # the mask painted for this garment stays with it
 
     def type_for_all(self) -> None:
@@ -439,7 +441,6 @@ class TryOnPage(SendingPage):
         kind = self.product_type.currentData()
         for photo in self.garment_pane.photos():
             self.garment_pane.strip.set_type(photo, kind)
-        self.type_hint.setText("For every garment")
 
     def _follow_type(self, *, carry: bool = False) -> None:
         kind = str(self.product_type.currentData() or ProductType.GARMENT.value)
