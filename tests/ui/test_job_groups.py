@@ -205,7 +205,10 @@ def test_a_batchs_descriptions_are_grouped_under_its_row(
     lead, where = model.job(entry), place(window, entry)
     assert lead is not None and lead.kind is JobKind.TRY_ON and where is not None
     assert shown_rows(window) == [entry, 6]
-    assert where.title(lead) == "Try-on batch · 4 try-ons and 2 descriptions"
+    assert where.title(lead) == "Try-on batch · 4 try-ons"
+    assert where.detail(lead) == "with 2 descriptions · Resort"
+    spoken = model.index(entry).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "Try-on batch, 4 try-ons, with 2 descriptions, Done"
     assert where.status() == ("Done", JobStatus.COMPLETED)
     viewport = view.viewport().rect()
     for row in shown_rows(window):  # both in view among the rows the laptop shows

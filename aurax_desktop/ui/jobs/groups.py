@@ -61,6 +61,8 @@ class GroupPlace:
     """How many jobs the group holds (a batch's try-ons and its descriptions)."""
     contents: str
     """What the group holds, in words ("4 try-ons and 2 descriptions")."""
+    others: str
+    """What it holds besides its entry's kind ("2 descriptions"), or ""."""
     done: int
     running: int
     lead: bool
@@ -78,12 +80,12 @@ class GroupPlace:
         kind = job.product_type.capitalize()
         if job.kind is JobKind.TRY_ON:
             if self.folded:
-                return f"Try-on batch · {self.contents}"
+                return f"Try-on batch · {self.of} {group_noun(job)}"
             return f"Try-on {self.position} of {self.of} · {kind}"
         if job.kind is JobKind.PRODUCT_DESCRIPTION:
             return f"Description {self.position} of {self.of} · {kind}"
         if self.folded:
-            return f"{job.kind.label} · {kind} · {self.contents}"
+            return f"{job.kind.label} · {kind} · {self.of} {group_noun(job)}"
         return f"Variation {self.position} of {self.of} · {kind}"
 
     def status(self) -> tuple[str, JobStatus]:
@@ -96,8 +98,10 @@ class GroupPlace:
 
     def detail(self, job: Job) -> str:
         """The folded entry's second line, after its status word."""
-        others = self.count - self.done - self.running
-        parts = [f"{others} did not finish"] if others else []
+        unfinished = self.count - self.done - self.running
+        parts = [f"{unfinished} did not finish"] if unfinished else []
+        if self.others:
+            parts.append(f"with {self.others}")
         what = job.prompt or ""
         if job.kind is JobKind.TRY_ON:
             what = batch_name(job.params)
@@ -105,7 +109,8 @@ class GroupPlace:
 
     def spoken(self, job: Job) -> str:
         word, _status = self.status()
-        return f"{self.title(job).replace(' · ', ', ')}, {word}"
+        others = f", with {self.others}" if self.others and self.folded else ""
+        return f"{self.title(job).replace(' · ', ', ')}{others}, {word}"
 
 
 def to_retry(members: list[Job]) -> list[Job]:
@@ -131,6 +136,7 @@ def place_in(job: Job, members: list[Job], *, expanded: bool) -> GroupPlace | No
         of=len(kin),
         count=len(members),
         contents=group_contents(members),
+        others=group_contents([j for j in members if j.kind is not members[0].kind]),
         done=sum(j.status is JobStatus.COMPLETED for j in members),
         running=sum(not j.status.is_final for j in members),
         lead=members[0].id == job.id,
