@@ -460,6 +460,7 @@ class ImagePane(QFrame):
         size = self.size_label.text()
         if not size:
             return
+        self._settle_layout()  # the widths of the name and the size just set, not before
         gap = self.heading_row.spacing()
         room = self.name_label.width()
         if not self.size_label.isHidden():
