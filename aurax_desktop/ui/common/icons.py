@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib.resources import files
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -60,6 +61,10 @@ def _screen_ratio() -> float:
     return max(1.0, screen.devicePixelRatio() if screen is not None else 1.0)
 
 
+_copies: list[TintedIconEngine] = []
+"""The engines Qt asked to copy and still holds."""
+
+
 class TintedIconEngine(QIconEngine):
     """An SVG icon tinted when it is drawn, in the colours of the theme shown then: every
     button, menu and list holding it follows a theme switch without being told."""
@@ -107,7 +112,12 @@ class TintedIconEngine(QIconEngine):
         return [QSize(side, side) for side in _SIZES]
 
     def clone(self) -> QIconEngine:
-        return TintedIconEngine(self.name, self.colour)
+        """A copy for Qt (an icon changed while shared): Qt owns it and deletes it, but
+        PySide would free it as soon as Python forgets it, so it is kept until then."""
+        _copies[:] = [kept for kept in _copies if shiboken6.isValid(kept)]
+        copy = TintedIconEngine(self.name, self.colour)
+        _copies.append(copy)
+        return copy
 
     def key(self) -> str:
         return "aurax-tinted"
