@@ -477,11 +477,16 @@ class ImagePane(QFrame):
             self.loadingChanged.emit(loading)
 
     def _skipped(self, text: str) -> None:
+        """A note on the photos being added: said with the photo being opened, or added
+        to the notes already shown (a thumbnail drawn late says its note last)."""
         if self.loading:
             self._notes.append(text)  # said once the photo being opened is shown
-        else:
-            self._show_message("\n".join([*self._notes, text]), warning=True)
-            self._notes.clear()
+            return
+        shown = self.message_text()
+        error = bool(shown) and self.message.kind() == "error"
+        said = [line for line in (shown, *self._notes, text) if line]
+        self._show_message("\n".join(said), error=error, warning=not error)
+        self._notes.clear()
 
     def _show_message(self, text: str, *, error: bool = False, warning: bool = False) -> None:
         self.message.set_note(text, "error" if error else "warning" if warning else "muted")

@@ -182,11 +182,12 @@ class PhotoStrip(QListWidget):
         row = self._row(photo)
         if row is None:
             return self.current()
+        was_current = row == self.currentRow()
         self.blockSignals(True)
         self.takeItem(row)
         self._photos.pop(photo.key, None)
         self._pictures.pop(photo.key, None)
-        if self.count():
+        if self.count() and was_current:  # the next one; any other stays the current one
             self.setCurrentRow(min(row, self.count() - 1))
         self.blockSignals(False)
         self._relabel()
