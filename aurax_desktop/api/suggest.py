@@ -38,7 +38,8 @@ _WORDS: dict[ProductType, str] = {
         "pants chinos shorts skirt skirts jacket jackets coat coats blazer blazers hoodie "
         "hoodies sweater sweaters jumper jumpers cardigan cardigans vest polo leggings "
         "joggers kurta saree sari tunic parka sweatshirt tank camisole garment knitwear "
-        "dungarees overalls"
+        "dungarees overalls scarf scarves shawl shawls stole stoles poncho ponchos cape capes "
+        "kimono kimonos"
     ),
 }
 _BY_WORD = {word: kind for kind, words in _WORDS.items() for word in words.split()}

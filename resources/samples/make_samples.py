@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 HERE = Path(__file__).resolve().parent
 SKIN, HAIR = (226, 184, 156), (60, 42, 34)
@@ -28,12 +28,17 @@ def _backdrop(
     )
 
 
-def person() -> Image.Image:
+def person(*, backdrop: bool = True) -> Image.Image:
+    """The person, in the studio (or alone on nothing, for the sample's button)."""
     w, h = 768, 1152
-    image = _backdrop((w, h), (236, 233, 228), (205, 200, 192))
+    if backdrop:
+        image = _backdrop((w, h), (236, 233, 228), (205, 200, 192))
+    else:
+        image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     cx = w // 2
-    draw.ellipse((cx - 160, h - 70, cx + 160, h - 30), fill=(180, 175, 168))  # floor shadow
+    if backdrop:
+        draw.ellipse((cx - 160, h - 70, cx + 160, h - 30), fill=(180, 175, 168))  # floor shadow
     draw.rounded_rectangle((cx - 92, 700, cx - 14, 1080), 30, fill=(52, 70, 110))  # legs
     draw.rounded_rectangle((cx + 14, 700, cx + 92, 1080), 30, fill=(52, 70, 110))
     draw.rounded_rectangle((cx - 110, 1060, cx - 8, 1100), 18, fill=(30, 30, 32))  # shoes
@@ -50,8 +55,12 @@ def person() -> Image.Image:
     return image.filter(ImageFilter.SMOOTH)
 
 
+BACKDROP = (250, 250, 250)
+"""The garments' backdrop."""
+
+
 def _garment_canvas() -> tuple[Image.Image, ImageDraw.ImageDraw]:
-    image = Image.new("RGB", (800, 800), (250, 250, 250))
+    image = Image.new("RGB", (800, 800), BACKDROP)
     return image, ImageDraw.Draw(image)
 
 
@@ -137,13 +146,38 @@ SAMPLES = {
 }
 
 
+ICON_SIDE = 48
+"""The button pictures' side in pixels (22 points on a screen at 200 %, and more)."""
+
+
+def button_picture(name: str, image: Image.Image) -> Image.Image:
+    """What a sample shows on its button in the demo banner: the person or the garment
+    alone on a transparent square, so no light square shows on a dark theme."""
+    if name == "person.jpg":
+        cut = person(backdrop=False)
+    else:  # a garment on its flat backdrop (a colour no garment uses): the backdrop goes
+        cut = image.convert("RGBA")
+        backdrop = Image.new("RGB", image.size, BACKDROP)
+        differs = ImageChops.difference(image.convert("RGB"), backdrop).convert("L")
+        cut.putalpha(differs.point(lambda v: 255 if v else 0))
+    box = cut.getbbox()
+    if box is not None:
+        cut = cut.crop(box)
+    side = max(cut.size)
+    square = Image.new("RGBA", (side, side), (0, 0, 0, 0))
+    square.paste(cut, ((side - cut.width) // 2, (side - cut.height) // 2))
+    return square.resize((ICON_SIDE, ICON_SIDE), Image.Resampling.LANCZOS)
+
+
 def main() -> None:
     index = []
     for name, (draw, kind, label) in SAMPLES.items():
         image = draw()
         options = {"quality": 92} if name.endswith(".jpg") else {"optimize": True}
         image.save(HERE / name, **options)
-        index.append({"file": name, "product_type": kind, "label": label})
+        picture = f"button-{Path(name).stem}.png"
+        button_picture(name, image).save(HERE / picture, optimize=True)
+        index.append({"file": name, "product_type": kind, "label": label, "button": picture})
     (HERE / "samples.json").write_text(json.dumps(index, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {len(index)} samples to {HERE}")
 

@@ -237,9 +237,9 @@ def answer_batch_question(
 def sent_grid(qtbot: QtBot, driver: WindowDriver, tmp_path: Path) -> list[Job]:
     """Two people by two garments, sent and finished; shown in the Gallery."""
     people = []
-    for name in ("anna", "ben"):
+    for number, name in enumerate(("anna", "ben")):
         path = tmp_path / f"SS27-resort-look-{name}.jpg"  # the loupe says "anna"
-        path.write_bytes(person_jpeg())
+        path.write_bytes(jpeg_bytes((600, 900), (205 - 20 * number, 180, 160)))  # two people
         people.append(path)
     garments = []
     for name, colour in (("linen-dress", (200, 40, 20)), ("silk-dress", (20, 40, 200))):

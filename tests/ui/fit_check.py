@@ -4,6 +4,10 @@ is not elided with the whole text in a tooltip). Used by the tests at the screen
 people have; runnable on its own for a report:
 
     python -m tests.ui.fit_check 1366x740 [--scale 2] [--dark]
+    python -m tests.ui.fit_check --room 1366x700 [--scale 2] [--dark]
+
+The first sets the window's size; the second gives the screen that much room (in
+pixels, offscreen) and lets the window open at its own first size in it.
 """
 
 from __future__ import annotations
@@ -20,12 +24,15 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
+    QLineEdit,
     QMenuBar,
     QPushButton,
     QScrollArea,
     QScrollBar,
     QSplitterHandle,
     QStatusBar,
+    QStyle,
+    QStyleOptionFrame,
     QToolButton,
     QWidget,
 )
@@ -89,7 +96,26 @@ def text_problem(widget: QWidget) -> str | None:
             )
     if isinstance(widget, QComboBox) and widget.minimumSizeHint().width() > widget.width() + SLACK:
         return f"combo {widget.currentText()[:40]!r} is cut ({widget.width()} px)"
+    if isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+        return placeholder_problem(widget)
     return None
+
+
+def placeholder_problem(field: QLineEdit) -> str | None:
+    """Why an empty field's placeholder (what to write there) does not show whole."""
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    contents = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    room = contents.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN
+    needed = field.fontMetrics().horizontalAdvance(field.placeholderText())
+    if needed > room + SLACK:
+        return f"field {field.placeholderText()[:40]!r} needs {needed} px, has {room}"
+    return None
+
+
+LINE_EDIT_MARGIN = 2
+"""The room a line edit keeps each side of its text (Qt's own horizontal margin)."""
 
 
 def jobs_rows_shown(driver: WindowDriver) -> float:
@@ -146,7 +172,11 @@ def _name(widget: QWidget) -> str:
     return f"{type(widget).__name__}{' ' + name if name else ''}{text}"
 
 
-LONG_PEOPLE = ("SS27-resort-look-021-model-anna-maria.jpg", "SS27-resort-look-022-model-ben.jpg")
+LONG_PEOPLE = (
+    "SS27-resort-look-021-model-anna-maria.jpg",
+    "SS27-resort-look-022-model-ben.jpg",
+    "SS27-resort-look-023-model-chloe-beatriz.jpg",
+)
 LONG_GARMENTS = {
     "dress-red.png": "SS27-resort-linen-midi-dress-washed-sand-navy.png",
     "sneakers-white.png": "SS27-resort-court-sneaker-white-leather.png",
@@ -156,28 +186,38 @@ LONG_GARMENTS = {
 
 
 def load_samples(app: QApplication, driver: WindowDriver) -> None:
-    """A real catalog in the Try-On panes (two people, four garments, long names: the
-    strips show), one finished job in the list and the viewer, and a status message."""
+    """A real catalog in the Try-On panes (three people, four garments, long names: the
+    strips show; each pane's folder holds a file that is not a picture, so both show
+    their notes), one finished job in the list and the viewer, and a status message."""
     import shutil  # noqa: PLC0415
     import tempfile  # noqa: PLC0415
     import time  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
+
+    from PIL import Image, ImageEnhance, ImageOps  # noqa: PLC0415
 
     from aurax_desktop.jobs import TryOnInput  # noqa: PLC0415
     from aurax_desktop.ui.shell.demo_banner import samples  # noqa: PLC0415
 
     found = {s.path.name: s.path for s in samples()}
     folder = Path(tempfile.mkdtemp(prefix="aurax-fit-"))
-    people = [folder / name for name in LONG_PEOPLE]
-    for person in people:
-        shutil.copy(found["person.jpg"], person)
+    models, garments_folder = folder / "models", folder / "garments"
+    models.mkdir()
+    garments_folder.mkdir()
+    people = [models / name for name in LONG_PEOPLE]
+    with Image.open(found["person.jpg"]) as person:  # three people, not one picture thrice
+        person.save(people[0], quality=90)
+        ImageOps.mirror(person).save(people[1], quality=90)
+        ImageEnhance.Brightness(person).enhance(1.12).save(people[2], quality=90)
+    (models / "readme.txt").write_text("the agency's terms")  # "Skipped what is not…"
     garments = []
     for sample, name in LONG_GARMENTS.items():
-        shutil.copy(found[sample], folder / name)
-        garments.append(folder / name)
+        shutil.copy(found[sample], garments_folder / name)
+        garments.append(garments_folder / name)
+    (garments_folder / "notes.jpg").write_text("fittings on Monday")  # "… is not a picture"
     page = driver.try_on
-    page.person_pane.load_paths(people)
-    page.garment_pane.load_paths(garments)
+    page.person_pane.load_paths([models])
+    page.garment_pane.load_paths([garments_folder])
     runner = driver.session.runner
     job_id = runner.submit_try_on(TryOnInput(people[0], garments[0]))
     deadline = time.monotonic() + 30
@@ -186,10 +226,12 @@ def load_samples(app: QApplication, driver: WindowDriver) -> None:
         driver.job_model.flush()
         job = driver.cache.get(job_id)
         return (
-            len(page.person_pane.photos()) == 2
-            and len(page.garment_pane.photos()) == 4
+            len(page.person_pane.photos()) == len(LONG_PEOPLE)
+            and len(page.garment_pane.photos()) == len(LONG_GARMENTS)
             and not page.person_pane.loading
             and not page.garment_pane.loading
+            and "readme.txt" in page.person_pane.message_text()
+            and "notes.jpg" in page.garment_pane.message_text()
             and job is not None
             and job.status.is_final
         )
@@ -240,6 +282,28 @@ def names_told_apart(driver: WindowDriver) -> list[str]:
         texts = [strip.item(row).text() for row in range(strip.count())]
         if len(set(texts)) != len(texts):
             found.append(f"{strip.accessibleName()} read alike: {texts}")
+    return found + strip_problems(driver)
+
+
+def strip_problems(driver: WindowDriver) -> list[str]:
+    """Names in the panes' strips that run into each other or out of their cells."""
+    found = []
+    page = driver.try_on
+    for pane in (page.person_pane, page.garment_pane):
+        strip = pane.strip
+        if not strip.isVisible():
+            continue
+        metrics = strip.fontMetrics()
+        cells = []
+        for row in range(strip.count()):
+            item = strip.item(row)
+            cell = strip.visualItemRect(item)
+            cells.append((item.text(), cell))
+            if metrics.horizontalAdvance(item.text()) > cell.width():
+                found.append(f"{strip.accessibleName()}: {item.text()!r} is wider than its cell")
+        for (one, first), (other, second) in itertools.combinations(cells, 2):
+            if first.intersects(second):
+                found.append(f"{strip.accessibleName()}: {one!r} and {other!r} overlap")
     return found
 
 
@@ -247,10 +311,13 @@ def main() -> None:
     import argparse  # noqa: PLC0415
 
     parser = argparse.ArgumentParser()
-    parser.add_argument("size")
+    parser.add_argument("size", nargs="?", help="the window's size, WxH")
+    parser.add_argument("--room", help="the screen's available room, WxH in pixels")
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--dark", action="store_true")
     args = parser.parse_args()
+    if args.room:
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_file(args.room)}"
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.scale != 1:
         os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
@@ -258,18 +325,34 @@ def main() -> None:
         os.environ["AURAX_THEME"] = "dark"
     app = QApplication(sys.argv[:1])
     from aurax_desktop.app import configure_application, create_window, dispose  # noqa: PLC0415
+    from aurax_desktop.ui.shell.window_state import FRAME_ALLOWANCE  # noqa: PLC0415
 
     configure_application(app)
-    width, height = (int(n) for n in args.size.split("x"))
     window = create_window(["--demo"])
     driver = WindowDriver(window)
-    window.setGeometry(0, 0, width, height)
+    failures = 0
+    if args.size:
+        width, height = (int(n) for n in args.size.split("x"))
+        window.setGeometry(0, 0, width, height)
+    else:  # the size it opens at: in the room, with the window manager's frame around it
+        space = window.screen().availableGeometry()
+        frame_width, frame_height = FRAME_ALLOWANCE
+        opened = window.size()
+        print(
+            f"opened at {opened.width()} x {opened.height()} in {space.width()} x {space.height()}"
+        )
+        if opened.width() + frame_width > space.width() or (
+            opened.height() + frame_height > space.height()
+        ):
+            failures += 1
+            print("the window opens larger than the screen's room")
     for _ in range(20):
         app.processEvents()
     driver.first_split()  # as a first run at this size
-    failures = 0
     load_samples(app, driver)
-    for problem in room(driver):
+    # the room the issue asks at the maximised sizes; at the size it opens at, that
+    # nothing scrolls or is cut, and that names can be told apart
+    for problem in room(driver) if args.size else names_told_apart(driver):
         failures += 1
         print(problem)
     for _ in range(20):
@@ -300,7 +383,21 @@ def main() -> None:
     print(f"job rows in view: {jobs_rows_shown(driver):.1f}")
     window.close()
     dispose(window)
-    print(f"{failures} problems at {args.size} x{args.scale:g}")
+    where = args.size or f"the size it opens at in {args.room}"
+    print(f"{failures} problems at {where} x{args.scale:g}")
+
+
+def _screen_file(room: str) -> str:
+    """An offscreen screen of ``room`` pixels (WxH), for Qt's offscreen platform."""
+    import json  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    width, height = (int(n) for n in room.split("x"))
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": width, "height": height}
+    screen |= {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as config:
+        json.dump({"windowFrameMargins": False, "screens": [screen]}, config)
+    return config.name
 
 
 if __name__ == "__main__":

@@ -2,8 +2,10 @@
 
 Sizes: a 1366 x 768 laptop and a 1280 x 800 screen at 100 % (the window maximised,
 less the desktop's panel), and a 2560 x 1440 screen at 200 % (in its own process: Qt
-reads the scale factor when it starts). On every page, in both themes: nothing
-scrolls, nothing is cut off or overlaps, every text fits (see ``fit_check``).
+reads the scale factor when it starts); and the size the window opens at on each (in
+its own process, on a screen of that room). On every page, in both themes, with a
+catalog in the panes and their notes showing: nothing scrolls, nothing is cut off or
+overlaps, every text fits (see ``fit_check``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QScrollBar,
     QSpinBox,
 )
@@ -90,6 +93,52 @@ def test_every_page_fits_at_200_percent(theme: str) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "0 problems at 1280x690 x2", done.stdout
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize(("room", "scale"), [("1366x700", 1), ("1280x740", 1), ("2560x1380", 2)])
+def test_every_page_fits_at_the_size_the_window_opens_at(theme: str, room: str, scale: int) -> None:
+    """The screen's room (less the desktop's panel) in pixels; the window opens in it at
+    its own first size, its frame and title bar still to come around it."""
+    arguments = [sys.executable, "-m", "tests.ui.fit_check", "--room", room]
+    arguments += ["--scale", str(scale), *(["--dark"] if theme == "dark" else [])]
+    done = subprocess.run(
+        arguments, cwd=ROOT, env=dict(os.environ), capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    said = done.stdout.strip().splitlines()
+    assert said[-1] == f"0 problems at the size it opens at in {room} x{scale}", done.stdout
+    opened = next(line for line in said if line.startswith("opened at"))
+    width, _x, height = opened.split(" in ")[0].removeprefix("opened at ").split()
+    room_width, room_height = (int(n) / scale for n in room.split("x"))
+    assert int(width) >= room_width - 40 and int(height) >= room_height - 60  # not small
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_describe_page_fits_1280_wide_beside_the_result_column(
+    qapp: QApplication, driver: WindowDriver, tmp_path: Path, theme: str
+) -> None:
+    from tests.factories import jpeg_bytes  # noqa: PLC0415
+
+    photo = tmp_path / "SS27-resort-linen-midi-dress-washed-sand.jpg"
+    photo.write_bytes(jpeg_bytes((300, 400)))
+    driver.set_theme(theme)
+    driver.window.setGeometry(0, 0, 1280, 740)
+    settle(qapp)
+    driver.first_split()
+    driver.page("describe")
+    driver.describe.add_paths([photo])
+    settle(qapp)
+    assert driver.side_column_shown()
+    scroller = driver.page_area("describe")
+    assert isinstance(scroller, QScrollArea)
+    assert scroller.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+    table = driver.describe.table
+    last = table.model().columnCount() - 1
+    right = table.columnViewportPosition(last) + table.columnWidth(last)
+    assert right <= table.viewport().width(), (right, table.viewport().width())
+    assert [p for p in problems(driver.window) if "cut off" in p or "scrolls" in p] == []
 
 
 def test_the_window_still_opens_at_1024_by_640(qapp: QApplication, driver: WindowDriver) -> None:

@@ -1,23 +1,29 @@
 """A generation's variations are one entry of the jobs list, opened and closed by a
-click on its picture, the arrow keys or its menu; deleting the entry deletes them all.
-Real window, real history, the demo server."""
+click on its picture, the arrow keys or its menu; deleting the entry deletes them all. A
+batch of try-ons is one entry too, the descriptions sent with it inside it. Real window,
+real history, the demo server."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from aurax_desktop.api import ProductType
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import Job, JobQuery, JobStatus
+from aurax_desktop.jobs import DescriptionInput, Job, JobKind, JobQuery, JobStatus
 from aurax_desktop.ui.common.theme import accent
 from aurax_desktop.ui.jobs.groups import GroupPlace, picture_rect, place_in
 from aurax_desktop.ui.jobs.model import GroupRole
 from aurax_desktop.ui.jobs.view import THUMB
-from tests.ui.conftest import WindowFactory
+from tests.factories import jpeg_bytes
+from tests.ui.conftest import WindowFactory, answer_batch_question
 from tests.ui.window_driver import WindowDriver
 
 
@@ -144,3 +150,94 @@ def _near(colour: QColor, wanted: QColor) -> bool:
     return all(
         abs(a - b) <= 24 for a, b in zip(colour.getRgb()[:3], wanted.getRgb()[:3], strict=True)
     )
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize(("width", "height"), [(1366, 700), (1280, 740)])
+def test_a_batchs_descriptions_are_grouped_under_its_row(
+    qtbot: QtBot,
+    qapp: QApplication,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    tmp_path: Path,
+    theme: str,
+    width: int,
+    height: int,
+) -> None:
+    driver = open_window(demo_factory(task_seconds=0.1))
+    driver.set_theme(theme)
+    driver.window.setGeometry(0, 0, width, height)
+    driver.first_split()
+    people, garments = [], []
+    for number, name in enumerate(("anna", "ben")):
+        people.append(tmp_path / f"{name}.jpg")
+        people[-1].write_bytes(jpeg_bytes((600, 900), (205 - 20 * number, 180, 160)))
+    for name, colour in (("linen-dress", (200, 40, 20)), ("silk-dress", (20, 40, 200))):
+        garments.append(tmp_path / f"{name}.jpg")
+        garments[-1].write_bytes(jpeg_bytes((400, 400), colour))
+    page = driver.try_on
+    page.person_pane.load_paths(people)
+    page.garment_pane.load_paths(garments)
+    qtbot.waitUntil(lambda: page.blocker() == "" and len(page.garment_pane.photos()) == 2)
+    driver.session.runner.submit_description(  # an earlier job, listed below the batch
+        DescriptionInput(garments[0], ProductType.DRESS)
+    )
+    answer_batch_question(name="Resort", describe=True)
+    page.submit()
+    store = driver.session.store
+
+    def ended() -> list[Job]:
+        jobs = store.query(JobQuery(limit=50))
+        driver.job_model.flush()
+        listed = driver.job_model.jobs()  # as the list knows them (it hears a moment later)
+        shown = len(listed) == 7 and all(j.status.is_final for j in listed)
+        return jobs if shown and len(jobs) == 7 and all(j.status.is_final for j in jobs) else []
+
+    qtbot.waitUntil(lambda: bool(ended()), timeout=30_000)
+    jobs = ended()
+    batch = {j.batch for j in jobs if j.kind is JobKind.TRY_ON}.pop()
+    grouped = [j for j in jobs if j.batch == batch]
+    assert len(grouped) == 6  # four try-ons and the two garments' descriptions
+    model, view = driver.job_model, driver.job_list
+    qapp.processEvents()
+    # one entry for the batch, its descriptions in it; the earlier description below it
+    entry = shown_rows(driver)[0]
+    lead, where = model.job(entry), place(driver, entry)
+    assert lead is not None and lead.kind is JobKind.TRY_ON and where is not None
+    assert shown_rows(driver) == [entry, 6]
+    assert where.title(lead) == "Try-on batch · 4 try-ons"
+    assert where.detail(lead) == "with 2 descriptions · Resort"
+    spoken = model.index(entry).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "Try-on batch, 4 try-ons, with 2 descriptions, Done"
+    assert where.status() == ("Done", JobStatus.COMPLETED)
+    viewport = view.viewport().rect()
+    for row in shown_rows(driver):  # both in view among the rows the laptop shows
+        assert viewport.contains(view.visualRect(model.index(row))), row
+    (toggle, _gallery) = view.groups.actions_for(model.index(entry))
+    assert toggle.text() == "Show the 4 try-ons and 2 descriptions"
+    # opened: the try-ons first, then the descriptions, each numbered among its kind
+    view.groups.toggle(model.index(entry), expanded=True)
+    titles = []
+    for row in shown_rows(driver)[:6]:
+        job, at = model.job(row), place(driver, row)
+        assert job is not None and at is not None
+        titles.append(at.title(job))
+    numbered = ["Try-on 4", "Try-on 3", "Try-on 2", "Try-on 1", "Description 2", "Description 1"]
+    assert [t.split(" of ")[0] for t in titles] == numbered
+    assert titles[-1] == "Description 1 of 2 · Dress"
+    lone = model.job(6)
+    assert lone is not None and lone.kind is JobKind.PRODUCT_DESCRIPTION
+    assert place(driver, 6) is None  # a description sent on its own is a row of its own
+    view.groups.toggle(model.index(entry), expanded=False)
+    # a page of the history that holds the descriptions before their try-ons: once the
+    # try-ons come, the descriptions go under them and the batch is one entry again
+    descriptions = [j for j in grouped if j.kind is JobKind.PRODUCT_DESCRIPTION]
+    try_ons = [j for j in grouped if j.kind is JobKind.TRY_ON]
+    model.show_query(JobQuery(), descriptions, more=True)
+    assert [model.place(j) for j in descriptions] == [None, None]
+    model.older_loaded([*try_ons, lone], more=False)
+    qapp.processEvents()
+    kinds = [job.kind for job in model.jobs()]
+    assert kinds == [JobKind.TRY_ON] * 4 + [JobKind.PRODUCT_DESCRIPTION] * 3
+    assert shown_rows(driver) == [0, 6]
+    driver.set_theme("")

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
@@ -83,3 +85,31 @@ def test_the_pipeline_s_warnings_show_under_the_photo_and_go_with_it(
     drop_file(pane, good)
     qtbot.waitUntil(lambda: pane.size_label.text() == "800 × 1200 px", timeout=10000)
     assert not pane.message.isVisibleTo(pane) and pane.message_text() == ""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize(("width", "height"), [(1366, 700), (1280, 740)])
+def test_a_heading_gives_the_name_its_room_before_the_size(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    tmp_path: Path,
+    width: int,
+    height: int,
+    theme: str,
+) -> None:
+    """The Shape pane on a laptop: the photo's pixel size gives way before its name is
+    cut (and is said in the name's tooltip), measured once the heading holds both."""
+    driver = open_window(demo=True)
+    driver.set_theme(theme)
+    driver.window.setGeometry(0, 0, width, height)
+    driver.page("generate")
+    pane = driver.generate.shape_pane
+    bag = tmp_path / "bag-leather.png"
+    Image.new("RGB", (800, 800), (140, 86, 48)).save(bag)
+    pane.load_path(bag)
+    qtbot.waitUntil(lambda: pane.source is not None, timeout=10_000)
+    QApplication.processEvents()
+    if pane.name_label.text() != "bag-leather.png":  # cut: the size made room first
+        assert pane.size_label.isHidden()
+        assert pane.name_label.toolTip() == "bag-leather.png · 800 × 800 px"
+    driver.set_theme("")

@@ -8,7 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.ui.photos.photo_strip import ITEM_WIDTH, THUMB
-from tests.factories import jpeg_bytes, person_jpeg
+from tests.factories import jpeg_bytes
 from tests.ui.conftest import WindowFactory
 
 
@@ -19,9 +19,9 @@ def test_names_get_the_room_there_is_and_a_bar_says_there_are_more(
     driver.window.resize(1366, 700)
     page = driver.try_on
     people = []
-    for name in ("anna-maria-fernandez", "jean-baptiste-okonkwo"):
+    for number, name in enumerate(("anna-maria-fernandez", "jean-baptiste-okonkwo")):
         path = tmp_path / f"SS27-resort-lookbook-model-{name}.jpg"
-        path.write_bytes(person_jpeg())
+        path.write_bytes(jpeg_bytes((600, 900), (205 - 20 * number, 180, 160)))  # two people
         people.append(path)
     page.person_pane.load_paths(people)
     strip = page.person_pane.strip

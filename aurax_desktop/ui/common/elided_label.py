@@ -1,6 +1,6 @@
 """A one-line label that, short of room, cuts its text in the middle ("SS27-lo…-navy.jpg")
-and shows it whole in its tooltip. A start that must stay whole ("Mask for Dress · ")
-can be kept: only what follows it is cut."""
+(or, for a sentence, at its end) and shows it whole in its tooltip. A start that must
+stay whole ("Mask for Dress · ") can be kept: only what follows it is cut."""
 
 from __future__ import annotations
 
@@ -10,10 +10,19 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 class ElidedLabel(QLabel):
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        *,
+        cut: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle,
+    ) -> None:
+        """``cut``: where a text too long is cut (a name in the middle, where names that
+        share a start and an end still differ; a sentence at its end)."""
         super().__init__(parent)
         self._full = ""
         self._kept = ""
+        self._cut = cut
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
@@ -48,5 +57,5 @@ class ElidedLabel(QLabel):
         metrics = self.fontMetrics()
         room = max(0, self.contentsRect().width() - metrics.horizontalAdvance(self._kept))
         rest = self._full[len(self._kept) :]
-        shown = self._kept + metrics.elidedText(rest, Qt.TextElideMode.ElideMiddle, room)
+        shown = self._kept + metrics.elidedText(rest, self._cut, room)
         super().setText(shown)

@@ -17,6 +17,12 @@ SUCCESS = QColor("#12805c")
 
 _chosen = ""
 """The user's choice (View → Theme): "light", "dark", or "" for the system's."""
+_announced: Qt.ColorScheme | None = None
+"""The scheme the system announced last while the program runs (None: none yet)."""
+_platform_dark: bool | None = None
+"""Whether the system's own palette was dark, read before ours replaced it (for systems
+that do not say their scheme)."""
+_following = False
 
 
 def choose_theme(theme: str) -> None:
@@ -24,17 +30,27 @@ def choose_theme(theme: str) -> None:
     _chosen = theme if theme in ("light", "dark") else ""
 
 
+def _forced() -> str:
+    """ "light" or "dark" when AURAX_THEME or the user's choice says; "" for the system's."""
+    forced = os.environ.get("AURAX_THEME", "").strip().lower() or _chosen
+    return forced if forced in ("light", "dark") else ""
+
+
 def is_dark() -> bool:
     """The system's scheme, unless AURAX_THEME or the user's choice says otherwise."""
-    forced = os.environ.get("AURAX_THEME", "").strip().lower() or _chosen
-    if forced in ("light", "dark"):
+    forced = _forced()
+    if forced:
         return forced == "dark"
     hints = QGuiApplication.styleHints()
-    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
+    scheme = _announced
+    if scheme is None or scheme == Qt.ColorScheme.Unknown:
+        scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
     if scheme == Qt.ColorScheme.Dark:
         return True
     if scheme == Qt.ColorScheme.Light:
         return False
+    if _platform_dark is not None:
+        return _platform_dark
     return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
@@ -224,8 +240,26 @@ def stylesheet(dark: bool) -> str:
 
 
 def apply_theme(app: QApplication) -> None:
-    """Fusion with our palette for the system's light or dark scheme; follows changes."""
+    """Fusion with our palette for the chosen or the system's scheme, applied to every
+    window at once (icons are tinted as they are drawn: they follow); from then on a
+    change of the system's scheme while the program runs is followed too."""
+    global _platform_dark, _following  # noqa: PLW0603 - one theme for the whole program
+    if _platform_dark is None:  # the system's palette, before ours replaces it
+        _platform_dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
     app.setStyle("Fusion")
     dark = is_dark()
     app.setPalette(_palette(dark))
     app.setStyleSheet(stylesheet(dark))
+    hints = app.styleHints()
+    if not _following and hints is not None:
+        _following = True
+        hints.colorSchemeChanged.connect(_system_changed)
+
+
+def _system_changed(scheme: Qt.ColorScheme) -> None:
+    """The system switched between light and dark: followed unless the user chose."""
+    global _announced  # noqa: PLW0603 - what the system said, for the whole program
+    _announced = scheme
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not _forced():
+        apply_theme(app)

@@ -51,6 +51,11 @@ ASK_ABOVE = 20
 """Describing more photos than this at once is confirmed first, with the total."""
 
 
+EDITOR_LEAST = 200
+"""The description panel's least width beside the table (the page fits a laptop's window
+beside the Result column: 1280 pixels wide at 100 %, 2560 at 200 %)."""
+
+
 class DescribePage(QWidget):
     message = Signal(str)
 
@@ -165,7 +170,7 @@ class DescribePage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        self.editor.setMinimumWidth(220)
+        self.editor.setMinimumWidth(EDITOR_LEAST)
         inner.addWidget(split, 1)
         inner.addLayout(bottom)
         layout = QVBoxLayout(self)

@@ -23,7 +23,7 @@ from aurax_desktop.ui.describe.model import (
 ROW_HEIGHT = 64
 
 
-COLUMN_WIDTHS = ((0, 64), (1, 128), (TYPE, 104), (4, 100), (COPY, 36))
+COLUMN_WIDTHS = ((0, 64), (1, 116), (TYPE, 104), (4, 92), (COPY, 36))
 """Every column's width but the description's, which takes the rest."""
 DESCRIPTION_LEAST = 140
 

@@ -3,15 +3,14 @@ after a question that states its cost; the new result stacks in the cell as a va
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSlider,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,8 @@ from aurax_desktop.api import COST_TRY_ON
 from aurax_desktop.jobs import Job
 from aurax_desktop.jobs.garments import garment_label
 from aurax_desktop.ui.common.choices import credits_text
+from aurax_desktop.ui.common.fields import show_placeholder_whole
+from aurax_desktop.ui.common.strength import StrengthWords, strength_slider
 
 
 class TryAgainDialog(QDialog):
@@ -36,19 +37,23 @@ class TryAgainDialog(QDialog):
             "stacks in its cell as a variant; ↑ and ↓ in the loupe choose the one exported."
         )
         self.cost.setWordWrap(True)
-        self.strength = QSlider(Qt.Orientation.Horizontal)
-        self.strength.setObjectName("tryAgainStrength")
-        self.strength.setRange(1, 3)
-        self.strength.setPageStep(1)
-        self.strength.setValue(int(job.params.get("garment_strength", 2)))
+        self.strength = strength_slider(
+            "tryAgainStrength", int(job.params.get("garment_strength", 2))
+        )
+        self.strength_words = StrengthWords(self.strength)
+        strength = QHBoxLayout()
+        strength.addWidget(self.strength, 1)
+        strength.addWidget(self.strength_words)
         self.prompt = QLineEdit(job.prompt or "")
         self.prompt.setObjectName("tryAgainPrompt")
-        self.prompt.setPlaceholderText("Optional: guide the try-on")
+        self.prompt.setAccessibleName("Prompt")
+        self.prompt.setPlaceholderText("Optional: guide the try-on, e.g. “tucked in”")
+        show_placeholder_whole(self.prompt)
         self.use_prompt = QCheckBox("Use prompt")
         self.use_prompt.setChecked(bool(job.params.get("run_with_prompt")))
         self.prompt.textEdited.connect(lambda t: self.use_prompt.setChecked(bool(t.strip())))
         form = QFormLayout()
-        form.addRow("Garment strength", self.strength)
+        form.addRow("Garment strength", strength)
         form.addRow("Prompt", self.prompt)
         form.addRow("", self.use_prompt)
         buttons = QDialogButtonBox(

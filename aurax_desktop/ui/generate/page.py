@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -87,27 +88,31 @@ class GeneratePage(SendingPage):
         self.button.clicked.connect(self.submit)
         self.reason = QLabel()
         self.reason.setObjectName("muted")
+        # why Generate is off, in a sentence shown whole (over two lines where it must)
+        self.reason.setWordWrap(True)
+        self.reason.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         grid.addWidget(title, 0, 0, 1, 4)
         grid.addWidget(self.prompt, 1, 0, 1, 4)
         grid.addWidget(QLabel("Product type"), 2, 0)
         grid.addWidget(self.product_type, 2, 1, 1, 3)
         grid.addWidget(QLabel("Size"), 3, 0)
-        grid.addWidget(self.preset, 3, 1)
-        sizes = QHBoxLayout()
+        grid.addWidget(self.preset, 3, 1, 1, 3)
+        sizes = QHBoxLayout()  # under the preset: the form stays narrow enough for a laptop
         sizes.addWidget(self.width_box)
         sizes.addWidget(QLabel("×"))
         sizes.addWidget(self.height_box)
         sizes.addWidget(QLabel("px"))
-        grid.addLayout(sizes, 3, 2, 1, 2)
-        grid.addWidget(QLabel("Variations"), 4, 0)
-        grid.addWidget(self.variations, 4, 1)
+        sizes.addStretch(1)
+        grid.addLayout(sizes, 4, 1, 1, 3)
+        grid.addWidget(QLabel("Variations"), 5, 0)
+        grid.addWidget(self.variations, 5, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.reason, 1)
         actions.addWidget(self.button)
-        grid.addLayout(actions, 5, 0, 1, 4)
+        grid.addLayout(actions, 6, 0, 1, 4)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(6, 1)
+        grid.setRowStretch(7, 1)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 16, 16, 16)

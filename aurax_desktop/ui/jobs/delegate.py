@@ -69,6 +69,7 @@ class JobDelegate(QStyledItemDelegate):
             int(job.elapsed) if running else -1,
             int(time.monotonic() * 8) if running else -1,
             index.data(GroupRole),
+            QGuiApplication.palette().cacheKey(),  # another theme: drawn anew
         )
         rendered = self._rendered.get(key)
         if rendered is None:

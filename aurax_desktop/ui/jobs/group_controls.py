@@ -35,6 +35,7 @@ class GroupControls(QObject):
             model.rowsInserted,
             model.rowsRemoved,
             model.modelReset,
+            model.layoutChanged,
             model.groupsChanged,
         ):
             signal.connect(self.apply)
@@ -72,12 +73,13 @@ class GroupControls(QObject):
         job = index.data(JobRole)
         if not isinstance(job, Job):
             return []
-        noun = group_noun(job)
-        text = f"Hide the {noun}" if place.expanded else f"Show the {place.count} {noun}"
+        members = self.model.group_jobs(place.group)
+        nouns = " and ".join(dict.fromkeys(group_noun(member) for member in members))
+        text = f"Hide the {nouns}" if place.expanded else f"Show the {place.contents}"
         action = QAction(text, self.view)
         action.triggered.connect(lambda: self.toggle(index))
         found = [action]
-        unfinished = to_retry(self.model.group_jobs(place.group))
+        unfinished = to_retry(members)
         if unfinished:
             retry = QAction(
                 icon("retry"), f"Retry the {len(unfinished)} that did not finish…", self.view

@@ -1,6 +1,7 @@
-"""A generation's variations, or a batch of try-ons, as one entry of the jobs list, like a
-stack of photos: the newest job stands for them all, with their count and how many are
-done; opened, every job shows, moved in and numbered "2 of 4" (``job_group_controls``
+"""A generation's variations, or a batch of try-ons (with the descriptions sent with it),
+as one entry of the jobs list, like a stack of photos: the newest job stands for them
+all, with their count and how many are done; opened, every job shows, moved in and
+numbered "2 of 4", the batch's descriptions under its try-ons (``job_group_controls``
 opens and closes them). A single job, a batch of one included, is a plain row."""
 
 from __future__ import annotations
@@ -17,17 +18,33 @@ INDENT = 16
 
 
 def group_of(job: Job) -> str | None:
-    """The group a job belongs to: a generation's variations, or a batch of try-ons,
-    share their batch id (descriptions are grouped in the Describe table instead)."""
-    return job.batch if job.kind in _GROUPED and job.batch else None
+    """The group a job may belong to: a generation's variations, or a batch of try-ons
+    and the descriptions sent with it, share their batch id. (Descriptions sent from
+    the Describe table share one too, but are grouped in its table: a group needs a
+    try-on or a generation, see ``leads_a_group``.)"""
+    return job.batch or None
 
 
-_GROUPED = (JobKind.TRY_ON, JobKind.IMAGE_GENERATION)
+def leads_a_group(job: Job) -> bool:
+    """A try-on or a generation: what a group of the jobs list is made around."""
+    return job.kind in (JobKind.TRY_ON, JobKind.IMAGE_GENERATION)
 
 
 def group_noun(job: Job) -> str:
-    """What the jobs of ``job``'s group are called."""
+    """What the jobs of ``job``'s kind are called in its group."""
+    if job.kind is JobKind.PRODUCT_DESCRIPTION:
+        return "descriptions"
     return "try-ons" if job.kind is JobKind.TRY_ON else "variations"
+
+
+def group_contents(members: list[Job]) -> str:
+    """What a group holds, in words: "4 try-ons", "4 try-ons and 2 descriptions"."""
+    kinds: dict[JobKind, tuple[int, str]] = {}
+    for job in members:
+        count, noun = kinds.get(job.kind, (0, group_noun(job)))
+        kinds[job.kind] = (count + 1, noun)
+    parts = [f"{count} {noun if count > 1 else noun[:-1]}" for count, noun in kinds.values()]
+    return " and ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -36,8 +53,15 @@ class GroupPlace:
 
     group: str
     position: int
-    """1 for the first variation sent."""
+    """1 for the first variation sent (among the jobs of its own kind)."""
+    of: int
+    """How many jobs of its own kind the group holds."""
     count: int
+    """How many jobs the group holds (a batch's try-ons and its descriptions)."""
+    contents: str
+    """What the group holds, in words ("4 try-ons and 2 descriptions")."""
+    others: str
+    """What it holds besides its entry's kind ("2 descriptions"), or ""."""
     done: int
     running: int
     lead: bool
@@ -55,11 +79,13 @@ class GroupPlace:
         kind = job.product_type.capitalize()
         if job.kind is JobKind.TRY_ON:
             if self.folded:
-                return f"Try-on batch · {self.count} {group_noun(job)}"
-            return f"Try-on {self.position} of {self.count} · {kind}"
+                return f"Try-on batch · {self.of} {group_noun(job)}"
+            return f"Try-on {self.position} of {self.of} · {kind}"
+        if job.kind is JobKind.PRODUCT_DESCRIPTION:
+            return f"Description {self.position} of {self.of} · {kind}"
         if self.folded:
-            return f"{job.kind.label} · {kind} · {self.count} {group_noun(job)}"
-        return f"Variation {self.position} of {self.count} · {kind}"
+            return f"{job.kind.label} · {kind} · {self.of} {group_noun(job)}"
+        return f"Variation {self.position} of {self.of} · {kind}"
 
     def status(self) -> tuple[str, JobStatus]:
         """The folded entry's status word, and the job status whose colour it takes."""
@@ -71,8 +97,10 @@ class GroupPlace:
 
     def detail(self, job: Job) -> str:
         """The folded entry's second line, after its status word."""
-        others = self.count - self.done - self.running
-        parts = [f"{others} did not finish"] if others else []
+        unfinished = self.count - self.done - self.running
+        parts = [f"{unfinished} did not finish"] if unfinished else []
+        if self.others:
+            parts.append(f"with {self.others}")
         what = job.prompt or ""
         if job.kind is JobKind.TRY_ON:
             what = job.batch_name or ""
@@ -80,7 +108,8 @@ class GroupPlace:
 
     def spoken(self, job: Job) -> str:
         word, _status = self.status()
-        return f"{self.title(job).replace(' · ', ', ')}, {word}"
+        others = f", with {self.others}" if self.others and self.folded else ""
+        return f"{self.title(job).replace(' · ', ', ')}{others}, {word}"
 
 
 def to_retry(members: list[Job]) -> list[Job]:
@@ -95,13 +124,18 @@ def place_in(job: Job, members: list[Job], *, expanded: bool) -> GroupPlace | No
     group = group_of(job)
     if group is None or len(members) < 2:
         return None
-    # sent one after another: by time, and for equal times the lower row first
-    mine = (job.created_at, -next(r for r, j in enumerate(members) if j.id == job.id))
-    older = sum((j.created_at, -row) < mine for row, j in enumerate(members))
+    # sent one after another: by time, and for equal times the lower row first; numbered
+    # among its own kind (a batch's try-ons, then its descriptions)
+    kin = [(row, j) for row, j in enumerate(members) if j.kind is job.kind]
+    mine = (job.created_at, -next(r for r, j in kin if j.id == job.id))
+    older = sum((j.created_at, -row) < mine for row, j in kin)
     return GroupPlace(
         group=group,
         position=older + 1,
+        of=len(kin),
         count=len(members),
+        contents=group_contents(members),
+        others=group_contents([j for j in members if j.kind is not members[0].kind]),
         done=sum(j.status is JobStatus.COMPLETED for j in members),
         running=sum(not j.status.is_final for j in members),
         lead=members[0].id == job.id,

@@ -1,6 +1,7 @@
 """The progress list's model: one row per job, newest first, updates throttled; a
 generation's variations are a group (see ``groups``), folded into one entry unless
-opened.
+opened, and so is a batch of try-ons with the descriptions sent with it (listed under
+its try-ons).
 
 It is a view over the window's job cache: it keeps which jobs it shows, in what
 order, and how each row is decorated (progress, a notice, a thumbnail), and asks
@@ -11,7 +12,7 @@ never shows a job older than the cache holds.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -28,7 +29,7 @@ from PySide6.QtGui import QImage
 
 from aurax_desktop.jobs import Job, JobKind, JobProgress, JobQuery, JobStatus
 from aurax_desktop.ui.common.job_cache import JobCache
-from aurax_desktop.ui.jobs.groups import GroupPlace, group_of, place_in
+from aurax_desktop.ui.jobs.groups import GroupPlace, group_of, leads_a_group, place_in
 
 JobRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2
@@ -37,6 +38,7 @@ NoticeRole = Qt.ItemDataRole.UserRole + 4
 GroupRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
+Order = tuple[float, int, float, str]
 
 
 class JobListModel(QAbstractListModel):
@@ -75,6 +77,9 @@ class JobListModel(QAbstractListModel):
         self._groups: dict[str, list[str]] = {}
         """Each group with two rows or more: its jobs' ids, top row first."""
         self._expanded: set[str] = set()
+        self._anchors: dict[str, float] = {}
+        """Each batch's oldest try-on seen (when it was made): the descriptions sent with
+        the batch are listed under it."""
         self._progress: dict[str, float | None] = {}
         self._notices: dict[str, tuple[JobStatus, str]] = {}
         """A notice holds while the job stays in the state it was given in."""
@@ -155,9 +160,10 @@ class JobListModel(QAbstractListModel):
     def show_query(self, query: JobQuery, jobs: list[Job], *, more: bool) -> None:
         """Show the first page of a new query's answer (the rows are replaced)."""
         shown = self.cache.absorb(jobs)
+        self._anchor(shown)
         self.beginResetModel()
         self.query = query
-        self._ids = [job.id for job in shown if query.matches(job)]
+        self._ids = [job.id for job in sorted(shown, key=self._order) if query.matches(job)]
         self._pending.difference_update(self._ids)
         self._reindex()
         self._more, self._fetching = more, False
@@ -172,18 +178,21 @@ class JobListModel(QAbstractListModel):
         return self.query.text.strip() != "" or bool(self.query.statuses)
 
     def append_older(self, jobs: list[Job]) -> None:
+        absorbed = self.cache.absorb(jobs)
+        moved = self._anchor(absorbed)
         new = [
             j.id
-            for j in self.cache.absorb(jobs)
+            for j in sorted(absorbed, key=self._order)
             if j.id not in self._rows and self.query.matches(j)
         ]
-        if not new:
-            return
-        first = len(self._ids)
-        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-        self._ids.extend(new)
-        self._reindex()
-        self.endInsertRows()
+        if new:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._ids.extend(new)
+            self._reindex()
+            self.endInsertRows()
+        if new or moved:  # a batch's try-ons came after its descriptions: these go under them
+            self._resort()
 
     def update_job(self, job: Job) -> None:
         """The cache has a job anew: shown on the next flush (many changes, one
@@ -230,6 +239,7 @@ class JobListModel(QAbstractListModel):
         pending, self._pending = self._pending, set()
         dirty, self._dirty = self._dirty, set()
         jobs = [job for job_id in pending if (job := self.cache.get(job_id)) is not None]
+        moved = self._anchor(j for j in jobs if self.query.matches(j) and not j.in_trash)
         for job in jobs:  # deleted (to the Trash) or brought back from it
             if job.id in self._rows and job.in_trash != self.query.trashed:
                 self.remove_job(job.id)
@@ -238,6 +248,8 @@ class JobListModel(QAbstractListModel):
             key=lambda j: (j.created_at, j.id),
         ):
             self._insert(job)
+        if moved:
+            self._resort()
         for job in jobs:
             row = self._rows.get(job.id)
             if row is None:
@@ -262,18 +274,51 @@ class JobListModel(QAbstractListModel):
     def _insert(self, job: Job) -> None:
         """A job new to the list, in its place (newest first); one older than every row
         while more pages wait is left for its page."""
-
-        def age(job_id: str) -> tuple[float, str]:
-            known = self.cache.get(job_id)
-            return (-known.created_at, known.id) if known is not None else (0.0, job_id)
-
-        row = bisect.bisect_left(self._ids, (-job.created_at, job.id), key=age)
+        row = bisect.bisect_left(self._ids, self._order(job), key=self._order_of)
         if row == len(self._ids) and self._more:
             return
         self.beginInsertRows(QModelIndex(), row, row)
         self._ids.insert(row, job.id)
         self._reindex()
         self.endInsertRows()
+
+    # Order: newest first, and a batch's descriptions under its try-ons
+
+    def _order(self, job: Job) -> Order:
+        """Where ``job``'s row goes (rows are in this order, smallest first)."""
+        if job.kind is JobKind.PRODUCT_DESCRIPTION and job.batch in self._anchors:
+            return (-self._anchors[job.batch], 1, -job.created_at, job.id)
+        return (-job.created_at, 0, 0.0, job.id)
+
+    def _order_of(self, job_id: str) -> Order:
+        known = self.cache.get(job_id)
+        return self._order(known) if known is not None else (0.0, 0, 0.0, job_id)
+
+    def _anchor(self, jobs: Iterable[Job]) -> bool:
+        """Note the batches' oldest try-ons; True when one moved (a batch new here, or
+        an older try-on of it)."""
+        moved = False
+        for job in jobs:
+            if job.kind is JobKind.TRY_ON and job.batch:
+                known = self._anchors.get(job.batch)
+                if known is None or job.created_at < known:
+                    self._anchors[job.batch] = job.created_at
+                    moved = True
+        return moved
+
+    def _resort(self) -> None:
+        """Put the rows in order again (descriptions shown before their batch's try-ons
+        arrived go under them); the selection and the current row follow their jobs."""
+        ordered = sorted(self._ids, key=self._order_of)
+        if ordered == self._ids:
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        kept = [self._ids[index.row()] for index in before]
+        self._ids = ordered
+        self._reindex()
+        self.changePersistentIndexList(before, [self.index(self._rows[i]) for i in kept])
+        self.layoutChanged.emit()
 
     def _tick(self) -> None:
         running = [row for row, job in enumerate(self.jobs()) if not job.status.is_final]
@@ -282,12 +327,16 @@ class JobListModel(QAbstractListModel):
 
     def _reindex(self) -> None:
         self._rows = {job_id: row for row, job_id in enumerate(self._ids)}
-        groups: dict[str, list[str]] = {}
+        groups: dict[str, list[Job]] = {}
         for job in self.jobs():
             group = group_of(job)
             if group is not None:
-                groups.setdefault(group, []).append(job.id)
-        self._groups = {group: ids for group, ids in groups.items() if len(ids) > 1}
+                groups.setdefault(group, []).append(job)
+        self._groups = {
+            group: [job.id for job in members]
+            for group, members in groups.items()
+            if len(members) > 1 and leads_a_group(members[0])
+        }
 
     # Groups
 

@@ -21,7 +21,7 @@ from aurax_desktop.jobs import Job, JobKind
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.jobs.delegate import LEAST_ROWS, ROW_HEIGHT, THUMB, VISIBLE_ROWS, JobDelegate
 from aurax_desktop.ui.jobs.group_controls import GroupControls
-from aurax_desktop.ui.jobs.groups import group_noun
+from aurax_desktop.ui.jobs.groups import group_contents
 from aurax_desktop.ui.jobs.model import JobListModel, JobRole
 from aurax_desktop.ui.jobs.rules import (
     can_delete,
@@ -178,7 +178,7 @@ class JobListView(QListView):
         """Delete the row's job, or a closed group's every variation."""
         entry = self.entry_jobs(job)
         several = len(entry) > 1
-        text = f"Delete the {len(entry)} {group_noun(job)}" if several else "Delete"
+        text = f"Delete the {group_contents(entry)}" if several else "Delete"
         action = QAction(icon("trash"), text, self)
         action.setObjectName("deleteJobAction")
         action.setToolTip("Move to the Trash (Edit → Undo brings it back)")

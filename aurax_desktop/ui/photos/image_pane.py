@@ -41,6 +41,7 @@ from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.drop_target import show_drop_target
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import icon, tool_button
+from aurax_desktop.ui.common.note_bar import NoteBar
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
 from aurax_desktop.ui.photos.photo_loading import (
     Fit,
@@ -52,8 +53,21 @@ from aurax_desktop.ui.photos.photo_loading import (
     pictures_in,
 )
 from aurax_desktop.ui.photos.photo_strip import Photo, PhotoStrip
+from aurax_desktop.ui.photos.routing import Pane, sort_for
 
 Loader = Callable[[Fit], LoadedPhoto]
+CANVAS_LEAST = 160
+"""The least height of a pane's picture when the pane holds several photos (a laptop's
+room goes to the strip, the notes, the mask's tools and the options too)."""
+NAMED = 3
+"""The files a note names (the rest are counted)."""
+
+
+def _names(paths: list[Path]) -> str:
+    """The first files' names, and how many more."""
+    names = ", ".join(p.name for p in paths[:NAMED])
+    more = len(paths) - NAMED
+    return names + (f" and {more} more" if more > 0 else "")
 
 
 class ImagePane(QFrame):
@@ -102,6 +116,9 @@ class ImagePane(QFrame):
         self._replacing: Photo | None = None
         self.shown: Photo | None = None
         """The photo in the canvas (a strip entry)."""
+        self.other: ImagePane | None = None
+        """The page's other pane (person or garment): the pictures of a folder given here
+        whose names say they are its go there (see ``routing``)."""
 
         heading = QLabel(title)
         heading.setObjectName("sectionTitle")
@@ -133,12 +150,13 @@ class ImagePane(QFrame):
             top.addWidget(self.browse_button)
             top.addWidget(self._tool("paste", "Paste from the clipboard (Ctrl+V)", self.paste))
         top.addWidget(self.clear_button)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = NoteBar()  # one line: what does not fit opens from Details…
+        self.message.setAccessibleName(f"Note on the {title.lower()} photos")
+        if several:  # a strip and notes share the pane's height: the picture gives way first
+            canvas.setMinimumHeight(CANVAS_LEAST)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(canvas, 1)
         layout.addWidget(self.strip)
@@ -167,20 +185,32 @@ class ImagePane(QFrame):
 
     def load_paths(self, paths: list[Path]) -> None:
         """Files and folders: one file opens as usual; several (or a folder) join the
-        strip, what is not a picture skipped with a note."""
+        strip, what is not a picture skipped with a note; a folder's pictures whose names
+        say they belong in the other pane go there, with a note."""
         if (len(paths) == 1 and not paths[0].is_dir()) or (paths and not self.several):
             self.load_path(paths[0])
             return
-        found, skipped = sort_out(paths)
+        other = self.other
+        moved: list[Path] = []
+        if other is not None and self.purpose in ("person", "garment"):
+            here: Pane = "person" if self.purpose == "person" else "garment"
+            found, moved, skipped = sort_for(here, paths)
+        else:
+            found, skipped = sort_out(paths)
         found = [p for p in dict.fromkeys(found) if self._known(p) is None]
         if found:
             self.strip.add([Photo(p.name, path=p) for p in found])
             first = self.strip.current()
             if first is not None:
                 self._show(first)
+        if other is not None and moved:
+            other.load_paths(moved)
+            what = f"{len(moved)} photos" if len(moved) > 1 else "1 photo"
+            self._skipped(
+                f"Moved {what} to the {other.title} pane, as their names say: {_names(moved)}"
+            )
         if skipped:
-            names = ", ".join(p.name for p in skipped[:3]) + ("…" if len(skipped) > 3 else "")
-            self._skipped(f"Skipped what is not a picture: {names}")
+            self._skipped(f"Skipped what is not a picture: {_names(skipped)}")
 
     def add_photos(self, photos: list[Photo]) -> None:
         """Photos made elsewhere (a season's list: each with its type and details) join
@@ -430,6 +460,7 @@ class ImagePane(QFrame):
         size = self.size_label.text()
         if not size:
             return
+        self._settle_layout()  # the widths of the name and the size just set, not before
         gap = self.heading_row.spacing()
         room = self.name_label.width()
         if not self.size_label.isHidden():
@@ -446,20 +477,19 @@ class ImagePane(QFrame):
             self.loadingChanged.emit(loading)
 
     def _skipped(self, text: str) -> None:
+        """A note on the photos being added: said with the photo being opened, or added
+        to the notes already shown (a thumbnail drawn late says its note last)."""
         if self.loading:
             self._notes.append(text)  # said once the photo being opened is shown
-        else:
-            self._show_message("\n".join([*self._notes, text]), warning=True)
-            self._notes.clear()
+            return
+        shown = self.message_text()
+        error = bool(shown) and self.message.kind() == "error"
+        said = [line for line in (shown, *self._notes, text) if line]
+        self._show_message("\n".join(said), error=error, warning=not error)
+        self._notes.clear()
 
     def _show_message(self, text: str, *, error: bool = False, warning: bool = False) -> None:
-        name = "error" if error else "warning" if warning else "muted"
-        if name != self.message.objectName():
-            self.message.setObjectName(name)
-            self.message.style().unpolish(self.message)  # re-apply the style for the new name
-            self.message.style().polish(self.message)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        self.message.set_note(text, "error" if error else "warning" if warning else "muted")
 
     # Drag and drop, and Ctrl+V in the focused pane
 

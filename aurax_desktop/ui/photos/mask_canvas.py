@@ -8,7 +8,7 @@ stroke, clear and invert is one step on a QUndoStack.
 from __future__ import annotations
 
 from PIL import Image
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -225,6 +225,12 @@ class MaskCanvas(ImageCanvas):
     @Slot(int)
     def _on_undo_index(self, _index: int) -> None:
         self._changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # another theme: another accent
+            self._overlay = None
+            self.update()
 
     def _changed(self) -> None:
         self._overlay = None

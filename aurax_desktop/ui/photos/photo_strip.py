@@ -11,6 +11,7 @@ people are not written to any cache: the thumbnails live in memory only.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,8 @@ ITEM_WIDTH = 100
 """A strip item's least width: its name cut in the middle shows its start and its end."""
 ITEM_WIDEST = 170
 """How wide an item grows when the strip has room (its name shown longer)."""
+NAME_MARGIN = 8
+"""Room kept either side of a name, inside its cell: names never touch."""
 _ids = itertools.count(1)
 
 
@@ -62,6 +65,8 @@ class Photo:
     """What a season's list says of a garment (SKU, name, price, colour)."""
     derived_from: str | None = None
     """The job whose result this photo is (an outfit built step by step)."""
+    digest: str = ""
+    """What its bytes hash to, once read: the same picture under another name is known."""
     key: int = field(default_factory=lambda: next(_ids))
 
     @property
@@ -72,9 +77,10 @@ class Photo:
         return self.path
 
 
-def _thumbnail(photo: Photo) -> QImage:
+def _thumbnail(photo: Photo) -> tuple[str, QImage]:
+    """What the photo's bytes hash to, and its thumbnail (on a worker)."""
     source = photo.source if photo.source is not None else load_image(photo.path or Path())
-    return to_qimage(source.decode(THUMB * 2))
+    return hashlib.sha256(source.data).hexdigest(), to_qimage(source.decode(THUMB * 2))
 
 
 class PhotoStrip(QListWidget):
@@ -176,11 +182,12 @@ class PhotoStrip(QListWidget):
         row = self._row(photo)
         if row is None:
             return self.current()
+        was_current = row == self.currentRow()
         self.blockSignals(True)
         self.takeItem(row)
         self._photos.pop(photo.key, None)
         self._pictures.pop(photo.key, None)
-        if self.count():
+        if self.count() and was_current:  # the next one; any other stays the current one
             self.setCurrentRow(min(row, self.count() - 1))
         self.blockSignals(False)
         self._relabel()
@@ -213,15 +220,38 @@ class PhotoStrip(QListWidget):
     def _draw(self, photo: Photo) -> None:
         self.work.run(
             lambda: _thumbnail(photo),
-            lambda image: self._drawn(photo, image),
+            lambda drawn: self._drawn(photo, *drawn),
             lambda error: self._unusable(photo, error),
         )
 
-    def _drawn(self, photo: Photo, image: QImage) -> None:
+    def _drawn(self, photo: Photo, digest: str, image: QImage) -> None:
         row = self._row(photo)
-        if row is not None and not image.isNull():
+        if row is None:
+            return
+        photo.digest = digest
+        if self._skip_twin(photo):
+            return
+        if not image.isNull():
             self._pictures[photo.key] = image
             self.item(row).setIcon(QIcon(self._badged(photo, image)))
+
+    def _skip_twin(self, photo: Photo) -> bool:
+        """The same picture twice (the same bytes under two names): the later one in the
+        strip goes, with a note; True when that was ``photo``. A garment from a season's
+        list keeps its place (its row says what it is, whatever its picture)."""
+        twin = next(
+            (p for p in self.photos() if p is not photo and p.digest == photo.digest),
+            None,
+        )
+        if twin is None or photo.details or twin.details:
+            return False
+        first, second = sorted((photo, twin), key=lambda p: self._row(p) or 0)
+        was_current = self.current() is second
+        now = self.remove(second)
+        self.skipped.emit(f"Skipped “{second.name}”: it is the same picture as “{first.name}”.")
+        if was_current and now is not None:
+            self.chosen.emit(now)
+        return second is photo
 
     def _item_width(self) -> int:
         """Items share the strip's width, between the least and the widest."""
@@ -235,16 +265,22 @@ class PhotoStrip(QListWidget):
         photos = self.photos()
         shortened = distinct_labels([photo.name for photo in photos])
         width = self._item_width()
+        cell = QSize(width, THUMB + 20)
         for row, (photo, short) in enumerate(zip(photos, shortened, strict=True)):
             label = photo.details.get(LABEL) or short
-            elided = self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideMiddle, width - 6)
+            elided = self.fontMetrics().elidedText(
+                label, Qt.TextElideMode.ElideMiddle, width - NAME_MARGIN
+            )
             item = self.item(row)
             item.setText(elided)
-            item.setSizeHint(QSize(width, THUMB + 20))
+            item.setSizeHint(cell)
+        # Every item in a cell of this size, laid out anew when it changes (items resized
+        # one by one kept their old places, and wider names ran into each other).
+        self.setGridSize(cell)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.count() and self._item_width() != self.item(0).sizeHint().width():
+        if self.count() and self._item_width() != self.gridSize().width():
             self._relabel()
 
     def _fit_height(self, _least: int, most: int) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from aurax_desktop.ui.common.icons import pixmap
+from aurax_desktop.ui.common.icons import icon_label
 from aurax_desktop.ui.common.theme import accent
 
 
@@ -20,6 +20,9 @@ class Sample:
     path: Path
     product_type: str
     label: str
+    button: Path
+    """Its picture on its button: the person or the garment on nothing (a photo's light
+    backdrop would show as a light square on the dark theme)."""
 
 
 def samples() -> list[Sample]:
@@ -28,8 +31,8 @@ def samples() -> list[Sample]:
     index = json.loads((folder / "samples.json").read_text(encoding="utf-8"))
     found = []
     for entry in index:
-        with as_file(folder / entry["file"]) as path:
-            found.append(Sample(Path(path), entry["product_type"], entry["label"]))
+        with as_file(folder / entry["file"]) as path, as_file(folder / entry["button"]) as button:
+            found.append(Sample(Path(path), entry["product_type"], entry["label"], Path(button)))
     return found
 
 
@@ -43,8 +46,7 @@ class DemoBanner(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 4, 12, 4)
         row.setSpacing(6)
-        badge = QLabel()
-        badge.setPixmap(pixmap("demo", 20, accent()))
+        badge = icon_label("demo", "Demo mode", accent)  # in the accent of the theme shown
         text = QLabel(
             "<b>Demo mode</b> · a local demo server simulates AuraX; results are "
             "not real try-ons. Try a sample:"
@@ -61,7 +63,7 @@ class DemoBanner(QFrame):
             button.setText(sample.label)
             button.setToolTip(f"Use the sample: {sample.label}")
             button.setAccessibleName(f"Sample: {sample.label}")
-            button.setIcon(QIcon(QPixmap(str(sample.path))))
+            button.setIcon(QIcon(QPixmap(str(sample.button))))
             button.setIconSize(QSize(22, 22))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             if sample.product_type == "PERSON":

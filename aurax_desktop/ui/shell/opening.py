@@ -1,31 +1,19 @@
 """Photos given when the program starts (the file manager's "Open with", the command
 line): they go into the Try-On page. A name that says garments, products, clothes or a
 product type ("garments/", "red-dress.jpg", "boots/") goes into the Garment pane, any
-other into the Person pane; a missing file is named in the status bar."""
+other into the Person pane (which sends the garments found in a folder on to the Garment
+pane, see ``routing``); a missing file is named in the status bar."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aurax_desktop.api.suggest import suggest_product_type
+from aurax_desktop.ui.photos.routing import says_garments
 
 if TYPE_CHECKING:
     from aurax_desktop.ui.shell.main_window import MainWindow
-
-
-GARMENT_WORDS = frozenset(
-    {"garment", "garments", "product", "products", "clothes", "clothing", "apparel", "wardrobe"}
-)
-"""Words in a folder's or file's name that say it holds garments."""
-
-
-def says_garments(path: Path) -> bool:
-    """True when ``path``'s name says garments, products, clothes or a product type."""
-    words = {w for w in re.split(r"[^a-z]+", path.name.lower()) if w}
-    return bool(words & GARMENT_WORDS) or suggest_product_type(path.name) is not None
 
 
 def sort_given(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[Path]]:

@@ -12,17 +12,23 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 from aurax_desktop.account import Settings
 
 DEFAULT_SIZE = (1360, 860)
+FRAME_ALLOWANCE = (16, 40)
+"""What a window manager adds around a window (its borders, its title bar): unknown until
+the window shows, so the first size leaves this much of the screen's room to it."""
 
 
 def default_size(window: QMainWindow) -> None:
-    """1360 x 860, or less on a screen with less room (before any saved size)."""
+    """1360 x 860, or the screen's available room less the window's frame when there is
+    less (a laptop: the window then opens as large as the screen lets it, which is the
+    size its pages are made to fit without scrolling)."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry() if screen is not None else None
     width, height = DEFAULT_SIZE
     if room is None or room.isEmpty():
         window.resize(width, height)
         return
-    window.resize(min(width, int(room.width() * 0.94)), min(height, int(room.height() * 0.9)))
+    frame_width, frame_height = FRAME_ALLOWANCE
+    window.resize(min(width, room.width() - frame_width), min(height, room.height() - frame_height))
 
 
 RESULT_LEAST = 300

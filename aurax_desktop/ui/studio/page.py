@@ -35,8 +35,10 @@ from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.choices import product_type_combo
 from aurax_desktop.ui.common.elided_label import ElidedLabel
+from aurax_desktop.ui.common.fields import show_placeholder_whole
 from aurax_desktop.ui.common.icons import icon_label, tool_button
 from aurax_desktop.ui.common.sending import SendingPage, SpendCheck
+from aurax_desktop.ui.common.strength import StrengthWords, strength_slider
 from aurax_desktop.ui.photos.image_pane import ImagePane
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
 from aurax_desktop.ui.photos.photo_strip import Photo
@@ -47,12 +49,6 @@ log = logging.getLogger(__name__)
 SHOWN_BAD_ROWS = 10
 """The bad rows of a refused list its message names (the rest are counted): a message
 box taller than a laptop's screen would hide its own button."""
-
-STRENGTH_WORDS = {1: "Subtle", 2: "Balanced", 3: "Prominent"}
-STRENGTH_HELP = (
-    "How strongly the garment's own details show in the result: 1 keeps them "
-    "subtle, 3 makes them prominent."
-)
 
 
 MASK_HINT = (
@@ -99,6 +95,8 @@ class TryOnPage(SendingPage):
         )
         self.garment_pane.setObjectName("garmentPane")
         self.garment_pane.setAccessibleName("Garment photo")
+        # a folder dropped on either pane: its garments go to one, its people to the other
+        self.person_pane.other, self.garment_pane.other = self.garment_pane, self.person_pane
 
         panes = QHBoxLayout()
         panes.setSpacing(12)
@@ -212,39 +210,26 @@ class TryOnPage(SendingPage):
         panel = QFrame()
         panel.setProperty("card", True)
         grid = QGridLayout(panel)
-        grid.setContentsMargins(16, 12, 16, 12)
+        grid.setContentsMargins(16, 10, 16, 10)
         grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(8)
+        grid.setVerticalSpacing(6)
         self.product_type = product_type_combo("productTypeCombo", panel)
         self._suggesting = False
         self.type_hint = ElidedLabel()
         self.type_hint.setObjectName("hint")
         self.type_hint.setVisible(False)
         self.product_type.currentIndexChanged.connect(lambda _i: self._type_chosen())
-        self.strength = QSlider(Qt.Orientation.Horizontal)
-        self.strength.setObjectName("garmentStrength")
-        self.strength.setAccessibleName("Garment strength")
-        self.strength.setRange(1, 3)
-        self.strength.setValue(2)
-        self.strength.setPageStep(1)
-        self.strength.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.strength.setToolTip(STRENGTH_HELP)
-        self.strength.setMinimumWidth(100)
-        self.strength_word = QLabel()
-        self.strength.valueChanged.connect(
-            lambda v: self.strength_word.setText(f"{v} · {STRENGTH_WORDS[v]}")
-        )
-        self.strength_word.setText("2 · Balanced")
-        self.strength_word.setToolTip(STRENGTH_HELP)
-        self.strength_word.setMinimumWidth(
-            self.strength_word.fontMetrics().horizontalAdvance("3 · Prominent") + 4
-        )
+        self.strength = strength_slider("garmentStrength")
+        self.strength_word = StrengthWords(self.strength)
         self.prompt_edit = QLineEdit()
         self.prompt_edit.setObjectName("promptEdit")
         self.prompt_edit.setAccessibleName("Prompt")
-        self.prompt_edit.setPlaceholderText(
-            "Optional: guide the try-on, e.g. “tucked in, sleeves rolled up”"
+        self.prompt_edit.setPlaceholderText("Optional: guide the try-on")
+        self.prompt_edit.setToolTip(
+            "Words that guide the try-on, for example “tucked in, sleeves rolled up”; "
+            "they are used when “Use prompt” is on."
         )
+        show_placeholder_whole(self.prompt_edit)
         self.run_with_prompt = QCheckBox("Use prompt")
         self.run_with_prompt.setObjectName("runWithPromptCheck")
         self.run_with_prompt.setAccessibleName("Use prompt")
@@ -430,11 +415,15 @@ class TryOnPage(SendingPage):
             self._suggesting = False
         several = len(self.garment_pane.photos()) > 1
         suggested = shown is not None and suggest_product_type(shown.name) is not None
-        self.type_hint.setVisible(shown is not None and (several or suggested))
-        if shown is not None:
-            self.type_hint.setText(
-                f"For {shown.name}" if several else "Suggested from the file name"
-            )
+        # With several garments each thumbnail shows its type and the pane's heading names
+        # the one shown: the field says whose type it is in its tooltip, not a line more.
+        self.type_hint.setVisible(shown is not None and suggested and not several)
+        self.type_hint.setText("Suggested from the file name")
+        self.product_type.setToolTip(
+            f"The product type of {shown.name}; each garment keeps its own."
+            if shown is not None and several
+            else ""
+        )
         self.all_types_button.setVisible(several)
         self._follow_type()
 
@@ -445,9 +434,7 @@ class TryOnPage(SendingPage):
         shown = self.garment_pane.shown
         if shown is not None:
             self.garment_pane.strip.set_type(shown, self.product_type.currentData())
-            several = len(self.garment_pane.photos()) > 1
-            self.type_hint.setText(f"For {shown.name}")
-            self.type_hint.setVisible(several)  # one garment: the user's own choice now
+            self.type_hint.setVisible(False)  # the user's own choice now
         self._follow_type(carry=True)  # the mask painted for this garment stays with it
 
     def type_for_all(self) -> None:
@@ -455,7 +442,6 @@ class TryOnPage(SendingPage):
         kind = self.product_type.currentData()
         for photo in self.garment_pane.photos():
             self.garment_pane.strip.set_type(photo, kind)
-        self.type_hint.setText("For every garment")
 
     def _follow_type(self, *, carry: bool = False) -> None:
         kind = str(self.product_type.currentData() or ProductType.GARMENT.value)
