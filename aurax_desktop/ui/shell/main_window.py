@@ -47,6 +47,7 @@ from aurax_desktop.api import ProductType
 from aurax_desktop.jobs import BatchSent, Job, JobKind, JobStatus
 from aurax_desktop.privacy import secure_folders
 from aurax_desktop.session import Session
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork, warm_up
 from aurax_desktop.ui.common.bridge import JobBridge
 from aurax_desktop.ui.common.choices import credits_text
@@ -74,6 +75,7 @@ from aurax_desktop.ui.shell.dialogs.shortcuts import ShortcutsDialog
 from aurax_desktop.ui.shell.dialogs.trash import TrashDialog
 from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
 from aurax_desktop.ui.shell.keyring_wait import KeyringWaiter
+from aurax_desktop.ui.shell.language_menu import declare_language_commands
 from aurax_desktop.ui.shell.menus import build_menus, open_folder, show_about
 from aurax_desktop.ui.shell.navigation import PageList
 from aurax_desktop.ui.shell.notifier import Notifier
@@ -423,27 +425,27 @@ class MainWindow(QMainWindow):
         canvas = viewer.canvas
         add(
             "zoomIn",
-            "Zoom in",
+            _("Zoom in"),
             lambda: self._zoom(1.25),
-            tip="The result larger; in the Gallery, larger thumbnails",
+            tip=_("The result larger; in the Gallery, larger thumbnails"),
             icon_name="zoom-in",
             shortcut="Ctrl+=",
         )
         add(
             "zoomOut",
-            "Zoom out",
+            _("Zoom out"),
             lambda: self._zoom(1 / 1.25),
-            tip="The result smaller; in the Gallery, smaller thumbnails",
+            tip=_("The result smaller; in the Gallery, smaller thumbnails"),
             icon_name="zoom-out",
             shortcut="Ctrl+-",
         )
-        add("fitResult", "Fit result in view", canvas.fit, icon_name="fit", shortcut="Ctrl+0")
+        add("fitResult", _("Fit result in view"), canvas.fit, icon_name="fit", shortcut="Ctrl+0")
         side = add(
             "toggleSideColumn",
-            "Result and jobs column",
+            _("Result and jobs column"),
             self.toggle_side_column,
             icon_name="sidebar",
-            tip="Hide the result and the jobs for a full-width Gallery (Tab in the Gallery)",
+            tip=_("Hide the result and the jobs for a full-width Gallery (Tab in the Gallery)"),
         )
         side.setCheckable(True)
         side.setChecked(True)
@@ -452,14 +454,22 @@ class MainWindow(QMainWindow):
         tab.activated.connect(self.toggle_side_column)
         themes = QActionGroup(self)
         for name, label, value in (
-            ("themeSystem", "Follow the system", ""),
-            ("themeLight", "Light", "light"),
-            ("themeDark", "Dark", "dark"),
+            ("themeSystem", _("Follow the system"), ""),
+            ("themeLight", _("Light"), "light"),
+            ("themeDark", _("Dark"), "dark"),
         ):
             action = add(name, label, functools.partial(self.set_theme, value))
             action.setCheckable(True)
             action.setChecked(value == self.session.settings.theme)
             themes.addAction(action)
+        declare_language_commands(
+            self.commands,
+            lambda: self.session.settings,
+            lambda chosen: self.work.run(
+                lambda: self.session.update_settings(chosen), lambda _r: None
+            ),
+            self.say,
+        )
         current = self.job_list.current_job
         actions = self.job_actions
 
@@ -531,23 +541,23 @@ class MainWindow(QMainWindow):
         )
         add(
             "shortcuts",
-            "Keyboard shortcuts",
+            _("Keyboard shortcuts"),
             lambda: run_modal(ShortcutsDialog(self)),
             shortcut=standard(QKeySequence.StandardKey.HelpContents, "F1"),
         )
         add(
             "openLogFolder",
-            "Open the log folder",
+            _("Open the log folder"),
             lambda: open_folder(paths.log_dir()),
             icon_name="folder",
         )
         add(
             "openDataFolder",
-            "Open the data folder",
+            _("Open the data folder"),
             lambda: open_folder(paths.data_dir()),
             icon_name="folder",
         )
-        add("about", "About AuraX Desktop", lambda: show_about(self))
+        add("about", _("About AuraX Desktop"), lambda: show_about(self))
         self.job_list.selectionModel().currentChanged.connect(lambda *_a: self.commands.refresh())
 
     def _zoom(self, factor: float) -> None:

@@ -5,6 +5,7 @@ here by name; each names its keys, and is enabled by its own rule."""
 from __future__ import annotations
 
 import platform
+from html import escape
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
@@ -13,14 +14,17 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QWidget
 
 from aurax_desktop import __version__, paths
+from aurax_desktop.translation import LazyText, _, lazy_pgettext
 from aurax_desktop.ui.common.commands import Commands
 from aurax_desktop.ui.common.icons import app_icon
 from aurax_desktop.ui.common.modal import run_modal
+from aurax_desktop.ui.shell.language_menu import LANGUAGE_COMMANDS
 
 SEPARATOR = None
-MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]] | None, ...]], ...] = (
+Items = tuple[str | tuple[LazyText, tuple[str, ...]] | None, ...]
+MENUS: tuple[tuple[LazyText, Items], ...] = (
     (
-        "&File",
+        lazy_pgettext("Menu bar", "&File"),
         (
             "openPerson",
             "openGarment",
@@ -37,7 +41,7 @@ MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]] | None, ...]], .
         ),
     ),
     (
-        "&Edit",
+        lazy_pgettext("Menu bar", "&Edit"),
         (
             "undo",
             "redo",
@@ -49,7 +53,7 @@ MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]] | None, ...]], .
         ),
     ),
     (
-        "&View",
+        lazy_pgettext("Menu bar", "&View"),
         (
             "zoomIn",
             "zoomOut",
@@ -57,16 +61,17 @@ MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]] | None, ...]], .
             SEPARATOR,
             "toggleSideColumn",
             SEPARATOR,
-            ("Theme", ("themeSystem", "themeLight", "themeDark")),
+            (lazy_pgettext("Menu bar", "Theme"), ("themeSystem", "themeLight", "themeDark")),
+            (lazy_pgettext("Menu bar", "Language"), LANGUAGE_COMMANDS),
         ),
     ),
-    ("&Jobs", ("retryJob", "followJob", "stopJob", "deleteJob")),
+    (lazy_pgettext("Menu bar", "&Jobs"), ("retryJob", "followJob", "stopJob", "deleteJob")),
     (
-        "&Account",
+        lazy_pgettext("Menu bar", "&Account"),
         ("connectAccount", "startDemo", "whereIsKey", "signOut", SEPARATOR, "settings"),
     ),
     (
-        "&Help",
+        lazy_pgettext("Menu bar", "&Help"),
         (
             "shortcuts",
             SEPARATOR,
@@ -77,31 +82,31 @@ MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]] | None, ...]], .
         ),
     ),
 )
-"""Each menu's items by command name; a command not declared is left out."""
+"""Each menu's title (in the context "Menu bar", for translators: a title is a noun,
+"View", not "to view") and its items by command name; a command not declared is left
+out."""
 
 
 def build_menus(bar: QMenuBar, commands: Commands) -> dict[str, QMenu]:
     """The menus, filled from ``commands``; each refreshes its items' state as it opens.
-    The menus by title (without the ``&``)."""
+    The menus by English title (without the ``&``), whatever the language shown."""
     made: dict[str, QMenu] = {}
     for title, items in MENUS:
-        menu = bar.addMenu(title)
+        menu = bar.addMenu(str(title))
         _fill(menu, items, commands)
         menu.aboutToShow.connect(commands.refresh)
-        made[title.replace("&", "")] = menu
+        made[title.message.replace("&", "")] = menu
     return made
 
 
-def _fill(
-    menu: QMenu, items: tuple[str | tuple[str, tuple[str, ...]] | None, ...], commands: Commands
-) -> None:
+def _fill(menu: QMenu, items: Items, commands: Commands) -> None:
     for item in items:
         if item is SEPARATOR:
             if menu.actions() and not menu.actions()[-1].isSeparator():
                 menu.addSeparator()
         elif isinstance(item, tuple):
             title, names = item
-            _fill(menu.addMenu(title), tuple(names), commands)
+            _fill(menu.addMenu(str(title)), tuple(names), commands)
         elif item in commands:
             menu.addAction(commands[item])
 
@@ -113,18 +118,23 @@ def open_folder(folder: object) -> None:
 
 
 def about_text() -> str:
+    versions = f"Qt {qVersion()} (PySide6 {pyside_version}), Python {platform.python_version()}"
+    folders = "<br>".join(
+        (
+            _("Data folder: {folder}").format(folder=escape(str(paths.data_dir()))),
+            _("Log folder: {folder}").format(folder=escape(str(paths.log_dir()))),
+        )
+    )
+    purpose = _("Virtual try-on, product images and product descriptions with the AuraX service.")
     return (
-        f"<p><b>AuraX Desktop {__version__}</b></p>"
-        "<p>Virtual try-on, product images and product descriptions with the AuraX "
-        "service.</p>"
-        f"<p>Qt {qVersion()} (PySide6 {pyside_version}), Python {platform.python_version()}"
-        f"<br>Data folder: {paths.data_dir()}<br>Log folder: {paths.log_dir()}</p>"
+        f"<p><b>AuraX Desktop {__version__}</b></p><p>{escape(purpose)}</p>"
+        f"<p>{versions}<br>{folders}</p>"
     )
 
 
 def show_about(parent: QWidget) -> None:
     box = QMessageBox(parent)
-    box.setWindowTitle("About AuraX Desktop")
+    box.setWindowTitle(_("About AuraX Desktop"))
     box.setIconPixmap(app_icon().pixmap(48, 48))
     box.setText(about_text())
     run_modal(box)
