@@ -107,11 +107,23 @@ def format_time(value: dt.datetime | dt.time, style: str = "short") -> str:
     return str(babel_dates.format_time(value, format=style, locale=locale()))
 
 
-def format_datetime(value: dt.datetime, style: str = "medium") -> str:
-    """A moment: the day and the time, in the locale's order."""
+def format_day(value: dt.date) -> str:
+    """A day of this year, without the year: "6 Dec", "6. Dez.", "12月6日"."""
     from babel import dates as babel_dates
 
-    return str(babel_dates.format_datetime(_local(value), format=style, locale=locale()))
+    if isinstance(value, dt.datetime):
+        value = _local(value).date()
+    return str(babel_dates.format_skeleton("MMMd", value, locale=locale()))
+
+
+def format_datetime(value: dt.datetime, style: str = "medium", *, year: bool = True) -> str:
+    """A moment: the day in ``style`` and the time in hours and minutes, in the locale's
+    order ("6 Dec 2026, 14:05", "06.12.26, 14:05"); without ``year``, a day of this year
+    ("6 Dec, 14:05")."""
+    moment = _local(value)
+    day = format_date(moment.date(), style) if year else format_day(moment.date())
+    joined = str(locale().datetime_formats[style]).replace("'", "")
+    return joined.replace("{1}", day).replace("{0}", format_time(moment.time()))
 
 
 def _local(value: dt.datetime) -> dt.datetime:
