@@ -14,10 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.account import SettingsStore
 from aurax_desktop.jobs import Job, JobKind, JobStatus, JobStore
+from aurax_desktop.languages import LANGUAGES, choose
+from aurax_desktop.ui.common.language import apply_language
 from aurax_desktop.ui.shell.dialogs.shortcuts import ShortcutsDialog
 from aurax_desktop.ui.shell.language_menu import LANGUAGE_COMMANDS
 from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
+from tests.ui.pseudo_check import clipped_texts
 
 
 def menus(window: MainWindow) -> dict[str, QMenu]:
@@ -134,3 +137,16 @@ def test_view_language_is_kept_and_spoken_from_the_next_start(
         again.commands[name] for name in LANGUAGE_COMMANDS if again.commands[name].isChecked()
     ]
     assert [action.text() for action in picked] == ["Deutsch"]
+
+
+@pytest.mark.parametrize("code", sorted(LANGUAGES))
+def test_the_keyboard_shortcuts_fit_a_laptop_in_every_language(qtbot: QtBot, code: str) -> None:
+    apply_language(choose([code]))
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    wanted = dialog.sizeHint()
+    assert wanted.width() <= 1366 and wanted.height() <= 700  # a laptop's room
+    dialog.resize(wanted)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert clipped_texts(dialog) == []

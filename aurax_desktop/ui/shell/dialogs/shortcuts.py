@@ -132,7 +132,9 @@ class ShortcutsDialog(QDialog):
                 key_label.setObjectName("shortcutKeys")
                 key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(QLabel(str(meaning)), row, 1)
+                meaning_label = QLabel(str(meaning))
+                meaning_label.setWordWrap(True)
+                grid.addWidget(meaning_label, row, 1)
                 row += 1
             grid.setRowMinimumHeight(row, 10)
             row += 1
