@@ -75,7 +75,8 @@ def test_fixed_decimals_percent_and_times(speak: object) -> None:
     assert format_percent(0.25) == "25%"
     moment = dt.datetime(2026, 12, 6, 14, 5)
     assert format_time(moment) == "14:05"
-    assert format_datetime(moment) == "6 Dec 2026, 14:05:00"
+    assert format_datetime(moment) == "6 Dec 2026, 14:05"
+    assert format_datetime(moment, year=False) == "6 Dec, 14:05"
     speak("de")  # type: ignore[operator]
     assert format_number(3, decimals=2) == "3,00" and format_percent(0.25) == "25\xa0%"
     assert format_credits(1_000_000) == "1.000.000 Credits"

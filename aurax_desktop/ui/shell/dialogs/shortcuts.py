@@ -132,9 +132,7 @@ class ShortcutsDialog(QDialog):
                 key_label.setObjectName("shortcutKeys")
                 key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
-                meaning_label = QLabel(str(meaning))
-                meaning_label.setWordWrap(True)
-                grid.addWidget(meaning_label, row, 1)
+                grid.addWidget(_meaning(str(meaning)), row, 1)
                 row += 1
             grid.setRowMinimumHeight(row, 10)
             row += 1
@@ -146,6 +144,20 @@ class ShortcutsDialog(QDialog):
         layout.setContentsMargins(20, 18, 20, 18)
         layout.addLayout(columns)
         layout.addWidget(buttons)
+
+
+def _meaning(text: str) -> QLabel:
+    """What keys do, on one line when it is short, wrapped at about 40 characters when
+    longer (translations are: German's made the list wider than a laptop)."""
+    label = QLabel(text)
+    metrics = label.fontMetrics()
+    width = min(metrics.horizontalAdvance(text) + 1, metrics.averageCharWidth() * 40)
+    label.setWordWrap(True)
+    label.setMinimumWidth(width)
+    # the lines it takes at that width, known before the dialog is sized (a dialog
+    # sizes itself without asking wrapped labels their height)
+    label.setMinimumHeight(label.heightForWidth(width))
+    return label
 
 
 def _finished(grid: QGridLayout) -> QGridLayout:
