@@ -26,6 +26,7 @@ from aurax_desktop.logs import setup_logging
 from aurax_desktop.privacy import make_private
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.icons import app_icon
+from aurax_desktop.ui.common.language import apply_language, window_language
 from aurax_desktop.ui.common.theme import apply_theme, choose_theme
 from aurax_desktop.ui.shell.dialogs.already_open import AlreadyOpenDialog
 from aurax_desktop.ui.shell.display_check import display_problem
@@ -87,6 +88,7 @@ def create_window(
     except OSError as exc:  # a read-only or full data folder: the window says so
         log.warning("No log file: %s", exc)
     session = Session(read_only=read_only, read_only_reason=why)
+    apply_language(window_language(session.settings.language))  # before any word is shown
     if session.settings.theme:  # the user's choice (View → Theme) over the system's
         choose_theme(session.settings.theme)
         app = QApplication.instance()

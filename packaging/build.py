@@ -3,7 +3,8 @@
 Run from the repository root in the development environment, after
 ``pip install -e ".[packaging]"``. It renders the app icon (PNG sizes, .ico, .icns),
 runs PyInstaller on ``packaging/aurax.spec`` (one folder, both programs: the window
-``aurax-desktop`` and the command ``aurax``), adds the desktop entry, the AppStream
+``aurax-desktop`` and the command ``aurax``) after compiling the translations, adds
+the desktop entry, the AppStream
 file, the icons and the install scripts (Linux), packs
 ``dist/aurax-desktop-<version>-<system>-<machine>.tar.gz`` (``.zip`` on Windows),
 and prints the bundle's size. On macOS the spec also makes ``AuraX Desktop.app``.
@@ -109,6 +110,14 @@ def write_version_info() -> Path:
     return target
 
 
+def compile_translations() -> list[Path]:
+    """Every translation's .mo beside its .po in the package, for PyInstaller to carry
+    (the same compilation as ``pybabel compile``)."""
+    from aurax_desktop.catalogs import compile_all
+
+    return compile_all()
+
+
 def run_pyinstaller() -> Path:
     work = ROOT / "build" / "pyinstaller"
     env = {**os.environ, "AURAX_BUILD_VERSION": version()}
@@ -186,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     render_icons()
     if system() == "windows":
         write_version_info()
+    print(f"translations: {len(compile_translations())} catalogs compiled", flush=True)
     bundle = run_pyinstaller()
     if system() == "linux":
         add_linux_files(bundle)

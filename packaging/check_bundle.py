@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -105,6 +106,8 @@ def check(archive: Path, work: Path) -> None:
         raise CheckFailedError(f"the smoke test's job is not in the history as completed: {smoke}")
     ok(f"the smoke test's job is in the history, completed, with {smoke['results'][0]}")
 
+    languages(aurax, window, env, bundle)
+
     certificates = list((bundle / "_internal").rglob("cacert.pem"))
     if not certificates:
         raise CheckFailedError("no TLS certificates (certifi's cacert.pem) in the bundle")
@@ -174,6 +177,25 @@ CredentialStore().save(Credentials('$DEMO_KEY', '$DEMO_KEY_ID'))"
 env -i PATH=/usr/bin:/bin HOME="$HOME" DBUS_SESSION_BUS_ADDRESS="$DBUS_SESSION_BUS_ADDRESS" \\
     "$AURAX" --base-url "$DEMO_URL" task no-such-task || true
 """
+
+
+def languages(aurax: Path, window: Path, env: dict[str, str], bundle: Path) -> None:
+    """Every language's catalog and Qt's words for it are in the bundle; the command
+    writes German dates, and the window runs mirrored in Arabic."""
+    inside = bundle / "_internal"
+    for code in ("de", "fr", "es", "it", "zh_CN", "ja", "ar"):
+        if not (inside / "aurax_desktop" / "locale" / code / "LC_MESSAGES" / "aurax.mo").is_file():
+            raise CheckFailedError(f"the {code} translation is not in the bundle")
+        if not list(inside.rglob(f"qtbase_{code}.qm")):
+            raise CheckFailedError(f"Qt's {code} translation is not in the bundle")
+    listed = run([aurax, "--language", "de", "history", "--limit", "1"], env).stdout
+    if not re.search(r"\d\d\.\d\d\.\d\d, \d\d:\d\d", listed):
+        raise CheckFailedError(f"`aurax --language de history` wrote no German date: {listed}")
+    ok("seven translations, Qt's words for each; German dates from `aurax --language de`")
+    line = run([window, "--smoke-test"], {**env, "LANGUAGE": "ar"}).stdout.strip()
+    if not line.splitlines()[-1].startswith("smoke test passed"):
+        raise CheckFailedError(f"the window in Arabic: {line}")
+    ok("the window's smoke test passes in Arabic")
 
 
 def keyring_check(aurax: Path, env: dict[str, str], work: Path) -> None:

@@ -23,6 +23,8 @@ import pytest
 
 from aurax_desktop.api import AuraxClient, RetryPolicy
 from aurax_desktop.demo import DemoServer
+from aurax_desktop.languages import choose
+from aurax_desktop.translation import current_language, use_language
 from tests.memory_keyring import MemoryKeyring
 
 FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.02, max_delay=0.1, max_retry_after=2.0)
@@ -51,6 +53,19 @@ def _private_dirs(
     # A command's default folder ("here") is a folder of the test's own, never the
     # checkout.
     monkeypatch.chdir(tmp_path_factory.mktemp("here"))
+    # Every test speaks English, whatever the language of the machine running it; a
+    # test of another language sets these itself.
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """A test that chose another language leaves the next one in English."""
+    yield
+    if current_language().code != "en":
+        use_language(choose(["en"]))
 
 
 @pytest.fixture(autouse=True)

@@ -18,7 +18,7 @@ from typing import Any
 
 import platformdirs
 
-from aurax_desktop import paths
+from aurax_desktop import languages, paths
 from aurax_desktop.api import DEFAULT_BASE_URL, ProductType
 from aurax_desktop.atomic import write_atomically
 
@@ -80,6 +80,9 @@ class Settings:
     trash_days: int = 30
     """Deleted jobs wait this many days in the Trash (undo, restore) before they and
     their files are gone."""
+    language: str = ""
+    """The language chosen in View → Language ("de", "zh_CN"...), or "" to follow the
+    system's; also the documents' from the command, unless it is told another."""
 
     @property
     def deadline_s(self) -> float:
@@ -104,6 +107,7 @@ class Settings:
             folders={str(k): str(v) for k, v in dict(self.folders).items()},
             forget_after_days=min(3650, max(0, int(self.forget_after_days))),
             trash_days=min(365, max(1, int(self.trash_days))),
+            language=languages.known(self.language) or "",
         )
 
 

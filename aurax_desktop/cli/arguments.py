@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from aurax_desktop.api import InvalidRequestError, ProductType
+from aurax_desktop.languages import LANGUAGES, known
 
 
 class UsageError(Exception):
@@ -45,6 +46,17 @@ def size(text: str) -> tuple[int, int]:
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1024x768") from None
     return width, height
+
+
+def language(text: str) -> str:
+    """A language the program speaks, by its code ("de", "zh_CN"; "de-DE" is "de")."""
+    code = known(text.strip())
+    if code is None:
+        codes = ", ".join(LANGUAGES)
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a language AuraX Desktop speaks (it speaks {codes})"
+        )
+    return code
 
 
 def seconds(text: str) -> float:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from aurax_desktop.account import SettingsStore
@@ -20,6 +20,7 @@ from aurax_desktop.exports.full_size import TemplateError, check_template, expor
 from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
 from aurax_desktop.exports.linesheet import write_linesheet
 from aurax_desktop.exports.lookbook import passes
+from aurax_desktop.formats import format_credits, format_datetime, format_number
 from aurax_desktop.imaging import ImageError, load_image, save_as, sort_out
 from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, JobStore, TryOnBatchInput
 from aurax_desktop.jobs.batches import batch_jobs, default_batch_name, last_try_on_batch
@@ -74,20 +75,21 @@ def check_batch(args: argparse.Namespace) -> None:
     cost = count * COST_TRY_ON + (len(garments) * COST_PRODUCT_DESCRIPTION if args.describe else 0)
     if args.max_credits is not None and cost > args.max_credits:
         raise UsageError(
-            f"{count} try-ons would cost {cost:g} credits, more than --max-credits "
-            f"{args.max_credits:g}. Nothing was sent."
+            f"{count} try-ons would cost {format_credits(cost)}, more than --max-credits "
+            f"{format_number(args.max_credits)}. Nothing was sent."
         )
     if args.output.exists() and not args.output.is_dir():
         raise UsageError(f"The output “{shown(args.output)}” is a file; give a folder.")
     mix = type_mix([g.product_type for g in garments if g.product_type is not None])
     described = (
-        f" and {len(garments)} descriptions ({len(garments) * COST_PRODUCT_DESCRIPTION:g} credits)"
+        f" and {len(garments)} descriptions "
+        f"({format_credits(len(garments) * COST_PRODUCT_DESCRIPTION)})"
         if args.describe
         else ""
     )
     confirm(
         f"“{args.batch_label}”: {count} try-ons: {mix} for {people_word(len(args.people))}"
-        f"{described}, {cost:g} credits.",
+        f"{described}, {format_credits(cost)}.",
         yes=args.yes,
     )
 
@@ -180,7 +182,8 @@ def _summary(
     kept = f" ({unsaved} not saved to the output folder: see above)" if unsaved else ""
     wait = f", {len(waiting)} waiting, not sent" if waiting else ""
     print(
-        f"{done} completed{kept}, {failed} failed{wait}; {spent:g} credits spent (batch {batch}).",
+        f"{done} completed{kept}, {failed} failed{wait}; {format_credits(spent)} spent "
+        f"(batch {batch}).",
         file=sys.stderr,
     )
     if waiting:
@@ -244,7 +247,7 @@ def _called(jobs: list[Job], *, newest: bool) -> str:
     if newest:
         return "the last batch"
     made = min(job.created_at for job in jobs)
-    return f"the batch made {time.strftime('%d %b %Y %H:%M', time.localtime(made))}"
+    return f"the batch made {format_datetime(datetime.fromtimestamp(made))}"
 
 
 def _heading_settings() -> tuple[str, Path | None]:

@@ -18,6 +18,7 @@ from aurax_desktop.cli import catalog_commands, history_commands, job_commands
 from aurax_desktop.cli.arguments import OptionError, UsageError
 from aurax_desktop.cli.context import CommandContext, command_context, opened_history
 from aurax_desktop.cli.job_commands import EXIT_ACCOUNT, EXIT_FAILED, EXIT_USAGE
+from aurax_desktop.cli.language import speak
 from aurax_desktop.cli.parser import build_parser
 from aurax_desktop.cli.terminal import safe_streams
 from aurax_desktop.imaging import ImageError
@@ -61,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     make_private()  # photos of people are personal data: what is made is the user's only
     _start_logging()
+    speak(args.language)
     with safe_streams():
         return _guarded(parser, args)
 

@@ -6,9 +6,11 @@ import json
 import sys
 import threading
 import time
+from datetime import datetime
 from typing import Any, TextIO
 
 from aurax_desktop.cli.terminal import write_raw
+from aurax_desktop.formats import format_datetime
 from aurax_desktop.jobs import Job, JobEvent, JobNotice, JobProgress, JobStatus, JobUpdated
 from aurax_desktop.jobs.garments import COLOUR, LABEL, PRICE, SKU, garment_details
 
@@ -159,7 +161,7 @@ def print_json(value: Any) -> None:
 def history_table(jobs: list[Job]) -> str:
     rows = [("Job", "When", "Kind", "Type", "Status", "Task", "Result")]
     for job in jobs:
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(job.created_at))
+        when = format_datetime(datetime.fromtimestamp(job.created_at), "short")
         result = (
             job.shown_description
             or (str(job.result_paths[0]) if job.results else "")

@@ -39,6 +39,14 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress_defaults: bool)
         metavar="SECONDS",
         help="give up following a task after this long (default 600)",
     )
+    parser.add_argument(
+        "--language",
+        type=arguments.language,
+        default=default,
+        metavar="CODE",
+        help="the language of the documents and messages: en, de, fr, es, it, zh_CN, ja or "
+        "ar (default: the window's, chosen in View → Language, else the system's)",
+    )
 
 
 def _output_options(command: argparse.ArgumentParser) -> None:

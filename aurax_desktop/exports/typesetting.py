@@ -4,6 +4,7 @@ drawn in any script (``fonts``), right-to-left text in its visual order."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import BinaryIO
 
@@ -46,10 +47,22 @@ class Typesetter:
         return wrap_words(text, lambda line: self.width(line, size, bold=bold) <= width, lines)
 
     def draw(
-        self, x: float, y: float, text: str, size: float, *, bold: bool = False, align: str = "left"
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        *,
+        bold: bool = False,
+        align: str = "left",
+        room: float | None = None,
     ) -> float:
         """Draw one line of ``text`` (logical order) at baseline ``y``; ``x`` is its left
-        edge, right edge or centre as ``align`` says. Its width."""
+        edge, right edge or centre as ``align`` says. Given the ``room`` the line has from
+        ``x``, a left-aligned line that reads right to left (Arabic, Hebrew) is set flush
+        with the room's right end, where its reader starts. Its width."""
+        if room is not None and align == "left" and reads_right_to_left(text):
+            x, align = x + room, "right"
         shown = visual(text)
         width = self.fonts.width(shown, size, bold=bold)
         left = {"left": x, "right": x - width, "centre": x - width / 2}[align]
@@ -58,6 +71,18 @@ class Typesetter:
             self.pdf.drawString(left, y, run.text)
             left += self.pdf.stringWidth(run.text, run.font, size)
         return width
+
+
+def reads_right_to_left(text: str) -> bool:
+    """Whether ``text`` starts, as the Unicode bidirectional algorithm reads it, right to
+    left: its first letter of a strong direction is Arabic or Hebrew."""
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
 
 
 def wrap_words(text: str, fits: Callable[[str], bool], lines: int) -> list[str]:

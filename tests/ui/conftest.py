@@ -25,11 +25,16 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop.app import create_window
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobQuery, JobStatus
+from aurax_desktop.languages import choose
+from aurax_desktop.translation import current_language
+from aurax_desktop.ui.common.language import apply_language
 from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.factories import garment_jpeg, jpeg_bytes, person_jpeg
 from tests.ui.window_driver import WindowDriver
 
 WindowFactory = Callable[..., WindowDriver]
+ENGLISH = choose(["en"])
+"""What the tests speak (their machine's language is set aside: tests/conftest.py)."""
 D = TypeVar("D", bound=QDialog)
 
 
@@ -60,6 +65,15 @@ def close_window(window: MainWindow) -> None:
     window.close()
     window.session.shutdown()
     QApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _qt_in_english_again() -> Iterator[None]:
+    """A window opened in another language leaves Qt's words, direction and locale as
+    they were for the next test."""
+    yield
+    if current_language() != ENGLISH:
+        apply_language(ENGLISH)
 
 
 @pytest.fixture(autouse=True)

@@ -1,14 +1,25 @@
-"""Small pieces every page shares: the product-type menu and credits in words."""
+"""Small pieces every page shares: the product-type menu, numbers and credits in words."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from aurax_desktop.api import ProductType
+from aurax_desktop.formats import credits_phrase
+
+
+def number_text(value: float) -> str:
+    """A number as the window's locale writes it, with as many decimals as it has
+    ("1.234,5" in German, "0.25" in English)."""
+    return QLocale().toString(
+        float(value), "f", QLocale.FloatingPointPrecisionOption.FloatingPointShortest
+    )
 
 
 def credits_text(amount: float) -> str:
-    return f"{amount:g} credit" + ("" if amount == 1 else "s")
+    """Credits in words, the number as the window's locale writes it ("1.234,5 Credits")."""
+    return credits_phrase(amount, number_text(amount))
 
 
 def combo_box(parent: QWidget | None = None) -> QComboBox:

@@ -19,13 +19,14 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from aurax_desktop.translation import LazyText
 from aurax_desktop.ui.common.icons import icon
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey | None
 Rule = Callable[[], bool]
 SEPARATOR = None
 """In a list of command names: a line between groups."""
-MenuItem = str | tuple[str, tuple[str | None, ...]] | None
+MenuItem = str | tuple[str | LazyText, tuple[str | None, ...]] | None
 """A command's name, (a submenu's title, its items), or ``SEPARATOR``."""
 
 
@@ -116,6 +117,6 @@ class Commands(QObject):
                     menu.addSeparator()
             elif isinstance(item, tuple):
                 title, inner = item
-                self._fill(menu.addMenu(title), inner)
+                self._fill(menu.addMenu(str(title)), inner)
             elif item in self._actions:
                 menu.addAction(self._actions[item])

@@ -3,7 +3,7 @@ smaller than the page can be."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -43,6 +43,9 @@ def scrolling(page: QWidget) -> QScrollArea:
     the page can be (small laptop screens, large text scaling)."""
     area = QScrollArea()
     area.setObjectName("pageScroller")
+    # Not a stop on the keyboard's way (Tab goes from control to control, scrolling
+    # them into view); a stop with nothing to say would only puzzle a screen reader.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(PageHolder(page))
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)

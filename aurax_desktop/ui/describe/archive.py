@@ -3,15 +3,17 @@ reopening one, and exporting a table as CSV (plain or Shopify's)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
 from aurax_desktop.exports import DescribedProduct, write_descriptions_csv, write_shopify_csv
+from aurax_desktop.formats import format_datetime
 from aurax_desktop.jobs import Job, JobQuery, JobStore
+from aurax_desktop.translation import ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.describe.model import DescribeRow
 
@@ -52,8 +54,9 @@ class DescribeArchive(QObject):
         self.chooser.clear()
         self.chooser.addItem("Reopen an earlier table…", None)
         for batch, when, count in batches:
-            stamp = time.strftime("%d %b %H:%M", time.localtime(when))
-            self.chooser.addItem(f"{stamp} · {count} photo{'s' if count != 1 else ''}", batch)
+            stamp = format_datetime(datetime.fromtimestamp(when), year=False)
+            photos = ngettext("{count} photo", "{count} photos", count).format(count=count)
+            self.chooser.addItem(f"{stamp} · {photos}", batch)
 
     def _chosen(self, index: int) -> None:
         batch = self.chooser.itemData(index)

@@ -246,7 +246,9 @@ class DescribePage(QWidget):
         )
         self.describe_button.setEnabled(pending > 0)
         rows = self.model.rowCount()
-        self.cost.setText(f"{pending} × {COST_PRODUCT_DESCRIPTION:g} credits" if pending else "")
+        self.cost.setText(
+            f"{pending} × {credits_text(COST_PRODUCT_DESCRIPTION)}" if pending else ""
+        )
         finished = sum(1 for r in self.model.rows if r.done)
         self.progress.setMaximum(max(1, rows))
         self.progress.setValue(finished)

@@ -4,7 +4,7 @@ loupe it opens (which the window shows in place of everything else)."""
 
 from __future__ import annotations
 
-import time
+from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aurax_desktop.formats import format_datetime
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
 from aurax_desktop.jobs.model import MAX_STARS
 from aurax_desktop.jobs.store import UNMARKED
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.choices import combo_box
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import icon
@@ -190,7 +192,8 @@ class GalleryPage(QWidget):
         self.batch_combo.blockSignals(True)
         self.batch_combo.clear()
         for batch, name, when, count in batches:
-            label = name or time.strftime("Try-ons %d %b %H:%M", time.localtime(when))
+            made = format_datetime(datetime.fromtimestamp(when), year=False)
+            label = name or _("Try-ons {made}").format(made=made)
             self.batch_combo.addItem(f"{label} · {count}", batch)
         self.batch_combo.blockSignals(False)
         index = self.batch_combo.findData(chosen) if chosen else 0

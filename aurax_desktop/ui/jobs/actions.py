@@ -7,14 +7,15 @@ of the job arrives, like every change, as the runner's events.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from aurax_desktop.formats import format_datetime
 from aurax_desktop.jobs import Job, JobBook, JobRunner, JobStatus
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES
 from aurax_desktop.session import Session
@@ -139,7 +140,7 @@ class JobActions(QObject):
         if job.task_id:
             self.follow(job)
             return
-        when = time.strftime("%d %B at %H:%M", time.localtime(job.updated_at))
+        when = format_datetime(datetime.fromtimestamp(job.updated_at))
         QMessageBox.information(
             self.window,
             "Look for the result",

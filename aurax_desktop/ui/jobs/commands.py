@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QKeySequence
 
 from aurax_desktop.jobs import Job
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.commands import Commands, Rule
 from aurax_desktop.ui.jobs.actions import JobActions
 from aurax_desktop.ui.jobs.rules import can_delete, can_follow_again, can_retry, can_stop
@@ -37,7 +38,7 @@ def declare_result_commands(commands: Commands, viewer: ResultViewer) -> None:
         enabled_when=has_result,
     )
     commands.add(
-        "fitResult", "Fit result in view", viewer.canvas.fit, icon_name="fit", shortcut="Ctrl+0"
+        "fitResult", _("Fit result in view"), viewer.canvas.fit, icon_name="fit", shortcut="Ctrl+0"
     )
 
 

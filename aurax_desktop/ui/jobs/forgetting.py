@@ -6,7 +6,7 @@ that only views the history (read-only) forgets nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aurax_desktop.jobs.forgetting import KeptHistory, kept_history, purge
@@ -19,7 +19,8 @@ DAILY_MS = 24 * 60 * 60 * 1000
 
 
 def _size(count: int) -> str:
-    return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count / 1000:.0f} kB"
+    """Bytes as the user's locale writes them: "1.5 MB" ("1,5 MB" in German)."""
+    return QLocale().formattedDataSize(count, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
 
 
 class HistoryForgetting(QObject):

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from aurax_desktop.jobs import Job, JobQuery, JobStatus, JobStore
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.choices import combo_box
 from aurax_desktop.ui.common.icons import icon
@@ -25,6 +26,9 @@ JOB_FILTERS: tuple[tuple[str, frozenset[JobStatus]], ...] = (
     ("Completed", frozenset({JobStatus.COMPLETED})),
     ("Failed or stopped", frozenset(s for s in JobStatus if s.is_final) - {JobStatus.COMPLETED}),
 )
+
+CLEAR_ACTION = "_q_qlineeditclearaction"
+"""Qt's name for a line edit's clear button's action (``setClearButtonEnabled``)."""
 
 
 class HistoryPanel(QWidget):
@@ -62,7 +66,14 @@ class HistoryPanel(QWidget):
         self.job_search.setMinimumWidth(90)
         self.job_search.setClearButtonEnabled(True)
         self.job_search.setToolTip("Search the history (Ctrl+F)")
-        self.job_search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        searching = self.job_search.addAction(
+            icon("search"), QLineEdit.ActionPosition.LeadingPosition
+        )
+        # The field's two buttons, named for screen readers (Qt names neither).
+        searching.setText(_("Search"))
+        clear = self.job_search.findChild(QAction, CLEAR_ACTION)
+        if clear is not None:
+            clear.setText(_("Clear the search"))
         self._search_delay = QTimer(self)
         self._search_delay.setSingleShot(True)
         self._search_delay.setInterval(250)

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
+from aurax_desktop.formats import format_date, format_day, format_time
 from aurax_desktop.jobs import Job
 from aurax_desktop.jobs.params import TryOnParams, decode
+from aurax_desktop.translation import _
 
 
 def when_text(stamp: float, now: float | None = None) -> str:
-    """When a job ran, as a person says it: 14:32, Yesterday 14:32, 27 Nov, 27 Nov 2025."""
+    """When a job ran, as a person says it (in the user's language): 14:32, Yesterday
+    14:32, 27 Nov, 27 Nov 2025."""
     moment = time.localtime(stamp)
     today = time.localtime(now if now is not None else time.time())
-    clock = time.strftime("%H:%M", moment)
+    day = datetime.fromtimestamp(stamp)
+    clock = format_time(day)
     if moment.tm_year == today.tm_year and moment.tm_yday == today.tm_yday:
         return clock
     yesterday = time.localtime((now if now is not None else time.time()) - 86400)
     if moment.tm_year == yesterday.tm_year and moment.tm_yday == yesterday.tm_yday:
-        return f"Yesterday {clock}"
+        return _("Yesterday {time}").format(time=clock)
     if moment.tm_year == today.tm_year:
-        return time.strftime("%d %b", moment).lstrip("0")
-    return time.strftime("%d %b %Y", moment).lstrip("0")
+        return format_day(day)
+    return format_date(day, "medium")
 
 
 def inputs_text(job: Job) -> str:
@@ -33,10 +38,12 @@ def inputs_text(job: Job) -> str:
 
 
 def elapsed_text(seconds: float) -> str:
+    """How long a job has taken: 42 s, 3 min 05 s, 1 h 02 min."""
     seconds = int(seconds)
     if seconds < 60:
-        return f"{seconds} s"
+        # Translators: a duration in seconds, as short as a job's row can hold.
+        return _("{seconds} s").format(seconds=seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=f"{seconds:02d}")
+    return _("{hours} h {minutes} min").format(hours=minutes // 60, minutes=f"{minutes % 60:02d}")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from aurax_desktop import paths
 from aurax_desktop.session import Session
+from aurax_desktop.translation import _, lazy_gettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.commands import Commands, standard
 from aurax_desktop.ui.common.icons import icon
@@ -25,9 +26,9 @@ from aurax_desktop.ui.shell.frame import WindowFrame
 from aurax_desktop.ui.shell.menus import open_folder, show_about
 
 THEMES = (
-    ("themeSystem", "Follow the system", ""),
-    ("themeLight", "Light", "light"),
-    ("themeDark", "Dark", "dark"),
+    ("themeSystem", lazy_gettext("Follow the system"), ""),
+    ("themeLight", lazy_gettext("Light"), "light"),
+    ("themeDark", lazy_gettext("Dark"), "dark"),
 )
 
 
@@ -73,10 +74,10 @@ def declare_window_commands(
     )
     side = add(
         "toggleSideColumn",
-        "Result and jobs column",
+        _("Result and jobs column"),
         frame.toggle_side_column,
         icon_name="sidebar",
-        tip="Hide the result and the jobs for a full-width Gallery (Tab in the Gallery)",
+        tip=_("Hide the result and the jobs for a full-width Gallery (Tab in the Gallery)"),
     )
     side.setCheckable(True)
     side.setChecked(True)
@@ -113,17 +114,17 @@ def declare_zoom_commands(
 
     commands.add(
         "zoomIn",
-        "Zoom in",
+        _("Zoom in"),
         lambda: zoom(1.25),
-        tip="The result larger; in the Gallery, larger thumbnails",
+        tip=_("The result larger; in the Gallery, larger thumbnails"),
         icon_name="zoom-in",
         shortcut="Ctrl+=",
     )
     commands.add(
         "zoomOut",
-        "Zoom out",
+        _("Zoom out"),
         lambda: zoom(1 / 1.25),
-        tip="The result smaller; in the Gallery, smaller thumbnails",
+        tip=_("The result smaller; in the Gallery, smaller thumbnails"),
         icon_name="zoom-out",
         shortcut="Ctrl+-",
     )
@@ -135,7 +136,7 @@ def declare_theme_commands(
     """View → Theme: follow the system, light or dark (``chosen`` checked)."""
     themes = QActionGroup(parent)
     for name, label, value in THEMES:
-        action = commands.add(name, label, functools.partial(set_theme, value))
+        action = commands.add(name, str(label), functools.partial(set_theme, value))
         action.setCheckable(True)
         action.setChecked(value == chosen)
         themes.addAction(action)
@@ -144,20 +145,20 @@ def declare_theme_commands(
 def declare_help_commands(commands: Commands, window: QMainWindow) -> None:
     commands.add(
         "shortcuts",
-        "Keyboard shortcuts",
+        _("Keyboard shortcuts"),
         lambda: run_modal(ShortcutsDialog(window)),
         shortcut=standard(QKeySequence.StandardKey.HelpContents, "F1"),
     )
     commands.add(
         "openLogFolder",
-        "Open the log folder",
+        _("Open the log folder"),
         lambda: open_folder(paths.log_dir()),
         icon_name="folder",
     )
     commands.add(
         "openDataFolder",
-        "Open the data folder",
+        _("Open the data folder"),
         lambda: open_folder(paths.data_dir()),
         icon_name="folder",
     )
-    commands.add("about", "About AuraX Desktop", lambda: show_about(window))
+    commands.add("about", _("About AuraX Desktop"), lambda: show_about(window))

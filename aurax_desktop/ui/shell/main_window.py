@@ -57,6 +57,7 @@ from aurax_desktop.ui.shell.demo_banner import DemoBanner
 from aurax_desktop.ui.shell.features import Features
 from aurax_desktop.ui.shell.frame import WindowFrame
 from aurax_desktop.ui.shell.handing_on import connect_handing_on
+from aurax_desktop.ui.shell.language_menu import declare_language_commands
 from aurax_desktop.ui.shell.menus import build_menus
 from aurax_desktop.ui.shell.notifier import Notifier
 from aurax_desktop.ui.shell.spending import SpendingWatch
@@ -275,6 +276,14 @@ class MainWindow(QMainWindow):
         )
         declare_zoom_commands(commands, self.frame, features.gallery, features.viewer)
         declare_theme_commands(commands, session.settings.theme, self.set_theme, self)
+        declare_language_commands(
+            commands,
+            lambda: self.session.settings,
+            lambda chosen: self.work.run(
+                lambda: self.session.update_settings(chosen), lambda _r: None
+            ),
+            self.say,
+        )
         declare_job_commands(
             commands, features.jobs.job_list, self.job_actions, connected, writable
         )

@@ -5,6 +5,7 @@ here by name; each names its keys, and is enabled by its own rule."""
 from __future__ import annotations
 
 import platform
+from html import escape
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
@@ -13,13 +14,15 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QWidget
 
 from aurax_desktop import __version__, paths
+from aurax_desktop.translation import LazyText, _, lazy_pgettext
 from aurax_desktop.ui.common.commands import SEPARATOR, Commands, MenuItem
 from aurax_desktop.ui.common.icons import app_icon
 from aurax_desktop.ui.common.modal import run_modal
+from aurax_desktop.ui.shell.language_menu import LANGUAGE_COMMANDS
 
-MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
+MENUS: tuple[tuple[LazyText, tuple[MenuItem, ...]], ...] = (
     (
-        "&File",
+        lazy_pgettext("Menu bar", "&File"),
         (
             "openPerson",
             "openGarment",
@@ -38,7 +41,7 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
         ),
     ),
     (
-        "&Edit",
+        lazy_pgettext("Menu bar", "&Edit"),
         (
             "undo",
             "redo",
@@ -50,7 +53,7 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
         ),
     ),
     (
-        "&View",
+        lazy_pgettext("Menu bar", "&View"),
         (
             "zoomIn",
             "zoomOut",
@@ -59,16 +62,17 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
             "toggleSideColumn",
             "fullScreen",
             SEPARATOR,
-            ("Theme", ("themeSystem", "themeLight", "themeDark")),
+            (lazy_pgettext("Menu bar", "Theme"), ("themeSystem", "themeLight", "themeDark")),
+            (lazy_pgettext("Menu bar", "Language"), LANGUAGE_COMMANDS),
         ),
     ),
-    ("&Jobs", ("retryJob", "followJob", "stopJob", "deleteJob")),
+    (lazy_pgettext("Menu bar", "&Jobs"), ("retryJob", "followJob", "stopJob", "deleteJob")),
     (
-        "&Account",
+        lazy_pgettext("Menu bar", "&Account"),
         ("connectAccount", "startDemo", "whereIsKey", "signOut", SEPARATOR, "settings"),
     ),
     (
-        "&Help",
+        lazy_pgettext("Menu bar", "&Help"),
         (
             "shortcuts",
             SEPARATOR,
@@ -79,17 +83,19 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
         ),
     ),
 )
-"""Each menu's items by command name; a command not declared is left out."""
+"""Each menu's title (in the context "Menu bar", for translators: a title is a noun,
+"View", not "to view") and its items by command name; a command not declared is left
+out."""
 
 
 def build_menus(bar: QMenuBar, commands: Commands) -> dict[str, QMenu]:
     """The menus, filled from ``commands``; each refreshes its items' state as it opens.
-    The menus by title (without the ``&``)."""
+    The menus by English title (without the ``&``), whatever the language shown."""
     made: dict[str, QMenu] = {}
     for title, items in MENUS:
-        menu = commands.fill(bar.addMenu(title), items)
+        menu = commands.fill(bar.addMenu(str(title)), items)
         menu.aboutToShow.connect(commands.refresh)
-        made[title.replace("&", "")] = menu
+        made[title.message.replace("&", "")] = menu
     return made
 
 
@@ -100,18 +106,23 @@ def open_folder(folder: object) -> None:
 
 
 def about_text() -> str:
+    versions = f"Qt {qVersion()} (PySide6 {pyside_version}), Python {platform.python_version()}"
+    folders = "<br>".join(
+        (
+            _("Data folder: {folder}").format(folder=escape(str(paths.data_dir()))),
+            _("Log folder: {folder}").format(folder=escape(str(paths.log_dir()))),
+        )
+    )
+    purpose = _("Virtual try-on, product images and product descriptions with the AuraX service.")
     return (
-        f"<p><b>AuraX Desktop {__version__}</b></p>"
-        "<p>Virtual try-on, product images and product descriptions with the AuraX "
-        "service.</p>"
-        f"<p>Qt {qVersion()} (PySide6 {pyside_version}), Python {platform.python_version()}"
-        f"<br>Data folder: {paths.data_dir()}<br>Log folder: {paths.log_dir()}</p>"
+        f"<p><b>AuraX Desktop {__version__}</b></p><p>{escape(purpose)}</p>"
+        f"<p>{versions}<br>{folders}</p>"
     )
 
 
 def show_about(parent: QWidget) -> None:
     box = QMessageBox(parent)
-    box.setWindowTitle("About AuraX Desktop")
+    box.setWindowTitle(_("About AuraX Desktop"))
     box.setIconPixmap(app_icon().pixmap(48, 48))
     box.setText(about_text())
     run_modal(box)

@@ -13,8 +13,9 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from aurax_desktop.jobs import Job, JobStore
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
-from aurax_desktop.ui.common.choices import credits_text
+from aurax_desktop.ui.common.choices import credits_text, number_text
 
 
 def start_of_day(now: float | None = None) -> float:
@@ -43,9 +44,9 @@ class SpendingWatch(QObject):
         self.month = 0.0
         self.label = QLabel()
         self.label.setObjectName("spending")
-        self.label.setAccessibleName("Credits spent")
+        self.label.setAccessibleName(_("Credits spent"))
         self.label.setToolTip(
-            "Credits charged for what this computer sent (AuraX has no balance to ask for)."
+            _("Credits charged for what this computer sent (AuraX has no balance to ask for).")
         )
         self._stopped = False
         self._later = QTimer(self)
@@ -73,9 +74,16 @@ class SpendingWatch(QObject):
 
     def _shown(self, spent: tuple[float, float]) -> None:
         self.today, self.month = spent
-        limit = self._limit()
-        of = f" of {limit:g}" if limit else ""
-        self.label.setText(f"Spent today {self.today:g}{of} credits · this month {self.month:g}")
+        limit, month = self._limit(), number_text(self.month)
+        if limit:
+            text = _("Spent today {today} of {limit} · this month {month}").format(
+                today=number_text(self.today), limit=credits_text(limit), month=month
+            )
+        else:
+            text = _("Spent today {today} · this month {month}").format(
+                today=credits_text(self.today), month=month
+            )
+        self.label.setText(text)
 
     def allow(self, cost: float, what: str) -> bool:
         """True when ``cost`` may be sent: under the daily limit, or the user says so."""

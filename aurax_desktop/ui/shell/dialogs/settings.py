@@ -31,6 +31,7 @@ from aurax_desktop import paths
 from aurax_desktop.account import Settings, UploadSize
 from aurax_desktop.api import InsecureConnectionError
 from aurax_desktop.api.addresses import check_base_url
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.choices import combo_box
 
 
@@ -49,6 +50,7 @@ class SettingsDialog(QDialog):
         self.original = settings
         tabs = QTabWidget()
         tabs.setObjectName("settingsTabs")
+        tabs.setAccessibleName(_("Settings"))
         general, form = _tab()
         history, history_form = _tab()
         lookbooks, lookbook_form = _tab()
@@ -90,6 +92,7 @@ class SettingsDialog(QDialog):
         form.addRow("Daily spending limit", self.daily_limit)
         self.folder = QLineEdit(settings.results_folder)
         self.folder.setObjectName("settingsResultsFolder")
+        self.folder.setAccessibleName(_("Save results in"))  # its label holds a row, not it
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()

@@ -14,89 +14,99 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+from aurax_desktop.translation import LazyText, _, lazy_gettext
+
+Keys = str | LazyText
+"""Keys in Qt's portable names (several joined by ", "), or a mouse gesture in words."""
+
+SHORTCUTS: tuple[tuple[LazyText, tuple[tuple[Keys, LazyText], ...]], ...] = (
     (
-        "Everywhere",
+        lazy_gettext("Everywhere"),
         (
-            ("Ctrl+1, Ctrl+2, Ctrl+3, Ctrl+4", "Try-On, Generate, Describe, Gallery"),
-            ("Ctrl+Enter", "Send (try on, generate)"),
-            ("Ctrl+F", "Search the jobs"),
-            ("Ctrl+S", "Save the result as…"),
-            ("Ctrl+Shift+E", "Export the Gallery's batch as a lookbook…"),
-            ("Ctrl+Shift+C", "Copy the result"),
+            ("Ctrl+1, Ctrl+2, Ctrl+3, Ctrl+4", lazy_gettext("Try-On, Generate, Describe, Gallery")),
+            ("Ctrl+Enter", lazy_gettext("Send (try on, generate)")),
+            ("Ctrl+F", lazy_gettext("Search the jobs")),
+            ("Ctrl+S", lazy_gettext("Save the result as…")),
+            ("Ctrl+Shift+E", lazy_gettext("Export the Gallery's batch as a lookbook…")),
+            ("Ctrl+Shift+C", lazy_gettext("Copy the result")),
             (
                 "Ctrl+=, Ctrl+-, Ctrl+0",
-                "Zoom the result in, out, to fit (the Gallery's thumbnails)",
+                lazy_gettext("Zoom the result in, out, to fit (the Gallery's thumbnails)"),
             ),
-            ("Ctrl+,", "Settings"),
-            ("F11", "Full screen (again: back)"),
-            ("F1", "Keyboard shortcuts"),
-            ("Ctrl+Q", "Quit"),
+            ("Ctrl+,", lazy_gettext("Settings")),
+            ("F11", lazy_gettext("Full screen (again: back)")),
+            ("F1", lazy_gettext("Keyboard shortcuts")),
+            ("Ctrl+Q", lazy_gettext("Quit")),
         ),
     ),
     (
-        "Photos",
+        lazy_gettext("Photos"),
         (
-            ("Ctrl+O", "Open a person photo"),
-            ("Ctrl+Shift+O", "Open a garment photo"),
-            ("Ctrl+Shift+L", "Open a garment list (CSV or XLSX)"),
-            ("Ctrl+V", "Paste a photo: into the empty pane, or the one last used"),
+            ("Ctrl+O", lazy_gettext("Open a person photo")),
+            ("Ctrl+Shift+O", lazy_gettext("Open a garment photo")),
+            ("Ctrl+Shift+L", lazy_gettext("Open a garment list (CSV or XLSX)")),
+            ("Ctrl+V", lazy_gettext("Paste a photo: into the empty pane, or the one last used")),
         ),
     ),
     (
-        "Mask",
+        lazy_gettext("Mask"),
         (
-            ("B", "Brush"),
-            ("E", "Eraser (or paint with the right button)"),
-            ("[  ]", "Smaller or larger brush"),
-            ("Ctrl+Z", "Undo the last stroke (or the last deletion)"),
-            ("Ctrl+Shift+Z", "Redo"),
+            ("B", lazy_gettext("Brush")),
+            ("E", lazy_gettext("Eraser (or paint with the right button)")),
+            ("[, ]", lazy_gettext("Smaller or larger brush")),
+            ("Ctrl+Z", lazy_gettext("Undo the last stroke (or the last deletion)")),
+            ("Ctrl+Shift+Z", lazy_gettext("Redo")),
         ),
     ),
     (
-        "Gallery",
+        lazy_gettext("Gallery"),
         (
-            ("F", "Mark the selected results favourite (again: unmark)"),
-            ("X", "Reject them (again: unmark)"),
-            ("1, 2, 3, 4, 5", "Rate them one to five stars"),
-            ("0", "Clear their rating"),
-            ("Space", "Loupe: the result large (Space or Esc: back to the grid)"),
-            ("Tab", "Hide or show the result and jobs column"),
-            ("C", "Compare the two to four selected"),
+            ("F", lazy_gettext("Mark the selected results favourite (again: unmark)")),
+            ("X", lazy_gettext("Reject them (again: unmark)")),
+            ("1, 2, 3, 4, 5", lazy_gettext("Rate them one to five stars")),
+            ("0", lazy_gettext("Clear their rating")),
+            ("Space", lazy_gettext("Loupe: the result large (Space or Esc: back to the grid)")),
+            ("Tab", lazy_gettext("Hide or show the result and jobs column")),
+            ("C", lazy_gettext("Compare the two to four selected")),
         ),
     ),
     (
-        "Loupe",
+        lazy_gettext("Loupe"),
         (
-            ("Left, Right", "The previous or next result"),
-            ("Up, Down", "The cell's variants (the one shown is exported)"),
-            ("Z", "100 %: the result's own pixels, around the pointer (again: fit)"),
-            ("D", "Before and after: the person photo left of a divider"),
-            ("B", "Held down: the person photo whole"),
-            ("Esc", "Back to the grid, on the same cell"),
+            ("Left, Right", lazy_gettext("The previous or next result")),
+            ("Up, Down", lazy_gettext("The cell's variants (the one shown is exported)")),
+            ("Z", lazy_gettext("100 %: the result's own pixels, around the pointer (again: fit)")),
+            ("D", lazy_gettext("Before and after: the person photo left of a divider")),
+            ("B", lazy_gettext("Held down: the person photo whole")),
+            ("Esc", lazy_gettext("Back to the grid, on the same cell")),
         ),
     ),
     (
-        "Lists",
-        (("Del", "Move the selected jobs to the Trash, or take a photo out of a list"),),
+        lazy_gettext("Lists"),
+        (
+            (
+                "Del",
+                lazy_gettext("Move the selected jobs to the Trash, or take a photo out of a list"),
+            ),
+        ),
     ),
     (
-        "Pictures",
+        lazy_gettext("Pictures"),
         (
-            ("Wheel", "Zoom"),
-            ("Space+drag, middle drag", "Pan"),
-            ("Double-click", "Fit in view"),
+            (lazy_gettext("Wheel"), lazy_gettext("Zoom")),
+            (lazy_gettext("Space+drag, middle drag"), lazy_gettext("Pan")),
+            (lazy_gettext("Double-click"), lazy_gettext("Fit in view")),
         ),
     ),
 )
-"""(group, ((keys, what they do), ...)); keys in Qt's portable names, several joined
-by ", "."""
+"""(group, ((keys, what they do), ...))."""
 
 
-def native(keys: str) -> str:
-    """Keys as this system writes them (⌘ on macOS); mouse gestures stay as written."""
-    if not any(part in keys for part in ("Ctrl", "F1", "Del")):
-        return keys
+def native(keys: Keys) -> str:
+    """Keys as this system writes them, in its language (⌘ on macOS, "Strg" in German);
+    mouse gestures in words."""
+    if isinstance(keys, LazyText):
+        return str(keys)
     return ", ".join(
         QKeySequence(part.strip()).toString(QKeySequence.SequenceFormat.NativeText)
         for part in keys.split(", ")
@@ -108,7 +118,7 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(_("Keyboard shortcuts"))
         columns = QHBoxLayout()
         columns.setSpacing(36)
         total = sum(len(entries) + 2 for _group, entries in SHORTCUTS)
@@ -117,7 +127,7 @@ class ShortcutsDialog(QDialog):
             if filled and filled + len(entries) / 2 > total / 2 and columns.count() == 0:
                 columns.addLayout(_finished(grid))
                 grid, row = QGridLayout(), 0
-            title = QLabel(group)
+            title = QLabel(str(group))
             title.setObjectName("sectionTitle")
             grid.addWidget(title, row, 0, 1, 2)
             row += 1
@@ -126,7 +136,7 @@ class ShortcutsDialog(QDialog):
                 key_label.setObjectName("shortcutKeys")
                 key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(QLabel(meaning), row, 1)
+                grid.addWidget(_meaning(str(meaning)), row, 1)
                 row += 1
             grid.setRowMinimumHeight(row, 10)
             row += 1
@@ -138,6 +148,20 @@ class ShortcutsDialog(QDialog):
         layout.setContentsMargins(20, 18, 20, 18)
         layout.addLayout(columns)
         layout.addWidget(buttons)
+
+
+def _meaning(text: str) -> QLabel:
+    """What keys do, on one line when it is short, wrapped at about 40 characters when
+    longer (translations are: German's made the list wider than a laptop)."""
+    label = QLabel(text)
+    metrics = label.fontMetrics()
+    width = min(metrics.horizontalAdvance(text) + 1, metrics.averageCharWidth() * 40)
+    label.setWordWrap(True)
+    label.setMinimumWidth(width)
+    # the lines it takes at that width, known before the dialog is sized (a dialog
+    # sizes itself without asking wrapped labels their height)
+    label.setMinimumHeight(label.heightForWidth(width))
+    return label
 
 
 def _finished(grid: QGridLayout) -> QGridLayout:

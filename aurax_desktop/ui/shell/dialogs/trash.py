@@ -3,7 +3,7 @@ or the Trash is emptied; what has waited longer than the Settings say goes by it
 
 from __future__ import annotations
 
-import time
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aurax_desktop.formats import format_datetime
 from aurax_desktop.jobs import Job, JobBook, JobQuery
 from aurax_desktop.jobs.garments import display_name, garment_label
 from aurax_desktop.ui.common.background import BackgroundWork
@@ -29,7 +30,7 @@ ALL = 100_000
 
 def described(job: Job) -> str:
     """A deleted job in a line: what it was, and when it was deleted."""
-    when = time.strftime("%d %b %Y %H:%M", time.localtime(job.trashed_at or job.updated_at))
+    when = format_datetime(datetime.fromtimestamp(job.trashed_at or job.updated_at))
     what = job.kind.label
     if job.source_name and job.params.get("garment_name"):
         what += f" · {display_name(job.source_name)} with {garment_label(job.params)}"

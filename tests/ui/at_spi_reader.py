@@ -1,0 +1,71 @@
+"""Read a running program's accessibility tree over AT-SPI, as a screen reader does, and
+print it as JSON: ``/usr/bin/python3 at_spi_reader.py NAME SECONDS``.
+
+Run by the system's Python (Debian's python3-pyatspi is installed for it, not for a
+virtual environment), on the session bus of the program's private D-Bus session
+(``at_spi_session``). It waits, within SECONDS, for an application called NAME to
+show a window holding a push button, then prints that window's tree of showing nodes:
+each one's role, name, description and children.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import pyatspi  # type: ignore[import-not-found]
+
+LEAVES_FROM = 4000
+"""No tree a screen reader walks is this large; a guard against a cycle."""
+
+
+def node(accessible, budget: list[int]) -> dict:
+    budget[0] -= 1
+    children = []
+    if budget[0] > 0:
+        for index in range(accessible.childCount):
+            child = accessible.getChildAtIndex(index)
+            if child is not None and child.getState().contains(pyatspi.STATE_SHOWING):
+                children.append(node(child, budget))
+    return {
+        "role": accessible.getRoleName(),
+        "name": accessible.name or "",
+        "description": accessible.description or "",
+        "focusable": accessible.getState().contains(pyatspi.STATE_FOCUSABLE),
+        "children": children,
+    }
+
+
+def application(name: str):
+    desktop = pyatspi.Registry.getDesktop(0)
+    for index in range(desktop.childCount):
+        app = desktop.getChildAtIndex(index)
+        if app is not None and app.name == name:
+            return app
+    return None
+
+
+def has_button(tree: dict) -> bool:
+    return tree["role"] == "push button" or any(has_button(c) for c in tree["children"])
+
+
+def main() -> int:
+    name, seconds = sys.argv[1], float(sys.argv[2])
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app = application(name)
+        windows = [app.getChildAtIndex(i) for i in range(app.childCount)] if app else []
+        trees = [node(w, [LEAVES_FROM]) for w in windows if w is not None]
+        shown = [tree for tree in trees if has_button(tree)]
+        if shown:
+            print(json.dumps(shown[0], ensure_ascii=False))
+            return 0
+        time.sleep(0.2)  # a bounded poll: the program registers on the bus when it starts
+    names = [a.name for a in pyatspi.Registry.getDesktop(0) if a is not None]
+    print(f"no window of {name!r} on the accessibility bus; there: {names}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
