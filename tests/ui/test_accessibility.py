@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobQuery
-from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.accessibility_check import problems, spoken
 from tests.ui.conftest import WindowFactory
 from tests.ui.fit_check import load_samples
+from tests.ui.window_driver import WindowDriver
 
 PANES_UNNAMED = pytest.mark.xfail(
     reason="the photo pane's picture canvas has no accessible name (ui/photos/image_pane.py)"
@@ -27,11 +27,11 @@ PANES_UNNAMED = pytest.mark.xfail(
 
 
 @pytest.fixture
-def window(
+def driver(
     qapp: QApplication, open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
-) -> Iterator[MainWindow]:
+) -> Iterator[WindowDriver]:
     shown = open_window(demo_factory())
-    shown.setGeometry(0, 0, 1366, 700)
+    shown.window.setGeometry(0, 0, 1366, 700)
     load_samples(qapp, shown)
     yield shown
 
@@ -44,33 +44,34 @@ def settle(qapp: QApplication) -> None:
 @pytest.mark.parametrize(
     "page",
     [
-        pytest.param(0, id="try-on", marks=PANES_UNNAMED),
-        pytest.param(1, id="generate", marks=PANES_UNNAMED),
-        pytest.param(2, id="describe"),
-        pytest.param(3, id="gallery"),
+        pytest.param("try-on", id="try-on", marks=PANES_UNNAMED),
+        pytest.param("generate", id="generate", marks=PANES_UNNAMED),
+        pytest.param("describe", id="describe"),
+        pytest.param("gallery", id="gallery"),
     ],
 )
 def test_every_control_of_a_page_has_a_name_and_a_role(
-    qapp: QApplication, window: MainWindow, page: int
+    qapp: QApplication, driver: WindowDriver, page: str
 ) -> None:
-    window.navigation.setCurrentRow(page)
+    driver.page(page)
     settle(qapp)
-    assert problems(window) == []
+    assert problems(driver.window) == []
 
 
 def test_the_job_searchs_buttons_are_named(
-    qapp: QApplication, qtbot: QtBot, window: MainWindow
+    qapp: QApplication, qtbot: QtBot, driver: WindowDriver
 ) -> None:
-    search = window.job_search
+    jobs = driver.pane("jobs")
+    search = jobs.job_search
     qtbot.keyClicks(search, "linen")  # the clear button shows once there is text
-    qtbot.waitUntil(lambda: window.model.query.text == "linen", timeout=5000)  # searched
+    qtbot.waitUntil(lambda: driver.job_model.query.text == "linen", timeout=5000)  # searched
     settle(qapp)
-    assert problems(window.history) == []
+    assert problems(jobs) == []
     said = spoken(search)
     assert "Search, Button" in said and "Clear the search, Button" in said
 
 
-def dialogs(window: MainWindow) -> list[tuple[str, QWidget]]:
+def dialogs(driver: WindowDriver) -> list[tuple[str, QWidget]]:
     from aurax_desktop.ui.gallery.compare import CompareView  # noqa: PLC0415
     from aurax_desktop.ui.shell.dialogs.already_open import AlreadyOpenDialog  # noqa: PLC0415
     from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog  # noqa: PLC0415
@@ -79,16 +80,16 @@ def dialogs(window: MainWindow) -> list[tuple[str, QWidget]]:
     from aurax_desktop.ui.shell.menus import about_text  # noqa: PLC0415
     from aurax_desktop.ui.studio.batch import BatchQuestion, Pairs  # noqa: PLC0415
 
-    session = window.session
+    window, session = driver.window, driver.session
     job = session.store.query(JobQuery(limit=1))[0]
     about = QMessageBox(window)
     about.setText(about_text())
-    pairs = Pairs.of(window.try_on.person_pane, window.try_on.garment_pane)
+    pairs = Pairs.of(driver.try_on.person_pane, driver.try_on.garment_pane)
     return [
         ("shortcuts", ShortcutsDialog(window)),
         ("settings", SettingsDialog(session.settings, window, lambda: None)),
         ("batch question", BatchQuestion(window, pairs)),
-        ("trash", TrashDialog(session.book, window.work, 30, window)),
+        ("trash", TrashDialog(session.book, driver.work, 30, window)),
         ("compare", CompareView([job, job], window)),
         ("already open", AlreadyOpenDialog(session.store.path.parent, window)),
         ("about", about),
@@ -96,10 +97,10 @@ def dialogs(window: MainWindow) -> list[tuple[str, QWidget]]:
 
 
 def test_every_control_of_a_dialog_has_a_name_and_a_role(
-    qapp: QApplication, window: MainWindow
+    qapp: QApplication, driver: WindowDriver
 ) -> None:
     found = []
-    for name, dialog in dialogs(window):
+    for name, dialog in dialogs(driver):
         dialog.show()
         settle(qapp)
         found += [f"{name}: {problem}" for problem in problems(dialog)]
@@ -108,10 +109,10 @@ def test_every_control_of_a_dialog_has_a_name_and_a_role(
     assert found == []
 
 
-def test_the_welcome_dialog_names_its_controls(qapp: QApplication, window: MainWindow) -> None:
+def test_the_welcome_dialog_names_its_controls(qapp: QApplication, driver: WindowDriver) -> None:
     from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog  # noqa: PLC0415
 
-    dialog: QDialog = WelcomeDialog(window.session, window.work, parent=window)
+    dialog: QDialog = WelcomeDialog(driver.session, driver.work, parent=driver.window)
     dialog.show()
     settle(qapp)
     assert problems(dialog) == []

@@ -49,7 +49,7 @@ def spend(credits: float) -> None:
         updated_at=now,
         cost=credits,
     )
-    store.save(job, charge=credits)
+    store.insert([job])
     store.close()
 
 
@@ -58,7 +58,7 @@ def test_german_menus_qt_words_and_numbers(
 ) -> None:
     monkeypatch.setenv("LANGUAGE", "de")
     spend(1234.5)
-    window = open_window(demo=True)
+    window = open_window(demo=True).window
     shown = menus(window)
     assert list(shown) == ["Datei", "Bearbeiten", "Ansicht", "Aufträge", "Konto", "Hilfe"]
     view = items(shown["Ansicht"])
@@ -83,7 +83,7 @@ def test_simplified_chinese_from_lang(
     open_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
-    window = open_window(demo=True)
+    window = open_window(demo=True).window
     shown = menus(window)
     assert list(shown) == ["文件(F)", "编辑(E)", "视图(V)", "任务(J)", "账户(A)", "帮助(H)"]
     assert {"放大", "缩小", "主题", "语言"} <= set(items(shown["视图(V)"]))
@@ -95,14 +95,14 @@ def test_arabic_mirrors_the_window(
 ) -> None:
     monkeypatch.setenv("LC_ALL", "ar_AE.UTF-8")
     spend(3)
-    window = open_window(demo=True)
+    window = open_window(demo=True).window
     shown = menus(window)
     assert list(shown) == ["ملف", "تحرير", "عرض", "المهام", "الحساب", "مساعدة"]
     assert "تكبير" in items(shown["عرض"])
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     # the page list sits on the right, the result column on the left
-    assert window.navigation.mapTo(window, window.navigation.rect().center()).x() > (
+    assert window.frame.navigation.mapTo(window, window.frame.navigation.rect().center()).x() > (
         window.width() // 2
     )
 
@@ -110,7 +110,7 @@ def test_arabic_mirrors_the_window(
 def test_view_language_is_kept_and_spoken_from_the_next_start(
     qtbot: QtBot, open_window: WindowFactory
 ) -> None:
-    window = open_window(demo=True)
+    window = open_window(demo=True).window
     view = menus(window)["View"]
     language = next(a.menu() for a in view.actions() if a.text() == "Language")
     assert items(language)[0] == "Follow the system"
@@ -131,7 +131,7 @@ def test_view_language_is_kept_and_spoken_from_the_next_start(
     assert "next start" in window.statusBar().currentMessage()
     assert menus(window)["View"] is view  # this window stays in English
     window.close()
-    again = open_window(demo=True)
+    again = open_window(demo=True).window
     assert "Ansicht" in menus(again)
     picked = [
         again.commands[name] for name in LANGUAGE_COMMANDS if again.commands[name].isChecked()

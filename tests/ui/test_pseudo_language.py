@@ -19,6 +19,7 @@ from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.fit_check import load_samples, problems
 from tests.ui.pseudo_check import clipped_texts, unmarked_in_menus, unmarked_texts
+from tests.ui.window_driver import WindowDriver
 
 LAPTOP = (1366, 700)
 """A 1366 x 768 laptop's room for a window (less the desktop's panel and title bar)."""
@@ -32,7 +33,7 @@ def window(
     monkeypatch: pytest.MonkeyPatch,
 ) -> MainWindow:
     monkeypatch.setenv("LANGUAGE", "x-pseudo")
-    shown = open_window(demo_factory())
+    shown = open_window(demo_factory()).window
     shown.setGeometry(0, 0, *LAPTOP)
     for _ in range(10):
         qapp.processEvents()
@@ -72,7 +73,7 @@ def test_the_keyboard_shortcuts_are_all_marked_and_fit_a_laptop(
 def test_the_spend_fits_the_status_bar_at_a_laptops_size(
     qapp: QApplication, qtbot: QtBot, window: MainWindow
 ) -> None:
-    load_samples(qapp, window)
+    load_samples(qapp, WindowDriver(window))
     label = window.spending.label
     qtbot.waitUntil(lambda: unmarked(label.text()) is None and "3" in label.text(), timeout=10000)
     assert unmarked_texts(label) == []

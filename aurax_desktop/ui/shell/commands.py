@@ -87,10 +87,10 @@ def declare_window_commands(
     tab.activated.connect(frame.toggle_side_column)
     full = add(
         "fullScreen",
-        "Full screen",
+        _("Full screen"),
         lambda: window.showNormal() if window.isFullScreen() else window.showFullScreen(),
         shortcut=standard(QKeySequence.StandardKey.FullScreen, "F11"),
-        tip="The window fills the screen (F11 again: back)",
+        tip=_("The window fills the screen (F11 again: back)"),
     )
     full.setCheckable(True)
 
