@@ -138,6 +138,7 @@ def job_record(job: Job, output: str | None = None) -> dict[str, Any]:
         "mark": job.mark or None,
         "stars": job.stars,
         "batch_name": job.batch_name or None,
+        "person_name": job.person_name,
         "garment": job.params.get("garment_name"),
         **{key: value or None for key, value in _garment_fields(job).items()},
         "created_at": job.created_at,

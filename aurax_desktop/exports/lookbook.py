@@ -29,8 +29,8 @@ from aurax_desktop.exports.fonts import clean
 from aurax_desktop.exports.print_pictures import PrintPicture, PrintShelf, print_side
 from aurax_desktop.exports.typesetting import Typesetter, new_document
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
-from aurax_desktop.jobs.garments import SKU, display_name, garment_label
-from aurax_desktop.jobs.short_names import readable_names
+from aurax_desktop.jobs.garments import SKU, garment_label
+from aurax_desktop.jobs.short_names import person_label, readable_names
 from aurax_desktop.jobs.variants import cell_of, chosen_looks
 
 LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR"})
@@ -97,11 +97,10 @@ def look_of(job: Job) -> Look:
 
 
 def person_of(job: Job, names: Mapping[str, str] | None = None) -> str:
-    """A try-on's person for people: in ``names`` (the batch's people, without what all
-    their files' names share), else from their photo's file name."""
-    source = job.source_name or ""
-    named = (names or {}).get(source) or display_name(source)
-    return clean(named) or "Person"
+    """A try-on's person for people: the name the user gave them, else in ``names`` (the
+    batch's people, without what all their files' names share), else from their photo's
+    file name."""
+    return clean(person_label(job, names)) or "Person"
 
 
 def batch_people(jobs: Iterable[Job]) -> dict[str, str]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import PurePath
 
 from aurax_desktop.jobs.garments import display_name
+from aurax_desktop.jobs.model import Job
 
 _SEPARATOR = re.compile(r"[\s_\-.]")
 _KEEP = 3
@@ -53,3 +55,13 @@ def readable_names(files: list[str]) -> dict[str, str]:
     return {
         file: display_name(short) for file, short in zip(known, distinct_labels(known), strict=True)
     }
+
+
+def person_label(job: Job, names: Mapping[str, str] | None = None) -> str:
+    """A try-on's person as people read it: the name the user gave them (a people list, a
+    rename in the Gallery), else their photo's name among the batch's (``names``, from
+    ``readable_names``), else made from their photo's file name; "" when none is known."""
+    if job.person_name:
+        return job.person_name
+    source = job.source_name or ""
+    return (names or {}).get(source) or display_name(source)

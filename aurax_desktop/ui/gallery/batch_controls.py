@@ -6,7 +6,7 @@ says when the connection changes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from aurax_desktop.jobs import BatchPaused
@@ -79,6 +79,33 @@ class BatchControls(QObject):
         self.work.run(
             lambda: runner.cancel_unsent(batch),
             lambda count: self.message.emit(f"{count} unsent try-ons cancelled.", 8000),
+        )
+
+    def rename_person(self, row: int) -> None:
+        """Name the person of the grid's row ``row``: kept with the batch (on every one
+        of their try-ons, a try-on made later too), and used wherever they are named
+        (the Gallery, the loupe, the Result, lookbooks, line sheets, exported names).
+        An empty name gives them back the name made from their photo's file."""
+        model = self.page.model
+        batch = model.batch
+        if batch is None or not 0 <= row < model.rowCount():
+            return
+        file = model.people[row] if row < len(model.people) else ""
+        name, ok = QInputDialog.getText(
+            self.parent_widget,
+            "Name this person",
+            f"The name of the person in {file}, as lookbooks and line sheets give it "
+            "(empty: the photo's name):"
+            if file
+            else "The person's name, as lookbooks and line sheets give it:",
+            text=str(model.headerData(row, Qt.Orientation.Vertical) or ""),
+        )
+        if not ok:
+            return
+        self.ops.run(
+            lambda book: book.name_person(batch, row, name),
+            None,
+            lambda error: self.failed.emit(getattr(error, "user_message", str(error))),
         )
 
     def rename_batch(self) -> None:

@@ -157,6 +157,17 @@ def declare_gallery_commands(
         enabled_when=current_has_result,
     )
     add(
+        "renamePerson",
+        "Name this person…",
+        on_current(lambda job: gallery.controls.rename_person(grid.currentIndex().row())),
+        icon_name="edit",
+        shortcut="F2",
+        enabled_when=lambda: current() is not None and gallery.session.book.read_only is False,
+        tip="The name lookbooks and line sheets give the person of this row",
+        keys_in=grid,
+    )
+    grid.verticalHeader().sectionDoubleClicked.connect(gallery.controls.rename_person)
+    add(
         "deleteResults",
         "Delete",
         grid.delete_chosen,

@@ -23,6 +23,7 @@ ON_A_RESULT: tuple[MenuItem, ...] = (
     "useAsPerson",
     "useAsGarment",
     "describeResult",
+    "renamePerson",
     SEPARATOR,
     "deleteResults",
     SEPARATOR,

@@ -30,9 +30,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPixmap
 
 from aurax_desktop.jobs import Job, JobKind, JobStatus
-from aurax_desktop.jobs.garments import LABEL, SKU, display_name, garment_label
+from aurax_desktop.jobs.garments import LABEL, SKU, garment_label
 from aurax_desktop.jobs.params import sent_of
-from aurax_desktop.jobs.short_names import readable_names
+from aurax_desktop.jobs.short_names import person_label, readable_names
 from aurax_desktop.jobs.store import UNMARKED
 from aurax_desktop.jobs.variants import chosen_variant
 from aurax_desktop.ui.common.job_cache import JobCache
@@ -117,6 +117,8 @@ class GalleryModel(QAbstractTableModel):
         """Each column's garment photo's file name ("" until a job of the column says)."""
         self._listed: dict[int, str] = {}
         """The season's list's names of the columns that have one."""
+        self._named: dict[int, str] = {}
+        """The names the user gave the rows' people (a people list, a rename)."""
         self._tips: dict[tuple[Qt.Orientation, int], str] = {}
         self._headers: dict[Qt.Orientation, list[str]] = {}
         self._cells: dict[tuple[int, int], list[str]] = {}
@@ -149,6 +151,7 @@ class GalleryModel(QAbstractTableModel):
         self._where.clear()
         self.people, self.garments = [], []
         self._listed.clear()
+        self._named.clear()
         self._tips.clear()
         self._headers.clear()
         for job in sorted(shown, key=lambda j: j.created_at):
@@ -177,6 +180,14 @@ class GalleryModel(QAbstractTableModel):
             self.people[row] = job.source_name
             self._tips[(Qt.Orientation.Vertical, row)] = job.source_name
             learnt = True
+        named = job.person_name or ""
+        if named != self._named.get(row, ""):
+            # the job heard of last says the row's name (a rename reaches all of the row's)
+            if named:
+                self._named[row] = named
+            else:
+                self._named.pop(row, None)
+            learnt = True
         if not self.garments[column] and job.params.get("garment_name"):
             self.garments[column] = garment_name(job)
             if job.params.get(LABEL):
@@ -198,6 +209,8 @@ class GalleryModel(QAbstractTableModel):
             names = [readable.get(name, "") for name in files]
             if orientation is Qt.Orientation.Horizontal:
                 names = [self._listed.get(c) or name for c, name in enumerate(names)]
+            else:
+                names = [self._named.get(r) or name for r, name in enumerate(names)]
             self._headers[orientation] = names
         return names
 
@@ -329,7 +342,7 @@ class GalleryModel(QAbstractTableModel):
         """``job``'s person as its row is headed ("anna maria")."""
         where = self._where.get(job.id)
         named = self.headerData(where[0], Qt.Orientation.Vertical) if where else None
-        return str(named or display_name(job.source_name or "") or "Person")
+        return str(named or person_label(job) or "Person")
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -409,7 +422,7 @@ def describe_cell(job: Job) -> str:
     verdict = {"favourite": ", favourite", "rejected": ", rejected"}.get(job.mark or "", "")
     stars = f", {job.stars} star{'s' if job.stars != 1 else ''}" if job.stars else ""
     return (
-        f"{display_name(job.source_name or '') or 'Person'} with {garment_label(job.params)} · "
+        f"{person_label(job) or 'Person'} with {garment_label(job.params)} · "
         f"{job.product_type.capitalize()} · "
         f"{job.status.label}{verdict}{stars}"
     )

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.imaging import ImageError, save_as
 from aurax_desktop.jobs import Job, JobKind, JobStatus, result_file_name
-from aurax_desktop.jobs.garments import display_name, garment_label
+from aurax_desktop.jobs.garments import garment_label
 from aurax_desktop.jobs.params import GenerationParams, TryOnParams, decode
+from aurax_desktop.jobs.short_names import person_label
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import fitted_device_size, scaled_smoothly
 from aurax_desktop.ui.common.comparison import ComparisonCanvas
@@ -165,7 +166,7 @@ class ResultViewer(QFrame):
         if isinstance(params, GenerationParams):
             return f"“{job.prompt or ''}” · {params.width} × {params.height} px"
         strength = params.garment_strength if isinstance(params, TryOnParams) else None
-        who = display_name(job.source_name or "")
+        who = person_label(job)
         what = garment_label(job.params) if isinstance(params, TryOnParams) else ""
         pair = f"{who} with {what}" if who and what else who
         parts = [pair, job.product_type.capitalize(), f"strength {strength}" if strength else ""]

@@ -68,6 +68,7 @@ SHORTCUTS: tuple[tuple[LazyText, tuple[tuple[Keys, LazyText], ...]], ...] = (
             ("Space", lazy_gettext("Loupe: the result large (Space or Esc: back to the grid)")),
             ("Tab", lazy_gettext("Hide or show the result and jobs column")),
             ("C", lazy_gettext("Compare the two to four selected")),
+            ("F2", lazy_gettext("Name the person of the current row (or double-click the name)")),
         ),
     ),
     (

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.formats import format_datetime
 from aurax_desktop.jobs import Job, JobBook, JobQuery
-from aurax_desktop.jobs.garments import display_name, garment_label
+from aurax_desktop.jobs.garments import garment_label
+from aurax_desktop.jobs.short_names import person_label
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.history_ops import HistoryOps
 
@@ -33,9 +34,9 @@ def described(job: Job) -> str:
     when = format_datetime(datetime.fromtimestamp(job.trashed_at or job.updated_at))
     what = job.kind.label
     if job.source_name and job.params.get("garment_name"):
-        what += f" · {display_name(job.source_name)} with {garment_label(job.params)}"
+        what += f" · {person_label(job)} with {garment_label(job.params)}"
     elif job.source_name:
-        what += f" · {display_name(job.source_name)}"
+        what += f" · {person_label(job)}"
     elif job.prompt:
         what += f" · {job.prompt[:50]}"
     return f"{what} · {job.status.label} · deleted {when}"
