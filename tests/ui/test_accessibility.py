@@ -89,7 +89,7 @@ def dialogs(driver: WindowDriver) -> list[tuple[str, QWidget]]:
         ("shortcuts", ShortcutsDialog(window)),
         ("settings", SettingsDialog(session.settings, window, lambda: None)),
         ("batch question", BatchQuestion(window, pairs)),
-        ("trash", TrashDialog(session.book, driver.work, 30, window)),
+        ("trash", TrashDialog(session.book, driver.work, driver.cache, 30, window)),
         ("compare", CompareView([job, job], window)),
         ("already open", AlreadyOpenDialog(session.store.path.parent, window)),
         ("about", about),

@@ -51,10 +51,22 @@ def test_used_up_credits_say_so_and_where_to_buy_more(
     demo_factory: Callable[..., DemoServer],
     photos: dict[str, Path],
 ) -> None:
-    driver = open_window(demo_factory(credits=1))
-    job = run_try_on(qtbot, driver, photos, JobStatus.FAILED)
+    server = demo_factory(credits=1)
+    driver = open_window(server)
+    job = run_try_on(qtbot, driver, photos, JobStatus.WAITING)  # never failed: it waits
     assert "credits are used up" in (job.error or "") and "aurax.co.in" in (job.error or "")
     assert job.task_id is None
+    # once credits are bought, "Send what waits" on its row sends it
+    server.top_up(10)
+    driver.command("resumeJob")  # declared for the Jobs menu
+    driver.job_actions.resume(job)
+    qtbot.waitUntil(
+        lambda: (
+            (done := driver.session.store.get(job.id)) is not None
+            and done.status is JobStatus.COMPLETED
+        ),
+        timeout=20_000,
+    )
 
 
 def test_the_garment_name_suggests_the_product_type(

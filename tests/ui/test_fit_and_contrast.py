@@ -263,7 +263,7 @@ def test_every_dialog_fits_a_laptop_with_its_buttons_on_screen(
         SettingsDialog(session.settings, window, lambda: None),
         WelcomeDialog(session, driver.work, parent=window),
         BatchQuestion(window, Pairs.of(driver.pane("person"), driver.pane("garment"))),
-        TrashDialog(session.book, driver.work, 30, window),
+        TrashDialog(session.book, driver.work, driver.cache, 30, window),
         TryAgainDialog(job, "anna", window),
     ]
     for theme in ("light", "dark"):

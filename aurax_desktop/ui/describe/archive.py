@@ -19,24 +19,17 @@ from aurax_desktop.ui.describe.model import DescribeRow
 
 
 def rows_from_jobs(jobs: list[Job]) -> list[DescribeRow]:
-    """A table's rows as its jobs left them, oldest first."""
+    """A table's rows, oldest first: each its photo and its job (whose state the table
+    reads from the job cache)."""
     return [
-        DescribeRow(
-            Path(job.source_name or job.id),
-            job.product_type,
-            job.shown_description or "",
-            job.status.label,
-            "" if job.shown_description else job.error or "",
-            job.id,
-            job.status.is_final,
-        )
+        DescribeRow(Path(job.source_name or job.id), job.product_type, job.id)
         for job in sorted(jobs, key=lambda j: j.created_at)
     ]
 
 
 class DescribeArchive(QObject):
     opened = Signal(str, list)
-    """A table reopened: its batch id and its rows."""
+    """A table reopened: its batch id and its jobs (as the history holds them)."""
     message = Signal(str)
 
     def __init__(
@@ -67,7 +60,7 @@ class DescribeArchive(QObject):
         store = self._store()
         self.work.run(
             lambda: store.query(JobQuery(batch=batch, limit=10_000)),
-            lambda jobs: self.opened.emit(batch, rows_from_jobs(jobs)),
+            lambda jobs: self.opened.emit(batch, jobs),
         )
 
     def ask_where(self, parent: QWidget, folder: str, *, shopify: bool) -> Path | None:

@@ -1,7 +1,14 @@
-"""The Describe page's table: one row per product photo, descriptions editable."""
+"""The Describe page's table: one row per product photo, descriptions editable.
+
+A row keeps what the page knows before anything is sent (the photo, the product type
+chosen, a note) and, once sent, its job's id: its description, status and error are
+read from the window's job cache whenever they are shown, so the table is a view
+over the cache like the Jobs list and the Gallery (an edited description shows as
+soon as it is made, and a job's late event never puts an older state back)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -21,6 +28,7 @@ from aurax_desktop.api import ProductType, suggest_product_type
 from aurax_desktop.exports import DescribedProduct
 from aurax_desktop.jobs import Job, JobStatus
 from aurax_desktop.ui.common.choices import product_type_combo
+from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.theme import DANGER
 
 COLUMNS = ("Photo", "File", "Product type", "Description", "Status", "")
@@ -28,15 +36,20 @@ PHOTO, FILE, TYPE, DESCRIPTION, STATUS, COPY = range(6)
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def _nothing(_job_id: str) -> Job | None:
+    return None
+
+
+WORKING = {"preparing": "Waiting", "waiting": "Waiting", "submitting": "Describing…"}
+"""What the Status column says of a job on its way (else its status's label)."""
+
+
 @dataclass
 class DescribeRow:
     path: Path
     product_type: str
-    description: str = ""
-    status: str = "Ready"
-    error: str = ""
     job_id: str | None = None
-    done: bool = False
+    """The description job, once sent; its state is read from the job cache."""
     thumbnail: QImage | None = field(default=None, repr=False)
     suggested: bool = False
     """The product type came from the file's name."""
@@ -44,17 +57,59 @@ class DescribeRow:
     """Why the file cannot be used (found when it was added): never sent."""
     stale: bool = False
     """Described, then its product type changed: the description is for the old type."""
+    note: str = ""
+    """Why it was not sent (it could not even be started)."""
+    lookup: Callable[[str], Job | None] = field(default=_nothing, repr=False, compare=False)
+    """How the row reads its job (the window's job cache)."""
 
     @property
     def name(self) -> str:
         return self.path.name
 
+    @property
+    def job(self) -> Job | None:
+        return self.lookup(self.job_id) if self.job_id is not None else None
+
+    @property
+    def done(self) -> bool:
+        job = self.job
+        return job is not None and job.status.is_final
+
+    @property
+    def description(self) -> str:
+        job = self.job
+        completed = job is not None and job.status is JobStatus.COMPLETED
+        return (job.shown_description or "") if completed and job is not None else ""
+
+    @property
+    def error(self) -> str:
+        if self.unreadable or self.note:
+            return self.unreadable or self.note
+        job = self.job
+        if job is None or not job.status.is_final or job.status is JobStatus.COMPLETED:
+            return ""
+        return job.error or job.status.label
+
+    @property
+    def status(self) -> str:
+        if self.unreadable:
+            return "Cannot be read"
+        if self.job_id is None:
+            return "Ready"
+        if self.stale:
+            return "Type changed: describe it again for the new type"
+        job = self.job
+        if job is None:
+            return "Waiting"
+        return WORKING.get(job.status.value, job.status.label)
+
 
 class DescribeTableModel(QAbstractTableModel):
     descriptionEdited = Signal(str, str)  # job id, new text
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, cache: JobCache, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.cache = cache
         self.rows: list[DescribeRow] = []
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -120,12 +175,11 @@ class DescribeTableModel(QAbstractTableModel):
                 row.suggested = False
                 if row.done and row.description:
                     row.stale = True
-                    row.status = "Type changed: describe it again for the new type"
             row.product_type = chosen
         elif index.column() == DESCRIPTION:
-            row.description = str(value)
-            if row.job_id:
-                self.descriptionEdited.emit(row.job_id, row.description)
+            if not row.job_id:
+                return False
+            self.descriptionEdited.emit(row.job_id, str(value))  # shown once the cache has it
         else:
             return False
         self.dataChanged.emit(index, index)
@@ -148,6 +202,7 @@ class DescribeTableModel(QAbstractTableModel):
                     path,
                     suggested.value if suggested else product_type,
                     suggested=suggested is not None,
+                    lookup=self.cache.get,
                 )
             )
         self.endInsertRows()
@@ -157,8 +212,6 @@ class DescribeTableModel(QAbstractTableModel):
         for number, row in enumerate(self.rows):
             if row.path == path and row.job_id is None:
                 row.unreadable = reason
-                row.status = "Cannot be read"
-                row.error = reason
                 self._changed(number)
 
     def remove(self, row: int) -> None:
@@ -169,8 +222,9 @@ class DescribeTableModel(QAbstractTableModel):
             self.endRemoveRows()
 
     def set_rows(self, rows: list[DescribeRow]) -> None:
+        """Show ``rows`` (their jobs read from the cache)."""
         self.beginResetModel()
-        self.rows = rows
+        self.rows = [replace(row, lookup=self.cache.get) for row in rows]
         self.endResetModel()
 
     def clear(self) -> None:
@@ -184,29 +238,20 @@ class DescribeTableModel(QAbstractTableModel):
 
     def assign(self, row: int, job_id: str) -> None:
         """The row is being sent as job ``job_id`` (given before anything is sent)."""
-        self.rows[row] = replace(
-            self.rows[row], job_id=job_id, status="Waiting", error="", done=False, stale=False
-        )
+        self.rows[row] = replace(self.rows[row], job_id=job_id, note="", stale=False)
         self._changed(row)
 
     def not_sent(self, job_id: str, reason: str) -> None:
         """The job could not even be started: the row is as if never sent."""
         for number, row in enumerate(self.rows):
             if row.job_id == job_id:
-                self.rows[number] = replace(row, job_id=None, status="Ready", error=reason)
+                self.rows[number] = replace(row, job_id=None, note=reason)
                 self._changed(number)
 
     def job_updated(self, job: Job) -> bool:
+        """The cache has ``job`` anew: its row is drawn again; whether it has one."""
         for number, row in enumerate(self.rows):
             if row.job_id == job.id:
-                row.status = {"preparing": "Waiting", "submitting": "Describing…"}.get(
-                    job.status.value, job.status.label
-                )
-                row.done = job.status.is_final
-                if job.status is JobStatus.COMPLETED:
-                    row.description, row.error = job.shown_description or "", ""
-                elif job.status.is_final:
-                    row.error = job.error or job.status.label
                 self._changed(number)
                 return True
         return False

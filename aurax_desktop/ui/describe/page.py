@@ -37,12 +37,12 @@ from aurax_desktop.ui.common.drop_target import show_drop_target
 from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.common.icons import icon
+from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.sending import SpendCheck
-from aurax_desktop.ui.describe.archive import DescribeArchive
+from aurax_desktop.ui.describe.archive import DescribeArchive, rows_from_jobs
 from aurax_desktop.ui.describe.editor import DescriptionEditor
 from aurax_desktop.ui.describe.model import (
     DESCRIPTION,
-    DescribeRow,
     DescribeTableModel,
 )
 from aurax_desktop.ui.describe.table import DescribeTable
@@ -64,6 +64,7 @@ class DescribePage(QWidget):
         work: BackgroundWork,
         submit: Callable[[DescriptionInput, str], str],
         book: JobBook,
+        cache: JobCache,
         *,
         allow_spend: SpendCheck,
         folders: RememberedFolders,
@@ -71,12 +72,12 @@ class DescribePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
-        self.work, self._submit, self.book = work, submit, book
+        self.work, self._submit, self.book, self.cache = work, submit, book, cache
         self.ops = HistoryOps(book, self)
         self.batch = uuid.uuid4().hex[:12]
         self._editing: Path | None = None
         self.allow_spend, self.folders = allow_spend, folders
-        self.model = DescribeTableModel(self)
+        self.model = DescribeTableModel(cache, self)
         self.model.descriptionEdited.connect(self._keep_edit)
         self.model.rowsInserted.connect(lambda *_a: self._refresh())
         self.model.modelReset.connect(self._refresh)
@@ -338,17 +339,23 @@ class DescribePage(QWidget):
         self.model.job_updated(job)
 
     def _keep_edit(self, job_id: str, text: str) -> None:
-        """Edited descriptions are kept in the history, by the job book (on a worker: a
-        database write)."""
+        """Edited descriptions are kept in the history, by the job book's writer; the
+        table shows the edit at once (the cache expects it until it is saved)."""
         if self.book.read_only:
             self.message.emit(
                 "This window only views the history: the edited description is not kept."
             )
             return
+        self.cache.expect([job_id], own_description=text)
+
+        def refused(error: BaseException) -> None:
+            self.cache.settle([job_id])
+            self.message.emit(getattr(error, "user_message", str(error)))
+
         self.ops.run(
             lambda book: book.describe(job_id, text),
-            None,
-            lambda error: self.message.emit(getattr(error, "user_message", str(error))),
+            lambda _jobs: self.cache.settle([job_id]),
+            refused,
         )
 
     # History and export
@@ -359,9 +366,10 @@ class DescribePage(QWidget):
     def open_batch(self, batch: str) -> None:
         self.archive.open(batch)
 
-    def _reopened(self, batch: str, rows: list[DescribeRow]) -> None:
+    def _reopened(self, batch: str, jobs: list[Job]) -> None:
+        """A table kept in the history, shown again (its jobs as the cache has them)."""
         self.batch = batch
-        self.model.set_rows(rows)
+        self.model.set_rows(rows_from_jobs(self.cache.absorb(jobs)))
 
     def new_table(self) -> None:
         self.batch = uuid.uuid4().hex[:12]

@@ -134,6 +134,15 @@ class JobActions(QObject):
             lambda: runner.follow(job.id).id, lambda got: self.sent.emit([got]), self._failed
         )
 
+    def resume(self, job: Job) -> None:
+        """Send what waits in the job's batch (the Gallery's Resume, from the Jobs list)."""
+        runner = self.session.runner
+        if runner is None or job.batch is None:
+            self.failed.emit(NOT_CONNECTED)
+            return
+        runner.pause_batch(job.batch, paused=False)
+        self.message.emit("Sending what waits in the batch.")
+
     def look_for_result(self, job: Job) -> None:
         """A job that may have been sent and charged: follow its task when it has one;
         otherwise say how to find out (AuraX has no way to list one's tasks)."""

@@ -12,7 +12,13 @@ from aurax_desktop.jobs import Job
 from aurax_desktop.translation import _
 from aurax_desktop.ui.common.commands import Commands, Rule
 from aurax_desktop.ui.jobs.actions import JobActions
-from aurax_desktop.ui.jobs.rules import can_delete, can_follow_again, can_retry, can_stop
+from aurax_desktop.ui.jobs.rules import (
+    can_delete,
+    can_follow_again,
+    can_resume,
+    can_retry,
+    can_stop,
+)
 from aurax_desktop.ui.jobs.view import JobListView
 from aurax_desktop.ui.jobs.viewer import ResultViewer
 
@@ -70,6 +76,14 @@ def declare_job_commands(
         on_current(actions.retry),
         icon_name="retry",
         enabled_when=current_is(lambda j: can_retry(j) and connected()),
+    )
+    add(
+        "resumeJob",
+        "Send what waits",
+        on_current(actions.resume),
+        icon_name="play",
+        enabled_when=current_is(lambda j: can_resume(j) and connected()),
+        tip="Send the jobs of this batch that wait (after buying credits, or a pause)",
     )
     add(
         "followJob",

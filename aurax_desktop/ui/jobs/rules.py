@@ -35,3 +35,9 @@ def can_retry(job: Job) -> bool:
 def can_delete(jobs: list[Job]) -> bool:
     """Only ended jobs are deleted (one still sent or followed is stopped first)."""
     return bool(jobs) and all(job.status.is_final for job in jobs)
+
+
+def can_resume(job: Job) -> bool:
+    """Waiting in a paused batch (paused by the user, or for want of credits): Resume
+    sends it and the rest of its batch that waits (nothing was charged for them)."""
+    return job.status is JobStatus.WAITING and job.batch is not None

@@ -28,6 +28,7 @@ from aurax_desktop.ui.jobs.rules import (
     can_follow_again,
     can_look_for,
     can_open,
+    can_resume,
     can_retry,
     can_stop,
 )
@@ -44,6 +45,8 @@ class JobListView(QListView):
     stopJob = Signal(object)
     retryJob = Signal(object)
     followJob = Signal(object)
+    resumeJob = Signal(object)
+    """A job waiting in a paused batch: send its batch's waiting jobs (Resume)."""
     lookForResult = Signal(object)
     """A job that may have been sent: how to find out whether it was (and charged)."""
     deleteJob = Signal(object)
@@ -158,6 +161,7 @@ class JobListView(QListView):
             make("Copy task id", "copy", self.copyTaskId, bool(job.task_id)),
             make("Stop following", "stop", self.stopJob, can_stop(job)),
             make("Follow again", "retry", self.followJob, can_follow_again(job)),
+            make("Send what waits", "play", self.resumeJob, can_resume(job)),
             make("Look for the result…", "search", self.lookForResult, can_look_for(job)),
             make("Retry as a new job…", "retry", self.retryJob, can_retry(job)),
             *self._hand_over(job, make),

@@ -29,6 +29,7 @@ from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import fitted_device_size, scaled_smoothly
 from aurax_desktop.ui.common.comparison import ComparisonCanvas
 from aurax_desktop.ui.common.icons import tool_button
+from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.picture_window import open_picture
 
 
@@ -40,14 +41,16 @@ class ResultViewer(QFrame):
     def __init__(
         self,
         work: BackgroundWork,
+        cache: JobCache,
         parent: QWidget | None = None,
         results_folder: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setProperty("card", True)
-        self.work = work
+        self.work, self.cache = work, cache
         self.results_folder = results_folder or (lambda: str(Path.home()))
-        self.job: Job | None = None
+        self.job_id: str | None = None
+        """The job shown: its state is the cache's, read when needed."""
         self._ticket = 0
         self.canvas = ComparisonCanvas()
         self.canvas.setMinimumSize(200, 160)  # the Jobs list below keeps its rows on small screens
@@ -100,6 +103,11 @@ class ResultViewer(QFrame):
         return button
 
     @property
+    def job(self) -> Job | None:
+        """The job shown, as the cache has it now."""
+        return self.cache.get(self.job_id) if self.job_id is not None else None
+
+    @property
     def result_path(self) -> Path | None:
         paths = self.job.result_paths if self.job else []
         return paths[0] if paths and paths[0].is_file() else None
@@ -108,7 +116,9 @@ class ResultViewer(QFrame):
         """Show ``job``'s result (loaded off the GUI thread)."""
         self._ticket += 1
         ticket = self._ticket
-        self.job = job
+        if job is not None:  # the newest the window knows (a job deleted for good: none)
+            job = next(iter(self.cache.absorb([job])), None)
+        self.job_id = job.id if job is not None else None
         self.caption.setText(self._caption(job))
         has_result = job is not None and job.status is JobStatus.COMPLETED and bool(job.results)
         for button in self._needs_result:
@@ -143,7 +153,7 @@ class ResultViewer(QFrame):
     def job_changed(self, job: Job) -> None:
         """A job as it now is: when it is the one shown, shown again (nothing, once it
         is in the Trash)."""
-        if self.job is not None and self.job.id == job.id:
+        if self.job_id == job.id:
             self.show_job(None if job.in_trash else job)
 
     def _loaded(self, ticket: int, image: QImage, before: QImage | None, fitted: QImage) -> None:

@@ -17,6 +17,7 @@ from aurax_desktop.translation import _, lazy_gettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.commands import Commands, standard
 from aurax_desktop.ui.common.icons import icon
+from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.modal import run_modal
 from aurax_desktop.ui.gallery.controller import GalleryController
 from aurax_desktop.ui.jobs.viewer import ResultViewer
@@ -38,6 +39,7 @@ def declare_window_commands(
     *,
     session: Session,
     work: BackgroundWork,
+    cache: JobCache,
     undo: QUndoGroup,
     frame: WindowFrame,
 ) -> None:
@@ -68,7 +70,9 @@ def declare_window_commands(
     add(
         "showTrash",
         "Trash…",
-        lambda: run_modal(TrashDialog(session.book, work, session.settings.trash_days, window)),
+        lambda: run_modal(
+            TrashDialog(session.book, work, cache, session.settings.trash_days, window)
+        ),
         icon_name="trash",
         tip="Deleted jobs: restore them, or empty the Trash",
     )

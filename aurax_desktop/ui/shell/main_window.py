@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
                     lambda runner: runner.submit_description(request, job_id=job_id)
                 ),
                 session.book,
+                self.cache,
                 allow_spend=allow_spend,
                 folders=self.folders,
             ),
@@ -181,7 +182,9 @@ class MainWindow(QMainWindow):
                 ratio=self.devicePixelRatioF(),
             ),
             jobs=HistoryPanel(work, self.cache, lambda: session.store),
-            viewer=ResultViewer(work, results_folder=lambda: self.folders.folder("results")),
+            viewer=ResultViewer(
+                work, self.cache, results_folder=lambda: self.folders.folder("results")
+            ),
         )
 
     def _wire(self) -> None:
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         view.stopJob.connect(actions.stop)
         view.retryJob.connect(actions.retry)
         view.followJob.connect(actions.follow)
+        view.resumeJob.connect(actions.resume)
         view.lookForResult.connect(actions.look_for_result)
         view.deleteJob.connect(actions.delete)
         view.deleteJobs.connect(actions.delete_many)
@@ -271,6 +275,7 @@ class MainWindow(QMainWindow):
             self,
             session=session,
             work=self.work,
+            cache=self.cache,
             undo=self.undo,
             frame=self.frame,
         )

@@ -66,7 +66,10 @@ MENUS: tuple[tuple[LazyText, tuple[MenuItem, ...]], ...] = (
             (lazy_pgettext("Menu bar", "Language"), LANGUAGE_COMMANDS),
         ),
     ),
-    (lazy_pgettext("Menu bar", "&Jobs"), ("retryJob", "followJob", "stopJob", "deleteJob")),
+    (
+        lazy_pgettext("Menu bar", "&Jobs"),
+        ("retryJob", "followJob", "resumeJob", "stopJob", "deleteJob"),
+    ),
     (
         lazy_pgettext("Menu bar", "&Account"),
         ("connectAccount", "startDemo", "whereIsKey", "signOut", SEPARATOR, "settings"),

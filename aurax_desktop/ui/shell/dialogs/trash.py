@@ -25,6 +25,7 @@ from aurax_desktop.jobs.garments import garment_label
 from aurax_desktop.jobs.short_names import person_label
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.history_ops import HistoryOps
+from aurax_desktop.ui.common.job_cache import JobCache
 
 ALL = 100_000
 
@@ -44,12 +45,17 @@ def described(job: Job) -> str:
 
 class TrashDialog(QDialog):
     def __init__(
-        self, book: JobBook, work: BackgroundWork, days: int, parent: QWidget | None = None
+        self,
+        book: JobBook,
+        work: BackgroundWork,
+        cache: JobCache,
+        days: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("trashDialog")
         self.setWindowTitle("Trash")
-        self.book, self.work = book, work
+        self.book, self.work, self.cache = book, work, cache
         self.ops = HistoryOps(book, self)
         note = QLabel(
             f"Deleted jobs wait here, with their files, for {days} days (Settings → History). "
@@ -78,7 +84,8 @@ class TrashDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(640, 420)
         self.list.itemSelectionChanged.connect(self._update)
-        self.jobs: list[Job] = []
+        self.job_ids: list[str] = []
+        """The jobs in the Trash, newest deletion first (their state is the cache's)."""
         self.reload()
 
     def reload(self) -> None:
@@ -86,19 +93,20 @@ class TrashDialog(QDialog):
         self.work.run(lambda: book.store.query(JobQuery(trashed=True, limit=ALL)), self._shown)
 
     def _shown(self, jobs: list[Job]) -> None:
-        self.jobs = sorted(jobs, key=lambda j: j.trashed_at or 0, reverse=True)
+        shown = sorted(self.cache.absorb(jobs), key=lambda j: j.trashed_at or 0, reverse=True)
+        self.job_ids = [job.id for job in shown]
         self.list.clear()
-        for job in self.jobs:
+        for job in shown:
             item = QListWidgetItem(described(job))
             item.setData(Qt.ItemDataRole.UserRole, job.id)
             self.list.addItem(item)
-        if not self.jobs:
+        if not self.job_ids:
             self.list.addItem(QListWidgetItem("The Trash is empty."))
         self._update()
 
     def _update(self) -> None:
         self.restore_button.setEnabled(bool(self._chosen()))
-        self.empty_button.setEnabled(bool(self.jobs) and not self.book.read_only)
+        self.empty_button.setEnabled(bool(self.job_ids) and not self.book.read_only)
 
     def _chosen(self) -> list[str]:
         return [
@@ -113,7 +121,7 @@ class TrashDialog(QDialog):
             self.ops.run(lambda book: book.restore(ids), lambda _r: self.reload())
 
     def empty(self) -> None:
-        ids = [job.id for job in self.jobs if job.status.is_final]
+        ids = [i for i in self.job_ids if (job := self.cache.get(i)) and job.status.is_final]
         answer = QMessageBox.question(
             self,
             "Empty the Trash",
