@@ -19,7 +19,8 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from aurax_desktop import __version__, paths
+import aurax_desktop
+from aurax_desktop import paths
 from aurax_desktop.account import from_environment
 from aurax_desktop.jobs import InstanceLock
 from aurax_desktop.logs import setup_logging
@@ -36,6 +37,23 @@ from aurax_desktop.ui.shell.opening import open_given
 from aurax_desktop.ui.shell.smoke_test import SmokeTest
 
 log = logging.getLogger(__name__)
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help") or ""))
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"{parser.prog} {aurax_desktop.__version__}")  # on stdout, as argparse's own
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="make one demo try-on through the window, print what happened and quit "
         "(exit status 0 when it worked)",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and quit")
     parser.add_argument(
         "photos",
         nargs="*",
@@ -175,7 +193,7 @@ def configure_application(app: QApplication) -> None:
     desktops match the window to its menu entry and icon."""
     app.setApplicationName("AuraX Desktop")
     app.setOrganizationName("AuraX")
-    app.setApplicationVersion(__version__)
+    app.setApplicationVersion(aurax_desktop.__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     apply_theme(app)

@@ -6,12 +6,18 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+from typing import TYPE_CHECKING
+
 from aurax_desktop.account import Credentials, Settings, SettingsStore
-from aurax_desktop.api import AuraxClient
-from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import EventSink, HistoryError, JobRunner, JobStore, open_history
 from aurax_desktop.jobs.book import JobBook
-from aurax_desktop.jobs.store import default_path
+from aurax_desktop.jobs.events import EventSink
+from aurax_desktop.jobs.history_file import open_history
+from aurax_desktop.jobs.store import HistoryError, JobStore, default_path
+
+if TYPE_CHECKING:  # imported when first used: a window paints before it needs them
+    from aurax_desktop.api import AuraxClient
+    from aurax_desktop.demo import DemoServer
+    from aurax_desktop.jobs.runner import JobRunner
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +93,8 @@ class Session:
         if self.read_only:
             raise RuntimeError("another AuraX Desktop window runs the jobs of this data folder")
         if self.demo is None:
+            from aurax_desktop.demo import DemoServer  # noqa: PLC0415 - Werkzeug, when asked
+
             self.demo = DemoServer(task_seconds=DEMO_TASK_SECONDS)
             self.demo.start()
         self.connect(Credentials(self.demo.api_key, self.demo.key_id, source="demo"), self.demo.url)
@@ -95,6 +103,9 @@ class Session:
         """Use these credentials from now on (jobs already running go on)."""
         if self.read_only:
             raise RuntimeError("another AuraX Desktop window runs the jobs of this data folder")
+        from aurax_desktop.api.client import AuraxClient  # noqa: PLC0415 - HTTP, when asked
+        from aurax_desktop.jobs.runner import JobRunner  # noqa: PLC0415
+
         self._close_runner()
         url = base_url or self.settings.base_url
         self.client = AuraxClient(url, api_key=credentials.api_key, key_id=credentials.key_id)

@@ -1,6 +1,16 @@
-"""The AuraX HTTP client (no Qt): requests, responses, errors and task following."""
+"""The AuraX HTTP client (no Qt): requests, responses, errors and task following.
 
-from aurax_desktop.api.client import DEFAULT_BASE_URL, MAX_DOWNLOAD_BYTES, AuraxClient
+The requests, their rules, the errors and the events are imported at once; the parts
+that talk HTTP (the client, following a task, its stream, the transport: requests and
+sseclient) when first asked for, so a window paints before they are needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from aurax_desktop.api.addresses import DEFAULT_BASE_URL
 from aurax_desktop.api.deadline import Deadline
 from aurax_desktop.api.errors import (
     AccountError,
@@ -23,12 +33,6 @@ from aurax_desktop.api.errors import (
     UnsafeAnswerError,
 )
 from aurax_desktop.api.events import FollowNotice, Heartbeat, TaskEvent, TaskUpdate, UnclearEvent
-from aurax_desktop.api.following import (
-    FollowRules,
-    TaskFollower,
-    TaskReader,
-    follow_task,
-)
 from aurax_desktop.api.models import (
     COST_IMAGE_GENERATION,
     COST_PRODUCT_DESCRIPTION,
@@ -42,9 +46,36 @@ from aurax_desktop.api.models import (
     TryOnRequest,
 )
 from aurax_desktop.api.stopping import StopSignal
-from aurax_desktop.api.streaming import TaskStream
 from aurax_desktop.api.suggest import suggest_product_type
-from aurax_desktop.api.transport import ProgressCallback, RetryPolicy
+
+if TYPE_CHECKING:
+    from aurax_desktop.api.client import MAX_DOWNLOAD_BYTES, AuraxClient
+    from aurax_desktop.api.following import FollowRules, TaskFollower, TaskReader, follow_task
+    from aurax_desktop.api.streaming import TaskStream
+    from aurax_desktop.api.transport import ProgressCallback, RetryPolicy
+
+_LATER = {
+    "AuraxClient": "client",
+    "MAX_DOWNLOAD_BYTES": "client",
+    "FollowRules": "following",
+    "TaskFollower": "following",
+    "TaskReader": "following",
+    "follow_task": "following",
+    "TaskStream": "streaming",
+    "ProgressCallback": "transport",
+    "RetryPolicy": "transport",
+}
+"""What talks HTTP, by the module it lives in: imported when first asked for."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "COST_IMAGE_GENERATION",

@@ -14,6 +14,9 @@ from urllib.parse import quote, unquote, urlsplit
 
 from aurax_desktop.api.errors import InsecureConnectionError, UnsafeAnswerError
 
+DEFAULT_BASE_URL = "https://backend.aurax.co.in"
+"""The AuraX service itself."""
+
 _PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~:@+=-]{0,199}")
 """What an id from the server may look like: letters, digits and a few marks that
 carry no meaning in a path (no slash, backslash, percent sign, query or fragment)."""

@@ -13,7 +13,7 @@ from typing import Any
 import requests
 import urllib3.exceptions
 
-from aurax_desktop.api.addresses import image_id_from, plain_id
+from aurax_desktop.api.addresses import DEFAULT_BASE_URL, image_id_from, plain_id
 from aurax_desktop.api.deadline import Alarm, Deadline
 from aurax_desktop.api.errors import (
     DownloadError,
@@ -22,7 +22,13 @@ from aurax_desktop.api.errors import (
     MaybeSentError,
     UnexpectedResponseError,
 )
-from aurax_desktop.api.models import ImageGenerationRequest, ProductType, TaskState, TryOnRequest
+from aurax_desktop.api.models import (
+    ImageGenerationRequest,
+    ProductType,
+    TaskState,
+    TryOnRequest,
+    image_mime,
+)
 from aurax_desktop.api.parsing import decode_json, parse_task_id, parse_task_state
 from aurax_desktop.api.stopping import StopSignal
 from aurax_desktop.api.streaming import TaskStream
@@ -31,7 +37,6 @@ from aurax_desktop.redaction import register_secret
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BASE_URL = "https://backend.aurax.co.in"
 MAX_DOWNLOAD_BYTES = 128 * 1024 * 1024
 """The largest result image fetched."""
 DOWNLOAD_SECONDS = 300.0
@@ -51,17 +56,6 @@ def json_with_images(fields: dict[str, Any], images: dict[str, bytes]) -> bytes:
         for key, data in images.items()
     ]
     return b"{" + b",".join(entries) + b"}"
-
-
-def image_mime(data: bytes) -> str:
-    """The MIME type of image bytes from their signature (JPEG, PNG, WebP)."""
-    if data[:3] == b"\xff\xd8\xff":
-        return "image/jpeg"
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
-        return "image/png"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    return "application/octet-stream"
 
 
 class AuraxClient:

@@ -187,3 +187,14 @@ class ImageGenerationRequest:
     @property
     def cost(self) -> float:
         return COST_IMAGE_GENERATION
+
+
+def image_mime(data: bytes) -> str:
+    """The MIME type of image bytes from their signature (JPEG, PNG, WebP)."""
+    if data[:3] == b"\xff\xd8\xff":
+        return "image/jpeg"
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return "image/png"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return "application/octet-stream"

@@ -1,13 +1,42 @@
 """What users send on, written without Qt (the window and the command share it):
-description tables as CSV, lookbooks as PDF, contact sheets as pictures."""
+description tables as CSV, lookbooks as PDF, contact sheets as pictures.
 
-from aurax_desktop.exports.contact_sheet import write_contact_sheet
+The description tables are imported at once; the documents (reportlab, fonts,
+pictures) when first asked for, so a window paints before they are needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from aurax_desktop.exports.descriptions import (
     DescribedProduct,
     write_descriptions_csv,
     write_shopify_csv,
 )
-from aurax_desktop.exports.lookbook import Lookbook, from_jobs, paper_for_locale, write_pdf
+
+if TYPE_CHECKING:
+    from aurax_desktop.exports.contact_sheet import write_contact_sheet
+    from aurax_desktop.exports.lookbook import Lookbook, from_jobs, paper_for_locale, write_pdf
+
+_LATER = {
+    "write_contact_sheet": "contact_sheet",
+    "Lookbook": "lookbook",
+    "from_jobs": "lookbook",
+    "paper_for_locale": "lookbook",
+    "write_pdf": "lookbook",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DescribedProduct",

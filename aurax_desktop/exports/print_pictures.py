@@ -18,7 +18,7 @@ from pathlib import Path
 from PIL import Image
 
 from aurax_desktop.imaging import DEFAULT_MAX_PIXELS, ImageError, read_header
-from aurax_desktop.jobs.results import PRINT_NAME, PRINT_SIDE
+from aurax_desktop.jobs.files import PRINT_NAME, PRINT_SIDE
 
 PRINT_DPI = 300
 """The resolution a document's pictures are made at for the room they are given."""

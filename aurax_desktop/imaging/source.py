@@ -10,6 +10,7 @@ decoded at full size.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import os
@@ -22,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
 from aurax_desktop.imaging.colour import has_alpha, to_srgb, to_working_mode
@@ -30,7 +30,16 @@ from aurax_desktop.imaging.errors import ImageError
 
 log = logging.getLogger(__name__)
 
-pillow_heif.register_heif_opener()
+
+@functools.cache
+def _heif_opener() -> None:
+    """HEIC and HEIF photos (iPhones') open like the others, once the first photo is
+    opened (the library costs a window's first paint a sixtieth of a second)."""
+    import pillow_heif  # noqa: PLC0415
+
+    pillow_heif.register_heif_opener()
+
+
 # Our own pixel limit (checked from the header, before decoding) replaces Pillow's warning.
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
@@ -255,6 +264,7 @@ def _open(label: str, data: bytes, max_pixels: int) -> SourceImage:
     if kind:
         raise _unsupported(label, kind)
     try:
+        _heif_opener()
         with Image.open(io.BytesIO(data)) as probe:
             fmt = probe.format or "?"
             width, height = probe.size
@@ -344,6 +354,7 @@ def _decode(source: SourceImage, target: tuple[int, int]) -> Image.Image:
     a cheap integer reduction, then one good filter."""
     stored = (target[1], target[0]) if source.orientation in (5, 6, 7, 8) else target
     try:
+        _heif_opener()
         with Image.open(io.BytesIO(source.data)) as image:
             if getattr(image, "n_frames", 1) > 1:
                 image.seek(0)

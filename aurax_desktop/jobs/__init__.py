@@ -1,4 +1,13 @@
-"""A job's life (no Qt): prepare -> submit -> follow -> fetch -> store."""
+"""A job's life (no Qt): prepare -> submit -> follow -> fetch -> store.
+
+The runner (which talks HTTP) is imported when first asked for, so a window paints
+before it is needed; the history, the book and the jobs' model at once.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from aurax_desktop.jobs.batches import BatchSent, TryOnBatchInput
 from aurax_desktop.jobs.book import JobBook
@@ -25,8 +34,19 @@ from aurax_desktop.jobs.model import (
 )
 from aurax_desktop.jobs.naming import result_file_name, slug
 from aurax_desktop.jobs.ownership import InstanceLock, OwnerLock
-from aurax_desktop.jobs.runner import JobRunner
 from aurax_desktop.jobs.store import HistoryError, JobQuery, JobStore
+
+if TYPE_CHECKING:
+    from aurax_desktop.jobs.runner import JobRunner
+
+
+def __getattr__(name: str) -> Any:
+    if name != "JobRunner":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = importlib.import_module(f"{__name__}.runner").JobRunner
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FAVOURITE",

@@ -6,8 +6,13 @@ import shutil
 from pathlib import Path
 
 from aurax_desktop import atomic
-from aurax_desktop.api.client import image_mime
+from aurax_desktop.api.models import image_mime
 from aurax_desktop.privacy import refuse_link
+
+PRINT_SIDE = 1600
+"""The longest side of a result's print preview (sharp at 300 dpi in a third of a page):
+lookbooks and line sheets are made from it, never from the full picture."""
+PRINT_NAME = "print.jpg"
 
 
 def write_atomically(target: Path, data: bytes) -> Path:

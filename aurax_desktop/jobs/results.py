@@ -35,17 +35,13 @@ from aurax_desktop.imaging import (
     previews,
     read_header,
 )
-from aurax_desktop.jobs.files import image_extension, write_atomically
+from aurax_desktop.jobs.files import PRINT_NAME, PRINT_SIDE, image_extension, write_atomically
 from aurax_desktop.jobs.model import Job, JobStatus
 
 log = logging.getLogger(__name__)
 
 ProgressReport = Callable[[int, int], None]
 
-PRINT_SIDE = 1600
-"""The longest side of a result's print preview (sharp at 300 dpi in a third of a page):
-lookbooks and line sheets are made from it, never from the full picture."""
-PRINT_NAME = "print.jpg"
 IMAGES_PER_TASK = 1
 """What the contract gives a finished image task: one image (``output.imageId``)."""
 TASK_MAX_BYTES = MAX_DOWNLOAD_BYTES

@@ -40,11 +40,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from aurax_desktop.exports.fonts import clean
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind
 from aurax_desktop.jobs.garments import garment_label
 from aurax_desktop.jobs.model import MAX_STARS
-from aurax_desktop.jobs.results import PRINT_NAME
+from aurax_desktop.jobs.files import PRINT_NAME
 from aurax_desktop.ui.common.comparison import ComparisonCanvas
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import tool_button
@@ -124,6 +123,8 @@ def full_picture(job: Job) -> QImage:
 
 
 def caption(job: Job, person: str, variant: int, variants: int) -> str:
+    from aurax_desktop.exports.fonts import clean  # noqa: PLC0415 - the fonts, when first shown
+
     parts = [
         clean(person) or "Person",
         clean(garment_label(job.params)),

@@ -13,7 +13,8 @@ from PySide6.QtCore import QUrl, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QWidget
 
-from aurax_desktop import __version__, paths
+import aurax_desktop
+from aurax_desktop import paths
 from aurax_desktop.translation import LazyText, _, lazy_pgettext
 from aurax_desktop.ui.common.commands import SEPARATOR, Commands, MenuItem
 from aurax_desktop.ui.common.icons import app_icon
@@ -118,7 +119,7 @@ def about_text() -> str:
     )
     purpose = _("Virtual try-on, product images and product descriptions with the AuraX service.")
     return (
-        f"<p><b>AuraX Desktop {__version__}</b></p><p>{escape(purpose)}</p>"
+        f"<p><b>AuraX Desktop {aurax_desktop.__version__}</b></p><p>{escape(purpose)}</p>"
         f"<p>{versions}<br>{folders}</p>"
     )
 
