@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-
 from typing import TYPE_CHECKING
 
 from aurax_desktop.account import Credentials, Settings, SettingsStore

@@ -41,9 +41,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind
+from aurax_desktop.jobs.files import PRINT_NAME
 from aurax_desktop.jobs.garments import garment_label
 from aurax_desktop.jobs.model import MAX_STARS
-from aurax_desktop.jobs.files import PRINT_NAME
 from aurax_desktop.ui.common.comparison import ComparisonCanvas
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import tool_button
