@@ -245,14 +245,22 @@ class FollowPool:
         try:
             self.callbacks.on_completed(entry.job_id, state, entry.follower.deadline, entry.stop)
         except FollowStoppedError:
+            self.fetched(entry.job_id)
             if not self._closing:
                 self.callbacks.on_stopped(entry.job_id)
         except Exception as exc:
             log.exception("Fetching the result of job %s failed unexpectedly", entry.job_id)
+            self.fetched(entry.job_id)
             self.callbacks.on_failed(entry.job_id, unexpected(exc))
         finally:
-            with self._lock:
-                self._fetching.pop(entry.job_id, None)
+            self.fetched(entry.job_id)
+
+    def fetched(self, job_id: str) -> None:
+        """The job's results are fetched (or given up): it is no longer followed. Said
+        before its end is reported, so whoever hears of the end and asks to follow the
+        task again at once (a damaged result fetched again) is not told it is followed."""
+        with self._lock:
+            self._fetching.pop(job_id, None)
 
     def _forget(self, entry: _Entry) -> None:
         """No longer followed, before its end is reported: whoever hears of the end (and

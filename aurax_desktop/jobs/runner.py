@@ -322,6 +322,7 @@ class JobRunner:
                 stop=stop,
                 progress=self._progress(job_id, "download"),
             )
+            self._follow.fetched(job_id)  # no longer followed, before that is announced
             self.book.save(replace(fetched, owner=None))
 
     # What the user can do

@@ -1,14 +1,14 @@
-"""The history: every job in an SQLite file (WAL mode), with a versioned schema."""
+"""The history: every job in an SQLite file (WAL mode), with a versioned schema (its
+tables in ``schema``, what is asked of it in ``queries``)."""
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,172 +17,21 @@ from filelock import FileLock, Timeout
 from aurax_desktop import paths
 from aurax_desktop.jobs.history_errors import HistoryError, history_error
 from aurax_desktop.jobs.kept_files import remove_kept_files
-from aurax_desktop.jobs.model import (
-    MARKS,
-    MAX_STARS,
-    USER_FIELDS,
-    WORK_FIELDS,
-    Job,
-    JobKind,
-    JobStatus,
+from aurax_desktop.jobs.model import Job, JobKind, JobStatus
+from aurax_desktop.jobs.queries import UNMARKED, JobQuery, contains_text, marks, sql_where
+from aurax_desktop.jobs.schema import (
+    COLUMNS,
+    EDITABLE,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    WORK_COLUMNS,
+    from_row,
+    to_row,
+    to_row_fields,
 )
 from aurax_desktop.privacy import refuse_link
 
 __all__ = ["UNMARKED", "HistoryError", "JobQuery", "JobStore", "history_error"]
-
-SCHEMA_VERSION = 5
-
-_MIGRATIONS: dict[int, Sequence[str]] = {
-    1: (
-        """CREATE TABLE jobs (
-            id TEXT PRIMARY KEY,
-            kind TEXT NOT NULL,
-            status TEXT NOT NULL,
-            product_type TEXT NOT NULL,
-            prompt TEXT,
-            description TEXT,
-            task_id TEXT,
-            created_at REAL NOT NULL,
-            updated_at REAL NOT NULL,
-            cost REAL NOT NULL DEFAULT 0,
-            error TEXT,
-            error_kind TEXT,
-            source_name TEXT,
-            batch TEXT,
-            retry_of TEXT,
-            params TEXT NOT NULL DEFAULT '{}',
-            timeline TEXT NOT NULL DEFAULT '{}',
-            messages TEXT NOT NULL DEFAULT '[]',
-            results TEXT NOT NULL DEFAULT '[]',
-            raw TEXT
-        )""",
-        "CREATE INDEX jobs_created ON jobs (created_at DESC)",
-        "CREATE INDEX jobs_status ON jobs (status)",
-        "CREATE INDEX jobs_task ON jobs (task_id)",
-        "CREATE INDEX jobs_batch ON jobs (batch)",
-    ),
-    2: (
-        "ALTER TABLE jobs ADD COLUMN owner TEXT",
-        "ALTER TABLE jobs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
-    ),
-    3: ("ALTER TABLE jobs ADD COLUMN mark TEXT",),
-    4: (
-        "ALTER TABLE jobs ADD COLUMN stars INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE jobs ADD COLUMN trashed_at REAL",
-        "CREATE INDEX jobs_trashed ON jobs (trashed_at)",
-        # The ledger: every charge as it happened, never lowered by deleting a job.
-        """CREATE TABLE charges (
-            id INTEGER PRIMARY KEY,
-            at REAL NOT NULL,
-            credits REAL NOT NULL,
-            job_id TEXT NOT NULL,
-            kind TEXT NOT NULL
-        )""",
-        "CREATE INDEX charges_at ON charges (at)",
-        "INSERT INTO charges (at, credits, job_id, kind) "
-        "SELECT created_at, cost, id, kind FROM jobs WHERE cost > 0",
-    ),
-    5: (
-        # The user's fields in columns of their own, out of the request's parameters
-        # (which the work writes): a batch's and a person's names, the variant chosen,
-        # the user's own words for a description.
-        "ALTER TABLE jobs ADD COLUMN batch_name TEXT",
-        "ALTER TABLE jobs ADD COLUMN person_name TEXT",
-        "ALTER TABLE jobs ADD COLUMN chosen_at REAL",
-        "ALTER TABLE jobs ADD COLUMN own_description TEXT",
-        "UPDATE jobs SET "
-        "batch_name = CASE WHEN json_type(params, '$.batch_name') = 'text' "
-        "AND trim(json_extract(params, '$.batch_name')) != '' "
-        "THEN json_extract(params, '$.batch_name') END, "
-        "chosen_at = CASE WHEN json_type(params, '$.chosen_at') IN ('real', 'integer') "
-        "THEN json_extract(params, '$.chosen_at') END "
-        "WHERE json_valid(params)",
-    ),
-}
-
-_COLUMNS = (
-    "id",
-    "kind",
-    "status",
-    "product_type",
-    "prompt",
-    "description",
-    "task_id",
-    "created_at",
-    "updated_at",
-    "cost",
-    "error",
-    "error_kind",
-    "source_name",
-    "batch",
-    "retry_of",
-    "params",
-    "timeline",
-    "messages",
-    "results",
-    "raw",
-    "owner",
-    "revision",
-    "mark",
-    "stars",
-    "trashed_at",
-    "batch_name",
-    "person_name",
-    "chosen_at",
-    "own_description",
-)
-EDITABLE = frozenset(USER_FIELDS)
-"""The columns the user's edits change, one field at a time (``JobStore.update``)."""
-_WORK_COLUMNS = WORK_FIELDS
-"""The columns the work's saves change (``JobStore.save_work``)."""
-
-
-SEARCHED = ("prompt", "description", "source_name", "task_id")
-"""The fields a history search looks in."""
-
-
-def contains_text(value: str | None, needle: str) -> bool:
-    """Case-insensitive "contains", the same in SQL (registered below) and in Python."""
-    return bool(value) and needle.casefold() in str(value).casefold()
-
-
-UNMARKED = ""
-"""Among ``JobQuery.marks``: a job with no mark."""
-
-
-@dataclass(frozen=True)
-class JobQuery:
-    """What the window asks for: newest first, filtered, a page at a time."""
-
-    kinds: frozenset[JobKind] = frozenset()
-    statuses: frozenset[JobStatus] = frozenset()
-    product_types: frozenset[str] = frozenset()
-    text: str = ""
-    batch: str | None = None
-    created_before: float | None = None
-    """Only jobs made before this moment (seconds since the epoch)."""
-    marks: frozenset[str] = frozenset()
-    """Only jobs with one of these marks ("favourite", "rejected", ``UNMARKED``)."""
-    min_stars: int = 0
-    trashed: bool | None = False
-    """False: jobs not deleted; True: only those in the Trash; None: both."""
-    limit: int = 100
-    offset: int = 0
-
-    def matches(self, job: Job) -> bool:
-        """True when ``job`` is one this query finds (paging aside)."""
-        needle = self.text.strip()
-        return (
-            (not self.kinds or job.kind in self.kinds)
-            and (not self.statuses or job.status in self.statuses)
-            and (not self.product_types or job.product_type in self.product_types)
-            and (self.batch is None or job.batch == self.batch)
-            and (self.created_before is None or job.created_at < self.created_before)
-            and (not self.marks or (job.mark or UNMARKED) in self.marks)
-            and job.stars >= self.min_stars
-            and (self.trashed is None or job.in_trash == self.trashed)
-            and (not needle or any(contains_text(getattr(job, f), needle) for f in SEARCHED))
-        )
 
 
 def default_path() -> Path:
@@ -288,7 +137,7 @@ class JobStore:
                 if version > SCHEMA_VERSION:
                     raise HistoryError(_NEWER.format(version=version))
                 for target in range(version + 1, SCHEMA_VERSION + 1):
-                    for statement in _MIGRATIONS[target]:
+                    for statement in MIGRATIONS[target]:
                         self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 self._db.execute("COMMIT")
@@ -314,14 +163,14 @@ class JobStore:
         already, goes to the ledger with it); the jobs as stored. A job whose id is in the
         history already is an error: nothing is inserted."""
         self._writable()
-        marks = ", ".join("?" for _ in _COLUMNS)
+        marks = ", ".join("?" for _ in COLUMNS)
         try:
             with self._lock, self._transaction():
                 for job in jobs:
-                    row = _to_row(replace(job, revision=max(1, job.revision)))
+                    row = to_row(replace(job, revision=max(1, job.revision)))
                     self._db.execute(
-                        f"INSERT INTO jobs ({', '.join(_COLUMNS)}) VALUES ({marks})",
-                        [row[c] for c in _COLUMNS],
+                        f"INSERT INTO jobs ({', '.join(COLUMNS)}) VALUES ({marks})",
+                        [row[c] for c in COLUMNS],
                     )
                     if job.cost > 0:
                         self._charge(job, job.cost)
@@ -335,8 +184,8 @@ class JobStore:
         or None when it is no longer in the history (forgotten meanwhile: it is not made
         again). A cost that grew is appended to the ledger in the same transaction."""
         self._writable()
-        row = _to_row(job)
-        assignments = ", ".join(f"{name} = ?" for name in _WORK_COLUMNS)
+        row = to_row(job)
+        assignments = ", ".join(f"{name} = ?" for name in WORK_COLUMNS)
         try:
             with self._lock, self._transaction():
                 found = self._db.execute("SELECT cost FROM jobs WHERE id = ?", (job.id,))
@@ -345,17 +194,17 @@ class JobStore:
                     return None
                 self._db.execute(
                     f"UPDATE jobs SET {assignments}, revision = revision + 1 WHERE id = ?",
-                    [*(row[c] for c in _WORK_COLUMNS), job.id],
+                    [*(row[c] for c in WORK_COLUMNS), job.id],
                 )
                 charge = job.cost - float(known[0] or 0.0)
                 if charge > 0:
                     self._charge(job, charge)
                 saved = self._db.execute(
-                    f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE id = ?", (job.id,)
+                    f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE id = ?", (job.id,)
                 ).fetchone()
         except sqlite3.Error as exc:
             raise history_error(exc, self.path) from exc
-        return _from_row(saved)
+        return from_row(saved)
 
     def update(self, job_ids: Sequence[str], **fields: Any) -> list[Job]:
         """Change only these fields of the user's (``USER_FIELDS``) on these jobs (each
@@ -385,14 +234,14 @@ class JobStore:
             raise ValueError(f"not editable: {sorted(unknown)}")
         if not job_ids or not fields:
             return []
-        row = _to_row_fields(fields)
+        row = to_row_fields(fields)
         assignments = ", ".join(f"{name} = ?" for name in row)
         try:
             with self._lock, self._transaction():
                 for chunk in _chunks(job_ids):
                     self._db.execute(
                         f"UPDATE jobs SET {assignments}, revision = revision + 1 "
-                        f"WHERE {where.format(ids=_marks(chunk))}",
+                        f"WHERE {where.format(ids=marks(chunk))}",
                         [*row.values(), *chunk],
                     )
         except sqlite3.Error as exc:
@@ -435,10 +284,10 @@ class JobStore:
     def get(self, job_id: str) -> Job | None:
         with self._lock:
             row = self._db.execute(
-                f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE id = ?",
+                f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE id = ?",
                 (job_id,),
             ).fetchone()
-        return _from_row(row) if row else None
+        return from_row(row) if row else None
 
     def get_many(self, job_ids: Sequence[str]) -> list[Job]:
         """These jobs (those still in the history), in the order asked."""
@@ -446,38 +295,38 @@ class JobStore:
         with self._lock:
             for chunk in _chunks(list(job_ids)):
                 for row in self._db.execute(
-                    f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE id IN ({_marks(chunk)})",
+                    f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE id IN ({marks(chunk)})",
                     chunk,
                 ).fetchall():
-                    job = _from_row(row)
+                    job = from_row(row)
                     found[job.id] = job
         return [found[i] for i in job_ids if i in found]
 
     def find_task(self, task_id: str) -> Job | None:
         with self._lock:
             row = self._db.execute(
-                f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE task_id = ? "
+                f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE task_id = ? "
                 "ORDER BY created_at DESC LIMIT 1",
                 (task_id,),
             ).fetchone()
-        return _from_row(row) if row else None
+        return from_row(row) if row else None
 
     def query(self, query: JobQuery | None = None) -> list[Job]:
         """Jobs newest first, filtered and paged."""
         query = query or JobQuery()
-        where, args = _where(query)
+        clause, args = sql_where(query)
         sql = (
-            f"SELECT {', '.join(_COLUMNS)} FROM jobs {where} "
+            f"SELECT {', '.join(COLUMNS)} FROM jobs {clause} "
             "ORDER BY created_at DESC, id LIMIT ? OFFSET ?"
         )
         with self._lock:
             rows = self._db.execute(sql, [*args, query.limit, query.offset]).fetchall()
-        return [_from_row(r) for r in rows]
+        return [from_row(r) for r in rows]
 
     def count(self, query: JobQuery | None = None) -> int:
-        where, args = _where(query or JobQuery())
+        clause, args = sql_where(query or JobQuery())
         with self._lock:
-            return int(self._db.execute(f"SELECT COUNT(*) FROM jobs {where}", args).fetchone()[0])
+            return int(self._db.execute(f"SELECT COUNT(*) FROM jobs {clause}", args).fetchone()[0])
 
     def spent_since(self, moment: float) -> float:
         """Credits charged since ``moment`` (seconds since the epoch), from the ledger:
@@ -509,15 +358,15 @@ class JobStore:
         ``error_kind`` is in ``failed_with``, oldest first (for recovery)."""
         wanted = [s.value for s in statuses]
         kinds = list(failed_with)
-        sql = f"SELECT {', '.join(_COLUMNS)} FROM jobs WHERE status IN ({_marks(wanted)})"
+        sql = f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE status IN ({marks(wanted)})"
         if kinds:
             sql += (
                 f" OR (status = 'failed' AND task_id IS NOT NULL"
-                f" AND error_kind IN ({_marks(kinds)}))"
+                f" AND error_kind IN ({marks(kinds)}))"
             )
         with self._lock:
             rows = self._db.execute(sql + " ORDER BY created_at", [*wanted, *kinds]).fetchall()
-        return [_from_row(r) for r in rows]
+        return [from_row(r) for r in rows]
 
 
 READ_ONLY_MESSAGE = (
@@ -566,140 +415,3 @@ def _create_private(path: Path) -> None:
 def _chunks(values: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
-
-
-def _marks(values: Sequence[object]) -> str:
-    return ", ".join("?" for _ in values)
-
-
-def _where(query: JobQuery) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    args: list[Any] = []
-    for column, values in (
-        ("kind", query.kinds),
-        ("status", query.statuses),
-        ("product_type", query.product_types),
-    ):
-        if values:
-            clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
-            args.extend(str(v) for v in sorted(values))
-    needle = query.text.strip()
-    if needle:
-        clauses.append("(" + " OR ".join(f"contains_text({f}, ?)" for f in SEARCHED) + ")")
-        args.extend([needle] * len(SEARCHED))
-    if query.batch is not None:
-        clauses.append("batch = ?")
-        args.append(query.batch)
-    if query.created_before is not None:
-        clauses.append("created_at < ?")
-        args.append(query.created_before)
-    if query.marks:
-        chosen = sorted(m for m in query.marks if m != UNMARKED)
-        either = [f"mark IN ({_marks(chosen)})"] if chosen else []
-        if UNMARKED in query.marks:
-            either.append("mark IS NULL")
-        clauses.append("(" + " OR ".join(either) + ")")
-        args.extend(chosen)
-    if query.min_stars > 0:
-        clauses.append("stars >= ?")
-        args.append(query.min_stars)
-    if query.trashed is not None:
-        clauses.append("trashed_at IS NOT NULL" if query.trashed else "trashed_at IS NULL")
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
-
-
-def _to_row(job: Job) -> dict[str, Any]:
-    return {
-        "id": job.id,
-        "kind": job.kind.value,
-        "status": job.status.value,
-        "product_type": job.product_type,
-        "prompt": job.prompt,
-        "description": job.description,
-        "task_id": job.task_id,
-        "created_at": job.created_at,
-        "updated_at": job.updated_at,
-        "cost": job.cost,
-        "error": job.error,
-        "error_kind": job.error_kind,
-        "source_name": job.source_name,
-        "batch": job.batch,
-        "retry_of": job.retry_of,
-        "params": json.dumps(job.params),
-        "timeline": json.dumps(job.timeline),
-        "messages": json.dumps(list(job.messages)),
-        "results": json.dumps(list(job.results)),
-        "raw": json.dumps(job.raw, default=str) if job.raw is not None else None,
-        "owner": job.owner,
-        "revision": job.revision,
-        "mark": job.mark,
-        "stars": job.stars,
-        "trashed_at": job.trashed_at,
-        "batch_name": job.batch_name,
-        "person_name": job.person_name,
-        "chosen_at": job.chosen_at,
-        "own_description": job.own_description,
-    }
-
-
-def _to_row_fields(fields: dict[str, Any]) -> dict[str, Any]:
-    """Edited fields as their columns hold them."""
-    row = dict(fields)
-    if "params" in row:
-        row["params"] = json.dumps(row["params"])
-    if "mark" in row and row["mark"] not in MARKS:
-        row["mark"] = None
-    if "stars" in row:
-        row["stars"] = max(0, min(MAX_STARS, int(row["stars"])))
-    for name in ("batch_name", "person_name"):
-        if name in row:
-            row[name] = " ".join(str(row[name] or "").split()) or None
-    return row
-
-
-def _loads(text: str | None, default: Any) -> Any:
-    if not text:
-        return default
-    try:
-        return json.loads(text)
-    except ValueError:
-        return default
-
-
-def _from_row(row: Sequence[Any]) -> Job:
-    values = dict(zip(_COLUMNS, row, strict=True))
-    try:
-        status = JobStatus(values["status"])
-    except ValueError:
-        status = JobStatus.FAILED
-    return Job(
-        id=values["id"],
-        kind=JobKind(values["kind"]),
-        status=status,
-        product_type=values["product_type"],
-        prompt=values["prompt"],
-        description=values["description"],
-        task_id=values["task_id"],
-        created_at=values["created_at"],
-        updated_at=values["updated_at"],
-        cost=values["cost"],
-        error=values["error"],
-        error_kind=values["error_kind"],
-        source_name=values["source_name"],
-        batch=values["batch"],
-        retry_of=values["retry_of"],
-        params=_loads(values["params"], {}),
-        timeline=_loads(values["timeline"], {}),
-        messages=tuple(_loads(values["messages"], [])),
-        results=tuple(_loads(values["results"], [])),
-        raw=_loads(values["raw"], None),
-        owner=values["owner"],
-        revision=int(values["revision"] or 0),
-        mark=values["mark"] if values["mark"] in MARKS else None,
-        stars=max(0, min(MAX_STARS, int(values["stars"] or 0))),
-        trashed_at=values["trashed_at"],
-        batch_name=values["batch_name"],
-        person_name=values["person_name"],
-        chosen_at=values["chosen_at"],
-        own_description=values["own_description"],
-    )

@@ -22,7 +22,8 @@ from aurax_desktop.jobs import (
     JobStatus,
     JobStore,
 )
-from aurax_desktop.jobs.store import _MIGRATIONS, SCHEMA_VERSION
+from aurax_desktop.jobs.schema import MIGRATIONS as _MIGRATIONS
+from aurax_desktop.jobs.schema import SCHEMA_VERSION
 
 
 def job(number: int, **changes: object) -> Job:
