@@ -189,11 +189,12 @@ def test_exit_codes(
     assert main([*wrong, "describe", str(photos["red.jpg"]), "--type", "BAG"]) == 3
     assert main([*wrong, "task", "abc"]) == 3
     assert "did not accept the API key" in capsys.readouterr().err
-    poor = demo_factory(credits=0.1)
+    poor = demo_factory(credits=0.1)  # out of credits: what was not sent waits (exit 1)
     assert (
         main([*use_server(monkeypatch, poor), "describe", str(photos["red.jpg"]), "--type", "BAG"])
-        == 3
+        == 1
     )
+    assert "they wait" in capsys.readouterr().err
     monkeypatch.delenv("AURAX_API_KEY")  # and the test keyring is empty
     assert main(["--base-url", server.url, "task", "abc"]) == 3
     assert "No AuraX credentials" in capsys.readouterr().err

@@ -19,15 +19,17 @@ def one_job() -> None:
     """A history holding a generation made on 6 December 2026 at 14:05."""
     store = JobStore()
     stamp = SENT.timestamp()
-    store.save(
-        Job(
-            id="made-in-december",
-            kind=JobKind.IMAGE_GENERATION,
-            status=JobStatus.COMPLETED,
-            product_type="BAG",
-            created_at=stamp,
-            updated_at=stamp,
-        )
+    store.insert(
+        [
+            Job(
+                id="made-in-december",
+                kind=JobKind.IMAGE_GENERATION,
+                status=JobStatus.COMPLETED,
+                product_type="BAG",
+                created_at=stamp,
+                updated_at=stamp,
+            )
+        ]
     )
     store.close()
 

@@ -105,9 +105,16 @@ def cmd_describe(context: CommandContext) -> int:
         print_json([job_record(j) for j in finished])
     elif not args.csv:
         for job in finished:
-            print(f"{job.source_name}: {job.shown_description or 'FAILED: ' + (job.error or '')}")
+            if job.status is JobStatus.WAITING:
+                print(f"{job.source_name}: not sent yet, it waits")
+            else:
+                described = job.shown_description or "FAILED: " + (job.error or "")
+                print(f"{job.source_name}: {described}")
     else:
         print(shown(args.csv))
+    waiting = [job for job in finished if job.status is JobStatus.WAITING]
+    if waiting:
+        context.progress.note(f"aurax: {waiting_note(waiting)}")
     return exit_code(finished)
 
 

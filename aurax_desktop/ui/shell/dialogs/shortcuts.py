@@ -139,7 +139,7 @@ class ShortcutsDialog(QDialog):
                 grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(_meaning(str(meaning)), row, 1)
                 row += 1
-            grid.setRowMinimumHeight(row, 10)
+            grid.setRowMinimumHeight(row, 8)
             row += 1
             filled += len(entries) + 2
         columns.addLayout(_finished(grid))
@@ -167,7 +167,7 @@ def _meaning(text: str) -> QLabel:
 
 def _finished(grid: QGridLayout) -> QGridLayout:
     grid.setHorizontalSpacing(20)
-    grid.setVerticalSpacing(6)
+    grid.setVerticalSpacing(3)
     grid.setRowStretch(grid.rowCount(), 1)
     grid.setColumnStretch(1, 1)
     return grid
