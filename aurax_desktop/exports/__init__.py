@@ -7,12 +7,15 @@ from aurax_desktop.exports.descriptions import (
     write_descriptions_csv,
     write_shopify_csv,
 )
-from aurax_desktop.exports.lookbook import Lookbook, from_jobs, paper_for_locale, write_pdf
+from aurax_desktop.exports.lookbook import Lookbook, from_jobs, write_pdf
+from aurax_desktop.exports.paper import Paper, locale_paper, paper_for_locale
 
 __all__ = [
     "DescribedProduct",
     "Lookbook",
+    "Paper",
     "from_jobs",
+    "locale_paper",
     "paper_for_locale",
     "write_contact_sheet",
     "write_descriptions_csv",

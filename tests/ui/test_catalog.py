@@ -27,6 +27,7 @@ from tests.factories import jpeg_bytes, person_jpeg
 from tests.ui.conftest import (
     WindowFactory,
     answer_batch_question,
+    answer_export_options,
     answer_next_dialog,
     stroke,
     when_modal,
@@ -258,6 +259,7 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     )
     action = window.commands["exportLookbook"]
     assert action in window.menus["File"].actions()
+    answer_export_options()
     action.trigger()
     qtbot.waitUntil(target.exists, timeout=10_000)
     reader = PdfReader(target)

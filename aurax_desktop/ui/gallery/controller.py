@@ -26,11 +26,9 @@ from aurax_desktop.exports.full_size import (
     export_results,
     name_of,
 )
-from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
-from aurax_desktop.exports.linesheet import write_linesheet
 from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, JobStore
 from aurax_desktop.jobs.batches import BatchSent, batch_jobs
-from aurax_desktop.jobs.naming import fitted, slug
+from aurax_desktop.jobs.naming import fitted
 from aurax_desktop.jobs.params import batch_name
 from aurax_desktop.jobs.variants import CHOSEN_AT
 from aurax_desktop.session import Session
@@ -40,7 +38,7 @@ from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.modal import run_modal
 from aurax_desktop.ui.gallery.compare import CompareView
-from aurax_desktop.ui.gallery.lookbook_export import export_lookbook
+from aurax_desktop.ui.gallery.lookbook_export import DocumentExports, GalleryLooks, Heading
 from aurax_desktop.ui.gallery.model import GalleryModel, garment_name
 from aurax_desktop.ui.gallery.page import GalleryPage
 from aurax_desktop.ui.gallery.try_again import TryAgainDialog
@@ -110,6 +108,13 @@ class GalleryController(QObject):
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_action.setToolTip("The batch shown in the Gallery as a PDF or contact sheet")
         self.export_action.triggered.connect(lambda _c=False: self.export_lookbook())
+        self.exports = DocumentExports(
+            parent,
+            self.work,
+            folders,
+            said=lambda text: self.message.emit(text, 10000),
+            failed=self.failed.emit,
+        )
         self.page.export_button.setDefaultAction(self.export_action)
         self._members: dict[str, bool] = {}
         """The try-ons seen in batches, and whether each is in the Trash."""
@@ -143,6 +148,7 @@ class GalleryController(QObject):
         """The window closes: no timer of its own goes on; edits asked for are saved."""
         self._closed = True
         self._reload.stop()
+        self.exports.stop()  # a document being written stops at its next page
         self.edits.shutdown(finish=True)  # a mark given is saved, even just before quitting
 
     # Filling the gallery
@@ -309,24 +315,23 @@ class GalleryController(QObject):
             lambda count: self.message.emit(f"{count} unsent try-ons cancelled.", 8000),
         )
 
+    def _looks(self) -> GalleryLooks:
+        model = self.model
+        return GalleryLooks(
+            model.name,
+            model.jobs(),
+            model.shown_jobs(),
+            self.gallery.selected_jobs(),
+            model.filter.active,
+        )
+
     def export_lookbook(self) -> None:
-        jobs = self.model.jobs()
-        if not jobs:
+        if not self.model.jobs():
             self.failed.emit(
                 "Choose a batch in the Gallery first: the lookbook is made of its try-ons."
             )
             return
-        settings = self.session.settings
-        export_lookbook(
-            self.parent_widget,
-            self.work,
-            self.model.shown_jobs(),
-            filtered=self.model.filter.active,
-            folder=Path(self.folders.folder("exports")),
-            said=lambda text: self.message.emit(text, 10000),
-            failed=self.failed.emit,
-            heading=(settings.lookbook_subtitle, settings.lookbook_logo),
-        )
+        self.exports.lookbook(self._looks(), Heading.of(self.session.settings))
 
     def export_linesheet(self) -> None:
         """File → Export line sheet…: the batch's garments and their looks, for buyers."""
@@ -334,44 +339,15 @@ class GalleryController(QObject):
         if batch is None:
             self.failed.emit("Choose a batch in the Gallery first: the line sheet is made of it.")
             return
-        suggested = (
-            Path(self.folders.folder("exports"))
-            / f"{slug(f'{self.model.name} line sheet') or 'line-sheet'}.pdf"  # not the lookbook's
-        )
-        chosen, _kind = QFileDialog.getSaveFileName(
-            self.parent_widget, "Export line sheet", str(suggested), "PDF line sheet (*.pdf)"
-        )
-        if not chosen:
-            return
-        target = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
-        self.folders.remember("exports", target.parent)
-        store, settings = self.session.store, self.session.settings
-        logo = Path(settings.lookbook_logo) if settings.lookbook_logo else None
+        store = self.session.store
 
-        def write() -> tuple[Path, list[str]]:
+        def read_batch() -> tuple[list[Job], list[Job]]:
             described = store.query(
                 JobQuery(kinds=frozenset({JobKind.PRODUCT_DESCRIPTION}), limit=100_000)
             )
-            sheet = linesheet_from_jobs(
-                batch_jobs(store, batch),
-                described,
-                subtitle=settings.lookbook_subtitle,
-                logo=logo if logo is not None and logo.is_file() else None,
-            )
-            return write_linesheet(sheet, target)
+            return batch_jobs(store, batch), described
 
-        self.work.run(
-            write,
-            lambda written: self.message.emit(
-                f"Line sheet saved: {written[0].name}."
-                + (f" Left out: {'; '.join(written[1])}" if written[1] else ""),
-                10000,
-            ),
-            lambda error: self.failed.emit(
-                f"The line sheet could not be written to {target}: "
-                f"{getattr(error, 'strerror', None) or error}"
-            ),
-        )
+        self.exports.linesheet(self._looks(), Heading.of(self.session.settings), read_batch)
 
     def export_pictures(self) -> None:
         """Gallery → Export pictures…: the results the filter shows, at full size, named

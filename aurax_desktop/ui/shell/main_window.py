@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         )
         self.describe.folders = self.folders.folder
         self.describe.remember_folder = self.folders.remember
+        for pane in (self.try_on.person_pane, self.try_on.garment_pane, self.generate.shape_pane):
+            pane.folders = self.folders
         self.viewer = ResultViewer(self.work, results_folder=lambda: self.folders.folder("results"))
         self.catalog = GalleryController(
             session, self.cache, self.work, self.folders, self, ratio=self.devicePixelRatioF()
@@ -336,7 +338,7 @@ class MainWindow(QMainWindow):
         add(
             "openGarmentList",
             "Open a garment list…",
-            lambda: page.open_garment_list(self.folders.folder("photos")),
+            lambda: page.open_garment_list(self.folders),
             icon_name="lookbook",
             shortcut="Ctrl+Shift+L",
             enabled_when=lambda: self.session.connected,
