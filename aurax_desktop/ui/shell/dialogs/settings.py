@@ -149,6 +149,8 @@ class SettingsDialog(QDialog):
         self.logo.setObjectName("settingsLogo")
         self.logo.setPlaceholderText("No logo")
         choose_logo = QPushButton("Choose…")
+        choose_logo.setObjectName("settingsChooseLogo")
+        choose_logo.setAccessibleName("Choose a logo")
         choose_logo.clicked.connect(self._browse_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
