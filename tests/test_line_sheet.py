@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from openpyxl import Workbook
 
 from aurax_desktop.account import Settings, SettingsStore
 from aurax_desktop.demo import DemoServer
+from aurax_desktop.exports.lookbook import date_text
 from aurax_desktop.jobs import FAVOURITE, JobBook, JobKind, JobQuery, JobStore
 from tests.command_line import run
 from tests.factories import jpeg_bytes, person_jpeg
@@ -219,3 +221,19 @@ def test_the_line_sheet_follows_the_same_choice_of_looks_as_the_lookbook(
     assert run(None, "lookbook", str(book), "--favourites") == 0
     text = " ".join(pdf_text(book))
     assert "SS27-102 · Dress" in text and "SS27-104 · Kaftan" in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "shown"),
+    [
+        ("en_GB.UTF-8", "7 December 2026"),
+        ("en_US.UTF-8", "December 7, 2026"),
+        ("de_DE", "7. Dezember 2026"),
+    ],
+)
+def test_a_document_s_date_is_written_as_the_locale_writes_dates(
+    locale: str, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", locale)
+    noon = datetime(2026, 12, 7, 12, tzinfo=UTC).timestamp()  # the 7th from UTC-11 to UTC+11
+    assert date_text(noon) == shown

@@ -16,9 +16,11 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from babel.dates import format_date
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 
@@ -32,6 +34,7 @@ from aurax_desktop.exports.typesetting import Typesetter, new_document
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import CATEGORY, SKU, display_name, garment_label
 from aurax_desktop.jobs.params import batch_name
+from aurax_desktop.jobs.prices import document_locale
 from aurax_desktop.jobs.short_names import readable_names
 from aurax_desktop.jobs.variants import cell_of, chosen_looks
 
@@ -153,7 +156,9 @@ def from_jobs(
 
 
 def date_text(moment: float) -> str:
-    return time.strftime("%d %B %Y", time.localtime(moment)).lstrip("0")
+    """The day a document was made, as the user's locale writes dates ("7 December
+    2026" in British English, "December 7, 2026" in American, "7. Dezember 2026")."""
+    return format_date(date.fromtimestamp(moment), format="long", locale=document_locale())
 
 
 MARGIN = 15 * mm

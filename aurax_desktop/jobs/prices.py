@@ -126,9 +126,9 @@ def agrees(price: Price, currency: str) -> bool:
 
 
 def document_locale(name: str | None = None) -> Locale:
-    """The locale numbers and prices are shown in: ``name``, else the user's (LC_ALL,
-    else LC_MONETARY, else LANG, as the system reads them; the C locale is plain
-    English)."""
+    """The locale documents show prices (and their dates) in: ``name``, else the user's
+    (LC_ALL, else LC_MONETARY, else LANG, as the system reads them; the C locale is
+    plain English)."""
     given = [os.environ.get(variable, "") for variable in ("LC_ALL", "LC_MONETARY", "LANG")]
     chosen = name or next((value for value in given if value), "") or default_locale()
     chosen = chosen or locale.getlocale()[0] or _FALLBACK
