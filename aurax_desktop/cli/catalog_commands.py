@@ -273,16 +273,21 @@ def _heading_settings() -> _Heading:
     )
 
 
-def _writing(
-    what: str, unit: str, write: Callable[[Progress], tuple[Path, list[str]]]
-) -> tuple[Path, list[str]]:
-    """``write`` with its progress on stderr; Ctrl+C stops it, and nothing is written."""
+EXIT_STOPPED = 130
+"""Ctrl+C stopped a document: nothing was written (the shell's code for an interrupt)."""
+Written = tuple[Path, list[str]]
+
+
+def _writing(what: str, unit: str, write: Callable[[Progress], Written]) -> Written | None:
+    """``write`` with its progress on stderr; None when Ctrl+C stopped it (said; nothing
+    is written)."""
     progress = DocumentProgress(what, unit)
     try:
         return write(Progress(progress.told))
     except KeyboardInterrupt:
         progress.end()
-        raise UsageError(f"stopped: the {what} was not written.") from None
+        print(f"aurax: stopped: the {what} was not written.", file=sys.stderr)
+        return None
     finally:
         progress.end()
 
@@ -306,17 +311,20 @@ def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
         raise UsageError(f"{called} has no {_culled(args)} to put in a lookbook.")
     paper = Paper(args.paper) if args.paper else None
     if args.output.suffix.lower() == ".pdf":
-        written, notes = _writing(
+        done = _writing(
             "lookbook",
             "page",
             lambda told: write_pdf(book, args.output, paper=paper, progress=told),
         )
     else:
-        written, notes = _writing(
+        done = _writing(
             "contact sheet",
             "look",
             lambda told: write_contact_sheet(book, args.output, progress=told),
         )
+    if done is None:
+        return EXIT_STOPPED
+    written, notes = done
     _left_out(notes)
     print(f"{book.looks} looks of {len(book.pages)} people from “{book.title}”.", file=sys.stderr)
     print(shown(written))
@@ -353,11 +361,14 @@ def cmd_linesheet(args: argparse.Namespace, store: JobStore) -> int:
     if not sheet.items:
         raise UsageError(f"{called} has no garments with {_culled(args)} for a line sheet.")
     paper = Paper(args.paper) if args.paper else None
-    written, notes = _writing(
+    done = _writing(
         "line sheet",
         "page",
         lambda told: write_linesheet(sheet, args.output, paper=paper, progress=told),
     )
+    if done is None:
+        return EXIT_STOPPED
+    written, notes = done
     _left_out(notes)
     print(f"{len(sheet.items)} garments from “{sheet.title}”.", file=sys.stderr)
     print(shown(written))
