@@ -171,6 +171,15 @@ def test_the_looks_and_the_paper_are_chosen_before_saving(
     ]
     assert not (exports / "none.pdf").exists()
     assert window.findChildren(ExportProgressDialog) == []  # each one gone once done
+    # the window closing while a lookbook is written: it stops, and its dialog goes
+    catalog.page.set_filter(frozenset())
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as(exports / "late.pdf"))
+    answer_export_options(scope="shown")
+    window.commands["exportLookbook"].trigger()
+    assert len(window.findChildren(ExportProgressDialog)) == 1  # being written
+    window.close()
+    qtbot.waitUntil(lambda: window.findChildren(ExportProgressDialog) == [], timeout=5000)
+    assert not [p.name for p in exports.iterdir() if p.name.endswith(".part")]  # no part left
 
 
 def test_stop_in_the_progress_dialog_ends_the_writing(qtbot: QtBot, tmp_path: Path) -> None:

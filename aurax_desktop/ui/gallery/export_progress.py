@@ -82,5 +82,6 @@ class ExportProgressDialog(QProgressDialog):
         no Stop)."""
         self.relay.advanced.disconnect(self.advance)
         self.canceled.disconnect(self._stop)
+        self.reset()  # its timer to show itself stops
         self.close()
         self.deleteLater()

@@ -212,9 +212,12 @@ class DocumentExports(QObject):
         )
 
     def stop(self) -> None:
-        """The window closes: every export going on stops at its next page."""
+        """The window closes: every export going on stops at its next page (nothing of
+        it is written), and its dialog goes at once."""
         for dialog in self._running:
             dialog.progress.stop.set()
+            dialog.finish()
+        self._running.clear()
 
     def _ask(self, document: str, looks: GalleryLooks) -> ExportChoice | None:
         dialog = ExportOptionsDialog(
@@ -260,8 +263,9 @@ class DocumentExports(QObject):
         progress = dialog.progress
 
         def over() -> None:
-            self._running.remove(dialog)
-            dialog.finish()
+            if dialog in self._running:  # else the window closed and it is gone
+                self._running.remove(dialog)
+                dialog.finish()
 
         def done(written: Written) -> None:
             over()
