@@ -121,7 +121,8 @@ def test_the_looks_and_the_paper_are_chosen_before_saving(
 
     # favourites only, on Letter: only the favourite look, its category in its caption
     first_folder = window.folders.folder("exports")
-    gallery.setCurrentIndex(model.index(0, 0))
+    chosen = gallery.selectionModel()
+    chosen.select(model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
     book = exports / "favourites.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as(book))
     choices = answer_export_options(scope="favourites", paper="letter")
@@ -139,8 +140,8 @@ def test_the_looks_and_the_paper_are_chosen_before_saving(
     assert "ben" not in page and "Wool scarf" not in page
     qtbot.waitUntil(lambda: "Lookbook saved: favourites.pdf" in window.statusBar().currentMessage())
     # the selected results, on the locale's paper: a line sheet of their garments only
-    gallery.setCurrentIndex(model.index(1, 0))
-    gallery.selectionModel().select(model.index(0, 2), QItemSelectionModel.SelectionFlag.Select)
+    chosen.select(model.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    chosen.select(model.index(0, 2), QItemSelectionModel.SelectionFlag.Select)
     sheet = exports / "selected.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as(sheet))
     choices = answer_export_options(scope="selected")
