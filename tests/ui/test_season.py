@@ -297,9 +297,13 @@ def test_a_logo_and_a_subtitle_head_every_page(qtbot: QtBot, tmp_path: Path) -> 
     qtbot.addWidget(dialog)
     dialog.subtitle.setText("  Atelier   Nord · Resort 2027 ")
     dialog.logo.setText(str(svg))
+    dialog.brand.setText(" Atelier Nord ")
+    dialog.contact.setText("Anna Berg ·  sales@ateliernord.com")
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     chosen = dialog.result_settings
     assert chosen is not None and chosen.lookbook_subtitle == "Atelier Nord · Resort 2027"
+    assert chosen.lookbook_brand == "Atelier Nord"  # for a line sheet's cover
+    assert chosen.lookbook_contact == "Anna Berg · sales@ateliernord.com"
     logo = Path(chosen.lookbook_logo)
     assert logo.suffix == ".png" and Image.open(logo).size == (600, 200)
     picture = tmp_path / "look.jpg"
