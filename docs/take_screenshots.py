@@ -290,7 +290,7 @@ def season(
     lookbook, _notes = write_pdf(from_jobs(jobs), folder / "lookbook.pdf")
     linesheet, _notes = write_linesheet(sheet_from_jobs(jobs), folder / "linesheet.pdf")
     first_page(lookbook, out / "lookbook-page")
-    first_page(linesheet, out / "linesheet-page")
+    first_page(linesheet, out / "linesheet-page", page=2)  # the first after the cover
 
 
 def shoot(app: QApplication, widget: QWidget, target: Path) -> None:
@@ -301,11 +301,12 @@ def shoot(app: QApplication, widget: QWidget, target: Path) -> None:
     screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(str(target))
 
 
-def first_page(pdf: Path, target: Path) -> None:
-    renderer = shutil.which("pdftoppm")  # poppler-utils: the PDF's first page as a picture
+def first_page(pdf: Path, target: Path, *, page: int = 1) -> None:
+    renderer = shutil.which("pdftoppm")  # poppler-utils: the PDF's page as a picture
     if renderer:
+        pages = ["-f", str(page), "-l", str(page)]
         subprocess.run(  # noqa: S603 - our own file, a fixed program
-            [renderer, "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdf, target],
+            [renderer, "-png", "-r", "70", *pages, "-singlefile", pdf, target],
             check=True,
         )
 

@@ -111,12 +111,15 @@ def test_a_line_sheet_s_words_never_overlap_in_any_script(tmp_path: Path) -> Non
             name,
             shots[n % 4],
             sku=f"SS27-{n:03d}",
+            category="Dress",
             colour="Sand",
-            price="€ 129,00",
-            product_type="Dress",
+            sizes="XS, S, M, L, XL",
+            wholesale="€54.50",
+            retail="€129.00",
             description=clean(
                 "A relaxed dress in washed linen. " * 8 + ("\u202eevil" if n == 0 else "")
             ),
+            described="Made by AuraX: a long description of the dress. " * 4,
             looks=tuple(
                 (person, Look(shots[k % 4], name, "", "Dress"))
                 for k, person in enumerate((PERSON, ARABIC, CHINESE, "Ben", "Clara"))
@@ -124,16 +127,24 @@ def test_a_line_sheet_s_words_never_overlap_in_any_script(tmp_path: Path) -> Non
         )
         for n, name in enumerate(NAMES[:4])
     )
-    target, notes = write_linesheet(LineSheet("SS27 line sheet", items=items), tmp_path / "s.pdf")
+    sheet = LineSheet(
+        "SS27 line sheet " + CHINESE,
+        items=items,
+        subtitle="Atelier Nord · Wholesale preview",
+        brand="Atelier Nord",
+        contact="Anna Berg · sales@ateliernord.com · +33 1 23 45 67 89",
+    )
+    target, notes = write_linesheet(sheet, tmp_path / "s.pdf")
     assert notes == []
     pages = words(target, tmp_path)
-    assert len(pages) == 2
+    assert len(pages) == 3  # the cover, then two garments a page
     height = float(PdfReader(target).pages[0].mediabox.height)
     for page in pages:
         assert overlaps(page) == []
+    for page in pages[1:]:
         lowest = max(box[3] for box in page)  # y grows downwards in these boxes
         assert height * 0.9 < lowest < height  # two garments fill the page, none past it
-    first = " ".join(box[4] for box in pages[0])
+    first = " ".join(box[4] for box in pages[1])
     assert all(word in first for word in PERSON.split())  # a long name wraps, whole
     assert "\u202e" not in target.read_bytes().decode("latin-1")
 

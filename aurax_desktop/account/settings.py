@@ -77,6 +77,10 @@ class Settings:
     """Printed under the title of lookbooks and line sheets (a studio's name, a season)."""
     lookbook_logo: str = ""
     """A PNG or JPEG printed at the top of lookbooks and line sheets ("": none)."""
+    lookbook_brand: str = ""
+    """The brand or studio named on a line sheet's cover."""
+    lookbook_contact: str = ""
+    """Whom buyers write to (a name, an address, a telephone), on a line sheet's cover."""
     trash_days: int = 30
     """Deleted jobs wait this many days in the Trash (undo, restore) before they and
     their files are gone."""

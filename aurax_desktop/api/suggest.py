@@ -26,20 +26,26 @@ _WORDS: dict[ProductType, str] = {
     ),
     ProductType.JEWELLERY: (
         "ring rings necklace necklaces earring earrings bracelet bracelets pendant "
-        "pendants jewellery jewelry bangle bangles chain anklet brooch watch"
+        "pendants jewellery jewelry bangle bangles chain anklet brooch watch watches "
+        "cufflinks choker chokers charm charms"
     ),
     ProductType.EYEWEAR: "sunglasses glasses eyewear spectacles shades goggles frames",
     ProductType.BEAUTY: (
         "lipstick lipsticks lipgloss gloss mascara eyeliner eyeshadow foundation blush "
-        "concealer perfume fragrance nailpolish makeup cosmetic cosmetics serum cream beauty"
+        "concealer perfume perfumes fragrance fragrances nailpolish makeup cosmetic cosmetics "
+        "serum cream beauty lipsticks bronzer highlighter primer skincare cologne"
     ),
     ProductType.GARMENT: (
         "shirt shirts tshirt tee tees top tops blouse blouses jeans jean trousers trouser "
         "pants chinos shorts skirt skirts jacket jackets coat coats blazer blazers hoodie "
         "hoodies sweater sweaters jumper jumpers cardigan cardigans vest polo leggings "
         "joggers kurta saree sari tunic parka sweatshirt tank camisole garment knitwear "
-        "dungarees overalls scarf scarves shawl shawls stole stoles poncho ponchos cape capes "
-        "kimono kimonos"
+        "dungarees overalls scarf scarves shawl shawls stole stoles bandana hat hats cap caps "
+        "beanie beanies beret berets fedora glove gloves mittens sock socks tights stockings "
+        "tie ties bowtie necktie belt belts poncho ponchos cape capes kimono kimonos bodysuit "
+        "swimsuit swimwear bikini lingerie bra briefs boxers pyjamas pajamas robe jumpsuit "
+        "romper playsuit gilet waistcoat anorak windbreaker fleece trench puffer culottes "
+        "sweatpants"
     ),
 }
 _BY_WORD = {word: kind for kind, words in _WORDS.items() for word in words.split()}
@@ -52,8 +58,8 @@ def suggest_product_type(name: str | PurePath) -> ProductType | None:
 
 
 def product_type_in_words(text: str) -> ProductType | None:
-    """The product type a few everyday words name ("Tops", "T-shirt", "ankle boots"),
-    matched whole as in a file's name: "topaz" is not a top, and "hat" is nothing."""
+    """The product type a few everyday words name ("Tops", "T-shirt", "ankle boots",
+    "Scarf"), matched whole as in a file's name: "topaz" is not a top, nor "chat" a hat."""
     words = [w for w in _SPLIT.split(text.lower().replace("t-shirt", "tshirt")) if w]
     for word in reversed(words):
         kind = _BY_WORD.get(word)

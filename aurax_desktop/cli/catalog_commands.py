@@ -1,11 +1,13 @@
-"""``aurax batch`` and ``aurax lookbook``: a season's try-ons at once, and the lookbook
-made of them (the same one the window exports)."""
+"""``aurax batch``, ``aurax lookbook``, ``aurax linesheet`` and ``aurax export``: a
+season's try-ons at once, and the documents made of them (the same ones the window
+exports)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -13,19 +15,21 @@ from aurax_desktop.account import SettingsStore
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, COST_TRY_ON, ProductType
 from aurax_desktop.cli.arguments import OptionError, UsageError, confirm, output_file, shown
 from aurax_desktop.cli.context import CommandContext
+from aurax_desktop.cli.document_progress import DocumentProgress
 from aurax_desktop.cli.job_commands import EXIT_FAILED, EXIT_OK, exit_code, wait
 from aurax_desktop.cli.output import job_record, print_json, waiting_note
-from aurax_desktop.exports import from_jobs, write_contact_sheet, write_pdf
+from aurax_desktop.exports import Paper, from_jobs, write_contact_sheet, write_pdf
 from aurax_desktop.exports.full_size import TemplateError, check_template, export_results
 from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
 from aurax_desktop.exports.linesheet import write_linesheet
 from aurax_desktop.exports.lookbook import passes
+from aurax_desktop.exports.progress import Progress
 from aurax_desktop.formats import format_credits, format_datetime, format_number
 from aurax_desktop.imaging import ImageError, load_image, save_as, sort_out
 from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus, JobStore, TryOnBatchInput
 from aurax_desktop.jobs.batches import batch_jobs, default_batch_name, last_try_on_batch
 from aurax_desktop.jobs.garments import Garment, display_name, type_mix
-from aurax_desktop.jobs.manifest import ManifestError, read_manifest
+from aurax_desktop.jobs.manifest import Manifest, ManifestError, read_manifest
 from aurax_desktop.jobs.naming import free_file_name
 from aurax_desktop.jobs.variants import chosen_looks
 
@@ -97,9 +101,12 @@ def check_batch(args: argparse.Namespace) -> None:
 def _garments(args: argparse.Namespace) -> list[Garment]:
     if args.manifest is not None:
         try:
-            return list(read_manifest(args.manifest).garments)
+            listed: Manifest = read_manifest(args.manifest)
         except ManifestError as exc:
             raise UsageError(exc.user_message) from None
+        for note in listed.notes:
+            print(f"aurax: {note}", file=sys.stderr)
+        return list(listed.garments)
     return [Garment.from_photo(p) for p in usable_pictures(args.garments, "garment")]
 
 
@@ -250,11 +257,45 @@ def _called(jobs: list[Job], *, newest: bool) -> str:
     return f"the batch made {format_datetime(datetime.fromtimestamp(made))}"
 
 
-def _heading_settings() -> tuple[str, Path | None]:
-    """The subtitle and logo chosen in the window's Settings → Lookbooks."""
+@dataclass(frozen=True)
+class _Heading:
+    """What Settings → Lookbooks puts on documents."""
+
+    subtitle: str = ""
+    logo: Path | None = None
+    brand: str = ""
+    contact: str = ""
+
+
+def _heading_settings() -> _Heading:
+    """The subtitle, logo, brand and contact chosen in the window's Settings → Lookbooks."""
     settings = SettingsStore().load().settings
     logo = Path(settings.lookbook_logo) if settings.lookbook_logo else None
-    return settings.lookbook_subtitle, logo if logo is not None and logo.is_file() else None
+    return _Heading(
+        settings.lookbook_subtitle,
+        logo if logo is not None and logo.is_file() else None,
+        settings.lookbook_brand,
+        settings.lookbook_contact,
+    )
+
+
+EXIT_STOPPED = 130
+"""Ctrl+C stopped a document: nothing was written (the shell's code for an interrupt)."""
+Written = tuple[Path, list[str]]
+
+
+def _writing(what: str, unit: str, write: Callable[[Progress], Written]) -> Written | None:
+    """``write`` with its progress on stderr; None when Ctrl+C stopped it (said; nothing
+    is written)."""
+    progress = DocumentProgress(what, unit)
+    try:
+        return write(Progress(progress.told))
+    except KeyboardInterrupt:
+        progress.end()
+        print(f"aurax: stopped: the {what} was not written.", file=sys.stderr)
+        return None
+    finally:
+        progress.end()
 
 
 def _left_out(notes: list[str]) -> None:
@@ -264,22 +305,32 @@ def _left_out(notes: list[str]) -> None:
 
 def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
     called, jobs = _chosen_batch(args, store)
-    subtitle, logo = _heading_settings()
+    heading = _heading_settings()
     book = from_jobs(
         jobs,
         favourites_only=args.favourites,
         min_stars=args.min_stars,
-        subtitle=subtitle,
-        logo=logo,
+        subtitle=heading.subtitle,
+        logo=heading.logo,
     )
     if not book.pages:
-        which = "favourite" if args.favourites else "finished"
-        stars = f" rated {args.min_stars}+ stars" if args.min_stars else ""
-        raise UsageError(f"{called} has no {which} try-ons{stars} to put in a lookbook.")
+        raise UsageError(f"{called} has no {_culled(args)} to put in a lookbook.")
+    paper = Paper(args.paper) if args.paper else None
     if args.output.suffix.lower() == ".pdf":
-        written, notes = write_pdf(book, args.output)
+        done = _writing(
+            "lookbook",
+            "page",
+            lambda told: write_pdf(book, args.output, paper=paper, progress=told),
+        )
     else:
-        written, notes = write_contact_sheet(book, args.output)
+        done = _writing(
+            "contact sheet",
+            "look",
+            lambda told: write_contact_sheet(book, args.output, progress=told),
+        )
+    if done is None:
+        return EXIT_STOPPED
+    written, notes = done
     _left_out(notes)
     print(f"{book.looks} looks of {len(book.pages)} people from “{book.title}”.", file=sys.stderr)
     print(shown(written))
@@ -292,12 +343,38 @@ def check_linesheet(args: argparse.Namespace) -> None:
     output_file(args.output, force=args.force)
 
 
+def _culled(args: argparse.Namespace) -> str:
+    """The try-ons asked for, in words ("favourite try-ons rated 3+ stars")."""
+    which = "favourite" if args.favourites else "finished"
+    stars = f" rated {args.min_stars}+ stars" if args.min_stars else ""
+    return f"{which} try-ons{stars}"
+
+
 def cmd_linesheet(args: argparse.Namespace, store: JobStore) -> int:
-    _which, jobs = _chosen_batch(args, store)
+    called, jobs = _chosen_batch(args, store)
     described = store.query(JobQuery(kinds=frozenset({JobKind.PRODUCT_DESCRIPTION}), limit=100_000))
-    subtitle, logo = _heading_settings()
-    sheet = linesheet_from_jobs(jobs, described, subtitle=subtitle, logo=logo)
-    written, notes = write_linesheet(sheet, args.output)
+    heading = _heading_settings()
+    sheet = linesheet_from_jobs(
+        jobs,
+        described,
+        favourites_only=args.favourites,
+        min_stars=args.min_stars,
+        subtitle=heading.subtitle,
+        logo=heading.logo,
+        brand=heading.brand,
+        contact=heading.contact,
+    )
+    if not sheet.items:
+        raise UsageError(f"{called} has no garments with {_culled(args)} for a line sheet.")
+    paper = Paper(args.paper) if args.paper else None
+    done = _writing(
+        "line sheet",
+        "page",
+        lambda told: write_linesheet(sheet, args.output, paper=paper, progress=told),
+    )
+    if done is None:
+        return EXIT_STOPPED
+    written, notes = done
     _left_out(notes)
     print(f"{len(sheet.items)} garments from “{sheet.title}”.", file=sys.stderr)
     print(shown(written))

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from aurax_desktop.cli.terminal import write_raw
 from aurax_desktop.formats import format_datetime
 from aurax_desktop.jobs import Job, JobEvent, JobNotice, JobProgress, JobStatus, JobUpdated
-from aurax_desktop.jobs.garments import COLOUR, LABEL, PRICE, SKU, garment_details
+from aurax_desktop.jobs.garments import CATEGORY, COLOUR, LABEL, PRICE, SKU, garment_details
 
 
 class Progress:
@@ -150,6 +150,7 @@ def _garment_fields(job: Job) -> dict[str, str]:
     return {
         "sku": details.get(SKU, ""),
         "name": details.get(LABEL, ""),
+        "category": details.get(CATEGORY, ""),
         "price": details.get(PRICE, ""),
         "colour": details.get(COLOUR, ""),
     }

@@ -206,6 +206,7 @@ def _catalog_commands(
     lookbook.add_argument("output", type=Path, metavar="OUT", help="OUT.pdf, OUT.png or OUT.jpg")
     _which_batch(lookbook)
     _culled(lookbook)
+    _paper(lookbook)
     lookbook.add_argument("--force", action="store_true", help="replace OUT if it exists")
 
     linesheet = commands.add_parser(
@@ -213,6 +214,8 @@ def _catalog_commands(
     )
     linesheet.add_argument("output", type=Path, metavar="OUT.pdf")
     _which_batch(linesheet)
+    _culled(linesheet)
+    _paper(linesheet)
     linesheet.add_argument("--force", action="store_true", help="replace OUT if it exists")
 
     export = commands.add_parser(
@@ -249,4 +252,16 @@ def _culled(command: argparse.ArgumentParser) -> None:
         default=0,
         metavar="N",
         help="only results rated at least N stars (1 to 5)",
+    )
+
+
+def _paper(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--paper",
+        type=str.lower,
+        choices=("a4", "letter"),
+        default=None,
+        metavar="a4|letter",
+        help="the paper (default: your locale's, Letter in the Americas' Letter countries, "
+        "else A4)",
     )

@@ -18,14 +18,17 @@ from aurax_desktop.exports.descriptions import (
 
 if TYPE_CHECKING:
     from aurax_desktop.exports.contact_sheet import write_contact_sheet
-    from aurax_desktop.exports.lookbook import Lookbook, from_jobs, paper_for_locale, write_pdf
+    from aurax_desktop.exports.lookbook import Lookbook, from_jobs, write_pdf
+    from aurax_desktop.exports.paper import Paper, locale_paper, paper_for_locale
 
 _LATER = {
     "write_contact_sheet": "contact_sheet",
     "Lookbook": "lookbook",
     "from_jobs": "lookbook",
-    "paper_for_locale": "lookbook",
     "write_pdf": "lookbook",
+    "Paper": "paper",
+    "locale_paper": "paper",
+    "paper_for_locale": "paper",
 }
 
 
@@ -41,7 +44,9 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "DescribedProduct",
     "Lookbook",
+    "Paper",
     "from_jobs",
+    "locale_paper",
     "paper_for_locale",
     "write_contact_sheet",
     "write_descriptions_csv",

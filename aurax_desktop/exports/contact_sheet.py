@@ -13,6 +13,7 @@ from aurax_desktop.atomic import write_atomically
 from aurax_desktop.exports.fonts import FontBook, visual
 from aurax_desktop.exports.lookbook import Look, Lookbook, date_text
 from aurax_desktop.exports.print_pictures import LeftOut, print_image
+from aurax_desktop.exports.progress import Progress
 from aurax_desktop.exports.typesetting import wrap_words
 
 WIDTH = 1600
@@ -74,8 +75,11 @@ class _Writer:
         return wrap_words(text, lambda line: self.width(line, size, bold=bold) <= width, lines)
 
 
-def write_contact_sheet(book: Lookbook, target: Path) -> tuple[Path, list[str]]:
-    """The contact sheet, written whole or not at all; the notes about looks left out."""
+def write_contact_sheet(
+    book: Lookbook, target: Path, *, progress: Progress | None = None
+) -> tuple[Path, list[str]]:
+    """The contact sheet, written whole or not at all; the notes about looks left out.
+    ``progress`` is told of each look, and may stop the writing."""
     kind = _FORMATS.get(target.suffix.lower())
     if kind is None:
         raise ValueError(f"“{target.name}”: a contact sheet is a .png or .jpg picture.")
@@ -93,6 +97,9 @@ def write_contact_sheet(book: Lookbook, target: Path) -> tuple[Path, list[str]]:
     if book.subtitle:
         writer.text(MARGIN, MARGIN + 42, book.subtitle, 18, GREY)
     notes: list[str] = []
+    progress = progress or Progress()
+    total, done = book.looks + 1, 0  # and the saving
+    progress.step(done, total)
     y = MARGIN + 70
     for page in book.pages:
         writer.text(MARGIN, y, page.person, 22, DARK, bold=True)
@@ -100,6 +107,8 @@ def write_contact_sheet(book: Lookbook, target: Path) -> tuple[Path, list[str]]:
         for start in range(0, len(page.looks), per_row):
             for column, look in enumerate(page.looks[start : start + per_row]):
                 x = MARGIN + column * (cell_w + GAP)
+                progress.step(done, total)
+                done += 1
                 try:
                     fitted = print_image(look.picture, CELL)
                 except LeftOut as left:
@@ -108,9 +117,12 @@ def write_contact_sheet(book: Lookbook, target: Path) -> tuple[Path, list[str]]:
                 sheet.paste(fitted, (x + (cell_w - fitted.width) // 2, y + (CELL - fitted.height)))
                 _caption(writer, x + cell_w // 2, y + CELL + 6, cell_w, look)
             y += CELL + caption + GAP
+    progress.step(done, total)
     out = io.BytesIO()
     sheet.save(out, kind, **({"quality": 90} if kind == "JPEG" else {"optimize": True}))
-    return write_atomically(target, out.getvalue()), notes
+    written = write_atomically(target, out.getvalue())
+    progress.told(total, total)
+    return written, notes
 
 
 def _caption(writer: _Writer, centre: int, y: int, width: int, look: Look) -> None:
@@ -118,6 +130,6 @@ def _caption(writer: _Writer, centre: int, y: int, width: int, look: Look) -> No
     for line in writer.wrap(look.garment, width, CAPTION_PX, bold=True, lines=2):
         writer.text(centre, y, line, CAPTION_PX, DARK, bold=True, centre=True)
         y += CAPTION_PX + 4
-    details = " · ".join(part for part in (look.sku, look.product_type) if part)
+    details = " · ".join(part for part in (look.sku, look.category) if part)
     for line in writer.wrap(details, width, DETAIL_PX, bold=False, lines=1):
         writer.text(centre, y, line, DETAIL_PX, GREY, centre=True)

@@ -1,7 +1,9 @@
 """A batch's results as a lookbook a client can receive: one page per person, their looks
 in a grid of equal cells, each captioned with the garment's name, its SKU and its
-type. As a PDF (reportlab) or one contact sheet picture (Pillow); the window and the
-``aurax`` command share both.
+category (the season's list's word, "Trousers", else its product type). As a PDF
+(reportlab) or one contact sheet picture (Pillow); the window and the ``aurax`` command
+share both. A page of two or three looks is turned (landscape) when that makes them
+larger, so it uses the paper as well as a page of one look does.
 
 Nothing internal reaches the document: no marks, no ids, no file extensions. Names
 are made for people (a list's names, else file names without their extension and with
@@ -11,30 +13,29 @@ separators as spaces), wrapped onto two lines at most in their cell, in any scri
 
 from __future__ import annotations
 
-import locale
-import os
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from reportlab.lib.pagesizes import A4, LETTER
+from babel.dates import format_date
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 
 from aurax_desktop.api import ProductType
 from aurax_desktop.atomic import atomic_file
 from aurax_desktop.exports.fonts import clean
+from aurax_desktop.exports.paper import Paper, locale_paper
 from aurax_desktop.exports.print_pictures import PrintPicture, PrintShelf, print_side
+from aurax_desktop.exports.progress import Progress
 from aurax_desktop.exports.typesetting import Typesetter, new_document
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
-from aurax_desktop.jobs.garments import SKU, garment_label
+from aurax_desktop.jobs.garments import CATEGORY, SKU, garment_label
+from aurax_desktop.jobs.prices import document_locale
 from aurax_desktop.jobs.short_names import person_label, readable_names
 from aurax_desktop.jobs.variants import cell_of, chosen_looks
-
-LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR"})
-"""Where paper is Letter; A4 everywhere else."""
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,8 @@ class Look:
     garment: str
     """The garment's name for people."""
     sku: str = ""
-    product_type: str = ""
-    """Its type's label ("Dress")."""
+    category: str = ""
+    """What the garment is: the list's word ("Trousers"), else its type's label ("Dress")."""
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,15 @@ class Lookbook:
         return sum(len(page.looks) for page in self.pages)
 
 
-def passes(job: Job, *, favourites_only: bool = False, min_stars: int = 0) -> bool:
+def passes(
+    job: Job,
+    *,
+    favourites_only: bool = False,
+    min_stars: int = 0,
+    chosen: frozenset[str] | None = None,
+) -> bool:
     """A finished try-on fit for a client: not rejected, and as flagged and rated as
-    asked."""
+    asked; among the ``chosen`` jobs' ids when they are given."""
     return (
         job.kind is JobKind.TRY_ON
         and job.status is JobStatus.COMPLETED
@@ -77,6 +84,7 @@ def passes(job: Job, *, favourites_only: bool = False, min_stars: int = 0) -> bo
         and job.mark != REJECTED
         and (not favourites_only or job.mark == FAVOURITE)
         and job.stars >= min_stars
+        and (chosen is None or job.id in chosen)
     )
 
 
@@ -87,12 +95,17 @@ def type_label(product_type: str) -> str:
         return clean(product_type).capitalize()
 
 
+def category_of(job: Job) -> str:
+    """What a try-on's garment is, for people: its list's category, else its type."""
+    return clean(str(job.params.get(CATEGORY) or "")) or type_label(job.product_type)
+
+
 def look_of(job: Job) -> Look:
     return Look(
         job.result_paths[0],
         clean(garment_label(job.params)),
         clean(str(job.params.get(SKU) or "")),
-        type_label(job.product_type),
+        category_of(job),
     )
 
 
@@ -114,18 +127,20 @@ def from_jobs(
     *,
     favourites_only: bool = False,
     min_stars: int = 0,
+    chosen: frozenset[str] | None = None,
     title: str = "",
     subtitle: str = "",
     logo: Path | None = None,
 ) -> Lookbook:
-    """A lookbook of a batch: each cell's chosen look that passes (rejects never), one
-    page per person in the batch's order (people in rows, garments in columns)."""
+    """A lookbook of a batch: each cell's chosen look that passes (rejects never; only
+    the ``chosen`` jobs when given), one page per person in the batch's order (people
+    in rows, garments in columns)."""
     all_jobs = list(jobs)
     names = batch_people(all_jobs)
     rows: dict[int, list[tuple[int, Look]]] = {}
     people: dict[int, str] = {}
     for job in chosen_looks(all_jobs):
-        if not passes(job, favourites_only=favourites_only, min_stars=min_stars):
+        if not passes(job, favourites_only=favourites_only, min_stars=min_stars, chosen=chosen):
             continue
         row, column = cell_of(job)
         people.setdefault(row, person_of(job, names))
@@ -138,22 +153,15 @@ def from_jobs(
     return Lookbook(clean(name) or "Lookbook", pages=pages, subtitle=clean(subtitle), logo=logo)
 
 
-def paper_for_locale(name: str | None = None) -> tuple[float, float]:
-    """Letter where it is the custom (the Americas' Letter countries), A4 elsewhere."""
-    chosen = name or os.environ.get("LC_PAPER") or os.environ.get("LC_ALL") or ""
-    if not chosen:
-        chosen = locale.getlocale()[0] or ""
-    territory = chosen.split(".")[0].split("_")[-1].upper() if "_" in chosen else ""
-    chosen_paper: tuple[float, float] = LETTER if territory in LETTER_TERRITORIES else A4
-    return chosen_paper
-
-
 def date_text(moment: float) -> str:
-    return time.strftime("%d %B %Y", time.localtime(moment)).lstrip("0")
+    """The day a document was made, as the user's locale writes dates ("7 December
+    2026" in British English, "December 7, 2026" in American, "7. Dezember 2026")."""
+    return format_date(date.fromtimestamp(moment), format="long", locale=document_locale())
 
 
 MARGIN = 15 * mm
-CAPTION_SIZE, DETAIL_SIZE = 8.5, 7.5
+CAPTION_SIZE, DETAIL_SIZE = 8.5, 8.0
+"""A look's caption: the garment's name, then its SKU and category (never under 8 pt)."""
 CAPTION_LINES = 2
 GAP = 5 * mm
 
@@ -169,6 +177,12 @@ class Titled(Protocol):
     def subtitle(self) -> str: ...
     @property
     def logo(self) -> Path | None: ...
+
+
+def heading_room(book: Titled) -> float:
+    """How far below the top margin the heading reaches (for a page laid out before its
+    heading is drawn)."""
+    return float((15 * mm if book.logo is not None else 10 * mm) + (6 * mm if book.subtitle else 0))
 
 
 def heading(ts: Typesetter, width: float, height: float, book: Titled) -> float:
@@ -214,12 +228,13 @@ def caption_height() -> float:
 
 
 def draw_caption(ts: Typesetter, x: float, top: float, width: float, look: Look) -> None:
-    """The garment's name (two lines at most), then its SKU and type, under a picture."""
+    """The garment's name (two lines at most), then its SKU and category, under a
+    picture."""
     y = top - CAPTION_SIZE - 2
     for line in ts.wrap(look.garment, width, CAPTION_SIZE, lines=CAPTION_LINES):
         ts.draw(x, y, line, CAPTION_SIZE, bold=True)
         y -= CAPTION_SIZE + 2
-    details = " · ".join(part for part in (look.sku, look.product_type) if part)
+    details = " · ".join(part for part in (look.sku, look.category) if part)
     for line in ts.wrap(details, width, DETAIL_SIZE, lines=1):
         ts.pdf.setFillGray(0.35)
         ts.draw(x, y, line, DETAIL_SIZE)
@@ -231,61 +246,123 @@ LOOKS_PER_PAGE = 9
 pages."""
 
 
+TURN_GAIN = 1.15
+"""A person's pages are turned (landscape) when that makes their looks this much larger
+(by area): a page of two or three portrait looks, not one of one or of nine."""
+
+
 def write_pdf(
-    book: Lookbook, target: Path, *, paper: tuple[float, float] | None = None
+    book: Lookbook,
+    target: Path,
+    *,
+    paper: Paper | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Path, list[str]]:
-    """The lookbook as a PDF, written whole or not at all; the notes about looks left
-    out (a result that is damaged or larger than a picture may be). Each picture goes
-    in as a JPEG made for the room it has on the page (at print resolution), so the
-    document's size and the memory it takes grow with its pages, not its pixels."""
+    """The lookbook as a PDF on ``paper`` (the locale's when None), written whole or not
+    at all; the notes about looks left out (a result that is damaged or larger than a
+    picture may be). Each picture goes in as a JPEG made for the room it has on the page
+    (at print resolution), so the document's size and the memory it takes grow with its
+    pages, not its pixels. ``progress`` is told of each page, and may stop the writing."""
     if not book.pages:
         raise ValueError("There are no finished try-ons to put in a lookbook.")
-    width, height = paper or paper_for_locale()
-    with atomic_file(target) as out, PrintShelf() as shelf:
-        pdf = new_document(out, (width, height), book.title)
-        pages = _Pages(Typesetter(pdf), book, (width, height), shelf)
-        for page in book.pages:
-            parts = [
+    size = (paper or locale_paper()).size
+    progress = progress or Progress()
+    parts = [
+        (
+            page.person,
+            [
                 page.looks[start : start + LOOKS_PER_PAGE]
                 for start in range(0, len(page.looks), LOOKS_PER_PAGE)
-            ] or [()]
-            for number, looks in enumerate(parts):
-                pages.draw(page.person, looks, continued=number > 0, slots=len(parts[0]))
+            ]
+            or [()],
+        )
+        for page in book.pages
+    ]
+    total = sum(len(pieces) for _person, pieces in parts) + 1  # and the saving
+    done = 0
+    progress.step(done, total)
+    with atomic_file(target) as out, PrintShelf() as shelf:
+        pdf = new_document(out, size, book.title)
+        pages = _Pages(Typesetter(pdf), book, shelf)
+        for person, pieces in parts:
+            slots = len(pieces[0])
+            turned = pages.paper_for(person, pieces[0], size, slots)
+            for number, looks in enumerate(pieces):
+                pdf.setPageSize(turned)
+                pages.draw(person, looks, turned, continued=number > 0, slots=slots)
                 pdf.showPage()
+                done += 1
+                progress.step(done, total)
         pdf.save()
+    progress.told(total, total)
     return target, shelf.notes
 
 
 class _Pages:
     """A lookbook's pages, drawn one at a time."""
 
-    def __init__(
-        self, ts: Typesetter, book: Lookbook, paper: tuple[float, float], shelf: PrintShelf
-    ) -> None:
-        self.ts, self.book, self.paper, self.shelf = ts, book, paper, shelf
+    def __init__(self, ts: Typesetter, book: Lookbook, shelf: PrintShelf) -> None:
+        self.ts, self.book, self.shelf = ts, book, shelf
 
-    def draw(self, person: str, looks: tuple[Look, ...], *, continued: bool, slots: int) -> None:
-        """A page of ``person``'s looks: the heading, their name, the looks in a grid
-        laid out for ``slots`` looks (their first page's), so the pictures keep their
-        size from one of their pages to the next."""
-        ts, (width, height) = self.ts, self.paper
-        top = heading(ts, width, height, self.book)
-        name = f"{person} (continued)" if continued else person
-        name_lines = ts.wrap(name, width - 2 * MARGIN, 13, bold=True, lines=1)
-        ts.draw(MARGIN, top - 4 * mm, name_lines[0] if name_lines else "", 13, bold=True)
+    def _pictures(self, person: str, looks: tuple[Look, ...]) -> list[tuple[Look, PrintPicture]]:
         shown = []
         for look in looks:
             picture = self.shelf.take(look.picture, f"{person} with {look.garment}")
             if picture is not None:
                 shown.append((look, picture))
-        for look, (x, y, w, h) in _grid(
+        return shown
+
+    def _placed(
+        self,
+        shown: list[tuple[Look, PrintPicture]],
+        paper: tuple[float, float],
+        slots: int,
+    ) -> list[tuple[Look, tuple[float, float, float, float]]]:
+        width, height = paper
+        top = height - MARGIN - heading_room(self.book)
+        return _grid(
             shown,
             left=MARGIN,
             right=width - MARGIN,
             top=top - 10 * mm,
             bottom=MARGIN,
             slots=slots,
-        ):
+        )
+
+    def paper_for(
+        self, person: str, looks: tuple[Look, ...], paper: tuple[float, float], slots: int
+    ) -> tuple[float, float]:
+        """The page, upright or turned, that shows ``person``'s looks larger."""
+        shown = self._pictures(person, looks)
+        if not shown:
+            return paper
+        turned = (max(paper), min(paper))
+        upright = (min(paper), max(paper))
+
+        def area(size: tuple[float, float]) -> float:
+            placed = self._placed(shown, size, slots)
+            return placed[0][1][2] * placed[0][1][3] if placed else 0.0
+
+        return turned if area(turned) > area(upright) * TURN_GAIN else upright
+
+    def draw(
+        self,
+        person: str,
+        looks: tuple[Look, ...],
+        paper: tuple[float, float],
+        *,
+        continued: bool,
+        slots: int,
+    ) -> None:
+        """A page of ``person``'s looks: the heading, their name, the looks in a grid
+        laid out for ``slots`` looks (their first page's), so the pictures keep their
+        size from one of their pages to the next."""
+        ts, (width, height) = self.ts, paper
+        top = heading(ts, width, height, self.book)
+        name = f"{person} (continued)" if continued else person
+        name_lines = ts.wrap(name, width - 2 * MARGIN, 13, bold=True, lines=1)
+        ts.draw(MARGIN, top - 4 * mm, name_lines[0] if name_lines else "", 13, bold=True)
+        for look, (x, y, w, h) in self._placed(self._pictures(person, looks), paper, slots):
             made = self.shelf.take(
                 look.picture, f"{person} with {look.garment}", side=print_side(max(w, h))
             )

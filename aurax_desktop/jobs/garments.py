@@ -1,7 +1,7 @@
 """A garment as the catalog knows it: its photo, its product type, and what a season's
-list says of it (SKU, name, price, colour). Each try-on job keeps its garment's
-details among its parameters, so the history, lookbooks, line sheets and exports show
-each job's own.
+list says of it (SKU, name, category, prices and currency, colour, sizes, description).
+Each try-on job keeps its garment's details among its parameters, so the history,
+lookbooks, line sheets and exports show each job's own.
 """
 
 from __future__ import annotations
@@ -15,7 +15,11 @@ from aurax_desktop.api import ProductType
 from aurax_desktop.api.suggest import suggest_product_type
 
 SKU, LABEL, PRICE, COLOUR = "sku", "garment_label", "price", "colour"
-"""The keys of a garment's details among a job's parameters."""
+CATEGORY, WHOLESALE, CURRENCY = "category", "wholesale", "currency"
+SIZES, DESCRIPTION = "sizes", "list_description"
+DETAILS = (SKU, LABEL, CATEGORY, PRICE, WHOLESALE, CURRENCY, COLOUR, SIZES, DESCRIPTION)
+"""The keys of a garment's details among a job's parameters (``PRICE`` is the retail
+price)."""
 _SEPARATORS = re.compile(r"[\s_\-.]+")
 
 
@@ -36,8 +40,19 @@ class Garment:
     sku: str = ""
     name: str = ""
     price: str = ""
-    """As written in the list ("€ 49.90", "49,90"): shown as it is, never computed."""
+    """The retail price as written in the list ("€ 49.90", "49,90"); documents show it
+    by locale with its currency (``prices``)."""
     colour: str = ""
+    category: str = ""
+    """What the list calls it ("Trousers", "Scarf"): its own word, shown in documents
+    in place of the product type's name."""
+    wholesale: str = ""
+    """The wholesale price, as written."""
+    currency: str = ""
+    """The prices' ISO 4217 code when the list gives one ("EUR")."""
+    sizes: str = ""
+    description: str = ""
+    """The list's own description (a line sheet shows it before the service's)."""
 
     @classmethod
     def from_photo(cls, photo: Path, product_type: ProductType | None = None) -> Garment:
@@ -51,13 +66,23 @@ class Garment:
 
     def details(self) -> dict[str, Any]:
         """What a job keeps of it among its parameters (only what is known)."""
-        found = {SKU: self.sku, LABEL: self.name, PRICE: self.price, COLOUR: self.colour}
+        found = {
+            SKU: self.sku,
+            LABEL: self.name,
+            CATEGORY: self.category,
+            PRICE: self.price,
+            WHOLESALE: self.wholesale,
+            CURRENCY: self.currency,
+            COLOUR: self.colour,
+            SIZES: self.sizes,
+            DESCRIPTION: self.description,
+        }
         return {key: value for key, value in found.items() if value}
 
 
 def garment_details(params: dict[str, Any]) -> dict[str, str]:
-    """A job's garment details (SKU, name, price, colour: those known)."""
-    return {key: str(params[key]) for key in (SKU, LABEL, PRICE, COLOUR) if params.get(key)}
+    """A job's garment details (SKU, name, category, prices, colour...: those known)."""
+    return {key: str(params[key]) for key in DETAILS if params.get(key)}
 
 
 def garment_label(params: dict[str, Any]) -> str:

@@ -2,12 +2,16 @@
 byte-order mark; comma or semicolon) or an XLSX (its first sheet), with a header row.
 
 Columns are matched by name whatever their case: ``file`` (required: relative to the
-list's folder, or absolute), and ``type``, ``sku``, ``name``, ``price``, ``colour``;
-others are ignored. A type is a product type's name ("footwear") or an everyday word
-for one, as a file's name would say it ("sneakers", "Tops", "T-shirt"). Every bad row
-is reported at once (its row number, as the spreadsheet numbers it, and why): a
-missing file or one that is not a picture, an unknown type or none to be had, a SKU
-seen before. Nothing is sent from a list with a bad row.
+list's folder, or absolute), and ``type``, ``category``, ``sku``, ``name``, ``colour``,
+``sizes``, ``description``, the prices ``wholesale`` and ``retail`` (``price``, ``rrp``
+and ``msrp`` are the retail price) and their ``currency`` (ISO 4217); others are
+ignored. A type is any word: a product type's name ("footwear"), or an everyday word
+for one ("sneakers", "Tops", "Scarf"), or a word AuraX has no type for ("Kaftan"),
+which goes as Other with a note. The word is the garment's category in documents,
+unless a ``category`` column says another. Every bad row is reported at once (its row
+number, as the spreadsheet numbers it, and why): a missing file or one that is not a
+picture, no type to be had, a SKU seen before, a currency that is no ISO 4217 code, a
+price in another currency than the row's. Nothing is sent from a list with a bad row.
 """
 
 from __future__ import annotations
@@ -22,13 +26,37 @@ from aurax_desktop.api import InvalidRequestError, ProductType
 from aurax_desktop.api.suggest import product_type_in_words, suggest_product_type
 from aurax_desktop.imaging import ImageError, load_image
 from aurax_desktop.jobs.garments import Garment, display_name
+from aurax_desktop.jobs.prices import DOLLAR, agrees, currency_code, read_price
 
-COLUMNS = ("file", "type", "sku", "name", "price", "colour")
-ALIASES = {"color": "colour", "product type": "type", "product_type": "type", "photo": "file"}
+COLUMNS = (
+    "file",
+    "type",
+    "category",
+    "sku",
+    "name",
+    "price",
+    "retail",
+    "wholesale",
+    "currency",
+    "colour",
+    "sizes",
+    "description",
+)
+ALIASES = {
+    "color": "colour",
+    "product type": "type",
+    "product_type": "type",
+    "photo": "file",
+    "retail price": "retail",
+    "retail_price": "retail",
+    "rrp": "retail",
+    "msrp": "retail",
+    "wholesale price": "wholesale",
+    "wholesale_price": "wholesale",
+    "size": "sizes",
+}
 MAX_LIST_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 10_000
-EVERYDAY_TYPES = "top, sneakers or handbag"
-"""Examples of the everyday words a type column may hold, for the message refusing one."""
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +88,9 @@ class ManifestError(Exception):
 class Manifest:
     path: Path
     garments: tuple[Garment, ...]
+    notes: tuple[str, ...] = ()
+    """What was read otherwise than written ("row 4: “Kaftan” ... is sent as Other"),
+    for the user to know before sending."""
 
     @property
     def name(self) -> str:
@@ -80,16 +111,17 @@ def read_manifest(path: Path) -> Manifest:
         )
     garments: list[Garment] = []
     bad: list[BadRow] = []
+    notes: list[str] = []
     skus: dict[str, int] = {}
     for number, values in enumerate(rows[1:], start=2):
         cells = {
-            name: str(values[i]).strip()
+            name: _text(values[i])
             for i, name in enumerate(header)
             if name and i < len(values) and values[i] is not None
         }
         if not any(cells.values()):
             continue  # an empty row
-        found = _garment(path.parent, cells, number, skus)
+        found = _garment(path.parent, cells, _Row(number, skus, notes))
         if isinstance(found, BadRow):
             bad.append(found)
         else:
@@ -104,7 +136,7 @@ def read_manifest(path: Path) -> Manifest:
         )
     if not garments:
         raise ManifestError(f"“{path.name}” lists no garments.")
-    return Manifest(path, tuple(garments))
+    return Manifest(path, tuple(garments), tuple(notes))
 
 
 CHECK_SIDE = 256
@@ -124,9 +156,18 @@ def _column(cell: object) -> str:
     return name if name in COLUMNS else ""
 
 
-def _garment(
-    folder: Path, cells: dict[str, str], number: int, skus: dict[str, int]
-) -> Garment | BadRow:
+@dataclass(frozen=True)
+class _Row:
+    """A row being read: its number, and what the list's rows so far have told."""
+
+    number: int
+    skus: dict[str, int]
+    """Each SKU seen (case-folded), with its row."""
+    notes: list[str]
+
+
+def _garment(folder: Path, cells: dict[str, str], row: _Row) -> Garment | BadRow:
+    number = row.number
     given = cells.get("file", "")
     if not given:
         return BadRow(number, "no file is named")
@@ -139,14 +180,15 @@ def _garment(
     except ImageError as exc:
         return BadRow(number, exc.user_message)
     typed = cells.get("type", "")
-    if typed:
-        kind = _product_type(typed)
+    category = cells.get("category", "") or as_category(typed)
+    word = typed or category
+    if word:
+        kind = _product_type(word)
         if kind is None:
-            known = ", ".join(k.label.lower() for k in ProductType)
-            return BadRow(
-                number,
-                f"“{typed}” is not a product type (one of: {known}; "
-                f"or a word such as {EVERYDAY_TYPES})",
+            kind = ProductType.OTHER
+            row.notes.append(
+                f"Row {number}: “{word}” is not one of AuraX's product types, so it is sent "
+                f"as Other; documents call it “{as_category(category or word)}”."
             )
     else:
         kind = suggest_product_type(photo.name) or suggest_product_type(cells.get("name", ""))
@@ -156,17 +198,58 @@ def _garment(
             )
     sku = cells.get("sku", "")
     if sku:
-        if sku.casefold() in skus:
-            return BadRow(number, f"SKU “{sku}” is also on row {skus[sku.casefold()]}")
-        skus[sku.casefold()] = number
+        if sku.casefold() in row.skus:
+            return BadRow(number, f"SKU “{sku}” is also on row {row.skus[sku.casefold()]}")
+        row.skus[sku.casefold()] = number
+    retail = cells.get("retail", "") or cells.get("price", "")
+    wholesale = cells.get("wholesale", "")
+    currency = _currency(number, cells.get("currency", ""), (wholesale, retail))
+    if isinstance(currency, BadRow):
+        return currency
     return Garment(
         photo,
         kind,
         sku=sku,
         name=cells.get("name", ""),
-        price=cells.get("price", ""),
+        price=retail,
         colour=cells.get("colour", ""),
+        category=as_category(category),
+        wholesale=wholesale,
+        currency=currency,
+        sizes=cells.get("sizes", ""),
+        description=cells.get("description", ""),
     )
+
+
+def _currency(number: int, written: str, prices: tuple[str, ...]) -> str | BadRow:
+    """The row's currency code: its ``currency`` cell's, else the one its prices show
+    ("€ 54"), else "" (the documents' locale decides). A bad row when the cell is no
+    currency code, or a price shows another currency."""
+    shown = [(text, price) for text in prices if text and (price := read_price(text))]
+    if written:
+        code = currency_code(written)
+        if code is None:
+            return BadRow(
+                number,
+                f"“{written}” is not a currency code: write one such as EUR, USD or GBP (ISO 4217)",
+            )
+        for text, price in shown:
+            if not agrees(price, code):
+                return BadRow(number, f"the price “{text}” is not in {code}, the row's currency")
+        return code
+    codes = {price.currency for _text, price in shown if price.currency not in (None, DOLLAR)}
+    if len(codes) > 1:
+        return BadRow(number, "its prices are in two currencies: give the row one currency")
+    return str(codes.pop()) if codes else ""
+
+
+def as_category(word: str) -> str:
+    """A list's word as a document's category: "trousers" and "TROUSERS" are "Trousers",
+    "T-shirt" and "Ankle Boots" stay as written."""
+    word = " ".join(word.split())
+    if word.islower() or word.isupper():
+        return word[:1].upper() + word[1:].lower()
+    return word
 
 
 def _product_type(typed: str) -> ProductType | None:

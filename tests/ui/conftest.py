@@ -275,3 +275,25 @@ def sent_grid(qtbot: QtBot, driver: WindowDriver, tmp_path: Path) -> list[Job]:
     qtbot.waitUntil(lambda: bool(ended()), timeout=30_000)
     qtbot.waitUntil(lambda: driver.gallery.model.counts()["done"] == 4, timeout=10_000)
     return ended()
+
+
+def answer_export_options(*, scope: str = "shown", paper: str | None = None) -> list[str]:
+    """Choose which looks go in (``scope``: "shown", "favourites" or "selected") and the
+    paper ("a4", "letter"; None: as offered) in the next export's options, then go on to
+    the save dialog; returns the paper offered and the choices' labels, once shown."""
+    from aurax_desktop.ui.gallery.export_options import ExportOptionsDialog  # noqa: PLC0415
+
+    seen: list[str] = []
+
+    def answer(dialog: ExportOptionsDialog) -> None:
+        seen.append(str(dialog.paper.currentData()))
+        seen.extend(b.text() for b in (dialog.shown, dialog.favourites, dialog.selected))
+        {"shown": dialog.shown, "favourites": dialog.favourites, "selected": dialog.selected}[
+            scope
+        ].setChecked(True)
+        if paper is not None:
+            dialog.paper.setCurrentIndex(dialog.paper.findData(paper))
+        dialog.save_button.click()
+
+    when_modal(ExportOptionsDialog, answer)
+    return seen

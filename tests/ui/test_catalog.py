@@ -27,6 +27,7 @@ from tests.history_rows import set_columns
 from tests.ui.conftest import (
     WindowFactory,
     answer_batch_question,
+    answer_export_options,
     answer_next_dialog,
     stroke,
     when_modal,
@@ -259,6 +260,7 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     )
     action = driver.command("exportLookbook")
     assert action in driver.menu("File").actions()
+    answer_export_options()
     action.trigger()
     qtbot.waitUntil(target.exists, timeout=10_000)
     reader = PdfReader(target)

@@ -29,6 +29,7 @@ from tests.factories import jpeg_bytes, person_jpeg
 from tests.ui.conftest import (
     WindowFactory,
     answer_batch_question,
+    answer_export_options,
     answer_next_dialog,
     drop,
     stroke,
@@ -134,6 +135,7 @@ def test_garments_dropped_together_go_each_as_its_own_type(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(lookbook), "PDF lookbook (*.pdf)")
     )
+    answer_export_options()
     driver.command("exportLookbook").trigger()
     qtbot.waitUntil(lookbook.exists, timeout=10_000)
     text = PdfReader(lookbook).pages[0].extract_text()
@@ -142,10 +144,11 @@ def test_garments_dropped_together_go_each_as_its_own_type(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(sheet), "PDF line sheet (*.pdf)")
     )
+    answer_export_options()
     driver.command("exportLineSheet").trigger()
     qtbot.waitUntil(sheet.exists, timeout=10_000)
     text = "\n".join(p.extract_text() for p in PdfReader(sheet).pages)
-    assert "white sneakers" in text and "Type: Footwear" in text
+    assert "white sneakers" in text and "Category: Footwear" in text
     flat = " ".join(text.split())
     for job in described:  # each garment's description, as made for its photo
         assert " ".join((job.description or "").split())[:40] in flat
@@ -192,14 +195,18 @@ def test_a_season_list_fills_the_garment_pane_and_a_bad_one_is_refused_row_by_ro
     question.deleteLater()
     bad = list_file(
         season / "bad.csv",
-        [["file", "sku", "type"], ["gone.jpg", "X-1", "dress"], ["striped-top.jpg", "X-2", "hat"]],
+        [
+            ["file", "sku", "type", "currency"],
+            ["gone.jpg", "X-1", "dress", ""],
+            ["striped-top.jpg", "X-2", "hat", "EURO"],
+        ],
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(bad), ""))
     said = answer_next_dialog(QMessageBox.StandardButton.Ok)
     driver.command("openGarmentList").trigger()
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     assert "row 2:" in said[0] and "gone.jpg" in said[0]
-    assert "row 3:" in said[0] and "“hat” is not a product type" in said[0]
+    assert "row 3: “EURO” is not a currency code: write one such as EUR, USD or GBP" in said[0]
     assert len(page.garment_pane.photos()) == 2  # what was open stays
 
 
@@ -227,11 +234,11 @@ def test_a_list_refused_on_opening_says_it_was_not_opened_row_by_row(
     bad = list_file(
         season / "bad.csv",
         [
-            ["file", "sku", "type"],
-            ["gone.jpg", "X-1", "dress"],
-            ["linen-dress.jpg", "X-2", "dress"],
-            ["striped-top.jpg", "X-3", "topaz"],
-            ["white-sneakers.jpg", "X-2", "footwear"],
+            ["file", "sku", "type", "price", "currency"],
+            ["gone.jpg", "X-1", "dress", "", ""],
+            ["linen-dress.jpg", "X-2", "dress", "129", "EUR"],
+            ["striped-top.jpg", "X-3", "top", "£59", "EUR"],
+            ["white-sneakers.jpg", "X-2", "footwear", "", ""],
         ],
     )
     said = open_list(bad)
@@ -241,17 +248,27 @@ def test_a_list_refused_on_opening_says_it_was_not_opened_row_by_row(
     assert "The Garment pane was left as it was" in text
     assert "sent" not in text
     assert "• row 2: " in text and "gone.jpg" in text
-    assert "• row 4: “topaz” is not a product type" in text
+    assert "• row 4: the price “£59” is not in EUR, the row's currency" in text
     assert "• row 5: SKU “X-2” is also on row 3" in text
     assert "row 3:" not in text
     assert [p.name for p in page.garment_pane.photos()] == ["linen-dress.jpg"]
     everyday = list_file(
         season / "everyday.csv",
-        [["file", "type"], ["striped-top.jpg", "Tops"], ["white-sneakers.jpg", "sneakers"]],
+        [
+            ["file", "type"],
+            ["striped-top.jpg", "Tops"],
+            ["white-sneakers.jpg", "sneakers"],
+            ["linen-dress.jpg", "Kaftan"],
+        ],
     )
     said = open_list(everyday)
-    qtbot.waitUntil(lambda: bool(said) or len(page.garment_pane.photos()) == 2, timeout=10_000)
-    assert [p.product_type for p in page.garment_pane.photos()] == ["GARMENT", "FOOTWEAR"]
+    qtbot.waitUntil(lambda: bool(said) or len(page.garment_pane.photos()) == 3, timeout=10_000)
+    assert [p.product_type for p in page.garment_pane.photos()] == ["GARMENT", "FOOTWEAR", "OTHER"]
+    # a word AuraX has no type for opens the list all the same, and is said
+    assert driver.window.statusBar().currentMessage() == (
+        "3 garments from “everyday.csv”. Row 4: “Kaftan” is not one of AuraX's product "
+        "types, so it is sent as Other; documents call it “Kaftan”."
+    )
     # the message box armed for it is the next one: a file that is no spreadsheet
     (season / "not-a-spreadsheet.xlsx").write_bytes(b"file,type\n")
     monkeypatch.setattr(
@@ -265,7 +282,7 @@ def test_a_list_refused_on_opening_says_it_was_not_opened_row_by_row(
         "“not-a-spreadsheet.xlsx” is not a spreadsheet this program can read: save it as "
         "an Excel workbook (.xlsx) or as CSV."
     ]
-    assert len(page.garment_pane.photos()) == 2
+    assert len(page.garment_pane.photos()) == 3
 
 
 def test_a_logo_and_a_subtitle_head_every_page(qtbot: QtBot, tmp_path: Path) -> None:
@@ -280,9 +297,13 @@ def test_a_logo_and_a_subtitle_head_every_page(qtbot: QtBot, tmp_path: Path) -> 
     qtbot.addWidget(dialog)
     dialog.subtitle.setText("  Atelier   Nord · Resort 2027 ")
     dialog.logo.setText(str(svg))
+    dialog.brand.setText(" Atelier Nord ")
+    dialog.contact.setText("Anna Berg ·  sales@ateliernord.com")
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     chosen = dialog.result_settings
     assert chosen is not None and chosen.lookbook_subtitle == "Atelier Nord · Resort 2027"
+    assert chosen.lookbook_brand == "Atelier Nord"  # for a line sheet's cover
+    assert chosen.lookbook_contact == "Anna Berg · sales@ateliernord.com"
     logo = Path(chosen.lookbook_logo)
     assert logo.suffix == ".png" and Image.open(logo).size == (600, 200)
     picture = tmp_path / "look.jpg"

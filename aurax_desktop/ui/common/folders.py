@@ -1,17 +1,40 @@
-"""File dialogs remember the last folder for each kind of file (photos, results,
-exports), in the settings; results go to the Pictures/AuraX folder until chosen."""
+"""File dialogs start in the last folder used for each kind of file ("photos", "lists",
+"exports", "results"), kept in the settings; until one is used, in the usual folder for
+the kind (Pictures for photos, the Pictures/AuraX folder for results, Documents for the
+rest), and never in a folder that is not there."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
 import platformdirs
 
+from aurax_desktop.account import Settings
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
 
-KINDS = ("photos", "results", "exports")
+KINDS = ("photos", "lists", "exports", "results")
+
+
+class FolderMemory(Protocol):
+    """Where a file dialog for a kind of file starts, and where the last one ended."""
+
+    def folder(self, kind: str) -> str: ...
+    def remember(self, kind: str, folder: Path) -> None: ...
+
+
+def start_folder(settings: Settings, kind: str) -> str:
+    """Where a dialog for ``kind`` files starts: where the last one ended, else the usual
+    folder for the kind."""
+    remembered = settings.folders.get(kind)
+    if remembered and Path(remembered).is_dir():
+        return remembered
+    if kind == "results":
+        return settings.results_folder
+    usual = platformdirs.user_pictures_dir() if kind == "photos" else None
+    return _existing(usual or platformdirs.user_documents_dir())
 
 
 class RememberedFolders:
@@ -20,14 +43,7 @@ class RememberedFolders:
 
     def folder(self, kind: str) -> str:
         """Where a dialog for ``kind`` files starts: where the last one ended."""
-        settings = self.session.settings
-        remembered = settings.folders.get(kind)
-        if remembered and Path(remembered).is_dir():
-            return remembered
-        if kind == "results":
-            return settings.results_folder
-        usual = platformdirs.user_pictures_dir() if kind == "photos" else None
-        return _existing(usual or platformdirs.user_documents_dir())
+        return start_folder(self.session.settings, kind)
 
     def remember(self, kind: str, folder: Path) -> None:
         settings = self.session.settings
@@ -36,6 +52,17 @@ class RememberedFolders:
         chosen = replace(settings, folders={**settings.folders, kind: str(folder)})
         self.session.settings = chosen.checked()
         self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)
+
+
+class HomeFolder:
+    """For a part of the window not yet given the remembered folders: the home folder,
+    remembering nothing."""
+
+    def folder(self, kind: str) -> str:
+        return str(Path.home())
+
+    def remember(self, kind: str, folder: Path) -> None:
+        """Nothing is kept."""
 
 
 def _existing(folder: str) -> str:

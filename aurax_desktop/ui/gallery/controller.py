@@ -88,7 +88,9 @@ class GalleryController(QObject):
         self.loupe = self.page.loupe
         self.culling = Culling(session, cache, self)
         self.controls = BatchControls(session, work, self.page, parent)
-        self.exports = GalleryExports(session, work, folders, self.model, parent)
+        self.exports = GalleryExports(
+            session, work, folders, self.model, parent, selected=self.gallery.selected_jobs
+        )
         for part in (self.controls, self.exports):
             part.message.connect(self.message)
             part.failed.connect(self.failed)
@@ -121,6 +123,7 @@ class GalleryController(QObject):
         self._closed = True
         self._reload.stop()
         self.culling.stop()
+        self.exports.stop()  # a document being written stops at its next page
 
     # Filling the gallery
 

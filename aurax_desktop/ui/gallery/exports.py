@@ -5,6 +5,7 @@ Gallery's filter says whether only favourites or rated results do."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -17,15 +18,13 @@ from aurax_desktop.exports.full_size import (
     export_results,
     name_of,
 )
-from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
-from aurax_desktop.exports.linesheet import write_linesheet
-from aurax_desktop.jobs import JobKind, JobQuery, JobStatus
+from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus
 from aurax_desktop.jobs.batches import batch_jobs
-from aurax_desktop.jobs.naming import fitted, slug
+from aurax_desktop.jobs.naming import fitted
 from aurax_desktop.session import Session
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
-from aurax_desktop.ui.gallery.lookbook_export import export_lookbook
+from aurax_desktop.ui.gallery.lookbook_export import DocumentExports, GalleryLooks, Heading
 from aurax_desktop.ui.gallery.model import GalleryModel
 
 
@@ -41,29 +40,29 @@ class GalleryExports(QObject):
         folders: RememberedFolders,
         model: GalleryModel,
         parent: QWidget,
+        *,
+        selected: Callable[[], list[Job]],
     ) -> None:
+        """``selected``: the results chosen in the grid (a document of them only)."""
         super().__init__(parent)
         self.session, self.work, self.folders, self.model = session, work, folders, model
         self.parent_widget = parent
+        self.selected = selected
+        self.documents = DocumentExports(
+            parent,
+            work,
+            folders,
+            said=lambda text: self.message.emit(text, 10000),
+            failed=self.failed.emit,
+        )
 
     def export_lookbook(self) -> None:
-        jobs = self.model.jobs()
-        if not jobs:
+        if not self.model.jobs():
             self.failed.emit(
                 "Choose a batch in the Gallery first: the lookbook is made of its try-ons."
             )
             return
-        settings = self.session.settings
-        export_lookbook(
-            self.parent_widget,
-            self.work,
-            self.model.shown_jobs(),
-            filtered=self.model.filter.active,
-            folder=Path(self.folders.folder("exports")),
-            said=lambda text: self.message.emit(text, 10000),
-            failed=self.failed.emit,
-            heading=(settings.lookbook_subtitle, settings.lookbook_logo),
-        )
+        self.documents.lookbook(self._looks(), Heading.of(self.session.settings))
 
     def export_linesheet(self) -> None:
         """File → Export line sheet…: the batch's garments and their looks, for buyers."""
@@ -71,43 +70,28 @@ class GalleryExports(QObject):
         if batch is None:
             self.failed.emit("Choose a batch in the Gallery first: the line sheet is made of it.")
             return
-        suggested = (
-            Path(self.folders.folder("exports"))
-            / f"{slug(f'{self.model.name} line sheet') or 'line-sheet'}.pdf"  # not the lookbook's
-        )
-        chosen, _kind = QFileDialog.getSaveFileName(
-            self.parent_widget, "Export line sheet", str(suggested), "PDF line sheet (*.pdf)"
-        )
-        if not chosen:
-            return
-        target = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
-        self.folders.remember("exports", target.parent)
-        store, settings = self.session.store, self.session.settings
-        logo = Path(settings.lookbook_logo) if settings.lookbook_logo else None
+        store = self.session.store
 
-        def write() -> tuple[Path, list[str]]:
+        def read_batch() -> tuple[list[Job], list[Job]]:
             described = store.query(
                 JobQuery(kinds=frozenset({JobKind.PRODUCT_DESCRIPTION}), limit=100_000)
             )
-            sheet = linesheet_from_jobs(
-                batch_jobs(store, batch),
-                described,
-                subtitle=settings.lookbook_subtitle,
-                logo=logo if logo is not None and logo.is_file() else None,
-            )
-            return write_linesheet(sheet, target)
+            return batch_jobs(store, batch), described
 
-        self.work.run(
-            write,
-            lambda written: self.message.emit(
-                f"Line sheet saved: {written[0].name}."
-                + (f" Left out: {'; '.join(written[1])}" if written[1] else ""),
-                10000,
-            ),
-            lambda error: self.failed.emit(
-                f"The line sheet could not be written to {target}: "
-                f"{getattr(error, 'strerror', None) or error}"
-            ),
+        self.documents.linesheet(self._looks(), Heading.of(self.session.settings), read_batch)
+
+    def stop(self) -> None:
+        """The window closes: a document being written stops at its next page."""
+        self.documents.stop()
+
+    def _looks(self) -> GalleryLooks:
+        model = self.model
+        return GalleryLooks(
+            model.name,
+            model.jobs(),
+            model.shown_jobs(),
+            self.selected(),
+            model.filter.active,
         )
 
     def export_pictures(self) -> None:

@@ -1,85 +1,285 @@
-"""Export lookbook…: the shown batch as a PDF or a contact sheet, written on a worker by
-the same Qt-free exporter as ``aurax lookbook``."""
+"""Export lookbook… and Export line sheet…: the looks and the paper asked for
+(``export_options``), then the file (the save dialog starts in the folder of the last
+export, and remembers this one), then the document written on a worker by the same
+Qt-free writers as ``aurax lookbook`` and ``aurax linesheet``, its progress shown and
+stoppable (``export_progress``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from aurax_desktop.exports import Lookbook, from_jobs, write_contact_sheet, write_pdf
+from aurax_desktop.account import Settings
+from aurax_desktop.exports import (
+    Lookbook,
+    Paper,
+    from_jobs,
+    locale_paper,
+    write_contact_sheet,
+    write_pdf,
+)
+from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
+from aurax_desktop.exports.linesheet import write_linesheet
+from aurax_desktop.exports.lookbook import passes
+from aurax_desktop.exports.progress import ExportStopped, Progress
 from aurax_desktop.jobs import Job, slug
 from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.folders import RememberedFolders
+from aurax_desktop.ui.common.modal import run_modal
+from aurax_desktop.ui.gallery.export_options import ExportChoice, ExportOptionsDialog, Scope
+from aurax_desktop.ui.gallery.export_progress import SHOW_AFTER_MS, ExportProgressDialog
 
 KINDS = {
     "PDF lookbook (*.pdf)": ".pdf",
     "Contact sheet, PNG picture (*.png)": ".png",
     "Contact sheet, JPEG picture (*.jpg *.jpeg)": ".jpg",
 }
+SHEET_KINDS = {"PDF line sheet (*.pdf)": ".pdf"}
+Written = tuple[Path, list[str]]
+"""A document written, and the notes on pictures left out of it."""
 
 
-def write_lookbook(book: Lookbook, target: Path) -> tuple[Path, list[str]]:
+def write_lookbook(
+    book: Lookbook, target: Path, paper: Paper | None = None, progress: Progress | None = None
+) -> Written:
     """The lookbook written (a PDF, or a contact sheet picture); notes on looks left out."""
     if target.suffix.lower() == ".pdf":
-        return write_pdf(book, target)
-    return write_contact_sheet(book, target)
+        return write_pdf(book, target, paper=paper, progress=progress)
+    return write_contact_sheet(book, target, progress=progress)
 
 
-def ask_target(parent: QWidget, folder: Path, title: str) -> Path | None:
-    """The file to write, from the save dialog (its kind from the name or the filter)."""
-    suggested = folder / f"{slug(title) or 'lookbook'}.pdf"
-    chosen, kind = QFileDialog.getSaveFileName(
-        parent, "Export lookbook", str(suggested), ";;".join(KINDS)
-    )
-    if not chosen:
-        return None
-    target = Path(chosen)
-    if target.suffix.lower() not in (".pdf", ".png", ".jpg", ".jpeg"):
-        target = target.with_name(target.name + KINDS.get(kind, ".pdf"))
-    return target
+@dataclass(frozen=True)
+class GalleryLooks:
+    """What the Gallery offers a document: its batch's looks, as it shows them."""
+
+    name: str
+    """The batch's name."""
+    jobs: list[Job]
+    """Each cell's chosen variant."""
+    shown: list[Job]
+    """Those the Gallery's filter shows."""
+    selected: list[Job]
+    """Those selected in the grid (the filter's)."""
+    filtered: bool
+    """The Gallery's filter is on."""
+
+    def picked(self, scope: Scope) -> tuple[bool, frozenset[str] | None]:
+        """For the writers: (favourites only, the chosen jobs' ids or None for all)."""
+        if scope is Scope.FAVOURITES:
+            return True, None
+        if scope is Scope.SELECTED:
+            return False, frozenset(job.id for job in self.selected)
+        return False, frozenset(job.id for job in self.shown) if self.filtered else None
 
 
-def export_lookbook(
-    parent: QWidget,
-    work: BackgroundWork,
-    jobs: list[Job],
-    *,
-    filtered: bool,
-    folder: Path,
-    said: Callable[[str], None],
-    failed: Callable[[str], None],
-    heading: tuple[str, str] = ("", ""),
-) -> None:
-    """Ask where, then write on a worker; ``said`` tells what was written. ``jobs`` are
-    those the Gallery's filter shows (``filtered``: a filter is on)."""
-    subtitle, logo = heading
-    logo_path = Path(logo) if logo else None
-    book = from_jobs(
-        jobs,
-        subtitle=subtitle,
-        logo=logo_path if logo_path is not None and logo_path.is_file() else None,
-    )
-    if not book.pages:
-        failed(
+@dataclass(frozen=True)
+class Heading:
+    """What Settings → Lookbooks puts on documents."""
+
+    subtitle: str = ""
+    logo: Path | None = None
+    brand: str = ""
+    contact: str = ""
+
+    @classmethod
+    def of(cls, settings: Settings) -> Heading:
+        logo = Path(settings.lookbook_logo) if settings.lookbook_logo else None
+        return cls(
+            settings.lookbook_subtitle,
+            logo if logo is not None and logo.is_file() else None,
+            settings.lookbook_brand,
+            settings.lookbook_contact,
+        )
+
+
+def nothing_to_export(scope: Scope, *, filtered: bool) -> str:
+    """Why no look can go in, and what to do."""
+    if scope is Scope.FAVOURITES:
+        return (
+            "No finished try-on of this batch is a favourite yet: flag the ones to send with "
+            "F, or choose every look."
+        )
+    if scope is Scope.SELECTED:
+        return (
+            "None of the selected results is a finished try-on: select finished results, or "
+            "choose every look."
+        )
+    if filtered:
+        return (
             "No finished try-on of this batch passes the Gallery's filter: change the "
             "filter, or flag and rate some results first."
-            if filtered
-            else "There are no finished try-ons in this batch to export yet."
         )
-        return
-    target = ask_target(parent, folder, book.title)
-    if target is None:
-        return
-    looks = f"{book.looks} looks of {len(book.pages)} people"
-    work.run(
-        lambda: write_lookbook(book, target),
-        lambda written: said(
-            f"Lookbook saved: {written[0].name} ({looks})."
-            + (f" Left out: {'; '.join(written[1])}" if written[1] else "")
-        ),
-        lambda error: failed(
-            f"The lookbook could not be written to {target}: "
-            f"{getattr(error, 'strerror', None) or error}"
-        ),
-    )
+    return "There are no finished try-ons in this batch to export yet."
+
+
+class DocumentExports(QObject):
+    """The window's document exports; ``said`` tells what was written, ``failed`` what
+    went wrong."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        work: BackgroundWork,
+        folders: RememberedFolders,
+        *,
+        said: Callable[[str], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget, self.work, self.folders = parent, work, folders
+        self.said, self.failed = said, failed
+        self.show_progress_after_ms = SHOW_AFTER_MS
+        self._running: list[ExportProgressDialog] = []
+
+    def lookbook(self, looks: GalleryLooks, heading: Heading) -> None:
+        """Ask which looks, the paper and the file; then write the lookbook."""
+        choice = self._ask("lookbook", looks)
+        if choice is None:
+            return
+        favourites, chosen = looks.picked(choice.scope)
+        book = from_jobs(
+            looks.jobs,
+            favourites_only=favourites,
+            chosen=chosen,
+            subtitle=heading.subtitle,
+            logo=heading.logo,
+        )
+        if not book.pages:
+            self.failed(nothing_to_export(choice.scope, filtered=looks.filtered))
+            return
+        target = self._target("Export lookbook", f"{slug(book.title) or 'lookbook'}.pdf", KINDS)
+        if target is None:
+            return
+        pdf = target.suffix.lower() == ".pdf"
+        count = f"{book.looks} looks of {len(book.pages)} people"
+        self._write(
+            "lookbook",
+            "page" if pdf else "look",
+            target,
+            lambda progress: write_lookbook(book, target, choice.paper, progress),
+            lambda written: f"Lookbook saved: {written[0].name} ({count}).",
+        )
+
+    def linesheet(
+        self,
+        looks: GalleryLooks,
+        heading: Heading,
+        read_batch: Callable[[], tuple[list[Job], list[Job]]],
+    ) -> None:
+        """Ask which looks, the paper and the file; then write the line sheet of the
+        batch ``read_batch`` reads on the worker (its try-ons, and descriptions)."""
+        choice = self._ask("line sheet", looks)
+        if choice is None:
+            return
+        favourites, chosen = looks.picked(choice.scope)
+        if (favourites or chosen is not None) and not any(
+            passes(job, favourites_only=favourites, chosen=chosen) for job in looks.jobs
+        ):
+            self.failed(nothing_to_export(choice.scope, filtered=looks.filtered))
+            return
+        target = self._target(
+            "Export line sheet",
+            f"{slug(f'{looks.name} line sheet') or 'line-sheet'}.pdf",  # not the lookbook's
+            SHEET_KINDS,
+        )
+        if target is None:
+            return
+
+        def write(progress: Progress) -> Written:
+            jobs, described = read_batch()
+            sheet = linesheet_from_jobs(
+                jobs,
+                described,
+                favourites_only=favourites,
+                chosen=chosen,
+                subtitle=heading.subtitle,
+                logo=heading.logo,
+                brand=heading.brand,
+                contact=heading.contact,
+            )
+            return write_linesheet(sheet, target, paper=choice.paper, progress=progress)
+
+        self._write(
+            "line sheet",
+            "page",
+            target,
+            write,
+            lambda written: f"Line sheet saved: {written[0].name}.",
+        )
+
+    def stop(self) -> None:
+        """The window closes: every export going on stops at its next page (nothing of
+        it is written), and its dialog goes at once."""
+        for dialog in self._running:
+            dialog.progress.stop.set()
+            dialog.finish()
+        self._running.clear()
+
+    def _ask(self, document: str, looks: GalleryLooks) -> ExportChoice | None:
+        dialog = ExportOptionsDialog(
+            document,
+            filtered=looks.filtered,
+            selected=len(looks.selected),
+            paper=locale_paper(),
+            parent=self.parent_widget,
+        )
+        if run_modal(dialog) != ExportOptionsDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen()
+
+    def _target(self, title: str, suggested: str, kinds: dict[str, str]) -> Path | None:
+        """The file to write, from the save dialog (its kind from the name, else from
+        the filter chosen); it starts in the last export's folder, and this one's is
+        remembered."""
+        folder = Path(self.folders.folder("exports"))
+        chosen, kind = QFileDialog.getSaveFileName(
+            self.parent_widget, title, str(folder / suggested), ";;".join(kinds)
+        )
+        if not chosen:
+            return None
+        target = Path(chosen)
+        if target.suffix.lower() not in {*kinds.values(), ".jpeg"} - {""}:
+            target = target.with_name(target.name + kinds.get(kind, ".pdf"))
+        self.folders.remember("exports", target.parent)
+        return target
+
+    def _write(
+        self,
+        document: str,
+        unit: str,
+        target: Path,
+        write: Callable[[Progress], Written],
+        saying: Callable[[Written], str],
+    ) -> None:
+        """``write`` on a worker, its progress in a dialog that may stop it."""
+        dialog = ExportProgressDialog(
+            document, unit, self.parent_widget, show_after_ms=self.show_progress_after_ms
+        )
+        self._running.append(dialog)
+        progress = dialog.progress
+
+        def over() -> None:
+            if dialog in self._running:  # else the window closed and it is gone
+                self._running.remove(dialog)
+                dialog.finish()
+
+        def done(written: Written) -> None:
+            over()
+            left_out = f" Left out: {'; '.join(written[1])}" if written[1] else ""
+            self.said(saying(written) + left_out)
+
+        def refused(error: BaseException) -> None:
+            over()
+            if isinstance(error, ExportStopped):
+                self.said(f"The {document} was not written: it was stopped.")
+                return
+            self.failed(
+                f"The {document} could not be written to {target}: "
+                f"{getattr(error, 'strerror', None) or error}"
+            )
+
+        self.work.run(lambda: write(progress), done, refused)

@@ -23,6 +23,7 @@ from aurax_desktop.jobs import GenerationInput, new_job_id
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.choices import combo_box, credits_text, product_type_combo
+from aurax_desktop.ui.common.folders import FolderMemory
 from aurax_desktop.ui.common.sending import SendingPage, SpendCheck
 from aurax_desktop.ui.photos.image_pane import ImagePane
 
@@ -42,10 +43,15 @@ class GeneratePage(SendingPage):
         submit: Callable[[GenerationInput, str | None], str],
         allow_spend: SpendCheck,
         parent: QWidget | None = None,
+        *,
+        folders: FolderMemory | None = None,
     ) -> None:
+        """``folders``: where the shape pane's file dialogs start."""
         super().__init__(work, allow_spend, parent)
         self._submit = submit
-        self.shape_pane = ImagePane("Shape", "shape", ImageCanvas(), work, icon_name="image")
+        self.shape_pane = ImagePane(
+            "Shape", "shape", ImageCanvas(), work, icon_name="image", folders=folders
+        )
         self.shape_pane.setObjectName("shapePane")
         self.shape_pane.setAccessibleName("Shape image (optional)")
         self.shape_pane.canvas.placeholder = (

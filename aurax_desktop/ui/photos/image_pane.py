@@ -40,6 +40,7 @@ from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.drop_target import show_drop_target
 from aurax_desktop.ui.common.elided_label import ElidedLabel
+from aurax_desktop.ui.common.folders import FolderMemory, HomeFolder
 from aurax_desktop.ui.common.icons import icon, tool_button
 from aurax_desktop.ui.common.note_bar import NoteBar
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
@@ -87,9 +88,11 @@ class ImagePane(QFrame):
         icon_name: str = "image",
         paste_key: bool = True,
         several: bool = False,
+        folders: FolderMemory | None = None,
     ) -> None:
         """``paste_key``: Ctrl+V pastes here while the pane has the focus (off where the
-        page routes Ctrl+V to its panes itself). ``several``: a set of photos."""
+        page routes Ctrl+V to its panes itself). ``several``: a set of photos.
+        ``folders``: where its file dialogs start (the window's remembered folders)."""
         super().__init__(parent)
         self.setProperty("card", True)
         self.setAcceptDrops(True)
@@ -103,6 +106,8 @@ class ImagePane(QFrame):
         self.loading = False
         self._ticket = 0
         self.several = several
+        self.folders: FolderMemory = folders or HomeFolder()
+        """Where its file dialogs start (the window's remembered folders)."""
         self.strip = PhotoStrip(work, title, self, typed=purpose == "garment")
         self.mask_type = ""
         """The product type whose mask the canvas shows (a person's masks are one per
@@ -178,10 +183,21 @@ class ImagePane(QFrame):
     # Getting pictures
 
     def browse(self) -> None:
-        self.load_paths(choose_photos(self, self.title.lower(), several=self.several))
+        """The file dialog, in the folder photos were last chosen from."""
+        paths = choose_photos(
+            self, self.title.lower(), self.folders.folder("photos"), several=self.several
+        )
+        if paths:
+            self.folders.remember("photos", paths[0].parent)
+        self.load_paths(paths)
 
     def browse_folder(self) -> None:
-        self.load_paths(choose_folder(self, self.title.lower()))
+        """The folder dialog, in the folder photos were last chosen from (and, once a
+        folder is chosen, in the one holding it the next time)."""
+        paths = choose_folder(self, self.title.lower(), self.folders.folder("photos"))
+        if paths:
+            self.folders.remember("photos", paths[0].parent)
+        self.load_paths(paths)
 
     def load_paths(self, paths: list[Path]) -> None:
         """Files and folders: one file opens as usual; several (or a folder) join the

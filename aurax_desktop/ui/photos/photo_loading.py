@@ -151,21 +151,16 @@ FILE_FILTER = (
 )
 
 
-def choose_photos(parent: QWidget, what: str, *, several: bool) -> list[Path]:
-    """The file dialog: one photo, or several at once."""
+def choose_photos(parent: QWidget, what: str, start: str, *, several: bool) -> list[Path]:
+    """The file dialog, starting in the folder ``start``: one photo, or several at once."""
     if several:
-        paths, _ = QFileDialog.getOpenFileNames(
-            parent, f"Choose {what} photos", str(Path.home()), FILE_FILTER
-        )
+        paths, _ = QFileDialog.getOpenFileNames(parent, f"Choose {what} photos", start, FILE_FILTER)
         return [Path(p) for p in paths]
-    path, _ = QFileDialog.getOpenFileName(
-        parent, f"Choose a {what} photo", str(Path.home()), FILE_FILTER
-    )
+    path, _ = QFileDialog.getOpenFileName(parent, f"Choose a {what} photo", start, FILE_FILTER)
     return [Path(path)] if path else []
 
 
-def choose_folder(parent: QWidget, what: str) -> list[Path]:
-    folder = QFileDialog.getExistingDirectory(
-        parent, f"Add a folder of {what} photos", str(Path.home())
-    )
+def choose_folder(parent: QWidget, what: str, start: str) -> list[Path]:
+    """The folder dialog, starting in the folder ``start``."""
+    folder = QFileDialog.getExistingDirectory(parent, f"Add a folder of {what} photos", start)
     return [Path(folder)] if folder else []

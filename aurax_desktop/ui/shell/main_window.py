@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
                 work,
                 lambda batch: submit(lambda runner: runner.submit_try_on_batch(batch)),
                 allow_spend,
+                folders=self.folders,
             ),
             generate=GeneratePage(
                 work,
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
                     lambda runner: runner.submit_generation(request, batch=group)
                 ),
                 allow_spend,
+                folders=self.folders,
             ),
             describe=DescribePage(
                 work,
@@ -263,9 +265,7 @@ class MainWindow(QMainWindow):
         def writable() -> bool:
             return not session.book.read_only
 
-        declare_studio_commands(
-            commands, features.try_on, connected, lambda: self.folders.folder("photos")
-        )
+        declare_studio_commands(commands, features.try_on, connected, self.folders)
         declare_generate_commands(commands, features.generate, connected)
         declare_result_commands(commands, features.viewer)
         declare_describe_commands(commands, features.describe)

@@ -3,17 +3,16 @@ garment list, and paste a photo (File and Edit menus)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from aurax_desktop.ui.common.commands import Commands, Rule
+from aurax_desktop.ui.common.folders import FolderMemory
 from aurax_desktop.ui.studio.page import TryOnPage
 
 
 def declare_studio_commands(
-    commands: Commands, page: TryOnPage, connected: Rule, photos_folder: Callable[[], str]
+    commands: Commands, page: TryOnPage, connected: Rule, folders: FolderMemory
 ) -> None:
     """``connected``: whether jobs can be sent (the studio's photos are for sending);
-    ``photos_folder``: where a garment list is first looked for."""
+    ``folders``: where a garment list is looked for (where the last one was)."""
     add = commands.add
     add(
         "openPerson",
@@ -34,7 +33,7 @@ def declare_studio_commands(
     add(
         "openGarmentList",
         "Open a garment list…",
-        lambda: page.open_garment_list(photos_folder()),
+        lambda: page.open_garment_list(folders),
         icon_name="lookbook",
         shortcut="Ctrl+Shift+L",
         enabled_when=connected,

@@ -36,6 +36,7 @@ from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.choices import product_type_combo
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.fields import show_placeholder_whole
+from aurax_desktop.ui.common.folders import FolderMemory
 from aurax_desktop.ui.common.icons import icon_label, tool_button
 from aurax_desktop.ui.common.sending import SendingPage, SpendCheck
 from aurax_desktop.ui.common.strength import StrengthWords, strength_slider
@@ -69,7 +70,10 @@ class TryOnPage(SendingPage):
         submit: Callable[[TryOnBatchInput], BatchSent],
         allow_spend: SpendCheck,
         parent: QWidget | None = None,
+        *,
+        folders: FolderMemory | None = None,
     ) -> None:
+        """``folders``: where the panes' and the list's file dialogs start."""
         super().__init__(work, allow_spend, parent)
         self._submit = submit
         self.mask_canvas = MaskCanvas()
@@ -81,6 +85,7 @@ class TryOnPage(SendingPage):
             icon_name="person",
             paste_key=False,
             several=True,
+            folders=folders,
         )
         self.person_pane.setObjectName("personPane")
         self.person_pane.setAccessibleName("Person photo")
@@ -92,6 +97,7 @@ class TryOnPage(SendingPage):
             icon_name="garment",
             paste_key=False,
             several=True,
+            folders=folders,
         )
         self.garment_pane.setObjectName("garmentPane")
         self.garment_pane.setAccessibleName("Garment photo")
@@ -342,16 +348,18 @@ class TryOnPage(SendingPage):
             super()._sent(list(result.job_ids))
             self.batchSent.emit(result)
 
-    def open_garment_list(self, folder: str = "") -> None:
+    def open_garment_list(self, folders: FolderMemory) -> None:
         """File → Open a garment list…: a season's CSV or XLSX fills the Garment pane,
-        each garment with its type and its details."""
+        each garment with its type and its details. The dialog starts where the last
+        list was opened from."""
         chosen, _kind = QFileDialog.getOpenFileName(
             self,
             "Open a garment list",
-            folder,
+            folders.folder("lists"),
             "Garment lists (*.csv *.xlsx);;All files (*)",
         )
         if chosen:
+            folders.remember("lists", Path(chosen).parent)
             self.load_garment_list(Path(chosen))
 
     def load_garment_list(self, path: Path) -> None:
@@ -376,7 +384,8 @@ class TryOnPage(SendingPage):
         ]
         self.garment_pane.remove_all()
         self.garment_pane.add_photos(photos)
-        self.listOpened.emit(f"{len(photos)} garments from “{manifest.path.name}”.")
+        notes = "".join(f" {note}" for note in manifest.notes)
+        self.listOpened.emit(f"{len(photos)} garments from “{manifest.path.name}”.{notes}")
 
     def _list_refused(self, path: Path, error: BaseException) -> None:
         """The list was not opened: said as opening (nothing was about to be sent), with

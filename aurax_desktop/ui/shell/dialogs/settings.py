@@ -1,6 +1,7 @@
 """The settings dialog, in tabs that fit a laptop's screen: General (server, upload size,
 jobs at once, time limit, spending, results folder), History (forgetting, the Trash)
-and Lookbooks (a subtitle and a logo for lookbooks and line sheets)."""
+and Lookbooks (a subtitle and a logo for lookbooks and line sheets, a brand and a
+contact for a line sheet's cover)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from aurax_desktop.api import InsecureConnectionError
 from aurax_desktop.api.addresses import check_base_url
 from aurax_desktop.translation import _
 from aurax_desktop.ui.common.choices import combo_box
+from aurax_desktop.ui.common.folders import start_folder
 
 
 class SettingsDialog(QDialog):
@@ -48,6 +50,8 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setMinimumWidth(520)
         self.original = settings
+        self.folders = dict(settings.folders)
+        """The remembered folders, with the logo's once one is chosen."""
         tabs = QTabWidget()
         tabs.setObjectName("settingsTabs")
         tabs.setAccessibleName(_("Settings"))
@@ -148,6 +152,8 @@ class SettingsDialog(QDialog):
         self.logo.setObjectName("settingsLogo")
         self.logo.setPlaceholderText("No logo")
         choose_logo = QPushButton("Choose…")
+        choose_logo.setObjectName("settingsChooseLogo")
+        choose_logo.setAccessibleName("Choose a logo")
         choose_logo.clicked.connect(self._browse_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
@@ -160,6 +166,25 @@ class SettingsDialog(QDialog):
         logo_note.setObjectName("hint")
         logo_note.setWordWrap(True)
         lookbook_form.addRow("", logo_note)
+        self.brand = QLineEdit(settings.lookbook_brand)
+        self.brand.setObjectName("settingsBrand")
+        self.brand.setAccessibleName("Brand")
+        self.brand.setPlaceholderText("e.g. Atelier Nord")
+        lookbook_form.addRow("Brand", self.brand)
+        self.contact = QLineEdit(settings.lookbook_contact)
+        self.contact.setObjectName("settingsContact")
+        self.contact.setAccessibleName("Contact for buyers")
+        self.contact.setPlaceholderText(
+            "e.g. Anna Berg · sales@ateliernord.com · +33 1 23 45 67 89"
+        )
+        lookbook_form.addRow("Contact", self.contact)
+        cover_note = QLabel(
+            "The brand and the contact are printed on the cover of line sheets, for "
+            "buyers to know whose collection it is and whom to write to."
+        )
+        cover_note.setObjectName("hint")
+        cover_note.setWordWrap(True)
+        lookbook_form.addRow("", cover_note)
         note = QLabel(
             "Upload size, jobs at once and the time limit apply to new jobs at once; "
             "a new server address applies from the next start."
@@ -191,11 +216,14 @@ class SettingsDialog(QDialog):
             self.folder.setText(folder)
 
     def _browse_logo(self) -> None:
+        """A picture's dialog, starting where photos were last chosen from."""
+        start = start_folder(replace(self.original, folders=self.folders), "photos")
         chosen, _kind = QFileDialog.getOpenFileName(
-            self, "Choose a logo", self.logo.text(), "Pictures (*.png *.jpg *.jpeg *.svg)"
+            self, "Choose a logo", start, "Pictures (*.png *.jpg *.jpeg *.svg)"
         )
         if chosen:
             self.logo.setText(chosen)
+            self.folders["photos"] = str(Path(chosen).parent)
 
     def values(self) -> Settings:
         return replace(
@@ -210,6 +238,9 @@ class SettingsDialog(QDialog):
             trash_days=self.trash_days.value(),
             lookbook_subtitle=" ".join(self.subtitle.text().split()),
             lookbook_logo=self.logo.text().strip(),
+            folders=self.folders,
+            lookbook_brand=" ".join(self.brand.text().split()),
+            lookbook_contact=" ".join(self.contact.text().split()),
         ).checked()
 
     def _save(self) -> None:

@@ -1,0 +1,87 @@
+"""The progress of a document being written on a worker: a dialog that shows itself once
+the writing has taken half a second, tells the page being made, and whose Stop ends the
+writing at its next page (the document is written whole or not at all, so nothing is
+left half-written).
+
+The writer calls the ``Progress`` it is given from its worker; the signal it emits is
+queued to the dialog, on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from aurax_desktop.exports.progress import Progress
+
+SHOW_AFTER_MS = 500
+"""Quicker exports never show the dialog."""
+
+
+class ProgressRelay(QObject):
+    """Carries a writer's steps from its worker to the GUI thread. It has no parent: the
+    work that holds it keeps it alive until the work is delivered, so the writer never
+    emits on an object already gone."""
+
+    advanced = Signal(int, int)
+
+
+class ExportProgressDialog(QProgressDialog):
+    def __init__(
+        self,
+        document: str,
+        unit: str,
+        parent: QWidget | None = None,
+        *,
+        show_after_ms: int = SHOW_AFTER_MS,
+    ) -> None:
+        """``document``: what is written ("lookbook"); ``unit``: what a step makes
+        ("page", "look")."""
+        super().__init__(f"Writing the {document}…", "Stop", 0, 1, parent)
+        self.setObjectName("exportProgress")
+        self.setWindowTitle(f"Export {document}")
+        self.setAccessibleName(f"Writing the {document}")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.document, self.unit = document, unit
+        relay = self.relay = ProgressRelay()
+        relay.advanced.connect(self.advance)
+
+        def told(done: int, total: int) -> None:  # on the worker; holds the relay
+            relay.advanced.emit(done, total)
+
+        self.progress = Progress(told)
+        self.canceled.connect(self._stop)
+        self.setMinimumDuration(show_after_ms)
+        self.setValue(0)
+
+    @Slot(int, int)
+    def advance(self, done: int, total: int) -> None:
+        """``done`` of ``total`` steps made (the last is the saving)."""
+        if self.progress.stop.is_set():
+            return
+        steps = total - 1
+        self.setMaximum(total)
+        self.setValue(min(done, total))
+        self.setLabelText(
+            f"Writing the {self.document}: saving the file…"
+            if done >= steps
+            else f"Writing the {self.document}: {self.unit} {done + 1} of {steps}…"
+        )
+
+    def _stop(self) -> None:
+        """Stop: the writer ends at its next step; the dialog says so until it has."""
+        self.progress.stop.set()
+        self.setLabelText(f"Stopping: the {self.document} will not be written…")
+        self.setCancelButton(None)
+        self.show()
+
+    def finish(self) -> None:
+        """The writing is over (done, failed or stopped): the dialog goes (closing it is
+        no Stop)."""
+        self.relay.advanced.disconnect(self.advance)
+        self.canceled.disconnect(self._stop)
+        self.reset()  # its timer to show itself stops
+        self.close()
+        self.deleteLater()
