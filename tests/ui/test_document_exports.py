@@ -23,13 +23,14 @@ from aurax_desktop.demo import DemoServer
 from aurax_desktop.exports.progress import ExportStopped
 from aurax_desktop.jobs import FAVOURITE, JobKind, JobQuery
 from aurax_desktop.ui.gallery.export_progress import ExportProgressDialog
-from tests.factories import jpeg_bytes, person_jpeg
+from tests.factories import jpeg_bytes
 from tests.ui.conftest import (
     WindowFactory,
     answer_batch_question,
     answer_export_options,
     answer_next_dialog,
 )
+from tests.ui.window_driver import WindowDriver
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -49,8 +50,8 @@ def season(tmp_path: Path) -> Path:
     """Two people and a season's list of three garments, in its own words and prices."""
     folder = tmp_path / "SS27"
     folder.mkdir()
-    for name in ("anna", "ben"):
-        (folder / f"{name}.jpg").write_bytes(person_jpeg())
+    for number, name in enumerate(("anna", "ben")):  # two people, two pictures
+        (folder / f"{name}.jpg").write_bytes(jpeg_bytes((600, 900), (205 - 20 * number, 180, 160)))
     rows = [
         ["file", "sku", "name", "type", "wholesale", "retail", "currency"],
         ["wool-scarf.jpg", "S-1", "Wool scarf", "Scarf", "24.50", "59", "EUR"],
@@ -105,8 +106,8 @@ def test_the_looks_and_the_paper_are_chosen_before_saving(
         (str(j.source_name), str(j.params.get("sku"))): j
         for j in store.query(JobQuery(kinds=frozenset({JobKind.TRY_ON})))
     }
-    catalog.mark([jobs["anna.jpg", "S-2"]], FAVOURITE)
-    qtbot.waitUntil(lambda: catalog.edits.pending == 0, timeout=10_000)
+    catalog.culling.mark([jobs["anna.jpg", "S-2"]], FAVOURITE)
+    qtbot.waitUntil(driver.edits_saved, timeout=10_000)
     exports = tmp_path / "for buyers"
     exports.mkdir()
     offered: list[str] = []
