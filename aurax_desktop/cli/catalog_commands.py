@@ -11,7 +11,15 @@ from pathlib import Path
 
 from aurax_desktop.account import SettingsStore
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, COST_TRY_ON, ProductType
-from aurax_desktop.cli.arguments import OptionError, UsageError, confirm, output_file, shown
+from aurax_desktop.atomic import make_folders
+from aurax_desktop.cli.arguments import (
+    OptionError,
+    UsageError,
+    already_there,
+    confirm,
+    output_file,
+    shown,
+)
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.job_commands import EXIT_FAILED, EXIT_OK, exit_code, wait
 from aurax_desktop.cli.output import job_record, print_json
@@ -140,7 +148,7 @@ def cmd_batch(context: CommandContext) -> int:
     finished = wait(context, list(sent.job_ids))
     saved: dict[str, str | None] = {}
     try:
-        args.output.mkdir(parents=True, exist_ok=True)
+        make_folders(args.output)  # as the user's own folders are made
         taken: set[str] = set()
         for job in finished:
             saved[job.id] = _save(context, job, taken)
@@ -198,8 +206,15 @@ def _save(context: CommandContext, job: Job, taken: set[str]) -> str | None:
     person = Path(job.source_name or "person").stem
     garment = Path(_garment(job)).stem
     try:
-        target = free_file_name(context.args.output, f"{person}__{garment}", result.suffix, taken)
-        saved = save_as(result, target)
+        while True:  # a name taken meanwhile (another command writing here): the next
+            target = free_file_name(
+                context.args.output, f"{person}__{garment}", result.suffix, taken
+            )
+            try:
+                saved = save_as(result, target, claim=True)
+            except FileExistsError:
+                continue
+            break
     except (ImageError, OSError) as exc:
         context.progress.note(
             f"aurax: could not save the result of {shown(person)} with {shown(garment)}: "
@@ -270,10 +285,15 @@ def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
         which = "favourite" if args.favourites else "finished"
         stars = f" rated {args.min_stars}+ stars" if args.min_stars else ""
         raise UsageError(f"{called} has no {which} try-ons{stars} to put in a lookbook.")
-    if args.output.suffix.lower() == ".pdf":
-        written, notes = write_pdf(book, args.output)
-    else:
-        written, notes = write_contact_sheet(book, args.output)
+    try:  # never over a file made since the command began, unless --force
+        if args.output.suffix.lower() == ".pdf":
+            written, notes = write_pdf(book, args.output, claim=not args.force)
+        else:
+            written, notes = write_contact_sheet(book, args.output, claim=not args.force)
+    except FileExistsError as exc:
+        if exc.filename != str(args.output):
+            raise
+        raise already_there(args.output) from None
     _left_out(notes)
     print(f"{book.looks} looks of {len(book.pages)} people from “{book.title}”.", file=sys.stderr)
     print(shown(written))
@@ -291,7 +311,12 @@ def cmd_linesheet(args: argparse.Namespace, store: JobStore) -> int:
     described = store.query(JobQuery(kinds=frozenset({JobKind.PRODUCT_DESCRIPTION}), limit=100_000))
     subtitle, logo = _heading_settings()
     sheet = linesheet_from_jobs(jobs, described, subtitle=subtitle, logo=logo)
-    written, notes = write_linesheet(sheet, args.output)
+    try:  # never over a file made since the command began, unless --force
+        written, notes = write_linesheet(sheet, args.output, claim=not args.force)
+    except FileExistsError as exc:
+        if exc.filename != str(args.output):
+            raise
+        raise already_there(args.output) from None
     _left_out(notes)
     print(f"{len(sheet.items)} garments from “{sheet.title}”.", file=sys.stderr)
     print(shown(written))

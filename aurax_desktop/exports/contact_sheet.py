@@ -74,7 +74,9 @@ class _Writer:
         return wrap_words(text, lambda line: self.width(line, size, bold=bold) <= width, lines)
 
 
-def write_contact_sheet(book: Lookbook, target: Path) -> tuple[Path, list[str]]:
+def write_contact_sheet(
+    book: Lookbook, target: Path, *, claim: bool = False
+) -> tuple[Path, list[str]]:
     """The contact sheet, written whole or not at all; the notes about looks left out."""
     kind = _FORMATS.get(target.suffix.lower())
     if kind is None:
@@ -110,7 +112,7 @@ def write_contact_sheet(book: Lookbook, target: Path) -> tuple[Path, list[str]]:
             y += CELL + caption + GAP
     out = io.BytesIO()
     sheet.save(out, kind, **({"quality": 90} if kind == "JPEG" else {"optimize": True}))
-    return write_atomically(target, out.getvalue()), notes
+    return write_atomically(target, out.getvalue(), claim=claim), notes
 
 
 def _caption(writer: _Writer, centre: int, y: int, width: int, look: Look) -> None:

@@ -116,14 +116,18 @@ CAPTION_SIZE, CAPTION_LINES = 8.0, 2
 
 
 def write_linesheet(
-    sheet: LineSheet, target: Path, *, paper: tuple[float, float] | None = None
+    sheet: LineSheet,
+    target: Path,
+    *,
+    paper: tuple[float, float] | None = None,
+    claim: bool = False,
 ) -> tuple[Path, list[str]]:
     """The line sheet as a PDF (two garments a page, each filling half of what the
     heading leaves); notes on pictures left out."""
     if not sheet.items:
         raise ValueError("There are no garments in this batch to put in a line sheet.")
     width, height = paper or paper_for_locale()
-    with atomic_file(target) as out, PrintShelf() as shelf:
+    with atomic_file(target, claim=claim) as out, PrintShelf() as shelf:
         pdf = new_document(out, (width, height), sheet.title)
         ts = Typesetter(pdf)
         for first in range(0, len(sheet.items), ITEMS_PER_PAGE):

@@ -234,7 +234,11 @@ pages."""
 
 
 def write_pdf(
-    book: Lookbook, target: Path, *, paper: tuple[float, float] | None = None
+    book: Lookbook,
+    target: Path,
+    *,
+    paper: tuple[float, float] | None = None,
+    claim: bool = False,
 ) -> tuple[Path, list[str]]:
     """The lookbook as a PDF, written whole or not at all; the notes about looks left
     out (a result that is damaged or larger than a picture may be). Each picture goes
@@ -243,7 +247,7 @@ def write_pdf(
     if not book.pages:
         raise ValueError("There are no finished try-ons to put in a lookbook.")
     width, height = paper or paper_for_locale()
-    with atomic_file(target) as out, PrintShelf() as shelf:
+    with atomic_file(target, claim=claim) as out, PrintShelf() as shelf:
         pdf = new_document(out, (width, height), book.title)
         pages = _Pages(Typesetter(pdf), book, (width, height), shelf)
         for page in book.pages:

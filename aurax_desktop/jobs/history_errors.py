@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from aurax_desktop.disk_errors import FULL
+
 
 class HistoryError(Exception):
     """The history file cannot be used; ``user_message`` says why and what to do."""
@@ -25,7 +27,7 @@ def history_error(exc: BaseException, path: Path) -> HistoryError:
     folder = path.parent
     if any(mark in text for mark in _CORRUPT):
         return HistoryError(f"The history file {path} is damaged ({exc}).", corrupt=True)
-    if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+    if any(_full(cause) for cause in _causes(exc)):
         return HistoryError(
             f"The disk that holds {folder} is full, so the history cannot be written. Free "
             "some space and start again."
@@ -47,3 +49,18 @@ def history_error(exc: BaseException, path: Path) -> HistoryError:
             f"The history file {path} is busy in another program. Wait a moment and try again."
         )
     return HistoryError(f"The history file {path} cannot be used ({exc}).")
+
+
+def _full(exc: BaseException) -> bool:
+    return "full" in str(exc).lower() or getattr(exc, "errno", None) in FULL
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """``exc`` and what it happened during or because of (a full disk, then the rollback
+    that failed after it), first to last."""
+    found: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in found:
+        found.append(current)
+        current = current.__cause__ or current.__context__
+    return found
