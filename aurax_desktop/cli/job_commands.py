@@ -138,7 +138,7 @@ def finish(context: CommandContext, job_ids: list[str], outputs: dict[str, Path 
                     why = (
                         "a file of that name was made meanwhile, and it is not replaced"
                         if isinstance(exc, FileExistsError)
-                        else getattr(exc, "user_message", None) or exc
+                        else str(getattr(exc, "user_message", None) or exc).rstrip(".")
                     )
                     context.progress.note(
                         f"aurax: could not write {shown(target)}: {why}. The result is kept at "

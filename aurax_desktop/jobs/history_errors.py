@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import shutil
 from pathlib import Path
 
 from aurax_desktop.disk_errors import FULL
@@ -27,7 +28,7 @@ def history_error(exc: BaseException, path: Path) -> HistoryError:
     folder = path.parent
     if any(mark in text for mark in _CORRUPT):
         return HistoryError(f"The history file {path} is damaged ({exc}).", corrupt=True)
-    if any(_full(cause) for cause in _causes(exc)):
+    if any(_full(cause) for cause in _causes(exc)) or ("i/o error" in text and _no_room(folder)):
         return HistoryError(
             f"The disk that holds {folder} is full, so the history cannot be written. Free "
             "some space and start again."
@@ -49,6 +50,18 @@ def history_error(exc: BaseException, path: Path) -> HistoryError:
             f"The history file {path} is busy in another program. Wait a moment and try again."
         )
     return HistoryError(f"The history file {path} cannot be used ({exc}).")
+
+
+NO_ROOM_BYTES = 1024 * 1024
+"""Free space below which a disk is full for SQLite: its "disk I/O error" on such a disk
+(growing the shared-memory file of the write-ahead log fails) is the full disk."""
+
+
+def _no_room(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NO_ROOM_BYTES
+    except OSError:
+        return False
 
 
 def _full(exc: BaseException) -> bool:
