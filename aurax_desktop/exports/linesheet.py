@@ -183,8 +183,8 @@ def _item(ts: Typesetter, item: LineItem, block: _Block, shelf: PrintShelf) -> N
         ("Price", item.price),
         ("Type", item.product_type),
     ):
-        if value:
-            ts.draw(x, y, f"{label}: {value}", 9)
+        for line in ts.wrap(f"{label}: {value}" if value else "", room, 9, lines=1):
+            ts.draw(x, y, line, 9)
             y -= 12
     if item.description:
         y -= 3
