@@ -1,19 +1,19 @@
 """A season's garment list, as merchandisers keep it: a CSV (UTF-8, with or without a
 byte-order mark; comma or semicolon) or an XLSX (its first sheet), with a header row.
 
-Columns are matched by name whatever their case: ``file`` (required: relative to the
-list's folder, or absolute), and ``type``, ``sku``, ``name``, ``price``, ``colour``;
-others are ignored. A type is a product type's name ("footwear") or an everyday word
+Columns are matched by name whatever their case: ``file`` (required: a file in the
+list's folder or below it; ``listed_paths``), and ``type``, ``sku``, ``name``,
+``price``, ``colour``; others are ignored. The file is read within bounds
+(``list_files``). A type is a product type's name ("footwear") or an everyday word
 for one, as a file's name would say it ("sneakers", "Tops", "T-shirt"). Every bad row
 is reported at once (its row number, as the spreadsheet numbers it, and why): a
-missing file or one that is not a picture, an unknown type or none to be had, a SKU
-seen before. Nothing is sent from a list with a bad row.
+missing file or one that is not a picture, one outside the list's folder, a cell that
+cannot be used, an unknown type or none to be had, a SKU seen before (whatever its
+case or composition). Nothing is sent from a list with a bad row.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,11 +22,12 @@ from aurax_desktop.api import InvalidRequestError, ProductType
 from aurax_desktop.api.suggest import product_type_in_words, suggest_product_type
 from aurax_desktop.imaging import ImageError, load_image
 from aurax_desktop.jobs.garments import Garment, display_name
+from aurax_desktop.jobs.list_files import ListFileError, NumberedRow, cell_problem, read_rows
+from aurax_desktop.jobs.listed_paths import OutsideTheFolderError, listed_file
+from aurax_desktop.jobs.naming import caseless
 
 COLUMNS = ("file", "type", "sku", "name", "price", "colour")
 ALIASES = {"color": "colour", "product type": "type", "product_type": "type", "photo": "file"}
-MAX_LIST_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 10_000
 EVERYDAY_TYPES = "top, sneakers or handbag"
 """Examples of the everyday words a type column may hold, for the message refusing one."""
 
@@ -72,7 +73,7 @@ def read_manifest(path: Path) -> Manifest:
     rows = _rows(path)
     if not rows:
         raise ManifestError(f"“{path.name}” is empty: it needs a header row with “file”.")
-    header = [_column(cell) for cell in rows[0]]
+    header = [_column(cell) for cell in rows[0][1]]
     if "file" not in header:
         raise ManifestError(
             f"“{path.name}” has no “file” column in its first row (found: "
@@ -81,7 +82,11 @@ def read_manifest(path: Path) -> Manifest:
     garments: list[Garment] = []
     bad: list[BadRow] = []
     skus: dict[str, int] = {}
-    for number, values in enumerate(rows[1:], start=2):
+    for number, values in rows[1:]:
+        unusable = _unusable_cell(header, values, number)
+        if unusable is not None:
+            bad.append(unusable)
+            continue
         cells = {
             name: str(values[i]).strip()
             for i, name in enumerate(header)
@@ -130,8 +135,10 @@ def _garment(
     given = cells.get("file", "")
     if not given:
         return BadRow(number, "no file is named")
-    photo = Path(given).expanduser()
-    photo = photo if photo.is_absolute() else folder / photo
+    try:
+        photo = listed_file(folder, given)  # nothing outside the list's folder is opened
+    except OutsideTheFolderError as exc:
+        return BadRow(number, exc.user_message)
     try:
         # Decoded whole at a small size (a JPEG's own reduced decode, quick even for a
         # large photo): a picture, of a kind that can be sent, and not cut short.
@@ -155,10 +162,10 @@ def _garment(
                 number, f"no type is given, and “{photo.name}” does not say one: add a type"
             )
     sku = cells.get("sku", "")
-    if sku:
-        if sku.casefold() in skus:
-            return BadRow(number, f"SKU “{sku}” is also on row {skus[sku.casefold()]}")
-        skus[sku.casefold()] = number
+    if sku:  # the same SKU whatever its case or composition ("É" in NFC or NFD)
+        if caseless(sku) in skus:
+            return BadRow(number, f"SKU “{sku}” is also on row {skus[caseless(sku)]}")
+        skus[caseless(sku)] = number
     return Garment(
         photo,
         kind,
@@ -178,65 +185,18 @@ def _product_type(typed: str) -> ProductType | None:
         return product_type_in_words(typed)
 
 
-def _rows(path: Path) -> list[list[object]]:
+def _unusable_cell(header: list[str], values: list[object], number: int) -> BadRow | None:
+    """The first cell of a column the list is read by that cannot be used, named."""
+    for i, name in enumerate(header):
+        if name and i < len(values):
+            problem = cell_problem(values[i])
+            if problem is not None:
+                return BadRow(number, f"the “{name}” cell {problem}")
+    return None
+
+
+def _rows(path: Path) -> list[NumberedRow]:
     try:
-        size = path.stat().st_size
-        if size > MAX_LIST_BYTES:
-            raise ManifestError(f"“{path.name}” is too large for a garment list.")
-        data = path.read_bytes()
-    except OSError as exc:
-        log.info("garment list %s not read: %r", path, exc)
-        raise ManifestError(_unreadable(path, exc)) from None
-    if path.suffix.lower() in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
-        return _xlsx_rows(path, data)
-    return _csv_rows(path, data)
-
-
-def _csv_rows(path: Path, data: bytes) -> list[list[object]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ManifestError(
-            f"“{path.name}” is not UTF-8 text. Save it as “CSV UTF-8” from the spreadsheet."
-        ) from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return [list(row) for row in rows[: MAX_ROWS + 1]]
-
-
-def _unreadable(path: Path, exc: OSError) -> str:
-    """Why the list's file could not be read, in the user's words."""
-    if isinstance(exc, FileNotFoundError):
-        return f"“{path.name}” could not be found: it may have been moved or renamed."
-    if isinstance(exc, IsADirectoryError):
-        return f"“{path.name}” is a folder: open the garment list inside it."
-    if isinstance(exc, PermissionError):
-        return f"“{path.name}” cannot be opened: this account is not allowed to read it."
-    return f"“{path.name}” cannot be read ({exc.strerror or 'the system refused'})."
-
-
-def _xlsx_rows(path: Path, data: bytes) -> list[list[object]]:
-    from openpyxl import load_workbook  # noqa: PLC0415 - only for spreadsheets
-
-    # A damaged or foreign file fails in many ways inside openpyxl (not a zip, a zip
-    # without a workbook, broken XML found only while the rows are read): each is the
-    # same news to the user, with the detail in the log.
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            rows: list[list[object]] = []
-            for row in sheet.iter_rows(values_only=True):
-                rows.append(list(row))
-                if len(rows) > MAX_ROWS:
-                    break
-            return rows
-        finally:
-            book.close()
-    except Exception as exc:
-        log.info("garment list %s is not a readable workbook: %r", path, exc)
-        raise ManifestError(
-            f"“{path.name}” is not a spreadsheet this program can read: save it as an "
-            "Excel workbook (.xlsx) or as CSV."
-        ) from None
+        return read_rows(path)
+    except ListFileError as exc:
+        raise ManifestError(exc.user_message) from None
