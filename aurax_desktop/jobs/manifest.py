@@ -15,7 +15,9 @@ case or composition). Nothing is sent from a list with a bad row.
 from __future__ import annotations
 
 import logging
+import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from aurax_desktop.api import InvalidRequestError, ProductType
@@ -139,12 +141,9 @@ def _garment(
         photo = listed_file(folder, given)  # nothing outside the list's folder is opened
     except OutsideTheFolderError as exc:
         return BadRow(number, exc.user_message)
-    try:
-        # Decoded whole at a small size (a JPEG's own reduced decode, quick even for a
-        # large photo): a picture, of a kind that can be sent, and not cut short.
-        load_image(photo, check_side=CHECK_SIDE)
-    except ImageError as exc:
-        return BadRow(number, exc.user_message)
+    unusable = _unusable_photo(photo)
+    if unusable is not None:
+        return BadRow(number, unusable)
     typed = cells.get("type", "")
     if typed:
         kind = _product_type(typed)
@@ -183,6 +182,29 @@ def _product_type(typed: str) -> ProductType | None:
         return ProductType.parse(typed)
     except InvalidRequestError:
         return product_type_in_words(typed)
+
+
+def _unusable_photo(photo: Path) -> str | None:
+    """Why the listed photo cannot be sent (None: it can). Decoded whole at a small
+    size (a JPEG's own reduced decode, quick even for a large photo): a picture, of a
+    kind that can be sent, and not cut short; proved once for all the rows that name
+    it, until the file changes."""
+    try:
+        found = photo.stat()
+    except OSError:
+        found = None
+    if found is None or not stat.S_ISREG(found.st_mode):
+        return _unusable_at(photo, 0, -1)  # said in load_image's words
+    return _unusable_at(photo, found.st_mtime_ns, found.st_size)
+
+
+@lru_cache(maxsize=1024)
+def _unusable_at(photo: Path, _changed: int, _size: int) -> str | None:
+    try:
+        load_image(photo, check_side=CHECK_SIDE)
+    except ImageError as exc:
+        return exc.user_message
+    return None
 
 
 def _unusable_cell(header: list[str], values: list[object], number: int) -> BadRow | None:
