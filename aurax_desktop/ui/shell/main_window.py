@@ -67,7 +67,7 @@ from aurax_desktop.ui.jobs.panel import HistoryPanel
 from aurax_desktop.ui.jobs.rules import can_delete, can_follow_again, can_retry, can_stop
 from aurax_desktop.ui.jobs.view import VISIBLE_ROWS
 from aurax_desktop.ui.jobs.viewer import ResultViewer
-from aurax_desktop.ui.photos.photo_loading import abandon_downloads
+from aurax_desktop.ui.photos.photo_loading import abandon_reads
 from aurax_desktop.ui.shell.account import AccountActions
 from aurax_desktop.ui.shell.demo_banner import DemoBanner
 from aurax_desktop.ui.shell.dialogs.shortcuts import ShortcutsDialog
@@ -836,7 +836,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # and its timer
         self.catalog.stop()
         self.forgetting.stop()
-        abandon_downloads()  # closing never waits on a slow link
+        abandon_reads()  # closing never waits on a slow link, a pipe or a slow disk
         if self.keyring is not None:
             self.keyring.stop()
         self.work.shutdown()
