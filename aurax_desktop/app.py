@@ -106,10 +106,20 @@ def create_window(
         QTimer.singleShot(0, lambda: open_given(window, photos))
     QTimer.singleShot(0, window.start)  # the history shows, connected or not
     if not session.connected and not read_only:
-        # the key saved in the keyring (read on a thread of its own: the keyring may wait
-        # for its password), else the welcome dialog
-        QTimer.singleShot(0, lambda: window.connect_saved_key(args.base_url))
+        QTimer.singleShot(0, lambda: connect_or_welcome(window, args.base_url))
     return window
+
+
+def connect_or_welcome(window: MainWindow, base_url: str | None) -> None:
+    """A key kept before is read from the keyring (on a thread of its own: the keyring
+    may wait for its password), else the welcome dialog. A first start (no key was
+    ever kept from here) shows the welcome dialog at once and alone: the keyring is
+    not asked, so one that is absent, locked, asking to be created or never answering
+    is never waited for."""
+    if window.session.settings.key_id:
+        window.connect_saved_key(base_url)
+    else:
+        window.show_welcome()
 
 
 APP_ID = "in.co.aurax.Desktop"
