@@ -126,9 +126,9 @@ def create_window(
         QTimer.singleShot(0, lambda: open_given(window, photos))
     QTimer.singleShot(0, window.start)  # the history shows, connected or not
     if not session.connected and not read_only:
-        # the key saved in the keyring (read on a thread of its own: the keyring may wait
-        # for its password), else the welcome dialog
-        QTimer.singleShot(0, lambda: window.connection.connect_saved_key(args.base_url))
+        # a key kept before, read from the keyring (on a thread of its own: the keyring
+        # may wait for its password), else at once the welcome dialog
+        QTimer.singleShot(0, lambda: window.connection.start(args.base_url))
     return window
 
 

@@ -4,8 +4,10 @@ The archive in ``dist/`` is unpacked into a fresh folder and its programs are ru
 a minimal environment (no virtual environment, no source tree: ``env -i PATH=... HOME=...``):
 versions, a demo try-on from the command (a HEIC person photo included), the window's
 smoke test, the history, the keyring (a real Secret Service, when gnome-keyring is
-installed), the TLS certificates, the desktop files, the icons, and install.sh and
-uninstall.sh. Prints one line per check; exits 1 at the first that fails.
+installed), the window's first start against a keyring that never answers (on a
+virtual screen with a window manager, as a new user's desktop), the TLS
+certificates, the desktop files, the icons, and install.sh and uninstall.sh. Prints
+one line per check; exits 1 at the first that fails.
 """
 
 from __future__ import annotations
@@ -113,6 +115,7 @@ def check(archive: Path, work: Path) -> None:
         raise CheckFailedError("no TLS certificates (certifi's cacert.pem) in the bundle")
     ok(f"TLS certificates: {certificates[0].relative_to(bundle)}")
     keyring_check(aurax, env, work)
+    first_start_check(window, env, work)
     desktop_files(bundle)
     install(bundle, env, work)
 
@@ -232,6 +235,151 @@ def keyring_check(aurax: Path, env: dict[str, str], work: Path) -> None:
     ok("keyring: the command read the key from the Secret Service and was let in")
 
 
+WELCOME_TITLE = "Welcome to AuraX Desktop"
+WAITING_TITLE = "Waiting for the system keyring"
+FIRST_START_LIMIT_S = 2.0
+PROGRESS_SHOWS_ITSELF_S = 4.0
+"""When a Qt progress dialog left alone shows itself: the first start is watched past it."""
+
+
+def first_start_check(window: Path, env: dict[str, str], work: Path) -> None:
+    """The installed window's first start with a system keyring that never answers (a
+    private D-Bus session whose Secret Service takes every call and replies to none),
+    on a virtual screen with a window manager: on a fresh account the welcome dialog
+    shows within 2 s and alone, and stays alone; for a returning user (a key id kept
+    in the settings) the keyring is waited for with a dialog saying so, whose "Use a
+    key for this session only" (here its keyboard path, Escape) leads to the welcome."""
+    needed = ("dbus-run-session", "xvfb-run", "openbox", "xdotool")
+    missing = [tool for tool in needed if shutil.which(tool) is None]
+    if missing:
+        ok(f"first start: skipped ({', '.join(missing)} not installed)")
+        return
+    for returning in (False, True):
+        home = work / ("first-start-returning" if returning else "first-start-fresh")
+        home.mkdir()
+        if returning:  # as connecting once leaves the settings: the key's id
+            run(
+                [
+                    sys.executable,
+                    "-c",
+                    "from dataclasses import replace\n"
+                    "from aurax_desktop.account import SettingsStore\n"
+                    "store = SettingsStore()\n"
+                    "store.save(replace(store.load().settings, key_id='kept-before'))",
+                ],
+                {**env, "HOME": str(home), "PYTHONPATH": str(ROOT)},
+            )
+        done = run(
+            [
+                *("dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1366x768x24"),
+                *(sys.executable, __file__, "first-start", window, home),
+                *(["returning"] if returning else []),
+            ],
+            {**env, "HOME": str(home)},
+            timeout=120,
+        )
+        seen = json.loads(done.stdout.strip().splitlines()[-1])
+        if returning:
+            if seen["waiting_at"] is None or seen["welcome_after_cancel"] is None:
+                raise CheckFailedError(
+                    f"the keyring's wait could not be left for the welcome: {seen}"
+                )
+            ok(
+                f"first start of a returning user, the keyring never answering: the wait shown "
+                f"at {seen['waiting_at']:.1f} s, and its Cancel opened the welcome in "
+                f"{seen['welcome_after_cancel']:.1f} s"
+            )
+        else:
+            at = seen["welcome_at"]
+            if at is None or at > FIRST_START_LIMIT_S or seen["waiting_at"] is not None:
+                raise CheckFailedError(
+                    f"the first start did not show the welcome alone within "
+                    f"{FIRST_START_LIMIT_S:g} s: {seen}"
+                )
+            ok(
+                f"first start on a fresh account, the keyring never answering: the welcome "
+                f"alone at {at:.1f} s (target {FIRST_START_LIMIT_S:g} s), still alone at "
+                f"{seen['watched']:.1f} s"
+            )
+
+
+def watch_first_start(window: Path, home: Path, returning: bool) -> dict[str, float | None]:
+    """Inside the D-Bus session and on the virtual screen: the silent keyring, a window
+    manager, then the window; what showed when, from its start (one JSON line)."""
+    silent = subprocess.Popen(
+        [sys.executable, str(ROOT / "packaging" / "silent_keyring.py")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    manager = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    app: subprocess.Popen[bytes] | None = None
+    seen: dict[str, float | None] = {"welcome_at": None, "waiting_at": None, "watched": 0.0}
+    try:
+        assert silent.stdout is not None
+        if silent.stdout.readline().strip() != "ready":
+            raise SystemExit("the silent keyring did not take the Secret Service's name")
+        passed = ("DISPLAY", "XAUTHORITY", "DBUS_SESSION_BUS_ADDRESS")
+        app_env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "xcb"}
+        app_env |= {name: os.environ[name] for name in passed if name in os.environ}
+        started = time.monotonic()
+        app = subprocess.Popen(
+            [str(window)], env=app_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        watch_until = started + (15.0 if returning else PROGRESS_SHOWS_ITSELF_S + 2.0)
+        cancelled_at: float | None = None
+        while time.monotonic() < watch_until and app.poll() is None:
+            shown = visible_windows()
+            now = time.monotonic() - started
+            waiting = [w for w, title in shown.items() if title.startswith(WAITING_TITLE)]
+            if waiting and seen["waiting_at"] is None:
+                seen["waiting_at"] = now
+            if any(title == WELCOME_TITLE for title in shown.values()):
+                if seen["welcome_at"] is None:
+                    seen["welcome_at"] = now
+                if cancelled_at is not None and not waiting:
+                    seen["welcome_after_cancel"] = now - cancelled_at
+                    break
+            if returning and waiting and cancelled_at is None:
+                subprocess.run(
+                    ["xdotool", "windowactivate", "--sync", waiting[0], "key", "Escape"],
+                    check=False,
+                    capture_output=True,
+                    timeout=10,
+                )
+                cancelled_at = time.monotonic() - started
+            seen["watched"] = now
+            time.sleep(0.1)  # the screen, looked at ten times a second
+        seen.setdefault("welcome_after_cancel", None)
+    finally:
+        for process in (app, manager, silent):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait()
+    return seen
+
+
+def visible_windows() -> dict[str, str]:
+    """The virtual screen's windows that are shown, by id, with their titles."""
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", "."],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=10,
+    )
+    titles = {}
+    for window in found.stdout.split():
+        name = subprocess.run(
+            ["xdotool", "getwindowname", window],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
+        titles[window] = name.stdout.strip()
+    return titles
+
+
 def desktop_files(bundle: Path) -> None:
     desktop = bundle / "share" / "applications" / f"{APP_ID}.desktop"
     metainfo = bundle / "share" / "metainfo" / f"{APP_ID}.metainfo.xml"
@@ -304,4 +452,8 @@ def main() -> int:
 
 if __name__ == "__main__":
     os.environ.pop("AURAX_DATA_DIR", None)
+    if sys.argv[1:2] == ["first-start"]:  # inside the session first_start_check makes
+        watched = watch_first_start(Path(sys.argv[2]), Path(sys.argv[3]), "returning" in sys.argv)
+        print(json.dumps(watched))
+        sys.exit(0)
     sys.exit(main())

@@ -121,12 +121,18 @@ def output_file(path: Path, *, force: bool) -> Path:
     if path.is_dir():
         raise UsageError(f"The output “{shown(path)}” is a folder; give a file name.")
     if path.exists() and not force:
-        raise UsageError(
-            f"“{shown(path)}” already exists. Choose another name, or add --force to replace it."
-        )
+        raise already_there(path)
     if not path.parent.exists():
         raise UsageError(f"The folder “{shown(path.parent)}” does not exist.")
     return path
+
+
+def already_there(path: Path) -> UsageError:
+    """The refusal of an output that exists (found before the command began, or made
+    by another program while it ran)."""
+    return UsageError(
+        f"“{shown(path)}” already exists. Choose another name, or add --force to replace it."
+    )
 
 
 def confirm(summary: str, *, yes: bool, stdin: TextIO | None = None) -> None:

@@ -13,7 +13,15 @@ from pathlib import Path
 
 from aurax_desktop.account import SettingsStore
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, COST_TRY_ON, ProductType
-from aurax_desktop.cli.arguments import OptionError, UsageError, confirm, output_file, shown
+from aurax_desktop.atomic import make_folders
+from aurax_desktop.cli.arguments import (
+    OptionError,
+    UsageError,
+    already_there,
+    confirm,
+    output_file,
+    shown,
+)
 from aurax_desktop.cli.context import CommandContext
 from aurax_desktop.cli.document_progress import DocumentProgress
 from aurax_desktop.cli.job_commands import EXIT_FAILED, EXIT_OK, exit_code, wait
@@ -148,7 +156,7 @@ def cmd_batch(context: CommandContext) -> int:
     finished = wait(context, list(sent.job_ids))
     saved: dict[str, str | None] = {}
     try:
-        args.output.mkdir(parents=True, exist_ok=True)
+        make_folders(args.output)  # as the user's own folders are made
         taken: set[str] = set()
         for job in finished:
             saved[job.id] = _save(context, job, taken)
@@ -211,8 +219,15 @@ def _save(context: CommandContext, job: Job, taken: set[str]) -> str | None:
     person = Path(job.source_name or "person").stem
     garment = Path(_garment(job)).stem
     try:
-        target = free_file_name(context.args.output, f"{person}__{garment}", result.suffix, taken)
-        saved = save_as(result, target)
+        while True:  # a name taken meanwhile (another command writing here): the next
+            target = free_file_name(
+                context.args.output, f"{person}__{garment}", result.suffix, taken
+            )
+            try:
+                saved = save_as(result, target, claim=True)
+            except FileExistsError:
+                continue
+            break
     except (ImageError, OSError) as exc:
         context.progress.note(
             f"aurax: could not save the result of {shown(person)} with {shown(garment)}: "
@@ -316,18 +331,24 @@ def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
     if not book.pages:
         raise UsageError(f"{called} has no {_culled(args)} to put in a lookbook.")
     paper = Paper(args.paper) if args.paper else None
-    if args.output.suffix.lower() == ".pdf":
-        done = _writing(
-            "lookbook",
-            "page",
-            lambda told: write_pdf(book, args.output, paper=paper, progress=told),
-        )
-    else:
-        done = _writing(
-            "contact sheet",
-            "look",
-            lambda told: write_contact_sheet(book, args.output, progress=told),
-        )
+    claim = not args.force  # never over a file made since the command began, unless --force
+    try:
+        if args.output.suffix.lower() == ".pdf":
+            done = _writing(
+                "lookbook",
+                "page",
+                lambda told: write_pdf(book, args.output, paper=paper, progress=told, claim=claim),
+            )
+        else:
+            done = _writing(
+                "contact sheet",
+                "look",
+                lambda told: write_contact_sheet(book, args.output, progress=told, claim=claim),
+            )
+    except FileExistsError as exc:
+        if exc.filename != str(args.output):
+            raise
+        raise already_there(args.output) from None
     if done is None:
         return EXIT_STOPPED
     written, notes = done
@@ -367,11 +388,18 @@ def cmd_linesheet(args: argparse.Namespace, store: JobStore) -> int:
     if not sheet.items:
         raise UsageError(f"{called} has no garments with {_culled(args)} for a line sheet.")
     paper = Paper(args.paper) if args.paper else None
-    done = _writing(
-        "line sheet",
-        "page",
-        lambda told: write_linesheet(sheet, args.output, paper=paper, progress=told),
-    )
+    try:  # never over a file made since the command began, unless --force
+        done = _writing(
+            "line sheet",
+            "page",
+            lambda told: write_linesheet(
+                sheet, args.output, paper=paper, progress=told, claim=not args.force
+            ),
+        )
+    except FileExistsError as exc:
+        if exc.filename != str(args.output):
+            raise
+        raise already_there(args.output) from None
     if done is None:
         return EXIT_STOPPED
     written, notes = done

@@ -137,12 +137,18 @@ def finish(context: CommandContext, job_ids: list[str], outputs: dict[str, Path 
                 try:
                     if not explicit:
                         target = free_file_name(target.parent, target.stem, target.suffix)
-                    path = save_as(path, target)
+                    # never over a file made since the command began, unless --force
+                    forced = explicit and bool(getattr(context.args, "force", False))
+                    path = save_as(path, target, claim=not forced)
                 except (ImageError, OSError) as exc:
                     unwritten += 1
+                    why = (
+                        "a file of that name was made meanwhile, and it is not replaced"
+                        if isinstance(exc, FileExistsError)
+                        else str(getattr(exc, "user_message", None) or exc).rstrip(".")
+                    )
                     context.progress.note(
-                        f"aurax: could not write {shown(target)}: "
-                        f"{getattr(exc, 'user_message', None) or exc}. The result is kept at "
+                        f"aurax: could not write {shown(target)}: {why}. The result is kept at "
                         f"{path}."
                     )
             saved[job.id] = shown(path)

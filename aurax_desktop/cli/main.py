@@ -1,7 +1,8 @@
 """``aurax``'s entry point: check, run, and turn every failure into one sentence.
 
-No Python traceback ever reaches the terminal: an unexpected error prints one
-sentence and the log file's path (the traceback is in that file).
+No Python traceback ever reaches the terminal: an unexpected error (in the command or
+in one of its threads) prints one sentence and the log file's path (the traceback is
+in that file); a disk that is full or refuses a file is said in plain words.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import argparse
 import contextlib
 import logging
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 
 from aurax_desktop.account import KeyringWaitTimeout
 from aurax_desktop.api import AccountError, AuraxError, AuthenticationError
@@ -21,9 +23,10 @@ from aurax_desktop.cli.job_commands import EXIT_ACCOUNT, EXIT_FAILED, EXIT_USAGE
 from aurax_desktop.cli.language import speak
 from aurax_desktop.cli.parser import build_parser
 from aurax_desktop.cli.terminal import safe_streams
+from aurax_desktop.disk_errors import why_not_written
 from aurax_desktop.imaging import ImageError
 from aurax_desktop.jobs import HistoryError, JobBook, JobStore
-from aurax_desktop.logs import log_file, setup_logging
+from aurax_desktop.logs import FILE_ONLY, log_file, log_to_terminal, setup_logging
 from aurax_desktop.privacy import make_private, secure_folders
 
 log = logging.getLogger(__name__)
@@ -61,10 +64,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     make_private()  # photos of people are personal data: what is made is the user's only
-    _start_logging()
+    terminal = _start_logging()
     speak(args.language)
-    with safe_streams():
-        return _guarded(parser, args)
+    try:
+        with safe_streams(), _threads_fail_plainly():
+            return _guarded(parser, args)
+    finally:
+        logging.getLogger().removeHandler(terminal)
 
 
 def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -88,13 +94,45 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             "interrupted. Tasks already sent go on at AuraX; `aurax resume` fetches their results."
         )
         return 130
-    except Exception as exc:
-        log.exception("aurax %s failed unexpectedly", args.command)
-        _say(
-            f"something unexpected went wrong ({type(exc).__name__}). The details are in "
-            f"{log_file()}."
-        )
+    except OSError as exc:  # a file the command writes or reads (a full disk, a folder)
+        log.info("aurax %s: a file could not be written", args.command, exc_info=True)
+        _say(_not_written(exc))
         return EXIT_FAILED
+    except Exception as exc:
+        log.exception("aurax %s failed unexpectedly", args.command, extra=FILE_ONLY)
+        _say(_unexpected(exc))
+        return EXIT_FAILED
+
+
+def _not_written(exc: OSError) -> str:
+    where = f"“{exc.filename}”" if exc.filename else "a file"
+    return f"{where} could not be written: {why_not_written(exc)} Nothing was left half-written."
+
+
+def _unexpected(exc: BaseException) -> str:
+    return (
+        f"something unexpected went wrong ({type(exc).__name__}). The details are in {log_file()}."
+    )
+
+
+@contextlib.contextmanager
+def _threads_fail_plainly() -> Iterator[None]:
+    """While the command runs, a thread's unexpected error is one sentence too (Python
+    would print its traceback); the hook it replaces is back afterwards."""
+    previous = threading.excepthook
+
+    def hook(failure: threading.ExceptHookArgs) -> None:
+        if failure.exc_type is SystemExit:
+            return
+        error = failure.exc_value or failure.exc_type()
+        log.error("a thread of aurax failed unexpectedly", exc_info=error, extra=FILE_ONLY)
+        _say(_unexpected(error))
+
+    threading.excepthook = hook
+    try:
+        yield
+    finally:
+        threading.excepthook = previous
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -122,14 +160,13 @@ def _run(args: argparse.Namespace) -> int:
         return command(context)
 
 
-def _start_logging() -> None:
-    """Warnings to the terminal, everything to the log file (when it can be written)."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    for handler in logging.getLogger().handlers:
-        if not getattr(handler, "aurax", False):
-            handler.setLevel(logging.WARNING)
+def _start_logging() -> logging.Handler:
+    """Warnings to the terminal (a plain line each), everything to the log file (when it
+    can be written); the terminal's handler, to take away when the command ends."""
+    terminal = log_to_terminal(logging.WARNING)
     with contextlib.suppress(OSError):  # a read-only or full folder: the command says so
         setup_logging()
+    return terminal
 
 
 def _say(text: str) -> None:

@@ -76,10 +76,15 @@ class _Writer:
 
 
 def write_contact_sheet(
-    book: Lookbook, target: Path, *, progress: Progress | None = None
+    book: Lookbook,
+    target: Path,
+    *,
+    progress: Progress | None = None,
+    claim: bool = False,
 ) -> tuple[Path, list[str]]:
     """The contact sheet, written whole or not at all; the notes about looks left out.
-    ``progress`` is told of each look, and may stop the writing."""
+    ``progress`` is told of each look, and may stop the writing; ``claim``: the name is
+    taken only if no file has it (two exports at once never replace each other)."""
     kind = _FORMATS.get(target.suffix.lower())
     if kind is None:
         raise ValueError(f"“{target.name}”: a contact sheet is a .png or .jpg picture.")
@@ -120,7 +125,7 @@ def write_contact_sheet(
     progress.step(done, total)
     out = io.BytesIO()
     sheet.save(out, kind, **({"quality": 90} if kind == "JPEG" else {"optimize": True}))
-    written = write_atomically(target, out.getvalue())
+    written = write_atomically(target, out.getvalue(), claim=claim)
     progress.told(total, total)
     return written, notes
 

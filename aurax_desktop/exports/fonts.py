@@ -20,8 +20,8 @@ import sys
 import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib.resources import as_file, files
+from itertools import groupby
 from pathlib import Path
 
 import arabic_reshaper
@@ -72,6 +72,8 @@ class FontBook:
     """The fonts a document uses: the bundled ones first, system ones for the rest."""
 
     def __init__(self) -> None:
+        self.searches = 0
+        """How many characters this book asked the system's fonts for."""
         with _lock:
             for name, file_name in _BUNDLED.items():
                 if name not in pdfmetrics.getRegisteredFontNames():
@@ -80,16 +82,37 @@ class FontBook:
                         _PATHS[name] = (str(path), 0)
 
     def runs(self, text: str, *, bold: bool = False) -> list[Run]:
-        """``text`` (in visual order) in runs of one font each."""
+        """``text`` (in visual order) in runs of one font each (in time that grows with
+        the text: each run is joined once, and a character's font is looked up once)."""
         base = BOLD if bold else REGULAR
         found: list[Run] = []
-        for char in text:
-            font = base if _covers(base, char) or char.isspace() else _font_for(char) or base
-            if found and found[-1].font == font:
-                found[-1] = Run(font, found[-1].text + char)
-            else:
-                found.append(Run(font, char))
+        for font, chars in groupby(text, key=lambda char: self._font_of(char, base)):
+            found.append(Run(font, "".join(chars)))
         return found
+
+    def _font_of(self, char: str, base: str) -> str:
+        if char.isspace() or _covers(base, char):
+            return base
+        return self.fallback(char) or base
+
+    def fallback(self, char: str) -> str | None:
+        """A system font for a character the bundled one lacks: one already in use that
+        has it, else one fontconfig (or the system's folders) names. Only so many are
+        asked for a document: text of thousands of characters no font has (a hostile
+        name) is drawn in the bundled font rather than searched for, character by
+        character."""
+        for name in _system_fonts():
+            if _covers(name, char):
+                return name
+        if char in _FOUND:
+            return _FOUND[char]
+        if self.searches >= MAX_SEARCHES:
+            return None
+        self.searches += 1
+        if len(_FOUND) > MAX_FOUND:
+            _FOUND.clear()
+        _FOUND[char] = _font_for(char)
+        return _FOUND[char]
 
     @staticmethod
     def file_of(font_name: str) -> tuple[str, int]:
@@ -110,7 +133,20 @@ def _covers(font_name: str, char: str) -> bool:
     return ord(char) in font.face.charToGlyph
 
 
-@lru_cache(maxsize=4096)
+MAX_SEARCHES = 64
+"""The most characters a document asks the system's fonts for (a search runs
+fontconfig, some milliseconds): the scripts of a season's names take a few."""
+MAX_FOUND = 4096
+_FOUND: dict[str, str | None] = {}
+"""Characters asked for, and the font found (None: none has it), for every document."""
+
+
+def _system_fonts() -> list[str]:
+    """The system fonts registered so far, in the order they were."""
+    with _lock:
+        return [name for name in _PATHS if name.startswith("System-")]
+
+
 def _font_for(char: str) -> str | None:
     """A registered system font that has ``char`` (None: none found)."""
     for path, index in _candidates(char):

@@ -2,24 +2,36 @@
 
 The template's fields are ``{sku}``, ``{name}`` (the garment's), ``{person}`` and
 ``{garment}`` (the photos' file names without their extensions), ``{type}`` and
-``{n}`` (1, 2, ...). Names are made safe, unique and never longer than the file
-system allows (``jobs.naming``). An existing file is never replaced unless asked.
+``{n}`` (1, 2, ...; ``{n:03}`` pads it to 001). No other format is taken: a template is
+checked before anything is made (``check_template``), so none can ask for a name of
+a billion characters. Names are made safe on every system, unique ignoring case and
+never longer than the file system allows (``jobs.naming``). Each file is written
+whole under a temporary name and then claims its name (``atomic``): an existing file,
+even one another export made a moment before, is never replaced unless asked.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
+from aurax_desktop.atomic import atomic_file, make_folders
+from aurax_desktop.disk_errors import why_not_written
 from aurax_desktop.jobs import Job
 from aurax_desktop.jobs.garments import SKU, garment_label
-from aurax_desktop.jobs.naming import fitted, free_file_name, safe_stem
+from aurax_desktop.jobs.naming import caseless, fitted, folder_names, free_file_name, safe_stem
+from aurax_desktop.jobs.short_names import person_label
 
 FIELDS = ("sku", "name", "person", "garment", "type", "n")
 DEFAULT_TEMPLATE = "{person}__{garment}"
+MAX_TEMPLATE = 1000
+"""The longest template, in characters (a name is at most 255 bytes)."""
+_NUMBER_WIDTH = re.compile(r"0?[1-9]")
+"""The one format a field takes: the width of ``{n}`` (``{n:03}``), up to 9 digits."""
 
 
 class TemplateError(ValueError):
@@ -27,16 +39,38 @@ class TemplateError(ValueError):
 
 
 def check_template(template: str) -> None:
+    """Refuse a template that is not one, names a field there is not, asks for a format
+    (``{n:>1500000000}``, ``{sku!r}``) or is too long: at once, nothing made."""
+    if len(template) > MAX_TEMPLATE:
+        raise TemplateError(
+            f"the template is {len(template):,} characters long; a file name is at most "
+            f"255 bytes, so keep the template under {MAX_TEMPLATE:,} characters."
+        )
     try:
-        names = [name for _text, name, _spec, _conv in string.Formatter().parse(template)]
+        parsed = list(string.Formatter().parse(template))
     except ValueError as exc:
         raise TemplateError(f"“{template}” is not a name template ({exc}).") from None
+    names = [name for _text, name, _spec, _conv in parsed]
     unknown = sorted({n for n in names if n is not None and n not in FIELDS})
     if unknown:
         fields = ", ".join("{" + f + "}" for f in FIELDS)
         raise TemplateError(f"{', '.join(unknown)}: not a field; use {fields}.")
     if not any(names):
         raise TemplateError("the template names no field: every file would have one name.")
+    for _text, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if conversion:
+            raise TemplateError(
+                f"“{{{name}!{conversion}}}” asks for a conversion, which names do not take: "
+                f"write {{{name}}}."
+            )
+        if spec and not (name == "n" and _NUMBER_WIDTH.fullmatch(spec)):
+            raise TemplateError(
+                f"“{{{name}:{spec[:20]}{'…' if len(spec) > 20 else ''}}}” asks for a "
+                f"format, which names do not take (only {{n}} a number of digits, as in "
+                f"{{n:03}}): write {{{name}}}."
+            )
 
 
 def name_of(job: Job, template: str, number: int) -> str:
@@ -44,10 +78,10 @@ def name_of(job: Job, template: str, number: int) -> str:
     values = {
         "sku": str(job.params.get(SKU) or ""),
         "name": garment_label(job.params),
-        "person": PurePath(job.source_name or "person").stem,
+        "person": person_label(job) or "person",
         "garment": PurePath(str(job.params.get("garment_name") or "garment")).stem,
         "type": job.product_type.capitalize(),
-        "n": str(number),
+        "n": number,
     }
     return safe_stem(template.format(**values))
 
@@ -64,30 +98,54 @@ def export_results(
     jobs: Iterable[Job], folder: Path, template: str = DEFAULT_TEMPLATE, *, force: bool = False
 ) -> Exported:
     """Copy each job's result as it came (full size) into ``folder``. A name the
-    template gives twice gets "-2"; one naming a file already there is replaced only
-    with ``force``. Failing to copy one never stops the others."""
+    template gives twice gets "-2"; one naming a file already there (whatever its case,
+    or made by another export meanwhile) is replaced only with ``force``. Failing to
+    copy one never stops the others, and leaves nothing half-written."""
     check_template(template)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folders(folder)
     done = Exported()
-    taken: set[str] = set()
+    present = folder_names(folder)  # what was there before: "exists", unless forced
+    taken: set[str] = set()  # the names this export gave
     for number, job in enumerate(jobs, start=1):
         if not job.result_paths:
             continue
         result = job.result_paths[0]
         stem = name_of(job, template, number)
-        target = folder / fitted(stem, result.suffix)
-        if target.name.casefold() in taken:
-            target = free_file_name(folder, stem, result.suffix, taken)
-        elif target.exists() and not force:
-            done.existing.append(target)
-            continue
-        taken.add(target.name.casefold())
+        name = fitted(stem, result.suffix)
+        key = caseless(name)
         try:
-            temporary = target.with_name(f".{target.name[:32]}.part")
-            shutil.copyfile(result, temporary)
-            temporary.replace(target)
+            if key in taken:  # the template gave this name before: the next free one
+                target = _copy_to_free_name(result, folder, stem, taken)
+            elif key in present and not force:
+                done.existing.append(folder / present[key])
+                continue
+            else:
+                taken.add(key)
+                target = folder / present.get(key, name)  # forced: the file there, replaced
+                try:
+                    _copy(result, target, claim=not force)
+                except FileExistsError:  # made since the export began (another export)
+                    done.existing.append(target)
+                    continue
         except OSError as exc:
-            done.failed.append(f"{target.name}: {exc.strerror or exc}")
+            done.failed.append(f"{name}: {why_not_written(exc)}")
             continue
         done.written.append(target)
     return done
+
+
+def _copy(result: Path, target: Path, *, claim: bool) -> None:
+    with result.open("rb") as source, atomic_file(target, claim=claim) as out:
+        shutil.copyfileobj(source, out)
+
+
+def _copy_to_free_name(result: Path, folder: Path, stem: str, taken: set[str]) -> Path:
+    """Copy ``result`` under the first free name ``stem-2``, ``stem-3``...: free when
+    chosen and still free when claimed (one taken meanwhile: the next)."""
+    while True:
+        target = free_file_name(folder, stem, result.suffix, taken)
+        try:
+            _copy(result, target, claim=True)
+        except FileExistsError:
+            continue
+        return target

@@ -223,6 +223,7 @@ def write_linesheet(
     *,
     paper: Paper | None = None,
     progress: Progress | None = None,
+    claim: bool = False,
 ) -> tuple[Path, list[str]]:
     """The line sheet as a PDF on ``paper`` (the locale's when None): the cover, then two
     garments a page, each filling half of what the heading leaves; notes on pictures
@@ -234,7 +235,7 @@ def write_linesheet(
     pages = page_count(sheet)
     total = pages + 1  # and the saving
     progress.step(0, total)
-    with atomic_file(target) as out, PrintShelf() as shelf:
+    with atomic_file(target, claim=claim) as out, PrintShelf() as shelf:
         pdf = new_document(out, (width, height), sheet.title)
         ts = Typesetter(pdf)
         _cover(ts, sheet, (width, height))

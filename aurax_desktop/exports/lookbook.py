@@ -257,6 +257,7 @@ def write_pdf(
     *,
     paper: Paper | None = None,
     progress: Progress | None = None,
+    claim: bool = False,
 ) -> tuple[Path, list[str]]:
     """The lookbook as a PDF on ``paper`` (the locale's when None), written whole or not
     at all; the notes about looks left out (a result that is damaged or larger than a
@@ -281,7 +282,7 @@ def write_pdf(
     total = sum(len(pieces) for _person, pieces in parts) + 1  # and the saving
     done = 0
     progress.step(done, total)
-    with atomic_file(target) as out, PrintShelf() as shelf:
+    with atomic_file(target, claim=claim) as out, PrintShelf() as shelf:
         pdf = new_document(out, size, book.title)
         pages = _Pages(Typesetter(pdf), book, shelf)
         for person, pieces in parts:

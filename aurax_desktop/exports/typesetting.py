@@ -4,8 +4,10 @@ drawn in any script (``fonts``), right-to-left text in its visual order."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import BinaryIO
 
 from reportlab import rl_config
@@ -88,28 +90,72 @@ def reads_right_to_left(text: str) -> bool:
 def wrap_words(text: str, fits: Callable[[str], bool], lines: int) -> list[str]:
     """``text`` in lines that each ``fits``; a word longer than a line is broken; at
     most ``lines``, the last cut with "…" when there is more. The one wrapping of every
-    document (the PDF's and the contact sheet's, whatever measures their text)."""
-    found: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if fits(candidate):
-            current = candidate
-            continue
-        if current:
-            found.append(current)
-        current = word
-        while not fits(current) and len(current) > 1:  # longer than the cell: broken
-            cut = len(current) - 1
-            while cut > 1 and not fits(current[:cut]):
-                cut -= 1
-            found.append(current[:cut])
-            current = current[cut:]
-    if current:
-        found.append(current)
+    document (the PDF's and the contact sheet's, whatever measures their text).
+
+    Its time grows with the text, not its square: lines are made only until one more
+    than ``lines`` is known to be there (a name of 10,000 characters is not wrapped
+    whole to show two lines of it), and a long word's cut is found by doubling and
+    halving the piece measured, not by taking off a character at a time."""
+    found = list(islice(_lines(text, fits), lines + 1))
     if len(found) > lines:
         last = found[lines - 1]
         while last and not fits(last + ELLIPSIS):
             last = last[:-1].rstrip()
         found = [*found[: lines - 1], last + ELLIPSIS]
     return found
+
+
+def _lines(text: str, fits: Callable[[str], bool]) -> Iterator[str]:
+    """``text``'s lines, one at a time, as they are made."""
+    current = ""
+    for match in _WORD.finditer(text):
+        word = match.group()
+        candidate = f"{current} {word}" if current else word
+        if _fits_whole(candidate, fits):
+            current = candidate
+            continue
+        if current:
+            yield current
+        current = word
+        while len(current) > 1:  # longer than a line: broken where the line is full
+            cut = _longest_start(current, fits)
+            if cut == len(current):
+                break  # the rest fits: it starts the next line
+            yield current[:cut]
+            current = current[cut:]
+    if current:
+        yield current
+
+
+_WORD = re.compile(r"\S+")
+LONGEST_LINE = 1000
+"""More characters than any line of a document holds: a longer text is measured only as
+far as a line could reach."""
+
+
+def _fits_whole(text: str, fits: Callable[[str], bool]) -> bool:
+    if len(text) <= LONGEST_LINE:
+        return fits(text)
+    return _longest_start(text, fits) == len(text)
+
+
+def _longest_start(text: str, fits: Callable[[str], bool]) -> int:
+    """How many of ``text``'s first characters fit (all of them when it fits whole; at
+    least one, so that a line always takes something). The pieces measured double in
+    length until one does not fit, then halve the gap: the text beyond twice a line's
+    reach is never measured."""
+    good, probe = 0, 1
+    while probe < len(text) and fits(text[:probe]):
+        good, probe = probe, probe * 2
+    if probe >= len(text):
+        if fits(text):
+            return len(text)
+        probe = len(text)
+    bad = probe  # the shortest start known not to fit
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if fits(text[:middle]):
+            good = middle
+        else:
+            bad = middle
+    return max(good, 1)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import errno
 import io
 from pathlib import Path
 
 from PIL import Image
 
 from aurax_desktop.atomic import write_atomically
+from aurax_desktop.disk_errors import why_not_written
 from aurax_desktop.imaging.colour import flatten
 from aurax_desktop.imaging.errors import ImageError
 from aurax_desktop.imaging.source import load_image
@@ -23,12 +23,13 @@ _FORMATS = {
 }
 
 
-def save_as(source: Path, target: Path, *, quality: int = 95) -> Path:
+def save_as(source: Path, target: Path, *, quality: int = 95, claim: bool = False) -> Path:
     """Copy ``source`` to ``target``, converting when the extensions differ.
 
     The file appears whole or not at all (an existing one is replaced only once
-    the new one is written). Raises ``ImageError``, in plain words, for an
-    unknown extension and when the file cannot be written.
+    the new one is written; with ``claim``, never: ``FileExistsError``, even for a
+    file another program made a moment before). Raises ``ImageError``, in plain
+    words, for an unknown extension and when the file cannot be written.
     """
     wanted = _FORMATS.get(target.suffix.lower())
     if wanted is None:
@@ -51,10 +52,12 @@ def save_as(source: Path, target: Path, *, quality: int = 95) -> Path:
                 else:
                     pixels.save(out, wanted)
                 data = out.getvalue()
-        return write_atomically(target, data)
+        return write_atomically(target, data, claim=claim)
     except OSError as exc:
+        if isinstance(exc, FileExistsError) and claim and exc.filename == str(target):
+            raise  # the name is taken: the caller chooses another, or says so
         raise ImageError(
-            f"“{target.name}” could not be saved in {target.parent}: {_why(exc)}",
+            f"“{target.name}” could not be saved in {target.parent}: {why_not_written(exc)}",
             name=target.name,
             reason="write",
         ) from exc
@@ -76,13 +79,3 @@ def _grey_jpeg(source: Path, quality: int) -> bytes | None:
     out = io.BytesIO()
     grey.save(out, "JPEG", quality=quality)
     return out.getvalue()
-
-
-def _why(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "this folder does not allow writing. Choose another folder."
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full. Free some space or choose another disk."
-    if isinstance(exc, FileNotFoundError | FileExistsError | NotADirectoryError):
-        return "that folder cannot be made. Choose another folder."
-    return f"{exc.strerror or exc}."

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import errno
+import shutil
 from pathlib import Path
+
+from aurax_desktop.disk_errors import FULL
 
 
 class HistoryError(Exception):
@@ -25,7 +28,7 @@ def history_error(exc: BaseException, path: Path) -> HistoryError:
     folder = path.parent
     if any(mark in text for mark in _CORRUPT):
         return HistoryError(f"The history file {path} is damaged ({exc}).", corrupt=True)
-    if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+    if any(_full(cause) for cause in _causes(exc)) or ("i/o error" in text and _no_room(folder)):
         return HistoryError(
             f"The disk that holds {folder} is full, so the history cannot be written. Free "
             "some space and start again."
@@ -47,3 +50,30 @@ def history_error(exc: BaseException, path: Path) -> HistoryError:
             f"The history file {path} is busy in another program. Wait a moment and try again."
         )
     return HistoryError(f"The history file {path} cannot be used ({exc}).")
+
+
+NO_ROOM_BYTES = 1024 * 1024
+"""Free space below which a disk is full for SQLite: its "disk I/O error" on such a disk
+(growing the shared-memory file of the write-ahead log fails) is the full disk."""
+
+
+def _no_room(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NO_ROOM_BYTES
+    except OSError:
+        return False
+
+
+def _full(exc: BaseException) -> bool:
+    return "full" in str(exc).lower() or getattr(exc, "errno", None) in FULL
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """``exc`` and what it happened during or because of (a full disk, then the rollback
+    that failed after it), first to last."""
+    found: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in found:
+        found.append(current)
+        current = current.__cause__ or current.__context__
+    return found

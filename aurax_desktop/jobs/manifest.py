@@ -1,31 +1,37 @@
 """A season's garment list, as merchandisers keep it: a CSV (UTF-8, with or without a
 byte-order mark; comma or semicolon) or an XLSX (its first sheet), with a header row.
 
-Columns are matched by name whatever their case: ``file`` (required: relative to the
-list's folder, or absolute), and ``type``, ``category``, ``sku``, ``name``, ``colour``,
-``sizes``, ``description``, the prices ``wholesale`` and ``retail`` (``price``, ``rrp``
-and ``msrp`` are the retail price) and their ``currency`` (ISO 4217); others are
-ignored. A type is any word: a product type's name ("footwear"), or an everyday word
-for one ("sneakers", "Tops", "Scarf"), or a word AuraX has no type for ("Kaftan"),
-which goes as Other with a note. The word is the garment's category in documents,
-unless a ``category`` column says another. Every bad row is reported at once (its row
-number, as the spreadsheet numbers it, and why): a missing file or one that is not a
-picture, no type to be had, a SKU seen before, a currency that is no ISO 4217 code, a
-price in another currency than the row's. Nothing is sent from a list with a bad row.
+Columns are matched by name whatever their case: ``file`` (required: a file in the
+list's folder or below it; ``listed_paths``), and ``type``, ``category``, ``sku``,
+``name``, ``colour``, ``sizes``, ``description``, the prices ``wholesale`` and
+``retail`` (``price``, ``rrp`` and ``msrp`` are the retail price) and their
+``currency`` (ISO 4217); others are ignored. The file is read within bounds
+(``list_files``). A type is any word: a product type's name ("footwear"), or an
+everyday word for one ("sneakers", "Tops", "Scarf"), or a word AuraX has no type for
+("Kaftan"), which goes as Other with a note. The word is the garment's category in
+documents, unless a ``category`` column says another. Every bad row is reported at
+once (its row number, as the spreadsheet numbers it, and why): a missing file or one
+that is not a picture, one outside the list's folder, a cell that cannot be used, no
+type to be had, a SKU seen before (whatever its case or composition), a currency that
+is no ISO 4217 code, a price in another currency than the row's. Nothing is sent from
+a list with a bad row.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
+import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from aurax_desktop.api import InvalidRequestError, ProductType
 from aurax_desktop.api.suggest import product_type_in_words, suggest_product_type
 from aurax_desktop.imaging import ImageError, load_image
 from aurax_desktop.jobs.garments import Garment, display_name
+from aurax_desktop.jobs.list_files import ListFileError, NumberedRow, cell_problem, read_rows
+from aurax_desktop.jobs.listed_paths import OutsideTheFolderError, listed_file
+from aurax_desktop.jobs.naming import caseless
 from aurax_desktop.jobs.prices import DOLLAR, agrees, currency_code, read_price
 
 COLUMNS = (
@@ -55,8 +61,6 @@ ALIASES = {
     "wholesale_price": "wholesale",
     "size": "sizes",
 }
-MAX_LIST_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 10_000
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +107,7 @@ def read_manifest(path: Path) -> Manifest:
     rows = _rows(path)
     if not rows:
         raise ManifestError(f"“{path.name}” is empty: it needs a header row with “file”.")
-    header = [_column(cell) for cell in rows[0]]
+    header = [_column(cell) for cell in rows[0][1]]
     if "file" not in header:
         raise ManifestError(
             f"“{path.name}” has no “file” column in its first row (found: "
@@ -113,7 +117,11 @@ def read_manifest(path: Path) -> Manifest:
     bad: list[BadRow] = []
     notes: list[str] = []
     skus: dict[str, int] = {}
-    for number, values in enumerate(rows[1:], start=2):
+    for number, values in rows[1:]:
+        unusable = _unusable_cell(header, values, number)
+        if unusable is not None:
+            bad.append(unusable)
+            continue
         cells = {
             name: _text(values[i])
             for i, name in enumerate(header)
@@ -162,7 +170,7 @@ class _Row:
 
     number: int
     skus: dict[str, int]
-    """Each SKU seen (case-folded), with its row."""
+    """Each SKU seen (case-folded and NFC), with its row."""
     notes: list[str]
 
 
@@ -171,14 +179,13 @@ def _garment(folder: Path, cells: dict[str, str], row: _Row) -> Garment | BadRow
     given = cells.get("file", "")
     if not given:
         return BadRow(number, "no file is named")
-    photo = Path(given).expanduser()
-    photo = photo if photo.is_absolute() else folder / photo
     try:
-        # Decoded whole at a small size (a JPEG's own reduced decode, quick even for a
-        # large photo): a picture, of a kind that can be sent, and not cut short.
-        load_image(photo, check_side=CHECK_SIDE)
-    except ImageError as exc:
+        photo = listed_file(folder, given)  # nothing outside the list's folder is opened
+    except OutsideTheFolderError as exc:
         return BadRow(number, exc.user_message)
+    unusable = _unusable_photo(photo)
+    if unusable is not None:
+        return BadRow(number, unusable)
     typed = cells.get("type", "")
     category = cells.get("category", "") or as_category(typed)
     word = typed or category
@@ -197,10 +204,10 @@ def _garment(folder: Path, cells: dict[str, str], row: _Row) -> Garment | BadRow
                 number, f"no type is given, and “{photo.name}” does not say one: add a type"
             )
     sku = cells.get("sku", "")
-    if sku:
-        if sku.casefold() in row.skus:
-            return BadRow(number, f"SKU “{sku}” is also on row {row.skus[sku.casefold()]}")
-        row.skus[sku.casefold()] = number
+    if sku:  # the same SKU whatever its case or composition ("É" in NFC or NFD)
+        if caseless(sku) in row.skus:
+            return BadRow(number, f"SKU “{sku}” is also on row {row.skus[caseless(sku)]}")
+        row.skus[caseless(sku)] = number
     retail = cells.get("retail", "") or cells.get("price", "")
     wholesale = cells.get("wholesale", "")
     currency = _currency(number, cells.get("currency", ""), (wholesale, retail))
@@ -261,65 +268,41 @@ def _product_type(typed: str) -> ProductType | None:
         return product_type_in_words(typed)
 
 
-def _rows(path: Path) -> list[list[object]]:
+def _unusable_photo(photo: Path) -> str | None:
+    """Why the listed photo cannot be sent (None: it can). Decoded whole at a small
+    size (a JPEG's own reduced decode, quick even for a large photo): a picture, of a
+    kind that can be sent, and not cut short; proved once for all the rows that name
+    it, until the file changes."""
     try:
-        size = path.stat().st_size
-        if size > MAX_LIST_BYTES:
-            raise ManifestError(f"“{path.name}” is too large for a garment list.")
-        data = path.read_bytes()
-    except OSError as exc:
-        log.info("garment list %s not read: %r", path, exc)
-        raise ManifestError(_unreadable(path, exc)) from None
-    if path.suffix.lower() in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
-        return _xlsx_rows(path, data)
-    return _csv_rows(path, data)
+        found = photo.stat()
+    except OSError:
+        found = None
+    if found is None or not stat.S_ISREG(found.st_mode):
+        return _unusable_at(photo, 0, -1)  # said in load_image's words
+    return _unusable_at(photo, found.st_mtime_ns, found.st_size)
 
 
-def _csv_rows(path: Path, data: bytes) -> list[list[object]]:
+@lru_cache(maxsize=1024)
+def _unusable_at(photo: Path, _changed: int, _size: int) -> str | None:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ManifestError(
-            f"“{path.name}” is not UTF-8 text. Save it as “CSV UTF-8” from the spreadsheet."
-        ) from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return [list(row) for row in rows[: MAX_ROWS + 1]]
+        load_image(photo, check_side=CHECK_SIDE)
+    except ImageError as exc:
+        return exc.user_message
+    return None
 
 
-def _unreadable(path: Path, exc: OSError) -> str:
-    """Why the list's file could not be read, in the user's words."""
-    if isinstance(exc, FileNotFoundError):
-        return f"“{path.name}” could not be found: it may have been moved or renamed."
-    if isinstance(exc, IsADirectoryError):
-        return f"“{path.name}” is a folder: open the garment list inside it."
-    if isinstance(exc, PermissionError):
-        return f"“{path.name}” cannot be opened: this account is not allowed to read it."
-    return f"“{path.name}” cannot be read ({exc.strerror or 'the system refused'})."
+def _unusable_cell(header: list[str], values: list[object], number: int) -> BadRow | None:
+    """The first cell of a column the list is read by that cannot be used, named."""
+    for i, name in enumerate(header):
+        if name and i < len(values):
+            problem = cell_problem(values[i])
+            if problem is not None:
+                return BadRow(number, f"the “{name}” cell {problem}")
+    return None
 
 
-def _xlsx_rows(path: Path, data: bytes) -> list[list[object]]:
-    from openpyxl import load_workbook  # noqa: PLC0415 - only for spreadsheets
-
-    # A damaged or foreign file fails in many ways inside openpyxl (not a zip, a zip
-    # without a workbook, broken XML found only while the rows are read): each is the
-    # same news to the user, with the detail in the log.
+def _rows(path: Path) -> list[NumberedRow]:
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            rows: list[list[object]] = []
-            for row in sheet.iter_rows(values_only=True):
-                rows.append(list(row))
-                if len(rows) > MAX_ROWS:
-                    break
-            return rows
-        finally:
-            book.close()
-    except Exception as exc:
-        log.info("garment list %s is not a readable workbook: %r", path, exc)
-        raise ManifestError(
-            f"“{path.name}” is not a spreadsheet this program can read: save it as an "
-            "Excel workbook (.xlsx) or as CSV."
-        ) from None
+        return read_rows(path)
+    except ListFileError as exc:
+        raise ManifestError(exc.user_message) from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import keyring
@@ -18,7 +19,7 @@ from keyring.backends import null
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from aurax_desktop.account import Credentials, CredentialStore, KeyringUnavailable
+from aurax_desktop.account import Credentials, CredentialStore, KeyringUnavailable, SettingsStore
 from aurax_desktop.app import create_window
 from aurax_desktop.cli import main
 from aurax_desktop.demo import DemoServer
@@ -116,6 +117,10 @@ def test_the_window_says_it_waits_and_cancel_goes_on_for_this_session(
         dialog.key_id_edit.setText(server.key_id)
         dialog.save_and_connect()
 
+    # a key was kept before (its id is in the settings): the keyring is read for it (a
+    # first start never asks the keyring: see test_first_start)
+    settings = SettingsStore()
+    settings.save(replace(settings.load().settings, key_id="kept-before"))
     window = create_window([])
     qtbot.addWidget(window)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import keyring
 import pytest
@@ -129,6 +130,8 @@ def test_account_menu_signs_out_and_settings_are_saved(
     server = demo_factory(api_key=SECRET)
     memory_keyring.set_password("aurax-desktop", "api-key", SECRET)
     memory_keyring.set_password("aurax-desktop", "key-id", server.key_id)
+    kept = SettingsStore()  # as connecting left them: the key's id (a first start has none)
+    kept.save(replace(kept.load().settings, key_id=server.key_id))
     window = create_window(["--base-url", server.url])
     driver = WindowDriver(window)
     qtbot.addWidget(window)

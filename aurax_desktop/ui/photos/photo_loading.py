@@ -1,5 +1,7 @@
 """Opening a photo for a pane, on a worker: decode a preview, scale it to the pane,
-make its blank masks; or download it from a link (bounded, with a plain error)."""
+make its blank masks; or download it from a link (bounded, with a plain error). The
+file or the link is read where the read can be given up (``workers.abandonable``):
+closing the window never waits on a link that drips, a pipe or a slow disk."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ from aurax_desktop.imaging.upload import Purpose
 from aurax_desktop.ui.common.canvas import fitted_device_size, scaled_smoothly
 from aurax_desktop.ui.common.qimages import to_qimage
 from aurax_desktop.ui.photos.mask_canvas import blank_masks
+from aurax_desktop.workers import abandon_reads as abandon_reads_waited
+from aurax_desktop.workers import abandonable
 
 PREVIEW_SIDE = 2048
 MAX_LINK_BYTES = 60 * 1024 * 1024
@@ -53,11 +57,17 @@ class Fit:
 def load_photo(
     data: bytes | Path, name: str | None, purpose: Purpose, fit: Fit | None = None
 ) -> LoadedPhoto:
-    source = load_image(data, name=name) if isinstance(data, bytes) else load_image(data)
+    source = load_image(data, name=name) if isinstance(data, bytes) else read_photo(data)
     display = to_qimage(source.decode(PREVIEW_SIDE))
     fitted = fit.fitted(display) if fit is not None else None
     blanks = blank_masks(QSize(*source.size), display.size()) if fit and fit.masks else None
     return LoadedPhoto(source, display, tuple(photo_warnings(source.size, purpose)), fitted, blanks)
+
+
+def read_photo(path: Path) -> SourceImage:
+    """The photo at ``path``, read where the read can be given up as the window closes
+    (a file on a disk that stalls)."""
+    return abandonable(lambda: load_image(path))
 
 
 LINK_SECONDS = 60.0
@@ -66,19 +76,47 @@ _downloading: set[requests.Response] = set()
 _downloading_lock = threading.Lock()
 
 
-def abandon_downloads() -> None:
-    """The window closes: downloads still going end now (their reads are unblocked)."""
+def abandon_reads() -> None:
+    """The window closes: reads of photos and links still going are given up now (the
+    workers waiting on them are free at once), and downloads are closed."""
+    abandon_reads_waited()
     with _downloading_lock:
         going = list(_downloading)
     for answer in going:
-        with contextlib.suppress(Exception):
-            answer.close()
+        _cut_off(answer)
+
+
+def _cut_off(answer: requests.Response) -> None:
+    """End a download's blocked read at once: its connection is shut down, which never
+    waits (closing the answer would wait for the read, holding its buffer's lock, to
+    return: for ever from a server that drips); the reading thread closes it."""
+    shutdown = getattr(answer.raw, "shutdown", None)
+    with contextlib.suppress(OSError, RuntimeError, AttributeError):
+        if shutdown is not None:
+            shutdown()
 
 
 def download_photo(url: str, purpose: Purpose, fit: Fit | None = None) -> LoadedPhoto:
     """A picture from a link: at most ``MAX_LINK_BYTES``, within ``LINK_SECONDS`` in all
-    (a server that drips its answer is cut off), abandoned when the window closes."""
+    (a server that drips its answer, even its headers, is cut off), given up when the
+    window closes."""
     name = Path(QUrl(url).path()).name or "picture from the web"
+    try:  # the alarm closes a dripping body; headers that drip are given up on here
+        chunks = abandonable(lambda: _download(url, name), seconds=LINK_SECONDS + 1)
+    except TimeoutError:
+        raise _too_slow(url, name) from None
+    return load_photo(b"".join(chunks), name, purpose, fit)
+
+
+def _too_slow(url: str, name: str) -> ImageError:
+    return ImageError(
+        f"The picture at {QUrl(url).host()} took more than {LINK_SECONDS:.0f} s to "
+        "download, so it was not used. Save it to your computer and drop the file instead.",
+        name=name,
+    )
+
+
+def _download(url: str, name: str) -> list[bytes]:
     limit = Deadline(LINK_SECONDS)
     try:
         with requests.get(
@@ -87,7 +125,7 @@ def download_photo(url: str, purpose: Purpose, fit: Fit | None = None) -> Loaded
             with _downloading_lock:
                 _downloading.add(answer)
             try:
-                with Alarm(answer.close, limit.at, name="link-download-alarm"):
+                with Alarm(lambda: _cut_off(answer), limit.at, name="link-download-alarm"):
                     chunks = _read_link(answer, name)
             finally:
                 with _downloading_lock:
@@ -99,12 +137,8 @@ def download_photo(url: str, purpose: Purpose, fit: Fit | None = None) -> Loaded
             name=name,
         ) from None
     if limit.expired():
-        raise ImageError(
-            f"The picture at {QUrl(url).host()} took more than {LINK_SECONDS:.0f} s to "
-            "download, so it was not used. Save it to your computer and drop the file instead.",
-            name=name,
-        )
-    return load_photo(b"".join(chunks), name, purpose, fit)
+        raise _too_slow(url, name)
+    return chunks
 
 
 def _read_link(answer: requests.Response, name: str) -> list[bytes]:

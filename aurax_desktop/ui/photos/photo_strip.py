@@ -31,12 +31,13 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWi
 
 from aurax_desktop.api import ProductType
 from aurax_desktop.api.suggest import suggest_product_type
-from aurax_desktop.imaging import ImageError, SourceImage, load_image
+from aurax_desktop.imaging import ImageError, SourceImage
 from aurax_desktop.jobs.garments import LABEL, SKU
 from aurax_desktop.jobs.inputs import ImageInput
 from aurax_desktop.jobs.short_names import distinct_labels
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.qimages import to_qimage
+from aurax_desktop.ui.photos.photo_loading import read_photo
 
 THUMB = 56
 ITEM_WIDTH = 100
@@ -79,7 +80,7 @@ class Photo:
 
 def _thumbnail(photo: Photo) -> tuple[str, QImage]:
     """What the photo's bytes hash to, and its thumbnail (on a worker)."""
-    source = photo.source if photo.source is not None else load_image(photo.path or Path())
+    source = photo.source if photo.source is not None else read_photo(photo.path or Path())
     return hashlib.sha256(source.data).hexdigest(), to_qimage(source.decode(THUMB * 2))
 
 

@@ -84,6 +84,17 @@ class Connection(QObject):
         self.refresh()
         self.changed.emit()
 
+    def start(self, base_url: str | None = None) -> None:
+        """At start: a key kept before is read from the keyring (on a thread of its own:
+        the keyring may wait for its password), else the welcome dialog. A first start
+        (no key was ever kept from here) shows the welcome dialog at once and alone: the
+        keyring is not asked, so one that is absent, locked, asking to be created or
+        never answering is never waited for."""
+        if self.session.settings.key_id:
+            self.connect_saved_key(base_url)
+        else:
+            self.show_welcome()
+
     def connect_saved_key(self, base_url: str | None = None) -> None:
         """Connect with the key kept in the system keyring; the welcome dialog when there
         is none, when the keyring cannot be used, or when the user stops waiting for it

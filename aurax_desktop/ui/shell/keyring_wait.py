@@ -1,7 +1,9 @@
 """Keyring calls that never freeze the window: each runs on a thread of its own
 (``KeyringCall``), and a keyring that waits for the user (locked, or asking to create
 a keyring) is said to be waiting, with Cancel, which goes on with a key kept for
-this session only."""
+this session only. The waiting is shown only while it lasts: once it is over, its
+dialog can never show itself again (a ``QProgressDialog`` shows itself after four
+seconds unless told not to, even hidden, even over the welcome dialog that followed)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from aurax_desktop.account import KeyringCall
 
 SHOW_AFTER_MS = 500
 """A keyring that answers sooner is never mentioned."""
+WAITING_TITLE = "Waiting for the system keyring"
 WAITING_TEXT = (
     "Waiting for the system keyring…\n\nIt may be locked, or asking for its password (or "
     "to create a keyring) in another window."
@@ -48,10 +51,11 @@ class KeyringWaiter(QObject):
         window may be destroying it)."""
         self.dialog = QProgressDialog(WAITING_TEXT, "Use a key for this session only", 0, 0, parent)
         self.dialog.setObjectName("keyringWait")
-        self.dialog.setWindowTitle("AuraX Desktop")
+        self.dialog.setWindowTitle(f"{WAITING_TITLE} — AuraX Desktop")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
+        self.dialog.reset()  # stops its own timer: it is shown by ours, or never
         self.dialog.hide()
         self.dialog.canceled.connect(self._give_up)
         self._later = QTimer(self)
@@ -102,6 +106,9 @@ class KeyringWaiter(QObject):
             self._over = True
         self._later.stop()
         self.dialog.blockSignals(True)
+        # Never shown again: its own timer stopped (a deletion asked for now waits for
+        # any modal dialog that follows, such as the welcome, to close first).
+        self.dialog.reset()
         self.dialog.hide()
         self.dialog.deleteLater()
 

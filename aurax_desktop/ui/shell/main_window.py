@@ -42,7 +42,7 @@ from aurax_desktop.ui.jobs.commands import declare_job_commands, declare_result_
 from aurax_desktop.ui.jobs.forgetting import HistoryForgetting
 from aurax_desktop.ui.jobs.panel import HistoryPanel
 from aurax_desktop.ui.jobs.viewer import ResultViewer
-from aurax_desktop.ui.photos.photo_loading import abandon_downloads
+from aurax_desktop.ui.photos.photo_loading import abandon_reads
 from aurax_desktop.ui.shell.account import AccountActions, declare_account_commands
 from aurax_desktop.ui.shell.announcer import Announcer
 from aurax_desktop.ui.shell.commands import (
@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # and its timer
         self.features.gallery.stop()
         self.forgetting.stop()
-        abandon_downloads()  # closing never waits on a slow link
+        abandon_reads()  # closing never waits on a slow link, a pipe or a slow disk
         self.connection.stop()
         self.work.shutdown()
         self.notifier.close()
