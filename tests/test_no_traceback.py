@@ -42,7 +42,7 @@ def broken(args, store):
         return 0
     raise ZeroDivisionError("a bug")
 
-command.LOCAL_COMMANDS["history"] = (None, broken)
+command.READING_COMMANDS["history"] = (None, broken)
 sys.exit(command.main(["history"]))
 """
 

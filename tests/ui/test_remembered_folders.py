@@ -52,7 +52,8 @@ def test_every_file_dialog_starts_where_the_last_of_its_kind_ended(
         folder.mkdir()
     (shoot / "anna.jpg").write_bytes(person_jpeg())
     (season / "linen-dress.jpg").write_bytes(garment_jpeg())
-    (lists / "SS27.csv").write_text("file,type\n../season/linen-dress.jpg,dress\n")
+    (lists / "linen-dress.jpg").write_bytes(garment_jpeg())  # a list names its own folder's
+    (lists / "SS27.csv").write_text("file,type\nlinen-dress.jpg,dress\n")
     offered: list[tuple[str, str]] = []
 
     def dialog(answer: list[str]) -> Callable[..., tuple[list[str], str]]:
