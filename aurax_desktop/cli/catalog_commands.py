@@ -39,6 +39,7 @@ from aurax_desktop.jobs.batches import batch_jobs, default_batch_name, last_try_
 from aurax_desktop.jobs.garments import Garment, display_name, type_mix
 from aurax_desktop.jobs.manifest import Manifest, ManifestError, read_manifest
 from aurax_desktop.jobs.naming import free_file_name
+from aurax_desktop.jobs.people_list import PeopleList, read_people_list
 from aurax_desktop.jobs.variants import chosen_looks
 
 LOOKBOOK_KINDS = (".pdf", ".png", ".jpg", ".jpeg")
@@ -67,8 +68,8 @@ def usable_pictures(given: list[Path], what: str) -> list[Path]:
 
 def check_batch(args: argparse.Namespace) -> None:
     """Everything known before the server is started: photos, each garment's type, the
-    list's rows, the cost, consent, the output."""
-    args.people = usable_pictures(args.people, "person")
+    lists' rows, the cost, consent, the output."""
+    _people(args)
     garments = _garments(args)
     if args.product_type is not None:  # --type T: every garment's type
         garments = [replace(g, product_type=args.product_type) for g in garments]
@@ -103,6 +104,26 @@ def check_batch(args: argparse.Namespace) -> None:
         f"“{args.batch_label}”: {count} try-ons: {mix} for {people_word(len(args.people))}"
         f"{described}, {format_credits(cost)}.",
         yes=args.yes,
+    )
+
+
+def _people(args: argparse.Namespace) -> None:
+    """The people's photos (``--people``, else those a ``--people-list`` names) and their
+    names (a people list's, else none: made from their photos' files)."""
+    listed: PeopleList | None = None
+    if args.people_list is not None:
+        try:
+            listed = read_people_list(args.people_list)
+        except ManifestError as exc:
+            raise UsageError(exc.user_message) from None
+    if args.people:
+        args.people = usable_pictures(args.people, "person")
+    elif listed is not None:
+        args.people = [person.photo for person in listed.people]
+    else:
+        raise OptionError("give the people's photos with --people, or a --people-list.")
+    args.person_names = tuple(
+        listed.name_of(Path(photo)) if listed is not None else None for photo in args.people
     )
 
 
@@ -149,6 +170,7 @@ def cmd_batch(context: CommandContext) -> int:
             name=args.batch_label,
             garment_types=tuple(g.product_type for g in garments),
             garment_details=tuple(g.details() for g in garments),
+            person_names=args.person_names,
             describe_garments=args.describe,
         )
     )
@@ -216,7 +238,7 @@ def _save(context: CommandContext, job: Job, taken: set[str]) -> str | None:
     if job.status is not JobStatus.COMPLETED or not job.result_paths:
         return None
     result = job.result_paths[0]
-    person = Path(job.source_name or "person").stem
+    person = job.person_name or Path(job.source_name or "person").stem
     garment = Path(_garment(job)).stem
     try:
         while True:  # a name taken meanwhile (another command writing here): the next

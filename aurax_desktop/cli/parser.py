@@ -154,8 +154,13 @@ def _catalog_commands(
     batch = commands.add_parser(
         "batch", parents=[common], help="try every garment on every person (one batch)"
     )
+    batch.add_argument("--people", nargs="+", type=Path, metavar="P", help="photos or folders")
     batch.add_argument(
-        "--people", nargs="+", type=Path, required=True, metavar="P", help="photos or folders"
+        "--people-list",
+        type=Path,
+        metavar="LIST",
+        help="the people's photos and names: CSV or XLSX with a header row (file, name); "
+        "with --people, it names those of them it lists",
     )
     garments = batch.add_mutually_exclusive_group(required=True)
     garments.add_argument("--garments", nargs="+", type=Path, metavar="G", help="photos or folders")

@@ -183,7 +183,7 @@ def _garment(folder: Path, cells: dict[str, str], row: _Row) -> Garment | BadRow
         photo = listed_file(folder, given)  # nothing outside the list's folder is opened
     except OutsideTheFolderError as exc:
         return BadRow(number, exc.user_message)
-    unusable = _unusable_photo(photo)
+    unusable = unusable_photo(photo)
     if unusable is not None:
         return BadRow(number, unusable)
     typed = cells.get("type", "")
@@ -268,7 +268,7 @@ def _product_type(typed: str) -> ProductType | None:
         return product_type_in_words(typed)
 
 
-def _unusable_photo(photo: Path) -> str | None:
+def unusable_photo(photo: Path) -> str | None:
     """Why the listed photo cannot be sent (None: it can). Decoded whole at a small
     size (a JPEG's own reduced decode, quick even for a large photo): a picture, of a
     kind that can be sent, and not cut short; proved once for all the rows that name
