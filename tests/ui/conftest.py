@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QUrl,
 )
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.app import create_window
@@ -239,6 +239,11 @@ def answer_batch_question(
         question.describe.setChecked(describe)
         seen.append(question.text())
         seen.append(question.send_button.text())
+        seen.extend(  # then whom and what it names
+            label.text()
+            for label in question.findChildren(QLabel)
+            if label.text().startswith(("People:", "Garments:"))
+        )
         if send:
             question.send_button.click()
         else:

@@ -17,9 +17,16 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.exports import from_jobs, write_pdf
-from aurax_desktop.jobs import JobQuery
+from aurax_desktop.jobs import Job, JobQuery
 from aurax_desktop.jobs.params import sent_of
-from tests.ui.conftest import WindowFactory, sent_grid, when_modal
+from tests.factories import jpeg_bytes
+from tests.ui.conftest import (
+    WindowFactory,
+    answer_batch_question,
+    drop_file,
+    sent_grid,
+    when_modal,
+)
 from tests.ui.window_driver import WindowDriver
 
 
@@ -112,3 +119,48 @@ def test_clearing_a_name_gives_the_photo_s_name_back(
         lambda: model.headerData(row, Qt.Orientation.Vertical) == before, timeout=10_000
     )
     assert all(j.person_name is None for j in driver.session.store.query(JobQuery(limit=50)))
+
+
+def test_a_people_list_dropped_on_the_person_pane_names_the_batch_s_people(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    demo_factory: Callable[..., DemoServer],
+    tmp_path: Path,
+) -> None:
+    driver = open_window(demo_factory(task_seconds=0.1))
+    shoot = tmp_path / "SS27-shoot"
+    shoot.mkdir()
+    for number, name in enumerate(("look-021-model-a", "look-022-model-b")):
+        (shoot / f"SS27-resort-{name}.jpg").write_bytes(
+            jpeg_bytes((600, 900), (205 - 30 * number, 180, 160))
+        )
+    (shoot / "people.csv").write_text(
+        "file,name\nSS27-resort-look-021-model-a.jpg,Amira Haddad\n"
+        "SS27-resort-look-022-model-b.jpg,Björn\n",
+        encoding="utf-8",
+    )
+    dress = tmp_path / "linen-dress.jpg"
+    dress.write_bytes(jpeg_bytes((400, 400), (200, 40, 20)))
+    page = driver.try_on
+    drop_file(page.person_pane, shoot / "people.csv")
+    qtbot.waitUntil(lambda: len(page.person_pane.photos()) == 2, timeout=10_000)
+    strip = page.person_pane.strip
+    assert [strip.item(r).text() for r in range(strip.count())] == ["Amira Haddad", "Björn"]
+    assert "2 people from “people.csv”, 2 of them named." in driver.status()
+    page.garment_pane.load_paths([dress])
+    qtbot.waitUntil(lambda: page.blocker() == "", timeout=10_000)
+    shown = answer_batch_question(name="Resort")
+    page.submit()
+    assert any("Amira Haddad" in text for text in shown)  # the question names them so
+    store = driver.session.store
+
+    def ended() -> list[Job]:
+        jobs = store.query(JobQuery(limit=10))
+        return jobs if len(jobs) == 2 and all(j.status.is_final for j in jobs) else []
+
+    qtbot.waitUntil(lambda: bool(ended()), timeout=30_000)
+    assert sorted(str(j.person_name) for j in ended()) == ["Amira Haddad", "Björn"]
+    model = driver.gallery.model
+    qtbot.waitUntil(lambda: model.counts()["done"] == 2, timeout=10_000)
+    headers = {model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())}
+    assert headers == {"Amira Haddad", "Björn"}

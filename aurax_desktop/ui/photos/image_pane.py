@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.imaging import SourceImage, sort_out
 from aurax_desktop.imaging.upload import Purpose
+from aurax_desktop.jobs.people_list import is_list_file
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.drop_target import show_drop_target
@@ -74,6 +75,8 @@ def _names(paths: list[Path]) -> str:
 class ImagePane(QFrame):
     """Title row, the picture (any ``ImageCanvas``), size and warnings below."""
 
+    listGiven = Signal(object)
+    """A list file dropped or chosen here (a Path): the page reads it."""
     photoChanged = Signal()
     loadingChanged = Signal(bool)
 
@@ -202,7 +205,14 @@ class ImagePane(QFrame):
     def load_paths(self, paths: list[Path]) -> None:
         """Files and folders: one file opens as usual; several (or a folder) join the
         strip, what is not a picture skipped with a note; a folder's pictures whose names
-        say they belong in the other pane go there, with a note."""
+        say they belong in the other pane go there, with a note. A list (CSV or XLSX)
+        given is handed on (``listGiven``): the page reads it (people, or garments)."""
+        lists = [p for p in paths if is_list_file(p) and not p.is_dir()]
+        if lists:
+            self.listGiven.emit(lists[0])
+            paths = [p for p in paths if p not in lists]
+            if not paths:
+                return
         if (len(paths) == 1 and not paths[0].is_dir()) or (paths and not self.several):
             self.load_path(paths[0])
             return

@@ -28,6 +28,7 @@ MENUS: tuple[tuple[LazyText, tuple[MenuItem, ...]], ...] = (
             "openPerson",
             "openGarment",
             "openGarmentList",
+            "openPeopleList",
             "openShape",
             SEPARATOR,
             "saveResult",

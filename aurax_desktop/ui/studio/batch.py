@@ -32,6 +32,9 @@ from aurax_desktop.ui.photos.image_pane import ImagePane
 
 LIST_FILE = "list_file"
 """Among a garment photo's details: the list it came from (the batch's name)."""
+PERSON_NAME = LABEL
+"""Among a person photo's details: the name a people list gives them (the key a listed
+garment's name has: the strip names both by it)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class Pairs:
     garment_names: tuple[str, ...] = ()
     """As the user knows them: a season's list's names, else the files'."""
     garment_paths: tuple[Path | None, ...] = ()
+    given_names: tuple[str | None, ...] = ()
+    """The names a people list gives the people (None: none given)."""
 
     @classmethod
     def of(cls, person: ImagePane, garment: ImagePane) -> Pairs:
@@ -71,9 +76,10 @@ class Pairs:
             ),
             tuple(ProductType(g.product_type or ProductType.GARMENT.value) for g in garments),
             tuple(dict(g.details) for g in garments),
-            tuple(p.name for p in people),
-            tuple(g.details.get(LABEL) or g.name for g in garments),  # a list's names
+            tuple(p.details.get(PERSON_NAME) or p.name for p in people),  # a list's names
+            tuple(g.details.get(LABEL) or g.name for g in garments),
             tuple(g.path for g in garments),
+            tuple(p.details.get(PERSON_NAME) or None for p in people),
         )
 
     @property
@@ -128,6 +134,7 @@ class Pairs:
             ),
             derived_from=self.derived_from,
             describe_garments=describe,
+            person_names=self.given_names,
         )
 
 

@@ -40,6 +40,14 @@ def declare_studio_commands(
         tip="A season's list (CSV or XLSX: file, type, SKU, name, price, colour)",
     )
     add(
+        "openPeopleList",
+        "Open a people list…",
+        lambda: page.open_people_list(folders),
+        icon_name="person",
+        enabled_when=connected,
+        tip="The models' photos and their names (CSV or XLSX: file, name)",
+    )
+    add(
         "pastePhoto",
         "Paste photo",
         page.paste_photo,

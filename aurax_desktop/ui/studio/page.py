@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, ProductType, suggest_product_type
 from aurax_desktop.jobs import BatchSent, TryOnBatchInput
 from aurax_desktop.jobs.manifest import Manifest, ManifestError, read_manifest
+from aurax_desktop.jobs.people_list import PeopleList, read_people_list
 from aurax_desktop.logs import log_file
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
@@ -43,7 +44,13 @@ from aurax_desktop.ui.common.strength import StrengthWords, strength_slider
 from aurax_desktop.ui.photos.image_pane import ImagePane
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
 from aurax_desktop.ui.photos.photo_strip import Photo
-from aurax_desktop.ui.studio.batch import LIST_FILE, Pairs, button_text, confirm_batch
+from aurax_desktop.ui.studio.batch import (
+    LIST_FILE,
+    PERSON_NAME,
+    Pairs,
+    button_text,
+    confirm_batch,
+)
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +110,9 @@ class TryOnPage(SendingPage):
         self.garment_pane.setAccessibleName("Garment photo")
         # a folder dropped on either pane: its garments go to one, its people to the other
         self.person_pane.other, self.garment_pane.other = self.garment_pane, self.person_pane
+        # a list dropped on a pane: a people list there, a garment list here
+        self.person_pane.listGiven.connect(self.load_people_list)
+        self.garment_pane.listGiven.connect(self.load_garment_list)
 
         panes = QHBoxLayout()
         panes.setSpacing(12)
@@ -368,7 +378,44 @@ class TryOnPage(SendingPage):
         self.work.run(
             lambda: read_manifest(path),
             self._list_read,
-            lambda error: self._list_refused(path, error),
+            lambda error: self._list_refused(path, error, self.garment_pane),
+        )
+
+    def open_people_list(self, folders: FolderMemory) -> None:
+        """File → Open a people list…: the models' photos and their names fill the
+        Person pane. The dialog starts where the last list was opened from."""
+        chosen, _kind = QFileDialog.getOpenFileName(
+            self,
+            "Open a people list",
+            folders.folder("lists"),
+            "People lists (*.csv *.xlsx);;All files (*)",
+        )
+        if chosen:
+            folders.remember("lists", Path(chosen).parent)
+            self.load_people_list(Path(chosen))
+
+    def load_people_list(self, path: Path) -> None:
+        """Read a people list on a worker (every photo's header is checked)."""
+        self.person_pane.canvas.set_busy_note(f"Reading {path.name}…")
+        self.work.run(
+            lambda: read_people_list(path),
+            self._people_read,
+            lambda error: self._list_refused(path, error, self.person_pane),
+        )
+
+    def _people_read(self, listed: PeopleList) -> None:
+        self.person_pane.canvas.set_busy_note("")
+        photos = [
+            Photo(person.photo.name, path=person.photo, details={PERSON_NAME: person.name})
+            if person.name
+            else Photo(person.photo.name, path=person.photo)
+            for person in listed.people
+        ]
+        self.person_pane.remove_all()
+        self.person_pane.add_photos(photos)
+        named = sum(1 for person in listed.people if person.name)
+        self.listOpened.emit(
+            f"{len(photos)} people from “{listed.path.name}”, {named} of them named."
         )
 
     def _list_read(self, manifest: Manifest) -> None:
@@ -387,10 +434,10 @@ class TryOnPage(SendingPage):
         notes = "".join(f" {note}" for note in manifest.notes)
         self.listOpened.emit(f"{len(photos)} garments from “{manifest.path.name}”.{notes}")
 
-    def _list_refused(self, path: Path, error: BaseException) -> None:
+    def _list_refused(self, path: Path, error: BaseException, pane: ImagePane) -> None:
         """The list was not opened: said as opening (nothing was about to be sent), with
-        each bad row and why; the Garment pane keeps what it had."""
-        self.garment_pane.canvas.set_busy_note("")
+        each bad row and why; the pane keeps what it had."""
+        pane.canvas.set_busy_note("")
         if isinstance(error, ManifestError) and error.bad_rows:
             count = len(error.bad_rows)
             rows = "\n".join(f"• {row}" for row in error.bad_rows[:SHOWN_BAD_ROWS])
@@ -399,7 +446,7 @@ class TryOnPage(SendingPage):
                 rows += f"\n• and {more} more row{'s' if more > 1 else ''}"
             self.failed.emit(
                 f"“{path.name}” was not opened: {count} of its rows cannot be used. "
-                "The Garment pane was left as it was; correct "
+                f"The {pane.title} pane was left as it was; correct "
                 f"{'these rows' if count > 1 else 'this row'} and open the list again."
                 f"\n\n{rows}"
             )
@@ -410,7 +457,7 @@ class TryOnPage(SendingPage):
         log.error("Garment list %s not opened", path, exc_info=error)
         self.failed.emit(
             f"“{path.name}” was not opened: something unexpected went wrong; the details are "
-            f"in the log file {log_file()}. The Garment pane was left as it was."
+            f"in the log file {log_file()}. The {pane.title} pane was left as it was."
         )
 
     def _garment_shown(self) -> None:
