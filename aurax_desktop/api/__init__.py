@@ -7,8 +7,7 @@ sseclient) when first asked for, so a window paints before they are needed.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aurax_desktop.api.addresses import DEFAULT_BASE_URL
 from aurax_desktop.api.deadline import Deadline
@@ -47,6 +46,7 @@ from aurax_desktop.api.models import (
 )
 from aurax_desktop.api.stopping import StopSignal
 from aurax_desktop.api.suggest import suggest_product_type
+from aurax_desktop.lazy_names import later
 
 if TYPE_CHECKING:
     from aurax_desktop.api.client import MAX_DOWNLOAD_BYTES, AuraxClient
@@ -68,13 +68,7 @@ _LATER = {
 """What talks HTTP, by the module it lives in: imported when first asked for."""
 
 
-def __getattr__(name: str) -> Any:
-    module = _LATER.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = later(__name__, _LATER, globals())
 
 
 __all__ = [

@@ -335,6 +335,16 @@ def _writing(what: str, unit: str, write: Callable[[Progress], Written]) -> Writ
         progress.end()
 
 
+def _claiming(target: Path, write: Callable[[], Written | None]) -> Written | None:
+    """``write``, refused plainly when another program took ``target``'s name meanwhile."""
+    try:
+        return write()
+    except FileExistsError as exc:
+        if exc.filename != str(target):
+            raise
+        raise already_there(target) from None
+
+
 def _left_out(notes: list[str]) -> None:
     for note in notes:
         print(f"aurax: {note}", file=sys.stderr)
@@ -354,23 +364,24 @@ def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
         raise UsageError(f"{called} has no {_culled(args)} to put in a lookbook.")
     paper = Paper(args.paper) if args.paper else None
     claim = not args.force  # never over a file made since the command began, unless --force
-    try:
-        if args.output.suffix.lower() == ".pdf":
-            done = _writing(
+    if args.output.suffix.lower() == ".pdf":
+        done = _claiming(
+            args.output,
+            lambda: _writing(
                 "lookbook",
                 "page",
                 lambda told: write_pdf(book, args.output, paper=paper, progress=told, claim=claim),
-            )
-        else:
-            done = _writing(
+            ),
+        )
+    else:
+        done = _claiming(
+            args.output,
+            lambda: _writing(
                 "contact sheet",
                 "look",
                 lambda told: write_contact_sheet(book, args.output, progress=told, claim=claim),
-            )
-    except FileExistsError as exc:
-        if exc.filename != str(args.output):
-            raise
-        raise already_there(args.output) from None
+            ),
+        )
     if done is None:
         return EXIT_STOPPED
     written, notes = done
@@ -410,18 +421,16 @@ def cmd_linesheet(args: argparse.Namespace, store: JobStore) -> int:
     if not sheet.items:
         raise UsageError(f"{called} has no garments with {_culled(args)} for a line sheet.")
     paper = Paper(args.paper) if args.paper else None
-    try:  # never over a file made since the command began, unless --force
-        done = _writing(
+    done = _claiming(  # never over a file made since the command began, unless --force
+        args.output,
+        lambda: _writing(
             "line sheet",
             "page",
             lambda told: write_linesheet(
                 sheet, args.output, paper=paper, progress=told, claim=not args.force
             ),
-        )
-    except FileExistsError as exc:
-        if exc.filename != str(args.output):
-            raise
-        raise already_there(args.output) from None
+        ),
+    )
     if done is None:
         return EXIT_STOPPED
     written, notes = done

@@ -7,14 +7,14 @@ pictures) when first asked for, so a window paints before they are needed.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aurax_desktop.exports.descriptions import (
     DescribedProduct,
     write_descriptions_csv,
     write_shopify_csv,
 )
+from aurax_desktop.lazy_names import later
 
 if TYPE_CHECKING:
     from aurax_desktop.exports.contact_sheet import write_contact_sheet
@@ -32,13 +32,7 @@ _LATER = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LATER.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = later(__name__, _LATER, globals())
 
 
 __all__ = [

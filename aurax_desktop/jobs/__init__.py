@@ -6,8 +6,7 @@ before it is needed; the history, the book and the jobs' model at once.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aurax_desktop.jobs.batches import BatchSent, TryOnBatchInput
 from aurax_desktop.jobs.book import JobBook
@@ -35,17 +34,13 @@ from aurax_desktop.jobs.model import (
 from aurax_desktop.jobs.naming import result_file_name, slug
 from aurax_desktop.jobs.ownership import InstanceLock, OwnerLock
 from aurax_desktop.jobs.store import HistoryError, JobQuery, JobStore
+from aurax_desktop.lazy_names import later
 
 if TYPE_CHECKING:
     from aurax_desktop.jobs.runner import JobRunner
 
 
-def __getattr__(name: str) -> Any:
-    if name != "JobRunner":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = importlib.import_module(f"{__name__}.runner").JobRunner
-    globals()[name] = value
-    return value
+__getattr__ = later(__name__, {"JobRunner": "runner"}, globals())
 
 
 __all__ = [

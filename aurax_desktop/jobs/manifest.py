@@ -135,16 +135,21 @@ def read_manifest(path: Path) -> Manifest:
         else:
             garments.append(found)
     if bad:
-        shown = "\n".join(f"  {row}" for row in bad[:50])
-        more = f"\n  and {len(bad) - 50} more" if len(bad) > 50 else ""
-        raise ManifestError(
-            f"“{path.name}” has {len(bad)} row{'s' if len(bad) > 1 else ''} that cannot be "
-            f"used; nothing was sent:\n{shown}{more}",
-            tuple(bad),
-        )
+        raise refused_rows(path, bad)
     if not garments:
         raise ManifestError(f"“{path.name}” lists no garments.")
     return Manifest(path, tuple(garments), tuple(notes))
+
+
+def refused_rows(path: Path, bad: list[BadRow]) -> ManifestError:
+    """A list refused for its bad rows, every one named (the first fifty shown)."""
+    shown = "\n".join(f"  {row}" for row in bad[:50])
+    more = f"\n  and {len(bad) - 50} more" if len(bad) > 50 else ""
+    return ManifestError(
+        f"“{path.name}” has {len(bad)} row{'s' if len(bad) > 1 else ''} that cannot be "
+        f"used; nothing was sent:\n{shown}{more}",
+        tuple(bad),
+    )
 
 
 CHECK_SIDE = 256

@@ -18,7 +18,7 @@ from pathlib import Path
 from aurax_desktop.jobs.garments import display_name
 from aurax_desktop.jobs.list_files import ListFileError, cell_problem, read_rows
 from aurax_desktop.jobs.listed_paths import OutsideTheFolderError, listed_file
-from aurax_desktop.jobs.manifest import BadRow, ManifestError, unusable_photo
+from aurax_desktop.jobs.manifest import BadRow, ManifestError, refused_rows, unusable_photo
 
 ALIASES = {"file": "file", "photo": "file", "name": "name", "person": "name", "model": "name"}
 """The columns read, by the names a header may give them."""
@@ -79,13 +79,7 @@ def read_people_list(path: Path) -> PeopleList:
         elif found is not None:  # None: an empty row
             people.append(found)
     if bad:
-        shown = "\n".join(f"  {row}" for row in bad[:50])
-        more = f"\n  and {len(bad) - 50} more" if len(bad) > 50 else ""
-        raise ManifestError(
-            f"“{path.name}” has {len(bad)} row{'s' if len(bad) > 1 else ''} that cannot be "
-            f"used; nothing was sent:\n{shown}{more}",
-            tuple(bad),
-        )
+        raise refused_rows(path, bad)
     if not people:
         raise ManifestError(f"“{path.name}” lists no people.")
     return PeopleList(path, tuple(people))

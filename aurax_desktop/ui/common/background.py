@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject
 
+from aurax_desktop.ui.common.handing_back import Handed, HandingBack
 from aurax_desktop.workers import background_pool
 
 log = logging.getLogger(__name__)
@@ -18,24 +16,13 @@ log = logging.getLogger(__name__)
 
 class BackgroundWork(QObject):
     """``run(work, on_done, on_error)``: ``work`` runs on a worker; the callbacks run on
-    the GUI thread (this object lives there, so the signal is queued to it).
-
-    The work, its callbacks, its result and its error are held here, on the GUI side,
-    from ``run`` until they are delivered: a worker never drops the last reference to
-    them. (Closures often hold widgets; a widget's last reference dropped on a worker
-    has its deletion deferred to the GUI thread, which can free it twice.)
-    """
-
-    _finished = Signal(int)
+    the GUI thread, handed back as ``handing_back`` says (everything held on the GUI
+    side until then)."""
 
     def __init__(self, parent: QObject | None = None, workers: int = 2) -> None:
         super().__init__(parent)
         self._pool = background_pool(workers, "aurax-ui")
-        self._closed = False
-        self._lock = threading.Lock()
-        self._tickets = itertools.count(1)
-        self._pending: dict[int, _Pending] = {}
-        self._finished.connect(self._deliver)
+        self._back = HandingBack("Background work failed", self)
 
     def run(
         self,
@@ -43,63 +30,34 @@ class BackgroundWork(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        if self._closed:
+        if self._back.closed:
             return
-        ticket = next(self._tickets)
-        with self._lock:
-            self._pending[ticket] = _Pending(work, on_done, on_error)
+        ticket = self._back.hold(Handed(work, on_done, on_error))
         self._pool.submit(self._call, ticket)
 
     def _call(self, ticket: int) -> None:
-        """On the worker: run the work and keep what came of it with the ticket."""
-        with self._lock:
-            pending = self._pending.get(ticket)
-        if pending is None:
+        """On the worker: run the work and hand back what came of it."""
+        handed = self._back.handed(ticket)
+        if handed is None:
             return
         try:
-            pending.result = pending.work()
-        except BaseException as exc:  # delivered to on_error on the GUI thread
-            pending.error = exc
-        del pending  # the GUI side's entry is now the only reference
-        if not self._closed:
-            self._finished.emit(ticket)
-
-    @Slot(int)
-    def _deliver(self, ticket: int) -> None:
-        with self._lock:
-            pending = self._pending.pop(ticket, None)
-        if self._closed or pending is None:
-            return
-        if pending.error is not None:
-            if pending.on_error is None:
-                log.error("Background work failed", exc_info=pending.error)
-            else:
-                pending.on_error(pending.error)
-        else:
-            pending.on_done(pending.result)
+            handed.result = handed.work()
+        except BaseException as exc:  # handed to on_error on the GUI thread
+            handed.error = exc
+        del handed  # the GUI side's entry is now the only reference
+        self._back.finished(ticket)
 
     @property
     def pending(self) -> int:
         """How many pieces of work are asked for and not yet delivered."""
-        with self._lock:
-            return len(self._pending)
+        return self._back.pending
 
     def shutdown(self, *, finish: bool = False) -> None:
         """No more callbacks; work not started yet is dropped, unless ``finish`` (then
         it is done first, its callbacks left out)."""
-        self._closed = True
+        self._back.closed = True
         self._pool.shutdown(wait=True, cancel_futures=not finish)
-        with self._lock:
-            self._pending.clear()  # dropped here, on the GUI thread
-
-
-@dataclass
-class _Pending:
-    work: Callable[[], Any]
-    on_done: Callable[[Any], None]
-    on_error: Callable[[BaseException], None] | None
-    result: Any = None
-    error: BaseException | None = None
+        self._back.clear()  # dropped here, on the GUI thread
 
 
 def warm_up() -> None:
