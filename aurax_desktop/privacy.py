@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from aurax_desktop import paths
+from aurax_desktop.translation import _
 
 log = logging.getLogger(__name__)
 
@@ -134,12 +135,17 @@ def _chmod(path: Path, mode: int) -> None:
 
 def refuse_link(path: Path, what: str) -> None:
     """Raise ``OSError`` when ``path`` (or its folder) is a symbolic link: the program
-    never writes its own files through one."""
+    never writes its own files through one. ``what`` names it, in the language spoken,
+    as a sentence's subject ("The history file")."""
     for candidate in (path, path.parent):
         if candidate.is_symlink():
             raise OSError(
                 40,  # ELOOP: "too many levels of symbolic links", the refusal's errno
-                f"{what} {candidate} is a link to another place, so it is not written "
-                "through. Remove the link (AuraX Desktop keeps its own files only in its "
-                "data folder).",
+                # Translators: {what} names a file or folder of the program's own ("The
+                # history file", "The folder for jobs"), {path} is where it is.
+                _(
+                    "{what} {path} is a link to another place, so it is not written through. "
+                    "Remove the link (AuraX Desktop keeps its own files only in its data "
+                    "folder)."
+                ).format(what=what, path=candidate),
             )

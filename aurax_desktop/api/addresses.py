@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
 from aurax_desktop.api.errors import InsecureConnectionError, UnsafeAnswerError
+from aurax_desktop.translation import LazyText, _, lazy_gettext
 
 DEFAULT_BASE_URL = "https://backend.aurax.co.in"
 """The AuraX service itself."""
@@ -20,6 +22,42 @@ DEFAULT_BASE_URL = "https://backend.aurax.co.in"
 _PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~:@+=-]{0,199}")
 """What an id from the server may look like: letters, digits and a few marks that
 carry no meaning in a path (no slash, backslash, percent sign, query or fragment)."""
+
+
+@dataclass(frozen=True)
+class IdKind:
+    """A kind of id the server gives, and what the user reads when one is refused."""
+
+    name: str
+    """The kind in the log's words: "a task id"."""
+    empty: LazyText
+    not_plain: LazyText
+
+
+TASK_ID = IdKind(
+    "a task id",
+    lazy_gettext("AuraX's answer gives a task id that is empty."),
+    lazy_gettext(
+        "AuraX's answer gives a task id this program will not use, because it is not a "
+        "plain id. The answer is kept with the job."
+    ),
+)
+IMAGE_ID = IdKind(
+    "an image id",
+    lazy_gettext("AuraX's answer gives an image id that is empty."),
+    lazy_gettext(
+        "AuraX's answer gives an image id this program will not use, because it is not a "
+        "plain id. The answer is kept with the job."
+    ),
+)
+ANY_ID = IdKind(
+    "an id",
+    lazy_gettext("AuraX's answer gives an id that is empty."),
+    lazy_gettext(
+        "AuraX's answer gives an id this program will not use, because it is not a "
+        "plain id. The answer is kept with the job."
+    ),
+)
 
 
 def is_loopback_host(host: str) -> bool:
@@ -41,12 +79,15 @@ def check_base_url(base_url: str) -> str:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InsecureConnectionError(
-            f"'{text}' is not a server address. It should look like https://backend.aurax.co.in."
+            _("'{address}' is not a server address. It should look like {example}.").format(
+                address=text, example=DEFAULT_BASE_URL
+            )
         )
     if parts.query or parts.fragment or parts.username or parts.password:
         raise InsecureConnectionError(
-            f"'{text}' is not a plain server address. It should look like "
-            "https://backend.aurax.co.in."
+            _("'{address}' is not a plain server address. It should look like {example}.").format(
+                address=text, example=DEFAULT_BASE_URL
+            )
         )
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
         raise InsecureConnectionError()
@@ -65,7 +106,7 @@ def origin(url: str) -> tuple[str, str, int]:
     return scheme, (parts.hostname or "").lower(), port or default
 
 
-def plain_id(value: object, what: str) -> str:
+def plain_id(value: object, what: IdKind) -> str:
     """``value`` as an id fit for one path segment, or ``UnsafeAnswerError``.
 
     An id is plain when it is a short run of letters, digits and ``. _ ~ : @ + = -``
@@ -75,13 +116,9 @@ def plain_id(value: object, what: str) -> str:
     usable = isinstance(value, str | int) and not isinstance(value, bool)
     text = str(value).strip() if usable else ""
     if not text:
-        raise UnsafeAnswerError(f"AuraX's answer gives {what} that is empty.", detail=repr(value))
+        raise UnsafeAnswerError(str(what.empty), detail=repr(value))
     if not _PLAIN_ID.fullmatch(text):
-        raise UnsafeAnswerError(
-            f"AuraX's answer gives {what} this program will not use, because it is not a "
-            "plain id. The answer is kept with the job.",
-            detail=f"{what}: {text[:120]!r}",
-        )
+        raise UnsafeAnswerError(str(what.not_plain), detail=f"{what.name}: {text[:120]!r}")
     return text
 
 
@@ -99,17 +136,19 @@ def image_id_from(value: str, base_url: str) -> str:
             and not parts.query
             and not parts.fragment
         ):
-            return plain_id(unquote(parts.path[len(own_path) :]), "an image id")
+            return plain_id(unquote(parts.path[len(own_path) :]), IMAGE_ID)
         raise UnsafeAnswerError(
-            "AuraX's answer points to a result at an address this program will not "
-            "send your key to, so it was not fetched. The answer is kept with the job.",
+            _(
+                "AuraX's answer points to a result at an address this program will not "
+                "send your key to, so it was not fetched. The answer is kept with the job."
+            ),
             detail=f"image address: {text[:120]!r}",
         )
-    return plain_id(text, "an image id")
+    return plain_id(text, IMAGE_ID)
 
 
 def join_url(base_url: str, template: str, *ids: str) -> str:
     """``base_url`` + ``template`` with each ``{}`` replaced by one percent-encoded
     path segment (``ids`` must have passed ``plain_id``)."""
-    segments = [quote(plain_id(i, "an id"), safe="") for i in ids]
+    segments = [quote(plain_id(i, ANY_ID), safe="") for i in ids]
     return base_url + template.format(*segments)

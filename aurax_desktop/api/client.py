@@ -13,7 +13,7 @@ from typing import Any
 import requests
 import urllib3.exceptions
 
-from aurax_desktop.api.addresses import DEFAULT_BASE_URL, image_id_from, plain_id
+from aurax_desktop.api.addresses import DEFAULT_BASE_URL, TASK_ID, image_id_from, plain_id
 from aurax_desktop.api.deadline import Alarm, Deadline
 from aurax_desktop.api.errors import (
     DownloadError,
@@ -33,7 +33,9 @@ from aurax_desktop.api.parsing import decode_json, parse_task_id, parse_task_sta
 from aurax_desktop.api.stopping import StopSignal
 from aurax_desktop.api.streaming import TaskStream
 from aurax_desktop.api.transport import ProgressCallback, RetryPolicy, Transport
+from aurax_desktop.formats import format_number
 from aurax_desktop.redaction import register_secret
+from aurax_desktop.translation import _
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +80,9 @@ class AuraxClient:
         session: requests.Session | None = None,
     ) -> None:
         if not isinstance(api_key, str) or not api_key.strip():
-            raise InvalidRequestError("The API key is empty. Enter your AuraX API key.")
+            raise InvalidRequestError(_("The API key is empty. Enter your AuraX API key."))
         if not isinstance(key_id, str) or not key_id.strip():
-            raise InvalidRequestError("The key id is empty. Enter your AuraX key id.")
+            raise InvalidRequestError(_("The key id is empty. Enter your AuraX key id."))
         self.key_id = key_id.strip()
         register_secret(api_key)  # never shown in any log line from now on
         self.stream_read_timeout = stream_read_timeout
@@ -150,14 +152,16 @@ class AuraxClient:
             try:
                 task_id = plain_id(
                     parse_task_id(decode_json(response.content, "the submission's answer")),
-                    "a task id",
+                    TASK_ID,
                 )
             except UnexpectedResponseError as exc:
                 # Accepted (2xx) but not the contract's answer: it may well have been charged.
                 raise MaybeSentError(
-                    "AuraX accepted the request but its answer names no task this program can "
-                    "follow. It may have been charged; look for its result before sending it "
-                    "again.",
+                    _(
+                        "AuraX accepted the request but its answer names no task this program "
+                        "can follow. It may have been charged; look for its result before "
+                        "sending it again."
+                    ),
                     status_code=response.status_code,
                     detail=exc.detail or str(exc),
                 ) from exc
@@ -172,7 +176,7 @@ class AuraxClient:
     ) -> str:
         """A product description of the photo (0.25 credits); answers at once."""
         if not image:
-            raise InvalidRequestError("The product photo is empty. Choose another picture.")
+            raise InvalidRequestError(_("The product photo is empty. Choose another picture."))
         kind = ProductType.parse(product_type)
         boundary = uuid.uuid4().hex
         safe_name = (filename or "product.jpg").replace('"', "").replace("\r", "").replace("\n", "")
@@ -194,8 +198,10 @@ class AuraxClient:
                 return _description_text(response)
             except UnexpectedResponseError as exc:
                 raise MaybeSentError(
-                    "AuraX answered with something that is not a description. It may have "
-                    "been charged; nothing was stored as the description.",
+                    _(
+                        "AuraX answered with something that is not a description. It may have "
+                        "been charged; nothing was stored as the description."
+                    ),
                     status_code=response.status_code,
                     detail=exc.detail or str(exc),
                 ) from exc
@@ -206,7 +212,7 @@ class AuraxClient:
         self, task_id: str, *, stop: StopSignal | None = None, deadline: Deadline | None = None
     ) -> TaskState:
         """The task's current state."""
-        url = self._transport.url("/api/ai/task/{}", plain_id(task_id, "a task id"))
+        url = self._transport.url("/api/ai/task/{}", plain_id(task_id, TASK_ID))
         response = self._transport.get(url, stop=stop, deadline=deadline)
         with response:
             payload = decode_json(response.content, "the task status")
@@ -214,7 +220,7 @@ class AuraxClient:
 
     def stream_task(self, task_id: str, *, deadline: Deadline | None = None) -> TaskStream:
         """The task's live event stream. Close it (from any thread) to stop reading."""
-        url = self._transport.url("/api/ai/task/{}/stream", plain_id(task_id, "a task id"))
+        url = self._transport.url("/api/ai/task/{}/stream", plain_id(task_id, TASK_ID))
         response = self._transport.get(
             url,
             stream=True,
@@ -252,7 +258,9 @@ class AuraxClient:
             total = _content_length(response)
             if total > max_bytes:
                 raise DownloadError(
-                    f"The result is too large to download ({total // 1_000_000} MB).",
+                    _("The result is too large to download ({size} MB).").format(
+                        size=format_number(total // 1_000_000)
+                    ),
                     detail=f"Content-Length {total}",
                 )
             data, broke = _read_image(response, total, max_bytes, on_progress)
@@ -260,18 +268,22 @@ class AuraxClient:
             raise FollowStoppedError()
         if alarm.rang or limit.expired():
             raise DownloadError(
-                "The result did not finish downloading in time. It is still at AuraX; "
-                "follow the job again to fetch it.",
+                _(
+                    "The result did not finish downloading in time. It is still at AuraX; "
+                    "follow the job again to fetch it."
+                ),
                 detail=f"{len(data)} bytes in",
             )
         if broke or (total and len(data) != total):
             raise DownloadError(
-                "The result's download broke off. It is still at AuraX; follow the job "
-                "again to fetch it.",
+                _(
+                    "The result's download broke off. It is still at AuraX; follow the job "
+                    "again to fetch it."
+                ),
                 detail=f"{len(data)} of {total} bytes",
             )
         if not data:
-            raise DownloadError("AuraX sent an empty result.")
+            raise DownloadError(_("AuraX sent an empty result."))
         return data
 
 
@@ -291,7 +303,9 @@ def _read_image(
             done += len(chunk)
             if done > max_bytes:
                 raise DownloadError(
-                    f"The result is too large to download (over {max_bytes // 1_000_000} MB)."
+                    _("The result is too large to download (over {size} MB).").format(
+                        size=format_number(max_bytes // 1_000_000)
+                    )
                 )
             if on_progress is not None:
                 on_progress(done, total)

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from types import TracebackType
 
 from aurax_desktop.api.errors import TaskDeadlineError
+from aurax_desktop.formats import format_number
+from aurax_desktop.translation import ngettext
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +58,25 @@ class Deadline:
         """The error for a deadline reached, naming the limit in plain words."""
         if self.seconds is None:
             return TaskDeadlineError()
-        minutes = self.seconds / 60
-        limit = f"{minutes:.0f} minutes" if minutes >= 2 else f"{self.seconds:.0f} seconds"
-        return TaskDeadlineError(
-            f"The task did not finish within the time limit ({limit}). It may still finish "
-            "on the server; follow it again later to fetch the result."
-        )
+        minutes = round(self.seconds / 60)
+        if self.seconds >= 120:
+            text = ngettext(
+                "The task did not finish within the time limit ({count} minute). It may still "
+                "finish on the server; follow it again later to fetch the result.",
+                "The task did not finish within the time limit ({count} minutes). It may still "
+                "finish on the server; follow it again later to fetch the result.",
+                minutes,
+            ).format(count=format_number(minutes))
+        else:
+            seconds = round(self.seconds)
+            text = ngettext(
+                "The task did not finish within the time limit ({count} second). It may still "
+                "finish on the server; follow it again later to fetch the result.",
+                "The task did not finish within the time limit ({count} seconds). It may still "
+                "finish on the server; follow it again later to fetch the result.",
+                seconds,
+            ).format(count=format_number(seconds))
+        return TaskDeadlineError(text)
 
     def check(self) -> None:
         if self.expired():

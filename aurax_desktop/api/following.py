@@ -42,6 +42,7 @@ from aurax_desktop.api.events import (
 from aurax_desktop.api.models import TaskState, TaskStatus
 from aurax_desktop.api.stopping import StopSignal
 from aurax_desktop.api.streaming import TaskStream
+from aurax_desktop.translation import _
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +157,7 @@ class TaskFollower:
             if state is not None and state.status.is_terminal:
                 return self._finish(state)
             if failed_streams < rules.stream_attempts:
-                self._notice("reconnecting", "Connection interrupted; reconnecting.")
+                self._notice("reconnecting", _("Connection interrupted; reconnecting."))
                 self._sleep(pause)
                 pause = min(rules.poll_interval, pause * 2)
         while True:
@@ -169,7 +170,7 @@ class TaskFollower:
         """One status check by the same rules (deadline, backoff): the completed state,
         or None with ``next_check`` set. For a task followed without a stream of its own
         (many tasks share one thread that calls this in turn)."""
-        self._notice("polling", "Live updates are unavailable; checking every few seconds.")
+        self._notice("polling", _("Live updates are unavailable; checking every few seconds."))
         state = self._poll()
         if state is not None and state.status.is_terminal:
             return self._finish(state)
@@ -219,7 +220,7 @@ class TaskFollower:
             outcome.statuses += 1
             self._status_at = time.monotonic()
             if self._mode != "streaming":
-                self._notice("streaming", "Receiving live updates.")
+                self._notice("streaming", _("Receiving live updates."))
             alarm.set(self._alarm_at(self.rules.stall_window(self._heartbeat_interval)))
             if event.state.status.is_terminal:
                 return event.state

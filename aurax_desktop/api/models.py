@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aurax_desktop.api.errors import InvalidRequestError
+from aurax_desktop.translation import LazyText, _, lazy_gettext, lazy_pgettext
 
 MAX_IMAGE_SIDE = 2048
 """The largest width or height an image generation may ask for."""
@@ -42,7 +43,12 @@ class ProductType(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        """The type in readable words, for menus and messages."""
+        """The type in readable words, in the language spoken, for menus and messages."""
+        return str(_LABELS[self])
+
+    @property
+    def spelling(self) -> str:
+        """The type as ``parse`` takes it, whatever the language: "Dress"."""
         return self.value.capitalize()
 
     @classmethod
@@ -54,10 +60,28 @@ class ProductType(enum.StrEnum):
         try:
             return cls(text)
         except ValueError:
-            names = ", ".join(member.label for member in cls)
+            names = ", ".join(member.spelling for member in cls)
             raise InvalidRequestError(
-                f"'{value}' is not a product type. Choose one of: {names}."
+                # Translators: {names} are the types as they must be typed, in English
+                # ("Garment, Dress, ..."): keep them as they are.
+                _("'{value}' is not a product type. Choose one of: {names}.").format(
+                    value=value, names=names
+                )
             ) from None
+
+
+_LABELS: dict[ProductType, LazyText] = {
+    ProductType.GARMENT: lazy_pgettext("product type", "Garment"),
+    ProductType.DRESS: lazy_pgettext("product type", "Dress"),
+    ProductType.OUTFIT: lazy_pgettext("product type", "Outfit"),
+    ProductType.FOOTWEAR: lazy_pgettext("product type", "Footwear"),
+    ProductType.BAG: lazy_pgettext("product type", "Bag"),
+    ProductType.JEWELLERY: lazy_pgettext("product type", "Jewellery"),
+    ProductType.EYEWEAR: lazy_pgettext("product type", "Eyewear"),
+    ProductType.BEAUTY: lazy_pgettext("product type", "Beauty"),
+    ProductType.OTHER: lazy_pgettext("product type", "Other"),
+}
+"""Each type's name as people read it (a product's kind, in a menu or on a page)."""
 
 
 class TaskStatus(enum.StrEnum):
@@ -109,15 +133,47 @@ class TaskState:
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
-def _require_image(name: str, data: object, *, required: bool) -> None:
+@dataclass(frozen=True)
+class _ImageField:
+    """What a request says about one of its pictures when it is missing, not bytes or
+    empty (``missing`` is None for a picture the request may go without)."""
+
+    missing: LazyText | None
+    not_bytes: LazyText
+    empty: LazyText
+
+
+_PERSON_PHOTO = _ImageField(
+    lazy_gettext("The person photo is missing. Add a picture and try again."),
+    lazy_gettext("The person photo must be image data (bytes)."),
+    lazy_gettext("The person photo is empty. Choose another picture."),
+)
+_GARMENT_PHOTO = _ImageField(
+    lazy_gettext("The garment photo is missing. Add a picture and try again."),
+    lazy_gettext("The garment photo must be image data (bytes)."),
+    lazy_gettext("The garment photo is empty. Choose another picture."),
+)
+_MASK = _ImageField(
+    None,
+    lazy_gettext("The mask must be image data (bytes)."),
+    lazy_gettext("The mask is empty. Choose another picture."),
+)
+_SHAPE_IMAGE = _ImageField(
+    None,
+    lazy_gettext("The shape image must be image data (bytes)."),
+    lazy_gettext("The shape image is empty. Choose another picture."),
+)
+
+
+def _require_image(image: _ImageField, data: object) -> None:
     if data is None:
-        if required:
-            raise InvalidRequestError(f"The {name} is missing. Add a picture and try again.")
+        if image.missing is not None:
+            raise InvalidRequestError(str(image.missing))
         return
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise InvalidRequestError(f"The {name} must be image data (bytes).")
+        raise InvalidRequestError(str(image.not_bytes))
     if len(data) == 0:
-        raise InvalidRequestError(f"The {name} is empty. Choose another picture.")
+        raise InvalidRequestError(str(image.empty))
 
 
 def _optional_text(value: str | None) -> str | None:
@@ -143,20 +199,33 @@ class TryOnRequest:
     run_with_prompt: bool = False
 
     def __post_init__(self) -> None:
-        _require_image("person photo", self.person_image, required=True)
-        _require_image("garment photo", self.garment_image, required=True)
-        _require_image("mask", self.mask, required=False)
+        _require_image(_PERSON_PHOTO, self.person_image)
+        _require_image(_GARMENT_PHOTO, self.garment_image)
+        _require_image(_MASK, self.mask)
         object.__setattr__(self, "product_type", ProductType.parse(self.product_type))
         strength = self.garment_strength
         if isinstance(strength, bool) or not isinstance(strength, int) or strength not in (1, 2, 3):
-            raise InvalidRequestError(f"Garment strength must be 1, 2 or 3 (it was {strength!r}).")
+            raise InvalidRequestError(
+                _("Garment strength must be 1, 2 or 3 (it was {value}).").format(
+                    value=repr(strength)
+                )
+            )
         object.__setattr__(self, "prompt", _optional_text(self.prompt))
         if self.run_with_prompt and self.prompt is None:
-            raise InvalidRequestError("'Use prompt' is on but the prompt is empty. Write a prompt.")
+            raise InvalidRequestError(
+                # Translators: 'Use prompt' is the check box of that name on the Try-On page.
+                _("'Use prompt' is on but the prompt is empty. Write a prompt.")
+            )
 
     @property
     def cost(self) -> float:
         return COST_TRY_ON
+
+
+_WIDTH_WHOLE = lazy_gettext("The width must be a whole number of pixels.")
+_HEIGHT_WHOLE = lazy_gettext("The height must be a whole number of pixels.")
+_WIDTH_WITHIN = lazy_gettext("The width must be between 1 and {most} pixels (it was {value}).")
+_HEIGHT_WITHIN = lazy_gettext("The height must be between 1 and {most} pixels (it was {value}).")
 
 
 @dataclass(frozen=True)
@@ -171,18 +240,19 @@ class ImageGenerationRequest:
 
     def __post_init__(self) -> None:
         if not isinstance(self.prompt, str) or not self.prompt.strip():
-            raise InvalidRequestError("The prompt is empty. Describe the image you want.")
+            raise InvalidRequestError(_("The prompt is empty. Describe the image you want."))
         object.__setattr__(self, "prompt", self.prompt.strip())
         object.__setattr__(self, "product_type", ProductType.parse(self.product_type))
-        _require_image("shape image", self.shape_image, required=False)
-        for name in ("width", "height"):
-            value = getattr(self, name)
+        _require_image(_SHAPE_IMAGE, self.shape_image)
+        for value, whole, within in (
+            (self.width, _WIDTH_WHOLE, _WIDTH_WITHIN),
+            (self.height, _HEIGHT_WHOLE, _HEIGHT_WITHIN),
+        ):
             if isinstance(value, bool) or not isinstance(value, int):
-                raise InvalidRequestError(f"The {name} must be a whole number of pixels.")
+                raise InvalidRequestError(str(whole))
             if not 1 <= value <= MAX_IMAGE_SIDE:
-                raise InvalidRequestError(
-                    f"The {name} must be between 1 and {MAX_IMAGE_SIDE} pixels (it was {value})."
-                )
+                # Sides in pixels are written as they are, without grouping (as "2048 x 1024").
+                raise InvalidRequestError(within.format(most=MAX_IMAGE_SIDE, value=value))
 
     @property
     def cost(self) -> float:

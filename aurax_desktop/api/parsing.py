@@ -27,6 +27,7 @@ from aurax_desktop.api.errors import (
     UnexpectedResponseError,
 )
 from aurax_desktop.api.models import TaskState, TaskStatus
+from aurax_desktop.translation import _
 
 BUY_CREDITS_URL = "https://aurax.co.in"
 """Where an AuraX account buys credits (the service's own site)."""
@@ -131,7 +132,7 @@ def parse_task_id(payload: object) -> str:
             if isinstance(value, int) and not isinstance(value, bool):
                 return str(value)
     raise UnexpectedResponseError(
-        "AuraX accepted the request but did not say which task it started.",
+        _("AuraX accepted the request but did not say which task it started."),
         detail=f"answer: {_snippet(json.dumps(payload, default=str))}",
     )
 
@@ -187,25 +188,37 @@ def error_from_response(status: int, body: bytes, retry_after: str | None = None
     """The ``AuraxError`` for an HTTP error answer (a NestJS-style body or anything else)."""
     server_message = server_message_of(body)
     detail = server_message
+    said = _sentence(server_message)
     if status in (400, 422):
         return BadRequestError(
-            _sentence("AuraX refused the request: ", server_message),
+            # Translators: {message} is the service's own sentence, in English.
+            _("AuraX refused the request: {message}").format(message=said) if said else None,
             status_code=status,
             server_message=server_message,
         )
     if status == 401:
         return AuthenticationError(status_code=status, server_message=server_message, detail=detail)
     if status == 402:
-        said = f" AuraX says: {_sentence('', server_message)}" if server_message else ""
         return AccountError(
-            "Your AuraX credits are used up, so nothing was sent. Buy more credits in your "
-            f"account at {BUY_CREDITS_URL}, then send it again.{said}",
+            _(
+                "Your AuraX credits are used up, so nothing was sent. Buy more credits in your "
+                "account at {address}, then send it again."
+            ).format(address=BUY_CREDITS_URL)
+            if said is None
+            # Translators: {message} is the service's own sentence, in English.
+            else _(
+                "Your AuraX credits are used up, so nothing was sent. Buy more credits in your "
+                "account at {address}, then send it again. AuraX says: {message}"
+            ).format(address=BUY_CREDITS_URL, message=said),
             status_code=status,
             server_message=server_message,
         )
     if status == 403:
         return AccountError(
-            _sentence("Your AuraX account cannot do this: ", server_message),
+            # Translators: {message} is the service's own sentence, in English.
+            _("Your AuraX account cannot do this: {message}").format(message=said)
+            if said
+            else None,
             status_code=status,
             server_message=server_message,
         )
@@ -225,15 +238,16 @@ def error_from_response(status: int, body: bytes, retry_after: str | None = None
     if status >= 500:
         return ServerError(status_code=status, server_message=server_message, detail=detail)
     return AuraxError(
-        _sentence("AuraX answered with an error: ", server_message),
+        # Translators: {message} is the service's own sentence, in English.
+        _("AuraX answered with an error: {message}").format(message=said) if said else None,
         status_code=status,
         server_message=server_message,
     )
 
 
-def _sentence(prefix: str, message: str | None) -> str | None:
-    """``prefix`` + the server's message as a sentence, or None (the default text)."""
+def _sentence(message: str | None) -> str | None:
+    """The server's message as a sentence (ending in a full stop), or None."""
     if not message:
         return None
     text = message.strip()
-    return prefix + text + ("" if text.endswith((".", "!", "?")) else ".")
+    return text + ("" if text.endswith((".", "!", "?")) else ".")

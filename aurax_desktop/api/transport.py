@@ -42,6 +42,7 @@ from aurax_desktop.api.errors import (
 )
 from aurax_desktop.api.parsing import error_from_response, is_contract_error
 from aurax_desktop.api.stopping import StopSignal
+from aurax_desktop.translation import _
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +234,7 @@ class Transport:
             response.close()
         if response.status_code < 400:
             error: AuraxError = AuraxError(
-                "The server redirected the request elsewhere; check the server address.",
+                _("The server redirected the request elsewhere; check the server address."),
                 status_code=response.status_code,
             )
         else:

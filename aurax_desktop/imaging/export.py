@@ -12,6 +12,7 @@ from aurax_desktop.disk_errors import why_not_written
 from aurax_desktop.imaging.colour import flatten
 from aurax_desktop.imaging.errors import ImageError
 from aurax_desktop.imaging.source import load_image
+from aurax_desktop.translation import _
 
 _FORMATS = {
     ".png": "PNG",
@@ -34,7 +35,9 @@ def save_as(source: Path, target: Path, *, quality: int = 95, claim: bool = Fals
     wanted = _FORMATS.get(target.suffix.lower())
     if wanted is None:
         raise ImageError(
-            f"“{target.name}” has no picture extension. Use .png, .jpg, .webp or .tiff.",
+            _("“{name}” has no picture extension. Use .png, .jpg, .webp or .tiff.").format(
+                name=target.name
+            ),
             name=target.name,
             reason="extension",
         )
@@ -57,7 +60,11 @@ def save_as(source: Path, target: Path, *, quality: int = 95, claim: bool = Fals
         if isinstance(exc, FileExistsError) and claim and exc.filename == str(target):
             raise  # the name is taken: the caller chooses another, or says so
         raise ImageError(
-            f"“{target.name}” could not be saved in {target.parent}: {why_not_written(exc)}",
+            # Translators: {reason} says why and what to do, as a clause after the colon
+            # ("the disk is full. Free some space or choose another disk.").
+            _("“{name}” could not be saved in {folder}: {reason}").format(
+                name=target.name, folder=target.parent, reason=why_not_written(exc)
+            ),
             name=target.name,
             reason="write",
         ) from exc

@@ -25,8 +25,10 @@ from typing import BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
+from aurax_desktop.formats import format_number
 from aurax_desktop.imaging.colour import has_alpha, to_srgb, to_working_mode
 from aurax_desktop.imaging.errors import ImageError
+from aurax_desktop.translation import LazyText, _, lazy_gettext
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +48,6 @@ warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 DEFAULT_MAX_PIXELS = 100_000_000
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 SUPPORTED_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "BMP", "GIF", "HEIF", "MPO")
-FILE_KINDS = "JPEG, PNG, WebP, HEIC, TIFF, BMP or GIF"
 
 Source = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
 
@@ -60,10 +61,19 @@ _TRANSPOSES = {
     7: Image.Transpose.TRANSVERSE,
     8: Image.Transpose.ROTATE_90,
 }
-_UNSUPPORTED_SIGNATURES = (
-    (b"%PDF", "a PDF document"),
-    (b"8BPS", "a Photoshop document"),
-    (b"PK\x03\x04", "a ZIP archive"),
+# Translators: a kind of file, with its article, as it follows "is" in
+# "“{name}” is {kind}; this kind of file is not supported."
+_PDF = lazy_gettext("a PDF document")
+# Translators: a kind of file, as it follows "is" ("“{name}” is {kind}; ...").
+_PHOTOSHOP = lazy_gettext("a Photoshop document")
+# Translators: a kind of file, as it follows "is" ("“{name}” is {kind}; ...").
+_ZIP = lazy_gettext("a ZIP archive")
+# Translators: a kind of file, as it follows "is" ("“{name}” is {kind}; ...").
+_SVG = lazy_gettext("an SVG drawing")
+_UNSUPPORTED_SIGNATURES: tuple[tuple[bytes, LazyText], ...] = (
+    (b"%PDF", _PDF),
+    (b"8BPS", _PHOTOSHOP),
+    (b"PK\x03\x04", _ZIP),
 )
 
 
@@ -121,7 +131,9 @@ def load_image(
     label, data = _read(source, name, max_bytes)
     if not data:
         raise ImageError(
-            f"“{label}” is empty (0 bytes). Choose another file.", name=label, reason="empty"
+            _("“{name}” is empty (0 bytes). Choose another file.").format(name=label),
+            name=label,
+            reason="empty",
         )
     image = _open(label, data, max_pixels)
     try:
@@ -132,35 +144,49 @@ def load_image(
 
 
 def read_header(
-    data: bytes, *, name: str = "The picture", max_pixels: int = DEFAULT_MAX_PIXELS
+    data: bytes, *, name: str = "", max_pixels: int = DEFAULT_MAX_PIXELS
 ) -> SourceImage:
     """The picture in ``data`` as known from its header alone: nothing is decoded.
 
     Raises ``ImageError`` for what is not a usable picture by its header (not a
-    picture, an unsupported kind, more than ``max_pixels``).
+    picture, an unsupported kind, more than ``max_pixels``); without a ``name``, it is
+    called "The picture".
     """
+    name = name or _unnamed()
     if not data:
-        raise ImageError(f"“{name}” is empty (0 bytes).", name=name, reason="empty")
+        raise ImageError(
+            _("“{name}” is empty (0 bytes).").format(name=name), name=name, reason="empty"
+        )
     return _open(name, data, max_pixels)
+
+
+def _unnamed() -> str:
+    # Translators: a picture that has no file name, as it is named in messages
+    # ("“The picture” is not a picture.").
+    return _("The picture")
 
 
 def _read(source: Source, name: str | None, max_bytes: int) -> tuple[str, bytes]:
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
-        label = name or "The picture"
+        label = name or _unnamed()
     elif isinstance(source, str | os.PathLike):
         label = name or Path(source).name
         data = _read_file(Path(source), label, max_bytes)
     else:
-        label = name or Path(str(getattr(source, "name", "") or "The picture")).name
+        label = name or Path(str(getattr(source, "name", "") or _unnamed())).name
         try:
             data = source.read(max_bytes + 1)
         except OSError as exc:
             raise ImageError(
-                f"“{label}” cannot be read ({exc}).", name=label, reason="unreadable"
+                _cannot_read(label, str(exc)), name=label, reason="unreadable"
             ) from None
         if not isinstance(data, bytes):
-            raise ImageError(f"“{label}” is not a picture.", name=label, reason="not a picture")
+            raise ImageError(
+                _("“{name}” is not a picture.").format(name=label),
+                name=label,
+                reason="not a picture",
+            )
     if len(data) > max_bytes:
         raise _file_too_large(label, len(data), max_bytes)
     return label, data
@@ -174,11 +200,15 @@ def _read_file(path: Path, label: str, max_bytes: int) -> bytes:
         found = path.stat()
         if stat.S_ISDIR(found.st_mode):
             raise ImageError(
-                f"“{label}” is a folder, not a picture.", name=label, reason="not a picture"
+                _("“{name}” is a folder, not a picture.").format(name=label),
+                name=label,
+                reason="not a picture",
             )
         if not stat.S_ISREG(found.st_mode):
             raise ImageError(
-                f"“{label}” is not a file but a device or a pipe, so it is not read.",
+                _("“{name}” is not a file but a device or a pipe, so it is not read.").format(
+                    name=label
+                ),
                 name=label,
                 reason="not a picture",
             )
@@ -188,24 +218,37 @@ def _read_file(path: Path, label: str, max_bytes: int) -> bytes:
             return handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise ImageError(
-            f"“{label}” could not be found. It may have been moved or deleted.",
+            _("“{name}” could not be found. It may have been moved or deleted.").format(name=label),
             name=label,
             reason="missing",
         ) from None
     except PermissionError:
         raise ImageError(
-            f"“{label}” cannot be read: permission denied.", name=label, reason="unreadable"
+            _("“{name}” cannot be read: permission denied.").format(name=label),
+            name=label,
+            reason="unreadable",
         ) from None
     except OSError as exc:
         raise ImageError(
-            f"“{label}” cannot be read ({exc.strerror or exc}).", name=label, reason="unreadable"
+            _cannot_read(label, str(exc.strerror or exc)), name=label, reason="unreadable"
         ) from None
+
+
+def _cannot_read(label: str, why: str) -> str:
+    # Translators: {error} is the system's own words for what went wrong.
+    return _("“{name}” cannot be read ({error}).").format(name=label, error=why)
+
+
+def _megas(amount: float) -> str:
+    """Millions (of bytes, of pixels) as a whole number the locale writes: "250"."""
+    return format_number(amount / 1e6, decimals=0)
 
 
 def _file_too_large(label: str, size: int, limit: int) -> ImageError:
     return ImageError(
-        f"“{label}” is too large ({size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB). "
-        "Export a smaller copy.",
+        _(
+            "“{name}” is too large ({size} MB; the limit is {limit} MB). Export a smaller copy."
+        ).format(name=label, size=_megas(size), limit=_megas(limit)),
         name=label,
         reason="too large",
     )
@@ -213,8 +256,10 @@ def _file_too_large(label: str, size: int, limit: int) -> ImageError:
 
 def _too_large(label: str, pixels: int, limit: int) -> ImageError:
     return ImageError(
-        f"“{label}” is too large ({pixels / 1e6:.0f} megapixels; the limit is "
-        f"{limit / 1e6:.0f}). Resize it or export a smaller copy.",
+        _(
+            "“{name}” is too large ({pixels} megapixels; the limit is {limit}). Resize it or "
+            "export a smaller copy."
+        ).format(name=label, pixels=_megas(pixels), limit=_megas(limit)),
         name=label,
         reason="too large",
     )
@@ -222,7 +267,9 @@ def _too_large(label: str, pixels: int, limit: int) -> ImageError:
 
 def _not_a_picture(label: str) -> ImageError:
     return ImageError(
-        f"“{label}” is not a picture. Choose a {FILE_KINDS} file.",
+        _(
+            "“{name}” is not a picture. Choose a JPEG, PNG, WebP, HEIC, TIFF, BMP or GIF file."
+        ).format(name=label),
         name=label,
         reason="not a picture",
     )
@@ -230,8 +277,11 @@ def _not_a_picture(label: str) -> ImageError:
 
 def _unsupported(label: str, kind: str) -> ImageError:
     return ImageError(
-        f"“{label}” is {kind}; this kind of file is not supported. "
-        f"Save or export it as {FILE_KINDS}.",
+        # Translators: {kind} is a kind of file with its article: "a PDF document".
+        _(
+            "“{name}” is {kind}; this kind of file is not supported. Save or export it as "
+            "JPEG, PNG, WebP, HEIC, TIFF, BMP or GIF."
+        ).format(name=label, kind=kind),
         name=label,
         reason="unsupported",
     )
@@ -239,8 +289,10 @@ def _unsupported(label: str, kind: str) -> ImageError:
 
 def _damaged(label: str) -> ImageError:
     return ImageError(
-        f"“{label}” is damaged or incomplete and cannot be opened. "
-        "Try exporting or downloading it again.",
+        _(
+            "“{name}” is damaged or incomplete and cannot be opened. Try exporting or "
+            "downloading it again."
+        ).format(name=label),
         name=label,
         reason="damaged",
     )
@@ -250,12 +302,12 @@ def _sniff_unsupported(data: bytes) -> str | None:
     head = data[:512].lstrip()
     for signature, kind in _UNSUPPORTED_SIGNATURES:
         if head.startswith(signature):
-            return kind
+            return str(kind)
     lowered = head.lower()
     if lowered.startswith(b"<svg") or (
         lowered.startswith(b"<?xml") and b"<svg" in data[:4096].lower()
     ):
-        return "an SVG drawing"
+        return str(_SVG)
     return None
 
 
@@ -290,7 +342,9 @@ def _open(label: str, data: bytes, max_pixels: int) -> SourceImage:
         log.info("Cannot open %s: %s", label, exc)
         raise _damaged(label) from None
     if fmt not in SUPPORTED_FORMATS:
-        raise _unsupported(label, f"a {fmt} file")
+        # Translators: a kind of file, as it follows "is" ("“{name}” is {kind}; ...");
+        # {format} is the format's name as Pillow knows it ("ICNS", "PCX").
+        raise _unsupported(label, _("a {format} file").format(format=fmt))
     if width < 1 or height < 1:
         raise _damaged(label)
     if width * height > max_pixels:

@@ -11,6 +11,7 @@ from PIL import Image
 from aurax_desktop.imaging.colour import flatten, to_srgb, to_working_mode
 from aurax_desktop.imaging.errors import ImageError
 from aurax_desktop.imaging.source import SourceImage
+from aurax_desktop.translation import _
 
 Purpose = Literal["person", "garment", "shape", "product", "photo"]
 UploadFormat = Literal["JPEG", "PNG"]
@@ -89,16 +90,21 @@ def photo_warnings(size: tuple[int, int], purpose: Purpose) -> list[str]:
     found = []
     if min(w, h) < SMALL_PERSON_SIDE:
         found.append(
-            f"The person photo is small ({w} x {h} pixels). Try-ons look best with at least "
-            f"{SMALL_PERSON_SIDE} pixels on the short side."
+            # Translators: sides in pixels, written as they are ("800 x 600").
+            _(
+                "The person photo is small ({width} x {height} pixels). Try-ons look best "
+                "with at least {least} pixels on the short side."
+            ).format(width=w, height=h, least=SMALL_PERSON_SIDE)
         )
     if w > h * 1.1:
         found.append(
-            "The person photo is landscape. An upright (portrait) photo of the whole "
-            "person gives the best try-on."
+            _(
+                "The person photo is landscape. An upright (portrait) photo of the whole "
+                "person gives the best try-on."
+            )
         )
     elif h > w * 2.6:
-        found.append("The person photo is very narrow; the try-on may crop the person.")
+        found.append(_("The person photo is very narrow; the try-on may crop the person."))
     return found
 
 
@@ -112,8 +118,10 @@ def prepare_mask(mask: Image.Image, upload: PreparedImage) -> PreparedImage:
     binary = _binary(mask)
     if binary.getbbox() is None:
         raise ImageError(
-            "The mask is empty. Paint the garment area on the person photo, or clear the "
-            "mask to let AuraX find the area itself.",
+            _(
+                "The mask is empty. Paint the garment area on the person photo, or clear the "
+                "mask to let AuraX find the area itself."
+            ),
             name="mask",
             reason="empty mask",
         )
@@ -122,8 +130,16 @@ def prepare_mask(mask: Image.Image, upload: PreparedImage) -> PreparedImage:
     expected_height = mw * uh / uw
     if abs(expected_height - mh) > max(2.0, 0.02 * mh):
         raise ImageError(
-            f"The mask ({mw} x {mh}) does not have the shape of the person photo "
-            f"({upload.source_size[0]} x {upload.source_size[1]}). Paint the mask again.",
+            # Translators: sides in pixels, written as they are ("800 x 600").
+            _(
+                "The mask ({width} x {height}) does not have the shape of the person photo "
+                "({photo_width} x {photo_height}). Paint the mask again."
+            ).format(
+                width=mw,
+                height=mh,
+                photo_width=upload.source_size[0],
+                photo_height=upload.source_size[1],
+            ),
             name="mask",
             reason="shape",
         )
