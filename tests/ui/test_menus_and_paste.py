@@ -32,7 +32,13 @@ def test_the_menus_are_there(
     )
     assert {"Undo", "Redo", "Copy result", "Paste photo"} <= set(menus["Edit"])
     assert {"Zoom in", "Zoom out", "Fit result in view", "Theme"} <= set(menus["View"])
-    assert menus["Jobs"] == ["Retry as a new job…", "Follow again", "Stop following", "Delete…"]
+    assert menus["Jobs"] == [
+        "Retry as a new job…",
+        "Follow again",
+        "Send what waits",
+        "Stop following",
+        "Delete…",
+    ]
     assert {"Keyboard shortcuts", "Open the log folder", "Open the data folder"} <= set(
         menus["Help"]
     )
