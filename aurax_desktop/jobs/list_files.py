@@ -147,17 +147,14 @@ def _read_regular(path: Path) -> bytes:
     except OSError as exc:
         log.info("list %s not opened: %r", path, exc)
         raise ListFileError(_unopened(path, exc)) from None
+    try:
+        refusal = _not_a_list(path, os.fstat(handle))
+    except OSError as exc:
+        refusal = _unopened(path, exc)
+    if refusal is not None:
+        os.close(handle)  # looked at before it becomes a file object (a folder cannot)
+        raise ListFileError(refusal)
     with os.fdopen(handle, "rb", buffering=0) as stream:
-        found = os.fstat(stream.fileno())
-        if stat.S_ISDIR(found.st_mode):
-            raise ListFileError(_folder(path))
-        if not stat.S_ISREG(found.st_mode):
-            message = _(
-                "“{name}” is not a file but a device or a pipe, so it is not read as a list."
-            )
-            raise ListFileError(message.format(name=path.name))
-        if found.st_size > MAX_LIST_BYTES:
-            raise ListFileError(_too_large(path))
         try:
             data = stream.read(MAX_LIST_BYTES + 1)  # never more, whatever it said
         except OSError as exc:
@@ -166,6 +163,19 @@ def _read_regular(path: Path) -> bytes:
     if data is None or len(data) > MAX_LIST_BYTES:
         raise ListFileError(_too_large(path))
     return data
+
+
+def _not_a_list(path: Path, found: os.stat_result) -> str | None:
+    """Why what ``path`` opened cannot be a list (a folder, a device, a pipe, a file
+    over the limit); None when it may be one."""
+    if stat.S_ISDIR(found.st_mode):
+        return _folder(path)
+    if not stat.S_ISREG(found.st_mode):
+        message = _("“{name}” is not a file but a device or a pipe, so it is not read as a list.")
+        return message.format(name=path.name)
+    if found.st_size > MAX_LIST_BYTES:
+        return _too_large(path)
+    return None
 
 
 def _too_large(path: Path) -> str:
