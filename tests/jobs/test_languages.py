@@ -141,7 +141,7 @@ def test_a_batch_s_garments_are_counted_in_each_language(speak: Speak) -> None:
     speak("ar")
     assert type_mix(garments) == "2 فستانان، 1 حقيبة، 1 زوج أحذية"
     speak("ja")
-    assert type_mix(garments) == "ドレス 2 点、バッグ 1 点、靴 1 足"
+    assert type_mix(garments) == "ワンピース 2 点、バッグ 1 点、シューズ 1 足"
 
 
 def test_a_new_batch_is_named_with_the_moment_as_german_writes_it(speak: Speak) -> None:
