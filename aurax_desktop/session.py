@@ -12,6 +12,7 @@ from aurax_desktop.jobs.book import JobBook
 from aurax_desktop.jobs.events import EventSink
 from aurax_desktop.jobs.history_file import open_history
 from aurax_desktop.jobs.store import HistoryError, JobStore, default_path
+from aurax_desktop.translation import _
 
 if TYPE_CHECKING:  # imported when first used: a window paints before it needs them
     from aurax_desktop.api import AuraxClient
@@ -68,9 +69,11 @@ class Session:
             opened = open_history()
         except HistoryError as exc:
             log.error("The history cannot be used: %s", exc.user_message)
-            self.history_message = (
-                f"{exc.user_message} Until then, jobs are not kept after AuraX Desktop closes."
-            )
+            # Translators: {message} says why the history file cannot be used, and what
+            # to do about it.
+            self.history_message = _(
+                "{message} Until then, jobs are not kept after AuraX Desktop closes."
+            ).format(message=exc.user_message)
             return JobStore.in_memory()
         self.history_message = opened.message
         return opened.store

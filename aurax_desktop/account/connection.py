@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from aurax_desktop.api import AuraxClient, NotFoundError, RetryPolicy
+from aurax_desktop.translation import _
 
 
 def check_connection(base_url: str, api_key: str, key_id: str) -> str:
@@ -19,7 +20,9 @@ def check_connection(base_url: str, api_key: str, key_id: str) -> str:
     try:
         client.get_task(f"connection-check-{uuid.uuid4().hex[:8]}")
     except NotFoundError:
-        return f"Connected: {client.base_url} accepted the key {key_id}."
+        # Translators: {address} is the server's address; {key_id} the key's id.
+        message = _("Connected: {address} accepted the key {key_id}.")
+        return message.format(address=client.base_url, key_id=key_id)
     finally:
         client.close()
-    return f"Connected to {client.base_url}."
+    return _("Connected to {address}.").format(address=client.base_url)

@@ -21,7 +21,9 @@ import keyring.backend
 import keyring.errors
 from keyring.backends import chainer, fail, null
 
+from aurax_desktop.formats import format_number, plural_count
 from aurax_desktop.redaction import register_secret
+from aurax_desktop.translation import _, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +45,7 @@ class Credentials:
         object.__setattr__(self, "api_key", self.api_key.strip())
         object.__setattr__(self, "key_id", self.key_id.strip())
         if not self.api_key or not self.key_id:
-            raise ValueError("Both the API key and the key id are needed.")
+            raise ValueError(_("Both the API key and the key id are needed."))
         register_secret(self.api_key)
 
 
@@ -51,7 +53,7 @@ class KeyringUnavailable(Exception):  # noqa: N818 - the public name the issue a
     """No secure keyring can hold the key; ``user_message`` says so in plain words."""
 
     def __init__(self, detail: str = "") -> None:
-        self.user_message = (
+        self.user_message = _(
             "This computer has no secure password store available (a keyring or keychain), "
             "so the API key cannot be saved. You can use it for this session only; you will "
             "be asked again next time."
@@ -114,11 +116,14 @@ class CredentialStore:
 
     def describe(self) -> str:
         """Where the key is kept, in words for the Account menu."""
-        chosen, _ = secure_backend(self.backend)
+        chosen, _why = secure_backend(self.backend)
         if chosen is None:
-            return "nowhere: this computer has no secure keyring"
+            # Translators: where the API key is kept, as the Account menu says it ("Your
+            # API key is kept in …"); so is the message below.
+            return _("nowhere: this computer has no secure keyring")
         name = getattr(chosen, "name", type(chosen).__name__)
-        return f"the system keyring ({name})"
+        # Translators: {name} is the keyring's own name ("SecretService Keyring").
+        return _("the system keyring ({name})").format(name=name)
 
     def available(self) -> bool:
         return secure_backend(self.backend)[0] is not None
@@ -181,11 +186,15 @@ class KeyringWaitTimeout(Exception):  # noqa: N818 - it is said to the user as i
     """The keyring did not answer in time; ``user_message`` says so in plain words."""
 
     def __init__(self, seconds: float) -> None:
-        self.user_message = (
-            f"The system keyring did not answer within {seconds:g} seconds (it may be locked, "
-            "or asking for a password in another window). Unlock it and try again, or set "
-            "AURAX_API_KEY and AURAX_KEY_ID for this command."
-        )
+        self.user_message = ngettext(
+            "The system keyring did not answer within {count} second (it may be locked, or "
+            "asking for a password in another window). Unlock it and try again, or set "
+            "AURAX_API_KEY and AURAX_KEY_ID for this command.",
+            "The system keyring did not answer within {count} seconds (it may be locked, or "
+            "asking for a password in another window). Unlock it and try again, or set "
+            "AURAX_API_KEY and AURAX_KEY_ID for this command.",
+            plural_count(seconds),
+        ).format(count=format_number(seconds))
         super().__init__(self.user_message)
 
 

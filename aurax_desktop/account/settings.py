@@ -21,6 +21,7 @@ import platformdirs
 from aurax_desktop import languages, paths
 from aurax_desktop.api import DEFAULT_BASE_URL, ProductType
 from aurax_desktop.atomic import write_atomically
+from aurax_desktop.translation import LazyText, _, lazy_pgettext
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +40,16 @@ class UploadSize(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "standard": "Standard (2048 px)",
-            "high": "High (4096 px)",
-            "original": "Original size",
-        }[self.value]
+        """The size in words, in the language spoken now."""
+        return str(_UPLOAD_LABELS[self.value])
+
+
+_UPLOAD_LABELS: dict[str, LazyText] = {
+    # Translators: the size photos are sent at, chosen in Settings; "px" is pixels.
+    "standard": lazy_pgettext("upload size", "Standard (2048 px)"),
+    "high": lazy_pgettext("upload size", "High (4096 px)"),
+    "original": lazy_pgettext("upload size", "Original size"),
+}
 
 
 def default_results_folder() -> str:
@@ -136,13 +142,23 @@ class SettingsStore:
         except FileNotFoundError:
             return LoadedSettings(Settings())
         except (OSError, UnicodeDecodeError) as exc:
-            return self._set_aside(f"it could not be read ({exc.__class__.__name__})")
+            why = f"it could not be read ({exc.__class__.__name__})"
+            # Translators: {error} is the name of the error met ("PermissionError").
+            message = _(
+                "Your settings file could not be used because it could not be read "
+                "({error}); the default settings are in use."
+            )
+            return self._set_aside(why, message.format(error=exc.__class__.__name__))
         try:
             data = json.loads(text)
         except ValueError:
-            return self._set_aside("it is damaged")
+            data = None
         if not isinstance(data, dict):
-            return self._set_aside("it is damaged")
+            message = _(
+                "Your settings file could not be used because it is damaged; the default "
+                "settings are in use."
+            )
+            return self._set_aside("it is damaged", message)
         return LoadedSettings(_from_dict(data))
 
     def save(self, settings: Settings) -> None:
@@ -151,19 +167,22 @@ class SettingsStore:
         data["upload_size"] = settings.upload_size.value
         write_atomically(self.path, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
 
-    def _set_aside(self, why: str) -> LoadedSettings:
+    def _set_aside(self, why: str, message: str) -> LoadedSettings:
+        """The defaults, and ``message`` for the user (``why``, in English, for the log),
+        once the file is moved aside (said when it could be)."""
         backup = self.path.with_name(f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
             os.replace(self.path, backup)
-            where = f" It was kept as {backup.name}."
         except OSError:
-            where = ""
+            pass
+        else:
+            # Translators: {message} says why the settings file could not be used; {name}
+            # is the name it was kept under.
+            message = _("{message} It was kept as {name}.").format(
+                message=message, name=backup.name
+            )
         log.warning("Settings file %s set aside: %s", self.path, why)
-        return LoadedSettings(
-            Settings(),
-            f"Your settings file could not be used because {why}; the default settings "
-            f"are in use.{where}",
-        )
+        return LoadedSettings(Settings(), message)
 
 
 def _from_dict(data: dict[str, Any]) -> Settings:

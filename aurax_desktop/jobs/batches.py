@@ -6,6 +6,7 @@ garments in columns) and the batch's name, for the gallery and the lookbook.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -13,13 +14,19 @@ from dataclasses import dataclass, field, replace
 from PIL import Image
 
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, COST_TRY_ON, ProductType
+from aurax_desktop.formats import format_datetime
 from aurax_desktop.jobs.inputs import ImageInput, TryOnInput
 from aurax_desktop.jobs.model import Job, JobKind
 from aurax_desktop.jobs.store import JobQuery, JobStore
+from aurax_desktop.translation import _
 
 
 def default_batch_name(now: float | None = None) -> str:
-    return time.strftime("Try-ons %d %b %Y %H:%M", time.localtime(now))
+    """A new batch's name, until the user gives one: when it was made, as the language
+    spoken now writes a moment ("Try-ons 6 Dec 2026, 14:05")."""
+    moment = dt.datetime.fromtimestamp(time.time() if now is None else now)
+    # Translators: a batch's name until the user gives one; {moment} is a day and a time.
+    return _("Try-ons {moment}").format(moment=format_datetime(moment, "medium"))
 
 
 PersonMasks = Mapping[str, Image.Image]
@@ -99,7 +106,7 @@ class TryOnBatchInput:
     def check(self) -> None:
         """The rules, before any job exists (``InvalidRequestError``, ``ValueError``)."""
         if not self.people or not self.garments:
-            raise ValueError("A batch needs at least one person photo and one garment photo.")
+            raise ValueError(_("A batch needs at least one person photo and one garment photo."))
         for _row, _column, request in self.pairs()[:1]:
             request.check()
 

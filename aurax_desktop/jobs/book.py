@@ -46,6 +46,7 @@ from aurax_desktop.jobs.events import (
 from aurax_desktop.jobs.model import FINAL_STATUSES, MARKS, MAX_STARS, USER_FIELDS, Job
 from aurax_desktop.jobs.store import READ_ONLY_MESSAGE, HistoryError, JobQuery, JobStore
 from aurax_desktop.jobs.writer import HistoryWriter
+from aurax_desktop.translation import _
 
 log = logging.getLogger(__name__)
 
@@ -243,7 +244,7 @@ class JobBook:
         Gallery, lookbooks, line sheets and ``history --json`` show it)."""
         name = _one_line(name)
         if not name:
-            raise ValueError("A batch needs a name.")
+            raise ValueError(_("A batch needs a name."))
         self._writable()
         return self.writer.call(
             lambda: self._announce(self.store.update_batch(batch, batch_name=name))
@@ -301,7 +302,7 @@ class JobBook:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise HistoryError(READ_ONLY_MESSAGE)
+            raise HistoryError(str(READ_ONLY_MESSAGE))
 
     def _keep(self, job: Job) -> None:
         with self._changed:

@@ -8,6 +8,7 @@ from pathlib import Path
 from aurax_desktop import atomic
 from aurax_desktop.api.models import image_mime
 from aurax_desktop.privacy import refuse_link
+from aurax_desktop.translation import _
 
 PRINT_SIDE = 1600
 """The longest side of a result's print preview (sharp at 300 dpi in a third of a page):
@@ -18,7 +19,9 @@ PRINT_NAME = "print.jpg"
 def write_atomically(target: Path, data: bytes) -> Path:
     """A job's file, whole or absent, and on the disk before the job says it is there;
     never written through a symbolic link."""
-    refuse_link(target, "The job's file")
+    # Translators: the start of a sentence, followed by the file's path: "The job's file
+    # /home/…/result.png is a link to another place, …".
+    refuse_link(target, _("The job's file"))
     return atomic.write_atomically(target, data, durable=True)
 
 

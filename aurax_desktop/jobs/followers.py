@@ -34,6 +34,7 @@ from aurax_desktop.api import (
     TaskState,
     TaskUpdate,
 )
+from aurax_desktop.translation import _
 from aurax_desktop.workers import background_pool, lower_priority
 
 log = logging.getLogger(__name__)
@@ -61,11 +62,12 @@ class _Entry:
 
 def unexpected(error: BaseException) -> AuraxError:
     """An unexpected failure as a job's plain message (the traceback is in the log)."""
-    return AuraxError(
+    # Translators: “Follow again” is the command of the Jobs list of that name.
+    message = _(
         "Something unexpected went wrong while following this job; the details are in the "
-        "log file. Use “Follow again” to try once more (it sends nothing new).",
-        detail=repr(error),
+        "log file. Use “Follow again” to try once more (it sends nothing new)."
     )
+    return AuraxError(message, detail=repr(error))
 
 
 class FollowPool:

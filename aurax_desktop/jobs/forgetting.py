@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from aurax_desktop.jobs.book import DAY_S, JobBook
 from aurax_desktop.jobs.model import jobs_dir
 from aurax_desktop.jobs.store import JobQuery
+from aurax_desktop.translation import _
 
 __all__ = ["DAY_S", "KeptHistory", "kept_history", "purge", "purge_older_than"]
 
@@ -29,7 +30,7 @@ def purge_older_than(book: JobBook, days: int, *, now: float | None = None) -> l
     """Delete the finished jobs older than ``days`` days (the Trash's among them); the
     ids deleted."""
     if days < 1:
-        raise ValueError("Jobs are kept for at least one day before they can be purged.")
+        raise ValueError(_("Jobs are kept for at least one day before they can be purged."))
     moment = (time.time() if now is None else now) - days * DAY_S
     return book.forget(book.finished_before(moment))
 

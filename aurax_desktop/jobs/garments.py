@@ -13,6 +13,7 @@ from typing import Any
 
 from aurax_desktop.api import ProductType
 from aurax_desktop.api.suggest import suggest_product_type
+from aurax_desktop.translation import ngettext, pgettext
 
 SKU, LABEL, PRICE, COLOUR = "sku", "garment_label", "price", "colour"
 CATEGORY, WHOLESALE, CURRENCY = "category", "wholesale", "currency"
@@ -90,30 +91,45 @@ def garment_label(params: dict[str, Any]) -> str:
     label = params.get(LABEL)
     if label:
         return str(label)
-    return display_name(str(params.get("garment_name") or "garment"))
+    name = params.get("garment_name")
+    # Translators: a garment's name when its photo's name is not known.
+    return display_name(str(name)) if name else pgettext("unnamed garment", "garment")
 
 
 def type_mix(types: list[ProductType]) -> str:
-    """The garments' types in words: "2 dresses, 1 top, 1 pair of shoes"."""
+    """The garments' types in words: "2 dresses, 1 bag, 1 pair of shoes"."""
     counted: dict[ProductType, int] = {}
     for kind in types:
         counted[kind] = counted.get(kind, 0) + 1
-    return ", ".join(f"{n} {kind_noun(kind, n)}" for kind, n in counted.items())
+    # Translators: what separates the items of a list ("2 dresses, 1 bag"): a comma and
+    # a space in English, "、" in Chinese and Japanese.
+    separator = pgettext("list separator", ", ")
+    return separator.join(kind_count(kind, n) for kind, n in counted.items())
 
 
-def kind_noun(kind: ProductType, count: int) -> str:
-    singular, plural = _NOUNS.get(kind, (kind.label.lower(), kind.label.lower() + "s"))
-    return singular if count == 1 else plural
+def kind_count(kind: ProductType, count: int) -> str:
+    """So many garments of a type, in words: "1 dress", "2 pairs of shoes"."""
+    return _counted(kind, count).format(count=count)
 
 
-_NOUNS = {
-    ProductType.GARMENT: ("garment", "garments"),
-    ProductType.DRESS: ("dress", "dresses"),
-    ProductType.OUTFIT: ("outfit", "outfits"),
-    ProductType.FOOTWEAR: ("pair of shoes", "pairs of shoes"),
-    ProductType.BAG: ("bag", "bags"),
-    ProductType.JEWELLERY: ("piece of jewellery", "pieces of jewellery"),
-    ProductType.EYEWEAR: ("pair of glasses", "pairs of glasses"),
-    ProductType.BEAUTY: ("beauty product", "beauty products"),
-    ProductType.OTHER: ("product", "products"),
-}
+def _counted(kind: ProductType, count: int) -> str:
+    match kind:
+        case ProductType.GARMENT:
+            # Translators: so many garments of a product type, in a batch's summary ("2
+            # dresses, 1 bag, 1 pair of shoes"); as are the messages below.
+            return ngettext("{count} garment", "{count} garments", count)
+        case ProductType.DRESS:
+            return ngettext("{count} dress", "{count} dresses", count)
+        case ProductType.OUTFIT:
+            return ngettext("{count} outfit", "{count} outfits", count)
+        case ProductType.FOOTWEAR:
+            return ngettext("{count} pair of shoes", "{count} pairs of shoes", count)
+        case ProductType.BAG:
+            return ngettext("{count} bag", "{count} bags", count)
+        case ProductType.JEWELLERY:
+            return ngettext("{count} piece of jewellery", "{count} pieces of jewellery", count)
+        case ProductType.EYEWEAR:
+            return ngettext("{count} pair of glasses", "{count} pairs of glasses", count)
+        case ProductType.BEAUTY:
+            return ngettext("{count} beauty product", "{count} beauty products", count)
+    return ngettext("{count} product", "{count} products", count)

@@ -1,4 +1,5 @@
-"""What can go wrong with the history file, in plain words that name the folder."""
+"""What can go wrong with the history file, in plain words that name the folder (in the
+language spoken when it went wrong)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from aurax_desktop.disk_errors import FULL
+from aurax_desktop.translation import _
 
 
 class HistoryError(Exception):
@@ -27,12 +29,16 @@ def history_error(exc: BaseException, path: Path) -> HistoryError:
     text = str(exc).lower()
     folder = path.parent
     if any(mark in text for mark in _CORRUPT):
-        return HistoryError(f"The history file {path} is damaged ({exc}).", corrupt=True)
+        # Translators: {path} is the history file's path; {reason} is what the database
+        # said, in English.
+        message = _("The history file {path} is damaged ({reason}).")
+        return HistoryError(message.format(path=path, reason=exc), corrupt=True)
     if any(_full(cause) for cause in _causes(exc)) or ("i/o error" in text and _no_room(folder)):
-        return HistoryError(
-            f"The disk that holds {folder} is full, so the history cannot be written. Free "
+        message = _(
+            "The disk that holds {folder} is full, so the history cannot be written. Free "
             "some space and start again."
         )
+        return HistoryError(message.format(folder=folder))
     unwritable = (errno.EACCES, errno.EROFS, errno.ENOTDIR, errno.EPERM, errno.EEXIST)
     if (
         "readonly" in text
@@ -40,16 +46,21 @@ def history_error(exc: BaseException, path: Path) -> HistoryError:
         or "unable to open" in text
         or getattr(exc, "errno", None) in unwritable
     ):
-        return HistoryError(
-            f"The data folder {folder} cannot be written (it is read-only, belongs to "
+        message = _(
+            "The data folder {folder} cannot be written (it is read-only, belongs to "
             "another user, or is not a folder). Check its permissions, or choose another "
             "data folder with the AURAX_DATA_DIR environment variable."
         )
+        return HistoryError(message.format(folder=folder))
     if "locked" in text or "busy" in text:
-        return HistoryError(
-            f"The history file {path} is busy in another program. Wait a moment and try again."
+        message = _(
+            "The history file {path} is busy in another program. Wait a moment and try again."
         )
-    return HistoryError(f"The history file {path} cannot be used ({exc}).")
+        return HistoryError(message.format(path=path))
+    # Translators: {reason} is what the database or the system said, in English.
+    return HistoryError(
+        _("The history file {path} cannot be used ({reason}).").format(path=path, reason=exc)
+    )
 
 
 NO_ROOM_BYTES = 1024 * 1024

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aurax_desktop.jobs.store import HistoryError, JobStore, default_path
+from aurax_desktop.translation import _
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +29,19 @@ class OpenedHistory:
         if self.kept is None:
             return None
         if self.was_link:
-            return (
+            # Translators: {kept} is the path of the file the link was renamed to.
+            message = _(
                 "The history file was a link to another place, so it was not used (the "
-                f"program never writes through links): a new history was started, and "
-                f"the link was kept as {self.kept}."
+                "program never writes through links): a new history was started, and the "
+                "link was kept as {kept}."
             )
-        return (
-            f"The history file was damaged, so a new history was started. The old file "
-            f"was kept as {self.kept}."
-        )
+        else:
+            # Translators: {kept} is the path of the damaged file, renamed.
+            message = _(
+                "The history file was damaged, so a new history was started. The old file "
+                "was kept as {kept}."
+            )
+        return message.format(kept=self.kept)
 
 
 def open_history(path: Path | None = None) -> OpenedHistory:

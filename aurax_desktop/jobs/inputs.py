@@ -26,6 +26,7 @@ from aurax_desktop.imaging.upload import Purpose
 from aurax_desktop.imaging.upload_cache import UPLOADS
 from aurax_desktop.jobs.files import write_atomically
 from aurax_desktop.jobs.params import DescriptionParams, GenerationParams, TryOnParams, encode
+from aurax_desktop.translation import _
 
 ImageInput = SourceImage | Path | str | bytes
 _CHECK = b"\xff\xd8\xff"  # stands in for image bytes while only the rules are checked
@@ -91,12 +92,16 @@ class TryOnInput:
 
     @property
     def source_name(self) -> str:
-        return _name_of(self.person, "person photo")
+        # Translators: the name of a photo given without a file name (pasted); so are
+        # "garment photo", "shape image" and "product photo".
+        return _name_of(self.person, _("person photo"))
 
     def prepare(self, folder: Path, max_side: int | None) -> dict[str, Any]:
         checked = self.check()
-        person = _prepared(self.person, "The person photo", max_side, "person")
-        garment = _prepared(self.garment, "The garment photo", max_side, "garment")
+        # Translators: a photo, named in quotes in a message about it ("“The person photo”
+        # is not a picture."); so are the garment photo and the shape image.
+        person = _prepared(self.person, _("The person photo"), max_side, "person")
+        garment = _prepared(self.garment, _("The garment photo"), max_side, "garment")
         write_atomically(folder / "person.jpg", person.data)
         write_atomically(folder / "garment.jpg", garment.data)
         mask_name = None
@@ -111,7 +116,7 @@ class TryOnInput:
                 mask=mask_name,
                 person_size=person.size,
                 person_source_size=person.source_size,
-                garment_name=_name_of(self.garment, "garment photo"),
+                garment_name=_name_of(self.garment, _("garment photo")),
                 warnings=tuple(person.warnings + garment.warnings),
             )
         )
@@ -133,10 +138,10 @@ class GenerationInput:
         shape_file = shape_name = None
         if self.shape is not None:
             shape = prepare_upload(
-                _source(self.shape, "The shape image"), SHAPE_SIDE, purpose="shape", fmt="PNG"
+                _source(self.shape, _("The shape image")), SHAPE_SIDE, purpose="shape", fmt="PNG"
             )
             write_atomically(folder / "shape.png", shape.data)
-            shape_file, shape_name = "shape.png", _name_of(self.shape, "shape image")
+            shape_file, shape_name = "shape.png", _name_of(self.shape, _("shape image"))
         return encode(GenerationParams(checked.width, checked.height, shape_file, shape_name))
 
 
@@ -151,7 +156,7 @@ class DescriptionInput:
 
     @property
     def source_name(self) -> str:
-        return _name_of(self.image, "product photo")
+        return _name_of(self.image, _("product photo"))
 
     def prepare(self, folder: Path) -> dict[str, Any]:
         upload = prepare_upload(

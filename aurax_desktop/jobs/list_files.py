@@ -11,6 +11,9 @@ over a limit is refused with the limit named, never cut short without a word.
 
 What is wrong with a single cell (a NUL character, more than 10,000 characters, text
 that is not UTF-8) is for the reader of the rows to name by row: ``cell_problem``.
+
+Every refusal is said in the language spoken when the list is read, its numbers written
+as that language writes them ("10.000" in German).
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ import stat
 import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from aurax_desktop.formats import format_number
+from aurax_desktop.translation import _
 
 log = logging.getLogger(__name__)
 
@@ -79,32 +85,51 @@ def read_rows(path: Path) -> list[NumberedRow]:
     found: list[NumberedRow] = []
     for number, row in enumerate(rows, start=1):
         if number > MAX_SHEET_ROW:
+            message = _(
+                "“{name}” goes on past row {row}; a list may have at most {rows} rows. "
+                "Delete the empty rows below the list, or split it."
+            )
             raise ListFileError(
-                f"“{path.name}” goes on past row {MAX_SHEET_ROW:,}; a list may have at most "
-                f"{MAX_ROWS:,} rows. Delete the empty rows below the list, or split it."
+                message.format(
+                    name=path.name,
+                    row=format_number(MAX_SHEET_ROW),
+                    rows=format_number(MAX_ROWS),
+                )
             )
         if not any(_filled(cell) for cell in row):
             continue
         if len(found) > MAX_ROWS:  # the header and as many rows as may be, and one more
-            raise ListFileError(
-                f"“{path.name}” has more than {MAX_ROWS:,} rows; a list may have at most "
-                f"{MAX_ROWS:,} below its header. Split it into several lists."
+            message = _(
+                "“{name}” has more than {rows} rows; a list may have at most {rows} below its "
+                "header. Split it into several lists."
             )
+            raise ListFileError(message.format(name=path.name, rows=format_number(MAX_ROWS)))
         found.append((number, list(row[:MAX_COLUMNS])))
     return found
 
 
-def cell_problem(value: object) -> str | None:
-    """What makes a cell unusable, as the end of a sentence naming it ("the “name” cell
-    " + this); None for a usable cell."""
+def cell_problem(value: object, column: str) -> str | None:
+    """What makes a cell of ``column`` unusable, as a row's refusal says it ("the “name”
+    cell holds a NUL character..."); None for a usable cell."""
     if not isinstance(value, str):
         return None
     if "\x00" in value:
-        return "holds a NUL character (the file may be damaged)"
+        # Translators: {column} is a column's name as the list's header writes it
+        # ("sku", "name"), kept as it is; so in the two messages below.
+        return _("the “{column}” cell holds a NUL character (the file may be damaged)").format(
+            column=column
+        )
     if len(value) > MAX_CELL:
-        return f"holds {len(value):,} characters; a cell may hold at most {MAX_CELL:,}"
+        message = _("the “{column}” cell holds {count} characters; a cell may hold at most {most}")
+        return message.format(
+            column=column, count=format_number(len(value)), most=format_number(MAX_CELL)
+        )
     if _NOT_UTF8.search(value):
-        return "is not UTF-8 text: save the list as “CSV UTF-8” from the spreadsheet"
+        message = _(
+            "the “{column}” cell is not UTF-8 text: save the list as “CSV UTF-8” from the "
+            "spreadsheet"
+        )
+        return message.format(column=column)
     return None
 
 
@@ -122,16 +147,14 @@ def _read_regular(path: Path) -> bytes:
     except OSError as exc:
         log.info("list %s not opened: %r", path, exc)
         raise ListFileError(_unopened(path, exc)) from None
+    try:
+        refusal = _not_a_list(path, os.fstat(handle))
+    except OSError as exc:
+        refusal = _unopened(path, exc)
+    if refusal is not None:
+        os.close(handle)  # looked at before it becomes a file object (a folder cannot)
+        raise ListFileError(refusal)
     with os.fdopen(handle, "rb", buffering=0) as stream:
-        found = os.fstat(stream.fileno())
-        if stat.S_ISDIR(found.st_mode):
-            raise ListFileError(f"“{path.name}” is a folder: open the list inside it.")
-        if not stat.S_ISREG(found.st_mode):
-            raise ListFileError(
-                f"“{path.name}” is not a file but a device or a pipe, so it is not read as a list."
-            )
-        if found.st_size > MAX_LIST_BYTES:
-            raise ListFileError(_too_large(path))
         try:
             data = stream.read(MAX_LIST_BYTES + 1)  # never more, whatever it said
         except OSError as exc:
@@ -142,22 +165,45 @@ def _read_regular(path: Path) -> bytes:
     return data
 
 
+def _not_a_list(path: Path, found: os.stat_result) -> str | None:
+    """Why what ``path`` opened cannot be a list (a folder, a device, a pipe, a file
+    over the limit); None when it may be one."""
+    if stat.S_ISDIR(found.st_mode):
+        return _folder(path)
+    if not stat.S_ISREG(found.st_mode):
+        message = _("“{name}” is not a file but a device or a pipe, so it is not read as a list.")
+        return message.format(name=path.name)
+    if found.st_size > MAX_LIST_BYTES:
+        return _too_large(path)
+    return None
+
+
 def _too_large(path: Path) -> str:
-    return (
-        f"“{path.name}” is larger than a list may be ({MAX_LIST_BYTES // (1024 * 1024)} MB). "
-        "Split it into several lists."
+    # Translators: {megabytes} is a whole number of megabytes ("MB" their symbol).
+    message = _(
+        "“{name}” is larger than a list may be ({megabytes} MB). Split it into several lists."
     )
+    return message.format(name=path.name, megabytes=format_number(MAX_LIST_BYTES // (1024 * 1024)))
+
+
+def _folder(path: Path) -> str:
+    return _("“{name}” is a folder: open the list inside it.").format(name=path.name)
 
 
 def _unopened(path: Path, exc: OSError) -> str:
     """Why the list's file could not be read, in the user's words."""
     if isinstance(exc, FileNotFoundError):
-        return f"“{path.name}” could not be found: it may have been moved or renamed."
-    if isinstance(exc, IsADirectoryError):
-        return f"“{path.name}” is a folder: open the list inside it."
-    if isinstance(exc, PermissionError):
-        return f"“{path.name}” cannot be opened: this account is not allowed to read it."
-    return f"“{path.name}” cannot be read ({exc.strerror or 'the system refused'})."
+        message = _("“{name}” could not be found: it may have been moved or renamed.")
+    elif isinstance(exc, IsADirectoryError):
+        return _folder(path)
+    elif isinstance(exc, PermissionError):
+        message = _("“{name}” cannot be opened: this account is not allowed to read it.")
+    elif exc.strerror:
+        # Translators: {reason} is the system's words for what went wrong.
+        return _("“{name}” cannot be read ({reason}).").format(name=path.name, reason=exc.strerror)
+    else:
+        message = _("“{name}” cannot be read (the system refused).")
+    return message.format(name=path.name)
 
 
 def _text_rows(path: Path, data: bytes) -> Iterator[Sequence[object]]:
@@ -168,9 +214,8 @@ def _text_rows(path: Path, data: bytes) -> Iterator[Sequence[object]]:
     text = data.decode("utf-8", "surrogateescape")
     first = text.split("\n", 1)[0]
     if _NOT_UTF8.search(first):
-        raise ListFileError(
-            f"“{path.name}” is not UTF-8 text. Save it as “CSV UTF-8” from the spreadsheet."
-        )
+        message = _("“{name}” is not UTF-8 text. Save it as “CSV UTF-8” from the spreadsheet.")
+        raise ListFileError(message.format(name=path.name))
     delimiter = ";" if first.count(";") > first.count(",") else ","
     # The file is at most MAX_LIST_BYTES: no field can be longer, and a longer one than
     # a cell may be is named by its row, not refused by the csv module with the others.
@@ -180,7 +225,9 @@ def _text_rows(path: Path, data: bytes) -> Iterator[Sequence[object]]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         yield from reader
     except csv.Error as exc:
-        raise ListFileError(f"“{path.name}” cannot be read as CSV ({exc}).") from None
+        # Translators: {reason} is the CSV reader's words for what is wrong, in English.
+        message = _("“{name}” cannot be read as CSV ({reason}).")
+        raise ListFileError(message.format(name=path.name, reason=exc)) from None
     finally:
         csv.field_size_limit(limit)
 
@@ -209,10 +256,11 @@ def _workbook_rows(path: Path, data: bytes) -> Iterator[Sequence[object]]:
 
 
 def _not_a_workbook(path: Path) -> str:
-    return (
-        f"“{path.name}” is not a spreadsheet this program can read: save it as an Excel "
+    message = _(
+        "“{name}” is not a spreadsheet this program can read: save it as an Excel "
         "workbook (.xlsx) or as CSV."
     )
+    return message.format(name=path.name)
 
 
 def _check_workbook(path: Path, data: bytes) -> None:
@@ -227,9 +275,14 @@ def _check_workbook(path: Path, data: bytes) -> None:
     with archive:
         parts = archive.infolist()
         if len(parts) > MAX_PARTS:
+            message = _(
+                "“{name}” has {count} parts inside; a workbook may have at most {most}. "
+                "Save it again as a plain workbook (.xlsx) or as CSV."
+            )
             raise ListFileError(
-                f"“{path.name}” has {len(parts):,} parts inside; a workbook may have at most "
-                f"{MAX_PARTS:,}. Save it again as a plain workbook (.xlsx) or as CSV."
+                message.format(
+                    name=path.name, count=format_number(len(parts)), most=format_number(MAX_PARTS)
+                )
             )
         for part in parts:
             _check_part(path, part)
@@ -247,11 +300,21 @@ def _check_workbook(path: Path, data: bytes) -> None:
 def _check_part(path: Path, part: zipfile.ZipInfo) -> None:
     unpacked, packed = part.file_size, max(part.compress_size, 1)
     if unpacked > MAX_PART_BYTES or (unpacked > 1024 * 1024 and unpacked / packed > MAX_RATIO):
+        # Translators: {part} is the name of a file inside the workbook; {megabytes}
+        # and {most} are whole numbers of megabytes.
+        message = _(
+            "“{name}” holds a part that unpacks to {megabytes} MB (“{part}”); a list's parts "
+            "may take at most {most} MB, packed no more than {ratio} times. Save it again as "
+            "a plain workbook (.xlsx) or as CSV."
+        )
         raise ListFileError(
-            f"“{path.name}” holds a part that unpacks to {unpacked / 1e6:,.0f} MB "
-            f"(“{part.filename[:60]}”); a list's parts may take at most "
-            f"{MAX_PART_BYTES // (1024 * 1024)} MB, packed no more than {MAX_RATIO} times. "
-            "Save it again as a plain workbook (.xlsx) or as CSV."
+            message.format(
+                name=path.name,
+                megabytes=format_number(unpacked / 1e6, decimals=0),
+                part=part.filename[:60],
+                most=format_number(MAX_PART_BYTES // (1024 * 1024)),
+                ratio=format_number(MAX_RATIO),
+            )
         )
 
 
@@ -278,11 +341,11 @@ def _check_shared_strings(path: Path, archive: zipfile.ZipFile, part: zipfile.Zi
     if count <= MAX_SHARED_STRINGS:
         count = _count(archive, part.filename, _SHARED_STRING, MAX_SHARED_STRINGS)
     if count > MAX_SHARED_STRINGS:
-        raise ListFileError(
-            f"“{path.name}” holds more than {MAX_SHARED_STRINGS:,} different texts; a list "
-            f"may hold at most {MAX_SHARED_STRINGS:,}. Save it again with only the list in "
-            "it, or as CSV."
+        message = _(
+            "“{name}” holds more than {most} different texts; a list may hold at most "
+            "{most}. Save it again with only the list in it, or as CSV."
         )
+        raise ListFileError(message.format(name=path.name, most=format_number(MAX_SHARED_STRINGS)))
 
 
 def _sheets_to_check(archive: zipfile.ZipFile) -> list[str]:
@@ -328,16 +391,33 @@ def _check_sheet(path: Path, archive: zipfile.ZipFile, name: str) -> None:
         last, first = stated.group(3).decode(), stated.group(1).decode() or "A"
         columns = _column_number(last) - _column_number(first) + 1
         if rows > MAX_SHEET_ROW or columns > MAX_COLUMNS:
+            message = _(
+                "“{name}” says its sheet is {rows} rows by {columns} columns; a list may have "
+                "at most {most_rows} rows of {most_columns} columns. Delete what is beside "
+                "or below the list, or save it as CSV."
+            )
             raise ListFileError(
-                f"“{path.name}” says its sheet is {rows:,} rows by {columns:,} columns; a "
-                f"list may have at most {MAX_ROWS:,} rows of {MAX_COLUMNS} columns. Delete "
-                "what is beside or below the list, or save it as CSV."
+                message.format(
+                    name=path.name,
+                    rows=format_number(rows),
+                    columns=format_number(columns),
+                    most_rows=format_number(MAX_ROWS),
+                    most_columns=format_number(MAX_COLUMNS),
+                )
             )
     if _count(archive, name, _CELL, MAX_CELLS) > MAX_CELLS:
+        message = _(
+            "“{name}” has more than {cells} cells in its sheet; a list may have at most "
+            "{most_rows} rows of {most_columns} columns. Delete what is beside or below the "
+            "list, or save it as CSV."
+        )
         raise ListFileError(
-            f"“{path.name}” has more than {MAX_CELLS:,} cells in its sheet; a list may have "
-            f"at most {MAX_ROWS:,} rows of {MAX_COLUMNS} columns. Delete what is beside or "
-            "below the list, or save it as CSV."
+            message.format(
+                name=path.name,
+                cells=format_number(MAX_CELLS),
+                most_rows=format_number(MAX_ROWS),
+                most_columns=format_number(MAX_COLUMNS),
+            )
         )
 
 

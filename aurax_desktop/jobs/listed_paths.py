@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from aurax_desktop.translation import _
+
 
 class OutsideTheFolderError(ValueError):
     """A row names a file outside the list's folder; ``user_message`` says which."""
@@ -26,22 +28,28 @@ def listed_file(folder: Path, given: str) -> Path:
     try:
         found = (home / named).resolve()  # an absolute ``named`` replaces ``home``
     except (OSError, RuntimeError, ValueError) as exc:  # a loop of links, a name too long
-        raise OutsideTheFolderError(f"“{given}” cannot be followed ({_why(exc)})") from None
+        # Translators: {file} is what a list's row names; {reason} says why it cannot be
+        # followed (the system's words, or one of this program's).
+        message = _("“{file}” cannot be followed ({reason})")
+        raise OutsideTheFolderError(message.format(file=given, reason=_why(exc))) from None
     if found != home and found.is_relative_to(home):
         return found
     return _refused(given, folder)
 
 
 def _refused(given: str, folder: Path) -> Path:
-    raise OutsideTheFolderError(
-        f"“{given}” is outside the folder of the list ({folder.name or folder}): put the "
-        "photo in that folder, or in a folder inside it, and name it from there"
+    # Translators: a row's refusal, after "row 4: ". {file} is what the row names,
+    # {folder} the name of the folder the list is in.
+    message = _(
+        "“{file}” is outside the folder of the list ({folder}): put the photo in that "
+        "folder, or in a folder inside it, and name it from there"
     )
+    raise OutsideTheFolderError(message.format(file=given, folder=folder.name or folder))
 
 
 def _why(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     if isinstance(exc, ValueError):
-        return "it holds a character no file name can"
-    return "links lead round in a circle"
+        return _("it holds a character no file name can")
+    return _("links lead round in a circle")

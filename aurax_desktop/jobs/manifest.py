@@ -15,6 +15,9 @@ that is not a picture, one outside the list's folder, a cell that cannot be used
 type to be had, a SKU seen before (whatever its case or composition), a currency that
 is no ISO 4217 code, a price in another currency than the row's. Nothing is sent from
 a list with a bad row.
+
+Refusals and notes are said in the language spoken when the list is read; the columns'
+names stay as the list writes them (in English, or as ``ALIASES`` knows them).
 """
 
 from __future__ import annotations
@@ -27,12 +30,14 @@ from pathlib import Path
 
 from aurax_desktop.api import InvalidRequestError, ProductType
 from aurax_desktop.api.suggest import product_type_in_words, suggest_product_type
+from aurax_desktop.formats import format_number
 from aurax_desktop.imaging import ImageError, load_image
 from aurax_desktop.jobs.garments import Garment, display_name
 from aurax_desktop.jobs.list_files import ListFileError, NumberedRow, cell_problem, read_rows
 from aurax_desktop.jobs.listed_paths import OutsideTheFolderError, listed_file
 from aurax_desktop.jobs.naming import caseless
 from aurax_desktop.jobs.prices import DOLLAR, agrees, currency_code, read_price
+from aurax_desktop.translation import _, ngettext
 
 COLUMNS = (
     "file",
@@ -71,7 +76,9 @@ class BadRow:
     why: str
 
     def __str__(self) -> str:
-        return f"row {self.row}: {self.why}"
+        # Translators: a refused row of a garment list: its number as the spreadsheet
+        # numbers it, and why it cannot be used ("row 4: no file is named").
+        return _("row {number}: {why}").format(number=self.row, why=self.why)
 
 
 class ManifestError(Exception):
@@ -106,13 +113,19 @@ def read_manifest(path: Path) -> Manifest:
     """The garments of the list at ``path``; ``ManifestError`` naming every bad row."""
     rows = _rows(path)
     if not rows:
-        raise ManifestError(f"“{path.name}” is empty: it needs a header row with “file”.")
+        # Translators: “file” is the name of a column as a list's header must write it
+        # (in English): keep it as it is, here and below.
+        message = _("“{name}” is empty: it needs a header row with “file”.")
+        raise ManifestError(message.format(name=path.name))
     header = [_column(cell) for cell in rows[0][1]]
     if "file" not in header:
-        raise ManifestError(
-            f"“{path.name}” has no “file” column in its first row (found: "
-            f"{', '.join(c for c in header if c) or 'nothing'})."
-        )
+        columns = ", ".join(c for c in header if c)
+        if columns:
+            # Translators: {columns} are the columns' names the header has ("sku, name").
+            message = _("“{name}” has no “file” column in its first row (found: {columns}).")
+        else:
+            message = _("“{name}” has no “file” column in its first row (found: nothing).")
+        raise ManifestError(message.format(name=path.name, columns=columns))
     garments: list[Garment] = []
     bad: list[BadRow] = []
     notes: list[str] = []
@@ -137,19 +150,30 @@ def read_manifest(path: Path) -> Manifest:
     if bad:
         raise refused_rows(path, bad)
     if not garments:
-        raise ManifestError(f"“{path.name}” lists no garments.")
+        raise ManifestError(_("“{name}” lists no garments.").format(name=path.name))
     return Manifest(path, tuple(garments), tuple(notes))
 
 
+SHOWN_BAD_ROWS = 50
+"""The refused rows a message lists (it counts the others)."""
+
+
 def refused_rows(path: Path, bad: list[BadRow]) -> ManifestError:
-    """A list refused for its bad rows, every one named (the first fifty shown)."""
-    shown = "\n".join(f"  {row}" for row in bad[:50])
-    more = f"\n  and {len(bad) - 50} more" if len(bad) > 50 else ""
-    return ManifestError(
-        f"“{path.name}” has {len(bad)} row{'s' if len(bad) > 1 else ''} that cannot be "
-        f"used; nothing was sent:\n{shown}{more}",
-        tuple(bad),
-    )
+    """A list refused for its bad rows, every one named (the first ``SHOWN_BAD_ROWS``
+    listed, the others counted)."""
+    lines = [f"  {row}" for row in bad[:SHOWN_BAD_ROWS]]
+    if len(bad) > SHOWN_BAD_ROWS:
+        more = len(bad) - SHOWN_BAD_ROWS
+        # Translators: after the refused rows listed, how many more there are.
+        others = ngettext("and {count} more", "and {count} more", more)
+        lines.append("  " + others.format(count=format_number(more)))
+    # Translators: the refused rows follow, one a line.
+    head = ngettext(
+        "“{name}” has {count} row that cannot be used; nothing was sent:",
+        "“{name}” has {count} rows that cannot be used; nothing was sent:",
+        len(bad),
+    ).format(name=path.name, count=format_number(len(bad)))
+    return ManifestError("\n".join([head, *lines]), tuple(bad))
 
 
 CHECK_SIDE = 256
@@ -183,7 +207,8 @@ def _garment(folder: Path, cells: dict[str, str], row: _Row) -> Garment | BadRow
     number = row.number
     given = cells.get("file", "")
     if not given:
-        return BadRow(number, "no file is named")
+        # Translators: a row's refusal, after "row 4: " (so are those below).
+        return BadRow(number, _("no file is named"))
     try:
         photo = listed_file(folder, given)  # nothing outside the list's folder is opened
     except OutsideTheFolderError as exc:
@@ -198,20 +223,30 @@ def _garment(folder: Path, cells: dict[str, str], row: _Row) -> Garment | BadRow
         kind = _product_type(word)
         if kind is None:
             kind = ProductType.OTHER
+            # Translators: {word} is the type a list's row gives; {other} is the name of
+            # AuraX's product type "Other"; {category} the word documents print.
+            note = _(
+                "Row {number}: “{word}” is not one of AuraX's product types, so it is sent "
+                "as {other}; documents call it “{category}”."
+            )
             row.notes.append(
-                f"Row {number}: “{word}” is not one of AuraX's product types, so it is sent "
-                f"as Other; documents call it “{as_category(category or word)}”."
+                note.format(
+                    number=number,
+                    word=word,
+                    other=ProductType.OTHER.label,
+                    category=as_category(category or word),
+                )
             )
     else:
         kind = suggest_product_type(photo.name) or suggest_product_type(cells.get("name", ""))
         if kind is None:
-            return BadRow(
-                number, f"no type is given, and “{photo.name}” does not say one: add a type"
-            )
+            why = _("no type is given, and “{file}” does not say one: add a type")
+            return BadRow(number, why.format(file=photo.name))
     sku = cells.get("sku", "")
     if sku:  # the same SKU whatever its case or composition ("É" in NFC or NFD)
         if caseless(sku) in row.skus:
-            return BadRow(number, f"SKU “{sku}” is also on row {row.skus[caseless(sku)]}")
+            why = _("SKU “{sku}” is also on row {row}")
+            return BadRow(number, why.format(sku=sku, row=row.skus[caseless(sku)]))
         row.skus[caseless(sku)] = number
     retail = cells.get("retail", "") or cells.get("price", "")
     wholesale = cells.get("wholesale", "")
@@ -241,17 +276,19 @@ def _currency(number: int, written: str, prices: tuple[str, ...]) -> str | BadRo
     if written:
         code = currency_code(written)
         if code is None:
-            return BadRow(
-                number,
-                f"“{written}” is not a currency code: write one such as EUR, USD or GBP (ISO 4217)",
+            why = _(
+                "“{currency}” is not a currency code: write one such as EUR, USD or GBP (ISO 4217)"
             )
+            return BadRow(number, why.format(currency=written))
         for text, price in shown:
             if not agrees(price, code):
-                return BadRow(number, f"the price “{text}” is not in {code}, the row's currency")
+                # Translators: {code} is a currency's ISO 4217 code ("EUR").
+                why = _("the price “{price}” is not in {code}, the row's currency")
+                return BadRow(number, why.format(price=text, code=code))
         return code
     codes = {price.currency for _text, price in shown if price.currency not in (None, DOLLAR)}
     if len(codes) > 1:
-        return BadRow(number, "its prices are in two currencies: give the row one currency")
+        return BadRow(number, _("its prices are in two currencies: give the row one currency"))
     return str(codes.pop()) if codes else ""
 
 
@@ -300,9 +337,9 @@ def _unusable_cell(header: list[str], values: list[object], number: int) -> BadR
     """The first cell of a column the list is read by that cannot be used, named."""
     for i, name in enumerate(header):
         if name and i < len(values):
-            problem = cell_problem(values[i])
+            problem = cell_problem(values[i], name)
             if problem is not None:
-                return BadRow(number, f"the “{name}” cell {problem}")
+                return BadRow(number, problem)
     return None
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from aurax_desktop import paths
 from aurax_desktop.api import CREDITS
+from aurax_desktop.translation import LazyText, lazy_pgettext
 
 
 class JobKind(enum.StrEnum):
@@ -25,11 +26,8 @@ class JobKind(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "try-on": "Try-on",
-            "image-generation": "Generation",
-            "product-description": "Description",
-        }[self.value]
+        """The kind in words, in the language spoken now."""
+        return str(_KIND_LABELS[self.value])
 
 
 class JobStatus(enum.StrEnum):
@@ -51,19 +49,9 @@ class JobStatus(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "preparing": "Preparing",
-            "waiting": "Waiting to be sent",
-            "submitting": "Sending",
-            "queued": "Queued",
-            "processing": "Processing",
-            "downloading": "Downloading",
-            "completed": "Completed",
-            "failed": "Failed",
-            "stopped": "Stopped",
-            "interrupted": "Interrupted, not sent",
-            "uncertain": "May have been sent",
-        }[self.value]
+        """The status in words, in the language spoken now (translated each time it is
+        read: a job's status is never stored in words)."""
+        return str(_STATUS_LABELS[self.value])
 
     @property
     def is_final(self) -> bool:
@@ -74,6 +62,29 @@ class JobStatus(enum.StrEnum):
         """Submitted and not finished: resumed by itself at start."""
         return self in (JobStatus.QUEUED, JobStatus.PROCESSING, JobStatus.DOWNLOADING)
 
+
+_KIND_LABELS: dict[str, LazyText] = {
+    # Translators: the kind of a job, shown before its product type and status in the
+    # Jobs list ("Try-on · Dress · Completed").
+    "try-on": lazy_pgettext("job kind", "Try-on"),
+    "image-generation": lazy_pgettext("job kind", "Generation"),
+    "product-description": lazy_pgettext("job kind", "Description"),
+}
+_STATUS_LABELS: dict[str, LazyText] = {
+    # Translators: a job's status, shown alone beside it in the Jobs list and the
+    # Gallery (a job is a try-on, a generation or a description sent to AuraX).
+    "preparing": lazy_pgettext("job status", "Preparing"),
+    "waiting": lazy_pgettext("job status", "Waiting to be sent"),
+    "submitting": lazy_pgettext("job status", "Sending"),
+    "queued": lazy_pgettext("job status", "Queued"),
+    "processing": lazy_pgettext("job status", "Processing"),
+    "downloading": lazy_pgettext("job status", "Downloading"),
+    "completed": lazy_pgettext("job status", "Completed"),
+    "failed": lazy_pgettext("job status", "Failed"),
+    "stopped": lazy_pgettext("job status", "Stopped"),
+    "interrupted": lazy_pgettext("job status", "Interrupted, not sent"),
+    "uncertain": lazy_pgettext("job status", "May have been sent"),
+}
 
 FINAL_STATUSES = frozenset(
     {
@@ -164,7 +175,8 @@ class Job:
     messages: tuple[str, ...] = ()
     """The server's messages about the task."""
     error: str | None = None
-    """Why it failed or stopped, in plain words."""
+    """Why it failed or stopped, in plain words: written when it happened, in the
+    language spoken then, and kept so in the history (shown as it was written)."""
     error_kind: str | None = None
     """What kind of failure: the error's class name ("AccountError", "ImageError"...)."""
     cost: float = 0.0

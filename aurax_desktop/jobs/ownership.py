@@ -23,6 +23,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from aurax_desktop import paths
+from aurax_desktop.translation import _
 
 log = logging.getLogger(__name__)
 
@@ -104,12 +105,14 @@ class InstanceLock:
             return False
         except OSError as exc:
             log.warning("The data folder cannot be written: %s", exc)
-            self.unwritable = (
-                f"The data folder {self.path.parent} cannot be written "
-                f"({exc.strerror or exc}), so the history is shown for viewing only and "
-                "nothing can be sent. Check the folder's permissions, or choose another "
-                "with the AURAX_DATA_DIR environment variable."
+            # Translators: {folder} is the data folder's path; {reason} is the system's
+            # words for what went wrong.
+            message = _(
+                "The data folder {folder} cannot be written ({reason}), so the history is "
+                "shown for viewing only and nothing can be sent. Check the folder's "
+                "permissions, or choose another with the AURAX_DATA_DIR environment variable."
             )
+            self.unwritable = message.format(folder=self.path.parent, reason=exc.strerror or exc)
             return False
         return True
 

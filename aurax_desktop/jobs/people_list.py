@@ -91,9 +91,9 @@ def _cells(header: list[str], values: list[object], number: int) -> dict[str, st
     for i, column in enumerate(header):
         if not column or i >= len(values) or values[i] is None:
             continue
-        why = cell_problem(values[i])
+        why = cell_problem(values[i], column)
         if why is not None:
-            return BadRow(number, f"the “{column}” cell {why}")
+            return BadRow(number, why)
         cells[column] = " ".join(str(values[i]).split())
     return cells
 

@@ -21,10 +21,13 @@ from aurax_desktop.jobs.model import RESUMABLE_ERRORS, UNFINISHED_STATUSES, Job,
 from aurax_desktop.jobs.ownership import OwnerLock
 from aurax_desktop.jobs.params import sent_of
 from aurax_desktop.jobs.transitions import after_crash, for_following_again
+from aurax_desktop.translation import lazy_gettext
 
 log = logging.getLogger(__name__)
 
-DEMO_GONE = "The demo server that ran this task has stopped, so its result cannot be fetched."
+DEMO_GONE = lazy_gettext(
+    "The demo server that ran this task has stopped, so its result cannot be fetched."
+)
 
 
 def take_over(
@@ -60,7 +63,7 @@ def _claim(job: Job, owner: OwnerLock, base_url: str) -> Job | None:
     server = sent_of(job.params).server
     if server and server != base_url:
         if is_loopback_url(server) and job.status.is_following:
-            return job.moved_to(JobStatus.FAILED, error=DEMO_GONE, owner=None)
+            return job.moved_to(JobStatus.FAILED, error=str(DEMO_GONE), owner=None)
         return None  # another server's job: left for a session connected to it
     if job.status is JobStatus.WAITING:
         return replace(job, owner=owner.id)  # prepared, never sent: it waits its turn again

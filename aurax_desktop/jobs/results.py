@@ -37,6 +37,7 @@ from aurax_desktop.imaging import (
 )
 from aurax_desktop.jobs.files import PRINT_NAME, PRINT_SIDE, image_extension, write_atomically
 from aurax_desktop.jobs.model import Job, JobStatus
+from aurax_desktop.translation import LazyText, _, lazy_gettext, lazy_pgettext, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -49,17 +50,21 @@ TASK_MAX_BYTES = MAX_DOWNLOAD_BYTES
 DAMAGED = "DamagedResult"
 """The ``error_kind`` of a job whose result was not a whole, usable picture."""
 
-NO_IMAGE = (
+NO_IMAGE = lazy_gettext(
     "AuraX finished the task, but its answer holds no image this program can find. "
     "The answer is kept with the job."
 )
 
 
 def damaged_message(reason: str) -> str:
-    return (
-        f"AuraX sent a damaged picture ({reason}), so it was not kept. It was charged, "
+    """A damaged result's message, in the language spoken now (and kept so with the
+    job, as every job's error is)."""
+    # Translators: {reason} is one of the short descriptions of a damaged picture
+    # ("empty", "not a picture", "cut short or damaged"...).
+    return _(
+        "AuraX sent a damaged picture ({reason}), so it was not kept. It was charged, "
         "but fetching it again costs nothing: use “Follow again”."
-    )
+    ).format(reason=reason)
 
 
 def fetch_results(
@@ -74,13 +79,19 @@ def fetch_results(
     """The job once its result is fetched, checked and stored: completed, or failed
     with a message saying whether following it again can still fetch it."""
     if not state.image_ids:
-        return job.moved_to(JobStatus.FAILED, error=NO_IMAGE, error_kind="NoImage")
+        return job.moved_to(JobStatus.FAILED, error=str(NO_IMAGE), error_kind="NoImage")
     notes: list[str] = []
     image_ids = state.image_ids[:IMAGES_PER_TASK]
     if len(state.image_ids) > IMAGES_PER_TASK:
+        named = len(state.image_ids)
         notes.append(
-            f"AuraX named {len(state.image_ids)} pictures for this task, where one is "
-            "expected: only the first was fetched."
+            ngettext(
+                "AuraX named {count} picture for this task, where one is expected: only "
+                "the first was fetched.",
+                "AuraX named {count} pictures for this task, where one is expected: only "
+                "the first was fetched.",
+                named,
+            ).format(count=named)
         )
     results: list[str] = []
     budget = TASK_MAX_BYTES
@@ -114,21 +125,32 @@ def fetch_results(
             error_kind=type(exc).__name__,
         )
     except AuraxError as exc:
-        text = exc.user_message
-        if not isinstance(exc, DownloadError):
-            text = f"The result could not be downloaded: {text}"
+        if isinstance(exc, DownloadError):
+            # Translators: {message} says why the download failed.
+            text = _("{message} AuraX has finished it; use “Follow again” to fetch it.")
+        else:
+            # Translators: {message} is what AuraX or the network answered.
+            text = _(
+                "The result could not be downloaded: {message} AuraX has finished it; use "
+                "“Follow again” to fetch it."
+            )
         return job.moved_to(
             JobStatus.FAILED,
             results=tuple(results),
-            error=f"{text} AuraX has finished it; use “Follow again” to fetch it.",
+            error=text.format(message=exc.user_message),
             error_kind=DownloadError.__name__,
         )
     except OSError as exc:
+        # Translators: {folder} is a folder's path; {reason} is the system's words for
+        # what went wrong ("No space left on device").
+        text = _(
+            "The result could not be saved in {folder} ({reason}). Free some space, then "
+            "use “Follow again” to fetch it."
+        )
         return job.moved_to(
             JobStatus.FAILED,
             results=tuple(results),
-            error=f"The result could not be saved in {job.folder} ({exc.strerror or exc}). "
-            "Free some space, then use “Follow again” to fetch it.",
+            error=text.format(folder=job.folder, reason=exc.strerror or exc),
             error_kind=DownloadError.__name__,
         )
     return job.moved_to(
@@ -146,12 +168,16 @@ class _DamagedError(Exception):
         self.reason = reason
 
 
-_REASONS = {
-    "too large": "larger than any picture may be",
-    "not a picture": "not a picture",
-    "unsupported": "not a kind of picture this program reads",
-    "empty": "empty",
+_REASONS: dict[str, LazyText] = {
+    # Translators: why a picture AuraX sent is damaged, said in brackets after "AuraX
+    # sent a damaged picture" (each message of the context "damaged picture").
+    "too large": lazy_pgettext("damaged picture", "larger than any picture may be"),
+    "not a picture": lazy_pgettext("damaged picture", "not a picture"),
+    "unsupported": lazy_pgettext("damaged picture", "not a kind of picture this program reads"),
+    "empty": lazy_pgettext("damaged picture", "empty"),
 }
+_DAMAGED = lazy_pgettext("damaged picture", "cut short or damaged")
+"""Why a picture is damaged when the reading said no more."""
 
 
 def _checked(data: bytes) -> tuple[bytes, bytes]:
@@ -163,4 +189,4 @@ def _checked(data: bytes) -> tuple[bytes, bytes]:
         small, large = previews(source, (RESULT_PREVIEW_SIDE, PRINT_SIDE))
         return small, large
     except ImageError as exc:
-        raise _DamagedError(_REASONS.get(exc.reason, "cut short or damaged")) from None
+        raise _DamagedError(str(_REASONS.get(exc.reason, _DAMAGED))) from None

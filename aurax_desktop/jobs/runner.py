@@ -51,12 +51,13 @@ from aurax_desktop.jobs.transitions import (
     to_downloading,
 )
 from aurax_desktop.privacy import refuse_link
+from aurax_desktop.translation import _, lazy_gettext
 
 log = logging.getLogger(__name__)
 
 UNSENT = (JobStatus.PREPARING, JobStatus.WAITING, JobStatus.SUBMITTING)
 """Not sent yet (or being sent): stopping one means it is not sent."""
-LEFT_WAITING = (
+LEFT_WAITING = lazy_gettext(
     "These try-ons were left waiting, not sent, when AuraX Desktop last closed (their "
     "batch was paused, or AuraX said the account was out of credits). Resume sends them."
 )
@@ -280,13 +281,19 @@ class JobRunner:
         ``names_from``, named as that job is now (its batch's and person's names)."""
         for job in jobs:
             try:
-                refuse_link(job.folder.parent, "The folder for jobs")
+                # Translators: the start of a sentence, followed by the folder's path:
+                # "The folder for jobs /home/… is a link to another place, …".
+                refuse_link(job.folder.parent, _("The folder for jobs"))
                 job.folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
+                # Translators: {folder} is a folder's path; {reason} is the system's
+                # words for what went wrong.
+                message = _(
+                    "The folder for jobs, {folder}, cannot be written ({reason}). Nothing "
+                    "was sent. Check the folder's permissions and free space."
+                )
                 raise HistoryError(
-                    f"The folder for jobs, {job.folder.parent}, cannot be written "
-                    f"({exc.strerror or exc}). Nothing was sent. Check the folder's "
-                    "permissions and free space."
+                    message.format(folder=job.folder.parent, reason=exc.strerror or exc)
                 ) from exc
         return self.book.create(jobs, names_from=names_from)
 
@@ -346,7 +353,9 @@ class JobRunner:
         if old is None:
             raise KeyError(job_id)
         if old.status not in RETRYABLE_STATUSES:
-            raise ValueError(f"A {old.status.label.lower()} job cannot be retried.")
+            # Translators: {status} is the job's status as the Jobs list shows it.
+            message = _("A job whose status is “{status}” cannot be retried.")
+            raise ValueError(message.format(status=old.status.label))
         return self._again(old, dict(old.params), old.prompt)
 
     def try_again(
@@ -363,7 +372,7 @@ class JobRunner:
         if old is None:
             raise KeyError(job_id)
         if old.kind is not JobKind.TRY_ON:
-            raise ValueError("Only a try-on can be tried again.")
+            raise ValueError(_("Only a try-on can be tried again."))
         params = dict(old.params)
         if garment_strength is not None:
             params["garment_strength"] = int(garment_strength)
@@ -386,9 +395,9 @@ class JobRunner:
         try:
             copy_inputs(old.folder, job.folder)
         except OSError as exc:
-            self.book.save(
-                job.moved_to(JobStatus.FAILED, error=f"The inputs of the old job are gone ({exc}).")
-            )
+            # Translators: {reason} is the system's words for what went wrong.
+            error = _("The inputs of the old job are gone ({reason}).").format(reason=exc)
+            self.book.save(job.moved_to(JobStatus.FAILED, error=error))
             return job.id
         self._queue(job, None)
         return job.id
@@ -398,7 +407,7 @@ class JobRunner:
         deadline, a failed download or a restart."""
         job = self.book.get(job_id)
         if job is None or not job.task_id:
-            raise ValueError("This job has no task at AuraX to follow.")
+            raise ValueError(_("This job has no task at AuraX to follow."))
         if self._follow.is_following(job_id):
             return job
         job = self.book.save(replace(for_following_again(job), owner=self.owner.id))
@@ -439,7 +448,7 @@ class JobRunner:
         )
         for batch, jobs in waiting.items():
             if batch and not send_waiting:
-                self._sender.pause(batch, paused=True, reason=LEFT_WAITING)
+                self._sender.pause(batch, paused=True, reason=str(LEFT_WAITING))
             for job in sorted(jobs, key=lambda j: j.created_at):
                 self._queue(job, None)
         return touched
@@ -480,7 +489,7 @@ class JobRunner:
                 self.book.save(replace(job, owner=None))
             else:
                 self.book.save(
-                    job.moved_to(JobStatus.INTERRUPTED, error=INTERRUPTED_MESSAGE, owner=None)
+                    job.moved_to(JobStatus.INTERRUPTED, error=str(INTERRUPTED_MESSAGE), owner=None)
                 )
         self.book.writer.flush()  # every change asked for is written before the lock goes
         if self._listener is not None:

@@ -41,6 +41,7 @@ from aurax_desktop.jobs.params import (
 from aurax_desktop.jobs.scheduler import Prepare, Queued, Scheduler
 from aurax_desktop.jobs.transitions import NOT_SENT_STOP, STOPPED_MESSAGE, after_send_failed
 from aurax_desktop.logs import log_file
+from aurax_desktop.translation import _, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +164,7 @@ class Sender:
             lambda job: (
                 None
                 if job.status.is_final
-                else job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP)
+                else job.moved_to(JobStatus.STOPPED, error=str(NOT_SENT_STOP))
             ),
         )
 
@@ -202,7 +203,7 @@ class Sender:
         if job is None or job.status.is_final:
             return
         if self.take_cancel(job.id):  # cancelled while waiting its turn: not even prepared
-            self.book.save(job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP))
+            self.book.save(job.moved_to(JobStatus.STOPPED, error=str(NOT_SENT_STOP)))
             return
         if entry.prepare is not None:
             prepared = self._prepare(job, entry.prepare)
@@ -216,17 +217,17 @@ class Sender:
             self._wait(job, entry)  # its batch is paused: prepared, not sent
             return
         if self.take_cancel(job.id):
-            self.book.save(job.moved_to(JobStatus.STOPPED, error=NOT_SENT_STOP))
+            self.book.save(job.moved_to(JobStatus.STOPPED, error=str(NOT_SENT_STOP)))
             return
         refused = self._refusal(entry)
         if refused is not None:
+            # A job's error is written in the language spoken now, and kept so.
+            # Translators: {message} is AuraX's refusal of the key (an earlier job's).
+            error = _("Not sent: AuraX refused this batch's earlier job. {message}").format(
+                message=refused.user_message
+            )
             self.book.save(
-                job.moved_to(
-                    JobStatus.FAILED,
-                    error=f"Not sent: AuraX refused this batch's earlier job. "
-                    f"{refused.user_message}",
-                    error_kind=type(refused).__name__,
-                )
+                job.moved_to(JobStatus.FAILED, error=error, error_kind=type(refused).__name__)
             )
             return
         try:
@@ -246,11 +247,13 @@ class Sender:
             )
             return None
         except OSError as exc:
+            # Translators: {folder} is a folder's path; {reason} is the system's words
+            # for what went wrong ("No space left on device").
+            error = _("The pictures could not be prepared in {folder}: {reason}. Nothing was sent.")
             self.book.save(
                 job.moved_to(
                     JobStatus.FAILED,
-                    error=f"The pictures could not be prepared in {job.folder}: "
-                    f"{exc.strerror or exc}. Nothing was sent.",
+                    error=error.format(folder=job.folder, reason=exc.strerror or exc),
                     error_kind="OSError",
                 )
             )
@@ -262,26 +265,26 @@ class Sender:
         for as long as it asked; then this job goes again, a few times at most."""
         self.scheduler.hold_for(min(exc.retry_after or 1.0, MAX_RETRY_AFTER))
         if entry.attempt >= RATE_LIMITED_ATTEMPTS:
+            # Translators: {message} is AuraX's request to slow down.
+            error = ngettext(
+                "{message} It was refused {count} time and not sent; try again later.",
+                "{message} It was refused {count} times and not sent; try again later.",
+                entry.attempt,
+            ).format(message=exc.user_message, count=entry.attempt)
             self.book.save(
-                job.moved_to(
-                    JobStatus.FAILED,
-                    error=f"{exc.user_message} It was refused {entry.attempt} times and not "
-                    "sent; try again later.",
-                    error_kind=type(exc).__name__,
-                )
+                job.moved_to(JobStatus.FAILED, error=error, error_kind=type(exc).__name__)
             )
             return
         # Back to "not sent yet": were the program to end now, the next start would say
         # it was never sent (not that it may have been).
         job = self.book.save(job.moved_to(JobStatus.PREPARING))
         wait = max(1, round(self.scheduler.held_for()))
-        self.book.emit(
-            JobNotice(
-                job.id,
-                f"AuraX asked to slow down; sending again in {wait} s "
-                f"(attempt {entry.attempt + 1} of {RATE_LIMITED_ATTEMPTS}).",
-            )
-        )
+        # Translators: {seconds} is a whole number of seconds ("s" their symbol).
+        notice = _(
+            "AuraX asked to slow down; sending again in {seconds} s "
+            "(attempt {attempt} of {attempts})."
+        ).format(seconds=wait, attempt=entry.attempt + 1, attempts=RATE_LIMITED_ATTEMPTS)
+        self.book.emit(JobNotice(job.id, notice))
         self.scheduler.put_back(replace(entry, attempt=entry.attempt + 1))
 
     def _wait(self, job: Job, entry: Queued, why: str | None = None) -> None:
@@ -313,12 +316,9 @@ class Sender:
             self.book.save(after_send_failed(job, exc))
             return
         except OSError as exc:
-            self.book.save(
-                job.moved_to(
-                    JobStatus.FAILED,
-                    error=f"The prepared files could not be read ({exc}). Nothing was sent.",
-                )
-            )
+            # Translators: {reason} is the system's words for what went wrong.
+            error = _("The prepared files could not be read ({reason}). Nothing was sent.")
+            self.book.save(job.moved_to(JobStatus.FAILED, error=error.format(reason=exc)))
             return
         cost = job.kind.cost
         if sent.task_id is None:
@@ -329,7 +329,7 @@ class Sender:
         # The task id is in the history before following starts.
         job = self.book.save(job.moved_to(JobStatus.QUEUED, task_id=sent.task_id, cost=cost))
         if self.take_cancel(job.id, sent=True):
-            self.book.save(job.moved_to(JobStatus.STOPPED, error=STOPPED_MESSAGE))
+            self.book.save(job.moved_to(JobStatus.STOPPED, error=str(STOPPED_MESSAGE)))
             return
         self._follow(job.id, sent.task_id)
 
@@ -345,9 +345,9 @@ def ended_unexpectedly(job: Job, error: Exception) -> Job | None:
     if job.status.is_final:
         return None
     status = JobStatus.UNCERTAIN if job.status is JobStatus.SUBMITTING else JobStatus.FAILED
-    return job.moved_to(
-        status,
-        error=f"Something unexpected went wrong ({type(error).__name__}); the details are in "
-        f"the log file {log_file()}.",
-        error_kind=type(error).__name__,
-    )
+    # Translators: {error} is the name of a programming error ("KeyError"); {log_file}
+    # is the log file's path.
+    text = _(
+        "Something unexpected went wrong ({error}); the details are in the log file {log_file}."
+    ).format(error=type(error).__name__, log_file=log_file())
+    return job.moved_to(status, error=text, error_kind=type(error).__name__)

@@ -30,6 +30,7 @@ from aurax_desktop.jobs.schema import (
     to_row_fields,
 )
 from aurax_desktop.privacy import refuse_link
+from aurax_desktop.translation import _, lazy_gettext
 
 __all__ = ["UNMARKED", "HistoryError", "JobQuery", "JobStore", "history_error"]
 
@@ -70,7 +71,7 @@ class JobStore:
             if not read_only:
                 self._set_up(memory)
             elif self._version() > SCHEMA_VERSION:
-                raise HistoryError(_NEWER.format(version=self._version()))
+                raise HistoryError(_NEWER.format(version=self._version(), known=SCHEMA_VERSION))
             if check:
                 found = self._db.execute("PRAGMA quick_check(1)").fetchone()
                 if not found or found[0] != "ok":
@@ -107,10 +108,11 @@ class JobStore:
                     self._db.execute("PRAGMA journal_mode=WAL")
                 self._migrate()
         except Timeout as exc:
-            raise HistoryError(
-                f"The history file {self.path} is being set up by another program. Wait a "
-                "moment and try again."
-            ) from exc
+            message = _(
+                "The history file {path} is being set up by another program. Wait a moment "
+                "and try again."
+            )
+            raise HistoryError(message.format(path=self.path)) from exc
 
     def _journal_mode(self) -> str:
         return str(self._db.execute("PRAGMA journal_mode").fetchone()[0]).lower()
@@ -135,7 +137,7 @@ class JobStore:
             try:
                 version = self._version()
                 if version > SCHEMA_VERSION:
-                    raise HistoryError(_NEWER.format(version=version))
+                    raise HistoryError(_NEWER.format(version=version, known=SCHEMA_VERSION))
                 for target in range(version + 1, SCHEMA_VERSION + 1):
                     for statement in MIGRATIONS[target]:
                         self._db.execute(statement)
@@ -156,7 +158,7 @@ class JobStore:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise HistoryError(READ_ONLY_MESSAGE)
+            raise HistoryError(str(READ_ONLY_MESSAGE))
 
     def insert(self, jobs: Sequence[Job]) -> list[Job]:
         """Add new jobs, each whole, in one transaction (a job's charge, if it has cost
@@ -369,13 +371,14 @@ class JobStore:
         return [from_row(r) for r in rows]
 
 
-READ_ONLY_MESSAGE = (
+READ_ONLY_MESSAGE = lazy_gettext(
     "The history is open for viewing only here (another AuraX Desktop window runs the "
     "jobs of this data folder, or the folder cannot be written), so nothing was changed."
 )
-_NEWER = (
+# Translators: {version} and {known} are numbers of the history's layout (its schema).
+_NEWER = lazy_gettext(
     "The history was written by a newer version of AuraX Desktop (schema {version}; this "
-    f"version knows {SCHEMA_VERSION}). Update the program."
+    "version knows {known}). Update the program."
 )
 _CHUNK = 500
 """Ids per statement (SQLite limits the number of placeholders)."""
@@ -408,7 +411,9 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 def _create_private(path: Path) -> None:
     """The history file, made readable by its user only before SQLite opens it (its
     journal files take the same mode); never opened through a symbolic link."""
-    refuse_link(path, "The history file")
+    # Translators: the start of a sentence, followed by the file's path: "The history
+    # file /home/… is a link to another place, …".
+    refuse_link(path, _("The history file"))
     os.close(os.open(path, os.O_CREAT | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600))
 
 

@@ -64,7 +64,7 @@ def test_a_job_stopped_while_waiting_is_never_sent(
     assert held is not None
     runner.stop(held)
     (stopped,) = runner.wait([held], timeout=30)
-    assert stopped.status is JobStatus.STOPPED and stopped.error == NOT_SENT_STOP
+    assert stopped.status is JobStatus.STOPPED and stopped.error == str(NOT_SENT_STOP)
     assert stopped.task_id is None
     others = runner.wait([j for j in ids if j != held], timeout=90)
     # At one request a second the others may also fail to download (their reads get
