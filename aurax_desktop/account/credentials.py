@@ -14,18 +14,29 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
-
-import keyring
-import keyring.backend
-import keyring.errors
-from keyring.backends import chainer, fail, null
+from types import ModuleType
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from aurax_desktop.formats import format_number, plural_count
 from aurax_desktop.redaction import register_secret
 from aurax_desktop.translation import _, ngettext
 
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
 log = logging.getLogger(__name__)
+
+
+def _keyring() -> ModuleType:
+    """The keyring library, imported when first used (it asks every installed backend
+    to load: a window's first paint does not wait for that)."""
+    import keyring  # noqa: PLC0415
+    import keyring.backends.chainer  # noqa: PLC0415
+    import keyring.backends.fail  # noqa: PLC0415
+    import keyring.backends.null  # noqa: PLC0415
+    import keyring.errors  # noqa: PLC0415
+
+    return keyring
 
 SERVICE = "aurax-desktop"
 _KEY_ENTRY = "api-key"
@@ -62,11 +73,11 @@ class KeyringUnavailable(Exception):  # noqa: N818 - the public name the issue a
         super().__init__(self.user_message + (f" ({detail})" if detail else ""))
 
 
-def _refusal(backend: keyring.backend.KeyringBackend) -> str | None:
+def _refusal(backend: KeyringBackend) -> str | None:
     """Why ``backend`` itself must not hold the key, or None when it may."""
-    if isinstance(backend, fail.Keyring):
+    if isinstance(backend, _keyring().backends.fail.Keyring):
         return "no keyring backend"
-    if isinstance(backend, null.Keyring):
+    if isinstance(backend, _keyring().backends.null.Keyring):
         return "the null keyring keeps nothing"
     if type(backend).__module__.startswith("keyrings.alt"):
         return f"{type(backend).__name__} stores secrets in a plain file"
@@ -74,15 +85,15 @@ def _refusal(backend: keyring.backend.KeyringBackend) -> str | None:
 
 
 def secure_backend(
-    backend: keyring.backend.KeyringBackend,
-) -> tuple[keyring.backend.KeyringBackend | None, str]:
+    backend: KeyringBackend,
+) -> tuple[KeyringBackend | None, str]:
     """The backend to use for the key, and why there is none when there is none.
 
     keyring chains every installed backend; a chain is searched for its best
     secure member, which is then used alone, so a plaintext backend further
     down the chain is never read or written.
     """
-    if isinstance(backend, chainer.ChainerBackend):
+    if isinstance(backend, _keyring().backends.chainer.ChainerBackend):
         reasons = []
         for inner in backend.backends:
             chosen, why = secure_backend(inner)
@@ -105,14 +116,14 @@ class CredentialStore:
     """Saves, loads and clears the key and key id in the OS keyring."""
 
     def __init__(
-        self, service: str = SERVICE, backend: keyring.backend.KeyringBackend | None = None
+        self, service: str = SERVICE, backend: KeyringBackend | None = None
     ) -> None:
         self.service = service
         self._backend = backend
 
     @property
-    def backend(self) -> keyring.backend.KeyringBackend:
-        return self._backend or keyring.get_keyring()
+    def backend(self) -> KeyringBackend:
+        return self._backend or _keyring().get_keyring()
 
     def describe(self) -> str:
         """Where the key is kept, in words for the Account menu."""
@@ -128,7 +139,7 @@ class CredentialStore:
     def available(self) -> bool:
         return secure_backend(self.backend)[0] is not None
 
-    def _checked(self) -> keyring.backend.KeyringBackend:
+    def _checked(self) -> KeyringBackend:
         chosen, reason = secure_backend(self.backend)
         if chosen is None:
             raise KeyringUnavailable(reason)
@@ -139,7 +150,7 @@ class CredentialStore:
         try:
             backend.set_password(self.service, _ID_ENTRY, credentials.key_id)
             backend.set_password(self.service, _KEY_ENTRY, credentials.api_key)
-        except (keyring.errors.KeyringError, OSError, RuntimeError) as exc:
+        except (_keyring().errors.KeyringError, OSError, RuntimeError) as exc:
             raise KeyringUnavailable(type(exc).__name__) from None
 
     def load(self) -> Credentials | None:
@@ -150,7 +161,7 @@ class CredentialStore:
             key_id = backend.get_password(self.service, _ID_ENTRY)
         except KeyringUnavailable:
             return None
-        except (keyring.errors.KeyringError, OSError, RuntimeError) as exc:
+        except (_keyring().errors.KeyringError, OSError, RuntimeError) as exc:
             log.warning("The keyring could not be read: %s", type(exc).__name__)
             return None
         if not key or not key_id:
@@ -165,9 +176,9 @@ class CredentialStore:
         for entry in (_KEY_ENTRY, _ID_ENTRY):
             try:
                 backend.delete_password(self.service, entry)
-            except keyring.errors.PasswordDeleteError:
+            except _keyring().errors.PasswordDeleteError:
                 pass
-            except (keyring.errors.KeyringError, OSError, RuntimeError) as exc:
+            except (_keyring().errors.KeyringError, OSError, RuntimeError) as exc:
                 raise KeyringUnavailable(type(exc).__name__) from None
 
 
