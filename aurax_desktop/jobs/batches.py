@@ -10,8 +10,7 @@ import datetime as dt
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, COST_TRY_ON, ProductType
 from aurax_desktop.formats import format_datetime
@@ -19,6 +18,9 @@ from aurax_desktop.jobs.inputs import ImageInput, TryOnInput
 from aurax_desktop.jobs.model import Job, JobKind
 from aurax_desktop.jobs.store import JobQuery, JobStore
 from aurax_desktop.translation import _
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 
 def default_batch_name(now: float | None = None) -> str:
@@ -29,7 +31,7 @@ def default_batch_name(now: float | None = None) -> str:
     return _("Try-ons {moment}").format(moment=format_datetime(moment, "medium"))
 
 
-PersonMasks = Mapping[str, Image.Image]
+PersonMasks = Mapping[str, "Image.Image"]
 """A person's masks by product type ("DRESS" -> its area): a mask belongs to a person
 and a type, and goes only with that person's try-ons of that type."""
 

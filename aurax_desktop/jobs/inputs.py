@@ -10,9 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from PIL import Image
+from typing import TYPE_CHECKING, Any
 
 from aurax_desktop.api import ImageGenerationRequest, ProductType, TryOnRequest
 from aurax_desktop.imaging import (
@@ -27,6 +25,9 @@ from aurax_desktop.imaging.upload_cache import UPLOADS
 from aurax_desktop.jobs.files import write_atomically
 from aurax_desktop.jobs.params import DescriptionParams, GenerationParams, TryOnParams, encode
 from aurax_desktop.translation import _
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 ImageInput = SourceImage | Path | str | bytes
 _CHECK = b"\xff\xd8\xff"  # stands in for image bytes while only the rules are checked
