@@ -225,8 +225,15 @@ def history_table(jobs: list[Job]) -> str:
 
 def columns(text: str) -> int:
     """How many of a terminal's columns ``text`` takes: Chinese and Japanese characters
-    (wide, or full-width) take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+    (wide, or full-width) take two, marks that take no room (an accent combined with its
+    letter, the right-to-left mark in an Arabic date) none."""
+    return sum(_columns(character) for character in text)
+
+
+def _columns(character: str) -> int:
+    if unicodedata.category(character) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
 
 
 def padded(text: str, width: int) -> str:
