@@ -312,6 +312,13 @@ def test_a_line_sheet_in_the_language_chosen(tmp_path: Path) -> None:
     assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", cover)
     assert "SKU：SS27-102品类：Dress颜色：Sand" in pages[0]
     assert "批发价：€54.50·零售价：€129.00" in pages[0]
+    # and the lookbook of the same batch, dated in the language chosen
+    german_book, chinese_book = tmp_path / "book-de.pdf", tmp_path / "book-zh.pdf"
+    assert run(None, "--language", "de", "lookbook", str(german_book)) == 0
+    assert dated(pdf_text(german_book)[0], "de_DE")
+    assert run(None, "--language", "zh_CN", "lookbook", str(chinese_book)) == 0
+    first = "".join(pdf_text(chinese_book)[0].split())
+    assert "SS27Resort" in first and re.search(r"\d{4}年\d{1,2}月\d{1,2}日", first)
 
 
 @pytest.mark.usefixtures("sent")
