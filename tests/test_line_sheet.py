@@ -9,18 +9,24 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from babel.dates import get_month_names
 from openpyxl import Workbook
 
 from aurax_desktop.account import Settings, SettingsStore
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.exports.lookbook import date_text
 from aurax_desktop.jobs import FAVOURITE, JobBook, JobKind, JobQuery, JobStore
+from aurax_desktop.languages import choose, system_preferences
+from aurax_desktop.translation import use_language
 from tests.command_line import run
 from tests.factories import jpeg_bytes, person_jpeg
+from tests.test_document_layout import Box, words
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -124,23 +130,67 @@ def sent(
     return season
 
 
+@dataclass(frozen=True)
+class Buyers:
+    """What a line sheet for buyers says, in the language of a system's locale."""
+
+    cover: str
+    contact: str
+    details: tuple[str, ...]
+    """Lines of the garments' details, with prices as the locale writes them."""
+    months: str
+    """The locale whose names of months the cover's date uses."""
+    type_word: str
+    """The label of a product type, which a line sheet with the list's words never shows."""
+
+
+ENGLISH_BUYERS = Buyers(
+    "Line sheet · 4 garments",
+    "Contact",
+    (
+        "SKU: SS27-101 Category: Scarf Colour: Oat Sizes: One size Wholesale: €24.50 · Retail: "
+        "€59.00",
+        "SKU: SS27-102 Category: Dress Colour: Sand Sizes: XS–XL Wholesale: €54.50 · Retail: "
+        "€129.00",
+        "Category: Tops",
+        "Category: Kaftan",
+    ),
+    "en_IE",
+    "Type:",
+)
+GERMAN_BUYERS = Buyers(
+    "Linesheet · 4 Kleidungsstücke",
+    "Kontakt",
+    (
+        "Artikelnummer (SKU): SS27-101 Kategorie: Scarf Farbe: Oat Größen: One size "
+        "Großhandelspreis: 24,50 € · UVP: 59,00 €",
+        "Artikelnummer (SKU): SS27-102",
+        "Farbe: Sand Größen: XS–XL Großhandelspreis: 54,50 € · UVP: 129,00 €",
+        "Kategorie: Tops",
+        "Kategorie: Kaftan",
+    ),
+    "de_DE",
+    "Typ:",
+)
+
+
+def dated(cover: str, locale: str) -> bool:
+    """Whether ``cover`` has a day written in ``locale``'s long form ("6 December 2026",
+    "6. Dezember 2026")."""
+    months = "|".join(get_month_names("wide", locale=locale).values())
+    day = {"de_DE": r"\d{1,2}\. (%s) \d{4}", "en_IE": r"\d{1,2} (%s) \d{4}"}[locale]
+    return re.search(day % months, cover) is not None
+
+
 @pytest.mark.usefixtures("sent")
 @pytest.mark.parametrize(
-    ("locale", "prices"),
-    [
-        (
-            "en_IE.UTF-8",
-            ["Wholesale: €24.50 · Retail: €59.00", "Wholesale: €54.50 · Retail: €129.00"],
-        ),
-        (
-            "de_DE.UTF-8",
-            ["Wholesale: 24,50 € · Retail: 59,00 €", "Wholesale: 54,50 € · Retail: 129,00 €"],
-        ),
-    ],
+    ("locale", "buyers"), [("en_IE.UTF-8", ENGLISH_BUYERS), ("de_DE.UTF-8", GERMAN_BUYERS)]
 )
 def test_a_line_sheet_for_buyers_from_a_merchandisers_list(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locale: str, prices: list[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locale: str, buyers: Buyers
 ) -> None:
+    """In the system's language (English in Ireland, German in Germany): its words, its
+    prices and its date as that locale writes them."""
     monkeypatch.setenv("LC_ALL", locale)
     target = tmp_path / "buyers.pdf"
     assert run(None, "linesheet", str(target)) == 0
@@ -149,10 +199,11 @@ def test_a_line_sheet_for_buyers_from_a_merchandisers_list(
     for expected in (
         "Atelier Nord",
         "SS27 Resort",
-        "Line sheet · 4 garments",
-        "Contact Anna Berg · sales@ateliernord.com · +33 1 23 45 67 89",
+        buyers.cover,
+        f"{buyers.contact} Anna Berg · sales@ateliernord.com · +33 1 23 45 67 89",
     ):
         assert expected in cover
+    assert dated(cover, buyers.months)
     # numbered pages, two garments each
     assert len(pages) == 2
     # ("2 / 3": poppler joins its short words)
@@ -162,14 +213,9 @@ def test_a_line_sheet_for_buyers_from_a_merchandisers_list(
     names = ["Wool scarf", "Linen midi dress", "Breton top", "Kaftan dress"]
     assert [text.index(name) for name in names] == sorted(text.index(name) for name in names)
     # the list's own words, prices with their currency as the locale writes them
-    for expected in (
-        "SKU: SS27-101 Category: Scarf Colour: Oat Sizes: One size " + prices[0],
-        "SKU: SS27-102 Category: Dress Colour: Sand Sizes: XS–XL " + prices[1],
-        "Category: Tops",
-        "Category: Kaftan",
-    ):
+    for expected in buyers.details:
         assert expected in text
-    assert "Type:" not in text and "Garment" not in text and "Other" not in text
+    assert buyers.type_word not in text and "Garment" not in text and "Other" not in text
     # the list's description first, then the one AuraX wrote for that photo
     store = JobStore()
     described = {
@@ -235,5 +281,87 @@ def test_a_document_s_date_is_written_as_the_locale_writes_dates(
     locale: str, shown: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LC_ALL", locale)
+    use_language(choose(system_preferences()))  # as the program speaks, from the system's
     noon = datetime(2026, 12, 7, 12, tzinfo=UTC).timestamp()  # the 7th from UTC-11 to UTC+11
     assert date_text(noon) == shown
+
+
+@pytest.mark.usefixtures("sent")
+def test_a_line_sheet_in_the_language_chosen(tmp_path: Path) -> None:
+    """``--language`` decides a line sheet's words, and its prices and date are written
+    as that language writes them, whatever the system speaks (English here)."""
+    target = tmp_path / "de.pdf"
+    assert run(None, "--language", "de", "linesheet", str(target)) == 0
+    cover, *pages = pdf_text(target)
+    assert "Linesheet · 4 Kleidungsstücke" in cover
+    assert "Kontakt Anna Berg · sales@ateliernord.com" in cover
+    assert dated(cover, "de_DE")  # "7. Dezember 2026"
+    assert re.search(r"2 ?/ ?3$", pages[0]) and re.search(r"3 ?/ ?3$", pages[1])
+    text = " ".join(pages)
+    for expected in (
+        "Artikelnummer (SKU): SS27-101 Kategorie: Scarf Farbe: Oat Größen: One size",
+        "Großhandelspreis: 54,50 € · UVP: 129,00 €",
+        "Kategorie: Kaftan",
+    ):
+        assert expected in text
+    assert "Wholesale" not in text and "Colour" not in text
+    chinese = tmp_path / "zh.pdf"
+    assert run(None, "--language", "zh_CN", "linesheet", str(chinese)) == 0
+    cover, *pages = ["".join(page.split()) for page in pdf_text(chinese)]
+    assert "订货目录·4款服装" in cover and "联系方式" in cover
+    assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", cover)
+    assert "SKU：SS27-102品类：Dress颜色：Sand" in pages[0]
+    assert "批发价：€54.50·零售价：€129.00" in pages[0]
+    # and the lookbook of the same batch, dated in the language chosen
+    german_book, chinese_book = tmp_path / "book-de.pdf", tmp_path / "book-zh.pdf"
+    assert run(None, "--language", "de", "lookbook", str(german_book)) == 0
+    assert dated(pdf_text(german_book)[0], "de_DE")
+    assert run(None, "--language", "zh_CN", "lookbook", str(chinese_book)) == 0
+    first = "".join(pdf_text(chinese_book)[0].split())
+    assert "SS27Resort" in first and re.search(r"\d{4}年\d{1,2}月\d{1,2}日", first)
+
+
+@pytest.mark.usefixtures("sent")
+def test_an_arabic_line_sheet_reads_from_the_right(tmp_path: Path) -> None:
+    """In Arabic the line sheet's own words are set right to left and flush with the
+    right margin, where their reader starts; the list's Latin names stay flush left."""
+    target = tmp_path / "ar.pdf"
+    assert run(None, "--language", "ar", "linesheet", str(target)) == 0
+    pages = words(target, tmp_path)
+    right = 595.2756 - 15 * 72 / 25.4  # A4, less the margin
+    cover, first = (_lines(page) for page in pages[:2])
+    arabic = {text: ends for text, ends in cover.items() if reads_arabic(text)}
+    # "كتالوج البيع بالجملة · 4 قطع ملابس", the date, "جهة الاتصال"
+    assert len(arabic) == 3
+    assert all(end == pytest.approx(right, abs=0.5) for _start, end in arabic.values())
+    assert any("ديسمبر" in shaped(text) for text in arabic)  # a date in Arabic words
+    details = [text for text in first if reads_arabic(text)]
+    # the date, and each garment's SKU, category, colour, sizes and prices, labelled in
+    # Arabic
+    assert len(details) == 11
+    assert all(first[text][1] == pytest.approx(right, abs=0.5) for text in details)
+    assert any("رمز المنتج" in shaped(text) and "SS27-101" in text for text in details)
+    # the price as Arabic writes it ("54.50 €", its sign drawn left of the amount)
+    assert any("سعر الجملة" in shaped(text) and "€ 54.50" in text for text in details)
+    latin = [ends for text, ends in first.items() if text.startswith("Wool scarf")]
+    assert latin and latin[0][0] == pytest.approx(195.59, abs=0.5)  # beside the photo
+
+
+def _lines(page: list[Box]) -> dict[str, tuple[float, float]]:
+    """A page's lines of text, as drawn (left to right), and where each starts and ends."""
+    rows: dict[float, list[Box]] = {}
+    for box in page:
+        rows.setdefault(round(box[3], 1), []).append(box)
+    return {
+        " ".join(box[4] for box in sorted(row)): (min(b[0] for b in row), max(b[2] for b in row))
+        for row in rows.values()
+    }
+
+
+def reads_arabic(text: str) -> bool:
+    return any("\u0600" <= char <= "\u06ff" or "\ufb50" <= char <= "\ufeff" for char in text)
+
+
+def shaped(drawn: str) -> str:
+    """Arabic drawn text read back as letters in reading order (joined forms folded)."""
+    return unicodedata.normalize("NFKC", drawn[::-1])  # a ligature unfolds in reading order

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from aurax_desktop.api import InvalidRequestError, ProductType
 from aurax_desktop.languages import LANGUAGES, known
+from aurax_desktop.translation import _
 
 
 class UsageError(Exception):
@@ -44,7 +45,9 @@ def size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1024x768") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a size like 1024x768").format(text=text)
+        ) from None
     return width, height
 
 
@@ -54,7 +57,9 @@ def language(text: str) -> str:
     if code is None:
         codes = ", ".join(LANGUAGES)
         raise argparse.ArgumentTypeError(
-            f"'{text}' is not a language AuraX Desktop speaks (it speaks {codes})"
+            _("'{text}' is not a language AuraX Desktop speaks (it speaks {codes})").format(
+                text=text, codes=codes
+            )
         )
     return code
 
@@ -64,9 +69,13 @@ def seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a number of seconds").format(text=text)
+        ) from None
     if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"the time limit must be more than 0 seconds, not {text}")
+        raise argparse.ArgumentTypeError(
+            _("the time limit must be more than 0 seconds, not {text}").format(text=text)
+        )
     return value
 
 
@@ -74,9 +83,11 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a whole number").format(text=text)
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"it must be 1 or more, not {text}")
+        raise argparse.ArgumentTypeError(_("it must be 1 or more, not {text}").format(text=text))
     return value
 
 
@@ -84,46 +95,58 @@ def credits_amount(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of credits") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a number of credits").format(text=text)
+        ) from None
     if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"the credit limit cannot be {text}")
+        raise argparse.ArgumentTypeError(_("the credit limit cannot be {text}").format(text=text))
     return value
 
 
 def prompt(text: str) -> str:
     if not text.strip():
-        raise argparse.ArgumentTypeError("the prompt is blank; write a few words or leave it out")
+        raise argparse.ArgumentTypeError(
+            _("the prompt is blank; write a few words or leave it out")
+        )
     return text.strip()
 
 
 def existing_file(path: Path | None, what: str) -> Path | None:
-    """``path`` if it is a file that can be read; ``UsageError`` otherwise."""
+    """``path`` if it is a file that can be read; ``UsageError`` otherwise. ``what`` is
+    what the file is meant to be, as the sentence starts ("The person photo")."""
     if path is None:
         return None
+    name = shown(path)
     if path.is_dir():
-        raise UsageError(f"{what} “{shown(path)}” is a folder, not a file.")
+        # Translators: {what} is what the file is meant to be ("The person photo", "The
+        # mask"), {file} its name
+        raise UsageError(_("{what} “{file}” is a folder, not a file.").format(what=what, file=name))
     if not path.exists():
-        raise UsageError(f"{what} “{shown(path)}” does not exist.")
+        raise UsageError(_("{what} “{file}” does not exist.").format(what=what, file=name))
     if not path.is_file():
-        raise UsageError(f"{what} “{shown(path)}” is not a file.")
+        raise UsageError(_("{what} “{file}” is not a file.").format(what=what, file=name))
     try:
         with path.open("rb") as handle:
             handle.read(1)
     except OSError as exc:
-        raise UsageError(
-            f"{what} “{shown(path)}” cannot be read ({exc.strerror or exc})."
-        ) from None
+        # Translators: {error} is the system's own words on why
+        refusal = _("{what} “{file}” cannot be read ({error}).")
+        raise UsageError(refusal.format(what=what, file=name, error=exc.strerror or exc)) from None
     return path
 
 
 def output_file(path: Path, *, force: bool) -> Path:
     """Where a result may be written: not over an existing file unless ``force``."""
     if path.is_dir():
-        raise UsageError(f"The output “{shown(path)}” is a folder; give a file name.")
+        raise UsageError(
+            _("The output “{file}” is a folder; give a file name.").format(file=shown(path))
+        )
     if path.exists() and not force:
         raise already_there(path)
     if not path.parent.exists():
-        raise UsageError(f"The folder “{shown(path.parent)}” does not exist.")
+        raise UsageError(
+            _("The folder “{folder}” does not exist.").format(folder=shown(path.parent))
+        )
     return path
 
 
@@ -131,7 +154,9 @@ def already_there(path: Path) -> UsageError:
     """The refusal of an output that exists (found before the command began, or made
     by another program while it ran)."""
     return UsageError(
-        f"“{shown(path)}” already exists. Choose another name, or add --force to replace it."
+        _("“{file}” already exists. Choose another name, or add --force to replace it.").format(
+            file=shown(path)
+        )
     )
 
 
@@ -143,15 +168,24 @@ def confirm(summary: str, *, yes: bool, stdin: TextIO | None = None) -> None:
         return
     reader = stdin or sys.stdin
     if not reader.isatty():
-        raise UsageError("not a terminal to ask at; add --yes to go ahead. Nothing was done.")
-    print("Go ahead? [y/N] ", end="", file=sys.stderr, flush=True)
+        raise UsageError(_("not a terminal to ask at; add --yes to go ahead. Nothing was done."))
+    # Translators: a question at the terminal; the answers it takes are in "Yes answers"
+    print(_("Go ahead? [y/N] "), end="", file=sys.stderr, flush=True)
     answer = reader.readline().strip().lower()
-    if answer not in ("y", "yes"):
-        raise UsageError("not confirmed. Nothing was done.")
+    if answer not in agreeing():
+        raise UsageError(_("not confirmed. Nothing was done."))
+
+
+def agreeing() -> set[str]:
+    """The answers that say yes to a question: English's, and the language's."""
+    # Translators: the answers that say yes to "Go ahead? [y/N]", lower case, separated
+    # by spaces (English's "y" and "yes" are always taken too)
+    words = _("y yes")
+    return {"y", "yes", *words.lower().split()}
 
 
 def batch_name(text: str) -> str:
     name = " ".join(text.split())
     if not name or len(name) > 120:
-        raise argparse.ArgumentTypeError("a batch's name is 1 to 120 characters.")
+        raise argparse.ArgumentTypeError(_("a batch's name is 1 to 120 characters."))
     return name

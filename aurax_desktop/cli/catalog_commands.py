@@ -23,7 +23,7 @@ from aurax_desktop.cli.arguments import (
     shown,
 )
 from aurax_desktop.cli.context import CommandContext
-from aurax_desktop.cli.document_progress import DocumentProgress
+from aurax_desktop.cli.document_progress import DOCUMENTS, DocumentProgress
 from aurax_desktop.cli.job_commands import EXIT_FAILED, EXIT_OK, exit_code, wait
 from aurax_desktop.cli.output import job_record, print_json, waiting_note
 from aurax_desktop.exports import Paper, from_jobs, write_contact_sheet, write_pdf
@@ -31,6 +31,7 @@ from aurax_desktop.exports.full_size import TemplateError, check_template, expor
 from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
 from aurax_desktop.exports.linesheet import write_linesheet
 from aurax_desktop.exports.lookbook import passes
+from aurax_desktop.exports.print_pictures import look_name
 from aurax_desktop.exports.progress import Progress
 from aurax_desktop.formats import format_credits, format_datetime, format_number
 from aurax_desktop.imaging import ImageError, load_image, save_as, sort_out
@@ -41,13 +42,19 @@ from aurax_desktop.jobs.manifest import Manifest, ManifestError, read_manifest
 from aurax_desktop.jobs.naming import free_file_name
 from aurax_desktop.jobs.people_list import PeopleList, read_people_list
 from aurax_desktop.jobs.variants import chosen_looks
+from aurax_desktop.translation import LazyText, _, lazy_gettext, ngettext
 
 LOOKBOOK_KINDS = (".pdf", ".png", ".jpg", ".jpeg")
+NONE_TO_USE = {
+    "person": lazy_gettext("no person photos to use among {given}."),
+    "garment": lazy_gettext("no garment photos to use among {given}."),
+}
+"""The refusal of photos none of which is a picture, by what they were given as."""
 
 
 def usable_pictures(given: list[Path], what: str) -> list[Path]:
     """The pictures among files and folders; what is not one is skipped with a note
-    (by its header alone: nothing is decoded here)."""
+    (by its header alone: nothing is decoded here). ``what``: "person" or "garment"."""
     found, skipped = sort_out(given)
     usable: list[Path] = []
     for path in found:
@@ -55,14 +62,18 @@ def usable_pictures(given: list[Path], what: str) -> list[Path]:
             load_image(path)
         except ImageError as exc:
             skipped.append(path)
-            print(f"aurax: skipped: {exc.user_message}", file=sys.stderr)
+            # Translators: {why} is a sentence on what is wrong with a file
+            said = _("skipped: {why}").format(why=exc.user_message)
+            print(f"aurax: {said}", file=sys.stderr)
             continue
         usable.append(path)
     for path in skipped:
         if path not in found:
-            print(f"aurax: skipped {shown(path)}: not a picture", file=sys.stderr)
+            said = _("skipped {file}: not a picture").format(file=shown(path))
+            print(f"aurax: {said}", file=sys.stderr)
     if not usable:
-        raise UsageError(f"no {what} photos to use among {', '.join(shown(p) for p in given)}.")
+        listed = ", ".join(shown(p) for p in given)
+        raise UsageError(NONE_TO_USE[what].format(given=listed))
     return usable
 
 
@@ -75,36 +86,29 @@ def check_batch(args: argparse.Namespace) -> None:
         garments = [replace(g, product_type=args.product_type) for g in garments]
     unknown = [g.photo.name for g in garments if g.product_type is None]
     if unknown:
-        raise UsageError(
-            "these garments' names say no product type, so nothing was sent: "
-            f"{', '.join(shown(n) for n in unknown[:10])}"
-            + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
-            + ". Name the files (e.g. red-dress.jpg), give --type, or use a list with a "
-            "type column."
-        )
+        raise UsageError(_untyped(unknown))
     args.garment_items = garments
     args.batch_label = args.name or _batch_name(args, garments)
     count = len(args.people) * len(garments)
     cost = count * COST_TRY_ON + (len(garments) * COST_PRODUCT_DESCRIPTION if args.describe else 0)
     if args.max_credits is not None and cost > args.max_credits:
+        # Translators: English says "try-ons" for one too
+        too_dear = ngettext(
+            "{count} try-ons would cost {cost}, more than --max-credits {limit}. Nothing was sent.",
+            "{count} try-ons would cost {cost}, more than --max-credits {limit}. Nothing was sent.",
+            count,
+        )
         raise UsageError(
-            f"{count} try-ons would cost {format_credits(cost)}, more than --max-credits "
-            f"{format_number(args.max_credits)}. Nothing was sent."
+            too_dear.format(
+                count=format_number(count),
+                cost=format_credits(cost),
+                limit=format_number(args.max_credits),
+            )
         )
     if args.output.exists() and not args.output.is_dir():
-        raise UsageError(f"The output “{shown(args.output)}” is a file; give a folder.")
+        raise UsageError(not_a_folder(args.output))
     mix = type_mix([g.product_type for g in garments if g.product_type is not None])
-    described = (
-        f" and {len(garments)} descriptions "
-        f"({format_credits(len(garments) * COST_PRODUCT_DESCRIPTION)})"
-        if args.describe
-        else ""
-    )
-    confirm(
-        f"“{args.batch_label}”: {count} try-ons: {mix} for {people_word(len(args.people))}"
-        f"{described}, {format_credits(cost)}.",
-        yes=args.yes,
-    )
+    confirm(_batch_question(args, count, mix, cost), yes=args.yes)
 
 
 def _people(args: argparse.Namespace) -> None:
@@ -121,7 +125,7 @@ def _people(args: argparse.Namespace) -> None:
     elif listed is not None:
         args.people = [person.photo for person in listed.people]
     else:
-        raise OptionError("give the people's photos with --people, or a --people-list.")
+        raise OptionError(_("give the people's photos with --people, or a --people-list."))
     args.person_names = tuple(
         listed.name_of(Path(photo)) if listed is not None else None for photo in args.people
     )
@@ -152,7 +156,75 @@ def _batch_name(args: argparse.Namespace, garments: list[Garment]) -> str:
 
 
 def people_word(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return ngettext("{count} person", "{count} people", count).format(count=format_number(count))
+
+
+def try_ons_word(count: int) -> str:
+    # Translators: a number of try-ons in a batch's report (English says "try-ons" for
+    # one too)
+    return ngettext("{count} try-ons", "{count} try-ons", count).format(count=format_number(count))
+
+
+def descriptions_word(count: int) -> str:
+    # Translators: a number of descriptions in a batch's report (English says
+    # "descriptions" for one too)
+    return ngettext("{count} descriptions", "{count} descriptions", count).format(
+        count=format_number(count)
+    )
+
+
+def not_a_folder(output: Path) -> str:
+    return _("The output “{file}” is a file; give a folder.").format(file=shown(output))
+
+
+def _untyped(unknown: list[str]) -> str:
+    """The refusal of garments whose type nothing says (the first ten named)."""
+    named = ", ".join(shown(name) for name in unknown[:10])
+    if len(unknown) <= 10:
+        return _(
+            "these garments' names say no product type, so nothing was sent: {names}. Name "
+            "the files (e.g. red-dress.jpg), give --type, or use a list with a type column."
+        ).format(names=named)
+    more = len(unknown) - 10
+    # Translators: {names} are ten garments' file names, {count} how many more there are
+    return ngettext(
+        "these garments' names say no product type, so nothing was sent: {names} and {count} "
+        "more. Name the files (e.g. red-dress.jpg), give --type, or use a list with a type "
+        "column.",
+        "these garments' names say no product type, so nothing was sent: {names} and {count} "
+        "more. Name the files (e.g. red-dress.jpg), give --type, or use a list with a type "
+        "column.",
+        more,
+    ).format(names=named, count=format_number(more))
+
+
+def _batch_question(args: argparse.Namespace, count: int, mix: str, cost: float) -> str:
+    """What a batch will send and cost, said before it is sent."""
+    people = people_word(len(args.people))
+    if not args.describe:
+        # Translators: a batch about to be sent: its name, "6 try-ons", the garments
+        # ("3 dresses, 1 bag"), "2 people", the credits it costs
+        return _("“{batch}”: {try_ons}: {garments} for {people}, {cost}.").format(
+            batch=args.batch_label,
+            try_ons=try_ons_word(count),
+            garments=mix,
+            people=people,
+            cost=format_credits(cost),
+        )
+    garments = len(args.garment_items)
+    # Translators: as above, and "3 descriptions" of the garments, with what they cost
+    return _(
+        "“{batch}”: {try_ons}: {garments} for {people} and {descriptions} ({described_cost}), "
+        "{cost}."
+    ).format(
+        batch=args.batch_label,
+        try_ons=try_ons_word(count),
+        garments=mix,
+        people=people,
+        descriptions=descriptions_word(garments),
+        described_cost=format_credits(garments * COST_PRODUCT_DESCRIPTION),
+        cost=format_credits(cost),
+    )
 
 
 def cmd_batch(context: CommandContext) -> int:
@@ -211,25 +283,77 @@ def _summary(
     spent = sum(job.cost for job in finished + described)
     for job in finished:
         if job.status not in (JobStatus.COMPLETED, JobStatus.WAITING):
-            print(f"failed: {job.source_name} with {_garment(job)}: {job.error}", file=sys.stderr)
+            look = look_name(str(job.source_name), _garment(job))
+            # Translators: {look} is "anna.jpg with dress.jpg", {error} what went wrong
+            said = _("failed: {look}: {error}").format(look=look, error=job.error)
+            print(said, file=sys.stderr)
     for job in described:
         if job.status not in (JobStatus.COMPLETED, JobStatus.WAITING):
-            print(f"failed: the description of {job.source_name}: {job.error}", file=sys.stderr)
-    done = f"{completed} try-ons and {descriptions} descriptions" if described else f"{completed}"
-    kept = f" ({unsaved} not saved to the output folder: see above)" if unsaved else ""
-    wait = f", {len(waiting)} waiting, not sent" if waiting else ""
-    print(
-        f"{done} completed{kept}, {failed} failed{wait}; {format_credits(spent)} spent "
-        f"(batch {batch}).",
-        file=sys.stderr,
-    )
+            said = _("failed: the description of {file}: {error}")
+            print(said.format(file=job.source_name, error=job.error), file=sys.stderr)
+    counted = _Counted(completed, descriptions if described else None, failed, unsaved)
+    print(_outcome(counted, len(waiting), format_credits(spent), batch), file=sys.stderr)
     if waiting:
         print(waiting_note(waiting), file=sys.stderr)
 
 
+@dataclass(frozen=True)
+class _Counted:
+    """How many of a batch's jobs ended how."""
+
+    completed: int
+    descriptions: int | None
+    """The garments' descriptions completed, when they were asked for."""
+    failed: int
+    unsaved: int
+    """Completed, but not copied into the output folder."""
+
+
+def _outcome(counted: _Counted, waiting: int, spent: str, batch: str) -> str:
+    """How a batch's jobs ended, and what they cost: "6 completed, 0 failed, 2 waiting,
+    not sent; 12 credits spent (batch …)."."""
+    completed, descriptions, unsaved = counted.completed, counted.descriptions, counted.unsaved
+    if descriptions is None:
+        # Translators: how many try-ons of a batch were completed (one word for one and
+        # for more in English)
+        done = ngettext("{count} completed", "{count} completed", completed).format(
+            count=format_number(completed)
+        )
+    else:
+        # Translators: {try_ons} is "6 try-ons", {descriptions} "3 descriptions"
+        done = _("{try_ons} and {descriptions} completed").format(
+            try_ons=try_ons_word(completed), descriptions=descriptions_word(descriptions)
+        )
+    if unsaved:
+        # Translators: results made, but not copied into the folder the user gave
+        done = _("{completed} ({count} not saved to the output folder: see above)").format(
+            completed=done, count=format_number(unsaved)
+        )
+    # Translators: how many jobs of a batch failed
+    lost = ngettext("{count} failed", "{count} failed", counted.failed).format(
+        count=format_number(counted.failed)
+    )
+    if not waiting:
+        # Translators: "6 completed, 0 failed; 18 credits spent (batch …)."; {batch} is
+        # the batch's id
+        return _("{completed}, {failed}; {credits} spent (batch {batch}).").format(
+            completed=done, failed=lost, credits=spent, batch=batch
+        )
+    # Translators: how many jobs of a batch wait, not sent (for want of credits)
+    held = ngettext("{count} waiting, not sent", "{count} waiting, not sent", waiting).format(
+        count=format_number(waiting)
+    )
+    # Translators: "4 completed, 0 failed, 2 waiting, not sent; 12 credits spent (batch
+    # …)."; {batch} is the batch's id
+    return _("{completed}, {failed}, {waiting}; {credits} spent (batch {batch}).").format(
+        completed=done, failed=lost, waiting=held, credits=spent, batch=batch
+    )
+
+
 def _garment(job: Job) -> str:
     garment = job.params.get("garment_name")
-    return str(garment) if garment else "the garment"
+    # Translators: a garment whose photo's name is not known
+    return str(garment) if garment else _("the garment")
 
 
 def _save(context: CommandContext, job: Job, taken: set[str]) -> str | None:
@@ -251,11 +375,13 @@ def _save(context: CommandContext, job: Job, taken: set[str]) -> str | None:
                 continue
             break
     except (ImageError, OSError) as exc:
-        context.progress.note(
-            f"aurax: could not save the result of {shown(person)} with {shown(garment)}: "
-            f"{(getattr(exc, 'user_message', None) or str(exc)).rstrip('.')}. It is kept "
-            f"at {result}."
+        why = (getattr(exc, "user_message", None) or str(exc)).rstrip(".")
+        # Translators: {look} is "anna with dress", {why} what went wrong (no full stop),
+        # {kept} where the result is
+        said = _("could not save the result of {look}: {why}. It is kept at {kept}.").format(
+            look=look_name(shown(person), shown(garment)), why=why, kept=result
         )
+        context.progress.note(f"aurax: {said}")
         return None
     if not context.args.json:
         print(shown(saved))
@@ -265,7 +391,9 @@ def _save(context: CommandContext, job: Job, taken: set[str]) -> str | None:
 def check_lookbook(args: argparse.Namespace) -> None:
     if args.output.suffix.lower() not in LOOKBOOK_KINDS:
         raise OptionError(
-            f"“{shown(args.output)}”: a lookbook is a .pdf, or a contact sheet .png or .jpg."
+            _("“{file}”: a lookbook is a .pdf, or a contact sheet .png or .jpg.").format(
+                file=shown(args.output)
+            )
         )
     output_file(args.output, force=args.force)
 
@@ -274,10 +402,12 @@ def _chosen_batch(args: argparse.Namespace, store: JobStore) -> tuple[str, list[
     """How the batch asked for is called (see ``_called``), and its jobs."""
     batch = args.batch or last_try_on_batch(store)
     if batch is None:
-        raise UsageError("there are no batches of try-ons yet; `aurax batch` makes one.")
+        raise UsageError(_("there are no batches of try-ons yet; `aurax batch` makes one."))
     jobs = batch_jobs(store, batch)
     if not jobs:
-        raise UsageError(f"there is no batch “{shown(batch)}” in the history.")
+        raise UsageError(
+            _("there is no batch “{batch}” in the history.").format(batch=shown(batch))
+        )
     return _called(jobs, newest=not args.batch), jobs
 
 
@@ -287,11 +417,15 @@ def _called(jobs: list[Job], *, newest: bool) -> str:
     only when they typed it in."""
     name = next((job.batch_name for job in jobs if job.batch_name), "")
     if name:
-        return f"the batch “{shown(name)}”"
+        # Translators: a batch by its name, as a sentence's subject ("the batch “SS27”
+        # has no favourite try-ons to put in a lookbook.")
+        return _("the batch “{name}”").format(name=shown(name))
     if newest:
-        return "the last batch"
+        # Translators: the newest batch, as a sentence's subject
+        return _("the last batch")
     made = min(job.created_at for job in jobs)
-    return f"the batch made {format_datetime(datetime.fromtimestamp(made))}"
+    # Translators: a batch by when it was made, as a sentence's subject
+    return _("the batch made {when}").format(when=format_datetime(datetime.fromtimestamp(made)))
 
 
 @dataclass(frozen=True)
@@ -321,15 +455,15 @@ EXIT_STOPPED = 130
 Written = tuple[Path, list[str]]
 
 
-def _writing(what: str, unit: str, write: Callable[[Progress], Written]) -> Written | None:
+def _writing(what: str, write: Callable[[Progress], Written]) -> Written | None:
     """``write`` with its progress on stderr; None when Ctrl+C stopped it (said; nothing
-    is written)."""
-    progress = DocumentProgress(what, unit)
+    is written). ``what``: one of ``document_progress.DOCUMENTS``."""
+    progress = DocumentProgress(what)
     try:
         return write(Progress(progress.told))
     except KeyboardInterrupt:
         progress.end()
-        print(f"aurax: stopped: the {what} was not written.", file=sys.stderr)
+        print(f"aurax: {DOCUMENTS[what].stopped}", file=sys.stderr)
         return None
     finally:
         progress.end()
@@ -361,7 +495,10 @@ def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
         logo=heading.logo,
     )
     if not book.pages:
-        raise UsageError(f"{called} has no {_culled(args)} to put in a lookbook.")
+        # Translators: {batch} is "the batch “SS27”" or "the last batch"; {looks}
+        # "favourite try-ons" or "finished try-ons rated 3+ stars"
+        refusal = _("{batch} has no {looks} to put in a lookbook.")
+        raise UsageError(refusal.format(batch=called, looks=_culled(args)))
     paper = Paper(args.paper) if args.paper else None
     claim = not args.force  # never over a file made since the command began, unless --force
     if args.output.suffix.lower() == ".pdf":
@@ -369,7 +506,6 @@ def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
             args.output,
             lambda: _writing(
                 "lookbook",
-                "page",
                 lambda told: write_pdf(book, args.output, paper=paper, progress=told, claim=claim),
             ),
         )
@@ -378,7 +514,6 @@ def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
             args.output,
             lambda: _writing(
                 "contact sheet",
-                "look",
                 lambda told: write_contact_sheet(book, args.output, progress=told, claim=claim),
             ),
         )
@@ -386,22 +521,47 @@ def cmd_lookbook(args: argparse.Namespace, store: JobStore) -> int:
         return EXIT_STOPPED
     written, notes = done
     _left_out(notes)
-    print(f"{book.looks} looks of {len(book.pages)} people from “{book.title}”.", file=sys.stderr)
+    # Translators: what a lookbook holds: {looks} is "12 looks", {batch} the batch's
+    # name (English says "people" for one too)
+    made = ngettext(
+        "{looks} of {count} people from “{batch}”.",
+        "{looks} of {count} people from “{batch}”.",
+        len(book.pages),
+    ).format(
+        # Translators: a number of looks in a lookbook (English says "looks" for one too)
+        looks=ngettext("{count} looks", "{count} looks", book.looks).format(
+            count=format_number(book.looks)
+        ),
+        count=format_number(len(book.pages)),
+        batch=book.title,
+    )
+    print(made, file=sys.stderr)
     print(shown(written))
     return EXIT_OK
 
 
 def check_linesheet(args: argparse.Namespace) -> None:
     if args.output.suffix.lower() != ".pdf":
-        raise OptionError(f"“{shown(args.output)}”: a line sheet is a .pdf.")
+        raise OptionError(_("“{file}”: a line sheet is a .pdf.").format(file=shown(args.output)))
     output_file(args.output, force=args.force)
+
+
+CULLED: dict[tuple[bool, bool], LazyText] = {
+    # Translators: the try-ons asked for, after "has no" ("the batch has no favourite
+    # try-ons to put in a lookbook")
+    (True, False): lazy_gettext("favourite try-ons"),
+    (False, False): lazy_gettext("finished try-ons"),
+    # Translators: {stars} is a number from 1 to 5: "rated 3 stars or more"
+    (True, True): lazy_gettext("favourite try-ons rated {stars}+ stars"),
+    (False, True): lazy_gettext("finished try-ons rated {stars}+ stars"),
+}
+"""The try-ons asked for, in words: favourites or all, and rated at least so many stars."""
 
 
 def _culled(args: argparse.Namespace) -> str:
     """The try-ons asked for, in words ("favourite try-ons rated 3+ stars")."""
-    which = "favourite" if args.favourites else "finished"
-    stars = f" rated {args.min_stars}+ stars" if args.min_stars else ""
-    return f"{which} try-ons{stars}"
+    which = CULLED[bool(args.favourites), bool(args.min_stars)]
+    return which.format(stars=format_number(args.min_stars))
 
 
 def cmd_linesheet(args: argparse.Namespace, store: JobStore) -> int:
@@ -419,13 +579,15 @@ def cmd_linesheet(args: argparse.Namespace, store: JobStore) -> int:
         contact=heading.contact,
     )
     if not sheet.items:
-        raise UsageError(f"{called} has no garments with {_culled(args)} for a line sheet.")
+        # Translators: {batch} is "the batch “SS27”" or "the last batch"; {looks}
+        # "favourite try-ons" or "finished try-ons rated 3+ stars"
+        refusal = _("{batch} has no garments with {looks} for a line sheet.")
+        raise UsageError(refusal.format(batch=called, looks=_culled(args)))
     paper = Paper(args.paper) if args.paper else None
     done = _claiming(  # never over a file made since the command began, unless --force
         args.output,
         lambda: _writing(
             "line sheet",
-            "page",
             lambda told: write_linesheet(
                 sheet, args.output, paper=paper, progress=told, claim=not args.force
             ),
@@ -435,7 +597,13 @@ def cmd_linesheet(args: argparse.Namespace, store: JobStore) -> int:
         return EXIT_STOPPED
     written, notes = done
     _left_out(notes)
-    print(f"{len(sheet.items)} garments from “{sheet.title}”.", file=sys.stderr)
+    # Translators: what a line sheet holds (English says "garments" for one too)
+    garments = ngettext(
+        "{count} garments from “{batch}”.", "{count} garments from “{batch}”.", len(sheet.items)
+    )
+    print(
+        garments.format(count=format_number(len(sheet.items)), batch=sheet.title), file=sys.stderr
+    )
     print(shown(written))
     return EXIT_OK
 
@@ -446,7 +614,7 @@ def check_export(args: argparse.Namespace) -> None:
     except TemplateError as exc:
         raise OptionError(f"--name: {exc}") from None
     if args.output.exists() and not args.output.is_dir():
-        raise UsageError(f"The output “{shown(args.output)}” is a file; give a folder.")
+        raise UsageError(not_a_folder(args.output))
 
 
 def cmd_export(args: argparse.Namespace, store: JobStore) -> int:
@@ -457,18 +625,40 @@ def cmd_export(args: argparse.Namespace, store: JobStore) -> int:
         if passes(job, favourites_only=args.favourites, min_stars=args.min_stars)
     ]
     if not looks:
-        raise UsageError(f"{called} has no finished try-ons to export.")
+        # Translators: {batch} is "the batch “SS27”" or "the last batch"
+        raise UsageError(_("{batch} has no finished try-ons to export.").format(batch=called))
     done = export_results(looks, args.output, args.template, force=args.force)
     for path in done.written:
         print(shown(path))
     for path in done.existing:
-        print(f"aurax: {shown(path.name)} exists: not replaced (add --force).", file=sys.stderr)
+        said = _("{file} exists: not replaced (add --force).").format(file=shown(path.name))
+        print(f"aurax: {said}", file=sys.stderr)
     for failure in done.failed:
-        print(f"aurax: could not write {failure}", file=sys.stderr)
-    print(
-        f"{len(done.written)} pictures written to {shown(args.output)}"
-        + (f", {len(done.existing)} left as they were" if done.existing else "")
-        + ".",
-        file=sys.stderr,
-    )
+        # Translators: {failure} is a file's name and why it could not be written
+        said = _("could not write {failure}").format(failure=failure)
+        print(f"aurax: {said}", file=sys.stderr)
+    print(_exported(len(done.written), len(done.existing), shown(args.output)), file=sys.stderr)
     return EXIT_FAILED if done.existing or done.failed else EXIT_OK
+
+
+def _exported(written: int, existing: int, folder: str) -> str:
+    """How many pictures ``aurax export`` wrote, and left as they were."""
+    count = format_number(written)
+    if not existing:
+        # Translators: English says "pictures" for one too
+        return ngettext(
+            "{count} pictures written to {folder}.",
+            "{count} pictures written to {folder}.",
+            written,
+        ).format(count=count, folder=folder)
+    # Translators: files of the same name were there already, and kept (English says
+    # "they" for one too)
+    kept = ngettext("{count} left as they were", "{count} left as they were", existing).format(
+        count=format_number(existing)
+    )
+    # Translators: {kept} is "2 left as they were" (English says "pictures" for one too)
+    return ngettext(
+        "{count} pictures written to {folder}, {kept}.",
+        "{count} pictures written to {folder}, {kept}.",
+        written,
+    ).format(count=count, folder=folder, kept=kept)

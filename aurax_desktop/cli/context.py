@@ -18,6 +18,7 @@ from aurax_desktop.api import DEFAULT_BASE_URL, AuraxClient, AuthenticationError
 from aurax_desktop.cli.output import Progress
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import JobBook, JobRunner, JobStore, open_history
+from aurax_desktop.translation import _
 
 DEFAULT_DEADLINE_S = 600.0
 
@@ -62,19 +63,16 @@ def command_context(args: argparse.Namespace, *, max_prepare: int = 2) -> Iterat
         credentials = from_environment() or load_patiently(
             CredentialStore(),
             deadline_s=float(args.deadline or DEFAULT_DEADLINE_S),
-            waiting=lambda: print(
-                "aurax: waiting for the system keyring (it may be locked, or asking for a "
-                "password or to create a keyring in another window)…",
-                file=sys.stderr,
-                flush=True,
-            ),
+            waiting=_waiting_for_the_keyring,
         )
         base_url = args.base_url or DEFAULT_BASE_URL
     try:
         if credentials is None:
             raise AuthenticationError(
-                "No AuraX credentials. Set AURAX_API_KEY and AURAX_KEY_ID, sign in with the "
-                "AuraX Desktop window, or use --demo."
+                _(
+                    "No AuraX credentials. Set AURAX_API_KEY and AURAX_KEY_ID, sign in with the "
+                    "AuraX Desktop window, or use --demo."
+                )
             )
         client = AuraxClient(base_url, api_key=credentials.api_key, key_id=credentials.key_id)
         with opened_history() as book:
@@ -95,3 +93,12 @@ def command_context(args: argparse.Namespace, *, max_prepare: int = 2) -> Iterat
     finally:
         if demo is not None:
             demo.stop()
+
+
+def _waiting_for_the_keyring() -> None:
+    """Said once the system's keyring has kept the command waiting a moment."""
+    said = _(
+        "waiting for the system keyring (it may be locked, or asking for a password or to "
+        "create a keyring in another window)…"
+    )
+    print(f"aurax: {said}", file=sys.stderr, flush=True)

@@ -18,6 +18,7 @@ from aurax_desktop.exports import DescribedProduct, write_descriptions_csv
 from aurax_desktop.imaging import ImageError, load_image, save_as
 from aurax_desktop.jobs import DescriptionInput, GenerationInput, Job, JobStatus, TryOnInput
 from aurax_desktop.jobs.naming import free_file_name
+from aurax_desktop.translation import _
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_ACCOUNT = 0, 1, 2, 3
 WAIT_MARGIN_S = 300.0
@@ -25,22 +26,22 @@ WAIT_MARGIN_S = 300.0
 
 
 def check_try_on(args: argparse.Namespace) -> None:
-    existing_file(args.person, "The person photo")
-    existing_file(args.garment, "The garment photo")
-    existing_file(args.mask, "The mask")
+    existing_file(args.person, _("The person photo"))
+    existing_file(args.garment, _("The garment photo"))
+    existing_file(args.mask, _("The mask"))
     if args.output is not None:
         output_file(args.output, force=args.force)
 
 
 def check_generate(args: argparse.Namespace) -> None:
-    existing_file(args.shape, "The shape image")
+    existing_file(args.shape, _("The shape image"))
     if args.output is not None:
         output_file(args.output, force=args.force)
 
 
 def check_describe(args: argparse.Namespace) -> None:
     for image in args.images:
-        existing_file(image, "The photo")
+        existing_file(image, _("The photo"))
     if args.csv is not None:
         output_file(args.csv, force=args.force)
 
@@ -80,13 +81,15 @@ def guessed_type(image: Path, chosen: ProductType | None) -> ProductType:
         return chosen
     guess = suggest_product_type(image.name)
     if guess is None:
-        print(
-            f"aurax: {shown(image.name)}: no product type in its name; using GARMENT "
-            "(say --type to choose)",
-            file=sys.stderr,
-        )
+        # Translators: GARMENT is the value of --type, as typed
+        said = _("{file}: no product type in its name; using GARMENT (say --type to choose)")
+        print(f"aurax: {said.format(file=shown(image.name))}", file=sys.stderr)
         return ProductType.GARMENT
-    print(f"aurax: {shown(image.name)}: guessed {guess.value} from its name", file=sys.stderr)
+    # Translators: {type} is a value of --type, as typed (DRESS, BAG...)
+    said = _("{file}: guessed {type} from its name").format(
+        file=shown(image.name), type=guess.value
+    )
+    print(f"aurax: {said}", file=sys.stderr)
     return guess
 
 
@@ -106,10 +109,13 @@ def cmd_describe(context: CommandContext) -> int:
     elif not args.csv:
         for job in finished:
             if job.status is JobStatus.WAITING:
-                print(f"{job.source_name}: not sent yet, it waits")
+                print(_("{file}: not sent yet, it waits").format(file=job.source_name))
+            elif job.shown_description:
+                print(f"{job.source_name}: {job.shown_description}")
             else:
-                described = job.shown_description or "FAILED: " + (job.error or "")
-                print(f"{job.source_name}: {described}")
+                # Translators: a photo that could not be described, and why
+                failed = _("{file}: FAILED: {error}")
+                print(failed.format(file=job.source_name, error=job.error or ""))
     else:
         print(shown(args.csv))
     waiting = [job for job in finished if job.status is JobStatus.WAITING]
@@ -143,13 +149,14 @@ def finish(context: CommandContext, job_ids: list[str], outputs: dict[str, Path 
                 except (ImageError, OSError) as exc:
                     unwritten += 1
                     why = (
-                        "a file of that name was made meanwhile, and it is not replaced"
+                        _("a file of that name was made meanwhile, and it is not replaced")
                         if isinstance(exc, FileExistsError)
                         else str(getattr(exc, "user_message", None) or exc).rstrip(".")
                     )
+                    # Translators: {why} says what went wrong, without a full stop
+                    said = _("could not write {file}: {why}. The result is kept at {kept}.")
                     context.progress.note(
-                        f"aurax: could not write {shown(target)}: {why}. The result is kept at "
-                        f"{path}."
+                        f"aurax: {said.format(file=shown(target), why=why, kept=path)}"
                     )
             saved[job.id] = shown(path)
     if context.args.json:

@@ -20,7 +20,7 @@ from aurax_desktop.cli import catalog_commands, history_commands, job_commands
 from aurax_desktop.cli.arguments import OptionError, UsageError
 from aurax_desktop.cli.context import CommandContext, command_context, opened_history
 from aurax_desktop.cli.job_commands import EXIT_ACCOUNT, EXIT_FAILED, EXIT_USAGE
-from aurax_desktop.cli.language import speak
+from aurax_desktop.cli.language import requested_language, speak
 from aurax_desktop.cli.parser import build_parser
 from aurax_desktop.cli.terminal import safe_streams
 from aurax_desktop.disk_errors import why_not_written
@@ -28,6 +28,7 @@ from aurax_desktop.imaging import ImageError
 from aurax_desktop.jobs import HistoryError, JobBook, JobStore
 from aurax_desktop.logs import FILE_ONLY, log_file, log_to_terminal, setup_logging
 from aurax_desktop.privacy import make_private, secure_folders
+from aurax_desktop.translation import _
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +62,14 @@ server, no credentials."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
     make_private()  # photos of people are personal data: what is made is the user's only
     terminal = _start_logging()
-    speak(args.language)
     try:
+        # the language first: the options' help and refusals are said in it
+        speak(requested_language(arguments))
+        parser = build_parser()
+        args = parser.parse_args(arguments)
         with safe_streams(), _threads_fail_plainly():
             return _guarded(parser, args)
     finally:
@@ -78,7 +81,9 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return _run(args)
     except OptionError as exc:
         parser.print_usage(sys.stderr)
-        _say(f"error: {exc}")
+        # Translators: before a refusal of the options, after the usage lines (as
+        # Python's own refusals of options begin)
+        _say(_("error: {refusal}").format(refusal=exc))
         return EXIT_USAGE
     except UsageError as exc:
         _say(str(exc))
@@ -91,7 +96,10 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         _say(
-            "interrupted. Tasks already sent go on at AuraX; `aurax resume` fetches their results."
+            _(
+                "interrupted. Tasks already sent go on at AuraX; `aurax resume` fetches their "
+                "results."
+            )
         )
         return 130
     except OSError as exc:  # a file the command writes or reads (a full disk, a folder)
@@ -105,13 +113,19 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _not_written(exc: OSError) -> str:
-    where = f"“{exc.filename}”" if exc.filename else "a file"
-    return f"{where} could not be written: {why_not_written(exc)} Nothing was left half-written."
+    why = why_not_written(exc)
+    if exc.filename:
+        # Translators: {why} is a sentence saying what the system refused (a full disk)
+        return _("“{file}” could not be written: {why} Nothing was left half-written.").format(
+            file=exc.filename, why=why
+        )
+    return _("a file could not be written: {why} Nothing was left half-written.").format(why=why)
 
 
 def _unexpected(exc: BaseException) -> str:
-    return (
-        f"something unexpected went wrong ({type(exc).__name__}). The details are in {log_file()}."
+    # Translators: {error} is the kind of error, a name from the program's code
+    return _("something unexpected went wrong ({error}). The details are in {log_file}.").format(
+        error=type(exc).__name__, log_file=log_file()
     )
 
 
@@ -137,7 +151,8 @@ def _threads_fail_plainly() -> Iterator[None]:
 
 def _run(args: argparse.Namespace) -> int:
     for link in secure_folders():
-        print(f"aurax: not followed: {link} is a link to another place.", file=sys.stderr)
+        said = _("not followed: {link} is a link to another place.").format(link=link)
+        print(f"aurax: {said}", file=sys.stderr)
     if args.command in READING_COMMANDS:
         check_reading, reading = READING_COMMANDS[args.command]
         if check_reading is not None:

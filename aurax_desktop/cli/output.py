@@ -6,13 +6,17 @@ import json
 import sys
 import threading
 import time
+import unicodedata
 from datetime import datetime
 from typing import Any, TextIO
 
+from aurax_desktop.api import ProductType
 from aurax_desktop.cli.terminal import write_raw
-from aurax_desktop.formats import format_datetime
+from aurax_desktop.exports.print_pictures import look_name
+from aurax_desktop.formats import format_datetime, format_number, format_percent
 from aurax_desktop.jobs import Job, JobEvent, JobNotice, JobProgress, JobStatus, JobUpdated
 from aurax_desktop.jobs.garments import CATEGORY, COLOUR, LABEL, PRICE, SKU, garment_details
+from aurax_desktop.translation import _, lazy_gettext, ngettext
 
 
 class Progress:
@@ -46,9 +50,15 @@ class Progress:
                 self._states[job.id] = describe(job)
                 self._show(job.id, force=True)
             elif isinstance(event, JobProgress) and event.fraction is not None:
-                label = "Sending" if event.phase == "upload" else "Downloading"
+                percent = format_percent(event.fraction)
+                if event.phase == "upload":
+                    # Translators: a job's photos being sent to AuraX: "Sending 40%"
+                    transfer = _("Sending {percent}").format(percent=percent)
+                else:
+                    # Translators: a job's result being fetched from AuraX
+                    transfer = _("Downloading {percent}").format(percent=percent)
                 base = self._states.get(event.job_id, "").split(" · ")[0] or event.job_id
-                self._states[event.job_id] = f"{base} · {label} {event.fraction:.0%}"
+                self._states[event.job_id] = f"{base} · {transfer}"
                 self._show(event.job_id, force=False)
             elif isinstance(event, JobNotice):
                 status = self._statuses.get(event.job_id)
@@ -106,16 +116,24 @@ def describe(job: Job) -> str:
     name = job.source_name or (job.prompt or "")[:40]
     garment = job.params.get("garment_name")
     if name and garment:
-        name = f"{name} with {garment}"
+        name = look_name(name, str(garment))
     parts = [
         f"{job.kind.label} {job.id[:8]}",
-        job.product_type.capitalize(),
+        type_label(job.product_type),
         name,
         job.status.label,
     ]
     if job.error:
         parts.append(job.error)
     return " · ".join(p for p in parts if p)
+
+
+def type_label(product_type: str) -> str:
+    """A job's product type in words ("Dress"); as stored when it names none."""
+    try:
+        return ProductType.parse(product_type).label
+    except ValueError:
+        return product_type.capitalize()
 
 
 def job_record(job: Job, output: str | None = None) -> dict[str, Any]:
@@ -160,8 +178,25 @@ def print_json(value: Any) -> None:
     print(json.dumps(value, indent=2, ensure_ascii=False))
 
 
+HISTORY_HEADINGS = (
+    # Translators: the headings of "aurax history"'s table: a job's short id
+    lazy_gettext("Job"),
+    # Translators: when a job was sent
+    lazy_gettext("When"),
+    # Translators: a job's kind: Try-on, Generation, Description
+    lazy_gettext("Kind"),
+    # Translators: a job's product type
+    lazy_gettext("Type"),
+    lazy_gettext("Status"),
+    # Translators: a job's task id on AuraX
+    lazy_gettext("Task"),
+    # Translators: a job's result: a file, a description, or why it failed
+    lazy_gettext("Result"),
+)
+
+
 def history_table(jobs: list[Job]) -> str:
-    rows = [("Job", "When", "Kind", "Type", "Status", "Task", "Result")]
+    rows = [tuple(str(heading) for heading in HISTORY_HEADINGS)]
     for job in jobs:
         when = format_datetime(datetime.fromtimestamp(job.created_at), "short")
         result = (
@@ -175,27 +210,53 @@ def history_table(jobs: list[Job]) -> str:
                 job.id[:8],
                 when,
                 job.kind.label,
-                job.product_type.capitalize(),
+                type_label(job.product_type),
                 job.status.label,
                 (job.task_id or "")[:12],
                 result[:60],
             )
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(6)]
+    widths = [max(columns(r[i]) for r in rows) for i in range(6)]
     return "\n".join(
-        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:6])) + "  " + row[6]
+        "  ".join(padded(cell, widths[i]) for i, cell in enumerate(row[:6])) + "  " + row[6]
         for row in rows
     )
 
 
+def columns(text: str) -> int:
+    """How many of a terminal's columns ``text`` takes: Chinese and Japanese characters
+    (wide, or full-width) take two, marks that take no room (an accent combined with its
+    letter, the right-to-left mark in an Arabic date) none."""
+    return sum(_columns(character) for character in text)
+
+
+def _columns(character: str) -> int:
+    if unicodedata.category(character) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
+
+
+def padded(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` columns."""
+    return text + " " * max(0, width - columns(text))
+
+
 def waiting_note(waiting: list[Job]) -> str:
     """Why jobs wait unsent, and what sends them."""
-    why = next((job.error for job in waiting if job.error), "") or PAUSED_NOTE
-    return (
-        f"{why.rstrip('.')}. {len(waiting)} not sent (nothing was charged for them): they "
-        "wait. Top up your AuraX credits, then run `aurax resume` (or press Resume in the "
-        "window's Gallery) to send them."
+    why = next((job.error for job in waiting if job.error), "") or str(PAUSED_NOTE)
+    # Translators: {why} is why jobs were not sent (without a full stop): "AuraX says
+    # the account is out of credits". Resume is the button of the window's Gallery.
+    # English says "them" for one too.
+    note = ngettext(
+        "{why}. {count} not sent (nothing was charged for them): they wait. Top up your AuraX "
+        "credits, then run `aurax resume` (or press Resume in the window's Gallery) to send "
+        "them.",
+        "{why}. {count} not sent (nothing was charged for them): they wait. Top up your AuraX "
+        "credits, then run `aurax resume` (or press Resume in the window's Gallery) to send "
+        "them.",
+        len(waiting),
     )
+    return note.format(why=why.rstrip("."), count=format_number(len(waiting)))
 
 
-PAUSED_NOTE = "AuraX says the account is out of credits"
+PAUSED_NOTE = lazy_gettext("AuraX says the account is out of credits")

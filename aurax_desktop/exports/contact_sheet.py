@@ -12,9 +12,10 @@ from PIL import Image, ImageDraw, ImageFont
 from aurax_desktop.atomic import write_atomically
 from aurax_desktop.exports.fonts import FontBook, visual
 from aurax_desktop.exports.lookbook import Look, Lookbook, date_text
-from aurax_desktop.exports.print_pictures import LeftOut, print_image
+from aurax_desktop.exports.print_pictures import LeftOut, left_out_note, look_name, print_image
 from aurax_desktop.exports.progress import Progress
-from aurax_desktop.exports.typesetting import wrap_words
+from aurax_desktop.exports.typesetting import reads_right_to_left, wrap_words
+from aurax_desktop.translation import _
 
 WIDTH = 1600
 MARGIN, GAP = 40, 16
@@ -71,6 +72,23 @@ class _Writer:
             self.draw.text((left, y), run.text, font=font, fill=colour)
             left += font.getlength(run.text)
 
+    def line(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: int,
+        colour: tuple[int, int, int],
+        *,
+        bold: bool = False,
+    ) -> None:
+        """A line from the sheet's margin ``x``: from the left, or, when it reads right to
+        left (Arabic, Hebrew), flush with the right margin, where its reader starts."""
+        if reads_right_to_left(text):
+            self.text(WIDTH - x, y, text, size, colour, bold=bold, right=True)
+        else:
+            self.text(x, y, text, size, colour, bold=bold)
+
     def wrap(self, text: str, width: int, size: int, *, bold: bool, lines: int) -> list[str]:
         return wrap_words(text, lambda line: self.width(line, size, bold=bold) <= width, lines)
 
@@ -87,9 +105,11 @@ def write_contact_sheet(
     taken only if no file has it (two exports at once never replace each other)."""
     kind = _FORMATS.get(target.suffix.lower())
     if kind is None:
-        raise ValueError(f"“{target.name}”: a contact sheet is a .png or .jpg picture.")
+        raise ValueError(
+            _("“{name}”: a contact sheet is a .png or .jpg picture.").format(name=target.name)
+        )
     if not book.pages:
-        raise ValueError("There are no finished try-ons to put on a contact sheet.")
+        raise ValueError(_("There are no finished try-ons to put on a contact sheet."))
     per_row = max(1, (WIDTH - 2 * MARGIN + GAP) // (CELL + GAP))
     cell_w = (WIDTH - 2 * MARGIN - GAP * (per_row - 1)) // per_row  # the row fills the width
     caption = 2 * (CAPTION_PX + 4) + DETAIL_PX + 12
@@ -97,17 +117,26 @@ def write_contact_sheet(
     height = MARGIN + 70 + 40 * len(book.pages) + lines * (CELL + caption + GAP) + MARGIN
     sheet = Image.new("RGB", (WIDTH, height), (250, 250, 250))
     writer = _Writer(ImageDraw.Draw(sheet))
-    writer.text(MARGIN, MARGIN, book.title, 34, DARK, bold=True)
-    writer.text(WIDTH - MARGIN, MARGIN + 8, date_text(book.made), 16, GREY, right=True)
+    # a title read right to left starts at the right, and the date goes to the left
+    mirrored = reads_right_to_left(book.title)
+    writer.line(MARGIN, MARGIN, book.title, 34, DARK, bold=True)
+    writer.text(
+        MARGIN if mirrored else WIDTH - MARGIN,
+        MARGIN + 8,
+        date_text(book.made),
+        16,
+        GREY,
+        right=not mirrored,
+    )
     if book.subtitle:
-        writer.text(MARGIN, MARGIN + 42, book.subtitle, 18, GREY)
+        writer.line(MARGIN, MARGIN + 42, book.subtitle, 18, GREY)
     notes: list[str] = []
     progress = progress or Progress()
     total, done = book.looks + 1, 0  # and the saving
     progress.step(done, total)
     y = MARGIN + 70
     for page in book.pages:
-        writer.text(MARGIN, y, page.person, 22, DARK, bold=True)
+        writer.line(MARGIN, y, page.person, 22, DARK, bold=True)
         y += 40
         for start in range(0, len(page.looks), per_row):
             for column, look in enumerate(page.looks[start : start + per_row]):
@@ -117,7 +146,8 @@ def write_contact_sheet(
                 try:
                     fitted = print_image(look.picture, CELL)
                 except LeftOut as left:
-                    notes.append(f"{page.person} with {look.garment} was left out: {left.note}")
+                    what = look_name(page.person, look.garment)
+                    notes.append(left_out_note(what, left.note))
                     continue
                 sheet.paste(fitted, (x + (cell_w - fitted.width) // 2, y + (CELL - fitted.height)))
                 _caption(writer, x + cell_w // 2, y + CELL + 6, cell_w, look)

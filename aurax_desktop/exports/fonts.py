@@ -56,10 +56,39 @@ def clean(text: str) -> str:
 
 def visual(text: str) -> str:
     """``text`` in the order it is drawn: right-to-left runs reversed, Arabic letters in
-    their joined forms; left-to-right text as it is."""
+    their joined forms, brackets facing their words; left-to-right text as it is."""
     if not _RIGHT_TO_LEFT.search(text):
         return text
-    return str(get_display(arabic_reshaper.reshape(text)))
+    return facing(str(get_display(arabic_reshaper.reshape(text))))
+
+
+_PAIRS = {")": "(", "]": "[", "}": "{", ">": "<", "\u00bb": "\u00ab", "\u203a": "\u2039"}
+"""Each closing bracket, as a left-to-right line draws it, and its opening one."""
+_OPENINGS = frozenset(_PAIRS.values())
+
+
+def facing(drawn: str) -> str:
+    """A line in the order it is drawn, with the brackets of its right-to-left runs
+    turned to face their words, as Unicode's mirroring asks ("عالم (ليلى)" is drawn
+    "(ىليل) ملاع", not ")ىليل( ملاع"): the reordering (python-bidi) reverses a run's
+    brackets but draws them unmirrored. A pair drawn closing first is a reversed one."""
+    chars = list(drawn)
+    opened: list[int] = []  # opening brackets drawn, waiting for their closing one
+    backwards: list[int] = []  # closing brackets drawn before their opening one
+    for index, char in enumerate(chars):
+        if char in _PAIRS:
+            if opened and chars[opened[-1]] == _PAIRS[char]:
+                opened.pop()
+            else:
+                backwards.append(index)
+        elif char in _OPENINGS:
+            partner = next((i for i in reversed(backwards) if _PAIRS[chars[i]] == char), None)
+            if partner is None:
+                opened.append(index)
+            else:
+                backwards.remove(partner)
+                chars[partner], chars[index] = char, chars[partner]
+    return "".join(chars)
 
 
 @dataclass(frozen=True)

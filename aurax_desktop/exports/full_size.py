@@ -21,10 +21,12 @@ from pathlib import Path, PurePath
 
 from aurax_desktop.atomic import atomic_file, make_folders
 from aurax_desktop.disk_errors import why_not_written
+from aurax_desktop.formats import format_number
 from aurax_desktop.jobs import Job
 from aurax_desktop.jobs.garments import SKU, garment_label
 from aurax_desktop.jobs.naming import caseless, fitted, folder_names, free_file_name, safe_stem
 from aurax_desktop.jobs.short_names import person_label
+from aurax_desktop.translation import _, ngettext
 
 FIELDS = ("sku", "name", "person", "garment", "type", "n")
 DEFAULT_TEMPLATE = "{person}__{garment}"
@@ -43,33 +45,53 @@ def check_template(template: str) -> None:
     (``{n:>1500000000}``, ``{sku!r}``) or is too long: at once, nothing made."""
     if len(template) > MAX_TEMPLATE:
         raise TemplateError(
-            f"the template is {len(template):,} characters long; a file name is at most "
-            f"255 bytes, so keep the template under {MAX_TEMPLATE:,} characters."
+            ngettext(
+                "the template is {length} character long; a file name is at most 255 bytes, "
+                "so keep the template under {limit} characters.",
+                "the template is {length} characters long; a file name is at most 255 bytes, "
+                "so keep the template under {limit} characters.",
+                len(template),
+            ).format(length=format_number(len(template)), limit=format_number(MAX_TEMPLATE))
         )
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as exc:
-        raise TemplateError(f"“{template}” is not a name template ({exc}).") from None
+        # Translators: {error} is Python's own words on what is wrong (in English)
+        refusal = _("“{template}” is not a name template ({error}).")
+        raise TemplateError(refusal.format(template=template, error=exc)) from None
     names = [name for _text, name, _spec, _conv in parsed]
     unknown = sorted({n for n in names if n is not None and n not in FIELDS})
     if unknown:
         fields = ", ".join("{" + f + "}" for f in FIELDS)
-        raise TemplateError(f"{', '.join(unknown)}: not a field; use {fields}.")
+        # Translators: {names} are the words typed between braces that name no field of
+        # a file name template; {fields} are those it takes ({sku}, {name}...)
+        refusal = _("{names}: not a field; use {fields}.")
+        raise TemplateError(refusal.format(names=", ".join(unknown), fields=fields))
     if not any(names):
-        raise TemplateError("the template names no field: every file would have one name.")
+        raise TemplateError(_("the template names no field: every file would have one name."))
     for _text, name, spec, conversion in parsed:
         if name is None:
             continue
+        field = "{" + name + "}"
         if conversion:
-            raise TemplateError(
-                f"“{{{name}!{conversion}}}” asks for a conversion, which names do not take: "
-                f"write {{{name}}}."
+            # Translators: {written} is what was typed ("{sku!r}"), {field} the field
+            # alone ("{sku}")
+            refusal = _(
+                "“{written}” asks for a conversion, which names do not take: write {field}."
             )
+            written = "{" + f"{name}!{conversion}" + "}"
+            raise TemplateError(refusal.format(written=written, field=field))
         if spec and not (name == "n" and _NUMBER_WIDTH.fullmatch(spec)):
+            written = "{" + f"{name}:{spec[:20]}{'…' if len(spec) > 20 else ''}" + "}"
+            # Translators: {written} is what was typed ("{sku:>9}"), {field} the field
+            # alone ("{sku}"); {number} is "{n}" and {padded} "{n:03}" (a number of three
+            # digits: 001, 002...)
+            refusal = _(
+                "“{written}” asks for a format, which names do not take (only {number} a "
+                "number of digits, as in {padded}): write {field}."
+            )
             raise TemplateError(
-                f"“{{{name}:{spec[:20]}{'…' if len(spec) > 20 else ''}}}” asks for a "
-                f"format, which names do not take (only {{n}} a number of digits, as in "
-                f"{{n:03}}): write {{{name}}}."
+                refusal.format(written=written, number="{n}", padded="{n:03}", field=field)
             )
 
 

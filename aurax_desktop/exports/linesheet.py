@@ -35,9 +35,11 @@ from aurax_desktop.exports.lookbook import (
     person_of,
 )
 from aurax_desktop.exports.paper import Paper, locale_paper
-from aurax_desktop.exports.print_pictures import PrintShelf, print_side
+from aurax_desktop.exports.print_pictures import PrintShelf, look_name, print_side
 from aurax_desktop.exports.progress import Progress
 from aurax_desktop.exports.typesetting import Typesetter, new_document
+from aurax_desktop.formats import format_number
+from aurax_desktop.formats import locale as language_locale
 from aurax_desktop.jobs import FAVOURITE, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import (
     COLOUR,
@@ -49,8 +51,9 @@ from aurax_desktop.jobs.garments import (
     WHOLESALE,
     garment_label,
 )
-from aurax_desktop.jobs.prices import document_locale, format_price
+from aurax_desktop.jobs.prices import format_price
 from aurax_desktop.jobs.variants import cell_of, chosen_looks
+from aurax_desktop.translation import _, ngettext, pgettext
 
 LOOKS_PER_ROW = 4
 
@@ -78,21 +81,28 @@ class LineItem:
     def details(self) -> list[str]:
         """Its lines of details, in the order a buyer reads them; the prices on one line
         ("Wholesale: €54.50 · Retail: €129.00"; a retail price alone is "Price")."""
-        labelled = [
-            ("SKU", self.sku),
-            ("Category", self.category),
-            ("Colour", self.colour),
-            ("Sizes", self.sizes),
-        ]
-        lines = [f"{label}: {value}" for label, value in labelled if value]
-        prices = [
-            f"{label}: {value}"
-            for label, value in (
-                ("Wholesale", self.wholesale),
-                ("Retail" if self.wholesale else "Price", self.retail),
-            )
-            if value
-        ]
+        lines = []
+        if self.sku:
+            # Translators: a garment's details on a line sheet for wholesale buyers
+            lines.append(_("SKU: {sku}").format(sku=self.sku))
+        if self.category:
+            # Translators: what the garment is ("Dress", "Trousers": the list's own word)
+            lines.append(_("Category: {category}").format(category=self.category))
+        if self.colour:
+            lines.append(_("Colour: {colour}").format(colour=self.colour))
+        if self.sizes:
+            # Translators: the sizes a garment comes in ("XS-XL", "One size")
+            lines.append(_("Sizes: {sizes}").format(sizes=self.sizes))
+        prices = []
+        if self.wholesale:
+            # Translators: the price a shop pays (wholesale), on a line sheet
+            prices.append(_("Wholesale: {price}").format(price=self.wholesale))
+        if self.retail and self.wholesale:
+            # Translators: the recommended retail price, beside the wholesale one
+            prices.append(_("Retail: {price}").format(price=self.retail))
+        elif self.retail:
+            # Translators: a garment's price, when the list gives no wholesale price
+            prices.append(_("Price: {price}").format(price=self.retail))
         if prices:
             lines.append(" · ".join(prices))
         return lines
@@ -132,9 +142,9 @@ def from_jobs(
     ``descriptions``: description jobs whose photo may be one of the garments' (the
     newest is used). The looks are those that pass (as in ``lookbook.from_jobs``); with
     any of ``favourites_only``, ``min_stars`` or ``chosen``, a garment none of whose
-    looks pass is left out. Prices are shown as ``locale`` (the user's when None)
-    writes them."""
-    shown_in = locale or document_locale()
+    looks pass is left out. Prices are shown as ``locale`` writes them (when None, as
+    the language spoken writes them, which the document is written in)."""
+    shown_in = locale or language_locale()
     all_jobs = [j for j in jobs if j.kind is JobKind.TRY_ON]
     described: dict[str, str] = {}
     for job in sorted(descriptions, key=lambda j: j.created_at):
@@ -161,7 +171,8 @@ def from_jobs(
         items.append(_item(first, looks, described, names, shown_in))
     name = next((j.batch_name for j in all_jobs if j.batch_name), "")
     return LineSheet(
-        clean(name) or "Line sheet",
+        # Translators: the title of a line sheet whose batch has no name
+        clean(name) or _("Line sheet"),
         items=tuple(items),
         subtitle=clean(subtitle),
         logo=logo,
@@ -229,7 +240,7 @@ def write_linesheet(
     garments a page, each filling half of what the heading leaves; notes on pictures
     left out. ``progress`` is told of each page, and may stop the writing."""
     if not sheet.items:
-        raise ValueError("There are no garments in this batch to put in a line sheet.")
+        raise ValueError(_("There are no garments in this batch to put in a line sheet."))
     width, height = (paper or locale_paper()).size
     progress = progress or Progress()
     pages = page_count(sheet)
@@ -248,7 +259,11 @@ def write_linesheet(
                 _item_block(ts, item, _Block(top, block, width), shelf)
                 top -= block
             ts.pdf.setFillGray(0.35)
-            ts.draw(width / 2, MARGIN / 2, f"{number} / {pages}", 8, align="centre")
+            # Translators: a line sheet's page number: page 2 of 5 is "2 / 5"
+            folio = _("{page} / {pages}").format(
+                page=format_number(number), pages=format_number(pages)
+            )
+            ts.draw(width / 2, MARGIN / 2, folio, 8, align="centre")
             ts.pdf.setFillGray(0)
             pdf.showPage()
             progress.step(number, total)
@@ -273,26 +288,32 @@ def _cover(ts: Typesetter, sheet: LineSheet, paper: tuple[float, float]) -> None
             pass  # a logo that cannot be read is left out, as on the other pages
     if sheet.brand:
         for line in ts.wrap(sheet.brand, room, 14, bold=True, lines=1):
-            ts.draw(MARGIN, y, line, 14, bold=True)
+            ts.draw(MARGIN, y, line, 14, bold=True, room=room)
         y -= 14 * mm
     for line in ts.wrap(sheet.title, room, 28, bold=True, lines=2):
-        ts.draw(MARGIN, y, line, 28, bold=True)
+        ts.draw(MARGIN, y, line, 28, bold=True, room=room)
         y -= 34
     if sheet.subtitle:
         for line in ts.wrap(sheet.subtitle, room, 13, lines=2):
-            ts.draw(MARGIN, y, line, 13)
+            ts.draw(MARGIN, y, line, 13, room=room)
             y -= 17
     y -= 4 * mm
     count = len(sheet.items)
+    # Translators: on a line sheet's cover, what is inside
+    inside = ngettext(
+        "Line sheet · {count} garment", "Line sheet · {count} garments", count
+    ).format(count=format_number(count))
     ts.pdf.setFillGray(0.35)
-    ts.draw(MARGIN, y, f"Line sheet · {count} {'garment' if count == 1 else 'garments'}", 11)
-    ts.draw(MARGIN, y - 16, date_text(sheet.made), 11)
+    ts.draw(MARGIN, y, inside, 11, room=room)
+    ts.draw(MARGIN, y - 16, date_text(sheet.made), 11, room=room)
     ts.pdf.setFillGray(0)
     if sheet.contact:
         bottom = MARGIN + 14
-        ts.draw(MARGIN, bottom + 14, "Contact", 9, bold=True)
+        # Translators: above whom buyers write to, on a line sheet's cover
+        contact = pgettext("line sheet", "Contact")
+        ts.draw(MARGIN, bottom + 14, contact, 9, bold=True, room=room)
         for line in ts.wrap(sheet.contact, room, 10, lines=1):
-            ts.draw(MARGIN, bottom, line, 10)
+            ts.draw(MARGIN, bottom, line, 10, room=room)
 
 
 @dataclass(frozen=True)
@@ -314,7 +335,8 @@ def _item_block(ts: Typesetter, item: LineItem, block: _Block, shelf: PrintShelf
     if item.photo is not None:
         picture = shelf.take(
             item.photo,
-            f"The photo of {item.garment}",
+            # Translators: a garment's own photo, named in a note when it is left out
+            _("The photo of {garment}").format(garment=item.garment),
             side=print_side(max(photo_w, photo_h)),
             preview=False,
         )
@@ -327,11 +349,11 @@ def _item_block(ts: Typesetter, item: LineItem, block: _Block, shelf: PrintShelf
     room = block.width - MARGIN - x
     y = top - 12
     for line in ts.wrap(item.garment, room, 12, bold=True, lines=2):
-        ts.draw(x, y, line, 12, bold=True)
+        ts.draw(x, y, line, 12, bold=True, room=room)
         y -= 15
     for detail in item.details():
         for line in ts.wrap(detail, room, 9, lines=1):
-            ts.draw(x, y, line, 9)
+            ts.draw(x, y, line, 9, room=room)
             y -= 12
     y = _descriptions(ts, item, x, y, room)
     text_bottom = y + 12 - 4  # the last line's descenders
@@ -348,7 +370,7 @@ def _descriptions(ts: Typesetter, item: LineItem, x: float, y: float, room: floa
         y -= 3
         lines = ts.wrap(text, room, 8.5, lines=left)
         for line in lines:
-            ts.draw(x, y, line, 8.5)
+            ts.draw(x, y, line, 8.5, room=room)
             y -= 11
         left -= len(lines)
     return y
@@ -369,7 +391,7 @@ def _looks(ts: Typesetter, item: LineItem, block: _Block, shelf: PrintShelf) -> 
     for index, (person, look) in enumerate(item.looks[:LOOKS_PER_ROW]):
         x = MARGIN + index * (cell_w + gap)
         picture = shelf.take(
-            look.picture, f"{person} with {item.garment}", side=print_side(max(cell_w, box_h))
+            look.picture, look_name(person, item.garment), side=print_side(max(cell_w, box_h))
         )
         if picture is None:
             continue
@@ -382,6 +404,9 @@ def _looks(ts: Typesetter, item: LineItem, block: _Block, shelf: PrintShelf) -> 
             ts.draw(x + cell_w / 2, y, line, CAPTION_SIZE, align="centre")
             y -= line_h
     if more > 0:
-        looks = "look" if more == 1 else "looks"
+        # Translators: under a row of a garment's looks, those that did not fit in it
+        rest = ngettext("and {count} more look", "and {count} more looks", more).format(
+            count=format_number(more)
+        )
         y = top - box_h - CAPTION_LINES * line_h - line_h
-        ts.draw(width - MARGIN, y, f"and {more} more {looks}", CAPTION_SIZE, align="right")
+        ts.draw(width - MARGIN, y, rest, CAPTION_SIZE, align="right")

@@ -20,7 +20,6 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from babel.dates import format_date
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 
@@ -28,14 +27,15 @@ from aurax_desktop.api import ProductType
 from aurax_desktop.atomic import atomic_file
 from aurax_desktop.exports.fonts import clean
 from aurax_desktop.exports.paper import Paper, locale_paper
-from aurax_desktop.exports.print_pictures import PrintPicture, PrintShelf, print_side
+from aurax_desktop.exports.print_pictures import PrintPicture, PrintShelf, look_name, print_side
 from aurax_desktop.exports.progress import Progress
-from aurax_desktop.exports.typesetting import Typesetter, new_document
+from aurax_desktop.exports.typesetting import Typesetter, new_document, reads_right_to_left
+from aurax_desktop.formats import format_date
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import CATEGORY, SKU, garment_label
-from aurax_desktop.jobs.prices import document_locale
 from aurax_desktop.jobs.short_names import person_label, readable_names
 from aurax_desktop.jobs.variants import cell_of, chosen_looks
+from aurax_desktop.translation import _
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,8 @@ def person_of(job: Job, names: Mapping[str, str] | None = None) -> str:
     """A try-on's person for people: the name the user gave them, else in ``names`` (the
     batch's people, without what all their files' names share), else from their photo's
     file name."""
-    return clean(person_label(job, names)) or "Person"
+    # Translators: a person with no name, as a lookbook's page names them
+    return clean(person_label(job, names)) or _("Person")
 
 
 def batch_people(jobs: Iterable[Job]) -> dict[str, str]:
@@ -150,13 +151,16 @@ def from_jobs(
         PersonPage(people[row], tuple(look for _c, look in sorted(rows[row], key=lambda x: x[0])))
         for row in sorted(rows)
     )
-    return Lookbook(clean(name) or "Lookbook", pages=pages, subtitle=clean(subtitle), logo=logo)
+    # Translators: the title of a lookbook whose batch has no name
+    title = clean(name) or _("Lookbook")
+    return Lookbook(title, pages=pages, subtitle=clean(subtitle), logo=logo)
 
 
 def date_text(moment: float) -> str:
-    """The day a document was made, as the user's locale writes dates ("7 December
-    2026" in British English, "December 7, 2026" in American, "7. Dezember 2026")."""
-    return format_date(date.fromtimestamp(moment), format="long", locale=document_locale())
+    """The day a document was made, as the language it is written in writes dates, in
+    its country's way ("7 December 2026" in British English, "December 7, 2026" in
+    American, "7. Dezember 2026")."""
+    return format_date(date.fromtimestamp(moment), "long")
 
 
 MARGIN = 15 * mm
@@ -208,17 +212,34 @@ def heading(ts: Typesetter, width: float, height: float, book: Titled) -> float:
             logo_width = 0.0
     title_room = width - 2 * MARGIN - (logo_width + 4 * mm if logo_width else 45 * mm)
     title_lines = ts.wrap(book.title, title_room, 16, bold=True, lines=1)
-    ts.draw(MARGIN, top - 6 * mm, title_lines[0] if title_lines else "", 16, bold=True)
+    title = title_lines[0] if title_lines else ""
     stamp = date_text(book.made)
     if logo_width:
-        ts.draw(MARGIN, top - 11 * mm, stamp, 9)
+        ts.draw(MARGIN, top - 6 * mm, title, 16, bold=True, room=title_room)
+        ts.draw(MARGIN, top - 11 * mm, stamp, 9, room=title_room)
         below = top - 15 * mm
     else:
-        ts.draw(width - MARGIN, top - 6 * mm, stamp, 9, align="right")
+        # a title read right to left starts at the right, and the date goes to the left
+        mirrored = reads_right_to_left(title)
+        ts.draw(
+            width - MARGIN if mirrored else MARGIN,
+            top - 6 * mm,
+            title,
+            16,
+            bold=True,
+            align="right" if mirrored else "left",
+        )
+        ts.draw(
+            MARGIN if mirrored else width - MARGIN,
+            top - 6 * mm,
+            stamp,
+            9,
+            align="left" if mirrored else "right",
+        )
         below = top - 10 * mm
     if book.subtitle:
         for line in ts.wrap(book.subtitle, width - 2 * MARGIN, 10, lines=1):
-            ts.draw(MARGIN, below, line, 10)
+            ts.draw(MARGIN, below, line, 10, room=width - 2 * MARGIN)
         below -= 6 * mm
     return float(below)
 
@@ -232,12 +253,12 @@ def draw_caption(ts: Typesetter, x: float, top: float, width: float, look: Look)
     picture."""
     y = top - CAPTION_SIZE - 2
     for line in ts.wrap(look.garment, width, CAPTION_SIZE, lines=CAPTION_LINES):
-        ts.draw(x, y, line, CAPTION_SIZE, bold=True)
+        ts.draw(x, y, line, CAPTION_SIZE, bold=True, room=width)
         y -= CAPTION_SIZE + 2
     details = " · ".join(part for part in (look.sku, look.category) if part)
     for line in ts.wrap(details, width, DETAIL_SIZE, lines=1):
         ts.pdf.setFillGray(0.35)
-        ts.draw(x, y, line, DETAIL_SIZE)
+        ts.draw(x, y, line, DETAIL_SIZE, room=width)
         ts.pdf.setFillGray(0)
 
 
@@ -265,7 +286,7 @@ def write_pdf(
     (at print resolution), so the document's size and the memory it takes grow with its
     pages, not its pixels. ``progress`` is told of each page, and may stop the writing."""
     if not book.pages:
-        raise ValueError("There are no finished try-ons to put in a lookbook.")
+        raise ValueError(_("There are no finished try-ons to put in a lookbook."))
     size = (paper or locale_paper()).size
     progress = progress or Progress()
     parts = [
@@ -308,7 +329,7 @@ class _Pages:
     def _pictures(self, person: str, looks: tuple[Look, ...]) -> list[tuple[Look, PrintPicture]]:
         shown = []
         for look in looks:
-            picture = self.shelf.take(look.picture, f"{person} with {look.garment}")
+            picture = self.shelf.take(look.picture, look_name(person, look.garment))
             if picture is not None:
                 shown.append((look, picture))
         return shown
@@ -360,12 +381,14 @@ class _Pages:
         size from one of their pages to the next."""
         ts, (width, height) = self.ts, paper
         top = heading(ts, width, height, self.book)
-        name = f"{person} (continued)" if continued else person
-        name_lines = ts.wrap(name, width - 2 * MARGIN, 13, bold=True, lines=1)
-        ts.draw(MARGIN, top - 4 * mm, name_lines[0] if name_lines else "", 13, bold=True)
+        # Translators: the name of a person whose looks go on from the page before
+        name = _("{person} (continued)").format(person=person) if continued else person
+        room = width - 2 * MARGIN
+        name_lines = ts.wrap(name, room, 13, bold=True, lines=1)
+        ts.draw(MARGIN, top - 4 * mm, name_lines[0] if name_lines else "", 13, bold=True, room=room)
         for look, (x, y, w, h) in self._placed(self._pictures(person, looks), paper, slots):
             made = self.shelf.take(
-                look.picture, f"{person} with {look.garment}", side=print_side(max(w, h))
+                look.picture, look_name(person, look.garment), side=print_side(max(w, h))
             )
             if made is not None:
                 ts.pdf.drawImage(str(made.path), x, y, w, h, preserveAspectRatio=True, anchor="c")

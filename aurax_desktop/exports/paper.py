@@ -10,6 +10,8 @@ import os
 
 from reportlab.lib.pagesizes import A4, LETTER
 
+from aurax_desktop.translation import pgettext
+
 LETTER_TERRITORIES = frozenset(
     {"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE"}
 )
@@ -29,7 +31,9 @@ class Paper(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return "A4" if self is Paper.A4 else "Letter"
+        """Its name for people: "A4", "Letter" (the US paper, "Carta" in Spanish)."""
+        # Translators: the US paper size, as the paper is called where it is used
+        return "A4" if self is Paper.A4 else pgettext("paper size", "Letter")
 
 
 def locale_paper(name: str | None = None) -> Paper:

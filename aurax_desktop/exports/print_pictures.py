@@ -19,6 +19,7 @@ from PIL import Image
 
 from aurax_desktop.imaging import DEFAULT_MAX_PIXELS, ImageError, read_header
 from aurax_desktop.jobs.files import PRINT_NAME, PRINT_SIDE
+from aurax_desktop.translation import _
 
 PRINT_DPI = 300
 """The resolution a document's pictures are made at for the room they are given."""
@@ -36,6 +37,19 @@ class LeftOut(Exception):  # noqa: N818 - what happened to the picture, said as 
     def __init__(self, note: str) -> None:
         super().__init__(note)
         self.note = note
+
+
+def look_name(person: str, garment: str) -> str:
+    """A look as a document's notes name it: "anna with Linen dress"."""
+    # Translators: a look in a document: a person's name and the garment they wear
+    return _("{person} with {garment}").format(person=person, garment=garment)
+
+
+def left_out_note(what: str, why: str) -> str:
+    """The note on a picture left out of a document: ``what`` it shows, ``why``."""
+    # Translators: {what} is a picture: "anna with Linen dress" or "The photo of Linen
+    # dress"; {why} is a sentence saying what is wrong with it
+    return _("{what} was left out: {why}").format(what=what, why=why)
 
 
 @dataclass(frozen=True)
@@ -79,7 +93,7 @@ class PrintShelf:
             try:
                 self._made[key] = self._make(result, side, preview)
             except LeftOut as left:
-                self.notes.append(f"{about} was left out: {left.note}")
+                self.notes.append(left_out_note(about, left.note))
                 return None
         return self._made[key]
 
@@ -95,7 +109,9 @@ class PrintShelf:
             with Image.open(path) as picture:
                 return PrintPicture(path, picture.size)
         except (OSError, ValueError) as exc:
-            raise LeftOut(f"its print picture cannot be read ({exc}).") from None
+            # Translators: {error} is the system's own words (often English)
+            why = _("its print picture cannot be read ({error}).")
+            raise LeftOut(why.format(error=exc)) from None
 
 
 def print_jpeg(result: Path, side: int = PRINT_SIDE, *, preview: bool = True) -> bytes:
@@ -114,7 +130,9 @@ def print_jpeg(result: Path, side: int = PRINT_SIDE, *, preview: bool = True) ->
     except ImageError as exc:
         raise LeftOut(exc.user_message) from None
     except OSError as exc:
-        raise LeftOut(f"the result cannot be read ({exc.strerror or exc}).") from None
+        # Translators: {error} is the system's own words
+        why = _("the result cannot be read ({error}).").format(error=exc.strerror or exc)
+        raise LeftOut(why) from None
     out = io.BytesIO()
     pixels.convert("RGB").save(out, "JPEG", quality=88)
     return out.getvalue()
@@ -128,8 +146,10 @@ def _not_a_bomb(result: Path) -> None:
         return  # read_header says plainly what is wrong with it
     if width * height > DEFAULT_MAX_PIXELS:
         raise LeftOut(
-            f"the result is {width} by {height} pixels, larger than a "
-            "picture may be, so it was left out."
+            _(
+                "the result is {width} by {height} pixels, larger than a picture may be, so it "
+                "was left out."
+            ).format(width=width, height=height)
         )
 
 

@@ -11,12 +11,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from aurax_desktop.translation import _
+
 
 class ExportStopped(Exception):  # noqa: N818 - what happened, said as it is
     """The user stopped the export before it was written: no file was made."""
 
     def __init__(self) -> None:
-        super().__init__("The export was stopped: no file was written.")
+        super().__init__(_("The export was stopped: no file was written."))
 
 
 def _untold(_done: int, _total: int) -> None:
