@@ -38,6 +38,7 @@ def _keyring() -> ModuleType:
 
     return keyring
 
+
 SERVICE = "aurax-desktop"
 _KEY_ENTRY = "api-key"
 _ID_ENTRY = "key-id"
@@ -115,9 +116,7 @@ def from_environment() -> Credentials | None:
 class CredentialStore:
     """Saves, loads and clears the key and key id in the OS keyring."""
 
-    def __init__(
-        self, service: str = SERVICE, backend: KeyringBackend | None = None
-    ) -> None:
+    def __init__(self, service: str = SERVICE, backend: KeyringBackend | None = None) -> None:
         self.service = service
         self._backend = backend
 
