@@ -5,6 +5,7 @@ the file only)."""
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import logging.handlers
 import os
@@ -12,7 +13,9 @@ import sys
 from pathlib import Path
 
 from aurax_desktop import paths
+from aurax_desktop.privacy import refuse_link
 from aurax_desktop.redaction import redact
+from aurax_desktop.translation import _
 
 LOG_NAME = "aurax-desktop.log"
 _FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
@@ -32,10 +35,17 @@ class RedactingFormatter(logging.Formatter):
 
 class _LogFileHandler(logging.handlers.RotatingFileHandler):
     """The log file; a record that cannot be written (a full disk, a folder gone) is
-    lost quietly: logging's own report of it is a traceback on the terminal."""
+    lost quietly: logging's own report of it is a traceback on the terminal. It is
+    opened never through a symbolic link (at start and after each rotation): a link
+    planted where the log goes is refused, not written through."""
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
         return
+
+    def _open(self) -> io.TextIOWrapper:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(self.baseFilename, flags, 0o600)
+        return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
 
 
 class TerminalHandler(logging.Handler):
@@ -71,6 +81,8 @@ def log_to_terminal(level: int = logging.WARNING) -> TerminalHandler:
 def setup_logging(level: int = logging.INFO, *, folder: Path | None = None) -> Path:
     """Send the program's log to a rotating file (1 MB x 5) and return its path."""
     target = (folder or paths.log_dir()) / LOG_NAME
+    # Translators: a sentence's subject, as in "The log file … is a link to another place"
+    refuse_link(target, _("The log file"))  # a link planted for it, or for its folder
     target.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
     for handler in list(root.handlers):

@@ -77,3 +77,25 @@ def test_links_inside_a_linked_data_folder_are_still_not_followed(
     assert "Traceback" not in tried.stderr
     assert list(elsewhere.iterdir()) == []
     assert server.stats()["tasks_created"] == 0
+
+
+@pytest.mark.parametrize("planted", ["the log file", "the log folder"])
+def test_a_link_planted_for_the_log_is_not_written_through(
+    server: DemoServer, tmp_path: Path, photos: list[str], planted: str
+) -> None:
+    data = tmp_path / "aurax-desktop"
+    data.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    victim = elsewhere / "aurax-desktop.log"
+    victim.write_text("someone else's file\n", encoding="utf-8")
+    if planted == "the log file":
+        (data / "logs").mkdir()
+        (data / "logs" / "aurax-desktop.log").symlink_to(victim)
+    else:
+        (data / "logs").symlink_to(elsewhere)
+    tried = aurax(server, data, "try-on", *photos, "--type", "DRESS")
+    assert tried.returncode == 0, tried.stderr  # the work goes on without a log file
+    assert "Traceback" not in tried.stderr
+    assert victim.read_text(encoding="utf-8") == "someone else's file\n"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["aurax-desktop.log"]
