@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolButton
 
 from aurax_desktop.imaging import thumbnail
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.icons import ICON_SIZE, icon
 from aurax_desktop.ui.describe.model import (
@@ -36,7 +37,7 @@ class DescribeTable(QTableView):
         self.work = work
         self.table_model = model
         self.setObjectName("describeTable")
-        self.setAccessibleName("Product photos and their descriptions")
+        self.setAccessibleName(_("Product photos and their descriptions"))
         self.setModel(model)
         self.setItemDelegateForColumn(TYPE, TypeDelegate(self))
         self.setWordWrap(True)
@@ -50,8 +51,9 @@ class DescribeTable(QTableView):
         )
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setAccessibleName("Rows")
-        self.horizontalHeader().setAccessibleName("Columns")
+        # Translators: the table's rows and columns, as a screen reader names them.
+        self.verticalHeader().setAccessibleName(_("Rows"))
+        self.horizontalHeader().setAccessibleName(_("Columns"))
         self.setIconSize(ICON_SIZE * 2.6)
         header = self.horizontalHeader()
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
@@ -100,8 +102,8 @@ class DescribeTable(QTableView):
         for row in range(first, last + 1):
             button = QToolButton()
             button.setIcon(icon("copy"))
-            button.setToolTip("Copy the description")
-            button.setAccessibleName("Copy the description")
+            button.setToolTip(_("Copy the description"))
+            button.setAccessibleName(_("Copy the description"))
             button.clicked.connect(lambda _c=False, r=row: self.copy_description(r))
             self.setIndexWidget(self.table_model.index(row, COPY), button)
 
@@ -109,4 +111,4 @@ class DescribeTable(QTableView):
         text = self.table_model.rows[row].description
         if text:
             QGuiApplication.clipboard().setText(text)
-            self.message.emit("Description copied.")
+            self.message.emit(_("Description copied."))

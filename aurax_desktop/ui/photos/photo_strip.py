@@ -35,6 +35,7 @@ from aurax_desktop.imaging import ImageError, SourceImage
 from aurax_desktop.jobs.garments import LABEL, SKU
 from aurax_desktop.jobs.inputs import ImageInput
 from aurax_desktop.jobs.short_names import distinct_labels
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.qimages import to_qimage
 from aurax_desktop.ui.photos.photo_loading import read_photo
@@ -99,18 +100,21 @@ class PhotoStrip(QListWidget):
     def __init__(
         self,
         work: BackgroundWork,
-        title: str,
+        kind: str,
+        name: str,
         parent: QWidget | None = None,
         *,
         typed: bool = False,
     ) -> None:
+        """``kind``: what its photos are ("person", "garment"), for its object's name;
+        ``name``: what a screen reader calls it ("Person photos")."""
         super().__init__(parent)
         self.work = work
         self.typed = typed
         """Each photo has its own product type (garments), shown on its thumbnail."""
         self._pictures: dict[int, QImage] = {}
-        self.setObjectName(f"{title.lower()}Strip")
-        self.setAccessibleName(f"{title} photos")
+        self.setObjectName(f"{kind}Strip")
+        self.setAccessibleName(name)
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(False)
@@ -124,16 +128,16 @@ class PhotoStrip(QListWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFixedHeight(THUMB + 24)
         self.horizontalScrollBar().rangeChanged.connect(self._fit_height)
-        self.setToolTip("Click a photo to show it; Delete removes it")
+        self.setToolTip(_("Click a photo to show it; Delete removes it"))
         self.setVisible(False)
         self._photos: dict[int, Photo] = {}
         self.currentItemChanged.connect(self._current_changed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        remove = QAction("Remove this photo", self)
+        remove = QAction(_("Remove this photo"), self)
         remove.triggered.connect(self.remove_current)
         self.addAction(remove)
         if typed:
-            describe = QAction("Describe this garment…", self)
+            describe = QAction(_("Describe this garment…"), self)
             describe.triggered.connect(self._describe_current)
             self.addAction(describe)
 
@@ -159,7 +163,7 @@ class PhotoStrip(QListWidget):
                 photo.product_type = kind.value
             item = QListWidgetItem(photo.name)
             item.setData(Qt.ItemDataRole.UserRole, photo.key)
-            item.setToolTip(self._tip(photo))
+            self._describe_item(item, photo)
             self.addItem(item)
             first = first or item
             self._draw(photo)
@@ -249,7 +253,11 @@ class PhotoStrip(QListWidget):
         first, second = sorted((photo, twin), key=lambda p: self._row(p) or 0)
         was_current = self.current() is second
         now = self.remove(second)
-        self.skipped.emit(f"Skipped “{second.name}”: it is the same picture as “{first.name}”.")
+        self.skipped.emit(
+            _("Skipped “{name}”: it is the same picture as “{first}”.").format(
+                name=second.name, first=first.name
+            )
+        )
         if was_current and now is not None:
             self.chosen.emit(now)
         return second is photo
@@ -296,6 +304,13 @@ class PhotoStrip(QListWidget):
             lines.append(ProductType(photo.product_type).label)
         return "\n".join(line for line in lines if line)
 
+    def _describe_item(self, item: QListWidgetItem, photo: Photo) -> None:
+        """The photo whole in the item's tooltip, and read so by a screen reader (the
+        name under the thumbnail may be cut)."""
+        tip = self._tip(photo)
+        item.setToolTip(tip)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, tip.replace("\n", ", "))
+
     def _badged(self, photo: Photo, image: QImage) -> QPixmap:
         """The thumbnail, with the garment's type written across its foot."""
         pixmap = QPixmap.fromImage(image)
@@ -326,7 +341,7 @@ class PhotoStrip(QListWidget):
         row = self._row(photo)
         if row is None:
             return
-        self.item(row).setToolTip(self._tip(photo))
+        self._describe_item(self.item(row), photo)
         image = self._pictures.get(photo.key)
         if image is not None:
             self.item(row).setIcon(QIcon(self._badged(photo, image)))
@@ -337,7 +352,7 @@ class PhotoStrip(QListWidget):
         reason = error.user_message if isinstance(error, ImageError) else str(error)
         was_current = self.current() is photo
         now = self.remove(photo)
-        self.skipped.emit(f"Skipped: {reason}")
+        self.skipped.emit(_("Skipped: {reason}").format(reason=reason))
         if was_current and now is not None:
             self.chosen.emit(now)
 
