@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QImage
+from PySide6.QtGui import QFont, QGuiApplication, QImage
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from aurax_desktop.api import ProductType, suggest_product_type
@@ -43,6 +43,11 @@ COLUMNS: tuple[LazyText | str, ...] = (
 """The columns' headings."""
 PHOTO, FILE, TYPE, DESCRIPTION, STATUS, COPY = range(6)
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def right_to_left() -> bool:
+    """The window is laid out right to left (Arabic): the table's cells are too."""
+    return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
 def _nothing(_job_id: str) -> Job | None:
@@ -146,8 +151,8 @@ class DescribeTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == PHOTO:
             return row.thumbnail
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == FILE:
-                return row.name
+            if column == FILE:  # a file's name keeps its own direction in Arabic
+                return f"\u2068{row.name}\u2069" if right_to_left() else row.name
             if column == TYPE:
                 return (
                     ProductType(row.product_type).label

@@ -182,7 +182,9 @@ class DescribePage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        self.editor.setMinimumWidth(EDITOR_LEAST)
+        # as narrow as it may be, but never narrower than its buttons (in some languages
+        # "Again · 0.25 credits" is wider than the least)
+        self.editor.setMinimumWidth(max(EDITOR_LEAST, self.editor.minimumSizeHint().width()))
         inner.addWidget(split, 1)
         inner.addLayout(bottom)
         layout = QVBoxLayout(self)

@@ -70,6 +70,9 @@ def pane_words(purpose: PaneKind) -> PaneWords:
         )
     if purpose == "garment":
         return PaneWords(
+            # Translators: the heading of the Try-On page's pane for what is tried on
+            # (garments, and bags, shoes and jewellery too); its notes call it "the
+            # Garment pane".
             title=_("Garment"),
             photo=_("Garment photo"),
             placeholder=_("Drop garment photos here, paste (Ctrl+V), or click to browse"),

@@ -50,6 +50,13 @@ NAME_MARGIN = 8
 _ids = itertools.count(1)
 
 
+def isolated(name: str) -> str:
+    """A file's name kept in its own direction inside a right-to-left window: a list
+    lays its items' texts out right to left there, and "022-model-ben" read
+    "model-ben-022" (a Unicode first-strong isolate)."""
+    return f"\u2068{name}\u2069"
+
+
 @dataclass(eq=False)
 class Photo:
     """One photo of a pane: a file, or bytes (pasted, dropped from a browser)."""
@@ -281,7 +288,7 @@ class PhotoStrip(QListWidget):
                 label, Qt.TextElideMode.ElideMiddle, width - NAME_MARGIN
             )
             item = self.item(row)
-            item.setText(elided)
+            item.setText(isolated(elided) if self.isRightToLeft() else elided)
             item.setSizeHint(cell)
         # Every item in a cell of this size, laid out anew when it changes (items resized
         # one by one kept their old places, and wider names ran into each other).

@@ -186,6 +186,8 @@ class BatchQuestion(QDialog):
             )
         )
         self.describe.setObjectName("describeGarmentsCheck")
+        # its words whole: the question widens for a language that says it at length
+        self.describe.setMinimumWidth(self.describe.sizeHint().width())
         note = QLabel(
             _(
                 "You can pause the batch or cancel what is not sent yet; try-ons already at "
@@ -214,7 +216,7 @@ class BatchQuestion(QDialog):
         layout.addWidget(self.describe)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(max(520, layout.minimumSize().width()))
         self.name_edit.textChanged.connect(self._update)
         self.describe.toggled.connect(self._update)
         self._update()
