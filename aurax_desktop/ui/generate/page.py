@@ -23,7 +23,6 @@ from aurax_desktop.api import COST_IMAGE_GENERATION, ProductType
 from aurax_desktop.jobs import GenerationInput, new_job_id
 from aurax_desktop.translation import LazyText, _, lazy_gettext, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
-from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.choices import (
     combo_box,
     credits_text,
@@ -33,6 +32,7 @@ from aurax_desktop.ui.common.choices import (
 from aurax_desktop.ui.common.folders import FolderMemory
 from aurax_desktop.ui.common.sending import SendingPage, SpendCheck
 from aurax_desktop.ui.photos.image_pane import ImagePane
+from aurax_desktop.ui.photos.photo_canvas import PhotoCanvas
 
 PRESETS: tuple[tuple[LazyText, tuple[int, int]], ...] = (
     (lazy_gettext("Square 1024"), (1024, 1024)),
@@ -59,7 +59,7 @@ class GeneratePage(SendingPage):
         super().__init__(work, allow_spend, parent)
         self._submit = submit
         self.shape_pane = ImagePane(
-            "shape", ImageCanvas(), work, icon_name="image", folders=folders
+            "shape", PhotoCanvas(), work, icon_name="image", folders=folders
         )
         self.shape_pane.setObjectName("shapePane")
         self.shape_pane.setAccessibleName(self.shape_pane.words.photo)

@@ -22,9 +22,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from aurax_desktop.translation import _, pgettext
-from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.qimages import mask_to_pil
 from aurax_desktop.ui.common.theme import accent
+from aurax_desktop.ui.photos.photo_canvas import PhotoCanvas
 
 MIN_BRUSH, MAX_BRUSH = 4, 300
 
@@ -110,7 +110,7 @@ class _Invert(QUndoCommand):
         self.canvas.invert_pixels()
 
 
-class MaskCanvas(ImageCanvas):
+class MaskCanvas(PhotoCanvas):
     maskChanged = Signal()
     brushSizeChanged = Signal(int)
 

@@ -34,7 +34,6 @@ from aurax_desktop.jobs.manifest import Manifest, ManifestError, read_manifest
 from aurax_desktop.logs import log_file
 from aurax_desktop.translation import _, lazy_gettext, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
-from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.choices import number_text, product_type_combo
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.fields import show_placeholder_whole
@@ -44,6 +43,7 @@ from aurax_desktop.ui.common.sending import SendingPage, SpendCheck
 from aurax_desktop.ui.common.strength import StrengthWords, strength_slider
 from aurax_desktop.ui.photos.image_pane import ImagePane
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
+from aurax_desktop.ui.photos.photo_canvas import PhotoCanvas
 from aurax_desktop.ui.photos.photo_strip import Photo
 from aurax_desktop.ui.studio.batch import LIST_FILE, Pairs, button_text, confirm_batch
 
@@ -92,7 +92,7 @@ class TryOnPage(SendingPage):
         self.person_pane.setAccessibleName(self.person_pane.words.photo)
         self.garment_pane = ImagePane(
             "garment",
-            ImageCanvas(),
+            PhotoCanvas(),
             work,
             icon_name="garment",
             paste_key=False,
