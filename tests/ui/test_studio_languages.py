@@ -276,6 +276,14 @@ def test_tab_reads_the_try_on_page_in_order_and_the_mask_keys_work_from_its_tool
         page.submit_button,
     ]
     assert [w for w in visited if w in wanted] == wanted
+    # a prompt of several lines takes no Tab: Tab goes on to the next field
+    generate = driver.generate
+    driver.page("generate")
+    generate.prompt.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(generate.prompt, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is generate.product_type
+    assert generate.prompt.toPlainText() == ""
+    driver.page("try-on")
     # the keyboard's focus shows on a picture (a ring), not a click's
     assert garment.canvas.focus_ring is False
     garment.canvas.setFocus(Qt.FocusReason.TabFocusReason)

@@ -36,6 +36,7 @@ class DescriptionEditor(QFrame):
         self.text = QPlainTextEdit()
         self.text.setObjectName("descriptionText")
         self.text.setAccessibleName(_("Description of the selected photo"))
+        self.text.setTabChangesFocus(True)  # Tab goes on to the buttons, as it reads
         self.text.setPlaceholderText(_("Select a described photo to read and correct its text."))
         self.count = QLabel()
         self.count.setObjectName("muted")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolButton
 
 from aurax_desktop.imaging import thumbnail
@@ -41,6 +41,9 @@ class DescribeTable(QTableView):
         self.setModel(model)
         self.setItemDelegateForColumn(TYPE, TypeDelegate(self))
         self.setWordWrap(True)
+        # Tab leaves the table (the arrow keys go from cell to cell); Ctrl+C copies the
+        # selected row's description, which the copy buttons do with the mouse
+        self.setTabKeyNavigation(False)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -102,10 +105,19 @@ class DescribeTable(QTableView):
         for row in range(first, last + 1):
             button = QToolButton()
             button.setIcon(icon("copy"))
-            button.setToolTip(_("Copy the description"))
+            button.setToolTip(_("Copy the description (Ctrl+C)"))
             button.setAccessibleName(_("Copy the description"))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # one stop for the table, not one a row
             button.clicked.connect(lambda _c=False, r=row: self.copy_description(r))
             self.setIndexWidget(self.table_model.index(row, COPY), button)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self.currentIndex().row()
+        if event.matches(QKeySequence.StandardKey.Copy) and row >= 0:
+            self.copy_description(row)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def copy_description(self, row: int) -> None:
         text = self.table_model.rows[row].description

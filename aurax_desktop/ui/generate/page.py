@@ -80,6 +80,7 @@ class GeneratePage(SendingPage):
         )
         title.setBuddy(self.prompt)
         self.prompt.setMinimumHeight(110)
+        self.prompt.setTabChangesFocus(True)  # Tab goes on to the next field, as it reads
         self.product_type = product_type_combo("generateProductTypeCombo", panel)
         self.preset = combo_box()
         self.preset.setObjectName("generatePreset")
