@@ -19,6 +19,7 @@ from aurax_desktop.jobs.garments import display_name
 from aurax_desktop.jobs.list_files import ListFileError, cell_problem, read_rows
 from aurax_desktop.jobs.listed_paths import OutsideTheFolderError, listed_file
 from aurax_desktop.jobs.manifest import BadRow, ManifestError, refused_rows, unusable_photo
+from aurax_desktop.translation import _
 
 ALIASES = {"file": "file", "photo": "file", "name": "name", "person": "name", "model": "name"}
 """The columns read, by the names a header may give them."""
@@ -59,15 +60,17 @@ def read_people_list(path: Path) -> PeopleList:
     except ListFileError as exc:
         raise ManifestError(exc.user_message) from None
     if not rows:
-        raise ManifestError(f"“{path.name}” is empty: it needs a header row with “file”.")
+        message = _("“{name}” is empty: it needs a header row with “file”.")
+        raise ManifestError(message.format(name=path.name))
     header = [
         ALIASES.get(" ".join(str(cell or "").strip().lower().split()), "") for cell in rows[0][1]
     ]
     if "file" not in header:
-        raise ManifestError(
-            f"“{path.name}” has no “file” column in its first row: a people list names "
-            "each person's photo in a “file” column and their name in a “name” column."
+        message = _(
+            "“{name}” has no “file” column in its first row: a people list names each "
+            "person's photo in a “file” column and their name in a “name” column."
         )
+        raise ManifestError(message.format(name=path.name))
     people: list[Person] = []
     bad: list[BadRow] = []
     seen: dict[Path, int] = {}
@@ -81,7 +84,7 @@ def read_people_list(path: Path) -> PeopleList:
     if bad:
         raise refused_rows(path, bad)
     if not people:
-        raise ManifestError(f"“{path.name}” lists no people.")
+        raise ManifestError(_("“{name}” lists no people.").format(name=path.name))
     return PeopleList(path, tuple(people))
 
 
@@ -103,13 +106,14 @@ def _person(
 ) -> Person | BadRow | None:
     given = cells.get("file", "")
     if not given:
-        return BadRow(number, "no file is named") if cells.get("name") else None
+        return BadRow(number, _("no file is named")) if cells.get("name") else None
     try:
         photo = listed_file(folder, given)  # nothing outside the list's folder is opened
     except OutsideTheFolderError as exc:
         return BadRow(number, exc.user_message)
     if photo in seen:
-        return BadRow(number, f"“{given}” is also on row {seen[photo]}")
+        why = _("“{file}” is also on row {row}")
+        return BadRow(number, why.format(file=given, row=seen[photo]))
     seen[photo] = number
     unusable = unusable_photo(photo)
     if unusable is not None:

@@ -5,7 +5,8 @@ Run by the system's Python (Debian's python3-pyatspi is installed for it, not fo
 virtual environment), on the session bus of the program's private D-Bus session
 (``at_spi_session``). It waits, within SECONDS, for an application called NAME to
 show a window holding a push button, then prints that window's tree of showing nodes:
-each one's role, name, description and children.
+each one's role, name, description, the names of the labels it is labelled by (a
+label's buddy, which a screen reader reads with the control) and children.
 """
 
 from __future__ import annotations
@@ -33,8 +34,21 @@ def node(accessible, budget: list[int]) -> dict:
         "name": accessible.name or "",
         "description": accessible.description or "",
         "focusable": accessible.getState().contains(pyatspi.STATE_FOCUSABLE),
+        "labelled_by": labels(accessible),
         "children": children,
     }
+
+
+def labels(accessible) -> list[str]:
+    """The names of what ``accessible`` is labelled by."""
+    found = []
+    for relation in accessible.getRelationSet():
+        if relation.getRelationType() == pyatspi.RELATION_LABELLED_BY:
+            for index in range(relation.getNTargets()):
+                target = relation.getTarget(index)
+                if target is not None and target.name:
+                    found.append(target.name)
+    return found
 
 
 def application(name: str):

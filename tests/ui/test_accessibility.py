@@ -1,10 +1,6 @@
 """What a screen reader reads, from Qt's accessibility tree: every control of the pages
 and dialogs has a name and a role (``accessibility_check``), with a catalog in the
-panes, a finished job in the list and the viewer.
-
-The Try-On and Generate pages are expected to fail until their photo panes name their
-picture canvas (``ui/photos/image_pane.py``): the check runs on them all the same,
-and the day they pass the expectation must go."""
+panes, a finished job in the list and the viewer."""
 
 from __future__ import annotations
 
@@ -20,10 +16,6 @@ from tests.ui.accessibility_check import problems, spoken
 from tests.ui.conftest import WindowFactory
 from tests.ui.fit_check import load_samples
 from tests.ui.window_driver import WindowDriver
-
-PANES_UNNAMED = pytest.mark.xfail(
-    reason="the photo pane's picture canvas has no accessible name (ui/photos/image_pane.py)"
-)
 
 
 @pytest.fixture
@@ -44,8 +36,8 @@ def settle(qapp: QApplication) -> None:
 @pytest.mark.parametrize(
     "page",
     [
-        pytest.param("try-on", id="try-on", marks=PANES_UNNAMED),
-        pytest.param("generate", id="generate", marks=PANES_UNNAMED),
+        pytest.param("try-on", id="try-on"),
+        pytest.param("generate", id="generate"),
         pytest.param("describe", id="describe"),
         pytest.param("gallery", id="gallery"),
     ],

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 from aurax_desktop.exports import DescribedProduct, write_descriptions_csv, write_shopify_csv
 from aurax_desktop.formats import format_datetime
 from aurax_desktop.jobs import Job, JobQuery, JobStore
-from aurax_desktop.translation import ngettext
+from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.describe.model import DescribeRow
 
@@ -45,7 +45,7 @@ class DescribeArchive(QObject):
 
     def _listed(self, batches: list[tuple[str, float, int]]) -> None:
         self.chooser.clear()
-        self.chooser.addItem("Reopen an earlier table…", None)
+        self.chooser.addItem(_("Reopen an earlier table…"), None)
         for batch, when, count in batches:
             stamp = format_datetime(datetime.fromtimestamp(when), year=False)
             photos = ngettext("{count} photo", "{count} photos", count).format(count=count)
@@ -65,8 +65,12 @@ class DescribeArchive(QObject):
 
     def ask_where(self, parent: QWidget, folder: str, *, shopify: bool) -> Path | None:
         name = "shopify-products.csv" if shopify else "descriptions.csv"
-        target, _ = QFileDialog.getSaveFileName(
-            parent, "Export the descriptions", str(Path(folder) / name), "CSV files (*.csv)"
+        kind = _("CSV files")
+        target, _kind = QFileDialog.getSaveFileName(
+            parent,
+            _("Export the descriptions"),
+            str(Path(folder) / name),
+            f"{kind} (*.csv)",
         )
         return Path(target) if target else None
 
@@ -74,6 +78,8 @@ class DescribeArchive(QObject):
         writer = write_shopify_csv if shopify else write_descriptions_csv
         self.work.run(
             lambda: writer(path, products),
-            lambda saved: self.message.emit(f"Exported {saved.name}."),
-            lambda error: self.message.emit(f"Could not export: {error}"),
+            lambda saved: self.message.emit(_("Exported {file}.").format(file=saved.name)),
+            lambda error: self.message.emit(
+                _("Could not export: {error}").format(error=getattr(error, "user_message", error))
+            ),
         )

@@ -3,6 +3,7 @@ CSV (File menu), once it holds a photo."""
 
 from __future__ import annotations
 
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.commands import Commands
 from aurax_desktop.ui.describe.page import DescribePage
 
@@ -13,17 +14,17 @@ def declare_describe_commands(commands: Commands, page: DescribePage) -> None:
 
     commands.add(
         "exportDescriptions",
-        "Export descriptions as CSV…",
+        _("Export descriptions as CSV…"),
         lambda: page.export(shopify=False),
         icon_name="save",
         enabled_when=has_rows,
-        tip="The Describe page's table: file, product type, description",
+        tip=_("The Describe page's table: file, product type, description"),
     )
     commands.add(
         "exportShopify",
-        "Export descriptions for Shopify…",
+        _("Export descriptions for Shopify…"),
         lambda: page.export(shopify=True),
         icon_name="save",
         enabled_when=has_rows,
-        tip="The Describe page's table as a Shopify product CSV",
+        tip=_("The Describe page's table as a Shopify product CSV"),
     )

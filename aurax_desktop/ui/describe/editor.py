@@ -5,10 +5,11 @@ the cost; take it out of the table)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION
-from aurax_desktop.ui.common.choices import credits_text
+from aurax_desktop.translation import _, ngettext
+from aurax_desktop.ui.common.choices import credits_text, number_text
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.describe.model import DescribeRow
 
@@ -27,25 +28,28 @@ class DescriptionEditor(QFrame):
         super().__init__()
         self.setProperty("card", True)
         self.setObjectName("descriptionEditor")
-        self.title = QLabel("Description")
+        self.title = QLabel(_("Description"))
         self.title.setObjectName("sectionTitle")
         self.file = QLabel()
         self.file.setObjectName("muted")
         self.file.setWordWrap(True)
         self.text = QPlainTextEdit()
         self.text.setObjectName("descriptionText")
-        self.text.setAccessibleName("Description of the selected photo")
-        self.text.setPlaceholderText("Select a described photo to read and correct its text.")
+        self.text.setAccessibleName(_("Description of the selected photo"))
+        self.text.setTabChangesFocus(True)  # Tab goes on to the buttons, as it reads
+        self.text.setPlaceholderText(_("Select a described photo to read and correct its text."))
         self.count = QLabel()
         self.count.setObjectName("muted")
-        self.again = QPushButton(icon("retry"), f"Again · {credits_text(COST_PRODUCT_DESCRIPTION)}")
+        # Translators: describe the selected photo again, at this cost.
+        again = _("Again · {credits}").format(credits=credits_text(COST_PRODUCT_DESCRIPTION))
+        self.again = QPushButton(icon("retry"), again)
         self.again.setObjectName("describeAgainButton")
-        self.again.setAccessibleName("Describe this photo again")
+        self.again.setAccessibleName(_("Describe this photo again"))
         self.again.clicked.connect(self.describeAgain)
-        self.drop = QPushButton(icon("trash"), "Remove")
+        self.drop = QPushButton(icon("trash"), _("Remove"))
         self.drop.setObjectName("removeRowButton")
-        self.drop.setAccessibleName("Remove this photo from the table")
-        self.drop.setToolTip("Take the photo out of the table (Delete); its history stays")
+        self.drop.setAccessibleName(_("Remove this photo from the table"))
+        self.drop.setToolTip(_("Take the photo out of the table (Delete); its history stays"))
         self.drop.clicked.connect(self.remove)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -71,11 +75,15 @@ class DescriptionEditor(QFrame):
         self.flush()
         with QSignalBlocker(self.text):
             self.text.setPlainText(row.description if row is not None else "")
-        self.file.setText(row.name if row is not None else "No photo selected")
+        self.file.setText(row.name if row is not None else _("No photo selected"))
         self.text.setReadOnly(row is None or not row.description)
         self.again.setEnabled(row is not None and row.job_id is not None and row.done)
         self.drop.setEnabled(row is not None)
         self._count()
+
+    def keyboard_order(self) -> list[QWidget]:
+        """The panel's controls in reading order."""
+        return [self.text, self.again, self.drop]
 
     def flush(self) -> None:
         """Hand over what was typed now (before another row is shown, or on export)."""
@@ -92,4 +100,6 @@ class DescriptionEditor(QFrame):
 
     def _count(self) -> None:
         words = word_count(self.text.toPlainText())
-        self.count.setText(f"{words} word{'' if words == 1 else 's'}")
+        self.count.setText(
+            ngettext("{count} word", "{count} words", words).format(count=number_text(words))
+        )

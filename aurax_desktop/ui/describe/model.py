@@ -21,26 +21,44 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QImage
+from PySide6.QtGui import QFont, QGuiApplication, QImage
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from aurax_desktop.api import ProductType, suggest_product_type
 from aurax_desktop.exports import DescribedProduct
 from aurax_desktop.jobs import Job, JobStatus
+from aurax_desktop.translation import LazyText, _, lazy_gettext
 from aurax_desktop.ui.common.choices import product_type_combo
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.theme import DANGER
 
-COLUMNS = ("Photo", "File", "Product type", "Description", "Status", "")
+COLUMNS: tuple[LazyText | str, ...] = (
+    lazy_gettext("Photo"),
+    lazy_gettext("File"),
+    lazy_gettext("Product type"),
+    lazy_gettext("Description"),
+    lazy_gettext("Status"),
+    "",  # the copy buttons' column
+)
+"""The columns' headings."""
 PHOTO, FILE, TYPE, DESCRIPTION, STATUS, COPY = range(6)
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def right_to_left() -> bool:
+    """The window is laid out right to left (Arabic): the table's cells are too."""
+    return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
 def _nothing(_job_id: str) -> Job | None:
     return None
 
 
-WORKING = {"preparing": "Waiting", "waiting": "Waiting", "submitting": "Describing…"}
+WORKING = {
+    "preparing": lazy_gettext("Waiting"),
+    "waiting": lazy_gettext("Waiting"),
+    "submitting": lazy_gettext("Describing…"),
+}
 """What the Status column says of a job on its way (else its status's label)."""
 
 
@@ -93,15 +111,16 @@ class DescribeRow:
     @property
     def status(self) -> str:
         if self.unreadable:
-            return "Cannot be read"
+            return _("Cannot be read")
         if self.job_id is None:
-            return "Ready"
+            return _("Ready")
         if self.stale:
-            return "Type changed: describe it again for the new type"
+            return _("Type changed: describe it again for the new type")
         job = self.job
         if job is None:
-            return "Waiting"
-        return WORKING.get(job.status.value, job.status.label)
+            return str(WORKING["waiting"])
+        working = WORKING.get(job.status.value)
+        return str(working) if working is not None else job.status.label
 
 
 class DescribeTableModel(QAbstractTableModel):
@@ -122,7 +141,7 @@ class DescribeTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return str(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -132,8 +151,8 @@ class DescribeTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == PHOTO:
             return row.thumbnail
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == FILE:
-                return row.name
+            if column == FILE:  # a file's name keeps its own direction in Arabic
+                return f"\u2068{row.name}\u2069" if right_to_left() else row.name
             if column == TYPE:
                 return (
                     ProductType(row.product_type).label
@@ -147,7 +166,7 @@ class DescribeTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column in (DESCRIPTION, STATUS):
             return row.error or row.description or None
         if role == Qt.ItemDataRole.ToolTipRole and column == TYPE and row.suggested:
-            return "Suggested from the file name; double-click to choose another"
+            return _("Suggested from the file name; double-click to choose another")
         if role == Qt.ItemDataRole.FontRole and column == TYPE and row.suggested:
             font = QFont()
             font.setItalic(True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -31,8 +32,14 @@ from PySide6.QtWidgets import (
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION, ProductType
 from aurax_desktop.imaging import picture_files
 from aurax_desktop.jobs import DescriptionInput, Job, JobBook, new_job_id
+from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
-from aurax_desktop.ui.common.choices import combo_box, credits_text, product_type_combo
+from aurax_desktop.ui.common.choices import (
+    combo_box,
+    credits_text,
+    number_text,
+    product_type_combo,
+)
 from aurax_desktop.ui.common.drop_target import show_drop_target
 from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.common.history_ops import HistoryOps
@@ -94,18 +101,18 @@ class DescribePage(QWidget):
 
         self.default_type = product_type_combo("describeProductTypeCombo", self)
         self.default_type.setCurrentIndex(self.default_type.findData("GARMENT"))
-        add_files = QPushButton(icon("open"), "Add photos…")
+        add_files = QPushButton(icon("open"), _("Add photos…"))
         add_files.clicked.connect(self._browse_files)
-        add_folder = QPushButton(icon("folder"), "Add a folder…")
+        add_folder = QPushButton(icon("folder"), _("Add a folder…"))
         add_folder.clicked.connect(self._browse_folder)
         self.reopen = combo_box()
         self.reopen.setObjectName("describeReopen")
-        self.reopen.setAccessibleName("Reopen an earlier table")
+        self.reopen.setAccessibleName(_("Reopen an earlier table"))
         self.reopen.setMinimumWidth(220)
         self.archive = DescribeArchive(work, lambda: book.store, self.reopen)
         self.archive.opened.connect(self._reopened)
         self.archive.message.connect(self.message)
-        clear = QPushButton("New table")
+        clear = QPushButton(_("New table"))
         clear.clicked.connect(self.new_table)
         top = QHBoxLayout()
         top.addWidget(add_files)
@@ -114,25 +121,27 @@ class DescribePage(QWidget):
         top.addWidget(self.reopen)
         top.addWidget(clear)
         kind_row = QHBoxLayout()
-        kind_row.addWidget(QLabel("Product type for new photos"))
+        kind_label = QLabel(_("Product type for new photos"))
+        kind_label.setBuddy(self.default_type)  # read with the list: "Product type for new…"
+        kind_row.addWidget(kind_label)
         kind_row.addWidget(self.default_type)
         kind_row.addSpacing(12)
 
         self.describe_button = QPushButton()
         self.describe_button.setObjectName("describeAllButton")
-        self.describe_button.setAccessibleName("Describe all")
+        self.describe_button.setAccessibleName(_("Describe all"))
         self.describe_button.setProperty("role", "primary")
         self.describe_button.clicked.connect(self.describe_all)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setMaximumWidth(260)
-        self.export_button = QPushButton(icon("save"), "Export CSV…")
+        self.export_button = QPushButton(icon("save"), _("Export CSV…"))
         self.export_button.setObjectName("exportCsvButton")
-        self.export_button.setAccessibleName("Export CSV")
+        self.export_button.setAccessibleName(_("Export CSV"))
         self.export_button.clicked.connect(lambda: self.export(shopify=False))
-        self.shopify_button = QPushButton(icon("save"), "Export for Shopify…")
+        self.shopify_button = QPushButton(icon("save"), _("Export for Shopify…"))
         self.shopify_button.setObjectName("exportShopifyButton")
-        self.shopify_button.setAccessibleName("Export a Shopify product CSV")
+        self.shopify_button.setAccessibleName(_("Export a Shopify product CSV"))
         self.shopify_button.clicked.connect(lambda: self.export(shopify=True))
         self.cost = QLabel()
         self.cost.setObjectName("muted")
@@ -150,8 +159,10 @@ class DescribePage(QWidget):
         inner.setContentsMargins(12, 12, 12, 12)
         inner.setSpacing(10)
         hint = QLabel(
-            "Drop product photos or a folder here. Double-click a description to "
-            "correct it before exporting."
+            _(
+                "Drop product photos or a folder here. Double-click a description to "
+                "correct it before exporting."
+            )
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
@@ -171,12 +182,28 @@ class DescribePage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        self.editor.setMinimumWidth(EDITOR_LEAST)
+        # as narrow as it may be, but never narrower than its buttons (in some languages
+        # "Again · 0.25 credits" is wider than the least)
+        self.editor.setMinimumWidth(max(EDITOR_LEAST, self.editor.minimumSizeHint().width()))
         inner.addWidget(split, 1)
         inner.addLayout(bottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 16, 16, 16)
         layout.addWidget(card)
+        reading_order = [
+            add_files,
+            add_folder,
+            self.reopen,
+            clear,
+            self.default_type,
+            self.table,
+            *self.editor.keyboard_order(),
+            self.export_button,
+            self.shopify_button,
+            self.describe_button,
+        ]
+        for before, after in itertools.pairwise(reading_order):  # Tab reads as the eye does
+            QWidget.setTabOrder(before, after)
         self._refresh()
 
     # Adding photos
@@ -187,8 +214,8 @@ class DescribePage(QWidget):
             self.table.load_thumbnail(self.model.rows[row].path)
 
     def _browse_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Add product photos", self.folders.folder("photos")
+        files, _kind = QFileDialog.getOpenFileNames(
+            self, _("Add product photos"), self.folders.folder("photos")
         )
         if files:
             self.folders.remember("photos", Path(files[0]).parent)
@@ -196,7 +223,7 @@ class DescribePage(QWidget):
 
     def _browse_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Add a folder of product photos", self.folders.folder("photos")
+            self, _("Add a folder of product photos"), self.folders.folder("photos")
         )
         if folder:
             self.folders.remember("photos", Path(folder))
@@ -243,17 +270,25 @@ class DescribePage(QWidget):
         pending = len(self.model.unsent())
         total = COST_PRODUCT_DESCRIPTION * pending
         self.describe_button.setText(
-            f"Describe all · {credits_text(total)}" if pending else "Describe all"
+            _("Describe all · {credits}").format(credits=credits_text(total))
+            if pending
+            else _("Describe all")
         )
         self.describe_button.setEnabled(pending > 0)
         rows = self.model.rowCount()
-        self.cost.setText(
-            f"{pending} × {credits_text(COST_PRODUCT_DESCRIPTION)}" if pending else ""
+        # Translators: how many photos, at what price each ("12 photos at 0.25 credits").
+        each = _("{count} × {credits}").format(
+            count=number_text(pending), credits=credits_text(COST_PRODUCT_DESCRIPTION)
         )
+        self.cost.setText(each if pending else "")
         finished = sum(1 for r in self.model.rows if r.done)
         self.progress.setMaximum(max(1, rows))
         self.progress.setValue(finished)
-        self.progress.setFormat(f"{finished} of {rows} done")
+        self.progress.setFormat(
+            ngettext("{done} of {count} done", "{done} of {count} done", rows).format(
+                done=number_text(finished), count=number_text(rows)
+            )
+        )
         self.progress.setVisible(self.model.running() > 0 or 0 < finished < rows)
         has_text = any(r.description for r in self.model.rows)
         self.export_button.setEnabled(has_text)
@@ -265,16 +300,25 @@ class DescribePage(QWidget):
         rows = self.model.unsent()
         total = COST_PRODUCT_DESCRIPTION * len(rows)
         if len(rows) > ASK_ABOVE:
+            count = number_text(len(rows))
             answer = QMessageBox.question(
                 self,
-                f"Describe {len(rows)} photos?",
-                f"{len(rows)} photos are described, for {credits_text(total)} in all.",
+                ngettext("Describe {count} photos?", "Describe {count} photos?", len(rows)).format(
+                    count=count
+                ),
+                ngettext(
+                    "{count} photos are described, for {credits} in all.",
+                    "{count} photos are described, for {credits} in all.",
+                    len(rows),
+                ).format(count=count, credits=credits_text(total)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        if rows and not self.allow_spend(total, f"Describing {len(rows)} photos"):
+        # Translators: what is sent, said before its cost ("Describing 3 photos costs…").
+        what = ngettext("Describing {count} photo", "Describing {count} photos", len(rows))
+        if rows and not self.allow_spend(total, what.format(count=number_text(len(rows)))):
             return
         self._send_rows(rows)
 
@@ -283,9 +327,10 @@ class DescribePage(QWidget):
         name = self.model.rows[row].name
         answer = QMessageBox.question(
             self,
-            "Describe again?",
-            f"“{name}” is sent again as a new request and costs "
-            f"{credits_text(COST_PRODUCT_DESCRIPTION)} again.",
+            _("Describe again?"),
+            _("“{name}” is sent again as a new request and costs {credits} again.").format(
+                name=name, credits=credits_text(COST_PRODUCT_DESCRIPTION)
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
@@ -297,7 +342,7 @@ class DescribePage(QWidget):
             return
         menu = QMenu(self.table)
         again = menu.addAction(
-            f"Describe again · {credits_text(COST_PRODUCT_DESCRIPTION)}",
+            _("Describe again · {credits}").format(credits=credits_text(COST_PRODUCT_DESCRIPTION)),
             lambda: self.describe_again(row),
         )
         again.setEnabled(self.model.rows[row].job_id is not None and self.model.rows[row].done)
@@ -331,7 +376,7 @@ class DescribePage(QWidget):
 
     def _sent(self, refused: list[tuple[str, str]]) -> None:
         for job_id, reason in refused:
-            self.model.not_sent(job_id, f"Not sent: {reason}")
+            self.model.not_sent(job_id, _("Not sent: {reason}").format(reason=reason))
         if refused:
             self.message.emit(refused[0][1])
 
@@ -343,7 +388,7 @@ class DescribePage(QWidget):
         table shows the edit at once (the cache expects it until it is saved)."""
         if self.book.read_only:
             self.message.emit(
-                "This window only views the history: the edited description is not kept."
+                _("This window only views the history: the edited description is not kept.")
             )
             return
         self.cache.expect([job_id], own_description=text)

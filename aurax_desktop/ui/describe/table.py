@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolButton
 
 from aurax_desktop.imaging import thumbnail
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.icons import ICON_SIZE, icon
 from aurax_desktop.ui.describe.model import (
@@ -36,10 +37,13 @@ class DescribeTable(QTableView):
         self.work = work
         self.table_model = model
         self.setObjectName("describeTable")
-        self.setAccessibleName("Product photos and their descriptions")
+        self.setAccessibleName(_("Product photos and their descriptions"))
         self.setModel(model)
         self.setItemDelegateForColumn(TYPE, TypeDelegate(self))
         self.setWordWrap(True)
+        # Tab leaves the table (the arrow keys go from cell to cell); Ctrl+C copies the
+        # selected row's description, which the copy buttons do with the mouse
+        self.setTabKeyNavigation(False)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -50,8 +54,9 @@ class DescribeTable(QTableView):
         )
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setAccessibleName("Rows")
-        self.horizontalHeader().setAccessibleName("Columns")
+        # Translators: the table's rows and columns, as a screen reader names them.
+        self.verticalHeader().setAccessibleName(_("Rows"))
+        self.horizontalHeader().setAccessibleName(_("Columns"))
         self.setIconSize(ICON_SIZE * 2.6)
         header = self.horizontalHeader()
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
@@ -100,13 +105,22 @@ class DescribeTable(QTableView):
         for row in range(first, last + 1):
             button = QToolButton()
             button.setIcon(icon("copy"))
-            button.setToolTip("Copy the description")
-            button.setAccessibleName("Copy the description")
+            button.setToolTip(_("Copy the description (Ctrl+C)"))
+            button.setAccessibleName(_("Copy the description"))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # one stop for the table, not one a row
             button.clicked.connect(lambda _c=False, r=row: self.copy_description(r))
             self.setIndexWidget(self.table_model.index(row, COPY), button)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self.currentIndex().row()
+        if event.matches(QKeySequence.StandardKey.Copy) and row >= 0:
+            self.copy_description(row)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def copy_description(self, row: int) -> None:
         text = self.table_model.rows[row].description
         if text:
             QGuiApplication.clipboard().setText(text)
-            self.message.emit("Description copied.")
+            self.message.emit(_("Description copied."))

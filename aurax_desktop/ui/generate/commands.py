@@ -3,6 +3,7 @@ silhouette the generated product follows."""
 
 from __future__ import annotations
 
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.commands import Commands, Rule
 from aurax_desktop.ui.generate.page import GeneratePage
 
@@ -11,9 +12,9 @@ def declare_generate_commands(commands: Commands, page: GeneratePage, connected:
     """``connected``: whether jobs can be sent (the shape image is for sending)."""
     commands.add(
         "openShape",
-        "Open shape image…",
+        _("Open shape image…"),
         page.shape_pane.browse,
         icon_name="image",
         enabled_when=connected,
-        tip="A picture of the product's shape, for the Generate page",
+        tip=_("A picture of the product's shape, for the Generate page"),
     )

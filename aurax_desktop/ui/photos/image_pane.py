@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop.imaging import SourceImage, sort_out
-from aurax_desktop.imaging.upload import Purpose
 from aurax_desktop.jobs.people_list import is_list_file
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.drop_target import show_drop_target
@@ -45,6 +45,13 @@ from aurax_desktop.ui.common.folders import FolderMemory, HomeFolder
 from aurax_desktop.ui.common.icons import icon, tool_button
 from aurax_desktop.ui.common.note_bar import NoteBar
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
+from aurax_desktop.ui.photos.pane_words import (
+    PaneKind,
+    PaneWords,
+    moved_note,
+    pane_words,
+    some_names,
+)
 from aurax_desktop.ui.photos.photo_loading import (
     Fit,
     LoadedPhoto,
@@ -67,13 +74,13 @@ NAMED = 3
 
 def _names(paths: list[Path]) -> str:
     """The first files' names, and how many more."""
-    names = ", ".join(p.name for p in paths[:NAMED])
-    more = len(paths) - NAMED
-    return names + (f" and {more} more" if more > 0 else "")
+    return some_names([p.name for p in paths], NAMED)
 
 
 class ImagePane(QFrame):
-    """Title row, the picture (any ``ImageCanvas``), size and warnings below."""
+    """Title row, the picture (any ``ImageCanvas``), size and warnings below. Its texts
+    are those of its ``purpose`` (``pane_words``); a screen reader hears the picture as
+    the photo it shows."""
 
     listGiven = Signal(object)
     """A list file dropped or chosen here (a Path): the page reads it."""
@@ -82,8 +89,7 @@ class ImagePane(QFrame):
 
     def __init__(
         self,
-        title: str,
-        purpose: Purpose,
+        purpose: PaneKind,
         canvas: ImageCanvas,
         work: BackgroundWork,
         parent: QWidget | None = None,
@@ -99,10 +105,11 @@ class ImagePane(QFrame):
         super().__init__(parent)
         self.setProperty("card", True)
         self.setAcceptDrops(True)
-        self.title, self.purpose, self.work = title, purpose, work
+        self.purpose, self.work = purpose, work
+        self.words: PaneWords = pane_words(purpose)
+        self.title = self.words.title
         self.canvas = canvas
-        what = f"{title.lower()} photos" if several else f"a {title.lower()} photo"
-        self.canvas.placeholder = f"Drop {what} here, paste (Ctrl+V), or click to browse"
+        self.canvas.placeholder = self.words.placeholder
         self.canvas.placeholder_icon = icon_name
         self.canvas.clicked.connect(self.browse)
         self.photo: LoadedPhoto | None = None
@@ -111,7 +118,7 @@ class ImagePane(QFrame):
         self.several = several
         self.folders: FolderMemory = folders or HomeFolder()
         """Where its file dialogs start (the window's remembered folders)."""
-        self.strip = PhotoStrip(work, title, self, typed=purpose == "garment")
+        self.strip = PhotoStrip(work, purpose, self.words.strip, self, typed=purpose == "garment")
         self.mask_type = ""
         """The product type whose mask the canvas shows (a person's masks are one per
         type: the one painted while a dress is shown goes only with dresses)."""
@@ -128,15 +135,15 @@ class ImagePane(QFrame):
         """The page's other pane (person or garment): the pictures of a folder given here
         whose names say they are its go there (see ``routing``)."""
 
-        heading = QLabel(title)
+        heading = QLabel(self.words.title)
         heading.setObjectName("sectionTitle")
         self.size_label = QLabel("")
         self.size_label.setObjectName("muted")
         self.name_label = ElidedLabel("")
         self.name_label.setObjectName("photoName")
-        self.name_label.setAccessibleName(f"{title} photo's name")
-        self.browse_button = self._tool("open", f"Choose a {title.lower()} photo…", self.browse)
-        self.clear_button = self._tool("close", f"Remove the {title.lower()} photo", self.clear)
+        self.name_label.setAccessibleName(self.words.name)
+        self.browse_button = self._tool("open", self.words.choose, self.browse)
+        self.clear_button = self._tool("close", self.words.remove, self.clear)
         self.clear_button.setEnabled(False)
         top = self.heading_row = QHBoxLayout()
         top.setSpacing(4)
@@ -146,20 +153,28 @@ class ImagePane(QFrame):
         top.addWidget(self.size_label)
         if several:  # the button's arrow offers a whole folder
             menu = QMenu(self.browse_button)
-            menu.addAction(f"Choose {title.lower()} photos…", self.browse)
-            menu.addAction(f"Add a folder of {title.lower()} photos…", self.browse_folder)
-            menu.addAction(icon("paste"), "Paste from the clipboard\tCtrl+V", self.paste)
+            menu.addAction(self.words.choose_item, self.browse)
+            menu.addAction(self.words.folder_item, self.browse_folder)
+            paste_keys = QKeySequence(QKeySequence.StandardKey.Paste).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+            paste_item = "\t".join((_("Paste from the clipboard"), paste_keys))
+            menu.addAction(icon("paste"), paste_item, self.paste)
             menu.addSeparator()
-            menu.addAction(f"Remove all {title.lower()} photos", self.remove_all)
+            menu.addAction(self.words.remove_all, self.remove_all)
             self.browse_button.setMenu(menu)
             self.browse_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             top.addWidget(self.browse_button)
+            self.paste_button: QToolButton | None = None
         else:  # room for a paste button: the heading holds no list of photos' names
             top.addWidget(self.browse_button)
-            top.addWidget(self._tool("paste", "Paste from the clipboard (Ctrl+V)", self.paste))
+            self.paste_button = self._tool(
+                "paste", _("Paste from the clipboard (Ctrl+V)"), self.paste
+            )
+            top.addWidget(self.paste_button)
         top.addWidget(self.clear_button)
         self.message = NoteBar()  # one line: what does not fit opens from Details…
-        self.message.setAccessibleName(f"Note on the {title.lower()} photos")
+        self.message.setAccessibleName(self.words.note)
         if several:  # a strip and notes share the pane's height: the picture gives way first
             canvas.setMinimumHeight(CANVAS_LEAST)
         layout = QVBoxLayout(self)
@@ -173,6 +188,14 @@ class ImagePane(QFrame):
             paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
             paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             paste.activated.connect(self.paste)
+        self._tell_canvas()
+
+    def keyboard_order(self) -> list[QWidget]:
+        """The pane's controls in reading order: its buttons, the picture, the strip of
+        photos, the note's buttons."""
+        buttons = [self.browse_button, self.paste_button, self.clear_button]
+        note = [self.message.details_button, self.message.dismiss_button]
+        return [b for b in buttons if b is not None] + [self.canvas, self.strip, *note]
 
     def _tool(self, name: str, tip: str, slot: Callable[[], None]) -> QToolButton:
         button = tool_button(name, tip, parent=self)
@@ -187,9 +210,8 @@ class ImagePane(QFrame):
 
     def browse(self) -> None:
         """The file dialog, in the folder photos were last chosen from."""
-        paths = choose_photos(
-            self, self.title.lower(), self.folders.folder("photos"), several=self.several
-        )
+        title = self.words.choose_several if self.several else self.words.choose_one
+        paths = choose_photos(self, title, self.folders.folder("photos"), several=self.several)
         if paths:
             self.folders.remember("photos", paths[0].parent)
         self.load_paths(paths)
@@ -197,7 +219,7 @@ class ImagePane(QFrame):
     def browse_folder(self) -> None:
         """The folder dialog, in the folder photos were last chosen from (and, once a
         folder is chosen, in the one holding it the next time)."""
-        paths = choose_folder(self, self.title.lower(), self.folders.folder("photos"))
+        paths = choose_folder(self, self.words.folder_title, self.folders.folder("photos"))
         if paths:
             self.folders.remember("photos", paths[0].parent)
         self.load_paths(paths)
@@ -231,12 +253,9 @@ class ImagePane(QFrame):
                 self._show(first)
         if other is not None and moved:
             other.load_paths(moved)
-            what = f"{len(moved)} photos" if len(moved) > 1 else "1 photo"
-            self._skipped(
-                f"Moved {what} to the {other.title} pane, as their names say: {_names(moved)}"
-            )
+            self._skipped(moved_note(other.purpose, len(moved), _names(moved)))
         if skipped:
-            self._skipped(f"Skipped what is not a picture: {_names(skipped)}")
+            self._skipped(_("Skipped what is not a picture: {names}").format(names=_names(skipped)))
 
     def add_photos(self, photos: list[Photo]) -> None:
         """Photos made elsewhere (a season's list: each with its type and details) join
@@ -287,7 +306,7 @@ class ImagePane(QFrame):
     def load_url(self, url: str) -> None:
         self._start(
             lambda fit: download_photo(url, self.purpose, fit),
-            f"Downloading from {QUrl(url).host()}…",
+            _("Downloading from {host}…").format(host=QUrl(url).host()),
             None,
         )
 
@@ -299,14 +318,15 @@ class ImagePane(QFrame):
         elif isinstance(found, str):
             self.load_url(found)
         elif isinstance(found, bytes):
-            self.load_bytes(found, "pasted picture")
+            # Translators: the name a picture pasted from the clipboard is known by.
+            self.load_bytes(found, _("pasted picture"))
         return found is not None
 
     def paste(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None or not self.load_mime(mime):
             self._show_message(
-                "The clipboard holds no picture. Copy a photo or its file first.", error=True
+                _("The clipboard holds no picture. Copy a photo or its file first."), error=True
             )
 
     def clear(self) -> None:
@@ -328,6 +348,7 @@ class ImagePane(QFrame):
         self.canvas.set_busy_note("")
         self.size_label.setText("")
         self.name_label.setText("")
+        self._tell_canvas()
         self.clear_button.setEnabled(False)
         self._show_message("")
         self._set_loading(False)
@@ -396,7 +417,9 @@ class ImagePane(QFrame):
         ticket = self._ticket
         self._set_loading(True)
         self._show_message("")
-        self.canvas.set_busy_note(note if note.endswith("…") else f"Opening {note}…")
+        self.canvas.set_busy_note(
+            note if note.endswith("…") else _("Opening {name}…").format(name=note)
+        )
         fit = self._fit()
         self.work.run(
             lambda: work(fit),
@@ -452,9 +475,10 @@ class ImagePane(QFrame):
         else:
             self.canvas.set_image(photo.display, QSize(*photo.source.size), photo.fitted)
         w, h = photo.source.size
-        self.size_label.setText(f"{w} × {h} px")
+        self.size_label.setText(_("{width} × {height} px").format(width=w, height=h))
         self.size_label.setMinimumWidth(self.size_label.sizeHint().width())  # never cut
         self.name_label.setText(entry.name)
+        self._tell_canvas()
         self._fit_heading()
         self.clear_button.setEnabled(True)
         self._set_loading(False)
@@ -467,11 +491,11 @@ class ImagePane(QFrame):
             self.strip.remove(entry)  # what cannot be opened does not stay in the set
             if self.shown is not None:
                 self.strip.select(self.shown)
-        text = getattr(error, "user_message", None) or (
-            f"That picture could not be opened ({type(error).__name__})."
-        )
+        text = getattr(error, "user_message", None) or _(
+            "That picture could not be opened ({error})."
+        ).format(error=type(error).__name__)
         if self.photo is not None:
-            text += " The photo you had is still here."
+            text = _("{problem} The photo you had is still here.").format(problem=text)
         self.canvas.set_busy_note("")
         self._show_message(text, error=True)
         self._set_loading(False)
@@ -496,6 +520,25 @@ class ImagePane(QFrame):
         self.size_label.setHidden(not fits)
         name = self.name_label.full_text()
         self.name_label.setToolTip(name if fits else f"{name} · {size}")
+
+    def _tell_canvas(self) -> None:
+        """The picture, as a screen reader hears it: the photo it shows, by name, and its
+        size (and, on the person, how to paint); empty, what can be done there."""
+        shown = self.shown if self.photo is not None else None
+        if shown is None:
+            self.canvas.setAccessibleName(self.words.photo)
+            self.canvas.setAccessibleDescription(self.words.placeholder)
+            return
+        # Translators: a picture's name for screen readers: what it is ("Person photo")
+        # and the photo's file name.
+        name = _("{photo}: {name}").format(photo=self.words.photo, name=shown.name)
+        self.canvas.setAccessibleName(name)
+        size = self.size_label.text()
+        if isinstance(self.canvas, MaskCanvas):
+            size = _(
+                "{size}. Paint where the garment goes: B brush, E eraser, [ and ] brush size."
+            ).format(size=size)
+        self.canvas.setAccessibleDescription(size)
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self.loading:
@@ -534,7 +577,7 @@ class ImagePane(QFrame):
             event.acceptProposedAction()
         else:
             self._show_message(
-                "That is not a picture. Drop a photo file, an image or a link.", error=True
+                _("That is not a picture. Drop a photo file, an image or a link."), error=True
             )
 
     def message_text(self) -> str:

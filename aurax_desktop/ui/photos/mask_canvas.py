@@ -21,9 +21,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from aurax_desktop.ui.common.canvas import ImageCanvas
+from aurax_desktop.translation import _, pgettext
 from aurax_desktop.ui.common.qimages import mask_to_pil
 from aurax_desktop.ui.common.theme import accent
+from aurax_desktop.ui.photos.photo_canvas import PhotoCanvas
 
 MIN_BRUSH, MAX_BRUSH = 4, 300
 
@@ -99,7 +100,7 @@ class _MaskChange(QUndoCommand):
 
 class _Invert(QUndoCommand):
     def __init__(self, canvas: MaskCanvas) -> None:
-        super().__init__("Invert mask")
+        super().__init__(pgettext("Undo", "Invert mask"))
         self.canvas = canvas
 
     def undo(self) -> None:
@@ -109,14 +110,14 @@ class _Invert(QUndoCommand):
         self.canvas.invert_pixels()
 
 
-class MaskCanvas(ImageCanvas):
+class MaskCanvas(PhotoCanvas):
     maskChanged = Signal()
     brushSizeChanged = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("maskCanvas")
-        self.setAccessibleName("Mask painting on the person photo")
+        self.setAccessibleName(_("Mask painting on the person photo"))
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(40)
         self.full_mask = QImage()
@@ -204,7 +205,13 @@ class MaskCanvas(ImageCanvas):
         self.full_mask.fill(0)
         self.preview_mask.fill(0)
         self.undo_stack.push(
-            _MaskChange(self, "Clear mask", self.full_mask.rect(), self.preview_mask.rect(), before)
+            _MaskChange(
+                self,
+                pgettext("Undo", "Clear mask"),
+                self.full_mask.rect(),
+                self.preview_mask.rect(),
+                before,
+            )
         )
 
     def invert(self) -> None:
@@ -217,6 +224,14 @@ class MaskCanvas(ImageCanvas):
             self.brush_size = size
             self.brushSizeChanged.emit(size)
             self.update()
+
+    def smaller_brush(self) -> None:
+        """The brush a step smaller ([)."""
+        self.set_brush_size(round(self.brush_size / 1.25))
+
+    def larger_brush(self) -> None:
+        """The brush a step larger (])."""
+        self.set_brush_size(round(self.brush_size * 1.25) + 1)
 
     def set_opacity(self, opacity: float) -> None:
         self.opacity = max(0.0, min(1.0, opacity))
@@ -315,7 +330,9 @@ class MaskCanvas(ImageCanvas):
             self._before[1].region(self.preview_mask, view_rect),
         )
         self._before = (_Before(), _Before())
-        text = "Erase" if self._erase_this_stroke else "Paint"
+        # Translators: what Edit → Undo undoes ("Undo Erase"), a stroke of the eraser or
+        # of the brush.
+        text = pgettext("Undo", "Erase") if self._erase_this_stroke else pgettext("Undo", "Paint")
         self.undo_stack.push(_MaskChange(self, text, full_rect, view_rect, before))
 
     # Keys: [ and ] change the brush; B and E pick brush or eraser
@@ -323,9 +340,9 @@ class MaskCanvas(ImageCanvas):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_BracketLeft:
-            self.set_brush_size(round(self.brush_size / 1.25))
+            self.smaller_brush()
         elif key == Qt.Key.Key_BracketRight:
-            self.set_brush_size(round(self.brush_size * 1.25) + 1)
+            self.larger_brush()
         else:
             super().keyPressEvent(event)
             return

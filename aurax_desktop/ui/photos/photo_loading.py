@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from aurax_desktop.api.deadline import Alarm, Deadline
 from aurax_desktop.imaging import ImageError, SourceImage, load_image, photo_warnings
 from aurax_desktop.imaging.upload import Purpose
+from aurax_desktop.translation import _, pgettext
 from aurax_desktop.ui.common.canvas import fitted_device_size, scaled_smoothly
 from aurax_desktop.ui.common.qimages import to_qimage
 from aurax_desktop.ui.photos.mask_canvas import blank_masks
@@ -26,9 +27,7 @@ from aurax_desktop.workers import abandonable
 
 PREVIEW_SIDE = 2048
 MAX_LINK_BYTES = 60 * 1024 * 1024
-FILE_FILTER = (
-    "Pictures (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp *.gif);;All files (*)"
-)
+PICTURE_PATTERNS = "*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp *.gif"
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,8 @@ def download_photo(url: str, purpose: Purpose, fit: Fit | None = None) -> Loaded
     """A picture from a link: at most ``MAX_LINK_BYTES``, within ``LINK_SECONDS`` in all
     (a server that drips its answer, even its headers, is cut off), given up when the
     window closes."""
-    name = Path(QUrl(url).path()).name or "picture from the web"
+    # Translators: the name of a picture dragged from a browser whose link names no file.
+    name = Path(QUrl(url).path()).name or _("picture from the web")
     try:  # the alarm closes a dripping body; headers that drip are given up on here
         chunks = abandonable(lambda: _download(url, name), seconds=LINK_SECONDS + 1)
     except TimeoutError:
@@ -110,8 +110,10 @@ def download_photo(url: str, purpose: Purpose, fit: Fit | None = None) -> Loaded
 
 def _too_slow(url: str, name: str) -> ImageError:
     return ImageError(
-        f"The picture at {QUrl(url).host()} took more than {LINK_SECONDS:.0f} s to "
-        "download, so it was not used. Save it to your computer and drop the file instead.",
+        _(
+            "The picture at {host} took more than {seconds} s to download, so it was not "
+            "used. Save it to your computer and drop the file instead."
+        ).format(host=QUrl(url).host(), seconds=f"{LINK_SECONDS:.0f}"),
         name=name,
     )
 
@@ -132,8 +134,10 @@ def _download(url: str, name: str) -> list[bytes]:
                     _downloading.discard(answer)
     except (requests.RequestException, OSError, AttributeError, ValueError) as exc:
         raise ImageError(
-            f"The picture at {QUrl(url).host()} could not be downloaded "
-            f"({type(exc).__name__}). Save it to your computer and drop the file instead.",
+            _(
+                "The picture at {host} could not be downloaded ({error}). Save it to your "
+                "computer and drop the file instead."
+            ).format(host=QUrl(url).host(), error=type(exc).__name__),
             name=name,
         ) from None
     if limit.expired():
@@ -147,7 +151,12 @@ def _read_link(answer: requests.Response, name: str) -> list[bytes]:
     for chunk in answer.iter_content(256 * 1024):
         size += len(chunk)
         if size > MAX_LINK_BYTES:
-            raise ImageError(f"“{name}” is too large to download (over 60 MB).", name=name)
+            raise ImageError(
+                _("“{name}” is too large to download (over {size} MB).").format(
+                    name=name, size=MAX_LINK_BYTES // (1024 * 1024)
+                ),
+                name=name,
+            )
         chunks.append(chunk)
     return chunks
 
@@ -180,21 +189,24 @@ def pictures_in(mime: QMimeData) -> list[Path] | str | bytes | None:
     return None
 
 
-FILE_FILTER = (
-    "Pictures (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp *.gif);;All files (*)"
-)
+def file_filter() -> str:
+    """The file dialog's kinds of file, in the language spoken."""
+    pictures = pgettext("File dialog", "Pictures")  # a kind of file, as dialogs list them
+    anything = _("All files")
+    return f"{pictures} ({PICTURE_PATTERNS});;{anything} (*)"
 
 
-def choose_photos(parent: QWidget, what: str, start: str, *, several: bool) -> list[Path]:
-    """The file dialog, starting in the folder ``start``: one photo, or several at once."""
+def choose_photos(parent: QWidget, title: str, start: str, *, several: bool) -> list[Path]:
+    """The file dialog called ``title``, starting in the folder ``start``: one photo, or
+    several at once."""
     if several:
-        paths, _ = QFileDialog.getOpenFileNames(parent, f"Choose {what} photos", start, FILE_FILTER)
+        paths, _kind = QFileDialog.getOpenFileNames(parent, title, start, file_filter())
         return [Path(p) for p in paths]
-    path, _ = QFileDialog.getOpenFileName(parent, f"Choose a {what} photo", start, FILE_FILTER)
+    path, _kind = QFileDialog.getOpenFileName(parent, title, start, file_filter())
     return [Path(path)] if path else []
 
 
-def choose_folder(parent: QWidget, what: str, start: str) -> list[Path]:
-    """The folder dialog, starting in the folder ``start``."""
-    folder = QFileDialog.getExistingDirectory(parent, f"Add a folder of {what} photos", start)
+def choose_folder(parent: QWidget, title: str, start: str) -> list[Path]:
+    """The folder dialog called ``title``, starting in the folder ``start``."""
+    folder = QFileDialog.getExistingDirectory(parent, title, start)
     return [Path(folder)] if folder else []

@@ -35,6 +35,7 @@ from aurax_desktop.imaging import ImageError, SourceImage
 from aurax_desktop.jobs.garments import LABEL, SKU
 from aurax_desktop.jobs.inputs import ImageInput
 from aurax_desktop.jobs.short_names import distinct_labels
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.qimages import to_qimage
 from aurax_desktop.ui.photos.photo_loading import read_photo
@@ -47,6 +48,13 @@ ITEM_WIDEST = 170
 NAME_MARGIN = 8
 """Room kept either side of a name, inside its cell: names never touch."""
 _ids = itertools.count(1)
+
+
+def isolated(name: str) -> str:
+    """A file's name kept in its own direction inside a right-to-left window: a list
+    lays its items' texts out right to left there, and "022-model-ben" read
+    "model-ben-022" (a Unicode first-strong isolate)."""
+    return f"\u2068{name}\u2069"
 
 
 @dataclass(eq=False)
@@ -99,18 +107,21 @@ class PhotoStrip(QListWidget):
     def __init__(
         self,
         work: BackgroundWork,
-        title: str,
+        kind: str,
+        name: str,
         parent: QWidget | None = None,
         *,
         typed: bool = False,
     ) -> None:
+        """``kind``: what its photos are ("person", "garment"), for its object's name;
+        ``name``: what a screen reader calls it ("Person photos")."""
         super().__init__(parent)
         self.work = work
         self.typed = typed
         """Each photo has its own product type (garments), shown on its thumbnail."""
         self._pictures: dict[int, QImage] = {}
-        self.setObjectName(f"{title.lower()}Strip")
-        self.setAccessibleName(f"{title} photos")
+        self.setObjectName(f"{kind}Strip")
+        self.setAccessibleName(name)
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(False)
@@ -124,16 +135,16 @@ class PhotoStrip(QListWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFixedHeight(THUMB + 24)
         self.horizontalScrollBar().rangeChanged.connect(self._fit_height)
-        self.setToolTip("Click a photo to show it; Delete removes it")
+        self.setToolTip(_("Click a photo to show it; Delete removes it"))
         self.setVisible(False)
         self._photos: dict[int, Photo] = {}
         self.currentItemChanged.connect(self._current_changed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        remove = QAction("Remove this photo", self)
+        remove = QAction(_("Remove this photo"), self)
         remove.triggered.connect(self.remove_current)
         self.addAction(remove)
         if typed:
-            describe = QAction("Describe this garment…", self)
+            describe = QAction(_("Describe this garment…"), self)
             describe.triggered.connect(self._describe_current)
             self.addAction(describe)
 
@@ -159,7 +170,7 @@ class PhotoStrip(QListWidget):
                 photo.product_type = kind.value
             item = QListWidgetItem(photo.name)
             item.setData(Qt.ItemDataRole.UserRole, photo.key)
-            item.setToolTip(self._tip(photo))
+            self._describe_item(item, photo)
             self.addItem(item)
             first = first or item
             self._draw(photo)
@@ -249,7 +260,11 @@ class PhotoStrip(QListWidget):
         first, second = sorted((photo, twin), key=lambda p: self._row(p) or 0)
         was_current = self.current() is second
         now = self.remove(second)
-        self.skipped.emit(f"Skipped “{second.name}”: it is the same picture as “{first.name}”.")
+        self.skipped.emit(
+            _("Skipped “{name}”: it is the same picture as “{first}”.").format(
+                name=second.name, first=first.name
+            )
+        )
         if was_current and now is not None:
             self.chosen.emit(now)
         return second is photo
@@ -273,7 +288,7 @@ class PhotoStrip(QListWidget):
                 label, Qt.TextElideMode.ElideMiddle, width - NAME_MARGIN
             )
             item = self.item(row)
-            item.setText(elided)
+            item.setText(isolated(elided) if self.isRightToLeft() else elided)
             item.setSizeHint(cell)
         # Every item in a cell of this size, laid out anew when it changes (items resized
         # one by one kept their old places, and wider names ran into each other).
@@ -295,6 +310,13 @@ class PhotoStrip(QListWidget):
         if self.typed and photo.product_type:
             lines.append(ProductType(photo.product_type).label)
         return "\n".join(line for line in lines if line)
+
+    def _describe_item(self, item: QListWidgetItem, photo: Photo) -> None:
+        """The photo whole in the item's tooltip, and read so by a screen reader (the
+        name under the thumbnail may be cut)."""
+        tip = self._tip(photo)
+        item.setToolTip(tip)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, tip.replace("\n", ", "))
 
     def _badged(self, photo: Photo, image: QImage) -> QPixmap:
         """The thumbnail, with the garment's type written across its foot."""
@@ -326,7 +348,7 @@ class PhotoStrip(QListWidget):
         row = self._row(photo)
         if row is None:
             return
-        self.item(row).setToolTip(self._tip(photo))
+        self._describe_item(self.item(row), photo)
         image = self._pictures.get(photo.key)
         if image is not None:
             self.item(row).setIcon(QIcon(self._badged(photo, image)))
@@ -337,7 +359,7 @@ class PhotoStrip(QListWidget):
         reason = error.user_message if isinstance(error, ImageError) else str(error)
         was_current = self.current() is photo
         now = self.remove(photo)
-        self.skipped.emit(f"Skipped: {reason}")
+        self.skipped.emit(_("Skipped: {reason}").format(reason=reason))
         if was_current and now is not None:
             self.chosen.emit(now)
 

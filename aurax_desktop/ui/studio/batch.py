@@ -25,10 +25,12 @@ from aurax_desktop.jobs import TryOnBatchInput
 from aurax_desktop.jobs.batches import default_batch_name
 from aurax_desktop.jobs.garments import LABEL, display_name, type_mix
 from aurax_desktop.jobs.inputs import ImageInput
-from aurax_desktop.ui.common.choices import credits_text
+from aurax_desktop.translation import _, ngettext
+from aurax_desktop.ui.common.choices import credits_text, number_text
 from aurax_desktop.ui.common.modal import run_modal
 from aurax_desktop.ui.common.qimages import mask_to_pil
 from aurax_desktop.ui.photos.image_pane import ImagePane
+from aurax_desktop.ui.photos.pane_words import some_names
 
 LIST_FILE = "list_file"
 """Among a garment photo's details: the list it came from (the batch's name)."""
@@ -139,15 +141,23 @@ class Pairs:
 
 
 def button_text(count: int) -> str:
+    """The Try on button's words: what it sends, and what that costs."""
     if count <= 1:
-        return f"Try on · {credits_text(COST_TRY_ON)}"
-    return f"Try on {count} · {credits_text(count * COST_TRY_ON)}"
+        return _("Try on · {credits}").format(credits=credits_text(COST_TRY_ON))
+    # Translators: the Try on button with two or more try-ons to send: "Try on 4 · 12
+    # credits".
+    return ngettext("Try on {count} · {credits}", "Try on {count} · {credits}", count).format(
+        count=number_text(count), credits=credits_text(count * COST_TRY_ON)
+    )
 
 
-def some_names(names: tuple[str, ...], shown: int = 4) -> str:
-    """The first few names, then how many more ("and 9 more")."""
-    first = ", ".join(names[:shown])
-    return f"{first} and {len(names) - shown} more" if len(names) > shown else first
+def try_ons(count: int) -> str:
+    """The count of try-ons in words ("3 try-ons")."""
+    return ngettext("{count} try-on", "{count} try-ons", count).format(count=number_text(count))
+
+
+SHOWN_NAMES = 4
+"""The people's and the garments' names the question shows (the rest are counted)."""
 
 
 class BatchQuestion(QDialog):
@@ -158,29 +168,38 @@ class BatchQuestion(QDialog):
     def __init__(self, parent: QWidget, pairs: Pairs) -> None:
         super().__init__(parent)
         self.setObjectName("confirmBatch")
-        self.setWindowTitle("Send a batch of try-ons")
+        self.setWindowTitle(_("Send a batch of try-ons"))
         self.pairs = pairs
         self.summary = QLabel()
         self.summary.setObjectName("sectionTitle")
         self.summary.setWordWrap(True)
-        people = QLabel(f"People: {some_names(pairs.person_names)}")
-        garments = QLabel(f"Garments: {some_names(pairs.garment_names)}")
+        people = QLabel(
+            _("People: {names}").format(names=some_names(list(pairs.person_names), SHOWN_NAMES))
+        )
+        garments = QLabel(
+            _("Garments: {names}").format(names=some_names(list(pairs.garment_names), SHOWN_NAMES))
+        )
         for label in (people, garments):
             label.setWordWrap(True)
             label.setObjectName("muted")
         self.name_edit = QLineEdit(pairs.suggested_name())
         self.name_edit.setObjectName("batchNameEdit")
-        self.name_edit.setAccessibleName("Batch name")
-        self.name_edit.setPlaceholderText("The batch's name, e.g. SS27")
-        self.name_edit.setToolTip("Shown in the Gallery, and as the lookbook's title")
+        self.name_edit.setAccessibleName(_("Batch name"))
+        self.name_edit.setPlaceholderText(_("The batch's name, e.g. SS27"))
+        self.name_edit.setToolTip(_("Shown in the Gallery, and as the lookbook's title"))
         self.describe = QCheckBox(
-            f"Describe each garment too ({credits_text(COST_PRODUCT_DESCRIPTION)} each), "
-            "for the line sheet"
+            _("Describe each garment too ({credits} each), for the line sheet").format(
+                credits=credits_text(COST_PRODUCT_DESCRIPTION)
+            )
         )
         self.describe.setObjectName("describeGarmentsCheck")
+        # its words whole: the question widens for a language that says it at length
+        self.describe.setMinimumWidth(self.describe.sizeHint().width())
         note = QLabel(
-            "You can pause the batch or cancel what is not sent yet; try-ons already at "
-            "AuraX are followed to the end."
+            _(
+                "You can pause the batch or cancel what is not sent yet; try-ons already at "
+                "AuraX are followed to the end."
+            )
         )
         note.setObjectName("hint")
         note.setWordWrap(True)
@@ -188,12 +207,13 @@ class BatchQuestion(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.send_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.send_button.setText(f"Send {pairs.count} try-ons")
+        self.send_button.setText(_("Send {try_ons}").format(try_ons=try_ons(pairs.count)))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         form = QFormLayout()
-        form.addRow("Name", self.name_edit)
+        # Translators: the batch's name, in the question asked before a batch is sent.
+        form.addRow(_("Name"), self.name_edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 18)
         layout.setSpacing(10)
@@ -203,7 +223,7 @@ class BatchQuestion(QDialog):
         layout.addWidget(self.describe)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(max(520, layout.minimumSize().width()))
         self.name_edit.textChanged.connect(self._update)
         self.describe.toggled.connect(self._update)
         self._update()
@@ -220,14 +240,28 @@ class BatchQuestion(QDialog):
     def _update(self) -> None:
         pairs = self.pairs
         people = len(pairs.people)
-        who = "1 person" if people == 1 else f"{people} people"
+        who = ngettext("{count} person", "{count} people", people).format(count=number_text(people))
+        # Translators: the batch at a glance, "12 try-ons: 2 dresses, 1 bag (times) 4
+        # people, 36 credits": each garment, by type, with each person.
         self.summary.setText(
-            f"{pairs.count} try-ons: {type_mix(list(pairs.types))} × {who}, "
-            f"{credits_text(self.cost)}"
+            _("{try_ons}: {garments} × {people}, {credits}").format(
+                try_ons=try_ons(pairs.count),
+                garments=type_mix(list(pairs.types)),
+                people=who,
+                credits=credits_text(self.cost),
+            )
         )
         described = len(pairs.garments) if self.describe.isChecked() else 0
-        also = f" and {described} description{'s' if described != 1 else ''}" if described else ""
-        self.send_button.setText(f"Send {pairs.count} try-ons{also}")
+        if described:
+            descriptions = ngettext(
+                "{count} description", "{count} descriptions", described
+            ).format(count=number_text(described))
+            send = _("Send {try_ons} and {descriptions}").format(
+                try_ons=try_ons(pairs.count), descriptions=descriptions
+            )
+        else:
+            send = _("Send {try_ons}").format(try_ons=try_ons(pairs.count))
+        self.send_button.setText(send)
         self.send_button.setEnabled(bool(self.name_edit.text().strip()))
 
 

@@ -3,6 +3,7 @@ garment list, and paste a photo (File and Edit menus)."""
 
 from __future__ import annotations
 
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.commands import Commands, Rule
 from aurax_desktop.ui.common.folders import FolderMemory
 from aurax_desktop.ui.studio.page import TryOnPage
@@ -16,7 +17,7 @@ def declare_studio_commands(
     add = commands.add
     add(
         "openPerson",
-        "Open person photo…",
+        _("Open person photo…"),
         page.person_pane.browse,
         icon_name="person",
         shortcut="Ctrl+O",
@@ -24,7 +25,7 @@ def declare_studio_commands(
     )
     add(
         "openGarment",
-        "Open garment photo…",
+        _("Open garment photo…"),
         page.garment_pane.browse,
         icon_name="garment",
         shortcut="Ctrl+Shift+O",
@@ -32,24 +33,24 @@ def declare_studio_commands(
     )
     add(
         "openGarmentList",
-        "Open a garment list…",
+        _("Open a garment list…"),
         lambda: page.open_garment_list(folders),
         icon_name="lookbook",
         shortcut="Ctrl+Shift+L",
         enabled_when=connected,
-        tip="A season's list (CSV or XLSX: file, type, SKU, name, price, colour)",
+        tip=_("A season's list (CSV or XLSX: file, type, SKU, name, price, colour)"),
     )
     add(
         "openPeopleList",
-        "Open a people list…",
+        _("Open a people list…"),
         lambda: page.open_people_list(folders),
         icon_name="person",
         enabled_when=connected,
-        tip="The models' photos and their names (CSV or XLSX: file, name)",
+        tip=_("The models' photos and their names (CSV or XLSX: file, name)"),
     )
     add(
         "pastePhoto",
-        "Paste photo",
+        _("Paste photo"),
         page.paste_photo,
         icon_name="paste",
         enabled_when=connected,

@@ -5,6 +5,7 @@ as one batch (asking first when that is more than one try-on)."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -32,9 +33,9 @@ from aurax_desktop.jobs import BatchSent, TryOnBatchInput
 from aurax_desktop.jobs.manifest import Manifest, ManifestError, read_manifest
 from aurax_desktop.jobs.people_list import PeopleList, read_people_list
 from aurax_desktop.logs import log_file
+from aurax_desktop.translation import _, lazy_gettext, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
-from aurax_desktop.ui.common.canvas import ImageCanvas
-from aurax_desktop.ui.common.choices import product_type_combo
+from aurax_desktop.ui.common.choices import number_text, product_type_combo
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.fields import show_placeholder_whole
 from aurax_desktop.ui.common.folders import FolderMemory
@@ -43,6 +44,7 @@ from aurax_desktop.ui.common.sending import SendingPage, SpendCheck
 from aurax_desktop.ui.common.strength import StrengthWords, strength_slider
 from aurax_desktop.ui.photos.image_pane import ImagePane
 from aurax_desktop.ui.photos.mask_canvas import MaskCanvas
+from aurax_desktop.ui.photos.photo_canvas import PhotoCanvas
 from aurax_desktop.ui.photos.photo_strip import Photo
 from aurax_desktop.ui.studio.batch import (
     LIST_FILE,
@@ -59,7 +61,7 @@ SHOWN_BAD_ROWS = 10
 box taller than a laptop's screen would hide its own button."""
 
 
-MASK_HINT = (
+MASK_HINT = lazy_gettext(
     "Optional: paint where the garment goes on the person. A mask belongs to the person "
     "and the garment's type; with none painted for a type, AuraX finds the area itself."
 )
@@ -85,7 +87,6 @@ class TryOnPage(SendingPage):
         self._submit = submit
         self.mask_canvas = MaskCanvas()
         self.person_pane = ImagePane(
-            "Person",
             "person",
             self.mask_canvas,
             work,
@@ -95,11 +96,10 @@ class TryOnPage(SendingPage):
             folders=folders,
         )
         self.person_pane.setObjectName("personPane")
-        self.person_pane.setAccessibleName("Person photo")
+        self.person_pane.setAccessibleName(self.person_pane.words.photo)
         self.garment_pane = ImagePane(
-            "Garment",
             "garment",
-            ImageCanvas(),
+            PhotoCanvas(),
             work,
             icon_name="garment",
             paste_key=False,
@@ -107,7 +107,7 @@ class TryOnPage(SendingPage):
             folders=folders,
         )
         self.garment_pane.setObjectName("garmentPane")
-        self.garment_pane.setAccessibleName("Garment photo")
+        self.garment_pane.setAccessibleName(self.garment_pane.words.photo)
         # a folder dropped on either pane: its garments go to one, its people to the other
         self.person_pane.other, self.garment_pane.other = self.garment_pane, self.person_pane
         # a list dropped on a pane: a people list there, a garment list here
@@ -141,6 +141,19 @@ class TryOnPage(SendingPage):
             QShortcut(QKeySequence(sequence), self, self.submit)
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self, self.paste_photo)
         paste.setContext(Qt.ShortcutContext.WindowShortcut)
+        reading_order = [
+            *self.person_pane.keyboard_order(),
+            *self.garment_pane.keyboard_order(),
+            *self.mask_tools,
+            self.product_type,
+            self.all_types_button,
+            self.strength,
+            self.prompt_edit,
+            self.run_with_prompt,
+            self.submit_button,
+        ]
+        for before, after in itertools.pairwise(reading_order):  # Tab reads as the eye does
+            QWidget.setTabOrder(before, after)
         self.update_submit()
 
     # Building the page
@@ -152,20 +165,23 @@ class TryOnPage(SendingPage):
         row.setContentsMargins(6, 4, 6, 4)
         row.setSpacing(2)
         canvas = self.mask_canvas
-        self.brush_button = self._tool("brush", "Paint the garment area (B)", checkable=True)
+        self.brush_button = self._tool("brush", _("Paint the garment area (B)"), checkable=True)
         self.eraser_button = self._tool(
-            "eraser", "Erase (E, or paint with the right button)", checkable=True
+            "eraser", _("Erase (E, or paint with the right button)"), checkable=True
         )
         self.brush_button.setChecked(True)
         self.brush_button.toggled.connect(lambda on: self._pick_tool(erasing=not on))
         self.eraser_button.toggled.connect(lambda on: self._pick_tool(erasing=on))
         QShortcut(QKeySequence("B"), self, lambda: self.brush_button.setChecked(True))
         QShortcut(QKeySequence("E"), self, lambda: self.eraser_button.setChecked(True))
+        QShortcut(QKeySequence("["), self, canvas.smaller_brush)
+        QShortcut(QKeySequence("]"), self, canvas.larger_brush)
         self.brush_size = QSlider(Qt.Orientation.Horizontal)
         self.brush_size.setRange(4, 300)
         self.brush_size.setValue(canvas.brush_size)
-        self.brush_size.setToolTip("Brush size ([ and ] change it)")
-        self.brush_size.setAccessibleName("Brush size")
+        self.brush_size.setToolTip(_("Brush size ([ and ] change it)"))
+        self.brush_size.setAccessibleName(_("Brush size"))
+        self.brush_size.setAccessibleDescription(_("[ and ] change it"))
         self.brush_size.setMinimumWidth(48)
         self.brush_size.setMaximumWidth(100)
         self.brush_size.valueChanged.connect(canvas.set_brush_size)
@@ -173,31 +189,36 @@ class TryOnPage(SendingPage):
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(10, 90)
         self.opacity.setValue(int(canvas.opacity * 100))
-        self.opacity.setToolTip("Mask overlay opacity")
-        self.opacity.setAccessibleName("Mask overlay opacity")
+        self.opacity.setToolTip(_("Mask overlay opacity"))
+        self.opacity.setAccessibleName(_("Mask overlay opacity"))
         self.opacity.setMinimumWidth(40)
         self.opacity.setMaximumWidth(80)
         self.opacity.valueChanged.connect(lambda v: canvas.set_opacity(v / 100))
-        undo = self._tool("undo", "Undo stroke (Ctrl+Z)")
+        undo = self.undo_button = self._tool("undo", _("Undo stroke (Ctrl+Z)"))
         undo.clicked.connect(canvas.undo_stack.undo)
         canvas.undo_stack.canUndoChanged.connect(undo.setEnabled)
         undo.setEnabled(False)
-        redo = self._tool("redo", "Redo stroke (Ctrl+Shift+Z)")
+        redo = self.redo_button = self._tool("redo", _("Redo stroke (Ctrl+Shift+Z)"))
         redo.clicked.connect(canvas.undo_stack.redo)
         canvas.undo_stack.canRedoChanged.connect(redo.setEnabled)
         redo.setEnabled(False)
         # Ctrl+Z and Ctrl+Shift+Z are Edit → Undo and Redo: the window's one undo, which
         # undoes the last kind of thing done (a stroke here, or a deletion).
-        invert = self._tool("invert", "Invert the mask")
+        invert = self._tool("invert", _("Invert the mask"))
         invert.clicked.connect(canvas.invert)
-        clear = self._tool("clear", "Clear the mask")
+        clear = self._tool("clear", _("Clear the mask"))
         clear.clicked.connect(canvas.clear_mask)
-        fit = self._tool("fit", "Fit the photo in view (double-click)")
+        fit = self._tool("fit", _("Fit the photo in view (double-click)"))
         fit.clicked.connect(canvas.fit)
-        label = self.mask_label = ElidedLabel("Mask")
+        self.mask_tools = [self.brush_button, self.eraser_button, self.brush_size, self.opacity]
+        self.mask_tools += [undo, redo, invert, clear, fit]
+        """The mask's tools in reading order (the keyboard's order)."""
+        label = self.mask_label = ElidedLabel(_("Mask"))
         label.setObjectName("sectionTitle")
-        size_label = icon_label("brush-size", "Brush size")
-        opacity_label = icon_label("opacity", "Mask overlay opacity")
+        size_label = icon_label("brush-size", _("Brush size"))
+        size_label.setBuddy(self.brush_size)
+        opacity_label = icon_label("opacity", _("Mask overlay opacity"))
+        opacity_label.setBuddy(self.opacity)
         row.addWidget(label, 1)
         for widget in (
             self.brush_button,
@@ -210,8 +231,8 @@ class TryOnPage(SendingPage):
             row.addWidget(widget)
         for widget in (undo, redo, invert, clear, fit):
             row.addWidget(widget)
-        bar.setToolTip(MASK_HINT)
-        bar.setWhatsThis(MASK_HINT)
+        bar.setToolTip(str(MASK_HINT))
+        bar.setWhatsThis(str(MASK_HINT))
         return bar
 
     def _tool(self, name: str, tip: str, *, checkable: bool = False) -> QToolButton:
@@ -239,25 +260,27 @@ class TryOnPage(SendingPage):
         self.strength_word = StrengthWords(self.strength)
         self.prompt_edit = QLineEdit()
         self.prompt_edit.setObjectName("promptEdit")
-        self.prompt_edit.setAccessibleName("Prompt")
-        self.prompt_edit.setPlaceholderText("Optional: guide the try-on")
+        self.prompt_edit.setAccessibleName(_("Prompt"))
+        self.prompt_edit.setPlaceholderText(_("Optional: guide the try-on"))
         self.prompt_edit.setToolTip(
-            "Words that guide the try-on, for example “tucked in, sleeves rolled up”; "
-            "they are used when “Use prompt” is on."
+            _(
+                "Words that guide the try-on, for example “tucked in, sleeves rolled up”; "
+                "they are used when “Use prompt” is on."
+            )
         )
         show_placeholder_whole(self.prompt_edit)
-        self.run_with_prompt = QCheckBox("Use prompt")
+        self.run_with_prompt = QCheckBox(_("Use prompt"))
         self.run_with_prompt.setObjectName("runWithPromptCheck")
-        self.run_with_prompt.setAccessibleName("Use prompt")
+        self.run_with_prompt.setAccessibleName(_("Use prompt"))
         self.prompt_edit.textEdited.connect(
             lambda text: self.run_with_prompt.setChecked(bool(text.strip()))
         )
         self.submit_button = QPushButton(button_text(1))
         self.submit_button.setObjectName("submitButton")
-        self.submit_button.setAccessibleName("Try on")
+        self.submit_button.setAccessibleName(_("Try on"))
         self.submit_button.setProperty("role", "primary")
         self.submit_button.setDefault(True)
-        self.submit_button.setToolTip("Send the try-on (Ctrl+Enter)")
+        self.submit_button.setToolTip(_("Send the try-on (Ctrl+Enter)"))
         self.submit_button.clicked.connect(self.submit)
         # Why Send is off, in a sentence shown whole (over two lines where it must).
         self.reason = QLabel()
@@ -266,11 +289,13 @@ class TryOnPage(SendingPage):
         self.reason.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        grid.addWidget(QLabel("Product type"), 0, 0)
+        type_label = QLabel(_("Product type"))
+        type_label.setBuddy(self.product_type)
+        grid.addWidget(type_label, 0, 0)
         self.all_types_button = QToolButton()
         self.all_types_button.setObjectName("typeForAllButton")
-        self.all_types_button.setText("Use for all")
-        self.all_types_button.setToolTip("Give every garment this product type")
+        self.all_types_button.setText(_("Use for all"))
+        self.all_types_button.setToolTip(_("Give every garment this product type"))
         self.all_types_button.setVisible(False)
         self.all_types_button.clicked.connect(self.type_for_all)
         type_column = QVBoxLayout()
@@ -282,12 +307,16 @@ class TryOnPage(SendingPage):
         type_column.addLayout(type_row)
         type_column.addWidget(self.type_hint)
         grid.addLayout(type_column, 0, 1)
-        grid.addWidget(QLabel("Garment strength"), 0, 2)
+        strength_label = QLabel(_("Garment strength"))
+        strength_label.setBuddy(self.strength)
+        grid.addWidget(strength_label, 0, 2)
         strength_row = QHBoxLayout()
         strength_row.addWidget(self.strength, 1)
         strength_row.addWidget(self.strength_word)
         grid.addLayout(strength_row, 0, 3)
-        grid.addWidget(QLabel("Prompt"), 1, 0)
+        prompt_label = QLabel(_("Prompt"))
+        prompt_label.setBuddy(self.prompt_edit)
+        grid.addWidget(prompt_label, 1, 0)
         prompt_row = QHBoxLayout()
         prompt_row.setSpacing(8)
         prompt_row.addWidget(self.prompt_edit, 3)
@@ -305,17 +334,17 @@ class TryOnPage(SendingPage):
         """Why Submit is disabled, or "" when it is not."""
         person, garment = self.person_pane, self.garment_pane
         if person.loading or garment.loading:
-            return "Opening the photo…"
+            return _("Opening the photo…")
         if person.source is None and garment.source is None:
-            return "Add a person and a garment photo."
+            return _("Add a person and a garment photo.")
         if person.source is None:
-            return "Add a person photo."
+            return _("Add a person photo.")
         if garment.source is None:
-            return "Add a garment photo."
+            return _("Add a garment photo.")
         if self.run_with_prompt.isChecked() and not self.prompt_edit.text().strip():
-            return "Write a prompt, or turn off “Use prompt”."
+            return _("Write a prompt, or turn off “Use prompt”.")
         if self._sending:
-            return "Sending…"
+            return _("Sending…")
         return ""
 
     def update_submit(self) -> None:
@@ -338,7 +367,13 @@ class TryOnPage(SendingPage):
                 return
             name, describe = answer
         cost = pairs.cost + (len(pairs.garments) * COST_PRODUCT_DESCRIPTION if describe else 0)
-        what = "This try-on" if pairs.count == 1 else f"These {pairs.count} try-ons"
+        what = (
+            _("This try-on")
+            if pairs.count == 1
+            else ngettext("These {count} try-ons", "These {count} try-ons", pairs.count).format(
+                count=number_text(pairs.count)
+            )
+        )
         if not self.allow_spend(cost, what):
             return
         strength = self.strength.value()
@@ -362,11 +397,12 @@ class TryOnPage(SendingPage):
         """File → Open a garment list…: a season's CSV or XLSX fills the Garment pane,
         each garment with its type and its details. The dialog starts where the last
         list was opened from."""
+        lists, anything = _("Garment lists"), _("All files")
         chosen, _kind = QFileDialog.getOpenFileName(
             self,
-            "Open a garment list",
+            _("Open a garment list"),
             folders.folder("lists"),
-            "Garment lists (*.csv *.xlsx);;All files (*)",
+            f"{lists} (*.csv *.xlsx);;{anything} (*)",
         )
         if chosen:
             folders.remember("lists", Path(chosen).parent)
@@ -374,7 +410,7 @@ class TryOnPage(SendingPage):
 
     def load_garment_list(self, path: Path) -> None:
         """Read the list on a worker (every photo's header is checked)."""
-        self.garment_pane.canvas.set_busy_note(f"Reading {path.name}…")
+        self.garment_pane.canvas.set_busy_note(_("Reading {file}…").format(file=path.name))
         self.work.run(
             lambda: read_manifest(path),
             self._list_read,
@@ -384,11 +420,12 @@ class TryOnPage(SendingPage):
     def open_people_list(self, folders: FolderMemory) -> None:
         """File → Open a people list…: the models' photos and their names fill the
         Person pane. The dialog starts where the last list was opened from."""
+        lists, anything = _("People lists"), _("All files")
         chosen, _kind = QFileDialog.getOpenFileName(
             self,
-            "Open a people list",
+            _("Open a people list"),
             folders.folder("lists"),
-            "People lists (*.csv *.xlsx);;All files (*)",
+            f"{lists} (*.csv *.xlsx);;{anything} (*)",
         )
         if chosen:
             folders.remember("lists", Path(chosen).parent)
@@ -396,7 +433,7 @@ class TryOnPage(SendingPage):
 
     def load_people_list(self, path: Path) -> None:
         """Read a people list on a worker (every photo's header is checked)."""
-        self.person_pane.canvas.set_busy_note(f"Reading {path.name}…")
+        self.person_pane.canvas.set_busy_note(_("Reading {file}…").format(file=path.name))
         self.work.run(
             lambda: read_people_list(path),
             self._people_read,
@@ -414,8 +451,14 @@ class TryOnPage(SendingPage):
         self.person_pane.remove_all()
         self.person_pane.add_photos(photos)
         named = sum(1 for person in listed.people if person.name)
+        said = ngettext(
+            "{count} person from “{file}”", "{count} people from “{file}”", len(photos)
+        ).format(count=number_text(len(photos)), file=listed.path.name)
+        # Translators: {people} is "3 people from “models.csv”"; {count} of them have names
         self.listOpened.emit(
-            f"{len(photos)} people from “{listed.path.name}”, {named} of them named."
+            ngettext(
+                "{people}, {count} of them named.", "{people}, {count} of them named.", named
+            ).format(people=said, count=number_text(named))
         )
 
     def _list_read(self, manifest: Manifest) -> None:
@@ -431,8 +474,10 @@ class TryOnPage(SendingPage):
         ]
         self.garment_pane.remove_all()
         self.garment_pane.add_photos(photos)
-        notes = "".join(f" {note}" for note in manifest.notes)
-        self.listOpened.emit(f"{len(photos)} garments from “{manifest.path.name}”.{notes}")
+        said = ngettext(
+            "{count} garment from “{file}”.", "{count} garments from “{file}”.", len(photos)
+        ).format(count=number_text(len(photos)), file=manifest.path.name)
+        self.listOpened.emit(" ".join([said, *manifest.notes]))
 
     def _list_refused(self, path: Path, error: BaseException, pane: ImagePane) -> None:
         """The list was not opened: said as opening (nothing was about to be sent), with
@@ -440,24 +485,50 @@ class TryOnPage(SendingPage):
         pane.canvas.set_busy_note("")
         if isinstance(error, ManifestError) and error.bad_rows:
             count = len(error.bad_rows)
-            rows = "\n".join(f"• {row}" for row in error.bad_rows[:SHOWN_BAD_ROWS])
+            rows = [f"• {row}" for row in error.bad_rows[:SHOWN_BAD_ROWS]]
             more = count - SHOWN_BAD_ROWS
             if more > 0:
-                rows += f"\n• and {more} more row{'s' if more > 1 else ''}"
-            self.failed.emit(
-                f"“{path.name}” was not opened: {count} of its rows cannot be used. "
-                f"The {pane.title} pane was left as it was; correct "
-                f"{'these rows' if count > 1 else 'this row'} and open the list again."
-                f"\n\n{rows}"
-            )
+                rows.append(
+                    "• "
+                    + ngettext("and {count} more row", "and {count} more rows", more).format(
+                        count=number_text(more)
+                    )
+                )
+            if pane is self.person_pane:
+                said = ngettext(
+                    "“{file}” was not opened: {count} of its rows cannot be used. The Person "
+                    "pane was left as it was; correct this row and open the list again.",
+                    "“{file}” was not opened: {count} of its rows cannot be used. The Person "
+                    "pane was left as it was; correct these rows and open the list again.",
+                    count,
+                )
+            else:
+                said = ngettext(
+                    "“{file}” was not opened: {count} of its rows cannot be used. The Garment "
+                    "pane was left as it was; correct this row and open the list again.",
+                    "“{file}” was not opened: {count} of its rows cannot be used. The Garment "
+                    "pane was left as it was; correct these rows and open the list again.",
+                    count,
+                )
+            said = said.format(file=path.name, count=number_text(count))
+            self.failed.emit("\n\n".join((said, "\n".join(rows))))
             return
         if isinstance(error, ManifestError):
             self.failed.emit(error.user_message)
             return
-        log.error("Garment list %s not opened", path, exc_info=error)
+        log.error("List %s not opened", path, exc_info=error)
         self.failed.emit(
-            f"“{path.name}” was not opened: something unexpected went wrong; the details are "
-            f"in the log file {log_file()}. The {pane.title} pane was left as it was."
+            (
+                _(
+                    "“{file}” was not opened: something unexpected went wrong; the details "
+                    "are in the log file {log}. The Person pane was left as it was."
+                )
+                if pane is self.person_pane
+                else _(
+                    "“{file}” was not opened: something unexpected went wrong; the details "
+                    "are in the log file {log}. The Garment pane was left as it was."
+                )
+            ).format(file=path.name, log=log_file())
         )
 
     def _garment_shown(self) -> None:
@@ -474,9 +545,9 @@ class TryOnPage(SendingPage):
         # With several garments each thumbnail shows its type and the pane's heading names
         # the one shown: the field says whose type it is in its tooltip, not a line more.
         self.type_hint.setVisible(shown is not None and suggested and not several)
-        self.type_hint.setText("Suggested from the file name")
+        self.type_hint.setText(_("Suggested from the file name"))
         self.product_type.setToolTip(
-            f"The product type of {shown.name}; each garment keeps its own."
+            _("The product type of {name}; each garment keeps its own.").format(name=shown.name)
             if shown is not None and several
             else ""
         )
@@ -504,14 +575,20 @@ class TryOnPage(SendingPage):
         self.person_pane.set_mask_type(kind, carry=carry)
         person = self.person_pane.shown
         label = ProductType(kind).label
+        mask_for = _("Mask for {type}").format(type=label)
         if person is None:
-            self.mask_label.setText(f"Mask for {label}")
+            self.mask_label.setText(mask_for)
+            said = _(
+                "The mask painted here goes only with this person's try-ons of the product "
+                "type {type}; with none painted for a type, AuraX finds the area."
+            ).format(type=label)
         else:  # the type whole; the photo's name cut in the middle when short of room
-            self.mask_label.set_parts(f"Mask for {label} · ", person.name)
-        self.mask_label.setWhatsThis(
-            f"The mask painted here goes only with {person.name if person else 'this person'}'s "
-            f"{label.lower()} try-ons; with none painted for a type, AuraX finds the area."
-        )
+            self.mask_label.set_parts(f"{mask_for} · ", person.name)
+            said = _(
+                "The mask painted here goes only with {person}'s try-ons of the product type "
+                "{type}; with none painted for a type, AuraX finds the area."
+            ).format(person=person.name, type=label)
+        self.mask_label.setWhatsThis(said)
 
     def _used(self, pane: ImagePane) -> None:
         if pane.source is not None or pane.loading:
