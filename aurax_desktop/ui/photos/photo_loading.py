@@ -9,8 +9,8 @@ import contextlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import requests
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QSize, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -24,6 +24,9 @@ from aurax_desktop.ui.common.qimages import to_qimage
 from aurax_desktop.ui.photos.mask_canvas import blank_masks
 from aurax_desktop.workers import abandon_reads as abandon_reads_waited
 from aurax_desktop.workers import abandonable
+
+if TYPE_CHECKING:
+    import requests
 
 PREVIEW_SIDE = 2048
 MAX_LINK_BYTES = 60 * 1024 * 1024
@@ -119,6 +122,8 @@ def _too_slow(url: str, name: str) -> ImageError:
 
 
 def _download(url: str, name: str) -> list[bytes]:
+    import requests  # noqa: PLC0415 - only when a link is dropped, not at the start
+
     limit = Deadline(LINK_SECONDS)
     try:
         with requests.get(
