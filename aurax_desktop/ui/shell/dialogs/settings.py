@@ -35,8 +35,10 @@ from aurax_desktop.api.addresses import check_base_url
 from aurax_desktop.formats import credits_phrase, plural_count
 from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.choices import combo_box
+from aurax_desktop.ui.common.fields import show_placeholder_whole
 from aurax_desktop.ui.common.folders import start_folder
 from aurax_desktop.ui.common.spin_words import COUNT, in_words
+from aurax_desktop.ui.common.whole_texts import keep_texts_whole
 
 
 class SettingsDialog(QDialog):
@@ -50,7 +52,6 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Settings"))
         self.setObjectName("settingsDialog")
-        self.setMinimumWidth(520)
         self.original = settings
         self.folders = dict(settings.folders)
         """The remembered folders, with the logo's once one is chosen."""
@@ -128,15 +129,7 @@ class SettingsDialog(QDialog):
                 "deleted with their photos and results, at start and once a day."
             )
         )
-        forget_row = QHBoxLayout()
-        forget_row.addWidget(self.forget)
-        forget_row.addStretch(1)
-        if delete_all is not None:
-            everything = QPushButton(_("Delete all history…"))
-            everything.setObjectName("deleteAllHistoryButton")
-            everything.clicked.connect(lambda: self._delete_all(delete_all))
-            forget_row.addWidget(everything)
-        history_form.addRow(_("Delete finished jobs after"), forget_row)
+        history_form.addRow(_("Delete finished jobs after"), self.forget)
         self.trash_days = QSpinBox()
         self.trash_days.setObjectName("settingsTrashDays")
         self.trash_days.setAccessibleName(_("Keep deleted jobs in the Trash for"))
@@ -153,6 +146,14 @@ class SettingsDialog(QDialog):
         trash_note.setObjectName("hint")
         trash_note.setWordWrap(True)
         history_form.addRow("", trash_note)
+        if delete_all is not None:  # below what is kept, on its own: it empties everything
+            everything = QPushButton(_("Delete all history…"))
+            everything.setObjectName("deleteAllHistoryButton")
+            everything.clicked.connect(lambda: self._delete_all(delete_all))
+            everything_row = QHBoxLayout()
+            everything_row.addStretch(1)
+            everything_row.addWidget(everything)
+            history_form.addRow(everything_row)
         self.subtitle = QLineEdit(settings.lookbook_subtitle)
         self.subtitle.setObjectName("settingsSubtitle")
         self.subtitle.setPlaceholderText(_("e.g. Atelier Nord · Resort 2027"))
@@ -219,6 +220,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        for field in (self.subtitle, self.brand, self.contact):
+            show_placeholder_whole(field)  # the example is what to write there
+        keep_texts_whole(self)
         self.result_settings: Settings | None = None
 
     def _delete_all(self, delete_all: Callable[[], None]) -> None:
@@ -320,5 +324,7 @@ def _tab() -> tuple[QWidget, QFormLayout]:
     page = QWidget()
     form = QFormLayout(page)
     form.setSpacing(10)
+    # a label too long beside its field (a translation) goes above it
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     form.setContentsMargins(12, 12, 12, 12)
     return page, form

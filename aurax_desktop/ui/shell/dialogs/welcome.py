@@ -27,6 +27,7 @@ from aurax_desktop.session import Session
 from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.icons import ICON_SIZE, icon
+from aurax_desktop.ui.common.whole_texts import keep_texts_whole
 from aurax_desktop.ui.shell.keyring_wait import KeyringWaiter
 
 
@@ -51,7 +52,6 @@ class WelcomeDialog(QDialog):
         self.setObjectName("welcomeDialog")
         self.session, self.work = session, work
         self.store = store or CredentialStore()
-        self.setMinimumWidth(560)
 
         heading = QLabel(_("Welcome to AuraX Desktop"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -64,14 +64,20 @@ class WelcomeDialog(QDialog):
         intro.setWordWrap(True)
         intro.setObjectName("muted")
 
+        # The card's texts in a column, its fields in a form: a form sizes wrapped texts
+        # too short for their last lines (German's and Arabic's are longer).
         account = QFrame()
         account.setProperty("card", True)
-        form = QFormLayout(account)
-        form.setContentsMargins(16, 14, 16, 14)
+        account.setMinimumWidth(592)  # the explanation in few lines, in every language
+        card = QVBoxLayout(account)
+        card.setContentsMargins(16, 14, 16, 14)
+        card.setSpacing(10)
+        form = QFormLayout()
         form.setSpacing(10)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         title = QLabel(_("Connect your AuraX account"))
         title.setObjectName("sectionTitle")
-        form.addRow(title)
+        card.addWidget(title)
         explained = QLabel(
             _(
                 "AuraX gives an account two things to connect with: the <b>API key</b>, a "
@@ -83,7 +89,8 @@ class WelcomeDialog(QDialog):
         )
         explained.setObjectName("keyExplained")
         explained.setWordWrap(True)
-        form.addRow(explained)
+        card.addWidget(explained)
+        card.addLayout(form)
         self.key_edit = QLineEdit()
         self.key_edit.setObjectName("apiKeyEdit")
         self.key_edit.setAccessibleName(_("API key"))
@@ -124,15 +131,16 @@ class WelcomeDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.connect_button)
-        form.addRow(buttons)
+        card.addLayout(buttons)
         self.status_label = QLabel("")
         self.status_label.setObjectName("connectionResult")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.status_label)
+        card.addWidget(self.status_label)
         where = QLabel(_("The key is kept in your system's keyring, never in a file."))
         where.setObjectName("hint")
-        form.addRow(where)
+        where.setWordWrap(True)
+        card.addWidget(where)
 
         self.demo_button = QPushButton(_("Try the demo"))
         self.demo_button.setObjectName("tryDemoButton")
@@ -155,6 +163,7 @@ class WelcomeDialog(QDialog):
         for edit in (self.key_edit, self.key_id_edit, self.url_edit):
             edit.textChanged.connect(self._update)
         self._update()
+        keep_texts_whole(self)
 
     def _fields(self) -> tuple[str, str, str]:
         return (
