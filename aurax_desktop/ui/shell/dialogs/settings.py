@@ -33,7 +33,7 @@ from aurax_desktop.account import Settings, UploadSize
 from aurax_desktop.api import InsecureConnectionError
 from aurax_desktop.api.addresses import check_base_url
 from aurax_desktop.formats import credits_phrase, plural_count
-from aurax_desktop.translation import _, ngettext
+from aurax_desktop.translation import _, ngettext, pgettext
 from aurax_desktop.ui.common.choices import combo_box
 from aurax_desktop.ui.common.fields import show_placeholder_whole
 from aurax_desktop.ui.common.folders import start_folder
@@ -120,7 +120,7 @@ class SettingsDialog(QDialog):
         self.forget.setObjectName("settingsForgetAfter")
         self.forget.setAccessibleName(_("Delete finished jobs after"))
         self.forget.setRange(0, 3650)
-        self.forget.setSpecialValueText(_("Never"))
+        self.forget.setSpecialValueText(pgettext("Delete finished jobs after", "Never"))
         self.forget.setValue(settings.forget_after_days)
         in_words(self.forget, _days)
         self.forget.setToolTip(
