@@ -120,10 +120,8 @@ def demo(qapp: QApplication, pseudo_language: None, open_window: WindowFactory) 
 def fits(dialog: QWidget) -> list[str]:
     """What of ``dialog`` (shown) is larger than a laptop, or cut."""
     size = dialog.frameGeometry()
-    too_large = [f"{size.width()} x {size.height()}"] if size.width() > LAPTOP[0] else []
-    if size.height() > LAPTOP[1]:
-        too_large = [f"{size.width()} x {size.height()}"]
-    return too_large + clipped_texts(dialog)
+    large = size.width() > LAPTOP[0] or size.height() > LAPTOP[1]
+    return ([f"{size.width()} x {size.height()}"] if large else []) + clipped_texts(dialog)
 
 
 def shown(qtbot: QtBot, dialog: QWidget) -> QWidget:
