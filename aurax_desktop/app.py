@@ -8,11 +8,12 @@ QApplication); ``main(argv)`` runs it.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import shiboken6
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import QApplication
 import aurax_desktop
 from aurax_desktop import paths
 from aurax_desktop.account import from_environment
+from aurax_desktop.account.settings import settings_path
 from aurax_desktop.jobs import InstanceLock
 from aurax_desktop.logs import setup_logging
 from aurax_desktop.privacy import make_private
 from aurax_desktop.session import Session
+from aurax_desktop.translation import _, current_language, use_language
 from aurax_desktop.ui.common.icons import app_icon
 from aurax_desktop.ui.common.language import apply_language, window_language
 from aurax_desktop.ui.common.theme import apply_theme, choose_theme
@@ -56,36 +59,79 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, its "usage:" in the user's language too."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        # Translators: the start of the command's help, followed by how it is called.
+        super().add_usage(usage, actions, groups, prefix if prefix else _("usage: "))
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The options, their help in the language spoken now."""
     parser = argparse.ArgumentParser(
-        prog="aurax-desktop", description="AuraX Desktop: virtual try-on studio."
+        prog="aurax-desktop",
+        description=_("AuraX Desktop: virtual try-on studio."),
+        formatter_class=_HelpFormatter,
+        add_help=False,
     )
+    parser._positionals.title = _("positional arguments")
+    parser._optionals.title = _("options")
+    parser.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="start the built-in demo server and use it (no account needed)",
+        help=_("start the built-in demo server and use it (no account needed)"),
     )
     parser.add_argument(
         "--base-url",
         metavar="URL",
-        help="another AuraX-compatible server (credentials from the environment or the keyring)",
+        help=_("another AuraX-compatible server (credentials from the environment or the keyring)"),
     )
     parser.add_argument(
         "--smoke-test",
         action="store_true",
-        help="make one demo try-on through the window, print what happened and quit "
-        "(exit status 0 when it worked)",
+        help=_(
+            "make one demo try-on through the window, print what happened and quit "
+            "(exit status 0 when it worked)"
+        ),
     )
-    parser.add_argument("--version", action=_Version, help="show the version and quit")
+    parser.add_argument("--version", action=_Version, help=_("show the version and quit"))
     parser.add_argument(
         "photos",
         nargs="*",
         type=Path,
         metavar="PHOTO",
-        help="photos or folders to open in the Try-On page (a name that says a product, "
-        "like red-dress.jpg, goes to the Garment pane; others to the Person pane)",
+        help=_(
+            "photos or folders to open in the Try-On page (a name that says a product, "
+            "like red-dress.jpg, goes to the Garment pane; others to the Person pane)"
+        ),
     )
     return parser
+
+
+def chosen_language() -> str:
+    """The language chosen in View → Language ("" for the system's), peeked at in the
+    settings before the window reads them for real (which sets a damaged file aside and
+    says so): nothing is written here."""
+    try:
+        data = json.loads(settings_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    chosen = data.get("language") if isinstance(data, dict) else None
+    return chosen if isinstance(chosen, str) else ""
+
+
+def speak_before_the_window() -> None:
+    """What is said before the window is built (the help, a missing screen, another
+    window open) in the language the window will speak."""
+    use_language(window_language(chosen_language()))
 
 
 GUI_SWITCH_INTERVAL_S = 0.001
@@ -138,6 +184,7 @@ APP_ID = "in.co.aurax.Desktop"
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    speak_before_the_window()
     args = build_parser().parse_args(arguments)  # --help and --version need no screen
     problem = None if QApplication.instance() else display_problem()
     if problem:
@@ -146,6 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or AuraxApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_application(app)
+    apply_language(current_language())  # Qt's words and the direction, as the window's
     if args.smoke_test:
         return smoke_test(app, arguments)
     lock = InstanceLock()
@@ -213,7 +261,7 @@ def smoke_test(app: QApplication, arguments: list[str]) -> int:
     code = app.exec()
     window.close()
     dispose(window)
-    code, line = outcome[0] if outcome else (1, "smoke test failed: the window closed early")
+    code, line = outcome[0] if outcome else (1, _("smoke test failed: the window closed early"))
     print(line, flush=True)
     return code
 

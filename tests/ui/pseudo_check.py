@@ -12,15 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMenu,
     QMenuBar,
+    QStatusBar,
     QTabBar,
     QWidget,
 )
@@ -71,6 +75,16 @@ def texts(widget: QWidget) -> Iterator[tuple[str, str]]:
     if isinstance(widget, QTabBar):
         for index in range(widget.count()):
             yield "tab", widget.tabText(index)
+    if isinstance(widget, QAbstractSpinBox):
+        yield "value", widget.text()  # its number in words ("30 days", "No limit")
+    if isinstance(widget, QListWidget):
+        for row in range(widget.count()):
+            item = widget.item(row)
+            yield "item", item.text()
+            yield "item's tip", _plain(item.toolTip())
+            yield "item's name", str(item.data(Qt.ItemDataRole.AccessibleTextRole) or "")
+    if isinstance(widget, QStatusBar):
+        yield "status", widget.currentMessage()
     if widget.isWindow():
         yield "title", widget.windowTitle()
     yield "tooltip", _plain(widget.toolTip())
@@ -114,12 +128,26 @@ def unmarked_texts(root: QWidget, data: Data = _nothing) -> list[str]:
 
 def unmarked_in_menus(menus: list[QMenu]) -> list[str]:
     """The same for menus (their items are actions, not widgets)."""
+    return _unmarked(text for menu in menus for text in menu_texts(menu))
+
+
+def unmarked_in_actions(actions: list[QAction]) -> list[str]:
+    """The same for commands wherever they are placed (their text and their tip)."""
+    return _unmarked(text for action in actions for text in action_texts(action))
+
+
+def unmarked_in_said(said: list[tuple[str, str]]) -> list[str]:
+    """The same for what was said some other way: (what, text) pairs, such as a
+    question's title and text."""
+    return _unmarked(iter(said))
+
+
+def _unmarked(texts: Iterator[tuple[str, str]]) -> list[str]:
     found = []
-    for menu in menus:
-        for what, text in menu_texts(menu):
-            word = unmarked(text)
-            if word is not None:
-                found.append(f"{what}: {text!r} ({word!r} is not marked)")
+    for what, text in texts:
+        word = unmarked(text)
+        if word is not None:
+            found.append(f"{what}: {text!r} ({word!r} is not marked)")
     return found
 
 

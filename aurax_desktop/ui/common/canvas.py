@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.icons import pixmap
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 32.0
@@ -65,7 +66,7 @@ class ImageCanvas(QWidget):
         self.fitted = True
         self.fit_margin = FIT_MARGIN
         """Room left around a fitted picture (none where the picture is all there is)."""
-        self.placeholder = "Drop a picture here"
+        self.placeholder = _("Drop a picture here")
         self.placeholder_icon = "image"
         self.busy_note = ""
         """Shown over the picture while a new one is being opened."""

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from aurax_desktop.api import ProductType
 from aurax_desktop.formats import credits_phrase
+from aurax_desktop.translation import _
 
 
 def number_text(value: float) -> str:
@@ -33,7 +34,7 @@ def combo_box(parent: QWidget | None = None) -> QComboBox:
 def product_type_combo(name: str, parent: QWidget) -> QComboBox:
     combo = combo_box(parent)
     combo.setObjectName(name)
-    combo.setAccessibleName("Product type")
+    combo.setAccessibleName(_("Product type"))
     for kind in ProductType:
         combo.addItem(kind.label, kind.value)
     return combo

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from aurax_desktop.translation import pgettext
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.common.theme import accent
 
@@ -50,7 +51,7 @@ class ComparisonCanvas(ImageCanvas):
         rect = self.image_rect()
         if self.peeking:
             painter.drawImage(rect, self.before)
-            self._label(painter, "Before", rect, left=True)
+            self._label(painter, pgettext("Comparison", "Before"), rect, left=True)
             return
         if not self.comparing:
             return
@@ -65,8 +66,8 @@ class ComparisonCanvas(ImageCanvas):
         painter.drawLine(QPointF(split, rect.top()), QPointF(split, rect.bottom()))
         painter.setBrush(accent())
         painter.drawEllipse(QPointF(split, rect.center().y()), 9, 9)
-        self._label(painter, "Before", rect, left=True)
-        self._label(painter, "After", rect, left=False)
+        self._label(painter, pgettext("Comparison", "Before"), rect, left=True)
+        self._label(painter, pgettext("Comparison", "After"), rect, left=False)
 
     @staticmethod
     def _label(painter: QPainter, text: str, rect: QRectF, *, left: bool) -> None:

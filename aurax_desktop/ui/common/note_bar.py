@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import tool_button
 
@@ -35,7 +36,7 @@ class NoteDetails(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAccessibleName("The whole note")
+        self.text.setAccessibleName(_("The whole note"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.text)
@@ -73,11 +74,11 @@ class NoteBar(QWidget):
         self.line.setObjectName("muted")
         self.details_button = QToolButton()
         self.details_button.setObjectName("noteDetailsButton")
-        self.details_button.setText("Details…")
-        self.details_button.setToolTip("Show the whole note")
-        self.details_button.setAccessibleName("Show the whole note")
+        self.details_button.setText(_("Details…"))
+        self.details_button.setToolTip(_("Show the whole note"))
+        self.details_button.setAccessibleName(_("Show the whole note"))
         self.details_button.clicked.connect(self.show_details)
-        self.dismiss_button = tool_button("close", "Dismiss this note", parent=self)
+        self.dismiss_button = tool_button("close", _("Dismiss this note"), parent=self)
         self.dismiss_button.setIconSize(QSize(14, 14))
         self.dismiss_button.clicked.connect(self.dismiss)
         self.details = NoteDetails(self)
@@ -108,7 +109,12 @@ class NoteBar(QWidget):
         lines = self._text.splitlines()
         first = lines[0] if lines else ""
         more = len(lines) - 1
-        self.line.setText(first + (f" (and {more} more)" if more > 0 else ""))
+        if more > 0:
+            # Translators: the first of several notes, shown in one line.
+            first = ngettext("{note} (and {count} more)", "{note} (and {count} more)", more).format(
+                note=first, count=more
+            )
+        self.line.setText(first)
         self.line.setToolTip(self._text)
         self.line.setAccessibleName(self._text)
         self.details.hide()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.canvas import ImageCanvas
 
 
@@ -20,7 +21,7 @@ class LargeView(QDialog):
         self.setObjectName("largeView")
         self.setWindowTitle(path.name)
         self.canvas = ImageCanvas()
-        self.canvas.setAccessibleName(f"Picture: {path.name}")
+        self.canvas.setAccessibleName(_("Picture: {name}").format(name=path.name))
         image = QImage(str(path))
         self.canvas.set_image(image if not image.isNull() else None)
         layout = QVBoxLayout(self)
@@ -46,7 +47,7 @@ def open_picture(parent: QWidget, path: Path) -> QDialog | None:
     view = LargeView(
         path,
         parent,
-        "No picture viewer is set up on this computer, so the picture is shown here.",
+        _("No picture viewer is set up on this computer, so the picture is shown here."),
     )
     view.show()
     return view

@@ -6,27 +6,34 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSlider, QWidget
 
-STRENGTH_WORDS = {1: "Subtle", 2: "Balanced", 3: "Prominent"}
-STRENGTH_HELP = (
+from aurax_desktop.translation import _, lazy_gettext, lazy_pgettext
+
+STRENGTH_WORDS = {
+    1: lazy_pgettext("Garment strength", "Subtle"),
+    2: lazy_pgettext("Garment strength", "Balanced"),
+    3: lazy_pgettext("Garment strength", "Prominent"),
+}
+STRENGTH_HELP = lazy_gettext(
     "How strongly the garment's own details show in the result: 1 keeps them "
     "subtle, 3 makes them prominent."
 )
 
 
 def strength_words(value: int) -> str:
-    return f"{value} · {STRENGTH_WORDS[value]}"
+    # Translators: the garment strength's value and its word, "2 · Balanced".
+    return _("{value} · {words}").format(value=value, words=STRENGTH_WORDS[value])
 
 
 def strength_slider(name: str, value: int = 2, parent: QWidget | None = None) -> QSlider:
     """A slider from 1 to 3 (ticks below, one step a key press), named ``name``."""
     slider = QSlider(Qt.Orientation.Horizontal, parent)
     slider.setObjectName(name)
-    slider.setAccessibleName("Garment strength")
+    slider.setAccessibleName(_("Garment strength"))
     slider.setRange(1, 3)
     slider.setPageStep(1)
     slider.setValue(value)
     slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-    slider.setToolTip(STRENGTH_HELP)
+    slider.setToolTip(str(STRENGTH_HELP))
     slider.setMinimumWidth(100)
     return slider
 
@@ -38,7 +45,7 @@ class StrengthWords(QLabel):
     def __init__(self, slider: QSlider, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.slider = slider
-        self.setToolTip(STRENGTH_HELP)
+        self.setToolTip(str(STRENGTH_HELP))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance(strength_words(3)) + 4)
         slider.valueChanged.connect(self._show)
         self._show(slider.value())

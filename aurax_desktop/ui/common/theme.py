@@ -208,8 +208,8 @@ def stylesheet(dark: bool) -> str:
     QListView#navigation {{ border: none; background: transparent; font-weight: 500; }}
     QListView#navigation::item {{ padding: 8px 10px; border-radius: 6px; }}
     QListView#navigation::item:selected {{ background: {hover}; color: palette(text); }}
-    QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {{ padding: 5px 8px; border: 1px solid {line};
-        border-radius: 6px; background: palette(base); }}
+    QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox {{ padding: 5px 8px;
+        border: 1px solid {line}; border-radius: 6px; background: palette(base); }}
     QComboBox::drop-down {{ border: none; width: 22px; }}
     QComboBox QAbstractItemView {{ background: palette(base); color: palette(text);
         border: 1px solid {line}; outline: 0; selection-background-color: {tint};
@@ -217,14 +217,15 @@ def stylesheet(dark: bool) -> str:
     QComboBox QAbstractItemView::item {{ padding: 4px 8px; min-height: 22px; }}
     QComboBox QAbstractItemView::item:selected {{ background: {tint}; color: {ink}; }}
     QComboBox::down-arrow {{ image: url("{chevron}"); width: 12px; height: 12px; }}
-    QSpinBox {{ padding: 5px 20px 5px 8px; }}
-    QSpinBox::up-button, QSpinBox::down-button {{ subcontrol-origin: border; width: 18px;
-        border: none; background: transparent; }}
-    QSpinBox::up-button {{ subcontrol-position: top right; }}
-    QSpinBox::down-button {{ subcontrol-position: bottom right; }}
-    QSpinBox::up-button:hover, QSpinBox::down-button:hover {{ background: {hover}; }}
-    QSpinBox::up-arrow {{ image: url("{chevron_up}"); width: 10px; height: 10px; }}
-    QSpinBox::down-arrow {{ image: url("{chevron}"); width: 10px; height: 10px; }}
+    QAbstractSpinBox {{ padding: 5px 20px 5px 8px; }}
+    QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ subcontrol-origin: border;
+        width: 18px; border: none; background: transparent; }}
+    QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
+    QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
+    QAbstractSpinBox::up-button:hover, QAbstractSpinBox::down-button:hover {{
+        background: {hover}; }}
+    QAbstractSpinBox::up-arrow {{ image: url("{chevron_up}"); width: 10px; height: 10px; }}
+    QAbstractSpinBox::down-arrow {{ image: url("{chevron}"); width: 10px; height: 10px; }}
     QScrollArea#pageScroller, QScrollArea#pageScroller > QWidget > QWidget {{
         background: transparent; }}
     QSplitter::handle {{ background: transparent; }}

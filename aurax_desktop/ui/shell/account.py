@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aurax_desktop.account import CredentialStore, KeyringUnavailable
 from aurax_desktop.session import Session
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.commands import Commands, standard
 from aurax_desktop.ui.common.modal import run_modal
 from aurax_desktop.ui.shell.dialogs.settings import SettingsDialog
@@ -36,16 +37,19 @@ class AccountActions(QObject):
     def where_is_key(self) -> None:
         credentials = self.session.credentials
         if credentials is None:
-            text = "You are not signed in, so no key is in use."
+            text = _("You are not signed in, so no key is in use.")
         elif credentials.source == "environment":
-            text = "The key comes from the environment variable AURAX_API_KEY; it is not stored."
+            text = _("The key comes from the environment variable AURAX_API_KEY; it is not stored.")
         elif credentials.source == "session":
-            text = "The key is kept in memory for this session only; it is not stored."
+            text = _("The key is kept in memory for this session only; it is not stored.")
         elif credentials.source == "demo":
-            text = "Demo mode uses the demo server's own key; your account is not involved."
+            text = _("Demo mode uses the demo server's own key; your account is not involved.")
         else:
-            text = f"Your API key is kept in {CredentialStore().describe()}, never in a file."
-        QMessageBox.information(self.parent_widget, "Where is my key?", text)
+            # Translators: {keyring} names the system's keyring ("the Secret Service keyring").
+            text = _("Your API key is kept in {keyring}, never in a file.").format(
+                keyring=CredentialStore().describe()
+            )
+        QMessageBox.information(self.parent_widget, _("Where is my key?"), text)
 
     def sign_out(self) -> None:
         try:
@@ -54,7 +58,7 @@ class AccountActions(QObject):
             self.failed.emit(exc.user_message)
         self.session.disconnect()
         self.connectionChanged.emit()
-        self.message.emit("Signed out. The key was removed from the keyring.")
+        self.message.emit(_("Signed out. The key was removed from the keyring."))
 
     def show_settings(self) -> None:
         dialog = SettingsDialog(self.session.settings, self.parent_widget, self._delete_all_history)
@@ -81,22 +85,22 @@ def declare_account_commands(
     add = commands.add
     add(
         "connectAccount",
-        "Connect your AuraX account…",
+        _("Connect your AuraX account…"),
         show_welcome,
         icon_name="account",
         enabled_when=writable,
     )
-    add("startDemo", "Try the demo", account.start_demo, icon_name="demo", enabled_when=writable)
-    add("whereIsKey", "Where is my key?", account.where_is_key)
+    add("startDemo", _("Try the demo"), account.start_demo, icon_name="demo", enabled_when=writable)
+    add("whereIsKey", _("Where is my key?"), account.where_is_key)
     add(
         "signOut",
-        "Sign out",
+        _("Sign out"),
         account.sign_out,
         enabled_when=lambda: session.credentials is not None,
     )
     add(
         "settings",
-        "Settings…",
+        _("Settings…"),
         account.show_settings,
         icon_name="settings",
         shortcut=standard(QKeySequence.StandardKey.Preferences, "Ctrl+,"),

@@ -16,9 +16,70 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from aurax_desktop.jobs import BatchSent, Job, JobKind, JobStatus
+from aurax_desktop.translation import LazyText, _, lazy_gettext, ngettext
 from aurax_desktop.ui.common.choices import credits_text
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.shell.notifier import Notifier
+
+ENDED: dict[tuple[JobKind, JobStatus], LazyText] = {
+    (JobKind.TRY_ON, JobStatus.COMPLETED): lazy_gettext("Try-on completed"),
+    (JobKind.TRY_ON, JobStatus.FAILED): lazy_gettext("Try-on failed"),
+    (JobKind.TRY_ON, JobStatus.STOPPED): lazy_gettext("Try-on stopped"),
+    (JobKind.TRY_ON, JobStatus.INTERRUPTED): lazy_gettext("Try-on interrupted, not sent"),
+    (JobKind.TRY_ON, JobStatus.UNCERTAIN): lazy_gettext("Try-on may have been sent"),
+    (JobKind.IMAGE_GENERATION, JobStatus.COMPLETED): lazy_gettext("Generation completed"),
+    (JobKind.IMAGE_GENERATION, JobStatus.FAILED): lazy_gettext("Generation failed"),
+    (JobKind.IMAGE_GENERATION, JobStatus.STOPPED): lazy_gettext("Generation stopped"),
+    (JobKind.IMAGE_GENERATION, JobStatus.INTERRUPTED): lazy_gettext(
+        "Generation interrupted, not sent"
+    ),
+    (JobKind.IMAGE_GENERATION, JobStatus.UNCERTAIN): lazy_gettext("Generation may have been sent"),
+}
+"""A desktop notification's title for a job sent alone that ended, by kind and status
+(each a whole sentence: languages place the words differently)."""
+
+
+def ended_title(job: Job) -> str:
+    """What the desktop is told of ``job``'s end, in a few words: "Try-on completed"."""
+    title = ENDED.get((job.kind, job.status))
+    if title is not None:
+        return str(title)
+    # Translators: a job's kind and its status, when no sentence above fits ("Description: Failed").
+    return _("{kind}: {status}").format(kind=job.kind.label, status=job.status.label)
+
+
+def batch_summary(count: int, failed: int) -> str:
+    """How a batch of ``count`` try-ons ended: "3 of 4 try-ons completed, 1 failed."."""
+    done = count - failed
+    if failed:
+        return ngettext(
+            "{done} of {count} try-on completed, {failed} failed.",
+            "{done} of {count} try-ons completed, {failed} failed.",
+            count,
+        ).format(done=done, count=count, failed=failed)
+    return ngettext(
+        "{done} of {count} try-on completed.", "{done} of {count} try-ons completed.", count
+    ).format(done=done, count=count)
+
+
+def sent_text(count: int, cost: str) -> str:
+    """What the status bar says of ``count`` jobs just sent, costing ``cost`` (in words,
+    or "" when nothing is charged)."""
+    if count == 1:
+        if cost:
+            return _("Sent ({cost}). Follow it in the Jobs list.").format(cost=cost)
+        return _("Sent. Follow it in the Jobs list.")
+    if cost:
+        return ngettext(
+            "{count} job sent ({cost}). Follow it in the Jobs list.",
+            "{count} jobs sent ({cost}). Follow them in the Jobs list.",
+            count,
+        ).format(count=count, cost=cost)
+    return ngettext(
+        "{count} job sent. Follow it in the Jobs list.",
+        "{count} jobs sent. Follow them in the Jobs list.",
+        count,
+    ).format(count=count)
 
 
 @dataclass
@@ -68,9 +129,7 @@ class Announcer(QObject):
         kinds = {job.kind for i in job_ids if (job := self.cache.get(i)) is not None}
         kind = next(iter(kinds)) if len(kinds) == 1 else None
         total = sum(kind.cost for _ in job_ids) if kind is not None else 0.0
-        what = f"{len(job_ids)} jobs sent" if len(job_ids) > 1 else "Sent"
-        cost = f" ({credits_text(total)})" if total else ""
-        self.message.emit(f"{what}{cost}. Follow it in the Jobs list.", 6000)
+        self.message.emit(sent_text(len(job_ids), credits_text(total) if total else ""), 6000)
 
     def _ended_already(self, job_ids: list[str]) -> None:
         """Jobs that ended before this was told they went (a fast server)."""
@@ -94,8 +153,9 @@ class Announcer(QObject):
         if job.status is JobStatus.COMPLETED:
             self.resultReady.emit(job)
         if not self.in_front():
-            title = f"{job.kind.label} {job.status.label.lower()}"
-            self.notifier.notify(title, job.error or "The result is ready in AuraX Desktop.")
+            self.notifier.notify(
+                ended_title(job), job.error or _("The result is ready in AuraX Desktop.")
+            )
 
     def _in_batch_ended(self, key: str, batch: _Batch, job: Job) -> None:
         batch.left.discard(job.id)
@@ -103,9 +163,9 @@ class Announcer(QObject):
         if batch.left:
             return
         del self._batches[key]
-        done = batch.count - batch.failed
-        failed = f", {batch.failed} failed" if batch.failed else ""
-        text = f"{done} of {batch.count} try-ons completed{failed}."
-        self.message.emit(f"Batch finished: {text} See them in the Gallery.", 15000)
+        text = batch_summary(batch.count, batch.failed)
+        # Translators: {summary} is a sentence such as "3 of 4 try-ons completed, 1 failed."
+        said = _("Batch finished: {summary} See them in the Gallery.").format(summary=text)
+        self.message.emit(said, 15000)
         if not self.in_front():
-            self.notifier.notify("Batch of try-ons finished", text)
+            self.notifier.notify(_("Batch of try-ons finished"), text)

@@ -48,33 +48,34 @@ def declare_window_commands(
     add = commands.add
     add(
         "openResultsFolder",
-        "Open the results folder",
+        _("Open the results folder"),
         lambda: open_folder(session.settings.results_folder),
         icon_name="folder",
     )
     add(
         "quit",
-        "Quit",
+        _("Quit"),
         window.close,
         icon_name="close",
         shortcut=standard(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
     )
-    undo_action = undo.createUndoAction(window, "Undo")
+    # No prefix: Qt's own words, in the user's language ("Undo %1", "%1 rückgängig machen")
+    undo_action = undo.createUndoAction(window)
     undo_action.setIcon(icon("undo"))
     undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-    redo_action = undo.createRedoAction(window, "Redo")
+    redo_action = undo.createRedoAction(window)
     redo_action.setIcon(icon("redo"))
     redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     commands.adopt("undo", undo_action)
     commands.adopt("redo", redo_action)
     add(
         "showTrash",
-        "Trash…",
+        _("Trash…"),
         lambda: run_modal(
             TrashDialog(session.book, work, cache, session.settings.trash_days, window)
         ),
         icon_name="trash",
-        tip="Deleted jobs: restore them, or empty the Trash",
+        tip=_("Deleted jobs: restore them, or empty the Trash"),
     )
     side = add(
         "toggleSideColumn",

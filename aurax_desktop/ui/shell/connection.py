@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from aurax_desktop.account import Credentials, CredentialStore
 from aurax_desktop.session import Session
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.modal import run_modal
 from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
@@ -44,7 +45,7 @@ class Connection(QObject):
         self.banner, self.sending_pages = banner, tuple(sending_pages)
         self.label = QLabel("")
         self.label.setObjectName("muted")
-        self.badge = QLabel("Demo mode · results are simulated")
+        self.badge = QLabel(_("Demo mode · results are simulated"))
         self.badge.setObjectName("demoBadge")
         self.keyring: KeyringWaiter | None = None
         """The system keyring being read for the saved key, if it is."""
@@ -57,25 +58,36 @@ class Connection(QObject):
         demo = session.credentials is not None and session.credentials.source == "demo"
         self.badge.setVisible(demo)
         self.banner.setVisible(demo)
-        self.window.setWindowTitle(f"{TITLE} — Demo mode" if demo else TITLE)
+        self.window.setWindowTitle(_("AuraX Desktop — Demo mode") if demo else TITLE)
         if session.read_only:
-            self.window.setWindowTitle(f"{TITLE} — history, read-only")
+            self.window.setWindowTitle(_("AuraX Desktop — history, read-only"))
             self.label.setText(
-                "Read-only: the data folder cannot be written"
+                _("Read-only: the data folder cannot be written")
                 if session.read_only_reason
-                else "Read-only: another AuraX Desktop window runs the jobs of this data folder"
+                else _("Read-only: another AuraX Desktop window runs the jobs of this data folder")
             )
             self.label.setToolTip(session.read_only_reason or "")
         elif session.client is None:
-            self.label.setText("Not connected")
+            self.label.setText(_("Not connected"))
             self.label.setToolTip(
-                "The history, the Gallery and exports work without an account; sending "
-                "needs one (Account → Connect, or Try the demo)."
+                _(
+                    "The history, the Gallery and exports work without an account; sending "
+                    "needs one (Account → Connect, or Try the demo)."
+                )
             )
         elif demo:
-            self.label.setText(f"Demo server at {session.client.base_url}")
+            self.label.setText(
+                _("Demo server at {address}").format(address=session.client.base_url)
+            )
+            self.label.setToolTip("")
         else:
-            self.label.setText(f"{session.client.base_url} · key {session.client.key_id}")
+            # Translators: the server's address and the API key's id, in the status bar.
+            self.label.setText(
+                _("{address} · key {key_id}").format(
+                    address=session.client.base_url, key_id=session.client.key_id
+                )
+            )
+            self.label.setToolTip("")
         for page in self.sending_pages:
             page.setEnabled(session.connected)
 

@@ -11,8 +11,19 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from aurax_desktop.translation import LazyText, _, lazy_gettext
 from aurax_desktop.ui.common.icons import icon_label
 from aurax_desktop.ui.common.theme import accent
+
+SAMPLE_NAMES: dict[str, LazyText] = {
+    "person.jpg": lazy_gettext("Person"),
+    "dress-red.png": lazy_gettext("Red dress"),
+    "top-striped.png": lazy_gettext("Striped top"),
+    "bag-leather.png": lazy_gettext("Leather bag"),
+    "sneakers-white.png": lazy_gettext("Sneakers"),
+}
+"""The samples' names on their buttons, by file, in the user's language (the index's
+own label, in English, names a sample added without one here)."""
 
 
 @dataclass(frozen=True)
@@ -20,6 +31,7 @@ class Sample:
     path: Path
     product_type: str
     label: str
+    """Its name, in the language spoken when the list was read."""
     button: Path
     """Its picture on its button: the person or the garment on nothing (a photo's light
     backdrop would show as a light square on the dark theme)."""
@@ -32,7 +44,9 @@ def samples() -> list[Sample]:
     found = []
     for entry in index:
         with as_file(folder / entry["file"]) as path, as_file(folder / entry["button"]) as button:
-            found.append(Sample(Path(path), entry["product_type"], entry["label"], Path(button)))
+            name = SAMPLE_NAMES.get(entry["file"])
+            label = str(name) if name is not None else entry["label"]
+            found.append(Sample(Path(path), entry["product_type"], label, Path(button)))
     return found
 
 
@@ -46,10 +60,12 @@ class DemoBanner(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 4, 12, 4)
         row.setSpacing(6)
-        badge = icon_label("demo", "Demo mode", accent)  # in the accent of the theme shown
+        badge = icon_label("demo", _("Demo mode"), accent)  # in the accent of the theme shown
         text = QLabel(
-            "<b>Demo mode</b> · a local demo server simulates AuraX; results are "
-            "not real try-ons. Try a sample:"
+            _(
+                "<b>Demo mode</b> · a local demo server simulates AuraX; results are "
+                "not real try-ons. Try a sample:"
+            )
         )
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)  # narrow windows wrap it rather than grow
@@ -61,8 +77,8 @@ class DemoBanner(QFrame):
             button = QToolButton(self)
             button.setObjectName("sample")
             button.setText(sample.label)
-            button.setToolTip(f"Use the sample: {sample.label}")
-            button.setAccessibleName(f"Sample: {sample.label}")
+            button.setToolTip(_("Use the sample: {name}").format(name=sample.label))
+            button.setAccessibleName(_("Sample: {name}").format(name=sample.label))
             button.setIcon(QIcon(QPixmap(str(sample.button))))
             button.setIconSize(QSize(22, 22))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

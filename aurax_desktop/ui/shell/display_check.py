@@ -12,6 +12,8 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from aurax_desktop.translation import _
+
 # Libraries Qt's X11 (xcb) platform needs that desktops do not always install,
 # with the Debian and Ubuntu packages that hold them.
 XCB_LIBRARIES = {
@@ -53,7 +55,7 @@ def display_problem(
     if not chosen.startswith("wayland") and env.get("DISPLAY"):
         ways.append(XCB_LIBRARIES)
     if not ways:
-        return (
+        return _(
             "AuraX Desktop found no screen to open its window on (neither DISPLAY nor "
             "WAYLAND_DISPLAY is set). Start it from your desktop session; for batch work "
             "without a screen, use the aurax command."
@@ -63,7 +65,8 @@ def display_problem(
         missing = sorted({pkg for lib, pkg in needed.items() if find_library(lib) is None})
         if not missing:
             return None
-    return (
-        "AuraX Desktop needs system libraries that are not installed: "
-        f"{', '.join(missing)}. On Debian or Ubuntu: sudo apt install {' '.join(missing)}"
-    )
+    # Translators: {packages} are Debian packages' names; the command stays as it is.
+    return _(
+        "AuraX Desktop needs system libraries that are not installed: {packages}. "
+        "On Debian or Ubuntu: sudo apt install {command}"
+    ).format(packages=", ".join(missing), command=" ".join(missing))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aurax_desktop.jobs import Job
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.handing_on import HandedOn
 from aurax_desktop.ui.shell.demo_banner import DemoBanner
 from aurax_desktop.ui.shell.features import Features
@@ -44,9 +45,11 @@ def connect_handing_on(
         """A generated product image goes into the Garment pane, with its type."""
         if not job.result_paths:
             return
-        name = f"{(job.prompt or 'generated product')[:40].strip()}{job.result_paths[0].suffix}"
+        # Translators: the name of a generated image without a prompt, as a garment photo.
+        words = job.prompt or _("generated product")
+        name = f"{words[:40].strip()}{job.result_paths[0].suffix}"
         as_garment(HandedOn(job.result_paths[0], name, job.id, None, job.product_type))
-        say("The generated image is now a garment photo: choose a person.", 8000)
+        say(_("The generated image is now a garment photo: choose a person."), 8000)
 
     def sample_garment(path: object, product_type: str) -> None:
         try_on.garment_pane.load_path(Path(str(path)))

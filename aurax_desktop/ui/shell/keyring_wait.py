@@ -16,11 +16,12 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from aurax_desktop.account import KeyringCall
+from aurax_desktop.translation import _, lazy_gettext
 
 SHOW_AFTER_MS = 500
 """A keyring that answers sooner is never mentioned."""
-WAITING_TITLE = "Waiting for the system keyring"
-WAITING_TEXT = (
+WAITING_TITLE = lazy_gettext("Waiting for the system keyring — AuraX Desktop")
+WAITING_TEXT = lazy_gettext(
     "Waiting for the system keyring…\n\nIt may be locked, or asking for its password (or "
     "to create a keyring) in another window."
 )
@@ -49,9 +50,11 @@ class KeyringWaiter(QObject):
         """Held while the keyring's thread hands its outcome over, and while the waiting
         is ended: once it is over, that thread never touches this object again (the
         window may be destroying it)."""
-        self.dialog = QProgressDialog(WAITING_TEXT, "Use a key for this session only", 0, 0, parent)
+        self.dialog = QProgressDialog(
+            str(WAITING_TEXT), _("Use a key for this session only"), 0, 0, parent
+        )
         self.dialog.setObjectName("keyringWait")
-        self.dialog.setWindowTitle(f"{WAITING_TITLE} — AuraX Desktop")
+        self.dialog.setWindowTitle(str(WAITING_TITLE))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)

@@ -24,6 +24,7 @@ from aurax_desktop.api import ProductType
 from aurax_desktop.jobs import BatchSent, Job, JobKind
 from aurax_desktop.privacy import secure_folders
 from aurax_desktop.session import Session
+from aurax_desktop.translation import _, ngettext, pgettext
 from aurax_desktop.ui.common.background import BackgroundWork, warm_up
 from aurax_desktop.ui.common.bridge import JobBridge
 from aurax_desktop.ui.common.commands import Commands
@@ -319,14 +320,23 @@ class MainWindow(QMainWindow):
         self.features.jobs.load_first_page(self._history_loaded)
 
     def _links_found(self, links: list[Path]) -> None:
-        if links:
-            names = ", ".join(str(link) for link in links[:3])
-            more = f" and {len(links) - 3} more" if len(links) > 3 else ""
-            self.say(
-                f"Links to other places found among AuraX Desktop's files are not followed: "
-                f"{names}{more}.",
-                20000,
-            )
+        if not links:
+            return
+        names = pgettext("list", ", ").join(str(link) for link in links[:3])
+        if len(links) > 3:
+            more = len(links) - 3
+            text = ngettext(
+                "Links to other places found among AuraX Desktop's files are not followed: "
+                "{names} and {more} more.",
+                "Links to other places found among AuraX Desktop's files are not followed: "
+                "{names} and {more} more.",
+                more,
+            ).format(names=names, more=more)
+        else:
+            text = _(
+                "Links to other places found among AuraX Desktop's files are not followed: {names}."
+            ).format(names=names)
+        self.say(text, 20000)
 
     def _history_loaded(self, _jobs: list[Job]) -> None:
         self.features.describe.refresh_batches()
@@ -347,7 +357,14 @@ class MainWindow(QMainWindow):
         self.work.run(
             runner.resume,
             lambda resumed: self.say(
-                f"Following {len(resumed)} unfinished job(s) again." if resumed else "", 8000
+                ngettext(
+                    "Following {count} unfinished job again.",
+                    "Following {count} unfinished jobs again.",
+                    len(resumed),
+                ).format(count=len(resumed))
+                if resumed
+                else "",
+                8000,
             ),
             lambda error: self.show_error(getattr(error, "user_message", str(error))),
         )

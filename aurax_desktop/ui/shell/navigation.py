@@ -8,14 +8,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from aurax_desktop.translation import _, lazy_pgettext
 from aurax_desktop.ui.common.icons import ICON_SIZE, icon
 
 PAGES = (
-    ("Try-On", "try-on"),
-    ("Generate", "generate"),
-    ("Describe", "describe"),
-    ("Gallery", "gallery"),
+    (lazy_pgettext("Page", "Try-On"), "try-on"),
+    (lazy_pgettext("Page", "Generate"), "generate"),
+    (lazy_pgettext("Page", "Describe"), "describe"),
+    (lazy_pgettext("Page", "Gallery"), "gallery"),
 )
+"""The pages' names (in the context "Page", for translators: a page's name, not a
+command) and their icons."""
 WIDE, COMPACT = 150, 52
 
 
@@ -23,11 +26,14 @@ class PageList(QListWidget):
     def __init__(self, window: QWidget) -> None:
         super().__init__()
         self.setObjectName("navigation")
-        self.setAccessibleName("Pages")
+        self.setAccessibleName(_("Pages"))
         self.setIconSize(ICON_SIZE)
-        for number, (name, glyph) in enumerate(PAGES, start=1):
+        for number, (title, glyph) in enumerate(PAGES, start=1):
+            name = str(title)
+            keys = QKeySequence(f"Ctrl+{number}").toString(QKeySequence.SequenceFormat.NativeText)
             item = QListWidgetItem(icon(glyph), name)
-            item.setToolTip(f"{name} (Ctrl+{number})")
+            # Translators: a page's name and the keys that show it, "Gallery (Ctrl+4)".
+            item.setToolTip(_("{page} ({keys})").format(page=name, keys=keys))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.addItem(item)

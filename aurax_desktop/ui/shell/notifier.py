@@ -55,7 +55,7 @@ class Notifier(QObject):
             return
         if self.tray is None:
             self.tray = QSystemTrayIcon(icon("try-on"), self)
-            self.tray.setToolTip("AuraX Desktop")
+            self.tray.setToolTip("AuraX Desktop")  # the program's name, in every language
             self.tray.activated.connect(self._raise_window)
             self.tray.messageClicked.connect(self._raise_window)
             self.tray.show()

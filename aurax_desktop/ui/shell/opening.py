@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from aurax_desktop.translation import ngettext, pgettext
 from aurax_desktop.ui.photos.routing import says_garments
 
 if TYPE_CHECKING:
@@ -42,5 +43,11 @@ def open_given(window: MainWindow, paths: Sequence[Path]) -> None:
     if garments:
         page.garment_pane.load_paths(garments)
     if missing:
-        names = ", ".join(p.name for p in missing[:3]) + ("…" if len(missing) > 3 else "")
-        window.say(f"Not found, so not opened: {names}", 15000)
+        names = pgettext("list", ", ").join(p.name for p in missing[:3]) + (
+            "…" if len(missing) > 3 else ""
+        )
+        # Translators: {names} are the files' names, joined by ", ".
+        said = ngettext(
+            "Not found, so not opened: {names}", "Not found, so not opened: {names}", len(missing)
+        )
+        window.say(said.format(names=names), 15000)

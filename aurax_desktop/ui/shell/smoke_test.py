@@ -10,8 +10,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from aurax_desktop.formats import format_number
 from aurax_desktop.jobs import Job, JobStatus
 from aurax_desktop.session import Session
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.shell.demo_banner import samples
 from aurax_desktop.ui.studio.page import TryOnPage
@@ -44,7 +46,7 @@ class SmokeTest(QObject):
     def start(self) -> None:
         page = self.page
         if not self.session.connected:
-            self._end(1, "smoke test failed: the demo server could not be started")
+            self._end(1, _("smoke test failed: the demo server could not be started"))
             return
         found = samples()
         person = next(s for s in found if s.product_type == "PERSON")
@@ -53,13 +55,20 @@ class SmokeTest(QObject):
         page.garment_pane.load_path(garment.path)
         self.cache.changed.connect(self._job_updated)
         page.submitted.connect(self._submitted)
-        page.failed.connect(lambda text: self._end(1, f"smoke test failed: {text}"))
+        page.failed.connect(
+            lambda text: self._end(1, _("smoke test failed: {reason}").format(reason=text))
+        )
         self._timer.start()
 
     @Slot()
     def _step(self) -> None:
         if time.monotonic() > self._deadline:
-            self._end(1, f"smoke test failed: no result within {TIMEOUT_S:.0f} s")
+            self._end(
+                1,
+                _("smoke test failed: no result within {seconds} s").format(
+                    seconds=format_number(TIMEOUT_S, decimals=0)
+                ),
+            )
             return
         page = self.page
         if self._job_id is None and page.submit_button.isEnabled():
@@ -79,13 +88,22 @@ class SmokeTest(QObject):
             return
         if job.status is JobStatus.COMPLETED and job.result_paths:
             seconds = time.monotonic() - self._started
+            passed = _(
+                "smoke test passed: a demo try-on completed in {seconds} s; result {path} "
+                "(job {job})"
+            )
             self._end(
                 0,
-                f"smoke test passed: a demo try-on completed in {seconds:.1f} s; "
-                f"result {job.result_paths[0]} (job {job.id})",
+                passed.format(
+                    seconds=format_number(seconds, decimals=1),
+                    path=job.result_paths[0],
+                    job=job.id,
+                ),
             )
         else:
-            self._end(1, f"smoke test failed: the try-on ended {job.status.label}: {job.error}")
+            # Translators: {status} is the job's status ("Failed"), {reason} what went wrong.
+            failed = _("smoke test failed: the try-on ended {status}: {reason}")
+            self._end(1, failed.format(status=job.status.label, reason=job.error))
 
     def _end(self, code: int, line: str) -> None:
         if self._ended:

@@ -90,12 +90,21 @@ class SpendingWatch(QObject):
         limit = self._limit()
         if not limit or self.today + cost <= limit + 1e-9:
             return True
+        # Translators: {what} is what would be sent ("Trying again", "Describing 3 photos");
+        # {cost}, {spent} and {limit} are amounts of credits in words ("3 credits").
+        question = _(
+            "{what} costs {cost}. Today {spent} have been spent, so this passes your daily "
+            "limit of {limit} (Settings). Send it anyway?"
+        ).format(
+            what=what,
+            cost=credits_text(cost),
+            spent=credits_text(self.today),
+            limit=credits_text(limit),
+        )
         answer = QMessageBox.question(
             self.parent_widget,
-            "Past your daily limit?",
-            f"{what} costs {credits_text(cost)}. Today {credits_text(self.today)} have been "
-            f"spent, so this passes your daily limit of {credits_text(limit)} (Settings). "
-            "Send it anyway?",
+            _("Past your daily limit?"),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

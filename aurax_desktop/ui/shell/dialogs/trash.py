@@ -23,6 +23,7 @@ from aurax_desktop.formats import format_datetime
 from aurax_desktop.jobs import Job, JobBook, JobQuery
 from aurax_desktop.jobs.garments import garment_label
 from aurax_desktop.jobs.short_names import person_label
+from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.common.job_cache import JobCache
@@ -33,14 +34,20 @@ ALL = 100_000
 def described(job: Job) -> str:
     """A deleted job in a line: what it was, and when it was deleted."""
     when = format_datetime(datetime.fromtimestamp(job.trashed_at or job.updated_at))
-    what = job.kind.label
     if job.source_name and job.params.get("garment_name"):
-        what += f" · {person_label(job)} with {garment_label(job.params)}"
-    elif job.source_name:
-        what += f" · {person_label(job)}"
-    elif job.prompt:
-        what += f" · {job.prompt[:50]}"
-    return f"{what} · {job.status.label} · deleted {when}"
+        # Translators: a deleted try-on, "Try-on · anna with Red dress".
+        what = _("{kind} · {person} with {garment}").format(
+            kind=job.kind.label, person=person_label(job), garment=garment_label(job.params)
+        )
+    elif job.source_name or job.prompt:
+        shown = person_label(job) if job.source_name else (job.prompt or "")[:50]
+        what = _("{kind} · {name}").format(kind=job.kind.label, name=shown)
+    else:
+        what = job.kind.label
+    # Translators: a deleted job, its status, and when it was deleted (a date and time).
+    return _("{job} · {status} · deleted {when}").format(
+        job=what, status=job.status.label, when=when
+    )
 
 
 class TrashDialog(QDialog):
@@ -54,23 +61,30 @@ class TrashDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("trashDialog")
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(_("Trash"))
         self.book, self.work, self.cache = book, work, cache
         self.ops = HistoryOps(book, self)
         note = QLabel(
-            f"Deleted jobs wait here, with their files, for {days} days (Settings → History). "
-            "Restore brings them back; emptying the Trash deletes them and their files for good."
+            ngettext(
+                "Deleted jobs wait here, with their files, for {count} day (Settings → "
+                "History). Restore brings them back; emptying the Trash deletes them and "
+                "their files for good.",
+                "Deleted jobs wait here, with their files, for {count} days (Settings → "
+                "History). Restore brings them back; emptying the Trash deletes them and "
+                "their files for good.",
+                days,
+            ).format(count=days)
         )
         note.setObjectName("hint")
         note.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("trashList")
-        self.list.setAccessibleName("Deleted jobs")
+        self.list.setAccessibleName(_("Deleted jobs"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.restore_button = QPushButton("Restore")
+        self.restore_button = QPushButton(_("Restore"))
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.clicked.connect(self.restore)
-        self.empty_button = QPushButton("Empty the Trash…")
+        self.empty_button = QPushButton(_("Empty the Trash…"))
         self.empty_button.setObjectName("emptyTrashButton")
         self.empty_button.clicked.connect(self.empty)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -101,7 +115,7 @@ class TrashDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, job.id)
             self.list.addItem(item)
         if not self.job_ids:
-            self.list.addItem(QListWidgetItem("The Trash is empty."))
+            self.list.addItem(QListWidgetItem(_("The Trash is empty.")))
         self._update()
 
     def _update(self) -> None:
@@ -122,11 +136,17 @@ class TrashDialog(QDialog):
 
     def empty(self) -> None:
         ids = [i for i in self.job_ids if (job := self.cache.get(i)) and job.status.is_final]
+        question = ngettext(
+            "Delete the {count} job in the Trash for good, with its photos and results? "
+            "This cannot be undone.",
+            "Delete the {count} jobs in the Trash for good, with their photos and results? "
+            "This cannot be undone.",
+            len(ids),
+        ).format(count=len(ids))
         answer = QMessageBox.question(
             self,
-            "Empty the Trash",
-            f"Delete the {len(ids)} jobs in the Trash for good, with their photos and "
-            "results? This cannot be undone.",
+            _("Empty the Trash"),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -24,8 +24,10 @@ from aurax_desktop.account import Credentials, CredentialStore
 from aurax_desktop.account.connection import check_connection
 from aurax_desktop.api import AuraxError, AuthenticationError, NetworkError, ServerError
 from aurax_desktop.session import Session
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.icons import ICON_SIZE, icon
+from aurax_desktop.ui.common.whole_texts import keep_texts_whole
 from aurax_desktop.ui.shell.keyring_wait import KeyringWaiter
 
 
@@ -46,50 +48,60 @@ class WelcomeDialog(QDialog):
         """The user stopped waiting for the system keyring: a key given here is kept for
         this session only."""
         self.keyring: KeyringWaiter | None = None
-        self.setWindowTitle("Welcome to AuraX Desktop")
+        self.setWindowTitle(_("Welcome to AuraX Desktop"))
         self.setObjectName("welcomeDialog")
         self.session, self.work = session, work
         self.store = store or CredentialStore()
-        self.setMinimumWidth(560)
 
-        heading = QLabel("Welcome to AuraX Desktop")
+        heading = QLabel(_("Welcome to AuraX Desktop"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         intro = QLabel(
-            "Connect your AuraX account to run try-ons, or try the demo first: it "
-            "runs a local server that simulates AuraX, no account needed."
+            _(
+                "Connect your AuraX account to run try-ons, or try the demo first: it "
+                "runs a local server that simulates AuraX, no account needed."
+            )
         )
         intro.setWordWrap(True)
         intro.setObjectName("muted")
 
+        # The card's texts in a column, its fields in a form: a form sizes wrapped texts
+        # too short for their last lines (German's and Arabic's are longer).
         account = QFrame()
         account.setProperty("card", True)
-        form = QFormLayout(account)
-        form.setContentsMargins(16, 14, 16, 14)
+        account.setMinimumWidth(592)  # the explanation in few lines, in every language
+        card = QVBoxLayout(account)
+        card.setContentsMargins(16, 14, 16, 14)
+        card.setSpacing(10)
+        form = QFormLayout()
         form.setSpacing(10)
-        title = QLabel("Connect your AuraX account")
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        title = QLabel(_("Connect your AuraX account"))
         title.setObjectName("sectionTitle")
-        form.addRow(title)
+        card.addWidget(title)
         explained = QLabel(
-            "AuraX gives an account two things to connect with: the <b>API key</b>, a long "
-            "secret that works like a password (what is sent with it is charged to the "
-            "account), and the <b>key id</b>, the short name of that key. You find both in "
-            "your AuraX account, where API keys are made; if you have none yet, make one "
-            "there, then copy both here."
+            _(
+                "AuraX gives an account two things to connect with: the <b>API key</b>, a "
+                "long secret that works like a password (what is sent with it is charged to "
+                "the account), and the <b>key id</b>, the short name of that key. You find "
+                "both in your AuraX account, where API keys are made; if you have none yet, "
+                "make one there, then copy both here."
+            )
         )
         explained.setObjectName("keyExplained")
         explained.setWordWrap(True)
-        form.addRow(explained)
+        card.addWidget(explained)
+        card.addLayout(form)
         self.key_edit = QLineEdit()
         self.key_edit.setObjectName("apiKeyEdit")
-        self.key_edit.setAccessibleName("API key")
+        self.key_edit.setAccessibleName(_("API key"))
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText("Your API key")
+        self.key_edit.setPlaceholderText(_("Your API key"))
         reveal = QToolButton()
         reveal.setIcon(icon("describe"))
         reveal.setIconSize(ICON_SIZE)
         reveal.setCheckable(True)
-        reveal.setToolTip("Show the key while typing")
-        reveal.setAccessibleName("Show the key")
+        reveal.setToolTip(_("Show the key while typing"))
+        reveal.setAccessibleName(_("Show the key"))
         reveal.toggled.connect(
             lambda shown: self.key_edit.setEchoMode(
                 QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
@@ -98,20 +110,20 @@ class WelcomeDialog(QDialog):
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
         key_row.addWidget(reveal)
-        form.addRow("API key", key_row)
+        form.addRow(_("API key"), key_row)
         self.key_id_edit = QLineEdit(session.settings.key_id)
         self.key_id_edit.setObjectName("keyIdEdit")
-        self.key_id_edit.setAccessibleName("Key id")
-        self.key_id_edit.setPlaceholderText("The key's id")
-        form.addRow("Key id", self.key_id_edit)
+        self.key_id_edit.setAccessibleName(_("Key id"))
+        self.key_id_edit.setPlaceholderText(_("The key's id"))
+        form.addRow(_("Key id"), self.key_id_edit)
         self.url_edit = QLineEdit(session.settings.base_url)
         self.url_edit.setObjectName("serverEdit")
-        self.url_edit.setAccessibleName("Server address")
-        form.addRow("Server", self.url_edit)
-        self.test_button = QPushButton("Test connection")
+        self.url_edit.setAccessibleName(_("Server address"))
+        form.addRow(_("Server"), self.url_edit)
+        self.test_button = QPushButton(_("Test connection"))
         self.test_button.setObjectName("testConnectionButton")
         self.test_button.clicked.connect(self.test)
-        self.connect_button = QPushButton("Save and connect")
+        self.connect_button = QPushButton(_("Save and connect"))
         self.connect_button.setObjectName("connectButton")
         self.connect_button.setProperty("role", "primary")
         self.connect_button.clicked.connect(self.save_and_connect)
@@ -119,17 +131,18 @@ class WelcomeDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.connect_button)
-        form.addRow(buttons)
+        card.addLayout(buttons)
         self.status_label = QLabel("")
         self.status_label.setObjectName("connectionResult")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.status_label)
-        where = QLabel("The key is kept in your system's keyring, never in a file.")
+        card.addWidget(self.status_label)
+        where = QLabel(_("The key is kept in your system's keyring, never in a file."))
         where.setObjectName("hint")
-        form.addRow(where)
+        where.setWordWrap(True)
+        card.addWidget(where)
 
-        self.demo_button = QPushButton("Try the demo")
+        self.demo_button = QPushButton(_("Try the demo"))
         self.demo_button.setObjectName("tryDemoButton")
         self.demo_button.setIcon(icon("demo"))
         self.demo_button.clicked.connect(self.try_demo)
@@ -150,6 +163,7 @@ class WelcomeDialog(QDialog):
         for edit in (self.key_edit, self.key_id_edit, self.url_edit):
             edit.textChanged.connect(self._update)
         self._update()
+        keep_texts_whole(self)
 
     def _fields(self) -> tuple[str, str, str]:
         return (
@@ -172,7 +186,7 @@ class WelcomeDialog(QDialog):
     def test(self) -> None:
         url, key, key_id = self._fields()
         self.test_button.setEnabled(False)
-        self._say("Checking…", ok=True)
+        self._say(_("Checking…"), ok=True)
 
         def done(text: str) -> None:
             self._update()
@@ -195,7 +209,7 @@ class WelcomeDialog(QDialog):
             self._say(str(exc), ok=False)
             return
         self.connect_button.setEnabled(False)
-        self._say("Checking the key with the server…", ok=True)
+        self._say(_("Checking the key with the server…"), ok=True)
         self.work.run(
             lambda: check_connection(url, key, key_id),
             lambda _text: self._checked(credentials, url, None),
@@ -206,17 +220,20 @@ class WelcomeDialog(QDialog):
         self._update()
         if error is not None:
             if isinstance(error, AuthenticationError):
-                why = "AuraX refused this key"
+                why = _("AuraX refused this key")
             elif isinstance(error, NetworkError | ServerError):
-                why = "The server could not be reached, so the key could not be checked"
+                why = _("The server could not be reached, so the key could not be checked")
             else:
-                why = "The key could not be checked"
+                why = _("The key could not be checked")
             said = getattr(error, "user_message", str(error))
-            self._say(f"{why}: {said}", ok=False)
+            # Translators: {why} is one of the three sentences above, {reason} the details.
+            self._say(_("{why}: {reason}").format(why=why, reason=said), ok=False)
             answer = QMessageBox.question(
                 self,
-                "Save the key anyway?",
-                f"{why}.\n\n{said}\n\nSave the key anyway and connect?",
+                _("Save the key anyway?"),
+                _("{why}.\n\n{reason}\n\nSave the key anyway and connect?").format(
+                    why=why, reason=said
+                ),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -237,8 +254,8 @@ class WelcomeDialog(QDialog):
             text = getattr(error, "user_message", str(error))
             answer = QMessageBox.question(
                 self,
-                "No secure keyring",
-                text + "\n\nUse the key for this session?",
+                _("No secure keyring"),
+                _("{reason}\n\nUse the key for this session?").format(reason=text),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             )
             if answer == QMessageBox.StandardButton.Yes:
