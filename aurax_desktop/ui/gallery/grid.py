@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.common.theme import accent
 from aurax_desktop.ui.gallery.model import (
@@ -105,7 +106,7 @@ class _ResultDelegate(QStyledItemDelegate):
             painter.setOpacity(1.0)
         elif job is not None:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "Loading…")
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or _("Loading…"))
             painter.drawText(inner, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
         if job is not None:
             band = QRect(inner.left(), inner.bottom() + PAD // 2, inner.width(), BAND)
@@ -183,7 +184,13 @@ class ResultsGallery(QTableView):
     def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultsGallery")
-        self.setAccessibleName("Results gallery")
+        self.setAccessibleName(_("Results gallery"))
+        self.setAccessibleDescription(
+            _(
+                "People in rows, garments in columns. F: favourite, X: reject, 1 to 5: "
+                "stars, Space: the loupe."
+            )
+        )
         self.gallery = model
         self.setModel(model)
         self.setItemDelegate(_ResultDelegate(self))
@@ -203,8 +210,8 @@ class ResultsGallery(QTableView):
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for header, name in (
-            (self.horizontalHeader(), "Garments"),
-            (self.verticalHeader(), "People"),
+            (self.horizontalHeader(), _("Garments")),
+            (self.verticalHeader(), _("People")),
         ):
             header.setAccessibleName(name)
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
