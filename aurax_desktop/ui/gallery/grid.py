@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QHeaderView,
     QStyle,
@@ -167,6 +168,8 @@ class _ResultDelegate(QStyledItemDelegate):
 
 HEADER_WIDTH = 140
 """The widest the people's names get (the rest of the room is the pictures')."""
+CORNER_BUTTON = "qt_tableview_cornerbutton"
+"""Qt's name for a table's corner button (it selects every cell)."""
 
 
 class ResultsGallery(QTableView):
@@ -219,6 +222,10 @@ class ResultsGallery(QTableView):
             # a name's start is what tells it apart ("Court sneaker low", "anna maria")
             header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setMaximumWidth(HEADER_WIDTH)
+        corner = self.findChild(QAbstractButton, CORNER_BUTTON)
+        if corner is not None:  # Qt names it for no one
+            corner.setAccessibleName(_("Select all results"))
+            corner.setToolTip(_("Select all results"))
         self._fit_cells()
         model.shapeChanged.connect(self._fit_cells)
         self.doubleClicked.connect(lambda index: self._emit(self.largeView, index))

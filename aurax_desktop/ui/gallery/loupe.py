@@ -184,10 +184,6 @@ class Loupe(QWidget):
         back_button = tool_button("gallery", _("Back to the grid (Space or Esc)"))
         back_button.setObjectName("loupeBack")
         back_button.clicked.connect(self.back.emit)
-        # the keyboard's order is the reading order: the bar's buttons, then the picture
-        order = [self.compare_button, self.actual_button, fit_button, back_button, self.canvas]
-        for first, then in pairwise(order):
-            QWidget.setTabOrder(first, then)
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 4, 8, 4)
         bar.setSpacing(6)
@@ -200,6 +196,10 @@ class Loupe(QWidget):
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
+        # the keyboard's order is the reading order: the bar's buttons, then the picture
+        order = [self.compare_button, self.actual_button, fit_button, back_button, self.canvas]
+        for first, then in pairwise(order):
+            QWidget.setTabOrder(first, then)
         self._ticket = 0
         self._shown_id = ""
         self._full_for = ""

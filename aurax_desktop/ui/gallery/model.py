@@ -382,12 +382,13 @@ class GalleryModel(QAbstractTableModel):
             return "" if job.status is JobStatus.COMPLETED else job.status.label
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             count = len(self._cells.get((index.row(), index.column()), []))
+            said = describe_cell(job, self.person_name(job))
             if count < 2:
-                return describe_cell(job)
+                return said
             # Translators: how many results a cell of the Gallery holds (it was tried
             # again), after what the cell shows.
             variants = ngettext("{count} variant", "{count} variants", count)
-            return f"{describe_cell(job)} · {variants.format(count=count)}"
+            return f"{said} · {variants.format(count=count)}"
         return None
 
     def _thumbnail(self, job: Job) -> QPixmap | None:
@@ -466,11 +467,12 @@ def garment_tip(job: Job) -> str:
     return " · ".join(dict.fromkeys(part for part in parts if part))
 
 
-def describe_cell(job: Job) -> str:
+def describe_cell(job: Job, person: str | None = None) -> str:
     """The cell in words (its tooltip, and what a screen reader says): who wears what,
-    the product type, the state, the flag and the stars."""
+    the product type, the state, the flag and the stars. ``person``: the person's name
+    as their row is headed (else their photo's)."""
     pair = _("{person} with {garment}").format(
-        person=person_label(job) or _("Person"), garment=garment_label(job.params)
+        person=person or person_label(job) or _("Person"), garment=garment_label(job.params)
     )
     state = list_of([job.status.label, *marks_of(job)])
     return " · ".join([pair, product_type_label(job.product_type), state])
