@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from aurax_desktop.jobs import Job, JobQuery, JobStatus, JobStore
 from aurax_desktop.translation import LazyText, _, lazy_gettext
@@ -31,6 +31,11 @@ JOB_FILTERS: tuple[tuple[LazyText, frozenset[JobStatus]], ...] = (
         frozenset(s for s in JobStatus if s.is_final) - {JobStatus.COMPLETED},
     ),
 )
+
+FILTER_LETTERS = 13
+"""The filter's width in letters, in every language: as its longest choice it would widen
+the whole column in German ("Fehlgeschlagen oder angehalten"), and every page beside it
+would lose that room. Its list shows every choice whole."""
 
 CLEAR_ACTION = "_q_qlineeditclearaction"
 """Qt's name for a line edit's clear button's action (``setClearButtonEnabled``)."""
@@ -65,6 +70,15 @@ class HistoryPanel(QWidget):
         self.job_filter.setAccessibleName(_("Show jobs"))
         for text, statuses in JOB_FILTERS:
             self.job_filter.addItem(str(text), statuses)
+        self.job_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.job_filter.setMinimumContentsLength(FILTER_LETTERS)
+        choices = self.job_filter.view()
+        choices.setMinimumWidth(choices.sizeHintForColumn(0) + 2 * choices.frameWidth() + 8)
+        # the choice whole, where a long one is cut
+        self.job_filter.currentTextChanged.connect(self.job_filter.setToolTip)
+        self.job_filter.setToolTip(self.job_filter.currentText())
         self.job_search = QLineEdit()
         self.job_search.setObjectName("jobSearch")
         self.job_search.setAccessibleName(_("Search jobs"))
