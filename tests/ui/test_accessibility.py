@@ -11,10 +11,11 @@ and the day they pass the expectation must go."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QShortcut
+from PySide6.QtGui import QAccessible, QDesktopServices, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +25,7 @@ from tests.ui.accessibility_check import Role, problems, spoken
 from tests.ui.conftest import WindowFactory
 from tests.ui.fit_check import load_samples
 from tests.ui.photographers_batch import BATCH, write_batch
+from tests.ui.test_job_rows import OpenedUrls
 from tests.ui.window_driver import WindowDriver
 
 PANES_UNNAMED = pytest.mark.xfail(
@@ -220,3 +222,13 @@ def test_the_jobs_list_says_what_each_row_shows(
     assert row.text(QAccessible.Text.Description)  # what went in, and when
     order = [jobs.job_search, jobs.job_filter, driver.job_list]
     assert focus_order(order[0], order) == order
+    # Enter opens the current row's result, as a double-click does
+    job = driver.jobs()[0]
+    driver.job_list.setCurrentIndex(model.index(model.row_of(job.id) or 0))
+    opened = OpenedUrls()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    try:
+        qtbot.keyClick(driver.job_list, Qt.Key.Key_Return)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [Path(url.toLocalFile()) for url in opened.urls] == [job.result_paths[0]]

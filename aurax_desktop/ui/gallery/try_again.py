@@ -47,6 +47,7 @@ class TryAgainDialog(QDialog):
         self.strength = strength_slider(
             "tryAgainStrength", int(job.params.get("garment_strength", 2))
         )
+        self.strength.setAccessibleName(_("Garment strength"))
         self.strength_words = StrengthWords(self.strength)
         strength = QHBoxLayout()
         strength.addWidget(self.strength, 1)
