@@ -194,8 +194,7 @@ def test_the_words_the_gallery_and_the_jobs_list_are_made_of_in_german(german: N
     page = words("line sheet").step("page").format(number=2, count=5)
     assert page == "Linesheet wird geschrieben: Seite 2 von 5…"
     assert (
-        str(words("lookbook").stopped)
-        == "Das Lookbook wurde nicht geschrieben: Es wurde angehalten."
+        str(words("lookbook").stopped) == "Das Lookbook wurde nicht geschrieben: Es wurde gestoppt."
     )
     batch = [job(JobKind.TRY_ON)] * 4 + [job(JobKind.PRODUCT_DESCRIPTION)] * 2
     assert group_contents(batch) == "4 Anproben und 2 Beschreibungen"
