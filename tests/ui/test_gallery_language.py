@@ -171,6 +171,7 @@ def test_in_the_pseudo_language_the_gallery_the_loupe_and_the_jobs_list_are_mark
         assert dialog.width() <= LAPTOP[0] and dialog.height() <= LAPTOP[1]
         assert unmarked_texts(dialog, shared) == []
         assert clipped_texts(dialog) == []
+        assert problems(dialog) == []
         dialog.close()
 
 

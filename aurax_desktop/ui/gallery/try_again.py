@@ -81,7 +81,9 @@ class TryAgainDialog(QDialog):
         layout.addWidget(self.cost)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        # as wide as the longest of its lines needs (a prompt's hint is long in German),
+        # and never narrower than a question's usual width
+        self.setMinimumWidth(max(460, layout.minimumSize().width()))
 
     def chosen(self) -> tuple[int, str | None, bool]:
         """(strength, prompt, use the prompt)."""
