@@ -75,12 +75,6 @@ SHELL_COMMANDS = (
 """The commands the shell declares (ui/shell/commands.py, account.py, language_menu.py);
 the others are the pages' own."""
 
-PAGES_ELSEWHERE = pytest.mark.xfail(
-    strict=True,
-    reason="the Gallery's and the Jobs list's words are marked in their own packages "
-    "(ui/gallery, ui/jobs)",
-)
-
 
 def settle(qapp: QApplication) -> None:
     for _ in range(10):
@@ -153,7 +147,6 @@ def test_the_menus_titles_and_the_shells_commands_show_marked(window: MainWindow
     ]
 
 
-@PAGES_ELSEWHERE
 def test_every_menu_item_shows_marked(window: MainWindow) -> None:
     assert unmarked_in_menus(list(window.menus.values())) == []
 
@@ -358,13 +351,7 @@ def test_a_refused_key_asks_in_marked_words(
 # The pages (marked in their own packages)
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        pytest.param(name, marks=PAGES_ELSEWHERE) if name == "gallery" else name
-        for name in PAGE_NAMES
-    ],
-)
+@pytest.mark.parametrize("page", PAGE_NAMES)
 def test_every_page_shows_marked_and_fits(
     qapp: QApplication, demo: WindowDriver, page: str
 ) -> None:
@@ -373,7 +360,6 @@ def test_every_page_shows_marked_and_fits(
     assert unmarked_texts(widget) + clipped_texts(widget) == []
 
 
-@PAGES_ELSEWHERE
 def test_the_result_and_jobs_column_shows_marked_and_fits(
     qapp: QApplication, demo: WindowDriver
 ) -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from aurax_desktop.formats import format_number
 from aurax_desktop.jobs import BatchPaused
 from aurax_desktop.session import Session
+from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.gallery.page import GalleryPage
@@ -39,7 +41,7 @@ class BatchControls(QObject):
         if runner is not None:
             runner.pause_batch(batch, paused=paused)
             self.message.emit(
-                "Batch paused: no more of it is sent." if paused else "Batch resumed.", 6000
+                _("Batch paused: no more of it is sent.") if paused else _("Batch resumed."), 6000
             )
 
     def batch_paused(self, event: BatchPaused) -> None:
@@ -52,9 +54,9 @@ class BatchControls(QObject):
             paused.pop(event.batch, None)
         self.page.set_paused(paused)
         if event.paused and event.reason:  # said where it is seen, without a dialog
-            self.message.emit(
-                f"{event.reason.rstrip('.')}. The batch is paused: top up, then Resume.", 0
-            )
+            # Translators: {reason} is what AuraX said (a sentence without its full stop).
+            said = _("{reason}. The batch is paused: top up, then Resume.")
+            self.message.emit(said.format(reason=event.reason.rstrip(".")), 0)
 
     def connection_changed(self) -> None:
         """A new runner (or none): the batches paused are those it says."""
@@ -66,19 +68,29 @@ class BatchControls(QObject):
         counts = self.page.model.counts()
         if runner is None or not counts["unsent"]:
             return
-        sent = counts["working"]
-        answer = QMessageBox.question(
-            self.parent_widget,
-            "Cancel unsent try-ons",
-            f"Cancel the {counts['unsent']} try-ons of this batch not sent yet? Nothing was "
-            "charged for them."
-            + (f" The {sent} already at AuraX are followed to the end." if sent else ""),
-        )
+        unsent, sent = counts["unsent"], counts["working"]
+        question = ngettext(
+            "Cancel the {count} try-on of this batch not sent yet? Nothing was charged for it.",
+            "Cancel the {count} try-ons of this batch not sent yet? Nothing was charged for them.",
+            unsent,
+        ).format(count=format_number(unsent))
+        if sent:
+            question += " " + ngettext(
+                "The {count} already at AuraX is followed to the end.",
+                "The {count} already at AuraX are followed to the end.",
+                sent,
+            ).format(count=format_number(sent))
+        answer = QMessageBox.question(self.parent_widget, _("Cancel unsent try-ons"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.work.run(
             lambda: runner.cancel_unsent(batch),
-            lambda count: self.message.emit(f"{count} unsent try-ons cancelled.", 8000),
+            lambda count: self.message.emit(
+                ngettext(
+                    "{count} unsent try-on cancelled.", "{count} unsent try-ons cancelled.", count
+                ).format(count=format_number(count)),
+                8000,
+            ),
         )
 
     def rename_person(self, row: int) -> None:
@@ -93,11 +105,13 @@ class BatchControls(QObject):
         file = model.people[row] if row < len(model.people) else ""
         name, ok = QInputDialog.getText(
             self.parent_widget,
-            "Name this person",
-            f"The name of the person in {file}, as lookbooks and line sheets give it "
-            "(empty: the photo's name):"
+            _("Name this person"),
+            _(
+                "The name of the person in {file}, as lookbooks and line sheets give it "
+                "(empty: the photo's name):"
+            ).format(file=file)
             if file
-            else "The person's name, as lookbooks and line sheets give it:",
+            else _("The person's name, as lookbooks and line sheets give it:"),
             text=str(model.headerData(row, Qt.Orientation.Vertical) or ""),
         )
         if not ok:
@@ -114,7 +128,7 @@ class BatchControls(QObject):
         if batch is None:
             return
         name, ok = QInputDialog.getText(
-            self.parent_widget, "Rename the batch", "The batch's name:", text=model.name
+            self.parent_widget, _("Rename the batch"), _("The batch's name:"), text=model.name
         )
         name = " ".join(name.split())
         if not ok or not name:

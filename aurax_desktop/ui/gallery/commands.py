@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence
 
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
 from aurax_desktop.jobs.model import MAX_STARS
+from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.commands import Commands, Rule
 from aurax_desktop.ui.gallery.controller import GalleryController
 from aurax_desktop.ui.gallery.menu import connect_cell_menu
@@ -20,7 +21,11 @@ RATINGS = tuple(f"rate{stars}" for stars in range(MAX_STARS + 1))
 
 
 def star_text(stars: int) -> str:
-    return "No stars" if stars == 0 else "1 star" if stars == 1 else f"{stars} stars"
+    """A rating's command: "No stars", "1 star", "3 stars"."""
+    if stars == 0:
+        # Translators: the command that clears a result's rating.
+        return _("No stars")
+    return ngettext("{count} star", "{count} stars", stars).format(count=stars)
 
 
 def declare_gallery_commands(
@@ -52,58 +57,58 @@ def declare_gallery_commands(
 
     add(
         "exportLookbook",
-        "Export lookbook…",
+        _("Export lookbook…"),
         exports.export_lookbook,
         icon_name="lookbook",
         shortcut="Ctrl+Shift+E",
         enabled_when=has_batch,
-        tip="The batch shown in the Gallery as a PDF or contact sheet",
+        tip=_("The batch shown in the Gallery as a PDF or contact sheet"),
     )
     page.export_button.setDefaultAction(commands["exportLookbook"])
     add(
         "exportLineSheet",
-        "Export line sheet…",
+        _("Export line sheet…"),
         exports.export_linesheet,
         icon_name="lookbook",
         enabled_when=has_batch,
-        tip="The Gallery's batch for wholesale buyers: each garment, its details, its looks",
+        tip=_("The Gallery's batch for wholesale buyers: each garment, its details, its looks"),
     )
     add(
         "exportPictures",
-        "Export pictures…",
+        _("Export pictures…"),
         exports.export_pictures,
         icon_name="save",
         enabled_when=has_batch,
-        tip="The Gallery's results at full size, named as you choose",
+        tip=_("The Gallery's results at full size, named as you choose"),
     )
     add(
         "loupe",
-        "Loupe",
+        _("Loupe"),
         grid.open_large,
         icon_name="loupe",
         shortcut="Space",
         enabled_when=lambda: current() is not None,
-        tip="The result large (Space or Esc: back to the grid)",
+        tip=_("The result large (Space or Esc: back to the grid)"),
         keys_in=grid,
     )
     add(
         "favourite",
-        "Favourite",
+        _("Favourite"),
         lambda: grid.toggle_mark(FAVOURITE),
         icon_name="flag",
         shortcut="F",
         enabled_when=chosen,
-        tip="Mark the selected results favourite (again: unmark)",
+        tip=_("Mark the selected results favourite (again: unmark)"),
         keys_in=grid,
     )
     add(
         "reject",
-        "Reject",
+        _("Reject"),
         lambda: grid.toggle_mark(REJECTED),
         icon_name="reject",
         shortcut="X",
         enabled_when=chosen,
-        tip="Reject the selected results (again: unmark)",
+        tip=_("Reject the selected results (again: unmark)"),
         keys_in=grid,
     )
     for stars, name in enumerate(RATINGS):
@@ -117,64 +122,64 @@ def declare_gallery_commands(
         )
     add(
         "tryAgain",
-        "Try again…",
+        _("Try again…"),
         on_current(gallery.try_again),
         icon_name="retry",
         enabled_when=lambda: connected() and current() is not None,
-        tip="The same person and garment once more, as a new variant of the cell",
+        tip=_("The same person and garment once more, as a new variant of the cell"),
     )
     add(
         "compare",
-        "Compare selected",
+        _("Compare selected"),
         page.compare,
         icon_name="compare",
         shortcut="C",
         enabled_when=lambda: bool(page.comparable()),
-        tip="Select two to four results, then compare them",
+        tip=_("Select two to four results, then compare them"),
         keys_in=grid,
     )
     add(
         "useAsPerson",
-        "Use as person photo",
+        _("Use as person photo"),
         on_current(gallery.use_as_person),
         icon_name="use-as-person",
         enabled_when=current_has_result,
-        tip="Try the next garment on this result",
+        tip=_("Try the next garment on this result"),
     )
     add(
         "useAsGarment",
-        "Use as garment photo",
+        _("Use as garment photo"),
         on_current(gallery.use_as_garment),
         icon_name="garment",
         enabled_when=current_has_result,
-        tip="Try this whole look on another person",
+        tip=_("Try this whole look on another person"),
     )
     add(
         "describeResult",
-        "Describe it…",
+        _("Describe it…"),
         on_current(gallery.describe),
         icon_name="describe",
         enabled_when=current_has_result,
     )
     add(
         "renamePerson",
-        "Name this person…",
+        _("Name this person…"),
         on_current(lambda job: gallery.controls.rename_person(grid.currentIndex().row())),
         icon_name="edit",
         shortcut="F2",
         enabled_when=lambda: current() is not None and gallery.session.book.read_only is False,
-        tip="The name lookbooks and line sheets give the person of this row",
+        tip=_("The name lookbooks and line sheets give the person of this row"),
         keys_in=grid,
     )
     grid.verticalHeader().sectionDoubleClicked.connect(gallery.controls.rename_person)
     add(
         "deleteResults",
-        "Delete",
+        _("Delete"),
         grid.delete_chosen,
         icon_name="trash",
         shortcut=[QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")],
         enabled_when=chosen,
-        tip="Move the selected results to the Trash (Ctrl+Z brings them back)",
+        tip=_("Move the selected results to the Trash (Ctrl+Z brings them back)"),
         keys_in=grid,
     )
     # The keys ask the rules as the grid's choice is now.

@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QMouseEvent, QS
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from aurax_desktop.jobs import Job
+from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.canvas import ImageCanvas
 from aurax_desktop.ui.gallery.model import describe_cell
 
@@ -34,7 +35,9 @@ class CompareView(QDialog):
     def __init__(self, jobs: list[Job], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareView")
-        self.setWindowTitle(f"Compare {len(jobs)} results")
+        # Translators: the title of the window that compares two to four results.
+        title = ngettext("Compare {count} results", "Compare {count} results", len(jobs))
+        self.setWindowTitle(title.format(count=len(jobs)))
         self.canvases: list[_LinkedCanvas] = []
         grid = QGridLayout()
         grid.setSpacing(8)
@@ -55,7 +58,7 @@ class CompareView(QDialog):
             self.canvases.append(canvas)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        hint = QLabel("Zoom with the wheel and drag to pan: every picture follows.")
+        hint = QLabel(_("Zoom with the wheel and drag to pan: every picture follows."))
         hint.setObjectName("hint")
         layout.addWidget(hint)
         layout.addLayout(grid, 1)

@@ -21,6 +21,7 @@ from aurax_desktop.api import COST_TRY_ON
 from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStore
 from aurax_desktop.jobs.batches import BatchSent, batch_jobs
 from aurax_desktop.session import Session
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.common.handing_on import HandedOn
@@ -200,13 +201,15 @@ class GalleryController(QObject):
         """The cell's pair once more, as a new variant (after a question with its cost)."""
         runner = self.session.runner
         if runner is None:
-            self.failed.emit("Connect an AuraX account or start the demo to try again.")
+            self.failed.emit(_("Connect an AuraX account or start the demo to try again."))
             return
         dialog = TryAgainDialog(job, self.model.person_name(job), self.parent_widget)
         if run_modal(dialog) != TryAgainDialog.DialogCode.Accepted:
             return
         strength, prompt, use_prompt = dialog.chosen()
-        if not self.allow_spend(COST_TRY_ON, "Trying again"):
+        # Translators: what is sent, as the subject of "… costs 1 credit" in the question
+        # asked when it passes the daily spending limit.
+        if not self.allow_spend(COST_TRY_ON, _("Trying again")):
             return
         self.work.run(
             lambda: runner.try_again(
@@ -225,7 +228,7 @@ class GalleryController(QObject):
         if not job.result_paths:
             return
         self.usePerson.emit(HandedOn(job.result_paths[0], _look_name(job), job.id, job.source_name))
-        self.message.emit("The result is now a person photo: choose the next garment.", 8000)
+        self.message.emit(_("The result is now a person photo: choose the next garment."), 8000)
 
     def use_as_garment(self, job: Job) -> None:
         """The result goes into the Garment pane, with its product type: a whole look
@@ -235,7 +238,7 @@ class GalleryController(QObject):
         self.useGarment.emit(
             HandedOn(job.result_paths[0], _look_name(job), job.id, None, job.product_type)
         )
-        self.message.emit("The result is now a garment photo: choose a person.", 8000)
+        self.message.emit(_("The result is now a garment photo: choose a person."), 8000)
 
     def describe(self, job: Job) -> None:
         if job.result_paths:

@@ -13,10 +13,11 @@ from PySide6.QtCore import QObject, Signal
 
 from aurax_desktop.jobs import Job
 from aurax_desktop.session import Session
+from aurax_desktop.translation import lazy_gettext
 from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.common.job_cache import JobCache
 
-READ_ONLY = (
+READ_ONLY = lazy_gettext(
     "This window shows the history read-only (another AuraX Desktop window runs the jobs "
     "of this data folder): marks cannot be changed here."
 )
@@ -59,7 +60,7 @@ class Culling(QObject):
         if not ids:
             return
         if self.session.book.read_only:
-            self.failed.emit(READ_ONLY)
+            self.failed.emit(str(READ_ONLY))
             return
         self.cache.expect(ids, **fields)
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop.exports import Paper
+from aurax_desktop.translation import _, ngettext
+from aurax_desktop.ui.gallery.document_words import words
 
 
 class Scope(enum.Enum):
@@ -50,17 +52,23 @@ class ExportOptionsDialog(QDialog):
         locale's."""
         super().__init__(parent)
         self.setObjectName("exportOptionsDialog")
-        self.setWindowTitle(f"Export {document}")
-        heading = QLabel(f"What goes in the {document}?")
+        said = words(document)
+        self.setWindowTitle(str(said.export))
+        heading = QLabel(str(said.what_goes_in))
         heading.setObjectName("sectionTitle")
         self.shown = QRadioButton(
-            "The looks the Gallery's filter shows" if filtered else "Every look of the batch"
+            _("The looks the Gallery's filter shows") if filtered else _("Every look of the batch")
         )
         self.shown.setObjectName("exportShown")
-        self.favourites = QRadioButton("Favourites only")
+        self.favourites = QRadioButton(_("Favourites only"))
         self.favourites.setObjectName("exportFavourites")
         self.selected = QRadioButton(
-            "The selected result" if selected == 1 else f"The {selected} selected results"
+            _("The selected result")
+            if selected == 1
+            # Translators: never said of one result ("The selected result" is).
+            else ngettext(
+                "The {count} selected results", "The {count} selected results", selected
+            ).format(count=selected)
         )
         self.selected.setObjectName("exportSelected")
         self.selected.setEnabled(selected > 0)
@@ -68,18 +76,19 @@ class ExportOptionsDialog(QDialog):
         for button in (self.shown, self.favourites, self.selected):
             self.scopes.addButton(button)
         (self.selected if selected > 1 else self.shown).setChecked(True)
-        note = QLabel("Rejected results never go in.")
+        note = QLabel(_("Rejected results never go in."))
         note.setObjectName("hint")
         self.paper = QComboBox()
         self.paper.setObjectName("exportPaper")
-        self.paper.setAccessibleName("Paper")
+        self.paper.setAccessibleName(_("Paper"))
         for kind in Paper:
-            mark = " (your locale's)" if kind is paper else ""
-            self.paper.addItem(f"{kind.label}{mark}", kind.value)
+            # Translators: the paper the user's country uses, among the papers offered.
+            ours = _("{paper} (your locale's)").format(paper=kind.label)
+            self.paper.addItem(ours if kind is paper else kind.label, kind.value)
         self.paper.setCurrentIndex(self.paper.findData(paper.value))
         form = QFormLayout()
-        form.addRow("Paper", self.paper)
-        paper_note = QLabel("A contact sheet picture has no paper: it is as wide as it needs.")
+        form.addRow(_("Paper"), self.paper)
+        paper_note = QLabel(_("A contact sheet picture has no paper: it is as wide as it needs."))
         paper_note.setObjectName("hint")
         paper_note.setWordWrap(True)
         paper_note.setVisible(document == "lookbook")
@@ -87,7 +96,7 @@ class ExportOptionsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.save_button.setText("Choose where to save…")
+        self.save_button.setText(_("Choose where to save…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from aurax_desktop.exports.progress import Progress
+from aurax_desktop.translation import _
+from aurax_desktop.ui.gallery.document_words import words
 
 SHOW_AFTER_MS = 500
 """Quicker exports never show the dialog."""
@@ -35,12 +37,13 @@ class ExportProgressDialog(QProgressDialog):
         *,
         show_after_ms: int = SHOW_AFTER_MS,
     ) -> None:
-        """``document``: what is written ("lookbook"); ``unit``: what a step makes
-        ("page", "look")."""
-        super().__init__(f"Writing the {document}…", "Stop", 0, 1, parent)
+        """``document``: what is written ("lookbook", "line sheet"); ``unit``: what a
+        step makes ("page", "look")."""
+        said = self.words = words(document)
+        super().__init__(str(said.writing), _("Stop"), 0, 1, parent)
         self.setObjectName("exportProgress")
-        self.setWindowTitle(f"Export {document}")
-        self.setAccessibleName(f"Writing the {document}")
+        self.setWindowTitle(str(said.export))
+        self.setAccessibleName(str(said.being_written))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAutoClose(False)
         self.setAutoReset(False)
@@ -65,15 +68,15 @@ class ExportProgressDialog(QProgressDialog):
         self.setMaximum(total)
         self.setValue(min(done, total))
         self.setLabelText(
-            f"Writing the {self.document}: saving the file…"
+            str(self.words.saving)
             if done >= steps
-            else f"Writing the {self.document}: {self.unit} {done + 1} of {steps}…"
+            else self.words.step(self.unit).format(number=done + 1, count=steps)
         )
 
     def _stop(self) -> None:
         """Stop: the writer ends at its next step; the dialog says so until it has."""
         self.progress.stop.set()
-        self.setLabelText(f"Stopping: the {self.document} will not be written…")
+        self.setLabelText(str(self.words.stopping))
         self.setCancelButton(None)
         self.show()
 

@@ -13,15 +13,18 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from aurax_desktop.exports.full_size import (
     DEFAULT_TEMPLATE,
+    Exported,
     TemplateError,
     check_template,
     export_results,
     name_of,
 )
+from aurax_desktop.formats import format_number
 from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus
 from aurax_desktop.jobs.batches import batch_jobs
 from aurax_desktop.jobs.naming import fitted
 from aurax_desktop.session import Session
+from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.gallery.lookbook_export import DocumentExports, GalleryLooks, Heading
@@ -59,7 +62,7 @@ class GalleryExports(QObject):
     def export_lookbook(self) -> None:
         if not self.model.jobs():
             self.failed.emit(
-                "Choose a batch in the Gallery first: the lookbook is made of its try-ons."
+                _("Choose a batch in the Gallery first: the lookbook is made of its try-ons.")
             )
             return
         self.documents.lookbook(self._looks(), Heading.of(self.session.settings))
@@ -68,7 +71,9 @@ class GalleryExports(QObject):
         """File → Export line sheet…: the batch's garments and their looks, for buyers."""
         batch = self.model.batch
         if batch is None:
-            self.failed.emit("Choose a batch in the Gallery first: the line sheet is made of it.")
+            self.failed.emit(
+                _("Choose a batch in the Gallery first: the line sheet is made of it.")
+            )
             return
         store = self.session.store
 
@@ -99,17 +104,19 @@ class GalleryExports(QObject):
         by a template; existing files are replaced only if the user says so."""
         jobs = [j for j in self.model.shown_jobs() if j.status is JobStatus.COMPLETED]
         if not jobs:
-            self.failed.emit("There are no finished try-ons in the Gallery to export.")
+            self.failed.emit(_("There are no finished try-ons in the Gallery to export."))
             return
         folder = QFileDialog.getExistingDirectory(
-            self.parent_widget, "Export pictures to", self.folders.folder("results")
+            self.parent_widget, _("Export pictures to"), self.folders.folder("results")
         )
         if not folder:
             return
         template, ok = QInputDialog.getText(
             self.parent_widget,
-            "Name the pictures",
-            "File names from {sku}, {name}, {person}, {garment}, {type} and {n}:",
+            _("Name the pictures"),
+            # Translators: the words in braces are the fields of a name: they stay as they
+            # are (the user types them).
+            _("File names from {sku}, {name}, {person}, {garment}, {type} and {n}:"),
             text=DEFAULT_TEMPLATE,
         )
         if not ok:
@@ -117,7 +124,7 @@ class GalleryExports(QObject):
         try:
             check_template(template)
         except TemplateError as exc:
-            self.failed.emit(f"The name template cannot be used: {exc}")
+            self.failed.emit(_("The name template cannot be used: {reason}").format(reason=exc))
             return
         target = Path(folder)
         self.folders.remember("results", target)
@@ -132,23 +139,39 @@ class GalleryExports(QObject):
         if existing:
             answer = QMessageBox.question(
                 self.parent_widget,
-                "Replace existing files?",
-                f"{len(existing)} of these names are taken in {target.name} already. "
-                "Replace those files?",
+                _("Replace existing files?"),
+                ngettext(
+                    "{count} of these names is taken in {folder} already. Replace that file?",
+                    "{count} of these names are taken in {folder} already. Replace those files?",
+                    len(existing),
+                ).format(count=format_number(len(existing)), folder=target.name),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
             force = answer == QMessageBox.StandardButton.Yes
         self.work.run(
             lambda: export_results(jobs, target, template, force=force),
-            lambda done: self.message.emit(
-                f"{len(done.written)} pictures exported to {target.name}"
-                + (f", {len(done.existing)} existing files kept" if done.existing else "")
-                + (f"; not written: {'; '.join(done.failed)}" if done.failed else "")
-                + ".",
-                10000,
-            ),
+            lambda done: self.message.emit(exported_text(done, target.name), 10000),
             lambda error: self.failed.emit(
-                f"The pictures could not be exported: {getattr(error, 'strerror', None) or error}"
+                _("The pictures could not be exported: {reason}").format(
+                    reason=getattr(error, "strerror", None) or error
+                )
             ),
         )
+
+
+def exported_text(done: Exported, folder: str) -> str:
+    """What Export pictures… did, for the status bar: how many were written in which
+    folder, how many files already there were kept, and what could not be written."""
+    said = ngettext(
+        "{count} picture exported to {folder}.",
+        "{count} pictures exported to {folder}.",
+        len(done.written),
+    ).format(count=format_number(len(done.written)), folder=folder)
+    if done.existing:
+        said += " " + ngettext(
+            "{count} existing file kept.", "{count} existing files kept.", len(done.existing)
+        ).format(count=format_number(len(done.existing)))
+    if done.failed:
+        said += " " + _("Not written: {reasons}.").format(reasons="; ".join(done.failed))
+    return said

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QHeaderView,
     QStyle,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.common.theme import accent
 from aurax_desktop.ui.gallery.model import (
@@ -105,7 +107,7 @@ class _ResultDelegate(QStyledItemDelegate):
             painter.setOpacity(1.0)
         elif job is not None:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "Loading…")
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or _("Loading…"))
             painter.drawText(inner, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
         if job is not None:
             band = QRect(inner.left(), inner.bottom() + PAD // 2, inner.width(), BAND)
@@ -166,6 +168,8 @@ class _ResultDelegate(QStyledItemDelegate):
 
 HEADER_WIDTH = 140
 """The widest the people's names get (the rest of the room is the pictures')."""
+CORNER_BUTTON = "qt_tableview_cornerbutton"
+"""Qt's name for a table's corner button (it selects every cell)."""
 
 
 class ResultsGallery(QTableView):
@@ -183,7 +187,13 @@ class ResultsGallery(QTableView):
     def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultsGallery")
-        self.setAccessibleName("Results gallery")
+        self.setAccessibleName(_("Results gallery"))
+        self.setAccessibleDescription(
+            _(
+                "People in rows, garments in columns. F: favourite, X: reject, 1 to 5: "
+                "stars, Space: the loupe."
+            )
+        )
         self.gallery = model
         self.setModel(model)
         self.setItemDelegate(_ResultDelegate(self))
@@ -203,8 +213,8 @@ class ResultsGallery(QTableView):
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for header, name in (
-            (self.horizontalHeader(), "Garments"),
-            (self.verticalHeader(), "People"),
+            (self.horizontalHeader(), _("Garments")),
+            (self.verticalHeader(), _("People")),
         ):
             header.setAccessibleName(name)
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -212,6 +222,10 @@ class ResultsGallery(QTableView):
             # a name's start is what tells it apart ("Court sneaker low", "anna maria")
             header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setMaximumWidth(HEADER_WIDTH)
+        corner = self.findChild(QAbstractButton, CORNER_BUTTON)
+        if corner is not None:  # Qt names it for no one
+            corner.setAccessibleName(_("Select all results"))
+            corner.setToolTip(_("Select all results"))
         self._fit_cells()
         model.shapeChanged.connect(self._fit_cells)
         self.doubleClicked.connect(lambda index: self._emit(self.largeView, index))

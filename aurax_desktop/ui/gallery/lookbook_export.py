@@ -26,19 +26,30 @@ from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
 from aurax_desktop.exports.linesheet import write_linesheet
 from aurax_desktop.exports.lookbook import passes
 from aurax_desktop.exports.progress import ExportStopped, Progress
+from aurax_desktop.formats import format_number
 from aurax_desktop.jobs import Job, slug
+from aurax_desktop.translation import LazyText, _, lazy_gettext, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.common.modal import run_modal
+from aurax_desktop.ui.gallery.document_words import words
 from aurax_desktop.ui.gallery.export_options import ExportChoice, ExportOptionsDialog, Scope
 from aurax_desktop.ui.gallery.export_progress import SHOW_AFTER_MS, ExportProgressDialog
 
-KINDS = {
-    "PDF lookbook (*.pdf)": ".pdf",
-    "Contact sheet, PNG picture (*.png)": ".png",
-    "Contact sheet, JPEG picture (*.jpg *.jpeg)": ".jpg",
-}
-SHEET_KINDS = {"PDF line sheet (*.pdf)": ".pdf"}
+KINDS: tuple[tuple[LazyText, str], ...] = (
+    # Translators: a kind of file offered in a save dialog; what is in brackets stays as
+    # it is (the dialog reads the file names' endings from it).
+    (lazy_gettext("PDF lookbook (*.pdf)"), ".pdf"),
+    # Translators: a kind of file offered in a save dialog (the brackets stay as they are).
+    (lazy_gettext("Contact sheet, PNG picture (*.png)"), ".png"),
+    # Translators: a kind of file offered in a save dialog (the brackets stay as they are).
+    (lazy_gettext("Contact sheet, JPEG picture (*.jpg *.jpeg)"), ".jpg"),
+)
+SHEET_KINDS: tuple[tuple[LazyText, str], ...] = (
+    # Translators: a kind of file offered in a save dialog; what is in brackets stays as
+    # it is.
+    (lazy_gettext("PDF line sheet (*.pdf)"), ".pdf"),
+)
 Written = tuple[Path, list[str]]
 """A document written, and the notes on pictures left out of it."""
 
@@ -99,21 +110,30 @@ class Heading:
 def nothing_to_export(scope: Scope, *, filtered: bool) -> str:
     """Why no look can go in, and what to do."""
     if scope is Scope.FAVOURITES:
-        return (
+        return _(
             "No finished try-on of this batch is a favourite yet: flag the ones to send with "
             "F, or choose every look."
         )
     if scope is Scope.SELECTED:
-        return (
+        return _(
             "None of the selected results is a finished try-on: select finished results, or "
             "choose every look."
         )
     if filtered:
-        return (
+        return _(
             "No finished try-on of this batch passes the Gallery's filter: change the "
             "filter, or flag and rate some results first."
         )
-    return "There are no finished try-ons in this batch to export yet."
+    return _("There are no finished try-ons in this batch to export yet.")
+
+
+def held(looks: int, people: int) -> str:
+    """What a lookbook holds: "12 looks of 3 people"."""
+    counted = ngettext("{count} look", "{count} looks", looks).format(count=format_number(looks))
+    # Translators: how many looks of how many people a lookbook holds ("12 looks of 3
+    # people"); {looks} is "12 looks".
+    said = ngettext("{looks} of {count} person", "{looks} of {count} people", people)
+    return said.format(looks=counted, count=format_number(people))
 
 
 class DocumentExports(QObject):
@@ -151,17 +171,21 @@ class DocumentExports(QObject):
         if not book.pages:
             self.failed(nothing_to_export(choice.scope, filtered=looks.filtered))
             return
-        target = self._target("Export lookbook", f"{slug(book.title) or 'lookbook'}.pdf", KINDS)
+        target = self._target(
+            str(words("lookbook").export), f"{slug(book.title) or 'lookbook'}.pdf", KINDS
+        )
         if target is None:
             return
         pdf = target.suffix.lower() == ".pdf"
-        count = f"{book.looks} looks of {len(book.pages)} people"
+        count = held(book.looks, len(book.pages))
         self._write(
             "lookbook",
             "page" if pdf else "look",
             target,
             lambda progress: write_lookbook(book, target, choice.paper, progress),
-            lambda written: f"Lookbook saved: {written[0].name} ({count}).",
+            lambda written: _("Lookbook saved: {file} ({count}).").format(
+                file=written[0].name, count=count
+            ),
         )
 
     def linesheet(
@@ -182,7 +206,7 @@ class DocumentExports(QObject):
             self.failed(nothing_to_export(choice.scope, filtered=looks.filtered))
             return
         target = self._target(
-            "Export line sheet",
+            str(words("line sheet").export),
             f"{slug(f'{looks.name} line sheet') or 'line-sheet'}.pdf",  # not the lookbook's
             SHEET_KINDS,
         )
@@ -208,7 +232,7 @@ class DocumentExports(QObject):
             "page",
             target,
             write,
-            lambda written: f"Line sheet saved: {written[0].name}.",
+            lambda written: _("Line sheet saved: {file}.").format(file=written[0].name),
         )
 
     def stop(self) -> None:
@@ -231,11 +255,14 @@ class DocumentExports(QObject):
             return None
         return dialog.chosen()
 
-    def _target(self, title: str, suggested: str, kinds: dict[str, str]) -> Path | None:
+    def _target(
+        self, title: str, suggested: str, offered: tuple[tuple[LazyText, str], ...]
+    ) -> Path | None:
         """The file to write, from the save dialog (its kind from the name, else from
         the filter chosen); it starts in the last export's folder, and this one's is
         remembered."""
         folder = Path(self.folders.folder("exports"))
+        kinds = {str(label): suffix for label, suffix in offered}
         chosen, kind = QFileDialog.getSaveFileName(
             self.parent_widget, title, str(folder / suggested), ";;".join(kinds)
         )
@@ -269,17 +296,21 @@ class DocumentExports(QObject):
 
         def done(written: Written) -> None:
             over()
-            left_out = f" Left out: {'; '.join(written[1])}" if written[1] else ""
+            # Translators: after what was saved, the looks left out of it, and why.
+            left_out = " " + _("Left out: {notes}").format(notes="; ".join(written[1]))
+            left_out = left_out if written[1] else ""
             self.said(saying(written) + left_out)
 
         def refused(error: BaseException) -> None:
             over()
+            said = words(document)
             if isinstance(error, ExportStopped):
-                self.said(f"The {document} was not written: it was stopped.")
+                self.said(str(said.stopped))
                 return
             self.failed(
-                f"The {document} could not be written to {target}: "
-                f"{getattr(error, 'strerror', None) or error}"
+                said.not_written.format(
+                    target=target, error=getattr(error, "strerror", None) or error
+                )
             )
 
         self.work.run(lambda: write(progress), done, refused)

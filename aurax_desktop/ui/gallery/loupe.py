@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +45,11 @@ from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind
 from aurax_desktop.jobs.files import PRINT_NAME
 from aurax_desktop.jobs.garments import garment_label
 from aurax_desktop.jobs.model import MAX_STARS
+from aurax_desktop.translation import LazyText, _, lazy_gettext
 from aurax_desktop.ui.common.comparison import ComparisonCanvas
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import tool_button
-from aurax_desktop.ui.gallery.model import GalleryModel
+from aurax_desktop.ui.gallery.model import GalleryModel, flag_word, product_type_label
 
 Loader = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 """Runs the first callable on a worker and hands what it made to the second (GUI)."""
@@ -55,16 +57,18 @@ PERSON_NAME = "person.jpg"
 """The person photo a try-on was sent with, kept in the job's folder."""
 FULL_PIXELS = 64_000_000
 """The largest result read whole for 100 % (its print preview stands in beyond)."""
-HINT = (
-    "← → previous, next",
-    "↑ ↓ variants",
-    "Z 100 %",
-    "D before and after",
-    "hold B: the person photo",
-    "F favourite",
-    "X reject",
-    "1–5 stars",
-    "Esc: the grid",
+# Translators: the loupe's keys, each with what it does, in a bar as short as can be
+# (the keys' names, the arrows and the numbers stay as they are).
+HINT: tuple[LazyText, ...] = (
+    lazy_gettext("← → previous, next"),
+    lazy_gettext("↑ ↓ variants"),
+    lazy_gettext("Z 100 %"),
+    lazy_gettext("D before and after"),
+    lazy_gettext("hold B: the person photo"),
+    lazy_gettext("F favourite"),
+    lazy_gettext("X reject"),
+    lazy_gettext("1–5 stars"),
+    lazy_gettext("Esc: the grid"),
 )
 """The loupe's keys, the most wanted first."""
 
@@ -72,10 +76,10 @@ HINT = (
 class KeysHint(QLabel):
     """As many of the keys as fit, each whole (all of them in the tooltip)."""
 
-    def __init__(self, parts: tuple[str, ...]) -> None:
+    def __init__(self, parts: tuple[str | LazyText, ...]) -> None:
         super().__init__()
-        self.parts = parts
-        self.setToolTip(" · ".join(parts))
+        self.parts = tuple(str(part) for part in parts)
+        self.setToolTip(" · ".join(self.parts))
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -123,19 +127,18 @@ def full_picture(job: Job) -> QImage:
 
 
 def caption(job: Job, person: str, variant: int, variants: int) -> str:
+    """What the loupe shows, in its bar: who, in what, its type, which variant, its flag
+    and its stars (drawn as stars)."""
     from aurax_desktop.exports.fonts import clean  # noqa: PLC0415 - the fonts, when first shown
 
     parts = [
-        clean(person) or "Person",
+        clean(person) or _("Person"),
         clean(garment_label(job.params)),
-        job.product_type.capitalize(),
+        product_type_label(job.product_type),
     ]
     if variants > 1:
-        parts.append(f"variant {variant} of {variants}")
-    if job.mark == FAVOURITE:
-        parts.append("favourite")
-    elif job.mark == REJECTED:
-        parts.append("rejected")
+        parts.append(_("variant {number} of {count}").format(number=variant, count=variants))
+    parts.append(flag_word(job))
     if job.stars:
         parts.append("★" * job.stars)
     return " · ".join(part for part in parts if part)
@@ -154,29 +157,32 @@ class Loupe(QWidget):
     def __init__(self, model: GalleryModel, load: Loader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loupe")
-        self.setAccessibleName("Loupe: one result large")
+        self.setAccessibleName(_("Loupe: one result large"))
         self.model, self._load = model, load
         self.cell: tuple[int, int] | None = None
         """The cell shown (kept as its place: a reload of the batch keeps it)."""
         self.canvas = ComparisonCanvas()
         self.canvas.setObjectName("loupeCanvas")
-        self.canvas.setAccessibleName("The result, large")
+        self.canvas.setAccessibleName(_("The result, large"))
         self.canvas.fit_margin = 0  # the picture is all there is: every pixel for it
-        self.canvas.placeholder = "This result has no picture to show."
+        self.canvas.placeholder = _("This result has no picture to show.")
         self.caption = ElidedLabel("")
         self.caption.setObjectName("sectionTitle")
         self.hint = KeysHint(HINT)
         self.hint.setObjectName("muted")
         self.compare_button = tool_button(
-            "compare", "Before and after: the person photo left of a divider (D)", checkable=True
+            "compare", _("Before and after: the person photo left of a divider (D)"), checkable=True
         )
         self.compare_button.setObjectName("loupeCompare")
         self.compare_button.toggled.connect(self.canvas.set_comparing)
-        self.actual_button = tool_button("zoom-in", "100 %: the result's own pixels (Z)")
+        self.actual_button = tool_button("zoom-in", _("100 %: the result's own pixels (Z)"))
+        self.actual_button.setObjectName("loupeActualSize")
         self.actual_button.clicked.connect(lambda: self.toggle_actual_size(None))
-        fit_button = tool_button("fit", "Fit the result in the window (double-click)")
+        fit_button = tool_button("fit", _("Fit the result in the window (double-click)"))
+        fit_button.setObjectName("loupeFit")
         fit_button.clicked.connect(self.canvas.fit)
-        back_button = tool_button("gallery", "Back to the grid (Space or Esc)")
+        back_button = tool_button("gallery", _("Back to the grid (Space or Esc)"))
+        back_button.setObjectName("loupeBack")
         back_button.clicked.connect(self.back.emit)
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 4, 8, 4)
@@ -190,13 +196,17 @@ class Loupe(QWidget):
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
+        # the keyboard's order is the reading order: the bar's buttons, then the picture
+        order = [self.compare_button, self.actual_button, fit_button, back_button, self.canvas]
+        for first, then in pairwise(order):
+            QWidget.setTabOrder(first, then)
         self._ticket = 0
         self._shown_id = ""
         self._full_for = ""
         """The job whose whole result the canvas holds (read for 100 %)."""
         keys: list[tuple[str, Callable[[], None]]] = [
-            ("Left", lambda: self.step(-1)),
-            ("Right", lambda: self.step(1)),
+            ("Left", lambda: self.step(-self._reading())),
+            ("Right", lambda: self.step(self._reading())),
             ("Up", lambda: self.variant(-1)),
             ("Down", lambda: self.variant(1)),
             ("Space", self.back.emit),
@@ -345,6 +355,11 @@ class Loupe(QWidget):
         target = cells[max(0, min(len(cells) - 1, place + direction))]
         if target != here:
             self.show_at(model.index(*target))
+
+    def _reading(self) -> int:
+        """1 when the next result is to the right (left to right), -1 when it is to
+        the left (right to left, as Arabic reads and the grid is mirrored)."""
+        return -1 if self.isRightToLeft() else 1
 
     def variant(self, direction: int) -> None:
         """Bring up the cell's previous or next variant (it becomes the chosen one)."""

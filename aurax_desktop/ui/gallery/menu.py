@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
 from aurax_desktop.jobs.model import MAX_STARS
+from aurax_desktop.translation import _, lazy_gettext, ngettext
 from aurax_desktop.ui.common.commands import SEPARATOR, Commands, MenuItem
 from aurax_desktop.ui.gallery.grid import ResultsGallery
 
@@ -15,7 +16,7 @@ ON_A_RESULT: tuple[MenuItem, ...] = (
     "loupe",
     "favourite",
     "reject",
-    ("Rating", RATING),
+    (lazy_gettext("Rating"), RATING),
     SEPARATOR,
     "tryAgain",
     "compare",
@@ -37,7 +38,13 @@ def cell_menu(commands: Commands, grid: ResultsGallery) -> QMenu:
     menu = QMenu(grid)
     if grid.current_job() is not None:
         chosen = len(grid.chosen_jobs())
-        commands["deleteResults"].setText("Delete" if chosen < 2 else f"Delete {chosen} results")
+        commands["deleteResults"].setText(
+            _("Delete")
+            if chosen < 2
+            else ngettext("Delete {count} result", "Delete {count} results", chosen).format(
+                count=chosen
+            )
+        )
         commands.fill(menu, ON_A_RESULT)
     return commands.fill(menu, ON_THE_BATCH)
 

@@ -29,12 +29,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QPixmap
 
-from aurax_desktop.jobs import Job, JobKind, JobStatus
+from aurax_desktop.api import ProductType
+from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import LABEL, SKU, garment_label
 from aurax_desktop.jobs.params import sent_of
 from aurax_desktop.jobs.short_names import person_label, readable_names
 from aurax_desktop.jobs.store import UNMARKED
 from aurax_desktop.jobs.variants import chosen_variant
+from aurax_desktop.translation import _, ngettext, pgettext
 from aurax_desktop.ui.common.job_cache import JobCache
 
 THUMB_SIDE = 176
@@ -342,20 +344,27 @@ class GalleryModel(QAbstractTableModel):
         """``job``'s person as its row is headed ("anna maria")."""
         where = self._where.get(job.id)
         named = self.headerData(where[0], Qt.Orientation.Vertical) if where else None
-        return str(named or person_label(job) or "Person")
+        return str(named or person_label(job) or _("Person"))
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tips.get((orientation, section))
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         names = self._header_names(orientation)
-        unnamed = "Person" if orientation is Qt.Orientation.Vertical else "Garment"
         if not 0 <= section < len(names):
             return None
-        return names[section] or f"{unnamed} {section + 1}"
+        person = orientation is Qt.Orientation.Vertical
+        name = names[section]
+        if not name:  # a row or column no job has named yet
+            return (_("Person {number}") if person else _("Garment {number}")).format(
+                number=section + 1
+            )
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # what the heading is, and its name
+            return (_("Person: {name}") if person else _("Garment: {name}")).format(name=name)
+        return name
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         job = self.job_at(index)
@@ -372,7 +381,14 @@ class GalleryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if job.status is JobStatus.COMPLETED else job.status.label
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return describe_cell(job)
+            count = len(self._cells.get((index.row(), index.column()), []))
+            said = describe_cell(job, self.person_name(job))
+            if count < 2:
+                return said
+            # Translators: how many results a cell of the Gallery holds (it was tried
+            # again), after what the cell shows.
+            variants = ngettext("{count} variant", "{count} variants", count)
+            return f"{said} · {variants.format(count=count)}"
         return None
 
     def _thumbnail(self, job: Job) -> QPixmap | None:
@@ -411,21 +427,55 @@ class GalleryModel(QAbstractTableModel):
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
+def product_type_label(product_type: str) -> str:
+    """A product type as the window names it ("Dress", in the user's language)."""
+    try:
+        return ProductType(product_type.strip().upper()).label
+    except ValueError:
+        return product_type.capitalize()
+
+
+def list_of(parts: list[str]) -> str:
+    """Short facts said one after another: "Completed, favourite, 3 stars"."""
+    # Translators: what separates the items of a short list ("Completed, favourite, 3
+    # stars"): a comma and a space in English, "、" in Japanese.
+    return pgettext("list separator", ", ").join(part for part in parts if part)
+
+
+def flag_word(job: Job) -> str:
+    """A result's flag in a word ("favourite", "rejected"), or "" when it has none."""
+    if job.mark == FAVOURITE:
+        # Translators: a result's flag, in the loupe's caption or said by a screen reader.
+        return _("favourite")
+    if job.mark == REJECTED:
+        # Translators: a result's flag, in the loupe's caption or said by a screen reader.
+        return _("rejected")
+    return ""
+
+
+def marks_of(job: Job) -> list[str]:
+    """A result's flag and stars in words: ["favourite", "3 stars"]."""
+    marks = [flag_word(job)] if flag_word(job) else []
+    if job.stars:
+        marks.append(ngettext("{count} star", "{count} stars", job.stars).format(count=job.stars))
+    return marks
+
+
 def garment_tip(job: Job) -> str:
     """A garment column's tooltip: its name, its SKU when known, and its file."""
     parts = [garment_label(job.params), str(job.params.get(SKU) or ""), garment_name(job)]
     return " · ".join(dict.fromkeys(part for part in parts if part))
 
 
-def describe_cell(job: Job) -> str:
-    """The cell in words (its tooltip, and what a screen reader says)."""
-    verdict = {"favourite": ", favourite", "rejected": ", rejected"}.get(job.mark or "", "")
-    stars = f", {job.stars} star{'s' if job.stars != 1 else ''}" if job.stars else ""
-    return (
-        f"{person_label(job) or 'Person'} with {garment_label(job.params)} · "
-        f"{job.product_type.capitalize()} · "
-        f"{job.status.label}{verdict}{stars}"
+def describe_cell(job: Job, person: str | None = None) -> str:
+    """The cell in words (its tooltip, and what a screen reader says): who wears what,
+    the product type, the state, the flag and the stars. ``person``: the person's name
+    as their row is headed (else their photo's)."""
+    pair = _("{person} with {garment}").format(
+        person=person or person_label(job) or _("Person"), garment=garment_label(job.params)
     )
+    state = list_of([job.status.label, *marks_of(job)])
+    return " · ".join([pair, product_type_label(job.product_type), state])
 
 
 __all__ = [
@@ -437,6 +487,10 @@ __all__ = [
     "MarkRole",
     "VariantsRole",
     "describe_cell",
+    "flag_word",
     "garment_name",
+    "list_of",
     "load_thumbnail",
+    "marks_of",
+    "product_type_label",
 ]

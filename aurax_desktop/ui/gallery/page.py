@@ -5,6 +5,7 @@ loupe it opens (which the window shows in place of everything else)."""
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,7 @@ from aurax_desktop.formats import format_datetime
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
 from aurax_desktop.jobs.model import MAX_STARS
 from aurax_desktop.jobs.store import UNMARKED
-from aurax_desktop.translation import _
+from aurax_desktop.translation import LazyText, _, lazy_gettext, ngettext
 from aurax_desktop.ui.common.choices import combo_box
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import icon
@@ -33,20 +34,44 @@ from aurax_desktop.ui.gallery.grid import ResultsGallery
 from aurax_desktop.ui.gallery.loupe import Loader, Loupe
 from aurax_desktop.ui.gallery.model import THUMB_SIDES, CullFilter, GalleryModel
 
-EMPTY_TEXT = (
+EMPTY_TEXT = lazy_gettext(
     "No try-ons yet. On the Try-On page, add one or more person photos and garment "
     "photos (drop several files, or a folder) and press Try on: every person is tried "
     "with every garment, and the results gather here."
 )
 
 
-FLAG_FILTERS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("All results", frozenset()),
-    ("Favourites", frozenset({FAVOURITE})),
-    ("Not rejected", frozenset({FAVOURITE, UNMARKED})),
-    ("Unflagged", frozenset({UNMARKED})),
-    ("Rejected", frozenset({REJECTED})),
+FLAG_FILTERS: tuple[tuple[LazyText, frozenset[str]], ...] = (
+    (lazy_gettext("All results"), frozenset()),
+    (lazy_gettext("Favourites"), frozenset({FAVOURITE})),
+    (lazy_gettext("Not rejected"), frozenset({FAVOURITE, UNMARKED})),
+    (lazy_gettext("Unflagged"), frozenset({UNMARKED})),
+    (lazy_gettext("Rejected"), frozenset({REJECTED})),
 )
+
+
+def progress_text(counts: dict[str, int], *, paused: bool) -> str:
+    """How the batch is doing, on one line: "12 of 16 done · 1 failed · 3 waiting"."""
+    total = sum(counts.values())
+    if not total:
+        return ""
+    done = counts["done"]
+    # Translators: how many of a batch's try-ons are done ("12 of 16 done").
+    parts = [ngettext("{done} of {total} done", "{done} of {total} done", done)]
+    if counts["failed"]:
+        parts.append(ngettext("{failed} failed", "{failed} failed", counts["failed"]))
+    if counts["working"]:
+        # Translators: how many try-ons AuraX is working on now.
+        parts.append(ngettext("{working} at AuraX", "{working} at AuraX", counts["working"]))
+    if counts["unsent"]:
+        parts.append(
+            # Translators: how many try-ons of a paused batch are not sent.
+            ngettext("{unsent} paused", "{unsent} paused", counts["unsent"])
+            if paused
+            # Translators: how many try-ons wait for their turn to be sent.
+            else ngettext("{unsent} waiting", "{unsent} waiting", counts["unsent"])
+        )
+    return " · ".join(part.format(total=total, **counts) for part in parts)
 
 
 class GalleryPage(QWidget):
@@ -77,48 +102,53 @@ class GalleryPage(QWidget):
         self.paused_note = QLabel()
         self.paused_note.setObjectName("warningBanner")
         self.paused_note.setWordWrap(True)
-        self.paused_note.setAccessibleName("Why the batch is paused")
+        self.paused_note.setAccessibleName(_("Why the batch is paused"))
         self.paused_note.hide()
         self.batch_combo: QComboBox = combo_box()
         self.batch_combo.setObjectName("batchCombo")
-        self.batch_combo.setAccessibleName("Batch")
+        self.batch_combo.setAccessibleName(_("Batch"))
         self.batch_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.batch_combo.setMinimumContentsLength(16)
         self.batch_combo.currentIndexChanged.connect(self._batch_picked)
         self.rename_button = QToolButton()
         self.rename_button.setObjectName("renameBatchButton")
         self.rename_button.setIcon(icon("edit"))
-        self.rename_button.setToolTip("Rename the batch (its lookbook's title)")
-        self.rename_button.setAccessibleName("Rename the batch")
+        self.rename_button.setToolTip(_("Rename the batch (its lookbook's title)"))
+        self.rename_button.setAccessibleName(_("Rename the batch"))
         self.rename_button.clicked.connect(self.renameAsked.emit)
         self.progress = ElidedLabel("")
         self.progress.setObjectName("muted")
         # its whole line when there is room (before the keys' hint), cut when there is not
         self.progress.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.pause_button = QPushButton(icon("pause"), "Pause")
+        self.pause_button = QPushButton(icon("pause"), _("Pause"))
         self.pause_button.setObjectName("pauseBatchButton")
-        self.pause_button.setToolTip("Send no more of this batch (those sent are followed)")
+        self.pause_button.setToolTip(_("Send no more of this batch (those sent are followed)"))
         self.pause_button.clicked.connect(self._toggle_pause)
-        self.cancel_button = QPushButton("Cancel unsent")
+        self.cancel_button = QPushButton(_("Cancel unsent"))
         self.cancel_button.setObjectName("cancelUnsentButton")
-        self.cancel_button.setToolTip("Cancel the try-ons of this batch not sent yet (no charge)")
+        self.cancel_button.setToolTip(
+            _("Cancel the try-ons of this batch not sent yet (no charge)")
+        )
         self.cancel_button.clicked.connect(self._cancel)
         self.flag_filter = combo_box()
         self.flag_filter.setObjectName("flagFilter")
-        self.flag_filter.setAccessibleName("Show results flagged")
+        self.flag_filter.setAccessibleName(_("Show results flagged"))
         for text, marks in FLAG_FILTERS:
-            self.flag_filter.addItem(text, marks)
+            self.flag_filter.addItem(str(text), marks)
         self.star_filter = combo_box()
         self.star_filter.setObjectName("starFilter")
-        self.star_filter.setAccessibleName("Show results rated at least")
-        self.star_filter.addItem("Any rating", 0)
+        self.star_filter.setAccessibleName(_("Show results rated at least"))
+        self.star_filter.addItem(_("Any rating"), 0)
         for stars in range(1, MAX_STARS + 1):
-            self.star_filter.addItem(f"{stars}+ stars" if stars > 1 else "1+ star", stars)
+            # Translators: a choice of the Gallery's filter: results with at least this
+            # many stars.
+            at_least = ngettext("{count}+ star", "{count}+ stars", stars)
+            self.star_filter.addItem(at_least.format(count=stars), stars)
         self.flag_filter.currentIndexChanged.connect(self._filter_changed)
         self.star_filter.currentIndexChanged.connect(self._filter_changed)
-        self.compare_button = QPushButton(icon("compare"), "Compare")
+        self.compare_button = QPushButton(icon("compare"), _("Compare"))
         self.compare_button.setObjectName("compareButton")
-        self.compare_button.setToolTip("Select two to four results, then compare them (C)")
+        self.compare_button.setToolTip(_("Select two to four results, then compare them (C)"))
         self.compare_button.clicked.connect(self.compare)
         self.export_button = QToolButton()
         self.export_button.setObjectName("exportLookbookButton")
@@ -130,8 +160,8 @@ class GalleryPage(QWidget):
         self._in_loupe = False
         self.size_slider = QSlider(Qt.Orientation.Horizontal)
         self.size_slider.setObjectName("thumbnailSize")
-        self.size_slider.setAccessibleName("Thumbnail size")
-        self.size_slider.setToolTip("Thumbnail size (Ctrl+= and Ctrl+- in the Gallery)")
+        self.size_slider.setAccessibleName(_("Thumbnail size"))
+        self.size_slider.setToolTip(_("Thumbnail size (Ctrl+= and Ctrl+- in the Gallery)"))
         self.size_slider.setRange(0, len(THUMB_SIDES) - 1)
         self.size_slider.setPageStep(1)
         self.size_slider.setValue(THUMB_SIDES.index(model.side))
@@ -140,18 +170,22 @@ class GalleryPage(QWidget):
         self.gallery.sizeChanged.connect(
             lambda side: self.size_slider.setValue(THUMB_SIDES.index(side))
         )
-        self.empty = QLabel(EMPTY_TEXT)
+        self.empty = QLabel(str(EMPTY_TEXT))
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)
 
-        hint = ElidedLabel("F favourite · X reject · 1–5 stars · Space loupe")
+        # Translators: the Gallery's keys, each with what it does, on one short line (the
+        # keys' names stay as they are).
+        hint = ElidedLabel(_("F favourite · X reject · 1–5 stars · Space loupe"))
         hint.setObjectName("muted")
         hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         hint.setToolTip(
-            "F favourite · X reject · 1–5 stars (0 clears) · Space or a double-click: the "
-            "loupe · Tab: the grid full width · Ctrl+= and Ctrl+-: thumbnail size"
+            _(
+                "F favourite · X reject · 1–5 stars (0 clears) · Space or a double-click: the "
+                "loupe · Tab: the grid full width · Ctrl+= and Ctrl+-: thumbnail size"
+            )
         )
         top = QHBoxLayout()
         top.setSpacing(8)
@@ -179,6 +213,21 @@ class GalleryPage(QWidget):
         layout.addWidget(self.paused_note)
         layout.addLayout(tools)
         layout.addLayout(self.stack, 1)
+        # the keyboard's order is the reading order: the top line, the tools, the grid
+        order = [
+            self.batch_combo,
+            self.rename_button,
+            self.pause_button,
+            self.cancel_button,
+            self.flag_filter,
+            self.star_filter,
+            self.size_slider,
+            self.compare_button,
+            self.export_button,
+            self.gallery,
+        ]
+        for first, then in pairwise(order):
+            QWidget.setTabOrder(first, then)
         self.refresh()
 
     @property
@@ -223,28 +272,21 @@ class GalleryPage(QWidget):
             self.stack.setCurrentWidget(self.empty)
         elif self.stack.currentWidget() is self.empty:
             self.stack.setCurrentWidget(self.gallery)
-        counts = self.model.counts()
-        total = sum(counts.values())
-        parts = [f"{counts['done']} of {total} done"] if total else []
-        if counts["failed"]:
-            parts.append(f"{counts['failed']} failed")
-        if counts["working"]:
-            parts.append(f"{counts['working']} at AuraX")
-        if counts["unsent"]:
-            waiting = "paused" if self.batch in self.paused else "waiting"
-            parts.append(f"{counts['unsent']} {waiting}")
-        self.progress.setText(" · ".join(parts))
         paused = self.batch in self.paused
+        counts = self.model.counts()
+        self.progress.setText(progress_text(counts, paused=paused))
         why = self.paused.get(self.batch or "")
         self.paused_note.setText(
-            f"{why.rstrip('.')}. Nothing more of this batch is sent; the try-ons not sent "
-            "wait (nothing was charged for them). Top up your AuraX credits, then press "
-            "Resume."
+            # Translators: {reason} is what AuraX said (a sentence without its full stop).
+            _(
+                "{reason}. Nothing more of this batch is sent; the try-ons not sent wait "
+                "(nothing was charged for them). Top up your AuraX credits, then press Resume."
+            ).format(reason=why.rstrip("."))
             if why
             else ""
         )
         self.paused_note.setVisible(paused and bool(why))
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setText(_("Resume") if paused else _("Pause"))
         self.pause_button.setIcon(icon("play" if paused else "pause"))
         self.pause_button.setEnabled(bool(counts["unsent"]) or paused)
         self.cancel_button.setEnabled(bool(counts["unsent"]))

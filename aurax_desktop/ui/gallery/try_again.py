@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from aurax_desktop.api import COST_TRY_ON
 from aurax_desktop.jobs import Job
 from aurax_desktop.jobs.garments import garment_label
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.choices import credits_text
 from aurax_desktop.ui.common.fields import show_placeholder_whole
 from aurax_desktop.ui.common.strength import StrengthWords, strength_slider
@@ -28,39 +29,49 @@ class TryAgainDialog(QDialog):
         """``person``: the person's name as the Gallery heads their row."""
         super().__init__(parent)
         self.setObjectName("tryAgainDialog")
-        self.setWindowTitle("Try again")
-        heading = QLabel(f"{person} with {garment_label(job.params)}, once more")
+        self.setWindowTitle(_("Try again"))
+        heading = QLabel(
+            _("{person} with {garment}, once more").format(
+                person=person, garment=garment_label(job.params)
+            )
+        )
         heading.setObjectName("sectionTitle")
         heading.setWordWrap(True)
         self.cost = QLabel(
-            f"This sends the pair again and costs {credits_text(COST_TRY_ON)}. The new result "
-            "stacks in its cell as a variant; ↑ and ↓ in the loupe choose the one exported."
+            _(
+                "This sends the pair again and costs {cost}. The new result stacks in its "
+                "cell as a variant; ↑ and ↓ in the loupe choose the one exported."
+            ).format(cost=credits_text(COST_TRY_ON))
         )
         self.cost.setWordWrap(True)
         self.strength = strength_slider(
             "tryAgainStrength", int(job.params.get("garment_strength", 2))
         )
+        self.strength.setAccessibleName(_("Garment strength"))
         self.strength_words = StrengthWords(self.strength)
         strength = QHBoxLayout()
         strength.addWidget(self.strength, 1)
         strength.addWidget(self.strength_words)
         self.prompt = QLineEdit(job.prompt or "")
         self.prompt.setObjectName("tryAgainPrompt")
-        self.prompt.setAccessibleName("Prompt")
-        self.prompt.setPlaceholderText("Optional: guide the try-on, e.g. “tucked in”")
+        self.prompt.setAccessibleName(_("Prompt"))
+        self.prompt.setPlaceholderText(_("Optional: guide the try-on, e.g. “tucked in”"))
         show_placeholder_whole(self.prompt)
-        self.use_prompt = QCheckBox("Use prompt")
+        self.use_prompt = QCheckBox(_("Use prompt"))
         self.use_prompt.setChecked(bool(job.params.get("run_with_prompt")))
         self.prompt.textEdited.connect(lambda t: self.use_prompt.setChecked(bool(t.strip())))
         form = QFormLayout()
-        form.addRow("Garment strength", strength)
-        form.addRow("Prompt", self.prompt)
+        strength_label = QLabel(_("Garment strength"))
+        strength_label.setBuddy(self.strength)
+        form.addRow(strength_label, strength)
+        form.addRow(_("Prompt"), self.prompt)
         form.addRow("", self.use_prompt)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.send_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.send_button.setText(f"Try again · {credits_text(COST_TRY_ON)}")
+        # Translators: the button that sends a try-on again, with what it costs.
+        self.send_button.setText(_("Try again · {cost}").format(cost=credits_text(COST_TRY_ON)))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -70,7 +81,9 @@ class TryAgainDialog(QDialog):
         layout.addWidget(self.cost)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        # as wide as the longest of its lines needs (a prompt's hint is long in German),
+        # and never narrower than a question's usual width
+        self.setMinimumWidth(max(460, layout.minimumSize().width()))
 
     def chosen(self) -> tuple[int, str | None, bool]:
         """(strength, prompt, use the prompt)."""

@@ -15,17 +15,33 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from aurax_desktop.formats import format_datetime
-from aurax_desktop.jobs import Job, JobBook, JobRunner, JobStatus
+from aurax_desktop.formats import format_datetime, format_number
+from aurax_desktop.jobs import Job, JobBook, JobKind, JobRunner, JobStatus
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES
 from aurax_desktop.session import Session
+from aurax_desktop.translation import LazyText, _, lazy_gettext, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.choices import credits_text
 from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.common.picture_window import open_picture
 from aurax_desktop.ui.common.sending import SpendCheck
 
-NOT_CONNECTED = "Connect an AuraX account or start the demo first."
+NOT_CONNECTED = lazy_gettext("Connect an AuraX account or start the demo first.")
+NOT_HEARD: dict[JobKind, LazyText] = {
+    JobKind.TRY_ON: lazy_gettext(
+        "This try-on was sent on {when}, but AuraX's answer never came or could not be "
+        "read, so this program does not know its task."
+    ),
+    JobKind.IMAGE_GENERATION: lazy_gettext(
+        "This generation was sent on {when}, but AuraX's answer never came or could not be "
+        "read, so this program does not know its task."
+    ),
+    JobKind.PRODUCT_DESCRIPTION: lazy_gettext(
+        "This description was sent on {when}, but AuraX's answer never came or could not "
+        "be read, so this program does not know its task."
+    ),
+}
+"""What Look for the result says of a job of each kind whose task is not known."""
 
 T = TypeVar("T")
 
@@ -59,7 +75,7 @@ class JobActions(QObject):
     def submit(self, send: Callable[[JobRunner], T]) -> T:
         runner = self.session.runner
         if runner is None:
-            raise RuntimeError(NOT_CONNECTED)
+            raise RuntimeError(str(NOT_CONNECTED))
         return send(runner)
 
     # On a job
@@ -74,7 +90,7 @@ class JobActions(QObject):
     def copy_task_id(self, job: Job) -> None:
         if job.task_id:
             QGuiApplication.clipboard().setText(job.task_id)
-            self.message.emit("Task id copied.")
+            self.message.emit(_("Task id copied."))
 
     def stop(self, job: Job) -> None:
         runner = self.session.runner
@@ -82,10 +98,10 @@ class JobActions(QObject):
             return
         self.work.run(lambda: runner.stop(job.id), lambda _job: None, self._failed)
         if job.status in (JobStatus.PREPARING, JobStatus.WAITING, JobStatus.SUBMITTING):
-            self.message.emit("Stopping before it is sent; nothing is charged.")
+            self.message.emit(_("Stopping before it is sent; nothing is charged."))
         else:
             self.message.emit(
-                "Stopped following. AuraX may still finish the task and charge for it."
+                _("Stopped following. AuraX may still finish the task and charge for it.")
             )
 
     def retry(self, job: Job) -> None:
@@ -99,27 +115,38 @@ class JobActions(QObject):
             return
         cost = sum(job.kind.cost for job in jobs)
         doubtful = any(job.status is JobStatus.UNCERTAIN for job in jobs)
-        if len(jobs) == 1:
-            title = "Send the job again?"
-            text = f"This sends the job again as a new one and costs {credits_text(cost)}."
-            doubt = " It may already have been sent and charged once: look for its result first."
+        count, costs = len(jobs), credits_text(cost)
+        if count == 1:
+            title = _("Send the job again?")
+            text = _("This sends the job again as a new one and costs {cost}.").format(cost=costs)
+            doubt = _("It may already have been sent and charged once: look for its result first.")
+            # Translators: the subject of "… costs 1 credit" in the question asked when it
+            # passes the daily spending limit.
+            what = _("This job")
         else:
-            title = f"Send {len(jobs)} jobs again?"
-            text = (
-                f"This sends these {len(jobs)} jobs again as new ones and costs "
-                f"{credits_text(cost)} in all."
+            # Translators: never said of one job ("Send the job again?" is).
+            title = ngettext("Send {count} jobs again?", "Send {count} jobs again?", count)
+            text = ngettext(
+                "This sends these {count} jobs again as new ones and costs {cost} in all.",
+                "This sends these {count} jobs again as new ones and costs {cost} in all.",
+                count,
             )
-            doubt = (
-                " Some may already have been sent and charged once: look for their results first."
+            doubt = _(
+                "Some may already have been sent and charged once: look for their results first."
+            )
+            # Translators: the subject of "… costs 3 credits" in the question asked when it
+            # passes the daily spending limit (never said of one job).
+            what = ngettext("These {count} jobs", "These {count} jobs", count)
+            title, text, what = (
+                said.format(count=format_number(count), cost=costs) for said in (title, text, what)
             )
         answer = QMessageBox.question(
             self.window,
             title,
-            text + (doubt if doubtful else ""),
+            text + (" " + doubt if doubtful else ""),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        what = "This job" if len(jobs) == 1 else f"These {len(jobs)} jobs"
         if answer != QMessageBox.StandardButton.Yes or not self.allow_spend(cost, what):
             return
         ids = [job.id for job in jobs]
@@ -138,10 +165,10 @@ class JobActions(QObject):
         """Send what waits in the job's batch (the Gallery's Resume, from the Jobs list)."""
         runner = self.session.runner
         if runner is None or job.batch is None:
-            self.failed.emit(NOT_CONNECTED)
+            self.failed.emit(str(NOT_CONNECTED))
             return
         runner.pause_batch(job.batch, paused=False)
-        self.message.emit("Sending what waits in the batch.")
+        self.message.emit(_("Sending what waits in the batch."))
 
     def look_for_result(self, job: Job) -> None:
         """A job that may have been sent and charged: follow its task when it has one;
@@ -150,14 +177,15 @@ class JobActions(QObject):
             self.follow(job)
             return
         when = format_datetime(datetime.fromtimestamp(job.updated_at))
+        what_to_do = _(
+            "AuraX offers no way to list your tasks from here. Check your AuraX account's "
+            "usage for a charge of {cost} at that time. If there is none, it was not "
+            "accepted: use “Retry as a new job…” to send it again."
+        ).format(cost=credits_text(job.kind.cost))
         QMessageBox.information(
             self.window,
-            "Look for the result",
-            f"This {job.kind.label.lower()} was sent on {when}, but AuraX's answer never "
-            "came or could not be read, so this program does not know its task.\n\n"
-            "AuraX offers no way to list your tasks from here. Check your AuraX account's "
-            f"usage for a charge of {credits_text(job.kind.cost)} at that time. If there "
-            "is none, it was not accepted: use “Retry as a new job…” to send it again.",
+            _("Look for the result"),
+            NOT_HEARD[job.kind].format(when=when) + "\n\n" + what_to_do,
         )
 
     def delete(self, job: Job) -> bool:
@@ -171,14 +199,21 @@ class JobActions(QObject):
             return False
         if self.session.book.read_only:
             self.failed.emit(
-                "This window only views the history (another AuraX Desktop window runs the "
-                "jobs of this data folder): nothing can be deleted here."
+                _(
+                    "This window only views the history (another AuraX Desktop window runs "
+                    "the jobs of this data folder): nothing can be deleted here."
+                )
             )
             return False
         ids = [job.id for job in jobs]
         self.undo.push(TrashCommand(self, ids))
-        what = "1 job" if len(ids) == 1 else f"{len(ids)} jobs"
-        self.message.emit(f"{what} moved to the Trash. Undo with Ctrl+Z.")
+        self.message.emit(
+            ngettext(
+                "{count} job moved to the Trash. Undo with Ctrl+Z.",
+                "{count} jobs moved to the Trash. Undo with Ctrl+Z.",
+                len(ids),
+            ).format(count=format_number(len(ids)))
+        )
         return True
 
     def trash(self, ids: list[str]) -> None:
@@ -190,11 +225,11 @@ class JobActions(QObject):
         self.ops.run(move, None, self._failed)
 
     def restore(self, ids: list[str]) -> None:
-        what = "1 job" if len(ids) == 1 else f"{len(ids)} jobs"
+        back = ngettext(
+            "{count} job back from the Trash.", "{count} jobs back from the Trash.", len(ids)
+        ).format(count=format_number(len(ids)))
         self.ops.run(
-            lambda book: book.restore(ids),
-            lambda _r: self.message.emit(f"{what} back from the Trash."),
-            self._failed,
+            lambda book: book.restore(ids), lambda _r: self.message.emit(back), self._failed
         )
 
     def _failed(self, error: BaseException) -> None:
@@ -206,7 +241,12 @@ class TrashCommand(QUndoCommand):
 
     def __init__(self, actions: JobActions, job_ids: list[str]) -> None:
         count = len(job_ids)
-        super().__init__("Delete 1 job" if count == 1 else f"Delete {count} jobs")
+        # Translators: what Edit → Undo undoes ("Undo Delete 3 jobs").
+        super().__init__(
+            ngettext("Delete {count} job", "Delete {count} jobs", count).format(
+                count=format_number(count)
+            )
+        )
         self.actions, self.job_ids = actions, job_ids
 
     def redo(self) -> None:

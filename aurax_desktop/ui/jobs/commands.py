@@ -29,7 +29,7 @@ def declare_result_commands(commands: Commands, viewer: ResultViewer) -> None:
 
     commands.add(
         "saveResult",
-        "Save result as…",
+        _("Save result as…"),
         viewer.save_as,
         icon_name="save",
         shortcut=QKeySequence.StandardKey.Save,
@@ -37,7 +37,7 @@ def declare_result_commands(commands: Commands, viewer: ResultViewer) -> None:
     )
     commands.add(
         "copyResult",
-        "Copy result",
+        _("Copy result"),
         viewer.copy,
         icon_name="copy",
         shortcut="Ctrl+Shift+C",
@@ -72,36 +72,36 @@ def declare_job_commands(
     add = commands.add
     add(
         "retryJob",
-        "Retry as a new job…",
+        _("Retry as a new job…"),
         on_current(actions.retry),
         icon_name="retry",
         enabled_when=current_is(lambda j: can_retry(j) and connected()),
     )
     add(
         "resumeJob",
-        "Send what waits",
+        _("Send what waits"),
         on_current(actions.resume),
         icon_name="play",
         enabled_when=current_is(lambda j: can_resume(j) and connected()),
-        tip="Send the jobs of this batch that wait (after buying credits, or a pause)",
+        tip=_("Send the jobs of this batch that wait (after buying credits, or a pause)"),
     )
     add(
         "followJob",
-        "Follow again",
+        _("Follow again"),
         on_current(actions.follow),
         icon_name="retry",
         enabled_when=current_is(lambda j: can_follow_again(j) and connected()),
     )
     add(
         "stopJob",
-        "Stop following",
+        _("Stop following"),
         on_current(actions.stop),
         icon_name="stop",
         enabled_when=current_is(lambda j: can_stop(j) and connected()),
     )
     add(
         "deleteJob",
-        "Delete…",
+        _("Delete…"),
         on_current(lambda job: actions.delete_many(view.entry_jobs(job))),
         icon_name="trash",
         enabled_when=current_is(lambda j: writable() and can_delete(view.entry_jobs(j))),

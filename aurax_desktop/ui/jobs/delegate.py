@@ -16,7 +16,7 @@ from aurax_desktop.ui.common.icons import pixmap
 from aurax_desktop.ui.common.theme import DANGER, SUCCESS, accent, on_accent
 from aurax_desktop.ui.jobs.groups import INDENT, GroupPlace, card_rect, picture_rect
 from aurax_desktop.ui.jobs.model import GroupRole, JobRole, NoticeRole, ProgressRole, ThumbnailRole
-from aurax_desktop.ui.jobs.row_text import elapsed_text, inputs_text, when_text
+from aurax_desktop.ui.jobs.row_text import elapsed_text, inputs_text, type_label, when_text
 
 ROW_HEIGHT = 60
 THUMB = 44
@@ -141,7 +141,7 @@ class JobDelegate(QStyledItemDelegate):
         title = (
             place.title(job)
             if place is not None
-            else f"{job.kind.label} · {job.product_type.capitalize()}"
+            else f"{job.kind.label} · {type_label(job.product_type)}"
         )
         time_text = when_text(job.created_at) if job.status.is_final else elapsed_text(job.elapsed)
         metrics = painter.fontMetrics()

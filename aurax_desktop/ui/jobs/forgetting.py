@@ -9,8 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from aurax_desktop.formats import format_number
 from aurax_desktop.jobs.forgetting import KeptHistory, kept_history, purge
 from aurax_desktop.session import Session
+from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.common.modal import run_modal
@@ -58,9 +60,20 @@ class HistoryForgetting(QObject):
         def purged(ids: list[str]) -> None:
             if ids:
                 self.removed.emit(ids)
+                # Translators: {days} is "30 days".
+                said = ngettext(
+                    "Deleted {count} old job with its photos and results, as set in Settings "
+                    "(deleted jobs wait {days} in the Trash).",
+                    "Deleted {count} old jobs with their photos and results, as set in "
+                    "Settings (deleted jobs wait {days} in the Trash).",
+                    len(ids),
+                )
+                days = ngettext("{count} day", "{count} days", settings.trash_days)
                 self.message.emit(
-                    f"Deleted {len(ids)} old jobs with their photos and results, as set in "
-                    f"Settings (deleted jobs wait {settings.trash_days} days in the Trash)."
+                    said.format(
+                        count=format_number(len(ids)),
+                        days=days.format(count=format_number(settings.trash_days)),
+                    )
                 )
 
         self.ops.run(
@@ -72,37 +85,55 @@ class HistoryForgetting(QObject):
         its files."""
         book = self.session.book
         if book.read_only:
-            self.message.emit("This window only views the history: nothing can be deleted here.")
+            self.message.emit(_("This window only views the history: nothing can be deleted here."))
             return
         self.work.run(lambda: kept_history(book), self._confirm_all)
 
     def _confirm_all(self, kept: KeptHistory) -> None:
         if not kept.finished:
-            self.message.emit("There is no finished job in the history to delete.")
+            self.message.emit(_("There is no finished job in the history to delete."))
             return
         box = QMessageBox(self.parent_widget)
         box.setObjectName("confirmDeleteAll")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Delete all history")
-        box.setText(f"Delete all {kept.finished} finished jobs?")
-        running = (
-            f" The {kept.running} jobs still being sent or followed are kept."
-            if kept.running
-            else ""
+        box.setWindowTitle(_("Delete all history"))
+        box.setText(
+            ngettext(
+                "Delete the {count} finished job?",
+                "Delete all {count} finished jobs?",
+                kept.finished,
+            ).format(count=format_number(kept.finished))
         )
-        box.setInformativeText(
-            f"{kept.files} files ({_size(kept.bytes)}) go with them, the Trash's too: the "
-            "photos that were sent, the results and their previews. Results you saved "
-            f"elsewhere stay. This cannot be undone.{running}"
-        )
+        files = ngettext(
+            "{count} file ({size}) goes with them, the Trash's too: the photos that were "
+            "sent, the results and their previews. Results you saved elsewhere stay. This "
+            "cannot be undone.",
+            "{count} files ({size}) go with them, the Trash's too: the photos that were "
+            "sent, the results and their previews. Results you saved elsewhere stay. This "
+            "cannot be undone.",
+            kept.files,
+        ).format(count=format_number(kept.files), size=_size(kept.bytes))
+        if kept.running:
+            files += " " + ngettext(
+                "The {count} job still being sent or followed is kept.",
+                "The {count} jobs still being sent or followed are kept.",
+                kept.running,
+            ).format(count=format_number(kept.running))
+        box.setInformativeText(files)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete all")
+        box.button(QMessageBox.StandardButton.Yes).setText(_("Delete all"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         if run_modal(box) != QMessageBox.StandardButton.Yes:
             return
 
         def deleted(ids: list[str]) -> None:
             self.removed.emit(ids)
-            self.message.emit(f"Deleted {len(ids)} jobs and every file kept for them.")
+            self.message.emit(
+                ngettext(
+                    "Deleted {count} job and every file kept for it.",
+                    "Deleted {count} jobs and every file kept for them.",
+                    len(ids),
+                ).format(count=format_number(len(ids)))
+            )
 
         self.ops.run(lambda book: book.forget(book.finished_before()), deleted)

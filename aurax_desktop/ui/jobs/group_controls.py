@@ -10,9 +10,10 @@ from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QListView
 
 from aurax_desktop.jobs import Job, JobKind
+from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.jobs.delegate import THUMB
-from aurax_desktop.ui.jobs.groups import GroupPlace, group_noun, picture_rect, to_retry
+from aurax_desktop.ui.jobs.groups import GroupPlace, both, group_noun, picture_rect, to_retry
 from aurax_desktop.ui.jobs.model import GroupRole, JobListModel, JobRole
 
 
@@ -74,20 +75,32 @@ class GroupControls(QObject):
         if not isinstance(job, Job):
             return []
         members = self.model.group_jobs(place.group)
-        nouns = " and ".join(dict.fromkeys(group_noun(member) for member in members))
-        text = f"Hide the {nouns}" if place.expanded else f"Show the {place.contents}"
+        nouns = both(list(dict.fromkeys(group_noun(member) for member in members)))
+        text = (
+            # Translators: {jobs} is what the group holds ("try-ons and descriptions").
+            _("Hide the {jobs}").format(jobs=nouns)
+            if place.expanded
+            # Translators: {jobs} is what the group holds ("4 try-ons and 2 descriptions").
+            else _("Show the {jobs}").format(jobs=place.contents)
+        )
         action = QAction(text, self.view)
         action.triggered.connect(lambda: self.toggle(index))
         found = [action]
         unfinished = to_retry(members)
         if unfinished:
             retry = QAction(
-                icon("retry"), f"Retry the {len(unfinished)} that did not finish…", self.view
+                icon("retry"),
+                ngettext(
+                    "Retry the {count} that did not finish…",
+                    "Retry the {count} that did not finish…",
+                    len(unfinished),
+                ).format(count=len(unfinished)),
+                self.view,
             )
             retry.triggered.connect(lambda: self.retryJobs.emit(unfinished))
             found.append(retry)
         if job.kind is JobKind.TRY_ON:
-            gallery = QAction(icon("gallery"), "Open the batch in the Gallery", self.view)
+            gallery = QAction(icon("gallery"), _("Open the batch in the Gallery"), self.view)
             gallery.triggered.connect(lambda: self.openBatch.emit(place.group))
             found.append(gallery)
         return found

@@ -12,6 +12,8 @@ from PySide6.QtCore import QRect
 
 from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES
+from aurax_desktop.translation import _, ngettext
+from aurax_desktop.ui.jobs.row_text import list_of, type_label
 
 INDENT = 16
 """How far a shown variation's row is moved in, under its entry."""
@@ -31,20 +33,43 @@ def leads_a_group(job: Job) -> bool:
 
 
 def group_noun(job: Job) -> str:
-    """What the jobs of ``job``'s kind are called in its group."""
+    """What the jobs of ``job``'s kind are called in its group ("try-ons")."""
     if job.kind is JobKind.PRODUCT_DESCRIPTION:
-        return "descriptions"
-    return "try-ons" if job.kind is JobKind.TRY_ON else "variations"
+        # Translators: a group's jobs of this kind, in "Hide the {jobs}".
+        return _("descriptions")
+    if job.kind is JobKind.TRY_ON:
+        # Translators: a group's jobs of this kind, in "Hide the {jobs}".
+        return _("try-ons")
+    # Translators: a group's jobs of this kind (a generation's), in "Hide the {jobs}".
+    return _("variations")
+
+
+def counted(kind: JobKind, count: int) -> str:
+    """``count`` jobs of ``kind`` in a group, in words: "4 try-ons"."""
+    if kind is JobKind.PRODUCT_DESCRIPTION:
+        said = ngettext("{count} description", "{count} descriptions", count)
+    elif kind is JobKind.TRY_ON:
+        said = ngettext("{count} try-on", "{count} try-ons", count)
+    else:
+        said = ngettext("{count} variation", "{count} variations", count)
+    return said.format(count=count)
+
+
+def both(parts: list[str]) -> str:
+    """Things said together: "4 try-ons and 2 descriptions"."""
+    said = parts[0] if parts else ""
+    for part in parts[1:]:
+        # Translators: two things said together ("4 try-ons and 2 descriptions").
+        said = _("{first} and {second}").format(first=said, second=part)
+    return said
 
 
 def group_contents(members: list[Job]) -> str:
     """What a group holds, in words: "4 try-ons", "4 try-ons and 2 descriptions"."""
-    kinds: dict[JobKind, tuple[int, str]] = {}
+    kinds: dict[JobKind, int] = {}
     for job in members:
-        count, noun = kinds.get(job.kind, (0, group_noun(job)))
-        kinds[job.kind] = (count + 1, noun)
-    parts = [f"{count} {noun if count > 1 else noun[:-1]}" for count, noun in kinds.values()]
-    return " and ".join(parts)
+        kinds[job.kind] = kinds.get(job.kind, 0) + 1
+    return both([counted(kind, count) for kind, count in kinds.items()])
 
 
 @dataclass(frozen=True)
@@ -76,40 +101,68 @@ class GroupPlace:
         return self.lead and not self.expanded
 
     def title(self, job: Job) -> str:
-        kind = job.product_type.capitalize()
+        """The row's first line: "Try-on 2 of 4 · Dress", "Try-on batch · 4 try-ons"."""
+        kind = type_label(job.product_type)
+        where = {"number": self.position, "count": self.of, "product_type": kind}
         if job.kind is JobKind.TRY_ON:
             if self.folded:
-                return f"Try-on batch · {self.of} {group_noun(job)}"
-            return f"Try-on {self.position} of {self.of} · {kind}"
+                # Translators: a batch of try-ons, folded into one row of the Jobs list.
+                return ngettext(
+                    "Try-on batch · {count} try-on", "Try-on batch · {count} try-ons", self.of
+                ).format(**where)
+            return _("Try-on {number} of {count} · {product_type}").format(**where)
         if job.kind is JobKind.PRODUCT_DESCRIPTION:
-            return f"Description {self.position} of {self.of} · {kind}"
+            return _("Description {number} of {count} · {product_type}").format(**where)
         if self.folded:
-            return f"{job.kind.label} · {kind} · {self.of} {group_noun(job)}"
-        return f"Variation {self.position} of {self.of} · {kind}"
+            # Translators: a generation's variations, folded into one row of the Jobs
+            # list; {kind} is "Generation".
+            return ngettext(
+                "{kind} · {product_type} · {count} variation",
+                "{kind} · {product_type} · {count} variations",
+                self.of,
+            ).format(kind=job.kind.label, **where)
+        return _("Variation {number} of {count} · {product_type}").format(**where)
 
     def status(self) -> tuple[str, JobStatus]:
         """The folded entry's status word, and the job status whose colour it takes."""
+        # Translators: how many of a group's jobs are done ("2 of 3 done").
+        done = ngettext("{done} of {total} done", "{done} of {total} done", self.done).format(
+            done=self.done, total=self.count
+        )
         if self.running:
-            return f"{self.done} of {self.count} done", JobStatus.PROCESSING
+            return done, JobStatus.PROCESSING
         if self.done == self.count:
-            return "Done", JobStatus.COMPLETED
-        return f"{self.done} of {self.count} done", JobStatus.FAILED
+            # Translators: every job of a group is done.
+            return _("Done"), JobStatus.COMPLETED
+        return done, JobStatus.FAILED
+
+    def with_others(self) -> str:
+        """What the group holds besides its entry's kind: "with 2 descriptions"."""
+        # Translators: what a batch of try-ons holds besides them ("with 2 descriptions").
+        return _("with {jobs}").format(jobs=self.others) if self.others else ""
 
     def detail(self, job: Job) -> str:
         """The folded entry's second line, after its status word."""
         unfinished = self.count - self.done - self.running
-        parts = [f"{unfinished} did not finish"] if unfinished else []
-        if self.others:
-            parts.append(f"with {self.others}")
+        parts = []
+        if unfinished:
+            parts.append(
+                ngettext("{count} did not finish", "{count} did not finish", unfinished).format(
+                    count=unfinished
+                )
+            )
+        parts.append(self.with_others())
         what = job.prompt or ""
         if job.kind is JobKind.TRY_ON:
             what = job.batch_name or ""
-        return " · ".join([*parts, what]).strip(" ·")
+        return " · ".join(part for part in [*parts, what] if part).strip(" ·")
 
     def spoken(self, job: Job) -> str:
+        """What a screen reader says of the row: its title, what else the group holds
+        (when folded), and its state."""
         word, _status = self.status()
-        others = f", with {self.others}" if self.others and self.folded else ""
-        return f"{self.title(job).replace(' · ', ', ')}{others}, {word}"
+        others = self.with_others() if self.folded else ""
+        return list_of([*self.title(job).split(" · "), others, word])
 
 
 def to_retry(members: list[Job]) -> list[Job]:

@@ -28,8 +28,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from aurax_desktop.jobs import Job, JobKind, JobProgress, JobQuery, JobStatus
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.jobs.groups import GroupPlace, group_of, leads_a_group, place_in
+from aurax_desktop.ui.jobs.row_text import list_of, spoken_detail, type_label, type_word
 
 JobRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2
@@ -136,16 +138,27 @@ class JobListModel(QAbstractListModel):
         if role == GroupRole:
             return self.place(job)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{job.kind.label} · {job.product_type.capitalize()} · {job.status.label}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            place = self.place(job)
-            if place is not None and place.folded:
-                return place.spoken(job)
-            text = f"{job.kind.label}, {job.product_type.lower()}, {job.status.label}"
-            return text + (f": {job.error}" if job.error else "")
+            return f"{job.kind.label} · {type_label(job.product_type)} · {job.status.label}"
+        if role in (
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.AccessibleDescriptionRole,
+        ):
+            return self._spoken(job, description=role == Qt.ItemDataRole.AccessibleDescriptionRole)
         if role == Qt.ItemDataRole.ToolTipRole:
             return job.error or job.task_id or None
         return None
+
+    def _spoken(self, job: Job, *, description: bool) -> str:
+        """What a screen reader says of a row: its name (the kind, the product type, the
+        state, what went wrong), or its description (what went in, and when)."""
+        place = self.place(job)
+        if place is not None and place.folded:  # the entry speaks for its group
+            return place.detail(job) if description else place.spoken(job)
+        if description:
+            return spoken_detail(job)
+        text = list_of([job.kind.label, type_word(job.product_type), job.status.label])
+        # Translators: a job as a screen reader says it, then what went wrong.
+        return _("{job}: {error}").format(job=text, error=job.error) if job.error else text
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more and not self._fetching

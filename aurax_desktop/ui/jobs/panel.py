@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from aurax_desktop.jobs import Job, JobQuery, JobStatus, JobStore
-from aurax_desktop.translation import _
+from aurax_desktop.translation import LazyText, _, lazy_gettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.choices import combo_box
 from aurax_desktop.ui.common.icons import icon
@@ -20,12 +20,22 @@ from aurax_desktop.ui.jobs.row_pictures import row_picture
 from aurax_desktop.ui.jobs.view import JobListView
 
 HISTORY_PAGE = 200
-JOB_FILTERS: tuple[tuple[str, frozenset[JobStatus]], ...] = (
-    ("All jobs", frozenset()),
-    ("Running", frozenset(s for s in JobStatus if not s.is_final)),
-    ("Completed", frozenset({JobStatus.COMPLETED})),
-    ("Failed or stopped", frozenset(s for s in JobStatus if s.is_final) - {JobStatus.COMPLETED}),
+JOB_FILTERS: tuple[tuple[LazyText, frozenset[JobStatus]], ...] = (
+    (lazy_gettext("All jobs"), frozenset()),
+    # Translators: a choice of the Jobs list's filter: the jobs not finished yet.
+    (lazy_gettext("Running"), frozenset(s for s in JobStatus if not s.is_final)),
+    # Translators: a choice of the Jobs list's filter: the jobs that completed.
+    (lazy_gettext("Completed"), frozenset({JobStatus.COMPLETED})),
+    (
+        lazy_gettext("Failed or stopped"),
+        frozenset(s for s in JobStatus if s.is_final) - {JobStatus.COMPLETED},
+    ),
 )
+
+FILTER_LETTERS = 13
+"""The filter's width in letters, in every language: as its longest choice it would widen
+the whole column in German ("Fehlgeschlagen oder angehalten"), and every page beside it
+would lose that room. Its list shows every choice whole."""
 
 CLEAR_ACTION = "_q_qlineeditclearaction"
 """Qt's name for a line edit's clear button's action (``setClearButtonEnabled``)."""
@@ -52,20 +62,30 @@ class HistoryPanel(QWidget):
         )
         self._ticket = 0
         self.job_list = JobListView(model)
-        heading = QLabel("Jobs")
+        # Translators: the heading of the list of jobs (the glossary's "Jobs").
+        heading = QLabel(_("Jobs"))
         heading.setObjectName("sectionTitle")
         self.job_filter = combo_box()
         self.job_filter.setObjectName("jobFilter")
-        self.job_filter.setAccessibleName("Show jobs")
+        self.job_filter.setAccessibleName(_("Show jobs"))
         for text, statuses in JOB_FILTERS:
-            self.job_filter.addItem(text, statuses)
+            self.job_filter.addItem(str(text), statuses)
+        self.job_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.job_filter.setMinimumContentsLength(FILTER_LETTERS)
+        choices = self.job_filter.view()
+        choices.setMinimumWidth(choices.sizeHintForColumn(0) + 2 * choices.frameWidth() + 8)
+        # the choice whole, where a long one is cut
+        self.job_filter.currentTextChanged.connect(self.job_filter.setToolTip)
+        self.job_filter.setToolTip(self.job_filter.currentText())
         self.job_search = QLineEdit()
         self.job_search.setObjectName("jobSearch")
-        self.job_search.setAccessibleName("Search jobs")
-        self.job_search.setPlaceholderText("Search")
+        self.job_search.setAccessibleName(_("Search jobs"))
+        self.job_search.setPlaceholderText(_("Search"))
         self.job_search.setMinimumWidth(90)
         self.job_search.setClearButtonEnabled(True)
-        self.job_search.setToolTip("Search the history (Ctrl+F)")
+        self.job_search.setToolTip(_("Search the history (Ctrl+F)"))
         searching = self.job_search.addAction(
             icon("search"), QLineEdit.ActionPosition.LeadingPosition
         )
@@ -95,6 +115,9 @@ class HistoryPanel(QWidget):
         column.setSpacing(6)
         column.addLayout(top)
         column.addWidget(self.job_list, 1)
+        # the keyboard's order is the reading order: the search, the filter, the list
+        QWidget.setTabOrder(self.job_search, self.job_filter)
+        QWidget.setTabOrder(self.job_filter, self.job_list)
 
     def load_first_page(self, then: Callable[[list[Job]], None]) -> None:
         first = self.model.query

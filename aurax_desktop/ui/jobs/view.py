@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QListView, QMenu, QWidget
 
 from aurax_desktop.jobs import Job, JobKind
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.jobs.delegate import LEAST_ROWS, ROW_HEIGHT, THUMB, VISIBLE_ROWS, JobDelegate
 from aurax_desktop.ui.jobs.group_controls import GroupControls
@@ -61,7 +62,13 @@ class JobListView(QListView):
     def __init__(self, model: JobListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("jobList")
-        self.setAccessibleName("Jobs in progress and history")
+        self.setAccessibleName(_("Jobs in progress and history"))
+        self.setAccessibleDescription(
+            _(
+                "Newest first. Enter or a double-click opens a result; Right and Left open "
+                "and close a group; the menu key shows what can be done."
+            )
+        )
         self.setModel(model)
         self.setItemDelegate(JobDelegate(self))
         self.setUniformItemSizes(True)
@@ -84,9 +91,9 @@ class JobListView(QListView):
             return
         filtered = isinstance(model, JobListModel) and model.is_filtered()
         text = (
-            "No jobs match. Change the search or show all jobs."
+            _("No jobs match. Change the search or show all jobs.")
             if filtered
-            else "No jobs yet. What you send appears here, with its progress."
+            else _("No jobs yet. What you send appears here, with its progress.")
         )
         painter = QPainter(self.viewport())
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
@@ -125,6 +132,12 @@ class JobListView(QListView):
         if self.groups.key(event):
             event.accept()
             return
+        job = self.current_job()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and job is not None:
+            if can_open(job):  # as a double-click does
+                self.openResult.emit(job)
+            event.accept()
+            return
         if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
             chosen = [job for job in self.selected_jobs() if job.status.is_final]
             if chosen:
@@ -156,14 +169,14 @@ class JobListView(QListView):
             return action
 
         return [
-            make("Open result", "external", self.openResult, can_open(job)),
-            make("Show in folder", "folder", self.showInFolder, True),
-            make("Copy task id", "copy", self.copyTaskId, bool(job.task_id)),
-            make("Stop following", "stop", self.stopJob, can_stop(job)),
-            make("Follow again", "retry", self.followJob, can_follow_again(job)),
-            make("Send what waits", "play", self.resumeJob, can_resume(job)),
-            make("Look for the result…", "search", self.lookForResult, can_look_for(job)),
-            make("Retry as a new job…", "retry", self.retryJob, can_retry(job)),
+            make(_("Open result"), "external", self.openResult, can_open(job)),
+            make(_("Show in folder"), "folder", self.showInFolder, True),
+            make(_("Copy task id"), "copy", self.copyTaskId, bool(job.task_id)),
+            make(_("Stop following"), "stop", self.stopJob, can_stop(job)),
+            make(_("Follow again"), "retry", self.followJob, can_follow_again(job)),
+            make(_("Send what waits"), "play", self.resumeJob, can_resume(job)),
+            make(_("Look for the result…"), "search", self.lookForResult, can_look_for(job)),
+            make(_("Retry as a new job…"), "retry", self.retryJob, can_retry(job)),
             *self._hand_over(job, make),
             self._delete_action(job),
         ]
@@ -174,18 +187,21 @@ class JobListView(QListView):
             return []
         found = []
         if job.kind is JobKind.IMAGE_GENERATION:
-            found.append(make("Use as garment photo", "garment", self.useAsGarment, True))
-        found.append(make("Describe it…", "describe", self.describeJob, True))
+            found.append(make(_("Use as garment photo"), "garment", self.useAsGarment, True))
+        found.append(make(_("Describe it…"), "describe", self.describeJob, True))
         return found
 
     def _delete_action(self, job: Job) -> QAction:
         """Delete the row's job, or a closed group's every variation."""
         entry = self.entry_jobs(job)
         several = len(entry) > 1
-        text = f"Delete the {group_contents(entry)}" if several else "Delete"
+        text = (
+            # Translators: {jobs} is what the group holds ("4 try-ons and 2 descriptions").
+            _("Delete the {jobs}").format(jobs=group_contents(entry)) if several else _("Delete")
+        )
         action = QAction(icon("trash"), text, self)
         action.setObjectName("deleteJobAction")
-        action.setToolTip("Move to the Trash (Edit → Undo brings it back)")
+        action.setToolTip(_("Move to the Trash (Edit → Undo brings it back)"))
         action.setEnabled(can_delete(entry))
         if several:
             action.triggered.connect(lambda: self.deleteJobs.emit(entry))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -25,12 +26,14 @@ from aurax_desktop.jobs import Job, JobKind, JobStatus, result_file_name
 from aurax_desktop.jobs.garments import garment_label
 from aurax_desktop.jobs.params import GenerationParams, TryOnParams, decode
 from aurax_desktop.jobs.short_names import person_label
+from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.canvas import fitted_device_size, scaled_smoothly
 from aurax_desktop.ui.common.comparison import ComparisonCanvas
 from aurax_desktop.ui.common.icons import tool_button
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.picture_window import open_picture
+from aurax_desktop.ui.jobs.row_text import type_label
 
 
 class ResultViewer(QFrame):
@@ -54,25 +57,25 @@ class ResultViewer(QFrame):
         self._ticket = 0
         self.canvas = ComparisonCanvas()
         self.canvas.setMinimumSize(200, 160)  # the Jobs list below keeps its rows on small screens
-        self.canvas.placeholder = "Select a finished job to see its result here"
+        self.canvas.placeholder = _("Select a finished job to see its result here")
         self.canvas.setObjectName("resultView")
-        self.canvas.setAccessibleName("Result")
-        title = QLabel("Result")
+        self.canvas.setAccessibleName(_("Result"))
+        title = QLabel(_("Result"))
         title.setObjectName("sectionTitle")
         self.caption = QLabel("")
         self.caption.setObjectName("muted")
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.compare_button = self._tool("compare", "Compare before and after", checkable=True)
+        self.compare_button = self._tool("compare", _("Compare before and after"), checkable=True)
         self.compare_button.toggled.connect(self._compare)
         buttons = [
             self.compare_button,
-            self._tool("zoom-out", "Zoom out", slot=lambda: self.canvas.zoom_by(1 / 1.25)),
-            self._tool("zoom-in", "Zoom in", slot=lambda: self.canvas.zoom_by(1.25)),
-            self._tool("fit", "Fit in view", slot=self.canvas.fit),
-            self._tool("save", "Save as PNG or JPEG… (Ctrl+S)", slot=self.save_as),
-            self._tool("copy", "Copy the picture", slot=self.copy),
-            self._tool("external", "Open in the system's viewer", slot=self.open_external),
+            self._tool("zoom-out", _("Zoom out"), slot=lambda: self.canvas.zoom_by(1 / 1.25)),
+            self._tool("zoom-in", _("Zoom in"), slot=lambda: self.canvas.zoom_by(1.25)),
+            self._tool("fit", _("Fit in view"), slot=self.canvas.fit),
+            self._tool("save", _("Save as PNG or JPEG… (Ctrl+S)"), slot=self.save_as),
+            self._tool("copy", _("Copy the picture"), slot=self.copy),
+            self._tool("external", _("Open in the system's viewer"), slot=self.open_external),
         ]
         self._needs_result = buttons[1:]
         top = QHBoxLayout()
@@ -87,6 +90,9 @@ class ResultViewer(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.caption)
+        # the keyboard's order is the reading order: the bar's buttons, then the picture
+        for first, then in pairwise([*buttons, self.canvas]):
+            QWidget.setTabOrder(first, then)
         self.show_job(None)
 
     def _tool(
@@ -138,7 +144,9 @@ class ResultViewer(QFrame):
         def load() -> tuple[QImage, QImage | None, QImage]:
             image = QImage(str(result))
             if image.isNull():
-                raise ImageError(f"The result file {result.name} cannot be shown.")
+                raise ImageError(
+                    _("The result file {file} cannot be shown.").format(file=result.name)
+                )
             old = QImage(str(before)) if before is not None and before.is_file() else None
             # Scaled to fit here, on the worker, so the first paint costs the window nothing.
             fitted = scaled_smoothly(image, fitted_device_size(image.size(), area, ratio))
@@ -174,14 +182,27 @@ class ResultViewer(QFrame):
             return job.shown_description or job.error or ""
         params = decode(job.kind.value, job.params)
         if isinstance(params, GenerationParams):
-            return f"“{job.prompt or ''}” · {params.width} × {params.height} px"
+            return " · ".join(
+                [
+                    quoted(job.prompt or ""),
+                    # Translators: a generated picture's size in pixels.
+                    _("{width} × {height} px").format(width=params.width, height=params.height),
+                ]
+            )
         strength = params.garment_strength if isinstance(params, TryOnParams) else None
         who = person_label(job)
         what = garment_label(job.params) if isinstance(params, TryOnParams) else ""
-        pair = f"{who} with {what}" if who and what else who
-        parts = [pair, job.product_type.capitalize(), f"strength {strength}" if strength else ""]
+        pair = (
+            _("{person} with {garment}").format(person=who, garment=what) if who and what else who
+        )
+        parts = [
+            pair,
+            type_label(job.product_type),
+            # Translators: the garment strength a try-on was sent with (1 to 3).
+            _("strength {value}").format(value=strength) if strength else "",
+        ]
         if job.prompt:
-            parts.append(f"“{job.prompt}”")
+            parts.append(quoted(job.prompt))
         if job.error:
             parts.append(job.error)
         return " · ".join(p for p in parts if p)
@@ -198,8 +219,18 @@ class ResultViewer(QFrame):
         except OSError:
             folder = Path.home()
         name = result_file_name(self.job) if self.job is not None else "result.png"
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save the result", str(folder / name), "PNG picture (*.png);;JPEG picture (*.jpg)"
+        kinds = ";;".join(
+            [
+                # Translators: a kind of file offered in a save dialog (the brackets stay as
+                # they are).
+                _("PNG picture (*.png)"),
+                # Translators: a kind of file offered in a save dialog (the brackets stay as
+                # they are).
+                _("JPEG picture (*.jpg)"),
+            ]
+        )
+        target, _kind = QFileDialog.getSaveFileName(
+            self, _("Save the result"), str(folder / name), kinds
         )
         if target:
             self.saved_in.emit(str(Path(target).parent))
@@ -216,17 +247,24 @@ class ResultViewer(QFrame):
 
         self.work.run(
             save,
-            lambda path: self.message.emit(f"Saved {path.name}."),
+            lambda path: self.message.emit(_("Saved {file}.").format(file=path.name)),
             lambda error: self.message.emit(
-                getattr(error, "user_message", f"Could not save: {error}")
+                getattr(error, "user_message", None)
+                or _("Could not save: {reason}").format(reason=error)
             ),
         )
 
     def copy(self) -> None:
         if self.canvas.display is not None:
             QGuiApplication.clipboard().setImage(self.canvas.display)
-            self.message.emit("The result is on the clipboard.")
+            self.message.emit(_("The result is on the clipboard."))
 
     def open_external(self) -> None:
         if self.result_path is not None:
             open_picture(self, self.result_path)
+
+
+def quoted(text: str) -> str:
+    """``text`` in the quotation marks of the user's language: “linen”, „Leinen“."""
+    # Translators: a prompt quoted, with your language's quotation marks.
+    return _("“{text}”").format(text=text)
