@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from aurax_desktop.api import AuraxClient, NotFoundError, RetryPolicy
+from aurax_desktop import api
+from aurax_desktop.api import NotFoundError
 from aurax_desktop.translation import _
 
 
@@ -14,8 +15,8 @@ def check_connection(base_url: str, api_key: str, key_id: str) -> str:
     Returns a sentence for the user; raises ``AuraxError`` (with a plain
     ``user_message``) when the key, the address or the network is the problem.
     """
-    client = AuraxClient(
-        base_url, api_key=api_key, key_id=key_id, retry=RetryPolicy(attempts=2, base_delay=0.3)
+    client = api.AuraxClient(  # the HTTP client, imported when a key is first checked
+        base_url, api_key=api_key, key_id=key_id, retry=api.RetryPolicy(attempts=2, base_delay=0.3)
     )
     try:
         client.get_task(f"connection-check-{uuid.uuid4().hex[:8]}")

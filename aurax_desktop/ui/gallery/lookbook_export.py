@@ -9,22 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from aurax_desktop import exports
 from aurax_desktop.account import Settings
-from aurax_desktop.exports import (
-    Lookbook,
-    Paper,
-    from_jobs,
-    locale_paper,
-    write_contact_sheet,
-    write_pdf,
-)
-from aurax_desktop.exports.linesheet import from_jobs as linesheet_from_jobs
-from aurax_desktop.exports.linesheet import write_linesheet
-from aurax_desktop.exports.lookbook import passes
 from aurax_desktop.exports.progress import ExportStopped, Progress
 from aurax_desktop.formats import format_number
 from aurax_desktop.jobs import Job, slug
@@ -35,6 +26,9 @@ from aurax_desktop.ui.common.modal import run_modal
 from aurax_desktop.ui.gallery.document_words import words
 from aurax_desktop.ui.gallery.export_options import ExportChoice, ExportOptionsDialog, Scope
 from aurax_desktop.ui.gallery.export_progress import SHOW_AFTER_MS, ExportProgressDialog
+
+if TYPE_CHECKING:
+    from aurax_desktop.exports import Lookbook, Paper
 
 KINDS: tuple[tuple[LazyText, str], ...] = (
     # Translators: a kind of file offered in a save dialog; what is in brackets stays as
@@ -59,8 +53,8 @@ def write_lookbook(
 ) -> Written:
     """The lookbook written (a PDF, or a contact sheet picture); notes on looks left out."""
     if target.suffix.lower() == ".pdf":
-        return write_pdf(book, target, paper=paper, progress=progress)
-    return write_contact_sheet(book, target, progress=progress)
+        return exports.write_pdf(book, target, paper=paper, progress=progress)
+    return exports.write_contact_sheet(book, target, progress=progress)
 
 
 @dataclass(frozen=True)
@@ -161,7 +155,7 @@ class DocumentExports(QObject):
         if choice is None:
             return
         favourites, chosen = looks.picked(choice.scope)
-        book = from_jobs(
+        book = exports.from_jobs(
             looks.jobs,
             favourites_only=favourites,
             chosen=chosen,
@@ -196,6 +190,10 @@ class DocumentExports(QObject):
     ) -> None:
         """Ask which looks, the paper and the file; then write the line sheet of the
         batch ``read_batch`` reads on the worker (its try-ons, and descriptions)."""
+        # the documents' modules (reportlab, fonts) when a document is first asked for
+        from aurax_desktop.exports.linesheet import from_jobs, write_linesheet  # noqa: PLC0415
+        from aurax_desktop.exports.lookbook import passes  # noqa: PLC0415
+
         choice = self._ask("line sheet", looks)
         if choice is None:
             return
@@ -215,7 +213,7 @@ class DocumentExports(QObject):
 
         def write(progress: Progress) -> Written:
             jobs, described = read_batch()
-            sheet = linesheet_from_jobs(
+            sheet = from_jobs(
                 jobs,
                 described,
                 favourites_only=favourites,
@@ -248,7 +246,7 @@ class DocumentExports(QObject):
             document,
             filtered=looks.filtered,
             selected=len(looks.selected),
-            paper=locale_paper(),
+            paper=exports.locale_paper(),
             parent=self.parent_widget,
         )
         if run_modal(dialog) != ExportOptionsDialog.DialogCode.Accepted:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aurax_desktop.formats import format_datetime, format_number
-from aurax_desktop.jobs import Job, JobBook, JobKind, JobRunner, JobStatus
+from aurax_desktop.jobs import Job, JobBook, JobKind, JobStatus
 from aurax_desktop.jobs.model import RETRYABLE_STATUSES
 from aurax_desktop.session import Session
 from aurax_desktop.translation import LazyText, _, lazy_gettext, ngettext
@@ -25,6 +25,9 @@ from aurax_desktop.ui.common.choices import credits_text
 from aurax_desktop.ui.common.history_ops import HistoryOps
 from aurax_desktop.ui.common.picture_window import open_picture
 from aurax_desktop.ui.common.sending import SpendCheck
+
+if TYPE_CHECKING:
+    from aurax_desktop.jobs import JobRunner
 
 NOT_CONNECTED = lazy_gettext("Connect an AuraX account or start the demo first.")
 NOT_HEARD: dict[JobKind, LazyText] = {
