@@ -45,7 +45,8 @@ _WORDS: dict[ProductType, str] = {
         "tie ties bowtie necktie belt belts poncho ponchos cape capes kimono kimonos bodysuit "
         "swimsuit swimwear bikini lingerie bra briefs boxers pyjamas pajamas robe jumpsuit "
         "romper playsuit gilet waistcoat anorak windbreaker fleece trench puffer culottes "
-        "sweatpants"
+        "sweatpants outerwear overcoat overcoats raincoat raincoats bottom bottoms denim "
+        "knit knits suit suits activewear sportswear loungewear nightwear sleepwear underwear"
     ),
 }
 _BY_WORD = {word: kind for kind, words in _WORDS.items() for word in words.split()}
