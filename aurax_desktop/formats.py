@@ -37,6 +37,16 @@ def locale() -> Locale:
     return _locale(current_language().locale)
 
 
+def money_locale() -> Locale:
+    """The locale prices are shown in: ``locale()``, but without a country when the
+    system named none (``LANG=C``, or a language chosen alone), so that a price whose
+    list gives no currency is shown as an amount, never in a currency guessed."""
+    language = current_language()
+    if language.country_given:
+        return locale()
+    return _locale(language.locale.split("_")[0])
+
+
 def format_number(value: Number, *, decimals: int | None = None) -> str:
     """``value`` with the locale's digits, grouping and decimal mark; with ``decimals``,
     exactly that many after the mark, else as many as it has (at most three)."""

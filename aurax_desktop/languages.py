@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 ENGLISH = "en"
 PSEUDO = "x-pseudo"
@@ -62,6 +62,9 @@ class Language:
 
     code: str
     locale: str
+    country_given: bool = field(default=False, compare=False)
+    """True when the system named the country (``de_AT``), not taken from ``COUNTRIES``:
+    only a country the user has is a reason to show a price in its currency."""
 
     @property
     def name(self) -> str:
@@ -107,7 +110,9 @@ def choose(preferences: Iterable[str | None]) -> Language:
         code = _catalog_code(language, script, country)
         if code is None:
             continue
-        return Language(code, f"{language}_{country or COUNTRIES[code][-2:]}")
+        return Language(
+            code, f"{language}_{country or COUNTRIES[code][-2:]}", country_given=bool(country)
+        )
     return Language(ENGLISH, f"{ENGLISH}_{COUNTRIES[ENGLISH]}")
 
 

@@ -16,8 +16,10 @@ from aurax_desktop.formats import (
     format_number,
     format_percent,
     format_time,
+    money_locale,
     plural_count,
 )
+from aurax_desktop.jobs.prices import format_price
 from aurax_desktop.languages import choose
 from aurax_desktop.translation import use_language
 
@@ -105,3 +107,22 @@ def test_a_fraction_takes_the_form_of_its_plural_category(speak: object) -> None
     assert plural_count(1.5) == 0 and plural_count(2.5) == 2  # "one" (0 and 1), "other"
     speak("ar")  # type: ignore[operator]
     assert plural_count(0.25) == 100  # Arabic: "other", as 100 (0 is "zero")
+
+
+@pytest.mark.parametrize(
+    ("system", "shown"),
+    [
+        ("C.UTF-8", "349.00"),  # no country: the amount, in no currency guessed
+        ("en", "349.00"),
+        ("de", "349,00"),  # a language chosen alone names no country either
+        ("en_GB.UTF-8", "£349.00"),  # the country the system names has its currency
+        ("de_AT.UTF-8", "€\u00a0349,00"),
+        ("de_DE.UTF-8", "349,00\u00a0€"),
+    ],
+)
+def test_a_price_without_a_currency_takes_only_the_systems_countrys(
+    speak: object, system: str, shown: str
+) -> None:
+    speak(system)  # type: ignore[operator]
+    assert format_price("349,00", "", money_locale()) == shown
+    assert "$" in format_price("349,00", "USD", money_locale())  # the list's currency, always

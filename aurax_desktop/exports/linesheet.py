@@ -38,8 +38,7 @@ from aurax_desktop.exports.paper import Paper, locale_paper
 from aurax_desktop.exports.print_pictures import PrintShelf, look_name, print_side
 from aurax_desktop.exports.progress import Progress
 from aurax_desktop.exports.typesetting import Typesetter, new_document
-from aurax_desktop.formats import format_number
-from aurax_desktop.formats import locale as language_locale
+from aurax_desktop.formats import format_number, money_locale
 from aurax_desktop.jobs import FAVOURITE, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import (
     COLOUR,
@@ -143,8 +142,9 @@ def from_jobs(
     newest is used). The looks are those that pass (as in ``lookbook.from_jobs``); with
     any of ``favourites_only``, ``min_stars`` or ``chosen``, a garment none of whose
     looks pass is left out. Prices are shown as ``locale`` writes them (when None, as
-    the language spoken writes them, which the document is written in)."""
-    shown_in = locale or language_locale()
+    the language spoken writes them, which the document is written in; in the currency
+    of the system's country only when the system named one)."""
+    shown_in = locale or money_locale()
     all_jobs = [j for j in jobs if j.kind is JobKind.TRY_ON]
     described: dict[str, str] = {}
     for job in sorted(descriptions, key=lambda j: j.created_at):
