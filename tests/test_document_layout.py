@@ -104,6 +104,24 @@ def test_a_lookbook_s_words_never_overlap_in_any_script(tmp_path: Path) -> None:
     assert "…" in raw  # the long name was cut, past two lines
 
 
+def test_bold_captions_three_across_keep_to_their_column(tmp_path: Path) -> None:
+    """Captions are set bold, so they are measured bold: a name that would fit in the
+    regular weight wraps before it reaches the next column."""
+    names = [
+        "AW26 Wool-blend double-breasted overcoat camel long",
+        "AW26 Silk-satin bias-cut slip dress midnight",
+        "AW26 Merino ribbed roll-neck jumper ecru",
+    ]
+    looks = tuple(
+        Look(shot, name, f"AW26-{n:03d}", "Outerwear")
+        for n, (shot, name) in enumerate(zip(pictures(tmp_path, 3), names, strict=True))
+    )
+    book = Lookbook("AW26", pages=(PersonPage("Anna-Maria Kowalczyk", looks),))
+    target, _notes = write_pdf(book, tmp_path / "three.pdf")
+    for page in words(target, tmp_path):
+        assert page and overlaps(page) == []
+
+
 def test_a_line_sheet_s_words_never_overlap_in_any_script(tmp_path: Path) -> None:
     shots = pictures(tmp_path, 4)
     items = tuple(

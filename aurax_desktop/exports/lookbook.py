@@ -252,7 +252,7 @@ def draw_caption(ts: Typesetter, x: float, top: float, width: float, look: Look)
     """The garment's name (two lines at most), then its SKU and category, under a
     picture."""
     y = top - CAPTION_SIZE - 2
-    for line in ts.wrap(look.garment, width, CAPTION_SIZE, lines=CAPTION_LINES):
+    for line in ts.wrap(look.garment, width, CAPTION_SIZE, bold=True, lines=CAPTION_LINES):
         ts.draw(x, y, line, CAPTION_SIZE, bold=True, room=width)
         y -= CAPTION_SIZE + 2
     details = " · ".join(part for part in (look.sku, look.category) if part)
