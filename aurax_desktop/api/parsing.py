@@ -54,8 +54,8 @@ def _text_items(value: object) -> list[str]:
     """Messages as a list of strings, whatever shape the server sent."""
     if value is None:
         return []
-    if isinstance(value, str):
-        return [value] if value.strip() else []
+    if isinstance(value, str):  # one line, bounded: it is shown in the window's words
+        return [_snippet(value)] if value.strip() else []
     if isinstance(value, list | tuple):
         items: list[str] = []
         for item in value:

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from aurax_desktop.api import AuraxClient, AuraxError, ProgressCallback, RateLimitedError
+from aurax_desktop.api.parsing import BUY_CREDITS_URL
 from aurax_desktop.imaging import ImageError
 from aurax_desktop.jobs.book import JobBook
 from aurax_desktop.jobs.events import BatchPaused, JobNotice
@@ -51,6 +52,21 @@ MAX_RETRY_AFTER = 60.0
 ACCOUNT_REFUSALS = (401, 403)
 """Answers about the key, not about the one request."""
 OUT_OF_CREDITS = 402
+
+
+def out_of_credits(exc: AuraxError) -> str:
+    """Why a batch paused when AuraX answered 402, and where credits are bought, as a
+    clause without its full stop: what the batch does about it (some of it may well
+    have been sent before) and what sends the rest are said where it is shown."""
+    said = (exc.server_message or "").strip().rstrip(".")
+    if said:
+        # Translators: {message} is the service's own sentence, in English; {address}
+        # is where credits are bought. A clause: a sentence follows it.
+        why = _("AuraX says the account is out of credits (“{message}”); buy more at {address}")
+        return why.format(message=said, address=BUY_CREDITS_URL)
+    # Translators: {address} is where credits are bought. A clause: a sentence follows.
+    why = _("AuraX says the account is out of credits; buy more at {address}")
+    return why.format(address=BUY_CREDITS_URL)
 
 
 @dataclass(frozen=True)
@@ -306,8 +322,9 @@ class Sender:
             raise
         except AuraxError as exc:
             if job.batch is not None and exc.status_code == OUT_OF_CREDITS:
-                self.pause(job.batch, paused=True, reason=exc.user_message)
-                self._wait(job, entry, exc.user_message)  # refused: not charged
+                why = out_of_credits(exc)
+                self.pause(job.batch, paused=True, reason=why)
+                self._wait(job, entry, why)  # refused: not charged
                 return
             if job.batch is not None and exc.status_code in ACCOUNT_REFUSALS:
                 moment = self.scheduler.next_sequence()

@@ -54,7 +54,7 @@ def test_used_up_credits_say_so_and_where_to_buy_more(
     server = demo_factory(credits=1)
     driver = open_window(server)
     job = run_try_on(qtbot, driver, photos, JobStatus.WAITING)  # never failed: it waits
-    assert "credits are used up" in (job.error or "") and "aurax.co.in" in (job.error or "")
+    assert "out of credits" in (job.error or "") and "aurax.co.in" in (job.error or "")
     assert job.task_id is None
     # once credits are bought, "Send what waits" on its row sends it
     server.top_up(10)
