@@ -545,6 +545,11 @@ class ImagePane(QFrame):
             self.loading = loading
             self.loadingChanged.emit(loading)
 
+    def add_note(self, text: str) -> None:
+        """A warning about the photos just added (a list's row sent as Other), shown in
+        the pane's note with any others, whole from Details… when it does not fit."""
+        self._skipped(text)
+
     def _skipped(self, text: str) -> None:
         """A note on the photos being added: said with the photo being opened, or added
         to the notes already shown (a thumbnail drawn late says its note last)."""

@@ -477,7 +477,9 @@ class TryOnPage(SendingPage):
         said = ngettext(
             "{count} garment from “{file}”.", "{count} garments from “{file}”.", len(photos)
         ).format(count=number_text(len(photos)), file=manifest.path.name)
-        self.listOpened.emit(" ".join([said, *manifest.notes]))
+        self.listOpened.emit(said)  # the status bar's one line: how many, from where
+        for note in manifest.notes:  # the rows' warnings stay, under the pane, whole
+            self.garment_pane.add_note(note)
 
     def _list_refused(self, path: Path, error: BaseException, pane: ImagePane) -> None:
         """The list was not opened: said as opening (nothing was about to be sent), with
