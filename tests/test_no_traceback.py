@@ -142,3 +142,23 @@ def test_a_full_disk_is_said_plainly_by_every_command_and_nothing_is_half_writte
         assert "Traceback" not in err, err
         assert f"The disk that holds {data} is full" in err, err
     assert server.stats()["tasks_created"] == sent  # nothing was sent
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a pipe closed by its reader")
+def test_a_reader_that_stops_ends_the_command_quietly(
+    server: DemoServer, batch_made: dict[str, Path]
+) -> None:
+    """`aurax history --json | head -1`: the reader closes the pipe; the command ends as
+    commands do then, without a word about files not written."""
+    data = os.environ["AURAX_DATA_DIR"]
+    process = subprocess.Popen(
+        aurax(server, "history", "--json"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "AURAX_DATA_DIR": data},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before anything is printed
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141, errors
+    assert errors == ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -102,6 +103,9 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             )
         )
         return 130
+    except BrokenPipeError:  # what reads the output stopped (`aurax history | head`)
+        _quiet_from_now()
+        return EXIT_BROKEN_PIPE
     except OSError as exc:  # a file the command writes or reads (a full disk, a folder)
         log.info("aurax %s: a file could not be written", args.command, exc_info=True)
         _say(_not_written(exc))
@@ -110,6 +114,18 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         log.exception("aurax %s failed unexpectedly", args.command, extra=FILE_ONLY)
         _say(_unexpected(exc))
         return EXIT_FAILED
+
+
+EXIT_BROKEN_PIPE = 141
+"""As a shell reports a command ended by a closed pipe (128 + SIGPIPE)."""
+
+
+def _quiet_from_now() -> None:
+    """What is left to print goes nowhere, as with any command whose reader stopped:
+    Python would otherwise fail again, and say so, when it flushes at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, sys.__stdout__.fileno())  # type: ignore[union-attr]
 
 
 def _not_written(exc: OSError) -> str:
