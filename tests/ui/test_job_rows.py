@@ -180,3 +180,27 @@ def test_a_notice_shows_until_the_job_moves_on(qtbot: QtBot) -> None:
         assert index.data(NoticeRole) is None
     finally:
         model.stop_timers()
+
+
+def test_a_try_on_in_the_jobs_list_goes_on_as_the_next_person_or_a_whole_look(
+    qtbot: QtBot, open_window: Callable[..., WindowDriver], photos: dict[str, Path]
+) -> None:
+    """Right-click a finished try-on: "Use as person photo" puts the result in place of
+    the photo it was made from (the next garment is tried on it); "Use as garment
+    photo" tries the whole look on someone else. As the Gallery offers."""
+    driver = open_window(demo=True)
+    job = run_try_on(qtbot, driver, photos)
+    actions = {a.text(): a for a in driver.job_list.actions_for(job)}
+    person = driver.pane("person")
+    driver.page("gallery")
+    actions["Use as person photo"].trigger()
+    qtbot.waitUntil(lambda: person.shown is not None and person.shown.derived_from == job.id)
+    assert driver.current_page() == "try-on"
+    assert [p.name for p in person.photos()] == ["person + garment.jpg"]  # in its place
+    assert driver.window.statusBar().currentMessage() == (
+        "The result is now a person photo: choose the next garment."
+    )
+    garments = driver.pane("garment")
+    actions["Use as garment photo"].trigger()
+    qtbot.waitUntil(lambda: any(p.derived_from == job.id for p in garments.photos()))
+    assert garments.shown is not None and garments.shown.product_type == job.product_type

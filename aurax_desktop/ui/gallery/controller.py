@@ -12,8 +12,6 @@ asks of the rest of the window goes out as signals; the shell connects them.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -24,7 +22,7 @@ from aurax_desktop.session import Session
 from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
-from aurax_desktop.ui.common.handing_on import HandedOn
+from aurax_desktop.ui.common.handing_on import as_garment, as_person
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.modal import run_modal
 from aurax_desktop.ui.common.sending import SpendCheck
@@ -32,7 +30,7 @@ from aurax_desktop.ui.gallery.batch_controls import BatchControls
 from aurax_desktop.ui.gallery.compare import CompareView
 from aurax_desktop.ui.gallery.culling import Culling
 from aurax_desktop.ui.gallery.exports import GalleryExports
-from aurax_desktop.ui.gallery.model import GalleryModel, garment_name
+from aurax_desktop.ui.gallery.model import GalleryModel
 from aurax_desktop.ui.gallery.page import GalleryPage
 from aurax_desktop.ui.gallery.try_again import TryAgainDialog
 
@@ -225,27 +223,17 @@ class GalleryController(QObject):
     def use_as_person(self, job: Job) -> None:
         """The result goes back into the Person pane (in place of the photo it was made
         from, when that is there): the next garment is tried on it."""
-        if not job.result_paths:
-            return
-        self.usePerson.emit(HandedOn(job.result_paths[0], _look_name(job), job.id, job.source_name))
-        self.message.emit(_("The result is now a person photo: choose the next garment."), 8000)
+        handed = as_person(job)
+        if handed is not None:
+            self.usePerson.emit(handed)
 
     def use_as_garment(self, job: Job) -> None:
         """The result goes into the Garment pane, with its product type: a whole look
         tried on someone else."""
-        if not job.result_paths:
-            return
-        self.useGarment.emit(
-            HandedOn(job.result_paths[0], _look_name(job), job.id, None, job.product_type)
-        )
-        self.message.emit(_("The result is now a garment photo: choose a person."), 8000)
+        handed = as_garment(job)
+        if handed is not None:
+            self.useGarment.emit(handed)
 
     def describe(self, job: Job) -> None:
         if job.result_paths:
             self.describePicture.emit(job.result_paths[0], job.product_type)
-
-
-def _look_name(job: Job) -> str:
-    """A result's name as a photo: its person and garment ("anna + linen-dress.png")."""
-    person = Path(job.source_name or "person").stem
-    return f"{person} + {Path(garment_name(job)).stem}{job.result_paths[0].suffix}"

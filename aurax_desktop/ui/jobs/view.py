@@ -54,6 +54,8 @@ class JobListView(QListView):
     deleteJobs = Signal(list)
     """Delete pressed on selected rows (finished jobs only)."""
     jobSelected = Signal(object)
+    useAsPerson = Signal(object)
+    """A try-on's result, to try the next garment on (a ``Job``)."""
     useAsGarment = Signal(object)
     """A generated product image, to try on (into the Garment pane, with its type)."""
     describeJob = Signal(object)
@@ -182,12 +184,15 @@ class JobListView(QListView):
         ]
 
     def _hand_over(self, job: Job, make: Callable[..., QAction]) -> list[QAction]:
-        """What a finished picture can go on to: the try-on, or a description."""
+        """What a finished picture can go on to: the Try-On page (a try-on's result as
+        the next person, or as a whole look to try on someone else; a generated image as
+        a garment), or a description."""
         if not can_open(job) or job.kind is JobKind.PRODUCT_DESCRIPTION:
             return []
         found = []
-        if job.kind is JobKind.IMAGE_GENERATION:
-            found.append(make(_("Use as garment photo"), "garment", self.useAsGarment, True))
+        if job.kind is JobKind.TRY_ON:
+            found.append(make(_("Use as person photo"), "use-as-person", self.useAsPerson, True))
+        found.append(make(_("Use as garment photo"), "garment", self.useAsGarment, True))
         found.append(make(_("Describe it…"), "describe", self.describeJob, True))
         return found
 

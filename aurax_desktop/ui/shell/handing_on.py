@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from aurax_desktop.jobs import Job
 from aurax_desktop.translation import _
-from aurax_desktop.ui.common.handing_on import HandedOn
+from aurax_desktop.ui.common.handing_on import HandedOn, as_garment, as_person
 from aurax_desktop.ui.shell.demo_banner import DemoBanner
 from aurax_desktop.ui.shell.features import Features
 from aurax_desktop.ui.shell.frame import WindowFrame
@@ -27,11 +26,19 @@ def connect_handing_on(
         describe.add_paths(paths)
         frame.show_page("describe")
 
-    def as_person(handed: HandedOn) -> None:
+    def to_person(handed: HandedOn | None) -> None:
+        """A result goes into the Person pane: the next garment is tried on it."""
+        if handed is None:
+            return
         try_on.person_pane.use_result(handed.path, handed.name, handed.job_id, handed.made_from)
         frame.show_page("try-on")
+        say(_("The result is now a person photo: choose the next garment."), 8000)
 
-    def as_garment(handed: HandedOn) -> None:
+    def to_garment(handed: HandedOn | None) -> None:
+        """A result goes into the Garment pane with its type: a whole look, or a
+        generated product image, tried on someone."""
+        if handed is None:
+            return
         try_on.garment_pane.use_result(
             handed.path,
             handed.name,
@@ -40,29 +47,21 @@ def connect_handing_on(
             product_type=handed.product_type,
         )
         frame.show_page("try-on")
-
-    def generated_as_garment(job: Job) -> None:
-        """A generated product image goes into the Garment pane, with its type."""
-        if not job.result_paths:
-            return
-        # Translators: the name of a generated image without a prompt, as a garment photo.
-        words = job.prompt or _("generated product")
-        name = f"{words[:40].strip()}{job.result_paths[0].suffix}"
-        as_garment(HandedOn(job.result_paths[0], name, job.id, None, job.product_type))
-        say(_("The generated image is now a garment photo: choose a person."), 8000)
+        say(_("The result is now a garment photo: choose a person."), 8000)
 
     def sample_garment(path: object, product_type: str) -> None:
         try_on.garment_pane.load_path(Path(str(path)))
         try_on.set_choices(product_type, try_on.strength.value())
 
-    view.useAsGarment.connect(generated_as_garment)
+    view.useAsPerson.connect(lambda job: to_person(as_person(job)))
+    view.useAsGarment.connect(lambda job: to_garment(as_garment(job)))
     view.describeJob.connect(
         lambda job: to_describe([job.result_paths[0]]) if job.result_paths else None
     )
     view.groups.openBatch.connect(gallery.open_batch)
     gallery.describePicture.connect(lambda path, _kind: to_describe([path]))
-    gallery.usePerson.connect(as_person)
-    gallery.useGarment.connect(as_garment)
+    gallery.usePerson.connect(to_person)
+    gallery.useGarment.connect(to_garment)
     gallery.wantsFront.connect(lambda: frame.show_page("gallery"))
     try_on.garment_pane.strip.describeAsked.connect(
         lambda photo: to_describe([photo.path]) if photo.path else None
