@@ -17,7 +17,7 @@ from aurax_desktop import paths, privacy
 from aurax_desktop.demo import DemoServer
 from tests.command_line import run
 from tests.factories import garment_jpeg, person_jpeg
-from tests.ui.conftest import WindowFactory, answer_export_options
+from tests.ui.conftest import WindowFactory, answer_export_options, when_modal
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
@@ -56,7 +56,12 @@ def test_pictures_and_documents_exported_from_the_window_follow_the_user_s_mask(
     client.mkdir(mode=0o755)
     # the system's dialogs are stood in for: their answers are the user's
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(client))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("{person}-{n}", True))
+
+    def name_pictures(dialog: QInputDialog) -> None:  # the program's own question
+        dialog.setTextValue("{person}-{n}")
+        dialog.accept()
+
+    when_modal(QInputDialog, name_pictures)
     driver.command("exportPictures").trigger()
     picture = client / "anna-1.jpg"
     qtbot.waitUntil(picture.exists, timeout=10_000)

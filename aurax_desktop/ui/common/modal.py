@@ -11,7 +11,7 @@ right after, before the loop runs again, is still there).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
 
 def run_modal(dialog: QDialog | QMessageBox) -> int:
@@ -20,3 +20,22 @@ def run_modal(dialog: QDialog | QMessageBox) -> int:
         return dialog.exec()
     finally:
         dialog.deleteLater()
+
+
+TEXT_QUESTION_WIDTH = 460
+"""The width a question asking for a line of text opens at (its label wraps): a long
+file name in the question never makes it wider than a laptop's half screen."""
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A line of text asked for (``text`` offered), or None when cancelled. The label
+    wraps, so a long name in it makes the question taller, never wider."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    for shown in dialog.findChildren(QLabel):
+        shown.setWordWrap(True)
+    dialog.setFixedWidth(TEXT_QUESTION_WIDTH)
+    answered = run_modal(dialog) == QDialog.DialogCode.Accepted
+    return dialog.textValue() if answered else None

@@ -7,7 +7,7 @@ says when the connection changes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aurax_desktop.formats import format_number
 from aurax_desktop.jobs import BatchPaused
@@ -15,6 +15,7 @@ from aurax_desktop.session import Session
 from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.history_ops import HistoryOps
+from aurax_desktop.ui.common.modal import ask_text
 from aurax_desktop.ui.gallery.page import GalleryPage
 
 
@@ -103,7 +104,7 @@ class BatchControls(QObject):
         if batch is None or not 0 <= row < model.rowCount():
             return
         file = model.people[row] if row < len(model.people) else ""
-        name, ok = QInputDialog.getText(
+        name = ask_text(
             self.parent_widget,
             _("Name this person"),
             _(
@@ -112,9 +113,9 @@ class BatchControls(QObject):
             ).format(file=file)
             if file
             else _("The person's name, as lookbooks and line sheets give it:"),
-            text=str(model.headerData(row, Qt.Orientation.Vertical) or ""),
+            str(model.headerData(row, Qt.Orientation.Vertical) or ""),
         )
-        if not ok:
+        if name is None:
             return
         self.ops.run(
             lambda book: book.name_person(batch, row, name),
@@ -127,11 +128,11 @@ class BatchControls(QObject):
         batch = model.batch
         if batch is None:
             return
-        name, ok = QInputDialog.getText(
-            self.parent_widget, _("Rename the batch"), _("The batch's name:"), text=model.name
+        given = ask_text(
+            self.parent_widget, _("Rename the batch"), _("The batch's name:"), model.name
         )
-        name = " ".join(name.split())
-        if not ok or not name:
+        name = " ".join((given or "").split())
+        if not name:
             return
         self.ops.run(
             lambda book: book.rename_batch(batch, name),

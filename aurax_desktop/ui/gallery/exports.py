@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from aurax_desktop.exports.full_size import (
     DEFAULT_TEMPLATE,
@@ -27,6 +27,7 @@ from aurax_desktop.session import Session
 from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
+from aurax_desktop.ui.common.modal import ask_text
 from aurax_desktop.ui.gallery.lookbook_export import DocumentExports, GalleryLooks, Heading
 from aurax_desktop.ui.gallery.model import GalleryModel
 
@@ -111,15 +112,15 @@ class GalleryExports(QObject):
         )
         if not folder:
             return
-        template, ok = QInputDialog.getText(
+        template = ask_text(
             self.parent_widget,
             _("Name the pictures"),
             # Translators: the words in braces are the fields of a name: they stay as they
             # are (the user types them).
             _("File names from {sku}, {name}, {person}, {garment}, {type} and {n}:"),
-            text=DEFAULT_TEMPLATE,
+            DEFAULT_TEMPLATE,
         )
-        if not ok:
+        if template is None:
             return
         try:
             check_template(template)
