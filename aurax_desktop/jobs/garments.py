@@ -132,4 +132,4 @@ def _counted(kind: ProductType, count: int) -> str:
             return ngettext("{count} pair of glasses", "{count} pairs of glasses", count)
         case ProductType.BEAUTY:
             return ngettext("{count} beauty product", "{count} beauty products", count)
-    return ngettext("{count} product", "{count} products", count)
+    return ngettext("{count} other item", "{count} other items", count)  # sent as Other

@@ -7,7 +7,14 @@ from importlib.resources import files
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
 
 ACCENT = QColor("#6d4aff")
 ACCENT_DARK = QColor("#9c86ff")
@@ -240,6 +247,22 @@ def stylesheet(dark: bool) -> str:
     """
 
 
+class ProgramStyle(QProxyStyle):
+    """Fusion, with the buttons of questions as words alone: the platform's stock
+    pictures (a green tick, a red cross) clash with the program's flat icons."""
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returned: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return super().styleHint(hint, option, widget, returned)
+
+
 def apply_theme(app: QApplication) -> None:
     """Fusion with our palette for the chosen or the system's scheme, applied to every
     window at once (icons are tinted as they are drawn: they follow); from then on a
@@ -247,7 +270,8 @@ def apply_theme(app: QApplication) -> None:
     global _platform_dark, _following  # noqa: PLW0603 - one theme for the whole program
     if _platform_dark is None:  # the system's palette, before ours replaces it
         _platform_dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    app.setStyle("Fusion")
+    if not isinstance(app.style(), ProgramStyle):
+        app.setStyle(ProgramStyle("Fusion"))
     dark = is_dark()
     app.setPalette(_palette(dark))
     app.setStyleSheet(stylesheet(dark))
