@@ -3,6 +3,8 @@ is asked to keep ("Mask for Footwear · ") stays whole."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextLayout, QTextOption
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.ui.common.elided_label import ElidedLabel
@@ -32,3 +34,34 @@ def test_plain_text_is_cut_in_the_middle(qtbot: QtBot) -> None:
     label.resize(label.fontMetrics().horizontalAdvance("SS27-re…dez.jpg") + 8, 24)
     assert label.text().startswith("SS27") and label.text().endswith("jpg")
     assert "…" in label.text()
+
+
+def test_a_name_cut_in_a_right_to_left_window_keeps_its_mark_where_it_was_cut(
+    qtbot: QtBot,
+) -> None:
+    """In Arabic the window reads right to left, a file name still left to right: cut at
+    its end it reads "Wool-blend…", never "…Wool-blend" (the mark would sit at the
+    start of the name, where nothing was cut)."""
+    label = ElidedLabel(cut=Qt.TextElideMode.ElideRight)
+    qtbot.addWidget(label)
+    label.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    label.show()
+    label.setText("AW26 Wool-blend double-breasted overcoat camel long.jpg")
+    label.resize(label.fontMetrics().horizontalAdvance("AW26 Wool-blend…") + 8, 24)
+    shown = label.text()
+    assert "…" in shown
+    layout = QTextLayout(shown, label.font())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)  # as the label lays it out
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(2000)
+    layout.endLayout()
+
+    def x_in(text: str) -> float:
+        """Where the text's first character ends, on the line."""
+        return float(line.cursorToX(shown.index(text) + 1)[0])
+
+    mark = float(line.cursorToX(shown.index("…"))[0])  # where the mark begins
+    assert x_in("AW26") < x_in("Wool") < mark  # left to right, the mark last

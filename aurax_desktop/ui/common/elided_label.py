@@ -57,5 +57,9 @@ class ElidedLabel(QLabel):
         metrics = self.fontMetrics()
         room = max(0, self.contentsRect().width() - metrics.horizontalAdvance(self._kept))
         rest = self._full[len(self._kept) :]
-        shown = self._kept + metrics.elidedText(rest, self._cut, room)
-        super().setText(shown)
+        cut = metrics.elidedText(rest, self._cut, room)
+        if self.isRightToLeft() and cut:
+            # its own direction: a file name cut in a right-to-left window keeps its "…"
+            # where it was cut ("Wool-blend…", not "…Wool-blend"), a first-strong isolate
+            cut = f"\u2068{cut}\u2069"
+        super().setText(self._kept + cut)
