@@ -28,6 +28,7 @@ from aurax_desktop.jobs import Job, JobQuery, JobStatus
 from aurax_desktop.languages import choose
 from aurax_desktop.translation import current_language
 from aurax_desktop.ui.common.language import apply_language
+from aurax_desktop.ui.common.theme import apply_theme
 from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.factories import garment_jpeg, jpeg_bytes, person_jpeg
 from tests.ui.window_driver import WindowDriver
@@ -65,6 +66,14 @@ def close_window(window: MainWindow) -> None:
     window.close()
     window.session.shutdown()
     QApplication.processEvents()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _the_programs_look(qapp: QApplication) -> None:
+    """Fusion, the palette and the style sheet, as the program applies them before its
+    window (``configure_application``): what a test measures is what a user sees,
+    whichever test ran before it."""
+    apply_theme(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -174,6 +174,7 @@ def stylesheet(dark: bool) -> str:
     tint = accent().name()
     ink = on_accent().name()
     scheme = "dark" if dark else "light"
+    ring = palette_for(dark).color(QPalette.ColorRole.WindowText).name()  # around the accent
     chevron, chevron_up = _icon_path(f"chevron-down-{scheme}"), _icon_path(f"chevron-up-{scheme}")
     return f"""
     QMainWindow, QDialog {{ background: palette(window); }}
@@ -233,6 +234,12 @@ def stylesheet(dark: bool) -> str:
         background: {hover}; }}
     QAbstractSpinBox::up-arrow {{ image: url("{chevron_up}"); width: 10px; height: 10px; }}
     QAbstractSpinBox::down-arrow {{ image: url("{chevron}"); width: 10px; height: 10px; }}
+    QPushButton:focus {{ border: 2px solid {tint}; padding: 5px 13px; }}
+    QPushButton[role="primary"]:focus {{ border: 2px solid {ring}; padding: 6px 16px; }}
+    QToolButton:focus {{ border: 2px solid {tint}; padding: 3px; }}
+    QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 2px solid {tint};
+        padding: 4px 7px; }}
+    QAbstractSpinBox:focus {{ border: 2px solid {tint}; padding: 4px 19px 4px 7px; }}
     QScrollArea#pageScroller, QScrollArea#pageScroller > QWidget > QWidget {{
         background: transparent; }}
     QSplitter::handle {{ background: transparent; }}

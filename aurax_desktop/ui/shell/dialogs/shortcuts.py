@@ -115,40 +115,57 @@ def native(keys: Keys) -> str:
 
 
 class ShortcutsDialog(QDialog):
-    """The groups in two columns, so the list fits a laptop's screen."""
+    """The groups in two columns, split where the two are nearest the same height (as
+    the words of the language spoken make them), so the list fits a laptop's screen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Keyboard shortcuts"))
+        groups = [_group(str(group), entries) for group, entries in SHORTCUTS]
+        heights = [group.sizeHint().height() for group in groups]
+        split = min(
+            range(1, len(groups)),
+            key=lambda at: max(sum(heights[:at]), sum(heights[at:])),
+        )
         columns = QHBoxLayout()
         columns.setSpacing(36)
-        total = sum(len(entries) + 2 for _group, entries in SHORTCUTS)
-        grid, row, filled = QGridLayout(), 0, 0
-        for group, entries in SHORTCUTS:
-            if filled and filled + len(entries) / 2 > total / 2 and columns.count() == 0:
-                columns.addLayout(_finished(grid))
-                grid, row = QGridLayout(), 0
-            title = QLabel(str(group))
-            title.setObjectName("sectionTitle")
-            grid.addWidget(title, row, 0, 1, 2)
-            row += 1
-            for keys, meaning in entries:
-                key_label = QLabel(native(keys))
-                key_label.setObjectName("shortcutKeys")
-                key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(_meaning(str(meaning)), row, 1)
-                row += 1
-            grid.setRowMinimumHeight(row, 8)
-            row += 1
-            filled += len(entries) + 2
-        columns.addLayout(_finished(grid))
+        for part in (groups[:split], groups[split:]):
+            keys = [label for group in part for label in group.findChildren(QLabel, "shortcutKeys")]
+            widest = max(label.sizeHint().width() for label in keys)
+            for label in keys:  # what the keys do starts at one edge down the column
+                label.setMinimumWidth(widest)
+            column = QVBoxLayout()
+            column.setSpacing(8)
+            for group in part:
+                column.addWidget(group)
+            column.addStretch(1)
+            columns.addLayout(column)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 18)
         layout.addLayout(columns)
         layout.addWidget(buttons)
+
+
+def _group(title: str, entries: tuple[tuple[Keys, LazyText], ...]) -> QWidget:
+    """A group's title, then its keys beside what they do."""
+    group = QWidget()
+    grid = QGridLayout(group)
+    grid.setContentsMargins(0, 0, 0, 0)
+    heading = QLabel(title)
+    heading.setObjectName("sectionTitle")
+    grid.addWidget(heading, 0, 0, 1, 2)
+    for row, (keys, meaning) in enumerate(entries, start=1):
+        key_label = QLabel(native(keys))
+        key_label.setObjectName("shortcutKeys")
+        key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(_meaning(str(meaning)), row, 1)
+    grid.setHorizontalSpacing(20)
+    grid.setVerticalSpacing(3)
+    grid.setColumnStretch(1, 1)
+    return group
 
 
 def _meaning(text: str) -> QLabel:
@@ -163,11 +180,3 @@ def _meaning(text: str) -> QLabel:
     # sizes itself without asking wrapped labels their height)
     label.setMinimumHeight(label.heightForWidth(width))
     return label
-
-
-def _finished(grid: QGridLayout) -> QGridLayout:
-    grid.setHorizontalSpacing(20)
-    grid.setVerticalSpacing(3)
-    grid.setRowStretch(grid.rowCount(), 1)
-    grid.setColumnStretch(1, 1)
-    return grid
