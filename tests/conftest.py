@@ -182,3 +182,19 @@ def server(demo_factory: Callable[..., DemoServer], monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("AURAX_API_KEY", demo.api_key)
     monkeypatch.setenv("AURAX_KEY_ID", demo.key_id)
     return demo
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """The rest of the test speaks German (then English again)."""
+    use_language(choose(["de"]))
+    yield
+    use_language(choose(["en"]))
+
+
+@pytest.fixture
+def arabic() -> Iterator[None]:
+    """The rest of the test speaks Arabic (then English again)."""
+    use_language(choose(["ar"]))
+    yield
+    use_language(choose(["en"]))

@@ -4,7 +4,6 @@ planted among the program's own files, and why a file could not be written."""
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,20 +12,6 @@ from aurax_desktop.disk_errors import why_not_written
 from aurax_desktop.languages import choose
 from aurax_desktop.privacy import refuse_link
 from aurax_desktop.translation import use_language
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    use_language(choose(["de"]))
-    yield
-    use_language(choose(["en"]))
-
-
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    use_language(choose(["ar"]))
-    yield
-    use_language(choose(["en"]))
 
 
 def planted_link(tmp_path: Path) -> Path:

@@ -5,7 +5,7 @@ words (English) are kept inside the translated sentence."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -28,20 +28,6 @@ from aurax_desktop.languages import choose
 from aurax_desktop.translation import use_language
 from tests.conftest import client_for
 from tests.factories import garment_jpeg, person_jpeg
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    use_language(choose(["de"]))
-    yield
-    use_language(choose(["en"]))
-
-
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    use_language(choose(["ar"]))
-    yield
-    use_language(choose(["en"]))
 
 
 def try_on() -> TryOnRequest:

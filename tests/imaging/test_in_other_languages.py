@@ -5,7 +5,6 @@ that cannot be saved."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,20 +13,6 @@ from aurax_desktop.imaging import ImageError, load_image, photo_warnings, read_h
 from aurax_desktop.languages import choose
 from aurax_desktop.translation import use_language
 from tests.imaging.corpus import card_image, encoded, png_bomb
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    use_language(choose(["de"]))
-    yield
-    use_language(choose(["en"]))
-
-
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    use_language(choose(["ar"]))
-    yield
-    use_language(choose(["en"]))
 
 
 def refusal(source: Path | bytes, **options: object) -> str:
