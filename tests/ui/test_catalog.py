@@ -114,9 +114,10 @@ def test_several_photos_make_one_batch_after_a_question(
     qtbot.waitUntil(lambda: people.shown is people.photos()[0] and not people.loading)
     assert not canvas.is_painted()
     assert people.mask_of(people.photos()[1]) is not None
-    # declined: nothing is sent
-    answer_batch_question(send=False)
+    # declined: nothing is sent; the question names the people as the Gallery will
+    asked = answer_batch_question(send=False)
     page.submit()
+    assert "People: ana, bea" in asked
     assert server.stats()["tasks_created"] == 0
     jobs = sent_batch(qtbot, driver, 4)
     assert server.stats()["tasks_created"] == 4

@@ -25,6 +25,7 @@ from aurax_desktop.jobs import TryOnBatchInput
 from aurax_desktop.jobs.batches import default_batch_name
 from aurax_desktop.jobs.garments import LABEL, display_name, type_mix
 from aurax_desktop.jobs.inputs import ImageInput
+from aurax_desktop.jobs.short_names import readable_names
 from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.choices import credits_text, number_text
 from aurax_desktop.ui.common.modal import run_modal
@@ -65,6 +66,7 @@ class Pairs:
         shown_person = person.source
         garments = garment.photos()
         shown_garment = garment.source
+        readable = readable_names([p.name for p in people])
         return cls(
             tuple(
                 shown_person if p is person.shown and shown_person is not None else p.input
@@ -78,7 +80,8 @@ class Pairs:
             ),
             tuple(ProductType(g.product_type or ProductType.GARMENT.value) for g in garments),
             tuple(dict(g.details) for g in garments),
-            tuple(p.details.get(PERSON_NAME) or p.name for p in people),  # a list's names
+            # a list's names, else the names the Gallery will show ("anna maria")
+            tuple(p.details.get(PERSON_NAME) or readable.get(p.name, p.name) for p in people),
             tuple(g.details.get(LABEL) or g.name for g in garments),
             tuple(g.path for g in garments),
             tuple(p.details.get(PERSON_NAME) or None for p in people),
