@@ -218,14 +218,30 @@ class AuraxClient:
             payload = decode_json(response.content, "the task status")
         return parse_task_state(payload, task_id=task_id)
 
-    def stream_task(self, task_id: str, *, deadline: Deadline | None = None) -> TaskStream:
-        """The task's live event stream. Close it (from any thread) to stop reading."""
+    def stream_task(
+        self,
+        task_id: str,
+        *,
+        deadline: Deadline | None = None,
+        read_timeout: float | None = None,
+        stop: StopSignal | None = None,
+    ) -> TaskStream:
+        """The task's live event stream. Close it (from any thread) to stop reading.
+
+        ``read_timeout``: the longest wait for the answer's head and then for each
+        piece of it (default ``stream_read_timeout``). A head that does not come in
+        time raises ``NetworkError`` at once when ``read_timeout`` is given (the
+        caller decides what next: the follow routine asks for the status); refusals
+        worth riding out (429, 5xx, a refused connection) are asked again, and
+        ``stop`` ends the waits between those tries."""
         url = self._transport.url("/api/ai/task/{}/stream", plain_id(task_id, TASK_ID))
         response = self._transport.get(
             url,
             stream=True,
             deadline=deadline,
-            timeout=(self._transport.timeout[0], self.stream_read_timeout),
+            stop=stop,
+            timeout=(self._transport.timeout[0], read_timeout or self.stream_read_timeout),
+            retry_slow=read_timeout is None,
             headers={"Accept": "text/event-stream", "Cache-Control": "no-cache"},
         )
         return TaskStream(response, task_id)

@@ -68,7 +68,14 @@ class TaskReader(Protocol):
         self, task_id: str, *, stop: StopSignal | None = ..., deadline: Deadline | None = ...
     ) -> TaskState: ...
 
-    def stream_task(self, task_id: str, *, deadline: Deadline | None = ...) -> TaskStream: ...
+    def stream_task(
+        self,
+        task_id: str,
+        *,
+        deadline: Deadline | None = ...,
+        read_timeout: float | None = ...,
+        stop: StopSignal | None = ...,
+    ) -> TaskStream: ...
 
 
 @dataclass(frozen=True)
@@ -183,8 +190,14 @@ class TaskFollower:
 
     def _stream_once(self) -> _StreamOutcome:
         outcome = _StreamOutcome(opened_at=time.monotonic())
+        stall = self.rules.stall_window(self._heartbeat_interval)
         try:
-            stream = self.reader.stream_task(self.task_id, deadline=self.deadline)
+            # The alarm below cannot reach a request whose answer has not begun: the
+            # answer's head, and then each read, must come within the stall window
+            # too (a read never waits longer than the alarm would allow).
+            stream = self.reader.stream_task(
+                self.task_id, deadline=self.deadline, read_timeout=stall, stop=self.stop
+            )
         except _FATAL as exc:
             if isinstance(exc, NotFoundError):
                 return outcome  # no stream for it here; the status check decides
@@ -192,7 +205,6 @@ class TaskFollower:
         except AuraxError as exc:
             log.info("Task %s: the stream could not be opened (%s)", self.task_id, exc)
             return outcome
-        stall = self.rules.stall_window(self._heartbeat_interval)
         self._status_at = time.monotonic()
         self._heartbeat_at = None  # intervals are measured within one connection
         alarm = Alarm(stream.close, self._alarm_at(stall), name="aurax-stream-alarm")

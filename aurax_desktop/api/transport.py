@@ -141,9 +141,11 @@ class Transport:
         stop: StopSignal | None = None,
         deadline: Deadline | None = None,
         headers: Mapping[str, str] | None = None,
+        retry_slow: bool = True,
     ) -> requests.Response:
         """A GET, retried on connection failures, 429 and 5xx, never past ``deadline``
-        (then ``TaskDeadlineError``)."""
+        (then ``TaskDeadlineError``); an answer that did not begin within the read
+        timeout is asked for again only when ``retry_slow``."""
         policy = self.retry
         limit = deadline or Deadline.never()
         for attempt in range(policy.attempts):
@@ -157,7 +159,9 @@ class Transport:
                     headers=headers,
                 )
             except (NetworkError, ServerError, RateLimitedError) as exc:
-                if attempt == policy.attempts - 1:
+                if attempt == policy.attempts - 1 or (
+                    isinstance(exc, _NoAnswerInTimeError) and not retry_slow
+                ):
                     raise
                 retry_after = exc.retry_after if isinstance(exc, RateLimitedError) else None
                 pause = policy.delay(attempt, retry_after)
@@ -275,11 +279,17 @@ class Transport:
         except requests.exceptions.Timeout as exc:
             if method == "POST":
                 raise _NoAnswerError("no answer in time") from exc
-            raise _network_error(exc, "timed out waiting for an answer") from exc
+            raise _NoAnswerInTimeError(
+                detail=f"timed out waiting for an answer: {type(exc).__name__}"
+            ) from exc
         except requests.exceptions.RequestException as exc:
             if method == "POST":
                 raise _NoAnswerError(f"the request failed: {type(exc).__name__}") from exc
             raise _network_error(exc, "the connection failed") from exc
+
+
+class _NoAnswerInTimeError(NetworkError):
+    """A GET whose answer did not begin within its read timeout."""
 
 
 class _NotConnectedError(Exception):

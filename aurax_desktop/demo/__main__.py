@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[f for f in STREAM_FAULTS if f],
         default="",
         help="task streams that never tell the status: only comments, only heartbeats, "
-        "events without a status, or data that is not JSON",
+        "events without a status, data that is not JSON, or no answer at all (silent)",
     )
     faults.add_argument(
         "--result-side",

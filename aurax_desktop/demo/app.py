@@ -26,6 +26,7 @@ from aurax_desktop.demo import simulate
 from aurax_desktop.demo.config import DemoConfig
 from aurax_desktop.demo.faults import (
     MANY_IMAGES,
+    SILENT_STREAM_SECONDS,
     damaged_download,
     dripping,
     huge_result,
@@ -320,6 +321,10 @@ class DemoApp:
 
     def task_stream(self, request: Request, task_id: str) -> Response:
         task = self._task(task_id)
+        if self.config.stream_fault == "silent":
+            # Say nothing until the server stops (or the client goes): no head, no byte.
+            self.board.stopping.wait(SILENT_STREAM_SECONDS)
+            raise ApiError(503, "The demo server is stopping")
         with self._lock:
             drop = self.random.random() < self.config.drop_streams
         response = Response(

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 DEMO_API_KEY = "demo-key"
 DEMO_KEY_ID = "demo"
-STREAM_FAULTS = ("", "comments", "heartbeats", "no-status", "garbage")
+STREAM_FAULTS = ("", "comments", "heartbeats", "no-status", "garbage", "silent")
 """``comments``: only SSE comments; ``heartbeats``: only heartbeats; ``no-status``:
-state events without a status; ``garbage``: data lines that are not JSON. In each,
-the task's status can be had only from the status endpoint."""
+state events without a status; ``garbage``: data lines that are not JSON;
+``silent``: the stream's request is taken and never answered, not even its head. In
+each, the task's status can be had only from the status endpoint."""
 RESULT_FAULTS = ("", "truncated", "cut-short", "not-a-picture", "many-images")
 """``truncated``: a picture whose file ends half-way (sent whole, as it is);
 ``cut-short``: the download stops half-way through what its length announced;

@@ -16,6 +16,7 @@ from aurax_desktop.demo.tasks import DemoTask, TaskBoard
 
 __all__ = [
     "RESULT_FAULTS",
+    "SILENT_STREAM_SECONDS",
     "STREAM_FAULTS",
     "damaged_download",
     "dripping",
@@ -26,6 +27,9 @@ __all__ = [
 
 MANY_IMAGES = 200
 """How many images a task names under the ``many-images`` fault."""
+SILENT_STREAM_SECONDS = 600.0
+"""How long a stream's request is held unanswered under the ``silent`` fault (the
+server's stop ends the wait sooner)."""
 
 
 def heartbeat() -> bytes:

@@ -7,11 +7,12 @@ and 429s, and downloads that drip or stall.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from werkzeug.wrappers import Request, Response
@@ -21,12 +22,18 @@ from aurax_desktop.api import (
     Deadline,
     DownloadError,
     FollowRules,
+    FollowStoppedError,
+    ImageGenerationRequest,
+    ProductType,
+    StopSignal,
     TaskDeadlineError,
     TaskStatus,
     follow_task,
 )
+from aurax_desktop.demo.server import DemoServer
 from tests.api.raw_server import RawServer
 from tests.api.scripted_server import ScriptedServer, answer
+from tests.conftest import client_for
 
 TASK = "/api/ai/task/t1"
 RUNNING = json.dumps({"id": "t1", "status": "PROCESSING", "output": None})
@@ -203,3 +210,35 @@ def test_a_size_announced_past_the_limit_is_not_downloaded() -> None:
         with pytest.raises(DownloadError, match="too large"):
             client_of(server).get_image("img1")
         assert time.monotonic() - started < 2.0
+
+
+def test_a_stream_whose_answer_never_begins_is_given_up_after_the_stall_window(
+    demo_factory: Callable[..., DemoServer],
+) -> None:
+    """The demo server takes the stream's request and never answers (not even the
+    head): the follow asks for the status once the stall window has passed, instead
+    of waiting out the stream's long read timeout (75 s), and a stop ends the wait."""
+    server = demo_factory(task_seconds=0.2, stream_fault="silent")
+    api = client_for(server)
+    task_id = api.submit_image_generation(ImageGenerationRequest("bag", ProductType.BAG))
+    started = time.monotonic()
+    state = follow_task(api, task_id, deadline_s=60.0, rules=QUICK)
+    assert state.status is TaskStatus.COMPLETED
+    assert time.monotonic() - started < 2 * QUICK.max_stall_s
+    # Stopped while it waits for a head that never comes: it ends within the window.
+    stop = StopSignal()
+    ended = threading.Event()
+
+    def follow() -> None:
+        with contextlib.suppress(FollowStoppedError):
+            follow_task(api, task_id, deadline_s=60.0, rules=QUICK, stop=stop)
+        ended.set()
+
+    follower = threading.Thread(target=follow, name="silent-stream-follow")
+    stopped_at = time.monotonic()
+    follower.start()
+    stop.set()
+    assert ended.wait(2 * QUICK.max_stall_s)
+    assert time.monotonic() - stopped_at < 2 * QUICK.max_stall_s
+    follower.join()
+    api.close()
