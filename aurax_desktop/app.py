@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import shiboken6
@@ -29,6 +29,7 @@ from aurax_desktop.logs import setup_logging
 from aurax_desktop.privacy import make_private
 from aurax_desktop.session import Session
 from aurax_desktop.translation import _, current_language, use_language
+from aurax_desktop.ui.common.after_paint import after_first_paint
 from aurax_desktop.ui.common.icons import app_icon
 from aurax_desktop.ui.common.language import apply_language, window_language
 from aurax_desktop.ui.common.theme import apply_theme, choose_theme
@@ -161,20 +162,24 @@ def create_window(
     environment = from_environment()
     if args.demo and not read_only:
         session.start_demo()
-    elif environment is not None and not read_only:
-        session.connect(environment, args.base_url)
     window = MainWindow(session)
     window.show()
     if not read_only:  # photos opened later, from another launch, arrive here
         Inbox(window)
+    # What the window's first look does not need waits until it is on screen.
+    steps: list[Callable[[], None]] = []
+    if environment is not None and not session.connected and not read_only:
+        # the key given in the environment (building the HTTP client takes a while)
+        steps.append(lambda: window.connection.use(environment, args.base_url))
+    steps.append(window.start)  # the history shows, connected or not
     if args.photos:  # "Open with" from the file manager, or the command line
         photos = list(args.photos)
-        QTimer.singleShot(0, lambda: open_given(window, photos))
-    QTimer.singleShot(0, window.start)  # the history shows, connected or not
-    if not session.connected and not read_only:
+        steps.append(lambda: open_given(window, photos))
+    if environment is None and not session.connected and not read_only:
         # a key kept before, read from the keyring (on a thread of its own: the keyring
-        # may wait for its password), else at once the welcome dialog
-        QTimer.singleShot(0, lambda: window.connection.start(args.base_url))
+        # may wait for its password), else the welcome dialog
+        steps.append(lambda: window.connection.start(args.base_url))
+    after_first_paint(window, *steps)
     return window
 
 

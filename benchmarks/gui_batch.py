@@ -73,6 +73,7 @@ def batch_of_100(app: QApplication, url: str, folder: Path) -> None:
     window = create_window(["--base-url", url])
     window.resize(1366, 740)
     window.show()
+    wait(app, lambda: window.session.connected)  # the key is used once it shows
     page = window.features.try_on
     heart = Heartbeat()
     heart.start()

@@ -161,6 +161,7 @@ def main() -> None:
         os.environ["AURAX_API_KEY"], os.environ["AURAX_KEY_ID"] = "demo-key", "demo"
         window = create_window(["--base-url", url])
         window.resize(1440, 900)  # a common desktop size (offscreen would fit 800 x 800)
+        wait(app, lambda: window.session.connected)  # the key is used once it shows
         page = window.features.try_on
         heart = Heartbeat()
         heart.start()

@@ -55,6 +55,8 @@ def open_window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Windo
         qtbot.addWidget(window)
         opened.append(window)
         qtbot.waitExposed(window)
+        if server is not None:  # the key from the environment is used once it shows
+            qtbot.waitUntil(lambda: window.session.connected)
         return WindowDriver(window)
 
     yield make

@@ -64,6 +64,31 @@ def test_first_run_without_credentials_opens_the_welcome(qtbot: QtBot) -> None:
     close_window(window)
 
 
+@pytest.mark.logs_expected("The server address was refused")
+def test_a_key_in_the_environment_with_an_address_that_is_no_servers_is_said_plainly(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key given in the environment is used once the window shows; an address that
+    is no server's is said in plain words, then the welcome offers another way in."""
+    monkeypatch.setenv("AURAX_API_KEY", SECRET)
+    monkeypatch.setenv("AURAX_KEY_ID", "kid")
+    seen: list[str] = []
+
+    def answer(dialog: QDialog) -> None:
+        seen.append(type(dialog).__name__)
+        dialog.findChild(QPushButton, "tryDemoButton").click()
+
+    said = answer_next_dialog(QMessageBox.StandardButton.Ok)
+    when_modal(WelcomeDialog, answer)  # it waits while the message box is open
+    window = create_window(["--base-url", "ftp://files.example.com"])
+    driver = WindowDriver(window)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: driver.session.demo_mode, timeout=10000)
+    assert "is not a server address" in said[0] and SECRET not in said[0]
+    assert seen == ["WelcomeDialog"]
+    close_window(window)
+
+
 def test_key_field_is_masked_and_test_connection_reports_plainly(
     qtbot: QtBot,
     welcome: tuple[WelcomeDialog, Session],
@@ -168,6 +193,7 @@ def test_settings_saved_in_the_window_apply_to_the_next_jobs_at_once(
     window = create_window(["--base-url", server.url])
     driver = WindowDriver(window)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: driver.session.runner is not None)  # once the window shows
     runner = driver.session.runner
     assert runner is not None and runner.concurrency == 2 and runner.deadline_s == 600
 

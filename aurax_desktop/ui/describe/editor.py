@@ -5,6 +5,7 @@ the cost; take it out of the table)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from aurax_desktop.api import COST_PRODUCT_DESCRIPTION
@@ -40,9 +41,9 @@ class DescriptionEditor(QFrame):
         self.text.setPlaceholderText(_("Select a described photo to read and correct its text."))
         self.count = QLabel()
         self.count.setObjectName("muted")
-        # Translators: describe the selected photo again, at this cost.
-        again = _("Again · {credits}").format(credits=credits_text(COST_PRODUCT_DESCRIPTION))
-        self.again = QPushButton(icon("retry"), again)
+        # Its words are written when the page first shows: a fraction of a credit needs
+        # the language's plural rules, whose loading a start need not wait for.
+        self.again = QPushButton(icon("retry"), "")
         self.again.setObjectName("describeAgainButton")
         self.again.setAccessibleName(_("Describe this photo again"))
         self.again.clicked.connect(self.describeAgain)
@@ -70,6 +71,13 @@ class DescriptionEditor(QFrame):
         layout.addWidget(self.count, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(buttons)
         self.show_row(None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.again.text():
+            # Translators: describe the selected photo again, at this cost.
+            again = _("Again · {credits}").format(credits=credits_text(COST_PRODUCT_DESCRIPTION))
+            self.again.setText(again)
+        super().showEvent(event)
 
     def show_row(self, row: DescribeRow | None) -> None:
         self.flush()

@@ -276,11 +276,13 @@ class DescribePage(QWidget):
         )
         self.describe_button.setEnabled(pending > 0)
         rows = self.model.rowCount()
-        # Translators: how many photos, at what price each ("12 photos at 0.25 credits").
-        each = _("{count} × {credits}").format(
-            count=number_text(pending), credits=credits_text(COST_PRODUCT_DESCRIPTION)
-        )
-        self.cost.setText(each if pending else "")
+        each = ""
+        if pending:  # (the price of a fraction of a credit needs the plural rules loaded)
+            # Translators: how many photos, at what price each ("12 photos at 0.25 credits").
+            each = _("{count} × {credits}").format(
+                count=number_text(pending), credits=credits_text(COST_PRODUCT_DESCRIPTION)
+            )
+        self.cost.setText(each)
         finished = sum(1 for r in self.model.rows if r.done)
         self.progress.setMaximum(max(1, rows))
         self.progress.setValue(finished)

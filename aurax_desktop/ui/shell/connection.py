@@ -10,9 +10,10 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from aurax_desktop.account import Credentials, CredentialStore
+from aurax_desktop.api import AuraxError
 from aurax_desktop.session import Session
 from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
@@ -107,6 +108,20 @@ class Connection(QObject):
         else:
             self.show_welcome()
 
+    def use(self, credentials: Credentials, base_url: str | None = None) -> None:
+        """Connect with these credentials (a key given in the environment, or the one
+        the keyring kept); an address that is no server's is said, then the welcome
+        dialog offers to connect otherwise."""
+        try:
+            self.session.connect(credentials, base_url)
+        except AuraxError as exc:
+            log.warning("The server address was refused: %s", exc)
+            box = QMessageBox(QMessageBox.Icon.Warning, TITLE, exc.user_message, parent=self.window)
+            run_modal(box)
+            self.show_welcome()
+            return
+        self.account_changed()
+
     def connect_saved_key(self, base_url: str | None = None) -> None:
         """Connect with the key kept in the system keyring; the welcome dialog when there
         is none, when the keyring cannot be used, or when the user stops waiting for it
@@ -117,8 +132,7 @@ class Connection(QObject):
             if credentials is None:
                 self.show_welcome()
                 return
-            self.session.connect(credentials, base_url)
-            self.account_changed()
+            self.use(credentials, base_url)
 
         def failed(error: BaseException) -> None:
             log.warning("The keyring could not be read: %s", type(error).__name__)

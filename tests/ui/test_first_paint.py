@@ -1,0 +1,98 @@
+"""The window paints before the work its first look does not need: connecting with a
+key from the environment (the HTTP client), reading the history, asking the keyring."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.ui.common.after_paint import after_first_paint
+
+ROOT = Path(__file__).resolve().parents[2]
+
+STARTS = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from aurax_desktop.app import create_window, dispose
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched is window and not seen:
+            seen.append(("requests" in sys.modules, window.session.connected))
+        return False
+
+seen = []
+window = create_window(["--base-url", "http://127.0.0.1:9"])
+first = FirstPaint()
+window.installEventFilter(first)
+
+def check():
+    if seen and window.session.connected:
+        print("at the first paint: http client %s, connected %s" % seen[0])
+        print("then: connected %s" % window.session.connected)
+        app.quit()
+    else:
+        QTimer.singleShot(20, check)
+
+QTimer.singleShot(0, check)
+QTimer.singleShot(20000, app.quit)
+app.exec()
+dispose(window)
+"""
+
+
+def test_a_key_from_the_environment_is_used_once_the_window_has_painted(
+    tmp_path: Path,
+) -> None:
+    env = {
+        **os.environ,
+        "AURAX_DATA_DIR": str(tmp_path / "data"),
+        "AURAX_API_KEY": "key-from-the-environment",
+        "AURAX_KEY_ID": "kid",
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", STARTS],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "at the first paint: http client False, connected False" in done.stdout
+    assert "then: connected True" in done.stdout
+
+
+def test_work_waits_for_the_first_paint_and_runs_once(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    ran: list[str] = []
+    first, second = (lambda: ran.append("first")), (lambda: ran.append("second"))
+    after_first_paint(widget, first, second, latest_ms=600_000)  # no fallback here
+    qtbot.wait(10)
+    assert ran == []  # not shown, not painted
+    widget.show()
+    qtbot.waitUntil(lambda: ran == ["first", "second"])
+    widget.update()
+    widget.repaint()
+    qtbot.wait(10)
+    assert ran == ["first", "second"]  # once
+
+
+def test_work_for_a_window_never_painted_runs_all_the_same(qtbot: QtBot) -> None:
+    widget = QWidget()  # never shown (a window started minimised, say)
+    qtbot.addWidget(widget)
+    ran: list[str] = []
+    after_first_paint(widget, lambda: ran.append("done"), latest_ms=50)
+    qtbot.waitUntil(lambda: ran == ["done"])
+    assert not widget.isVisible()
