@@ -38,10 +38,10 @@ class PageHolder(QWidget):
         self.page.setGeometry(self.rect())
 
 
-def scrolling(page: QWidget) -> QScrollArea:
+def scrolling(page: QWidget, parent: QWidget | None = None) -> QScrollArea:
     """``page`` filling its room, and scrolling only where the window is smaller than
     the page can be (small laptop screens, large text scaling)."""
-    area = QScrollArea()
+    area = QScrollArea(parent)
     area.setObjectName("pageScroller")
     # Not a stop on the keyboard's way (Tab goes from control to control, scrolling
     # them into view); a stop with nothing to say would only puzzle a screen reader.
