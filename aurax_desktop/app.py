@@ -34,7 +34,6 @@ from aurax_desktop.ui.common.icons import app_icon
 from aurax_desktop.ui.common.language import apply_language, window_language
 from aurax_desktop.ui.common.theme import apply_theme, choose_theme
 from aurax_desktop.ui.shell.dialogs.already_open import AlreadyOpenDialog
-from aurax_desktop.ui.shell.display_check import display_problem
 from aurax_desktop.ui.shell.handover import Inbox, file_opened, hand_over
 from aurax_desktop.ui.shell.main_window import MainWindow
 from aurax_desktop.ui.shell.opening import open_given
@@ -191,6 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     speak_before_the_window()
     args = build_parser().parse_args(arguments)  # --help and --version need no screen
+    from aurax_desktop.ui.shell.display_check import display_problem  # noqa: PLC0415 - main() alone
+
     problem = None if QApplication.instance() else display_problem()
     if problem:
         print(problem, file=sys.stderr)
