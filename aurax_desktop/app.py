@@ -178,7 +178,8 @@ def create_window(
         # a key kept before, read from the keyring (on a thread of its own: the keyring
         # may wait for its password), else the welcome dialog
         steps.append(lambda: window.connection.start(args.base_url))
-    after_first_paint(window, *steps)
+    pending = after_first_paint(window, *steps)
+    window.closing.connect(pending.cancel)  # closed before it painted: nothing more
     return window
 
 

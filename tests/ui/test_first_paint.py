@@ -96,3 +96,13 @@ def test_work_for_a_window_never_painted_runs_all_the_same(qtbot: QtBot) -> None
     after_first_paint(widget, lambda: ran.append("done"), latest_ms=50)
     qtbot.waitUntil(lambda: ran == ["done"])
     assert not widget.isVisible()
+
+
+def test_a_window_closed_before_it_painted_runs_none_of_that_work(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    ran: list[str] = []
+    pending = after_first_paint(widget, lambda: ran.append("late"), latest_ms=50)
+    pending.cancel()  # as the window's closing does
+    qtbot.wait(200)
+    assert ran == [] and not pending.fallback.isActive()

@@ -17,7 +17,9 @@ LATEST_MS = 1000
 """The work waits for the first paint at most this long."""
 
 
-class _FirstPaint(QObject):
+class FirstPaintWork(QObject):
+    """Work waiting for a widget's first paint (``cancel()``: it will not run)."""
+
     def __init__(self, widget: QWidget, work: list[Callable[[], None]], latest_ms: int) -> None:
         super().__init__(widget)  # the widget owns it (and no reference back: no cycle)
         self.work = work
@@ -32,6 +34,11 @@ class _FirstPaint(QObject):
             # After this paint is done and shown, not inside it.
             QTimer.singleShot(0, self, self.run)
         return False
+
+    def cancel(self) -> None:
+        """The widget goes away first (a window closed at once): the work is dropped."""
+        self.fallback.stop()
+        self.work = []
 
     def run(self) -> None:
         if not self.work:
@@ -48,7 +55,7 @@ class _FirstPaint(QObject):
 
 def after_first_paint(
     widget: QWidget, *work: Callable[[], None], latest_ms: int = LATEST_MS
-) -> None:
+) -> FirstPaintWork:
     """Run ``work`` in order once ``widget`` has painted for the first time (or after
     ``latest_ms`` if it is not painted by then)."""
-    _FirstPaint(widget, list(work), latest_ms)
+    return FirstPaintWork(widget, list(work), latest_ms)

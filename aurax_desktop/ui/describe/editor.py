@@ -4,7 +4,7 @@ the cost; take it out of the table)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -25,8 +25,11 @@ class DescriptionEditor(QFrame):
     describeAgain = Signal()
     remove = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, *, least_width: int = 0) -> None:
+        """``least_width``: as narrow as the panel may be, though never narrower than
+        its buttons (in some languages "Again · 0.25 credits" is wider)."""
         super().__init__()
+        self.least_width = least_width
         self.setProperty("card", True)
         self.setObjectName("descriptionEditor")
         self.title = QLabel(_("Description"))
@@ -71,6 +74,10 @@ class DescriptionEditor(QFrame):
         layout.addWidget(self.count, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(buttons)
         self.show_row(None)
+
+    def minimumSizeHint(self) -> QSize:
+        least = super().minimumSizeHint()
+        return QSize(max(self.least_width, least.width()), least.height())
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self.again.text():

@@ -169,7 +169,7 @@ class DescribePage(QWidget):
         kind_row.addWidget(hint, 1)
         inner.addLayout(top)
         inner.addLayout(kind_row)
-        self.editor = DescriptionEditor()
+        self.editor = DescriptionEditor(least_width=EDITOR_LEAST)
         self.editor.edited.connect(self._edited)
         self.editor.describeAgain.connect(
             lambda: self.describe_again(self.table.currentIndex().row())
@@ -182,9 +182,6 @@ class DescribePage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        # as narrow as it may be, but never narrower than its buttons (in some languages
-        # "Again · 0.25 credits" is wider than the least)
-        self.editor.setMinimumWidth(max(EDITOR_LEAST, self.editor.minimumSizeHint().width()))
         inner.addWidget(split, 1)
         inner.addLayout(bottom)
         layout = QVBoxLayout(self)
