@@ -234,9 +234,17 @@ def test_a_stream_whose_answer_never_begins_is_given_up_after_the_stall_window(
             follow_task(api, task_id, deadline_s=60.0, rules=QUICK, stop=stop)
         ended.set()
 
+    def streams_asked() -> int:
+        return int(server.stats()["requests"].get("GET /api/ai/task/:id/stream", 0))
+
+    asked_before = streams_asked()
     follower = threading.Thread(target=follow, name="silent-stream-follow")
-    stopped_at = time.monotonic()
     follower.start()
+    waited = time.monotonic() + 10
+    while streams_asked() == asked_before and time.monotonic() < waited:
+        time.sleep(0.01)  # a bounded poll: the stream's request reaches the server
+    assert streams_asked() > asked_before and not ended.is_set()
+    stopped_at = time.monotonic()
     stop.set()
     assert ended.wait(2 * QUICK.max_stall_s)
     assert time.monotonic() - stopped_at < 2 * QUICK.max_stall_s
