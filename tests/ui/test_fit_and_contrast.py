@@ -115,6 +115,23 @@ def test_every_page_fits_at_the_size_the_window_opens_at(theme: str, room: str, 
     assert int(width) >= room_width - 40 and int(height) >= room_height - 60  # not small
 
 
+@pytest.mark.parametrize("language", ["de", "ar"])
+@pytest.mark.parametrize(("room", "scale"), [("1366x700", 1), ("1280x740", 1), ("2560x1380", 2)])
+def test_every_page_fits_in_german_and_arabic_at_the_size_the_window_opens_at(
+    language: str, room: str, scale: int
+) -> None:
+    """The longer words of German and the mirrored Arabic window, in the same rooms (the
+    Describe page scrolled sideways in German at 200 %)."""
+    arguments = [sys.executable, "-m", "tests.ui.fit_check", "--room", room, "--scale", str(scale)]
+    env = {**os.environ, "LANGUAGE": language}
+    done = subprocess.run(
+        arguments, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    said = done.stdout.strip().splitlines()
+    assert said[-1] == f"0 problems at the size it opens at in {room} x{scale}", done.stdout
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_describe_page_fits_1280_wide_beside_the_result_column(
     qapp: QApplication, driver: WindowDriver, tmp_path: Path, theme: str

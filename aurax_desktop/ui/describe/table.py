@@ -26,7 +26,7 @@ ROW_HEIGHT = 64
 
 COLUMN_WIDTHS = ((0, 64), (1, 116), (TYPE, 104), (4, 92), (COPY, 36))
 """Every column's width but the description's, which takes the rest."""
-DESCRIPTION_LEAST = 140
+DESCRIPTION_LEAST = 120
 
 
 class DescribeTable(QTableView):
