@@ -41,6 +41,7 @@ from aurax_desktop.jobs.recovery import take_over
 from aurax_desktop.jobs.results import fetch_results
 from aurax_desktop.jobs.scheduler import Prepare
 from aurax_desktop.jobs.sending import Sender
+from aurax_desktop.jobs.short_names import SHOWN_PERSON, readable_names
 from aurax_desktop.jobs.store import HistoryError, JobStore
 from aurax_desktop.jobs.transitions import (
     INTERRUPTED_MESSAGE,
@@ -143,14 +144,15 @@ class JobRunner:
         batch.check()
         batch_id = new_job_id()
         planned = []
-        for row, column, request in batch.pairs():
+        pairs = list(batch.pairs())
+        # each person named as every view will name them: among the batch's people
+        shown = readable_names([request.source_name or "" for _r, _c, request in pairs])
+        for row, column, request in pairs:
             origin = batch.derived_from[row] if row < len(batch.derived_from) else None
-            sent = Sent(
-                batch_row=row,
-                batch_column=column,
-                derived_from=origin,
-                extra=batch.details_of(column),
-            )
+            extra = dict(batch.details_of(column))
+            if shown.get(request.source_name or ""):
+                extra[SHOWN_PERSON] = shown[request.source_name or ""]
+            sent = Sent(batch_row=row, batch_column=column, derived_from=origin, extra=extra)
             job = self._new(
                 JobKind.TRY_ON,
                 str(request.product_type),

@@ -57,11 +57,22 @@ def readable_names(files: list[str]) -> dict[str, str]:
     }
 
 
+SHOWN_PERSON = "person_shown"
+"""A batch's try-on's parameter: its person's photo's name among the batch's people, as
+``readable_names`` made it when the batch was sent (so every view names them alike)."""
+
+
 def person_label(job: Job, names: Mapping[str, str] | None = None) -> str:
     """A try-on's person as people read it: the name the user gave them (a people list, a
     rename in the Gallery), else their photo's name among the batch's (``names``, from
-    ``readable_names``), else made from their photo's file name; "" when none is known."""
+    ``readable_names``, or as kept when the batch was sent), else made from their photo's
+    file name; "" when none is known."""
     if job.person_name:
         return job.person_name
     source = job.source_name or ""
-    return (names or {}).get(source) or display_name(source)
+    kept = job.params.get(SHOWN_PERSON)
+    return (
+        (names or {}).get(source)
+        or (kept if isinstance(kept, str) and kept.strip() else "")
+        or display_name(source)
+    )

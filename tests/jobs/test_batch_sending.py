@@ -13,6 +13,8 @@ from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobRunner, JobStatus
 from aurax_desktop.jobs.batches import BatchSent, TryOnBatchInput
 from aurax_desktop.jobs.events import BatchPaused
+from aurax_desktop.jobs.inputs import TryOnInput
+from aurax_desktop.jobs.short_names import person_label
 from tests.factories import garment_jpeg, person_jpeg
 from tests.jobs.conftest import Recorder
 
@@ -120,3 +122,27 @@ def test_cancelling_the_unsent_never_stops_one_whose_request_has_gone(
     assert done.status is JobStatus.COMPLETED and done.results  # charged, so fetched
     assert stopped.status is JobStatus.STOPPED and stopped.task_id is None
     assert server.stats()["requests"]["POST /api/ai/vto"] == 1
+
+
+def test_a_batchs_people_are_named_alike_in_every_view_of_its_jobs(
+    runner_factory: Callable[..., tuple[JobRunner, DemoServer, Recorder]], tmp_path: Path
+) -> None:
+    """Each try-on keeps its person's name among the batch's people ("anna maria", not
+    "SS27 resort look model anna maria"), so the Jobs list, the Result and exports name
+    them as the Gallery does; a name the user gives still comes first."""
+    runner, _server, _events = runner_factory()
+    people = []
+    for who in ("anna-maria", "beatriz"):
+        photo = tmp_path / f"SS27-resort-look-model-{who}.jpg"
+        photo.write_bytes(person_jpeg())
+        people.append(photo)
+    garment = tmp_path / "linen-midi-dress.jpg"
+    garment.write_bytes(garment_jpeg())
+    sent = runner.submit_try_on_batch(
+        TryOnBatchInput(tuple(people), (garment,), person_names=(None, "Bea"))
+    )
+    jobs = ended(runner, list(sent.job_ids))
+    assert [person_label(job) for job in jobs] == ["anna maria", "Bea"]
+    alone = runner.submit_try_on(TryOnInput(people[0], garment))
+    [single] = ended(runner, [alone])
+    assert person_label(single) == "SS27 resort look model anna maria"  # no batch to read
