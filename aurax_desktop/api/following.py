@@ -173,11 +173,13 @@ class TaskFollower:
                 return final
             self._sleep(max(0.0, self.next_check - time.monotonic()))
 
-    def check_once(self) -> TaskState | None:
+    def check_once(self, *, waiting_turn: bool = False) -> TaskState | None:
         """One status check by the same rules (deadline, backoff): the completed state,
         or None with ``next_check`` set. For a task followed without a stream of its own
-        (many tasks share one thread that calls this in turn)."""
-        self._notice("polling", _("Live updates are unavailable; checking every few seconds."))
+        (many tasks share one thread that calls this in turn). ``waiting_turn``: the task
+        only waits its turn for a stream (nothing is wrong, so nothing is said)."""
+        if not waiting_turn:
+            self._notice("polling", _("Live updates are unavailable; checking every few seconds."))
         state = self._poll()
         if state is not None and state.status.is_terminal:
             return self._finish(state)

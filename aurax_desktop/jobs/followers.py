@@ -13,6 +13,7 @@ a message and goes to the log with its traceback.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import threading
@@ -205,7 +206,8 @@ class FollowPool:
                 with self._lock:
                     if self._waiting.get(entry.job_id) is not entry or self._closing:
                         continue
-                self._ended(entry, entry.follower.check_once, polled=True)
+                check = functools.partial(entry.follower.check_once, waiting_turn=True)
+                self._ended(entry, check, polled=True)
             with self._lock:
                 soonest = min((e.follower.next_check for e in self._waiting.values()), default=None)
             pause = 1.0 if soonest is None else max(0.0, min(1.0, soonest - time.monotonic()))

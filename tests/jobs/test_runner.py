@@ -31,6 +31,7 @@ from aurax_desktop.jobs import (
     JobUpdated,
     TryOnInput,
 )
+from aurax_desktop.jobs.events import JobNotice
 from tests.factories import garment_jpeg, jpeg_bytes, person_jpeg
 from tests.jobs.conftest import Factory
 
@@ -312,7 +313,7 @@ def test_threads_stay_bounded_with_many_tasks(
 ) -> None:
     """At most ``max_streams`` tasks are followed live on threads of their own; the others
     wait their turn with the one poller, by the same follow routine's status checks."""
-    runner, server, _ = runner_factory(demo_factory(task_seconds=1.0), max_streams=4)
+    runner, server, recorder = runner_factory(demo_factory(task_seconds=1.0), max_streams=4)
     peak = {"threads": 0, "live": 0, "waiting": 0}
 
     def sample(_event: Any) -> None:
@@ -333,6 +334,9 @@ def test_threads_stay_bounded_with_many_tasks(
     assert 0 < peak["live"] <= 4
     assert peak["waiting"] > 0  # the rest were checked by the poller
     assert server.stats()["requests"]["POST /api/ai/image-generation"] == 30
+    # waiting a turn is no trouble: nobody is told live updates are unavailable
+    notices = {e.message for e in recorder.events if isinstance(e, JobNotice)}
+    assert not any("unavailable" in message for message in notices), notices
 
 
 def test_delete_removes_the_job_and_its_files(runner_factory: Factory) -> None:
