@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+REVIVE_AFTER_S = 2.0
+"""How often a caller waiting for its operation checks that a thread still serves."""
+
 
 class WriterClosedError(RuntimeError):
     """The writer was closed: the operation was not run."""
@@ -54,14 +57,28 @@ class HistoryWriter:
             if self._closed:
                 raise WriterClosedError("the history's writer has been closed")
             self._queue.append((operation, future))  # type: ignore[arg-type]
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._serve, name=self._name, daemon=True)
-                self._thread.start()
+            self._serve_soon()
         return future
 
     def call(self, operation: Callable[[], T]) -> T:
         """Run ``operation`` in its turn and wait for it: its result, or its exception."""
-        return self.submit(operation).result()
+        future = self.submit(operation)
+        while True:
+            try:
+                return future.result(timeout=REVIVE_AFTER_S)
+            except TimeoutError:
+                if future.done():
+                    raise  # the operation's own
+                with self._lock:
+                    self._serve_soon()  # a writer's thread that died unseen is replaced
+
+    def _serve_soon(self) -> None:
+        """(Under the lock.) A thread serves the queue: the one serving, or a new one
+        (also when the last one died before it could serve: a thread can die as it
+        starts, when the interpreter cannot set it up)."""
+        if self._queue and (self._thread is None or not self._thread.is_alive()):
+            self._thread = threading.Thread(target=self._serve, name=self._name, daemon=True)
+            self._thread.start()
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until every operation given so far has run; False on the timeout."""
