@@ -1,10 +1,12 @@
 """Read a running program's accessibility tree over AT-SPI, as a screen reader does, and
-print it as JSON: ``/usr/bin/python3 at_spi_reader.py NAME SECONDS``.
+write it as JSON to a file: ``/usr/bin/python3 at_spi_reader.py NAME SECONDS OUT``.
 
 Run by the system's Python (Debian's python3-pyatspi is installed for it, not for a
 virtual environment), on the session bus of the program's private D-Bus session
 (``at_spi_session``). It waits, within SECONDS, for an application called NAME to
-show a window holding a push button, then prints that window's tree of showing nodes:
+show a window holding a push button, then writes that window's tree of showing nodes
+to OUT (a file, not standard output: services the session's bus starts, such as the
+AT-SPI registry, inherit that and may print on it):
 each one's role, name, description, the names of the labels it is labelled by (a
 label's buddy, which a screen reader reads with the control) and children.
 """
@@ -65,7 +67,7 @@ def has_button(tree: dict) -> bool:
 
 
 def main() -> int:
-    name, seconds = sys.argv[1], float(sys.argv[2])
+    name, seconds, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         app = application(name)
@@ -73,7 +75,8 @@ def main() -> int:
         trees = [node(w, [LEAVES_FROM]) for w in windows if w is not None]
         shown = [tree for tree in trees if has_button(tree)]
         if shown:
-            print(json.dumps(shown[0], ensure_ascii=False))
+            with open(out, "w", encoding="utf-8") as file:
+                json.dump(shown[0], file, ensure_ascii=False)
             return 0
         time.sleep(0.2)  # a bounded poll: the program registers on the bus when it starts
     names = [a.name for a in pyatspi.Registry.getDesktop(0) if a is not None]

@@ -1,10 +1,11 @@
 """The window on a real accessibility bus, read as a screen reader reads it.
 
 Run inside a private D-Bus session (``dbus-run-session -- python -m
-tests.ui.at_spi_session DATA_DIR``): it starts an X server (Xvfb), the AT-SPI bus
+tests.ui.at_spi_session DATA_DIR OUT``): it starts an X server (Xvfb), the AT-SPI bus
 (``at-spi-bus-launcher``), the program in demo mode on Qt's X11 platform with its
-accessibility on, and ``at_spi_reader.py`` under the system's Python; prints what the
-reader read (JSON) and stops them all.
+accessibility on, and ``at_spi_reader.py`` under the system's Python, which writes
+what it read to the file OUT (JSON); then stops them all. Standard output is not used
+for the tree: services the session's bus starts (the AT-SPI registry) print on it.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def wait_for_accessibility_bus() -> None:
 
 
 def main() -> int:
-    data_dir = sys.argv[1]
+    data_dir, out = sys.argv[1], sys.argv[2]
     started: list[subprocess.Popen[bytes]] = []
     try:
         display, name = start_display()
@@ -107,7 +108,7 @@ def main() -> int:
             )
         )
         reader = subprocess.run(
-            [str(SYSTEM_PYTHON), str(READER), APPLICATION, str(SECONDS)],
+            [str(SYSTEM_PYTHON), str(READER), APPLICATION, str(SECONDS), out],
             env={**environment, "PYTHONPATH": ""},
             capture_output=True,
             text=True,

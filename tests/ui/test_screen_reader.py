@@ -31,6 +31,7 @@ CONTROLS = {"push button", "check box", "combo box", "slider", "text", "spin but
 @pytest.fixture(scope="module")
 def window_tree(tmp_path_factory: pytest.TempPathFactory) -> Node:
     """The main window's tree of showing nodes, as the screen reader got it."""
+    out = tmp_path_factory.mktemp("tree") / "tree.json"
     read = subprocess.run(
         [
             "dbus-run-session",
@@ -39,6 +40,7 @@ def window_tree(tmp_path_factory: pytest.TempPathFactory) -> Node:
             "-m",
             "tests.ui.at_spi_session",
             str(tmp_path_factory.mktemp("data")),
+            str(out),
         ],
         cwd=ROOT,
         capture_output=True,
@@ -47,7 +49,7 @@ def window_tree(tmp_path_factory: pytest.TempPathFactory) -> Node:
         check=False,
     )
     assert read.returncode == 0, read.stderr[-2000:]
-    tree: Node = json.loads(read.stdout)
+    tree: Node = json.loads(out.read_text(encoding="utf-8"))
     return tree
 
 
