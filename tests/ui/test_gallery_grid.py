@@ -70,7 +70,8 @@ def test_a_column_is_named_once_its_job_is_prepared(qtbot: QtBot) -> None:
     assert model.headerData(1, ACROSS) == "Garment 2"
     told: list[tuple[Qt.Orientation, int, int]] = []
     model.headerDataChanged.connect(lambda *args: told.append(args))
-    model.cache.take(replace(_job(0, 1), revision=2))
+    with qtbot.waitSignal(model.headerDataChanged):  # at the next frame
+        model.cache.take(replace(_job(0, 1), revision=2))
     assert (ACROSS, 1, 1) in told
     assert model.headerData(1, ACROSS) == "court sneaker"
 

@@ -12,7 +12,8 @@ the cache what each job is now. Nothing else keeps job state.
 An edit the user makes (a mark, stars) shows at once, before its save ends
 (``expect``): a second key press sees the first. It holds until the saves asked
 for have ended (``settle``); their events arrive before that, in order, so what
-follows is the job as saved.
+follows is the job as saved. Views that gather the changes they hear of into one
+update a frame show such an edit at once (``editing``): it answers a key press.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class JobCache(QObject):
         """Jobs deleted for good: never taken back (ids are never used twice)."""
         self._expected: dict[str, tuple[dict[str, Any], int]] = {}
         """Edits shown before their saves end: the fields, and how many saves are going."""
+        self.editing = False
+        """True while the cache announces an edit of the user's (``expect``, ``settle``)."""
 
     # Feeding it
 
@@ -87,7 +90,7 @@ class JobCache(QObject):
             self._expected[job_id] = ({**known, **fields}, going + 1)
             job = self.get(job_id)
             if job is not None:
-                self.changed.emit(job)
+                self._announce_edit(job)
 
     def settle(self, job_ids: Iterable[str]) -> None:
         """A save asked for with ``expect`` ended (saved or not)."""
@@ -103,7 +106,14 @@ class JobCache(QObject):
                 and fields
                 and any(getattr(job, name) != value for name, value in fields.items())
             ):
-                self.changed.emit(job)  # the save did not take: shown as it is
+                self._announce_edit(job)  # the save did not take: shown as it is
+
+    def _announce_edit(self, job: Job) -> None:
+        self.editing = True
+        try:
+            self.changed.emit(job)
+        finally:
+            self.editing = False
 
     # Reading
 

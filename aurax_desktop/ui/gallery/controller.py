@@ -21,6 +21,7 @@ from aurax_desktop.jobs.batches import BatchSent, batch_jobs
 from aurax_desktop.session import Session
 from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.coalesce import Coalesced
 from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.common.handing_on import as_garment, as_person
 from aurax_desktop.ui.common.job_cache import JobCache
@@ -102,6 +103,8 @@ class GalleryController(QObject):
         self._reload.setInterval(300)
         self._reload.timeout.connect(lambda: self.refresh_batches(self.model.batch))
         self._closed = False
+        self._progress = Coalesced(self.page.refresh, self)
+        """The progress line follows the batch's jobs once a frame, not once an event."""
         cache.changed.connect(self._job_changed)
 
         page, gallery, loupe = self.page, self.gallery, self.loupe
@@ -121,6 +124,8 @@ class GalleryController(QObject):
         """The window closes: no timer of its own goes on; edits asked for are saved."""
         self._closed = True
         self._reload.stop()
+        self._progress.stop()
+        self.model.stop()
         self.culling.stop()
         self.exports.stop()  # a document being written stops at its next page
 
@@ -158,7 +163,7 @@ class GalleryController(QObject):
         if job.kind is not JobKind.TRY_ON or job.batch is None or self._closed:
             return
         if job.batch == self.model.batch:
-            self.page.refresh()
+            self._progress.ask()
         if self._members.get(job.id) != job.in_trash:
             # a job new to its batch (a batch the chooser may not know yet, a variant), or
             # one deleted or restored: the batches' counts change, one may be gone

@@ -37,6 +37,7 @@ from aurax_desktop.jobs.short_names import person_label, readable_names
 from aurax_desktop.jobs.store import UNMARKED
 from aurax_desktop.jobs.variants import chosen_variant
 from aurax_desktop.translation import _, ngettext, pgettext
+from aurax_desktop.ui.common.coalesce import Coalesced
 from aurax_desktop.ui.common.job_cache import JobCache
 
 THUMB_SIDE = 176
@@ -129,6 +130,11 @@ class GalleryModel(QAbstractTableModel):
         self.filter = CullFilter()
         self._thumbs: OrderedDict[tuple[str, int], QPixmap] = OrderedDict()
         self._asked: set[tuple[str, int]] = set()
+        self._heard: dict[str, None] = {}
+        """Jobs the cache announced since the last frame, in the order heard."""
+        self._redraw: set[tuple[int, int]] = set()
+        """Cells whose thumbnail came since the last frame."""
+        self._changes = Coalesced(self._apply_changes, self)
 
     @property
     def name(self) -> str:
@@ -149,6 +155,7 @@ class GalleryModel(QAbstractTableModel):
         if batch != self.batch:
             self._shape_known = False  # the cells keep their shape until one says
         self.batch = batch
+        self._redraw.clear()
         self._cells.clear()
         self._where.clear()
         self.people, self.garments = [], []
@@ -216,35 +223,87 @@ class GalleryModel(QAbstractTableModel):
             self._headers[orientation] = names
         return names
 
+    def stop(self) -> None:
+        """The window closes: changes heard of later are not shown."""
+        self._changes.stop()
+
     def update_job(self, job: Job) -> None:
-        """The cache has ``job`` anew: its cell is drawn again (a new variant of the
-        shown batch joins its cell; one deleted to the Trash leaves it)."""
-        where = self._where.get(job.id)
-        if where is None:
-            if (
-                job.batch is None
-                or job.batch != self.batch
-                or job.in_trash
-                or job.kind is not JobKind.TRY_ON
-            ):
-                return
-            rows, columns = self.rowCount(), self.columnCount()
-            where = self._place(job)
-            if (self.rowCount(), self.columnCount()) != (rows, columns):
-                self.beginResetModel()  # a row or column more: the headers change too
-                self.endResetModel()
-                return
-        elif job.in_trash:
-            self.remove_job(job.id)
-            return
-        elif self._learn_names(job, *where):
-            row, column = where
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
-        index = self.index(*where)
-        self.dataChanged.emit(index, index)
+        """The cache has ``job`` anew: its cell is drawn again at the next frame, with
+        every other change heard of by then (a new variant of the shown batch joins its
+        cell; one deleted to the Trash leaves it). The user's own edit shows at once."""
+        self._heard[job.id] = None
+        if self.cache.editing:
+            self._changes.now()
+        else:
+            self._changes.ask()
 
     def remove_job(self, job_id: str) -> None:
+        """The cache forgot ``job_id`` (deleted for good): it leaves its cell at the next
+        frame."""
+        self._heard[job_id] = None
+        self._changes.ask()
+
+    def _up_to_date(self) -> None:
+        """Changes heard of and not yet shown are applied now (for a reader of the
+        model's cells outside of a paint)."""
+        if self._changes.pending:
+            self._changes.now()
+
+    def _apply_changes(self) -> None:
+        """Every change heard of since the last frame, shown at once: one reset when
+        the grid grows, else one ``dataChanged`` over the cells touched."""
+        heard = list(self._heard)
+        self._heard.clear()
+        touched, self._redraw = self._redraw, set()
+        newcomers = []
+        for job_id in heard:
+            job = self.cache.get(job_id)
+            where = self._where.get(job_id)
+            if where is None:
+                if job is not None and self._belongs(job):
+                    newcomers.append(job)
+            elif job is None or job.in_trash:
+                self._forget(job_id)
+                touched.add(where)
+            elif self._learn_names(job, *where):
+                row, column = where
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+                touched.add(where)
+            else:
+                touched.add(where)
+        if newcomers:
+            sent = [sent_of(job.params) for job in newcomers]
+            grows = any(
+                (s.batch_row or 0) >= len(self.people)
+                or s.batch_column is None
+                or s.batch_column >= len(self.garments)
+                for s in sent
+            )
+            if grows:  # a row or column more: the headers change too
+                self.beginResetModel()
+                for job in newcomers:
+                    self._place(job)
+                self.endResetModel()
+                return
+            touched.update(self._place(job) for job in newcomers)
+        if touched:
+            rows = [row for row, _column in touched]
+            columns = [column for _row, column in touched]
+            self.dataChanged.emit(
+                self.index(min(rows), min(columns)), self.index(max(rows), max(columns))
+            )
+
+    def _belongs(self, job: Job) -> bool:
+        """Whether ``job`` is a try-on of the batch shown (not in the Trash)."""
+        return (
+            job.batch is not None
+            and job.batch == self.batch
+            and not job.in_trash
+            and job.kind is JobKind.TRY_ON
+        )
+
+    def _forget(self, job_id: str) -> None:
         where = self._where.pop(job_id, None)
         if where is None:
             return
@@ -253,8 +312,6 @@ class GalleryModel(QAbstractTableModel):
             ids.remove(job_id)
         for key in [k for k in self._thumbs if k[0] == job_id]:
             del self._thumbs[key]
-        index = self.index(*where)
-        self.dataChanged.emit(index, index)
 
     def set_filter(self, chosen: CullFilter) -> None:
         self.filter = chosen
@@ -292,6 +349,7 @@ class GalleryModel(QAbstractTableModel):
 
     def jobs(self) -> list[Job]:
         """The chosen variant of every cell, row by row (what a lookbook is made of)."""
+        self._up_to_date()
         found = []
         for key in sorted(self._cells):
             job = chosen_variant(self.variants(self.index(*key)))
@@ -304,11 +362,13 @@ class GalleryModel(QAbstractTableModel):
         return [job for job in self.jobs() if self.filter.passes(job)]
 
     def index_of(self, job_id: str) -> QModelIndex:
+        self._up_to_date()
         where = self._where.get(job_id)
         return self.index(*where) if where else QModelIndex()
 
     def counts(self) -> dict[str, int]:
         """How many of the batch's jobs are done, failed, waiting to be sent, at work."""
+        self._up_to_date()
         counted = {"done": 0, "failed": 0, "unsent": 0, "working": 0}
         for job_id in self._where:
             job = self.cache.get(job_id)
@@ -423,8 +483,10 @@ class GalleryModel(QAbstractTableModel):
         keep = max(64, CACHE_BYTES // max(1, image.sizeInBytes()))
         while len(self._thumbs) > keep:
             self._thumbs.popitem(last=False)
-        index = self.index_of(key[0])
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+        where = self._where.get(key[0])
+        if where is not None:
+            self._redraw.add(where)
+            self._changes.ask()
 
 
 def product_type_label(product_type: str) -> str:

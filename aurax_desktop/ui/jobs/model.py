@@ -29,6 +29,7 @@ from PySide6.QtGui import QImage
 
 from aurax_desktop.jobs import Job, JobKind, JobProgress, JobQuery, JobStatus
 from aurax_desktop.translation import _
+from aurax_desktop.ui.common.coalesce import Coalesced
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.jobs.groups import GroupPlace, group_of, leads_a_group, place_in
 from aurax_desktop.ui.jobs.row_text import list_of, spoken_detail, type_label, type_word
@@ -93,25 +94,16 @@ class JobListModel(QAbstractListModel):
         self._pending: set[str] = set()
         """Jobs the cache announced since the last flush."""
         self._dirty: set[str] = set()
-        self._timer = QTimer(self)
-        self._timer.setInterval(100)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._flush)
+        self._updates = Coalesced(self._flush, self, interval=100)
         self._ticker = QTimer(self)  # elapsed times move on while jobs run
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
-        self._stopped = False
 
     def stop_timers(self) -> None:
         """The window closes: the timers stop and changes arriving later start none."""
-        self._stopped = True
-        self._timer.stop()
+        self._updates.stop()
         self._ticker.stop()
-
-    def _soon(self) -> None:
-        if not self._timer.isActive() and not self._stopped:
-            self._timer.start()
 
     # Qt's model interface
 
@@ -211,12 +203,12 @@ class JobListModel(QAbstractListModel):
         """The cache has a job anew: shown on the next flush (many changes, one
         repaint)."""
         self._pending.add(job.id)
-        self._soon()
+        self._updates.ask()
 
     def set_progress(self, event: JobProgress) -> None:
         self._progress[event.job_id] = event.fraction
         self._dirty.add(event.job_id)
-        self._soon()
+        self._updates.ask()
 
     def set_notice(self, job_id: str, text: str) -> None:
         job = self.cache.get(job_id)
@@ -224,7 +216,7 @@ class JobListModel(QAbstractListModel):
             return
         self._notices[job_id] = (job.status, text)
         self._dirty.add(job_id)
-        self._soon()
+        self._updates.ask()
 
     def set_thumbnail(self, job_id: str, image: QImage) -> None:
         self._thumbnails[job_id] = image
@@ -245,8 +237,7 @@ class JobListModel(QAbstractListModel):
 
     def flush(self) -> None:
         """Show every pending change now."""
-        self._timer.stop()
-        self._flush()
+        self._updates.now()
 
     def _flush(self) -> None:
         pending, self._pending = self._pending, set()

@@ -1,0 +1,126 @@
+"""Work that lands on the GUI thread is gathered, not done once per event: the bridge
+takes every job event queued by worker threads in one wake-up, in order; the Gallery's
+grid shows a burst of changes as one update at the next frame; the user's own edit
+(a flag, stars) shows at once; a view's coalesced update never runs after it closed."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from aurax_desktop.jobs import FAVOURITE, Job, JobKind, JobStatus, JobUpdated
+from aurax_desktop.jobs.params import Sent, TryOnParams, encode
+from aurax_desktop.ui.common.bridge import JobBridge
+from aurax_desktop.ui.common.coalesce import Coalesced
+from aurax_desktop.ui.common.job_cache import JobCache
+from aurax_desktop.ui.gallery.model import GalleryModel
+
+SIDE = 10
+
+
+def _job(row: int, column: int, status: JobStatus = JobStatus.PROCESSING) -> Job:
+    return Job(
+        id=f"job-{row}-{column}",
+        kind=JobKind.TRY_ON,
+        status=status,
+        product_type="DRESS",
+        params=encode(
+            TryOnParams(garment_strength=2, garment_name=f"garment-{column}.jpg"),
+            Sent(batch_row=row, batch_column=column),
+        ),
+        source_name=f"person-{row}.jpg",
+        batch="batch-1",
+        created_at=float(row * SIDE + column),
+        revision=1,
+    )
+
+
+def test_events_from_a_worker_reach_the_gui_thread_in_one_wake_up_in_order(
+    qtbot: QtBot,
+) -> None:
+    bridge = JobBridge()
+    heard: list[int] = []
+    bridge.jobUpdated.connect(lambda job: heard.append(job.revision))
+    job = _job(0, 0)
+
+    def send() -> None:
+        for revision in range(1, 301):
+            bridge(JobUpdated(replace(job, revision=revision)))
+
+    worker = threading.Thread(target=send)
+    worker.start()
+    worker.join()  # the GUI thread did not turn meanwhile: all 300 wait in the queue
+    assert heard == []
+    qtbot.waitUntil(lambda: len(heard) == 300)
+    assert heard == list(range(1, 301))
+    assert bridge.wakeups == 1
+
+
+def test_a_burst_of_a_batch_s_events_is_one_update_of_the_grid(qtbot: QtBot) -> None:
+    cache = JobCache()
+    model = GalleryModel(cache, lambda _work, _done: None)
+    jobs = [_job(row, column) for row in range(SIDE) for column in range(SIDE)]
+    model.show_batch("batch-1", jobs)
+    updates: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda first, last, _roles=(): updates.append(
+            (first.row(), first.column(), last.row(), last.column())
+        )
+    )
+    for job in jobs:  # a hundred events in one turn of the event loop
+        cache.take(replace(job, status=JobStatus.COMPLETED, revision=2))
+    assert updates == []  # not one update per event
+    with qtbot.waitSignal(model.dataChanged):
+        pass
+    assert updates == [(0, 0, SIDE - 1, SIDE - 1)]
+    assert model.counts()["done"] == SIDE * SIDE
+
+
+def test_a_new_variant_and_a_new_row_heard_in_one_burst_reset_the_grid_once(
+    qtbot: QtBot,
+) -> None:
+    cache = JobCache()
+    model = GalleryModel(cache, lambda _work, _done: None)
+    model.show_batch("batch-1", [_job(0, 0), _job(0, 1)])
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(model.rowCount()))
+    again = replace(_job(0, 0), id="again-0-0", created_at=50.0)
+    cache.take(again)  # a variant of a shown cell
+    cache.take(_job(1, 0))  # a row more
+    cache.take(_job(1, 1))
+    qtbot.waitUntil(lambda: resets != [])
+    assert resets == [2]
+    assert [job.id for job in model.variants(model.index(0, 0))] == ["job-0-0", "again-0-0"]
+    assert model.job_at(model.index(1, 1)) is not None
+
+
+def test_the_user_s_own_edit_shows_at_once(qtbot: QtBot) -> None:
+    cache = JobCache()
+    model = GalleryModel(cache, lambda _work, _done: None)
+    jobs = [_job(0, column) for column in range(3)]
+    model.show_batch("batch-1", jobs)
+    updates: list[tuple[int, int]] = []
+    model.dataChanged.connect(
+        lambda first, _last, _roles=(): updates.append((first.row(), first.column()))
+    )
+    cache.expect([jobs[2].id], mark=FAVOURITE)  # F pressed on the third cell
+    assert updates == [(0, 2)]
+    job = model.job_at(model.index(0, 2))
+    assert job is not None and job.mark == FAVOURITE
+
+
+def test_many_asks_run_the_action_once_and_none_after_it_stopped(qtbot: QtBot) -> None:
+    owner = QObject()
+    ran: list[int] = []
+    once = Coalesced(lambda: ran.append(1), owner)
+    for _ in range(50):
+        once.ask()
+    qtbot.waitUntil(lambda: ran == [1])
+    assert once.runs == 1 and not once.pending
+    once.ask()
+    once.stop()
+    once.ask()
+    assert not once.pending  # a closed view starts no timer
