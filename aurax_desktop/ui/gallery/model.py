@@ -13,7 +13,7 @@ a thousand results never decodes on the GUI thread and never holds them all.
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,6 +135,9 @@ class GalleryModel(QAbstractTableModel):
         self._redraw: set[tuple[int, int]] = set()
         """Cells whose thumbnail came since the last frame."""
         self._changes = Coalesced(self._apply_changes, self)
+        self._states: dict[str, str] = {}
+        """Each job's state as counted ("done", "failed", "unsent", "working")."""
+        self._tally: Counter[str] = Counter()
 
     @property
     def name(self) -> str:
@@ -158,6 +161,8 @@ class GalleryModel(QAbstractTableModel):
         self._redraw.clear()
         self._cells.clear()
         self._where.clear()
+        self._states.clear()
+        self._tally.clear()
         self.people, self.garments = [], []
         self._listed.clear()
         self._named.clear()
@@ -179,6 +184,7 @@ class GalleryModel(QAbstractTableModel):
         self._learn_names(job, row, column)
         self._cells.setdefault((row, column), []).append(job.id)
         self._where[job.id] = (row, column)
+        self._count(job, job.id)
         return row, column
 
     def _learn_names(self, job: Job, row: int, column: int) -> bool:
@@ -262,16 +268,17 @@ class GalleryModel(QAbstractTableModel):
             if where is None:
                 if job is not None and self._belongs(job):
                     newcomers.append(job)
-            elif job is None or job.in_trash:
+                continue
+            if job is None or job.in_trash:
                 self._forget(job_id)
                 touched.add(where)
-            elif self._learn_names(job, *where):
+                continue
+            self._count(job, job_id)
+            if self._learn_names(job, *where):
                 row, column = where
                 self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
                 self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
-                touched.add(where)
-            else:
-                touched.add(where)
+            touched.add(where)
         if newcomers:
             sent = [sent_of(job.params) for job in newcomers]
             grows = any(
@@ -307,6 +314,7 @@ class GalleryModel(QAbstractTableModel):
         where = self._where.pop(job_id, None)
         if where is None:
             return
+        self._count(None, job_id)
         ids = self._cells.get(where, [])
         if job_id in ids:
             ids.remove(job_id)
@@ -367,23 +375,22 @@ class GalleryModel(QAbstractTableModel):
         return self.index(*where) if where else QModelIndex()
 
     def counts(self) -> dict[str, int]:
-        """How many of the batch's jobs are done, failed, waiting to be sent, at work."""
+        """How many of the batch's jobs are done, failed, waiting to be sent, at work
+        (kept as changes are heard of: asked once a frame, it never walks the batch)."""
         self._up_to_date()
-        counted = {"done": 0, "failed": 0, "unsent": 0, "working": 0}
-        for job_id in self._where:
-            job = self.cache.get(job_id)
-            if job is None:
-                continue
-            status = job.status
-            if status is JobStatus.COMPLETED:
-                counted["done"] += 1
-            elif status in (JobStatus.PREPARING, JobStatus.WAITING):
-                counted["unsent"] += 1
-            elif status.is_final:
-                counted["failed"] += 1
-            else:
-                counted["working"] += 1
+        counted = dict.fromkeys(("done", "failed", "unsent", "working"), 0)
+        counted.update(self._tally)
         return counted
+
+    def _count(self, job: Job | None, job_id: str) -> None:
+        """``job``'s state counted anew (None: it left the batch)."""
+        before = self._states.pop(job_id, None)
+        if before is not None:
+            self._tally[before] -= 1
+        if job is not None:
+            state = state_of(job.status)
+            self._states[job_id] = state
+            self._tally[state] += 1
 
     # The model's interface
 
@@ -487,6 +494,16 @@ class GalleryModel(QAbstractTableModel):
         if where is not None:
             self._redraw.add(where)
             self._changes.ask()
+
+
+def state_of(status: JobStatus) -> str:
+    """How the Gallery's progress line counts a job: "done", "failed", "unsent" (waiting
+    to be sent) or "working"."""
+    if status is JobStatus.COMPLETED:
+        return "done"
+    if status in (JobStatus.PREPARING, JobStatus.WAITING):
+        return "unsent"
+    return "failed" if status.is_final else "working"
 
 
 def product_type_label(product_type: str) -> str:

@@ -12,6 +12,7 @@ never shows a job older than the cache holds.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
@@ -247,11 +248,7 @@ class JobListModel(QAbstractListModel):
         for job in jobs:  # deleted (to the Trash) or brought back from it
             if job.id in self._rows and job.in_trash != self.query.trashed:
                 self.remove_job(job.id)
-        for job in sorted(
-            (j for j in jobs if j.id not in self._rows and self.query.matches(j)),
-            key=lambda j: (j.created_at, j.id),
-        ):
-            self._insert(job)
+        self._insert([j for j in jobs if j.id not in self._rows and self.query.matches(j)])
         if moved:
             self._resort()
         for job in jobs:
@@ -275,16 +272,27 @@ class JobListModel(QAbstractListModel):
                 index = self.index(found)
                 self.dataChanged.emit(index, index)
 
-    def _insert(self, job: Job) -> None:
-        """A job new to the list, in its place (newest first); one older than every row
-        while more pages wait is left for its page."""
-        row = bisect.bisect_left(self._ids, self._order(job), key=self._order_of)
-        if row == len(self._ids) and self._more:
-            return
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._ids.insert(row, job.id)
-        self._reindex()
-        self.endInsertRows()
+    def _insert(self, jobs: list[Job]) -> None:
+        """Jobs new to the list, each in its place (newest first); one older than every
+        row while more pages wait is left for its page. Jobs that go between the same
+        two rows go in as one insertion: a batch of 10,000 try-ons is one, not 10,000."""
+        placed = []
+        for job in jobs:
+            order = self._order(job)
+            row = bisect.bisect_left(self._ids, order, key=self._order_of)
+            if row == len(self._ids) and self._more:
+                continue
+            placed.append((row, order, job.id))
+        placed.sort()
+        moved_by = 0  # rows inserted above the next run
+        for row, run in itertools.groupby(placed, key=lambda entry: entry[0]):
+            ids = [job_id for _row, _order, job_id in run]
+            at = row + moved_by
+            self.beginInsertRows(QModelIndex(), at, at + len(ids) - 1)
+            self._ids[at:at] = ids
+            self._reindex()
+            self.endInsertRows()
+            moved_by += len(ids)
 
     # Order: newest first, and a batch's descriptions under its try-ons
 
