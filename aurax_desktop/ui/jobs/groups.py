@@ -6,6 +6,8 @@ opens and closes them). A single job, a batch of one included, is a plain row.""
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect
@@ -171,30 +173,68 @@ def to_retry(members: list[Job]) -> list[Job]:
     return [j for j in members if j.status in RETRYABLE_STATUSES and j.id not in retried]
 
 
+class GroupSummary:
+    """What every row of a group shares, worked out once for all of them (a batch of
+    10,000 try-ons is walked once, not once for each row drawn); the rows' numbers
+    only when a row that shows one is drawn."""
+
+    def __init__(self, group: str, members: list[Job]) -> None:
+        """``members``: the group's rows, top first."""
+        self.group = group
+        self.members = members
+        self.count = len(members)
+        self.contents = group_contents(members)
+        self.others = group_contents([j for j in members if j.kind is not members[0].kind])
+        self.done = sum(j.status is JobStatus.COMPLETED for j in members)
+        self.running = sum(not j.status.is_final for j in members)
+        self.first, self.last = members[0].id, members[-1].id
+        self.of_kind = Counter(job.kind for job in members)
+
+    @classmethod
+    def of(cls, group: str, members: list[Job]) -> GroupSummary:
+        return cls(group, members)
+
+    @functools.cached_property
+    def positions(self) -> dict[str, tuple[int, int]]:
+        """Each job's number among its own kind, and how many of its kind there are."""
+        positions: dict[str, tuple[int, int]] = {}
+        for kind in dict.fromkeys(job.kind for job in self.members):
+            kin = [(row, job) for row, job in enumerate(self.members) if job.kind is kind]
+            # sent one after another: by time, and for equal times the lower row first
+            ordered = sorted(kin, key=lambda entry: (entry[1].created_at, -entry[0]))
+            for number, (_row, job) in enumerate(ordered, start=1):
+                positions[job.id] = (number, len(kin))
+        return positions
+
+    def place(self, job: Job, *, expanded: bool) -> GroupPlace | None:
+        """``job``'s place in the group."""
+        lead = self.first == job.id
+        if lead and not expanded:  # the folded entry speaks for the whole group
+            position, of = 1, self.of_kind[job.kind]
+        else:
+            position, of = self.positions.get(job.id, (1, self.count))
+        return GroupPlace(
+            group=self.group,
+            position=position,
+            of=of,
+            count=self.count,
+            contents=self.contents,
+            others=self.others,
+            done=self.done,
+            running=self.running,
+            lead=lead,
+            last=self.last == job.id,
+            expanded=expanded,
+        )
+
+
 def place_in(job: Job, members: list[Job], *, expanded: bool) -> GroupPlace | None:
     """``job``'s place among ``members`` (its group's rows, top first), or None when the
     group has one row only (shown as any job)."""
     group = group_of(job)
     if group is None or len(members) < 2:
         return None
-    # sent one after another: by time, and for equal times the lower row first; numbered
-    # among its own kind (a batch's try-ons, then its descriptions)
-    kin = [(row, j) for row, j in enumerate(members) if j.kind is job.kind]
-    mine = (job.created_at, -next(r for r, j in kin if j.id == job.id))
-    older = sum((j.created_at, -row) < mine for row, j in kin)
-    return GroupPlace(
-        group=group,
-        position=older + 1,
-        of=len(kin),
-        count=len(members),
-        contents=group_contents(members),
-        others=group_contents([j for j in members if j.kind is not members[0].kind]),
-        done=sum(j.status is JobStatus.COMPLETED for j in members),
-        running=sum(not j.status.is_final for j in members),
-        lead=members[0].id == job.id,
-        last=members[-1].id == job.id,
-        expanded=expanded,
-    )
+    return GroupSummary.of(group, members).place(job, expanded=expanded)
 
 
 def card_rect(row: QRect, place: GroupPlace | None) -> QRect:

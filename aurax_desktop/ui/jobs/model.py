@@ -32,7 +32,7 @@ from aurax_desktop.jobs import Job, JobKind, JobProgress, JobQuery, JobStatus
 from aurax_desktop.translation import _
 from aurax_desktop.ui.common.coalesce import Coalesced
 from aurax_desktop.ui.common.job_cache import JobCache
-from aurax_desktop.ui.jobs.groups import GroupPlace, group_of, leads_a_group, place_in
+from aurax_desktop.ui.jobs.groups import GroupPlace, GroupSummary, group_of, leads_a_group
 from aurax_desktop.ui.jobs.row_text import list_of, spoken_detail, type_label, type_word
 
 JobRole = Qt.ItemDataRole.UserRole + 1
@@ -79,6 +79,8 @@ class JobListModel(QAbstractListModel):
         self._ids: list[str] = []
         self._rows: dict[str, int] = {}
         self._groups: dict[str, list[str]] = {}
+        self._summaries: dict[str, GroupSummary] = {}
+        """What each group's rows share, worked out when first drawn since it changed."""
         """Each group with two rows or more: its jobs' ids, top row first."""
         self._expanded: set[str] = set()
         self._anchors: dict[str, float] = {}
@@ -252,6 +254,7 @@ class JobListModel(QAbstractListModel):
         if moved:
             self._resort()
         for job in jobs:
+            self._summaries.pop(group_of(job) or "", None)  # its group's counts change
             row = self._rows.get(job.id)
             if row is None:
                 continue
@@ -339,6 +342,7 @@ class JobListModel(QAbstractListModel):
 
     def _reindex(self) -> None:
         self._rows = {job_id: row for row, job_id in enumerate(self._ids)}
+        self._summaries.clear()
         groups: dict[str, list[Job]] = {}
         for job in self.jobs():
             group = group_of(job)
@@ -358,7 +362,13 @@ class JobListModel(QAbstractListModel):
         ids = self._groups.get(group or "")
         if group is None or ids is None:
             return None
-        return place_in(job, self.group_jobs(group), expanded=group in self._expanded)
+        summary = self._summaries.get(group)
+        if summary is None:
+            members = self.group_jobs(group)
+            if len(members) < 2:
+                return None
+            summary = self._summaries[group] = GroupSummary.of(group, members)
+        return summary.place(job, expanded=group in self._expanded)
 
     def set_expanded(self, group: str, *, expanded: bool) -> None:
         """Open (every variation shown) or close a group."""
