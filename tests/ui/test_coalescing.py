@@ -1,7 +1,8 @@
 """Work that lands on the GUI thread is gathered, not done once per event: the bridge
 takes every job event queued by worker threads in one wake-up, in order; the Gallery's
 grid shows a burst of changes as one update at the next frame; the user's own edit
-(a flag, stars) shows at once; a view's coalesced update never runs after it closed."""
+(a flag, stars) shows at once; a view's coalesced update never runs after it closed;
+a closed batch of a thousand try-ons is one row of the Jobs list, inserted at once."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from aurax_desktop.ui.common.bridge import JobBridge
 from aurax_desktop.ui.common.coalesce import Coalesced
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.gallery.model import GalleryModel
+from aurax_desktop.ui.jobs.model import GroupRole, JobListModel
 
 SIDE = 10
 
@@ -124,3 +126,26 @@ def test_many_asks_run_the_action_once_and_none_after_it_stopped(qtbot: QtBot) -
     once.stop()
     once.ask()
     assert not once.pending  # a closed view starts no timer
+
+
+def test_a_batch_of_a_thousand_is_one_insertion_and_one_row_until_opened(
+    qtbot: QtBot,
+) -> None:
+    cache = JobCache()
+    model = JobListModel(cache)
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    batch = [_job(n // 40, n % 40, JobStatus.QUEUED) for n in range(1000)]
+    for job in batch:
+        cache.take(job)
+    model.flush()
+    assert inserted == [(0, 0)]  # one insertion; the closed batch is one row
+    assert model.rowCount() == 1 and len(model.jobs()) == 1000
+    assert {model.row_of(job.id) for job in batch} == {0}  # its entry shows each try-on
+    entry = model.index(0).data(GroupRole)
+    assert entry is not None and entry.folded and entry.count == 1000
+    model.set_expanded(entry.group, expanded=True)
+    assert model.rowCount() == 1000 and inserted[-1] == (1, 999)
+    model.set_expanded(entry.group, expanded=False)
+    assert model.rowCount() == 1
+    model.stop_timers()

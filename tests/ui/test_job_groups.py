@@ -46,7 +46,15 @@ def generate(qtbot: QtBot, driver: WindowDriver, prompt: str, count: int) -> lis
 
 
 def shown_rows(driver: WindowDriver) -> list[int]:
-    return [r for r in range(driver.job_model.rowCount()) if not driver.job_list.isRowHidden(r)]
+    """The list's rows, each drawn (a closed group's other jobs are not rows)."""
+    rows = list(range(driver.job_model.rowCount()))
+    assert not any(driver.job_list.isRowHidden(r) for r in rows)
+    return rows
+
+
+def rows_of(driver: WindowDriver, jobs: list[Job]) -> list[int]:
+    """The rows that show ``jobs`` (a closed group's entry shows all of its jobs)."""
+    return sorted({r for j in jobs if (r := driver.job_model.row_of(j.id)) is not None})
 
 
 def place(driver: WindowDriver, row: int) -> GroupPlace | None:
@@ -63,12 +71,12 @@ def test_variations_are_one_entry_that_opens_and_closes(
     jobs = generate(qtbot, driver, "A red linen dress, studio light", 3)
     assert len({j.batch for j in jobs}) == 1 and jobs[0].batch is not None
     model, view = driver.job_model, driver.job_list
-    rows = sorted(r for j in jobs if (r := model.row_of(j.id)) is not None)
+    rows = rows_of(driver, jobs)
     lone = model.row_of(single[0].id)
     assert lone is not None and place(driver, lone) is None  # one generation: a plain row
 
-    # closed: the newest variation stands for the three
-    assert shown_rows(driver) == [rows[0], lone]
+    # closed: the newest variation stands for the three, which are one row
+    assert len(rows) == 1 and shown_rows(driver) == [rows[0], lone]
     entry = place(driver, rows[0])
     assert entry is not None and entry.folded
     assert (entry.count, entry.done, entry.running) == (3, 3, 0)
@@ -90,7 +98,8 @@ def test_variations_are_one_entry_that_opens_and_closes(
 
     # a click on the picture opens it: every variation, numbered by when it was sent
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=picture.center())
-    assert shown_rows(driver) == [*rows, lone]
+    rows, lone = rows_of(driver, jobs), model.row_of(single[0].id)
+    assert len(rows) == 3 and shown_rows(driver) == [*rows, lone]
     titles = []
     for row in rows:
         where, job = place(driver, row), model.job(row)
@@ -106,7 +115,7 @@ def test_variations_are_one_entry_that_opens_and_closes(
     view.setCurrentIndex(model.index(rows[2]))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Left)
-    assert shown_rows(driver) == [rows[0], lone]
+    assert shown_rows(driver) == [rows[0], rows[0] + 1] == rows_of(driver, [*jobs, *single])
     assert view.currentIndex().row() == rows[0]
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert shown_rows(driver) == [*rows, lone]
@@ -204,7 +213,7 @@ def test_a_batchs_descriptions_are_grouped_under_its_row(
     entry = shown_rows(driver)[0]
     lead, where = model.job(entry), place(driver, entry)
     assert lead is not None and lead.kind is JobKind.TRY_ON and where is not None
-    assert shown_rows(driver) == [entry, 6]
+    assert shown_rows(driver) == [entry, entry + 1]
     assert where.title(lead) == "Try-on batch · 4 try-ons"
     assert where.detail(lead) == "with 2 descriptions · Resort"
     spoken = model.index(entry).data(Qt.ItemDataRole.AccessibleTextRole)
@@ -239,5 +248,5 @@ def test_a_batchs_descriptions_are_grouped_under_its_row(
     qapp.processEvents()
     kinds = [job.kind for job in model.jobs()]
     assert kinds == [JobKind.TRY_ON] * 4 + [JobKind.PRODUCT_DESCRIPTION] * 3
-    assert shown_rows(driver) == [0, 6]
+    assert shown_rows(driver) == [0, 1]
     driver.set_theme("")

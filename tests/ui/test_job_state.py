@@ -96,7 +96,7 @@ def test_a_read_only_window_leaves_the_history_file_unchanged(qtbot: QtBot) -> N
     qtbot.waitExposed(driver.window)
     driver.session.update_settings(replace(driver.session.settings, forget_after_days=1))
     driver.window.start()
-    qtbot.waitUntil(lambda: driver.job_model.rowCount() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: len(driver.job_model.jobs()) == 3, timeout=10_000)
     driver.forgetting.apply()  # would delete all of them, were it allowed to run
     refused = answer_next_dialog(QMessageBox.StandardButton.Ok)
     assert not driver.job_actions.delete_many([jobs[0]])
@@ -132,7 +132,7 @@ def test_the_history_and_the_gallery_show_without_an_account(qtbot: QtBot) -> No
     qtbot.addWidget(window)
     qtbot.waitExposed(driver.window)
     try:
-        qtbot.waitUntil(lambda: driver.job_model.rowCount() == 4, timeout=10_000)
+        qtbot.waitUntil(lambda: len(driver.job_model.jobs()) == 4, timeout=10_000)
         qtbot.waitUntil(lambda: driver.gallery.model.counts()["done"] == 4, timeout=10_000)
         assert driver.gallery.page.batch_combo.currentText().startswith("SS27")
         assert driver.spending.today == 12.0

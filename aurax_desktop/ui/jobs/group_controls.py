@@ -1,7 +1,7 @@
 """Opening and closing a generation's variations in the jobs list: a click on the
 entry's picture, the Right and Left keys (the view passes its clicks and keys here), or
-the row's menu; the rows of a closed group are hidden in the view (the model keeps
-them)."""
+the row's menu. A closed group's rows other than its entry are not rows of the model
+at all (``JobListModel`` leaves them out), so the view never walks hidden rows."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from aurax_desktop.ui.jobs.model import GroupRole, JobListModel, JobRole
 
 
 class GroupControls(QObject):
-    """The list view's side of groups: rows hidden while their group is folded, and the
-    click, keys and menu actions that open and close a group."""
+    """The list view's side of groups: the click, keys and menu actions that open and
+    close a group."""
 
     openBatch = Signal(str)
     """A batch of try-ons to show in the Gallery (its id)."""
@@ -32,21 +32,6 @@ class GroupControls(QObject):
         model = view.model()
         assert isinstance(model, JobListModel)
         self.model = model
-        for signal in (
-            model.rowsInserted,
-            model.rowsRemoved,
-            model.modelReset,
-            model.layoutChanged,
-            model.groupsChanged,
-        ):
-            signal.connect(self.apply)
-
-    def apply(self, *_args: object) -> None:
-        """Hide the rows of folded groups (all but their entry), show the rest."""
-        hidden = self.model.hidden_rows()
-        for row in range(self.model.rowCount()):
-            if self.view.isRowHidden(row) != (row in hidden):
-                self.view.setRowHidden(row, row in hidden)
 
     def place(self, index: QModelIndex) -> GroupPlace | None:
         found = index.data(GroupRole) if index.isValid() else None

@@ -12,7 +12,6 @@ never shows a job older than the cache holds.
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
@@ -55,7 +54,7 @@ class JobListModel(QAbstractListModel):
     thumbnailWanted = Signal(object)
     """A shown finished job has no thumbnail yet (a Job); answer with ``set_thumbnail``."""
     groupsChanged = Signal()
-    """A group was opened or closed: the rows to hide are ``hidden_rows()``."""
+    """A group was opened or closed (its rows came or went)."""
 
     def __init__(
         self,
@@ -76,7 +75,13 @@ class JobListModel(QAbstractListModel):
         self.fetcher = fetcher
         self._more = False
         self._fetching = False
+        self._listed: list[str] = []
+        """Every job the list holds (the pages loaded), in order."""
+        self._at: dict[str, int] = {}
+        """Where each job stands in ``_listed``."""
         self._ids: list[str] = []
+        """The rows: the jobs listed but the hidden rows of closed groups (a folded batch
+        of 10,000 try-ons is one row, so the view never walks 10,000 hidden rows)."""
         self._rows: dict[str, int] = {}
         self._groups: dict[str, list[str]] = {}
         self._summaries: dict[str, GroupSummary] = {}
@@ -161,7 +166,7 @@ class JobListModel(QAbstractListModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent) and self.fetcher is not None:
             self._fetching = True
-            self.fetcher(replace(self.query, offset=len(self._ids)))
+            self.fetcher(replace(self.query, offset=len(self._listed)))
 
     # Feeding it
 
@@ -171,9 +176,11 @@ class JobListModel(QAbstractListModel):
         self._anchor(shown)
         self.beginResetModel()
         self.query = query
-        self._ids = [job.id for job in sorted(shown, key=self._order) if query.matches(job)]
-        self._pending.difference_update(self._ids)
+        self._listed = [job.id for job in sorted(shown, key=self._order) if query.matches(job)]
+        self._pending.difference_update(self._listed)
         self._reindex()
+        self._ids = self._visible()
+        self._rows = {job_id: row for row, job_id in enumerate(self._ids)}
         self._more, self._fetching = more, False
         self.endResetModel()
 
@@ -191,14 +198,12 @@ class JobListModel(QAbstractListModel):
         new = [
             j.id
             for j in sorted(absorbed, key=self._order)
-            if j.id not in self._rows and self.query.matches(j)
+            if j.id not in self._at and self.query.matches(j)
         ]
         if new:
-            first = len(self._ids)
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            self._ids.extend(new)
+            self._listed.extend(new)
             self._reindex()
-            self.endInsertRows()
+            self._reshow()
         if new or moved:  # a batch's try-ons came after its descriptions: these go under them
             self._resort()
 
@@ -230,13 +235,12 @@ class JobListModel(QAbstractListModel):
 
     def remove_job(self, job_id: str) -> None:
         self._pending.discard(job_id)
-        row = self._rows.get(job_id)
-        if row is None:
+        at = self._at.get(job_id)
+        if at is None:
             return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._ids[row]
+        del self._listed[at]
         self._reindex()
-        self.endRemoveRows()
+        self._reshow()
 
     def flush(self) -> None:
         """Show every pending change now."""
@@ -248,9 +252,9 @@ class JobListModel(QAbstractListModel):
         jobs = [job for job_id in pending if (job := self.cache.get(job_id)) is not None]
         moved = self._anchor(j for j in jobs if self.query.matches(j) and not j.in_trash)
         for job in jobs:  # deleted (to the Trash) or brought back from it
-            if job.id in self._rows and job.in_trash != self.query.trashed:
+            if job.id in self._at and job.in_trash != self.query.trashed:
                 self.remove_job(job.id)
-        self._insert([j for j in jobs if j.id not in self._rows and self.query.matches(j)])
+        self._insert([j for j in jobs if j.id not in self._at and self.query.matches(j)])
         if moved:
             self._resort()
         for job in jobs:
@@ -277,25 +281,22 @@ class JobListModel(QAbstractListModel):
 
     def _insert(self, jobs: list[Job]) -> None:
         """Jobs new to the list, each in its place (newest first); one older than every
-        row while more pages wait is left for its page. Jobs that go between the same
-        two rows go in as one insertion: a batch of 10,000 try-ons is one, not 10,000."""
+        row while more pages wait is left for its page. The rows change once for all of
+        them: a batch of 10,000 try-ons is one insertion, not 10,000."""
         placed = []
         for job in jobs:
             order = self._order(job)
-            row = bisect.bisect_left(self._ids, order, key=self._order_of)
-            if row == len(self._ids) and self._more:
+            at = bisect.bisect_left(self._listed, order, key=self._order_of)
+            if at == len(self._listed) and self._more:
                 continue
-            placed.append((row, order, job.id))
+            placed.append((at, order, job.id))
+        if not placed:
+            return
         placed.sort()
-        moved_by = 0  # rows inserted above the next run
-        for row, run in itertools.groupby(placed, key=lambda entry: entry[0]):
-            ids = [job_id for _row, _order, job_id in run]
-            at = row + moved_by
-            self.beginInsertRows(QModelIndex(), at, at + len(ids) - 1)
-            self._ids[at:at] = ids
-            self._reindex()
-            self.endInsertRows()
-            moved_by += len(ids)
+        for at, _order, job_id in reversed(placed):  # bottom first: the places hold
+            self._listed.insert(at, job_id)
+        self._reindex()
+        self._reshow()
 
     # Order: newest first, and a batch's descriptions under its try-ons
 
@@ -324,24 +325,35 @@ class JobListModel(QAbstractListModel):
     def _resort(self) -> None:
         """Put the rows in order again (descriptions shown before their batch's try-ons
         arrived go under them); the selection and the current row follow their jobs."""
-        ordered = sorted(self._ids, key=self._order_of)
-        if ordered == self._ids:
+        ordered = sorted(self._listed, key=self._order_of)
+        if ordered == self._listed:
             return
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        kept = [self._ids[index.row()] for index in before]
-        self._ids = ordered
+        self._listed = ordered
         self._reindex()
-        self.changePersistentIndexList(before, [self.index(self._rows[i]) for i in kept])
-        self.layoutChanged.emit()
+        shown = set(self._ids)
+        rows = [job_id for job_id in ordered if job_id in shown]
+        if rows != self._ids:
+            self.layoutAboutToBeChanged.emit()
+            before = self.persistentIndexList()
+            kept = [self._ids[index.row()] for index in before]
+            self._ids = rows
+            self._rows = {job_id: row for row, job_id in enumerate(rows)}
+            self.changePersistentIndexList(before, [self.index(self._rows[i]) for i in kept])
+            self.layoutChanged.emit()
+        self._reshow()  # a group's top row may be another now
 
     def _tick(self) -> None:
-        running = [row for row, job in enumerate(self.jobs()) if not job.status.is_final]
+        running = [
+            row
+            for row, job_id in enumerate(self._ids)
+            if (job := self.cache.get(job_id)) is not None and not job.status.is_final
+        ]
         if running:
             self.dataChanged.emit(self.index(min(running)), self.index(max(running)))
 
     def _reindex(self) -> None:
-        self._rows = {job_id: row for row, job_id in enumerate(self._ids)}
+        """Where each listed job stands, and the groups (after the list changed)."""
+        self._at = {job_id: at for at, job_id in enumerate(self._listed)}
         self._summaries.clear()
         groups: dict[str, list[Job]] = {}
         for job in self.jobs():
@@ -353,6 +365,37 @@ class JobListModel(QAbstractListModel):
             for group, members in groups.items()
             if len(members) > 1 and leads_a_group(members[0])
         }
+
+    def _visible(self) -> list[str]:
+        """The listed jobs that are rows: all but the hidden rows of closed groups."""
+        hidden = {
+            job_id
+            for group, ids in self._groups.items()
+            if group not in self._expanded
+            for job_id in ids[1:]
+        }
+        return [job_id for job_id in self._listed if job_id not in hidden]
+
+    def _reshow(self) -> None:
+        """The rows follow the list and its groups: rows that go are removed and rows
+        that come are inserted, each run of neighbours at once."""
+        shown = self._visible()
+        if shown == self._ids:
+            return
+        keep = set(shown)
+        gone = [row for row, job_id in enumerate(self._ids) if job_id not in keep]
+        for first, last in reversed(_runs(gone)):  # bottom first: the rows above hold
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._ids[first : last + 1]
+            self._rows = {job_id: row for row, job_id in enumerate(self._ids)}
+            self.endRemoveRows()
+        present = set(self._ids)
+        coming = [row for row, job_id in enumerate(shown) if job_id not in present]
+        for first, last in _runs(coming):  # top first: each lands where it is to stand
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._ids[first:first] = shown[first : last + 1]
+            self._rows = {job_id: row for row, job_id in enumerate(self._ids)}
+            self.endInsertRows()
 
     # Groups
 
@@ -375,23 +418,15 @@ class JobListModel(QAbstractListModel):
         if (group in self._expanded) == expanded:
             return
         self._expanded.symmetric_difference_update({group})
+        self._reshow()
         self.groupsChanged.emit()
-        rows = [self._rows[i] for i in self._groups.get(group, [])]
+        rows = [row for i in self._groups.get(group, []) if (row := self._rows.get(i)) is not None]
         if rows:
             self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
 
-    def hidden_rows(self) -> set[int]:
-        """The rows of closed groups other than their entry."""
-        return {
-            self._rows[job_id]
-            for group, ids in self._groups.items()
-            if group not in self._expanded
-            for job_id in ids[1:]
-        }
-
     def lead_row(self, group: str) -> int | None:
         ids = self._groups.get(group)
-        return self._rows[ids[0]] if ids else None
+        return self._rows.get(ids[0]) if ids else None
 
     def group_jobs(self, group: str) -> list[Job]:
         """A group's jobs shown here, top row first."""
@@ -410,11 +445,30 @@ class JobListModel(QAbstractListModel):
         return self.cache.get(self._ids[row]) if 0 <= row < len(self._ids) else None
 
     def row_of(self, job_id: str) -> int | None:
-        return self._rows.get(job_id)
+        """The row that shows the job: its own, or its closed group's entry (None when
+        the list does not hold it)."""
+        row = self._rows.get(job_id)
+        if row is None and job_id in self._at:
+            job = self.cache.get(job_id)
+            group = group_of(job) if job is not None else None
+            row = self.lead_row(group) if group is not None else None
+        return row
 
     def jobs(self) -> list[Job]:
-        """The jobs shown, in order (as the cache now has them)."""
-        return [job for job_id in self._ids if (job := self.cache.get(job_id)) is not None]
+        """Every job the list holds, in order (as the cache now has them), the hidden
+        rows of closed groups included."""
+        return [job for job_id in self._listed if (job := self.cache.get(job_id)) is not None]
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending rows as runs of neighbours: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 _NEW_PICTURE = (JobStatus.COMPLETED, JobStatus.SUBMITTING)
