@@ -178,7 +178,9 @@ def test_the_loupe_the_grid_and_the_result_pane_show_one_current_result(
     assert loupe.job() is not None and loupe.job().id == "r0c1v0"  # type: ignore[union-attr]
     qtbot.waitUntil(driver.edits_saved, timeout=10_000)
     qtbot.keyClick(loupe.canvas, Qt.Key.Key_Escape)
-    # a row chosen in the Jobs list: the grid selects its cell
+    # a row chosen in the Jobs list (the batch's rows shown): the grid selects its cell
+    jobs = driver.job_model
+    driver.job_list.groups.toggle(jobs.index(jobs.row_of("r1c5v0") or 0), expanded=True)
     driver.pane("jobs").select("r1c5v0")
     assert viewer.job is not None and viewer.job.id == "r1c5v0"
     assert grid.currentIndex() == model.index(1, 5)

@@ -126,6 +126,7 @@ class GalleryController(QObject):
         self._reload.stop()
         self._progress.stop()
         self.model.stop()
+        self.gallery.stop()
         self.culling.stop()
         self.exports.stop()  # a document being written stops at its next page
 

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job
 from aurax_desktop.translation import _
+from aurax_desktop.ui.common.coalesce import Coalesced
 from aurax_desktop.ui.common.icons import icon
 from aurax_desktop.ui.common.theme import accent
 from aurax_desktop.ui.gallery.model import (
@@ -228,6 +230,13 @@ class ResultsGallery(QTableView):
             corner.setToolTip(_("Select all results"))
         self._fit_cells()
         model.shapeChanged.connect(self._fit_cells)
+        self._in_view = Coalesced(self._tell_view, self)
+        """Once a frame at most, the model hears which cells are in view (their
+        thumbnails are read first, those scrolled past dropped)."""
+        for bar in (self.verticalScrollBar(), self.horizontalScrollBar()):
+            bar.valueChanged.connect(self._in_view.ask)
+        for signal in (model.modelReset, model.shapeChanged, model.layoutChanged):
+            signal.connect(self._in_view.ask)
         self.doubleClicked.connect(lambda index: self._emit(self.largeView, index))
         self.setToolTip("")
 
@@ -237,7 +246,28 @@ class ResultsGallery(QTableView):
         """Thumbnails of ``side`` logical pixels (one of ``THUMB_SIDES``)."""
         self.gallery.set_side(side)
         self._fit_cells()
+        self._in_view.ask()
         self.sizeChanged.emit(side)
+
+    def stop(self) -> None:
+        """The window closes: the model hears of the view no more."""
+        self._in_view.stop()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._in_view.ask()
+
+    def _tell_view(self) -> None:
+        """The rows and columns in view, to the model."""
+        rows, columns = self.gallery.rowCount(), self.gallery.columnCount()
+        room = self.viewport().rect()
+        top, left = self.rowAt(0), self.columnAt(0)
+        if top < 0 or left < 0:
+            return
+        bottom, right = self.rowAt(room.height() - 1), self.columnAt(room.width() - 1)
+        bottom = rows - 1 if bottom < 0 else bottom
+        right = columns - 1 if right < 0 else right
+        self.gallery.focus(range(top, bottom + 1), range(left, right + 1))
 
     def _fit_cells(self) -> None:
         """Each cell as wide and as tall as its picture needs (a column of portraits is

@@ -7,16 +7,15 @@ first try-on, then each "Try again"); the chosen one stands for the cell, is sho
 exported and put in lookbooks.
 
 Thumbnails come from each job's preview on disk (``thumbnail.jpg``), read and scaled
-on a worker only when a cell is drawn, and kept in a bounded cache: scrolling through
-a thousand results never decodes on the GUI thread and never holds them all.
+on a worker (``thumbnails``): the cells painted first, then those around the view the
+grid tells of (``focus``); kept in a bounded cache, so scrolling through ten thousand
+results never reads a file on the GUI thread and never holds them all.
 """
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
-from collections.abc import Callable
+from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,7 +38,10 @@ from aurax_desktop.jobs.variants import chosen_variant
 from aurax_desktop.translation import _, ngettext, pgettext
 from aurax_desktop.ui.common.coalesce import Coalesced
 from aurax_desktop.ui.common.job_cache import JobCache
+from aurax_desktop.ui.gallery.thumbnails import Loader, Thumbnails
 
+THUMBNAIL = "thumbnail.jpg"
+"""A finished try-on's preview in its job's folder (what the grid shows)."""
 THUMB_SIDE = 176
 """The longest side of a thumbnail in the grid at its default size (logical pixels)."""
 THUMB_SIDES = (96, 128, 176, 240, 320)
@@ -48,29 +50,15 @@ ASPECT = 2 / 3
 """The pictures' width to height until a batch's first thumbnail says (a portrait)."""
 ASPECTS = (0.4, 2.5)
 """The narrowest and the widest shape a cell takes."""
-CACHE_BYTES = 96 * 1024 * 1024
-"""What the thumbnails kept in memory may take (at 200 % each is four times larger)."""
 JobRole = Qt.ItemDataRole.UserRole
 MarkRole = Qt.ItemDataRole.UserRole + 1
 VariantsRole = Qt.ItemDataRole.UserRole + 2
 """How many variants the cell holds."""
 Index = QModelIndex | QPersistentModelIndex
-Loader = Callable[[Callable[[], QImage], Callable[[QImage], None]], None]
-"""Runs the first callable on a worker and hands its image to the second on the GUI."""
 
 
 def garment_name(job: Job) -> str:
     return str(job.params.get("garment_name") or "garment")
-
-
-def load_thumbnail(path: Path, side: int) -> QImage:
-    """On a worker: the preview scaled to ``side`` (a null image when it is missing)."""
-    image = QImage(str(path))
-    if image.isNull():
-        return image
-    return image.scaled(
-        side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-    )
 
 
 @dataclass(frozen=True)
@@ -107,7 +95,7 @@ class GalleryModel(QAbstractTableModel):
         self.cache = cache
         cache.changed.connect(self.update_job)
         cache.removed.connect(self.remove_job)
-        self._load = loader
+        self.thumbnails = Thumbnails(loader, self._loaded, ratio=ratio)
         self.ratio = ratio
         self.side = THUMB_SIDE
         self.aspect = ASPECT
@@ -128,8 +116,6 @@ class GalleryModel(QAbstractTableModel):
         """Each cell's variants, oldest first."""
         self._where: dict[str, tuple[int, int]] = {}
         self.filter = CullFilter()
-        self._thumbs: OrderedDict[tuple[str, int], QPixmap] = OrderedDict()
-        self._asked: set[tuple[str, int]] = set()
         self._heard: dict[str, None] = {}
         """Jobs the cache announced since the last frame, in the order heard."""
         self._redraw: set[tuple[int, int]] = set()
@@ -230,8 +216,9 @@ class GalleryModel(QAbstractTableModel):
         return names
 
     def stop(self) -> None:
-        """The window closes: changes heard of later are not shown."""
+        """The window closes: changes heard of later are not shown, nothing more is read."""
         self._changes.stop()
+        self.thumbnails.stop()
 
     def update_job(self, job: Job) -> None:
         """The cache has ``job`` anew: its cell is drawn again at the next frame, with
@@ -318,8 +305,7 @@ class GalleryModel(QAbstractTableModel):
         ids = self._cells.get(where, [])
         if job_id in ids:
             ids.remove(job_id)
-        for key in [k for k in self._thumbs if k[0] == job_id]:
-            del self._thumbs[key]
+        self.thumbnails.forget(job_id)
 
     def set_filter(self, chosen: CullFilter) -> None:
         self.filter = chosen
@@ -459,23 +445,56 @@ class GalleryModel(QAbstractTableModel):
         return None
 
     def _thumbnail(self, job: Job) -> QPixmap | None:
+        """The cell's thumbnail when it is read; else it is asked for (painting never
+        reads a file)."""
         if job.status is not JobStatus.COMPLETED:
             return None
+        key = (job.id, round(self.side * self.ratio))
+        pixmap = self.thumbnails.get(key)
+        if pixmap is None:
+            self.thumbnails.ask(key, job.folder / THUMBNAIL)
+        return pixmap
+
+    def focus(self, rows: range, columns: range) -> None:
+        """The grid shows ``rows`` x ``columns``: their thumbnails are read first, then
+        those of the cells around them (as many rows and columns again on each side),
+        nearest first; what waits for cells further away is dropped."""
+        if not rows or not columns:
+            return
         side = round(self.side * self.ratio)
-        key = (job.id, side)
-        pixmap = self._thumbs.get(key)
-        if pixmap is not None:
-            self._thumbs.move_to_end(key)
-            return pixmap
-        if key not in self._asked:
-            self._asked.add(key)
-            path = job.folder / "thumbnail.jpg"
-            self._load(lambda: load_thumbnail(path, side), lambda image: self._loaded(key, image))
-        return None
+        around_rows = range(
+            max(0, rows.start - len(rows)), min(self.rowCount(), rows.stop + len(rows))
+        )
+        around_columns = range(
+            max(0, columns.start - len(columns)),
+            min(self.columnCount(), columns.stop + len(columns)),
+        )
+
+        def distance(cell: tuple[int, int]) -> int:
+            row, column = cell
+            return max(
+                rows.start - row,
+                row - rows.stop + 1,
+                columns.start - column,
+                column - columns.stop + 1,
+                0,
+            )
+
+        cells = sorted(
+            ((row, column) for row in around_rows for column in around_columns),
+            key=lambda cell: (distance(cell), cell),
+        )
+        wanted = []
+        for row, column in cells:
+            job = self.job_at(self.index(row, column))
+            if job is not None and job.status is JobStatus.COMPLETED:
+                wanted.append(((job.id, side), job.folder / THUMBNAIL))
+        self.thumbnails.focus(wanted)
 
     def _loaded(self, key: tuple[str, int], image: QImage) -> None:
-        self._asked.discard(key)
-        if image.isNull() or key[0] not in self._where:
+        """A thumbnail was read: its cell is drawn again at the next frame (the first
+        says what shape the batch's pictures are)."""
+        if key[0] not in self._where:
             return
         if not self._shape_known:
             self._shape_known = True
@@ -484,16 +503,8 @@ class GalleryModel(QAbstractTableModel):
             if abs(aspect - self.aspect) > 0.02:
                 self.aspect = aspect
                 self.shapeChanged.emit()
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(self.ratio)
-        self._thumbs[key] = pixmap
-        keep = max(64, CACHE_BYTES // max(1, image.sizeInBytes()))
-        while len(self._thumbs) > keep:
-            self._thumbs.popitem(last=False)
-        where = self._where.get(key[0])
-        if where is not None:
-            self._redraw.add(where)
-            self._changes.ask()
+        self._redraw.add(self._where[key[0]])
+        self._changes.ask()
 
 
 def state_of(status: JobStatus) -> str:
@@ -569,7 +580,6 @@ __all__ = [
     "flag_word",
     "garment_name",
     "list_of",
-    "load_thumbnail",
     "marks_of",
     "product_type_label",
 ]

@@ -140,7 +140,8 @@ class HistoryPanel(QWidget):
         self.apply_filter()
 
     def select(self, job_id: str) -> None:
-        """Select the job's row, when the list holds it (its result then shows)."""
+        """Select the row that shows the job (a closed group's entry for one of its jobs),
+        when the list holds it (its result then shows)."""
         self.model.flush()
         row = self.model.row_of(job_id)
         if row is not None:
