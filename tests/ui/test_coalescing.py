@@ -7,9 +7,10 @@ a closed batch of a thousand try-ons is one row of the Jobs list, inserted at on
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import replace
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.jobs import FAVOURITE, Job, JobKind, JobStatus, JobUpdated
@@ -149,3 +150,36 @@ def test_a_batch_of_a_thousand_is_one_insertion_and_one_row_until_opened(
     model.set_expanded(entry.group, expanded=False)
     assert model.rowCount() == 1
     model.stop_timers()
+
+
+def test_a_long_queue_of_events_lets_the_event_loop_turn_between_slices(
+    qtbot: QtBot,
+) -> None:
+    """Sending 10,000 looks queues 10,000 events at once: they are handed on in slices
+    of a few milliseconds, in order, and timers (a repaint, a key) run between them."""
+    bridge = JobBridge()
+    heard: list[int] = []
+    ticks_between: list[int] = []
+    ticks = [0]
+
+    def hear(job: Job) -> None:
+        if not ticks_between or ticks[0] != ticks_between[-1]:  # the loop turned since
+            ticks_between.append(ticks[0])
+        heard.append(job.revision)
+        time.sleep(0.0002)  # what a view does for each (a slot or two)
+
+    bridge.jobUpdated.connect(hear)
+    beat = QTimer()
+    beat.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    beat.start(0)
+    job = _job(0, 0)
+    worker = threading.Thread(
+        target=lambda: [bridge(JobUpdated(replace(job, revision=n))) for n in range(1, 2001)]
+    )
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: len(heard) == 2000, timeout=10_000)
+    beat.stop()
+    assert heard == list(range(1, 2001))
+    assert bridge.wakeups > 5  # 2,000 x 0.2 ms: about 400 ms, in slices
+    assert len(ticks_between) > 5  # the event loop turned between them

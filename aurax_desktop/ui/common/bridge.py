@@ -2,14 +2,18 @@
 
 Events wait in a queue of their own: the first one queued wakes the GUI thread, which
 then takes every event queued by then in one go. A busy batch (hundreds of events a
-second) costs the event loop one call per wake-up, not one per event.
+second) costs the event loop one call per wake-up, not one per event. A wake-up
+hands on events for at most ``SLICE_S``, then lets the event loop turn before the
+rest: sending a batch of 10,000 looks (10,000 events at once) never holds the window
+still.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from aurax_desktop.jobs import (
     BatchPaused,
@@ -20,6 +24,9 @@ from aurax_desktop.jobs import (
     JobRemoved,
     JobUpdated,
 )
+
+SLICE_S = 0.008
+"""The longest a wake-up hands on events before the event loop turns (half a frame)."""
 
 
 class JobBridge(QObject):
@@ -36,7 +43,8 @@ class JobBridge(QObject):
         super().__init__(parent)
         self._lock = threading.Lock()
         self._queued: list[JobEvent] = []
-        self._wake.connect(self._drain)
+        # queued from the GUI thread too: the rest of a long queue waits for the next turn
+        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
         self.wakeups = 0
         """How many times the GUI thread took the queue (what coalescing tests count)."""
 
@@ -53,10 +61,17 @@ class JobBridge(QObject):
     def _drain(self) -> None:
         with self._lock:
             events, self._queued = self._queued, []
-        if events:
-            self.wakeups += 1
-        for event in events:
+        if not events:
+            return
+        self.wakeups += 1
+        until = time.monotonic() + SLICE_S
+        for done, event in enumerate(events, start=1):
             self._dispatch(event)
+            if done < len(events) and time.monotonic() > until:
+                with self._lock:  # the rest first, before what came meanwhile
+                    self._queued[:0] = events[done:]
+                self._wake.emit()
+                return
 
     def _dispatch(self, event: JobEvent) -> None:
         if isinstance(event, JobUpdated):
