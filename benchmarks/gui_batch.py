@@ -19,7 +19,6 @@ import os
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -31,10 +30,9 @@ import shiboken6
 from _demo_process import demo_process
 from _tiny import sized
 from batch_catalog import PHOTO, photos
-from gui_stall import PHASE, Heartbeat, quiet_offscreen_warnings, wait
-from PIL import Image
+from gui_stall import BASELINE, PHASE, Heartbeat, bare_window_gaps, quiet_offscreen_warnings, wait
 from PySide6.QtCore import QTimer, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 SIDE = sized(10, 2)
 
@@ -100,45 +98,14 @@ def batch_of_100(app: QApplication, url: str, folder: Path) -> None:
     print(summary(heart.gaps, "event loop gaps (target: p99 at most 16 ms, worst at most 50)"))
 
 
-def baseline(app: QApplication, folder: Path) -> None:
-    """The same heartbeat in a bare window while two threads decode and scale the same
-    photos with plain Pillow (what preparing the batch costs the machine): the gaps any
-    window would see here."""
-    people, garments = folder / "people", folder / "garments"
-    paths = sorted(people.glob("*.jpg")) + sorted(garments.glob("*.jpg"))
-    done: list[Path] = []
-
-    def decode(share: list[Path]) -> None:
-        for path in share:
-            with Image.open(path) as photo:
-                photo.draft("RGB", (1536, 1536))
-                photo.convert("RGB").resize((1024, 1536)).tobytes()
-            done.append(path)
-
-    window = QWidget()
-    window.resize(1366, 740)
-    window.show()
-    heart = Heartbeat()
-    heart.start()
-    workers = [threading.Thread(target=decode, args=(paths[n::2],)) for n in range(2)]
-    for worker in workers:
-        worker.start()
-    wait(app, lambda: len(done) == len(paths))
-    for worker in workers:
-        worker.join()
-    heart.timer.stop()
-    shiboken6.delete(heart.timer)
-    window.deleteLater()
-    print(summary(heart.gaps, "baseline: a bare window while plain Pillow decodes the photos"))
-
-
 def main() -> None:
     qInstallMessageHandler(quiet_offscreen_warnings)
     app = QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp(prefix="aurax-gui-batch-"))
     with demo_process("--task-seconds", sized("1", "0.2"), "--credits", "100000") as url:
         batch_of_100(app, url, folder)
-    baseline(app, folder)
+    photos = sorted((folder / "people").glob("*.jpg")) + sorted((folder / "garments").glob("*.jpg"))
+    print(summary(bare_window_gaps(app, photos), BASELINE))
 
 
 if __name__ == "__main__":

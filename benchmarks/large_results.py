@@ -7,6 +7,9 @@
    result among them (169 megapixels: past the limit, left out with a note) and a
    9900 x 9900 one (decoded reduced): target at most 600 MB, the rest written.
 
+Baseline, in the same run: the peak of a fresh process that imports the same parts
+and does nothing.
+
 Run: python benchmarks/large_results.py
 """
 
@@ -100,7 +103,16 @@ def peak_of(script: str, *args: str) -> tuple[float, str, float]:
     return int(peak_kib) / 1024, "\n".join(said), took
 
 
+IDLE = "import aurax_desktop.jobs.results, aurax_desktop.exports; print('imported')"
+
+
 def main() -> None:
+    idle, _said, _took = peak_of(IDLE)
+    print(
+        json.dumps(
+            {"case": "baseline: the same parts imported, nothing done", "peak_mb": round(idle)}
+        )
+    )
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         side = SIDE

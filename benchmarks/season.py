@@ -6,6 +6,10 @@
    with its 1600-pixel print preview, as results have): written in at most 20 s, peak memory at most
    500 MB.
 
+Baselines, each in a fresh process in the same run: the workbook read by plain
+openpyxl (read-only, values), and every print preview decoded once by plain Pillow
+(the least a lookbook of them must do).
+
 Run: python benchmarks/season.py
 """
 
@@ -74,6 +78,25 @@ took = time.perf_counter() - started
 print(f"{took:.2f}", path.stat().st_size // 1_000_000, "MB", len(notes), "left out")
 """
 
+PLAIN_LIST = """
+import sys, time
+from openpyxl import load_workbook
+started = time.perf_counter()
+book = load_workbook(sys.argv[1], read_only=True, data_only=True)
+rows = sum(1 for _ in book.active.iter_rows(values_only=True))
+print(f"{time.perf_counter() - started:.3f}", rows, "rows")
+"""
+
+PLAIN_PREVIEWS = """
+import sys, time
+from PIL import Image
+started = time.perf_counter()
+for path in sys.argv[1:]:
+    with Image.open(path) as picture:
+        picture.load()
+print(f"{time.perf_counter() - started:.2f}", len(sys.argv) - 1, "previews")
+"""
+
 MEASURED = (
     "import resource, subprocess, sys;"
     "done = subprocess.run(sys.argv[1:], capture_output=True, text=True, check=True);"
@@ -116,6 +139,7 @@ def main() -> None:
             people.append(str(person))
         said, peak = measured(QUESTION, str(root / "SS27.xlsx"), *people)
         seconds, text = said.split(" ", 1)
+        plain, plain_peak = measured(PLAIN_LIST, str(root / "SS27.xlsx"))
         print(
             json.dumps(
                 {
@@ -127,6 +151,9 @@ def main() -> None:
                     "target_seconds": 1.0,
                     "question": text,
                     "peak_mb": round(peak),
+                    "baseline_seconds": float(plain.split()[0]),
+                    "baseline": "plain openpyxl reads the workbook",
+                    "baseline_peak_mb": round(plain_peak),
                 }
             )
         )
@@ -141,6 +168,8 @@ def main() -> None:
             picture.thumbnail((1600, 1600))
             picture.save(job / "print.jpg", quality=88)
             results.append(str(job / "result.jpg"))
+        previews = [str(Path(result).with_name("print.jpg")) for result in results]
+        plain, plain_peak = measured(PLAIN_PREVIEWS, *previews)
         started = time.perf_counter()
         said, peak = measured(LOOKBOOK, str(root / "SS27.pdf"), str(GARMENTS), *results)
         print(
@@ -156,6 +185,9 @@ def main() -> None:
                     "peak_mb": round(peak),
                     "target_mb": 500,
                     "outcome": said,
+                    "baseline_seconds": float(plain.split()[0]),
+                    "baseline": "plain Pillow decodes every print preview once",
+                    "baseline_peak_mb": round(plain_peak),
                 }
             )
         )
