@@ -2,7 +2,8 @@
 list's names, else the photos' file names without what they all share and without
 extensions; the whole file name (and the SKU) in the tooltip. A job that learns its
 garment's file later (once it is prepared) names its column then. A selected cell is
-framed, its picture (a favourite's too) drawn as it is."""
+framed, its picture (a favourite's too) drawn as it is. Every cell can be scrolled to
+at every thumbnail size."""
 
 from __future__ import annotations
 
@@ -119,3 +120,39 @@ def test_a_selected_cell_is_framed_and_its_picture_shown_as_it_is(qtbot: QtBot) 
     rect = view.visualRect(model.index(0, 0))
     edge = framed.pixelColor(int((rect.left() + 3) * ratio), int(rect.center().y() * ratio))
     assert edge.name() != unselected[0]  # the frame
+
+
+def test_every_cell_can_be_scrolled_to_at_every_thumbnail_size(qtbot: QtBot) -> None:
+    """Larger and smaller thumbnails resize the cells, and the scroll bars follow: the
+    last row and column come into view at the bars' ends, and no empty band lies past
+    them."""
+
+    def job(row: int, column: int) -> Job:
+        params = TryOnParams(garment_strength=2, garment_name=f"garment {column}.jpg")
+        return replace(
+            _job(0, 0),
+            id=f"job-{row}-{column}",
+            params=encode(params, Sent(batch_row=row, batch_column=column)),
+            source_name=f"person {row}.jpg",
+        )
+
+    model = _model(qtbot)
+    model.show_batch("batch-1", [job(r, c) for r in range(10) for c in range(10)])
+    view = ResultsGallery(model)
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    last = model.index(9, 9)
+    sizes = []
+    for step in (view.larger, view.larger, view.smaller, view.smaller, view.smaller):
+        step()
+        sizes.append(view.visualRect(model.index(0, 0)).size())
+        for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+            bar.setValue(bar.maximum())
+        room = view.viewport().rect()
+        cell = view.visualRect(last)
+        assert room.contains(cell), (model.side, cell, room)
+        assert cell.right() == room.right() and cell.bottom() == room.bottom()  # no band
+    assert len(set(map(str, sizes))) == 4  # four sizes were shown, each one whole
+    view.stop()

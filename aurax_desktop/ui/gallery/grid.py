@@ -275,6 +275,11 @@ class ResultsGallery(QTableView):
         size = cell_size(self.gallery.side, self.gallery.aspect)
         self.horizontalHeader().setDefaultSectionSize(size.width())
         self.verticalHeader().setDefaultSectionSize(size.height())
+        # The headers resize their sections without telling the view: its scroll bars
+        # would keep the old cells' range (the last rows out of reach after a larger
+        # size, an empty band after a smaller one).
+        self.updateGeometries()
+        self.viewport().update()
 
     def larger(self) -> None:
         bigger = [s for s in THUMB_SIDES if s > self.gallery.side]
