@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.ui.common.job_cache import JobCache
-from aurax_desktop.ui.jobs.model import JobListModel, NoticeRole
+from aurax_desktop.ui.jobs.groups import GroupPlace
+from aurax_desktop.ui.jobs.model import GroupRole, JobListModel, NoticeRole
 from aurax_desktop.ui.jobs.view import THUMB
 from tests.ui.conftest import WindowFactory, answer_next_dialog, load_both, run_try_on
 from tests.ui.window_driver import WindowDriver
@@ -178,6 +179,51 @@ def test_a_notice_shows_until_the_job_moves_on(qtbot: QtBot) -> None:
         cache.take(replace(job.moved_to(JobStatus.QUEUED, task_id="t1"), revision=2))
         model.flush()
         assert index.data(NoticeRole) is None
+    finally:
+        model.stop_timers()
+
+
+def test_a_closed_batch_s_entry_counts_again_when_one_of_its_jobs_goes(
+    qtbot: QtBot,
+) -> None:
+    """A try-on of a closed batch is deleted (to the Trash, or for good): the batch's
+    entry, the one row that shows it, says one try-on less and is drawn again at once."""
+    cache = JobCache()
+    model = JobListModel(cache)
+    try:
+        jobs = [
+            Job(
+                id=f"j{n}",
+                kind=JobKind.TRY_ON,
+                status=JobStatus.COMPLETED,
+                product_type="DRESS",
+                batch="b1",
+                created_at=float(n),
+                updated_at=float(n),
+                revision=1,
+            )
+            for n in range(4)
+        ]
+        for job in jobs:
+            cache.take(job)
+        model.flush()
+        assert model.rowCount() == 1
+        entry = model.index(0)
+
+        def counted() -> int:
+            place = entry.data(GroupRole)
+            assert isinstance(place, GroupPlace) and place.folded
+            return place.count
+
+        assert counted() == 4
+        drawn: list[int] = []
+        model.dataChanged.connect(lambda first, last, *_: drawn.extend((first.row(), last.row())))
+        cache.take(replace(jobs[1], trashed_at=10.0, revision=2))  # to the Trash
+        model.flush()
+        assert (counted(), drawn) == (3, [0, 0])
+        drawn.clear()
+        cache.drop(jobs[2].id)  # deleted for good
+        assert (counted(), drawn) == (2, [0, 0])
     finally:
         model.stop_timers()
 

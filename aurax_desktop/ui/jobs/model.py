@@ -84,9 +84,11 @@ class JobListModel(QAbstractListModel):
         of 10,000 try-ons is one row, so the view never walks 10,000 hidden rows)."""
         self._rows: dict[str, int] = {}
         self._groups: dict[str, list[str]] = {}
+        """Each group with two rows or more: its jobs' ids, top row first."""
+        self._member_of: dict[str, str] = {}
+        """Each grouped job's group."""
         self._summaries: dict[str, GroupSummary] = {}
         """What each group's rows share, worked out when first drawn since it changed."""
-        """Each group with two rows or more: its jobs' ids, top row first."""
         self._expanded: set[str] = set()
         self._anchors: dict[str, float] = {}
         """Each batch's oldest try-on seen (when it was made): the descriptions sent with
@@ -238,9 +240,11 @@ class JobListModel(QAbstractListModel):
         at = self._at.get(job_id)
         if at is None:
             return
+        kin = self._groups.get(self._member_of.get(job_id, ""), [])
         del self._listed[at]
         self._reindex()
         self._reshow()
+        self._redraw(kin)  # its group's entry counts one job less (or is a plain row now)
 
     def flush(self) -> None:
         """Show every pending change now."""
@@ -365,6 +369,7 @@ class JobListModel(QAbstractListModel):
             for group, members in groups.items()
             if len(members) > 1 and leads_a_group(members[0])
         }
+        self._member_of = {job_id: group for group, ids in self._groups.items() for job_id in ids}
 
     def _visible(self) -> list[str]:
         """The listed jobs that are rows: all but the hidden rows of closed groups."""
@@ -420,7 +425,11 @@ class JobListModel(QAbstractListModel):
         self._expanded.symmetric_difference_update({group})
         self._reshow()
         self.groupsChanged.emit()
-        rows = [row for i in self._groups.get(group, []) if (row := self._rows.get(i)) is not None]
+        self._redraw(self._groups.get(group, []))
+
+    def _redraw(self, ids: list[str]) -> None:
+        """The rows that show ``ids`` are drawn again, at once."""
+        rows = [row for i in ids if (row := self._rows.get(i)) is not None]
         if rows:
             self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
 
