@@ -155,15 +155,36 @@ def test_delete_moves_the_job_to_the_trash_and_undo_brings_it_back(
     assert trashed is not None and trashed.in_trash
     assert job.folder.is_dir()  # its files wait in the Trash with it
     assert not driver.viewer.canvas.has_image()
+    assert driver.viewer.canvas.placeholder == "Select a finished job to see its result here"
     undo = driver.command("undo")
     assert undo.isEnabled() and undo.text() == "Undo Delete 1 job"
     undo.trigger()
     qtbot.waitUntil(lambda: driver.job_model.flush() or driver.job_model.row_of(job.id) is not None)
+    qtbot.waitUntil(driver.viewer.canvas.has_image)  # the result shown again, as it was
     restored = store.get(job.id)
     assert restored is not None and not restored.in_trash
     driver.spending.refresh()
     qtbot.wait(200)
     assert driver.spending.today == 3.0  # the ledger: deleting never lowers the spend
+
+
+def test_the_result_pane_says_why_it_shows_no_picture(
+    qtbot: QtBot, open_window: WindowFactory, demo_factory: Callable[..., DemoServer]
+) -> None:
+    """A chosen job that runs says its result will show there; one that ended without
+    a result says so; nothing chosen asks for a finished job."""
+    driver = open_window(demo_factory())
+    viewer, cache = driver.viewer, driver.viewer.cache
+    assert viewer.canvas.placeholder == "Select a finished job to see its result here"
+    running = Job(
+        id="shown", kind=JobKind.TRY_ON, status=JobStatus.PROCESSING, product_type="DRESS"
+    )
+    cache.take(replace(running, revision=1))
+    viewer.show_job(running)
+    assert viewer.canvas.placeholder == "The result shows here when this job is done"
+    cache.take(replace(running, status=JobStatus.FAILED, error="No person found", revision=2))
+    assert viewer.canvas.placeholder == "This job ended without a result"
+    assert not viewer.canvas.has_image()
 
 
 def test_a_notice_shows_until_the_job_moves_on(qtbot: QtBot) -> None:

@@ -54,6 +54,8 @@ class ResultViewer(QFrame):
         self.results_folder = results_folder or (lambda: str(Path.home()))
         self.job_id: str | None = None
         """The job shown: its state is the cache's, read when needed."""
+        self._put_away: str | None = None
+        """The job that was shown until it went to the Trash (Undo shows it again)."""
         self._ticket = 0
         self.canvas = ComparisonCanvas()
         self.canvas.setMinimumSize(200, 160)  # the Jobs list below keeps its rows on small screens
@@ -122,10 +124,12 @@ class ResultViewer(QFrame):
         """Show ``job``'s result (loaded off the GUI thread)."""
         self._ticket += 1
         ticket = self._ticket
+        self._put_away = None
         if job is not None:  # the newest the window knows (a job deleted for good: none)
             job = next(iter(self.cache.absorb([job])), None)
         self.job_id = job.id if job is not None else None
         self.caption.setText(self._caption(job))
+        self.canvas.placeholder = self._waiting(job)
         has_result = job is not None and job.status is JobStatus.COMPLETED and bool(job.results)
         for button in self._needs_result:
             button.setEnabled(has_result)
@@ -160,9 +164,23 @@ class ResultViewer(QFrame):
 
     def job_changed(self, job: Job) -> None:
         """A job as it now is: when it is the one shown, shown again (nothing, once it
-        is in the Trash)."""
-        if self.job_id == job.id:
-            self.show_job(None if job.in_trash else job)
+        is in the Trash, and again when it comes back from it)."""
+        if job.id not in (self.job_id, self._put_away):
+            return
+        if job.in_trash:
+            self.show_job(None)
+            self._put_away = job.id
+        else:
+            self.show_job(job)
+
+    @staticmethod
+    def _waiting(job: Job | None) -> str:
+        """What the pane says while it shows no picture."""
+        if job is None or job.status is JobStatus.COMPLETED:
+            return _("Select a finished job to see its result here")
+        if not job.status.is_final:
+            return _("The result shows here when this job is done")
+        return _("This job ended without a result")
 
     def _loaded(self, ticket: int, image: QImage, before: QImage | None, fitted: QImage) -> None:
         if ticket != self._ticket:
