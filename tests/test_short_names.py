@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aurax_desktop.jobs.short_names import distinct_labels
+from aurax_desktop.jobs.garments import display_name
+from aurax_desktop.jobs.short_names import distinct_labels, readable_names
 
 
 def test_a_season_s_shared_start_and_extension_go() -> None:
@@ -33,6 +34,21 @@ def test_names_told_apart_only_by_their_extension_keep_it() -> None:
 
 def test_one_name_loses_only_its_extension() -> None:
     assert distinct_labels(["SS27-resort-anna.jpg"]) == ["SS27-resort-anna"]
+
+
+def test_a_name_written_with_spaces_keeps_its_own_hyphens() -> None:
+    """A file named by a person, with spaces, keeps its hyphens (a double name, a SKU);
+    a name made of hyphens and underscores alone reads with spaces."""
+    assert display_name("Anna-Maria Kowalska-Wiśniewska.jpg") == "Anna-Maria Kowalska-Wiśniewska"
+    assert display_name("Linen blazer, SKU LB-2291-SND.jpg") == "Linen blazer, SKU LB-2291-SND"
+    assert display_name("SS27_linen-dress.jpg") == "SS27 linen dress"
+    people = [
+        "Studio shoot Anna-Maria.jpg",
+        "Studio shoot Ben O'Neil-Smith.jpg",
+    ]
+    assert list(readable_names(people).values()) == ["Anna-Maria", "Ben O'Neil-Smith"]
+    slugs = ["SS27-resort-look-anna-maria.jpg", "SS27-resort-look-ben.jpg"]
+    assert list(readable_names(slugs).values()) == ["anna maria", "ben"]
 
 
 names = st.lists(

@@ -24,10 +24,16 @@ price)."""
 _SEPARATORS = re.compile(r"[\s_\-.]+")
 
 
-def display_name(file_name: str) -> str:
+def display_name(file_name: str, *, cut_from: str = "") -> str:
     """A name for people from a file's name: without its extension, separators as
-    spaces ("SS27_linen-dress.jpg" -> "SS27 linen dress")."""
+    spaces ("SS27_linen-dress.jpg" -> "SS27 linen dress"). A name already written with
+    spaces keeps its hyphens and underscores, which are then its own ("Anna-Maria
+    Kowalska", "SKU WT-3310-CHR"); ``cut_from``: the whole file name ``file_name`` is a
+    part of, whose spaces decide."""
     stem = PurePath(file_name).stem if "." in file_name else file_name
+    whole = cut_from or file_name
+    if " " in (PurePath(whole).stem if "." in whole else whole).strip():
+        return " ".join(stem.split()) or file_name
     return " ".join(_SEPARATORS.sub(" ", stem).split()) or file_name
 
 

@@ -50,10 +50,12 @@ def distinct_labels(names: list[str]) -> list[str]:
 def readable_names(files: list[str]) -> dict[str, str]:
     """Each photo's file name to a name people read, among ``files`` (a batch's people,
     or its garments): without what all share and the extension, separators as spaces
-    ("SS27-resort-look-anna-maria.jpg" -> "anna maria")."""
+    ("SS27-resort-look-anna-maria.jpg" -> "anna maria"), or as written when the name has
+    spaces ("SS27 Anna-Maria Kowalska.jpg" -> "Anna-Maria Kowalska")."""
     known = list(dict.fromkeys(name for name in files if name))
     return {
-        file: display_name(short) for file, short in zip(known, distinct_labels(known), strict=True)
+        file: display_name(short, cut_from=file)
+        for file, short in zip(known, distinct_labels(known), strict=True)
     }
 
 
