@@ -95,9 +95,12 @@ class Session:
         if self.read_only:
             raise RuntimeError("another AuraX Desktop window runs the jobs of this data folder")
         if self.demo is None:
-            from aurax_desktop.demo import DemoServer  # noqa: PLC0415 - Werkzeug, when asked
+            from aurax_desktop.demo import (  # noqa: PLC0415 - Werkzeug, when asked
+                TRIAL_CREDITS,
+                DemoServer,
+            )
 
-            self.demo = DemoServer(task_seconds=DEMO_TASK_SECONDS)
+            self.demo = DemoServer(task_seconds=DEMO_TASK_SECONDS, credits=TRIAL_CREDITS)
             self.demo.start()
         self.connect(Credentials(self.demo.api_key, self.demo.key_id, source="demo"), self.demo.url)
 

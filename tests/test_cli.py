@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +13,8 @@ import pytest
 from PIL import Image
 
 from aurax_desktop.cli import main
-from aurax_desktop.demo import DemoServer
+from aurax_desktop.cli.context import command_context
+from aurax_desktop.demo import TRIAL_CREDITS, DemoServer
 from tests.factories import garment_jpeg, jpeg_bytes, mask_png, person_jpeg
 
 
@@ -66,6 +69,16 @@ def test_try_on_in_demo_mode_saves_the_result_as_asked(
     assert captured.out.strip() == str(out)
     assert Image.open(out).format == "PNG" and Image.open(out).size == (600, 900)
     assert "Try-on" in captured.err and "Completed" in captured.err  # progress on stderr
+
+
+def test_the_demo_starts_with_credits_for_a_whole_season() -> None:
+    """aurax --demo can send a season's batch (40 garments on 10 people: 1,200 credits)."""
+    args = argparse.Namespace(demo=True, base_url=None, deadline=None)
+    with command_context(args) as context:
+        stats = context.client.base_url + "/_demo/stats"
+        with urllib.request.urlopen(stats, timeout=10) as answer:
+            left = json.load(answer)["credits"]
+    assert list(left.values()) == [TRIAL_CREDITS] and TRIAL_CREDITS >= 1200
 
 
 def test_generate_with_json_output(

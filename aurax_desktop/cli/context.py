@@ -16,7 +16,7 @@ from aurax_desktop.account import (
 )
 from aurax_desktop.api import DEFAULT_BASE_URL, AuraxClient, AuthenticationError
 from aurax_desktop.cli.output import Progress
-from aurax_desktop.demo import DemoServer
+from aurax_desktop.demo import TRIAL_CREDITS, DemoServer
 from aurax_desktop.jobs import JobBook, JobRunner, JobStore, open_history
 from aurax_desktop.translation import _
 
@@ -55,7 +55,7 @@ def opened_history() -> Iterator[JobBook]:
 def command_context(args: argparse.Namespace, *, max_prepare: int = 2) -> Iterator[CommandContext]:
     demo: DemoServer | None = None
     if args.demo:
-        demo = DemoServer(task_seconds=2.0)
+        demo = DemoServer(task_seconds=2.0, credits=TRIAL_CREDITS)
         demo.start()
         credentials: Credentials | None = Credentials(demo.api_key, demo.key_id, source="demo")
         base_url = demo.url

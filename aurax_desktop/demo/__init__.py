@@ -7,7 +7,7 @@ generations are drawn from the prompt, descriptions come from the photo's
 colours.
 """
 
-from aurax_desktop.demo.config import DEMO_API_KEY, DEMO_KEY_ID, DemoConfig
+from aurax_desktop.demo.config import DEMO_API_KEY, DEMO_KEY_ID, TRIAL_CREDITS, DemoConfig
 from aurax_desktop.demo.server import DemoServer
 
-__all__ = ["DEMO_API_KEY", "DEMO_KEY_ID", "DemoConfig", "DemoServer"]
+__all__ = ["DEMO_API_KEY", "DEMO_KEY_ID", "TRIAL_CREDITS", "DemoConfig", "DemoServer"]

@@ -18,6 +18,12 @@ RESULT_FAULTS = ("", "truncated", "cut-short", "not-a-picture", "many-images")
 names 200 images (all the same picture) where the contract has one."""
 
 
+TRIAL_CREDITS = 10_000.0
+"""The balance the demo starts with when the window or ``aurax --demo`` runs it: a whole
+season can be tried (40 garments on 10 people is 1,200 credits). The server run on its
+own starts with ``DemoConfig.credits``, small, so running out is easy to try."""
+
+
 @dataclass(frozen=True)
 class DemoConfig:
     host: str = "127.0.0.1"

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop import app
 from aurax_desktop.api import ImageGenerationRequest, ProductType
 from aurax_desktop.app import create_window
-from aurax_desktop.demo import DemoServer
+from aurax_desktop.demo import TRIAL_CREDITS, DemoServer
 from aurax_desktop.imaging import ImageError, load_image
 from aurax_desktop.jobs.ownership import InstanceLock
 from aurax_desktop.ui.shell.handover import file_opened, hand_over, inbox_dir
@@ -49,6 +49,9 @@ def test_photos_given_at_start_open_in_the_try_on_page(qtbot: QtBot, tmp_path: P
         assert driver.current_page() == "try-on"
         assert "Not found, so not opened: gone.jpg" in driver.status()
         assert page.blocker() == ""  # ready to try on
+        demo = window.session.demo
+        assert demo is not None  # a season can be tried whole (40 x 10 is 1,200 credits)
+        assert demo.stats()["credits"][demo.key_id] == TRIAL_CREDITS >= 1200
     finally:
         close_window(window)
 
