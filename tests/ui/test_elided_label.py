@@ -65,3 +65,29 @@ def test_a_name_cut_in_a_right_to_left_window_keeps_its_mark_where_it_was_cut(
 
     mark = float(line.cursorToX(shown.index("…"))[0])  # where the mark begins
     assert x_in("AW26") < x_in("Wool") < mark  # left to right, the mark last
+
+
+def test_a_line_of_fields_cuts_its_longest_names_at_their_ends(qtbot: QtBot) -> None:
+    """The loupe's caption at a laptop's width: the person and the garment each keep
+    their start (the garment is what tells the looks apart while culling), the longer
+    one is cut first, and the type and the marks stay whole."""
+    person = "Giorgos Papadopoulos Nikolaidis model test shoot March 2026"
+    garment = "Ribbed merino turtleneck sweater in oat melange, SKU WT-7730-OAT"
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.show()
+    label.set_fields([person, garment, "Top", "", "Favourite", "★★★"], 2)
+    assert label.full_text() == label.toolTip() == f"{person} · {garment} · Top · Favourite · ★★★"
+    metrics = label.fontMetrics()
+    label.resize(metrics.horizontalAdvance("M" * 30) + 8, 24)
+    shown = label.text()
+    assert metrics.horizontalAdvance(shown) <= label.contentsRect().width()
+    who, what, *rest = shown.split(" · ")
+    assert rest == ["Top", "Favourite", "★★★"]
+    assert who.startswith("Giorgos") and who.endswith("…")
+    assert what.startswith("Ribbed") and what.endswith("…")
+    short = "Ben"
+    label.set_fields([short, garment, "Top"], 2)
+    assert label.text().startswith("Ben · Ribbed")  # a short name stays whole
+    label.resize(2000, 24)
+    assert label.text() == label.full_text()

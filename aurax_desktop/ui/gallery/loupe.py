@@ -36,10 +36,9 @@ from PySide6.QtGui import (
     QImageReader,
     QKeyEvent,
     QKeySequence,
-    QResizeEvent,
     QShortcut,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind
 from aurax_desktop.jobs.files import PRINT_NAME
@@ -49,6 +48,7 @@ from aurax_desktop.translation import LazyText, _, lazy_gettext
 from aurax_desktop.ui.common.comparison import ComparisonCanvas
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import tool_button
+from aurax_desktop.ui.common.keys_hint import KeysHint
 from aurax_desktop.ui.gallery.model import GalleryModel, flag_word, product_type_label
 
 Loader = Callable[[Callable[[], Any], Callable[[Any], None]], None]
@@ -71,28 +71,6 @@ HINT: tuple[LazyText, ...] = (
     lazy_gettext("Esc: the grid"),
 )
 """The loupe's keys, the most wanted first."""
-
-
-class KeysHint(QLabel):
-    """As many of the keys as fit, each whole (all of them in the tooltip)."""
-
-    def __init__(self, parts: tuple[str | LazyText, ...]) -> None:
-        super().__init__()
-        self.parts = tuple(str(part) for part in parts)
-        self.setToolTip(" · ".join(self.parts))
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        metrics, room = self.fontMetrics(), self.contentsRect().width()
-        shown = ""
-        for count in range(len(self.parts), 0, -1):
-            text = " · ".join(self.parts[:count])
-            if metrics.horizontalAdvance(text) <= room:
-                shown = text
-                break
-        self.setText(shown)
 
 
 def loupe_picture(job: Job) -> tuple[QImage, QSize, QImage | None]:
@@ -126,9 +104,9 @@ def full_picture(job: Job) -> QImage:
     return reader.read()
 
 
-def caption(job: Job, person: str, variant: int, variants: int) -> str:
-    """What the loupe shows, in its bar: who, in what, its type, which variant, its flag
-    and its stars (drawn as stars)."""
+def caption(job: Job, person: str, variant: int, variants: int) -> list[str]:
+    """What the loupe shows, in its bar: who, in what (these two are cut when short of
+    room), its type, which variant, its flag and its stars (drawn as stars)."""
     from aurax_desktop.exports.fonts import clean  # noqa: PLC0415 - the fonts, when first shown
 
     parts = [
@@ -141,7 +119,7 @@ def caption(job: Job, person: str, variant: int, variants: int) -> str:
     parts.append(flag_word(job))
     if job.stars:
         parts.append("★" * job.stars)
-    return " · ".join(part for part in parts if part)
+    return parts
 
 
 class Loupe(QWidget):
@@ -248,7 +226,7 @@ class Loupe(QWidget):
             self.canvas.set_before(None)
             return
         number = next((n for n, v in enumerate(variants, start=1) if v.id == job.id), 1)
-        self.caption.setText(caption(job, self.model.person_name(job), number, len(variants)))
+        self.caption.set_fields(caption(job, self.model.person_name(job), number, len(variants)), 2)
         if load:
             self._shown_id = job.id
             self._ticket += 1

@@ -29,6 +29,7 @@ from aurax_desktop.translation import LazyText, _, lazy_gettext, ngettext
 from aurax_desktop.ui.common.choices import combo_box
 from aurax_desktop.ui.common.elided_label import ElidedLabel
 from aurax_desktop.ui.common.icons import icon
+from aurax_desktop.ui.common.keys_hint import KeysHint
 from aurax_desktop.ui.gallery.compare import MAX_COMPARED
 from aurax_desktop.ui.gallery.grid import ResultsGallery
 from aurax_desktop.ui.gallery.loupe import Loader, Loupe
@@ -40,6 +41,16 @@ EMPTY_TEXT = lazy_gettext(
     "with every garment, and the results gather here."
 )
 
+
+GRID_KEYS: tuple[LazyText, ...] = (
+    lazy_gettext("F favourite"),
+    lazy_gettext("X reject"),
+    lazy_gettext("1–5 stars"),
+    # Translators: the Gallery's keys, each with what it does, as short as can be (the
+    # keys' names stay as they are).
+    lazy_gettext("Space loupe"),
+)
+"""The Gallery's keys above the grid, the most wanted first."""
 
 FLAG_FILTERS: tuple[tuple[LazyText, frozenset[str]], ...] = (
     (lazy_gettext("All results"), frozenset()),
@@ -176,11 +187,8 @@ class GalleryPage(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)
 
-        # Translators: the Gallery's keys, each with what it does, on one short line (the
-        # keys' names stay as they are).
-        hint = ElidedLabel(_("F favourite · X reject · 1–5 stars · Space loupe"))
+        hint = KeysHint(GRID_KEYS)  # as many keys as fit, each whole
         hint.setObjectName("muted")
-        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         hint.setToolTip(
             _(
                 "F favourite · X reject · 1–5 stars (0 clears) · Space or a double-click: the "
