@@ -219,6 +219,7 @@ def stylesheet(dark: bool) -> str:
     QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox {{ padding: 5px 8px;
         border: 1px solid {line}; border-radius: 6px; background: palette(base); }}
     QComboBox::drop-down {{ border: none; width: 22px; }}
+    QComboBox {{ combobox-popup: 0; }}
     QComboBox QAbstractItemView {{ background: palette(base); color: palette(text);
         border: 1px solid {line}; outline: 0; selection-background-color: {tint};
         selection-color: {ink}; }}
