@@ -63,12 +63,13 @@ def load_catalog(qtbot: QtBot, driver: WindowDriver, catalog: dict[str, list[Pat
 
 
 def listed_ended(driver: WindowDriver, job_ids: list[str]) -> bool:
-    """The Jobs list shows these jobs, ended (its model learns of them a moment after
-    the history)."""
-    shown = [
-        driver.job_model.job(r) for i in job_ids if (r := driver.job_model.row_of(i)) is not None
-    ]
-    return len(shown) == len(job_ids) and all(j is not None and j.status.is_final for j in shown)
+    """The Jobs list holds these jobs, each ended, and shows them (a closed batch's in
+    its entry): its model learns of them a moment after the history."""
+    model = driver.job_model
+    listed = {job.id: job for job in model.jobs()}
+    return all(
+        i in listed and listed[i].status.is_final and model.row_of(i) is not None for i in job_ids
+    )
 
 
 def sent_batch(qtbot: QtBot, driver: WindowDriver, count: int) -> list[Job]:
