@@ -156,3 +156,46 @@ def test_every_cell_can_be_scrolled_to_at_every_thumbnail_size(qtbot: QtBot) -> 
         assert cell.right() == room.right() and cell.bottom() == room.bottom()  # no band
     assert len(set(map(str, sizes))) == 4  # four sizes were shown, each one whole
     view.stop()
+
+
+def test_a_batch_shown_again_takes_its_own_shape(qtbot: QtBot) -> None:
+    """Portraits, then landscapes, then the portraits again (their thumbnails kept from
+    the first time): the cells take each batch's shape, not the batch shown before."""
+    model = GalleryModel(JobCache(), lambda work, done: done(work()))
+    batches = {}
+    for batch, size in (("portraits", (120, 180)), ("landscapes", (180, 120))):
+        jobs = [replace(_job(0, c), id=f"{batch}-{c}", batch=batch) for c in range(2)]
+        for job in jobs:
+            job.folder.mkdir(parents=True)
+            (job.folder / "thumbnail.jpg").write_bytes(jpeg_bytes(size, (30, 160, 90)))
+        batches[batch] = jobs
+    shapes = []
+    for batch in ("portraits", "landscapes", "portraits"):
+        model.show_batch(batch, batches[batch])
+        model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole)  # painted: read
+        shapes.append(round(model.aspect, 1))
+    assert shapes == [0.7, 1.5, 0.7]
+    model.stop()
+
+
+def test_ctrl_end_selects_the_last_result_it_goes_to(qtbot: QtBot) -> None:
+    """Ctrl+End and Ctrl+Home go to the last and the first result and select it: the
+    framed cell is the one the Result pane shows and the keys act on."""
+    model = _model(qtbot)
+    jobs = [_job(r, c) for r in range(2) for c in range(2)]
+    model.show_batch("batch-1", jobs)
+    view = ResultsGallery(model)
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 1))
+    chosen: list[Job] = []
+    view.chosen.connect(chosen.append)
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert [j.id for j in view.selected_jobs()] == ["job11"] == [view.chosen_jobs()[0].id]
+    assert chosen[-1].id == "job11"
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert [j.id for j in view.selected_jobs()] == ["job00"] == [chosen[-1].id]
+    view.stop()

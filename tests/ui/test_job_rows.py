@@ -207,8 +207,8 @@ def test_a_notice_shows_until_the_job_moves_on(qtbot: QtBot) -> None:
 def test_a_closed_batch_s_entry_counts_again_when_one_of_its_jobs_goes(
     qtbot: QtBot,
 ) -> None:
-    """A try-on of a closed batch is deleted (to the Trash, or for good): the batch's
-    entry, the one row that shows it, says one try-on less and is drawn again at once."""
+    """A try-on of a closed batch is deleted (to the Trash, or for good) or brought back:
+    the batch's entry, the one row that shows it, counts again and is drawn at once."""
     cache = JobCache()
     model = JobListModel(cache)
     try:
@@ -245,6 +245,10 @@ def test_a_closed_batch_s_entry_counts_again_when_one_of_its_jobs_goes(
         drawn.clear()
         cache.drop(jobs[2].id)  # deleted for good
         assert (counted(), drawn) == (2, [0, 0])
+        drawn.clear()
+        cache.take(replace(jobs[1], trashed_at=None, revision=3))  # Undo: back from the Trash
+        model.flush()
+        assert (counted(), drawn) == (3, [0, 0])
     finally:
         model.stop_timers()
 

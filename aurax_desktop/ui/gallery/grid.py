@@ -11,6 +11,8 @@ file manager or another program as their files.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -25,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QDrag,
+    QKeyEvent,
     QPainter,
     QPalette,
     QPen,
@@ -303,6 +306,23 @@ class ResultsGallery(QTableView):
             if job is not None:
                 found.append(job)
         return found
+
+    def selectionCommand(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        event: QEvent | None = None,
+    ) -> QItemSelectionModel.SelectionFlag:
+        """Home and End (Ctrl with them too: the first and the last result) select
+        where they go, as the arrows do: Qt's Ctrl+End moved the current result (which
+        the Result pane and the loupe show) and left the frame on the cell before."""
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            return QItemSelectionModel.SelectionFlag.ClearAndSelect
+        return super().selectionCommand(index, event)
 
     def currentChanged(
         self,

@@ -157,6 +157,12 @@ class GalleryModel(QAbstractTableModel):
         for job in sorted(shown, key=lambda j: j.created_at):
             self._place(job)
         self.endResetModel()
+        if not self._shape_known:  # a batch shown before: its thumbnails are kept
+            side = round(self.side * self.ratio)
+            kept = (self.thumbnails.get((job_id, side)) for job_id in self._where)
+            seen = next((pixmap for pixmap in kept if pixmap is not None), None)
+            if seen is not None:
+                self._learn_shape(seen.width(), seen.height())
 
     def _place(self, job: Job) -> tuple[int, int]:
         """Put ``job`` in its cell (a new row or column grows the grid); where."""
@@ -497,14 +503,18 @@ class GalleryModel(QAbstractTableModel):
         if key[0] not in self._where:
             return
         if not self._shape_known:
-            self._shape_known = True
-            low, high = ASPECTS
-            aspect = max(low, min(high, image.width() / max(1, image.height())))
-            if abs(aspect - self.aspect) > 0.02:
-                self.aspect = aspect
-                self.shapeChanged.emit()
+            self._learn_shape(image.width(), image.height())
         self._redraw.add(self._where[key[0]])
         self._changes.ask()
+
+    def _learn_shape(self, width: int, height: int) -> None:
+        """The batch's pictures are ``width`` to ``height``: the cells take that shape."""
+        self._shape_known = True
+        low, high = ASPECTS
+        aspect = max(low, min(high, width / max(1, height)))
+        if abs(aspect - self.aspect) > 0.02:
+            self.aspect = aspect
+            self.shapeChanged.emit()
 
 
 def state_of(status: JobStatus) -> str:

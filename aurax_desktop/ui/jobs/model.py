@@ -273,10 +273,8 @@ class JobListModel(QAbstractListModel):
             if job.status.is_final or job.status.value not in ("submitting", "downloading"):
                 self._progress.pop(job.id, None)
             dirty.add(job.id)
-        for job_id in list(dirty):  # a group's entry counts its jobs
-            shown = self.cache.get(job_id)
-            group = group_of(shown) if shown is not None else None
-            dirty.update(self._groups.get(group or "", [])[:1])
+        for job_id in [*dirty, *(job.id for job in jobs)]:  # a group's entry counts its jobs
+            dirty.update(self._groups.get(self._member_of.get(job_id, ""), [])[:1])
         for job_id in dirty:
             found = self._rows.get(job_id)
             if found is not None:
