@@ -495,7 +495,8 @@ def test_out_of_credits_pauses_the_batch_with_a_banner_and_resume_sends_the_rest
     assert "nothing was sent" not in note.lower()
     assert note.count("Insufficient credits") == 1  # what AuraX said, once
     assert page.pause_button.text() == "Resume" and page.pause_button.isEnabled()
-    assert "2 paused" in page.progress.full_text()
+    # the progress line follows the jobs' events once a frame (they come a moment later)
+    qtbot.waitUntil(lambda: "2 paused" in page.progress.full_text(), timeout=10_000)
     server.top_up(30)
     page.pause_button.click()
     qtbot.waitUntil(lambda: not page.paused_note.isVisible(), timeout=10_000)
