@@ -9,11 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QProxyStyle,
-    QStyle,
-    QStyleHintReturn,
-    QStyleOption,
-    QWidget,
 )
 
 ACCENT = QColor("#6d4aff")
@@ -252,23 +247,8 @@ def stylesheet(dark: bool) -> str:
     QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
     QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
     QStatusBar {{ color: {muted}; }}
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     """
-
-
-class ProgramStyle(QProxyStyle):
-    """Fusion, with the buttons of questions as words alone: the platform's stock
-    pictures (a green tick, a red cross) clash with the program's flat icons."""
-
-    def styleHint(
-        self,
-        hint: QStyle.StyleHint,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-        returned: QStyleHintReturn | None = None,
-    ) -> int:
-        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
-            return 0
-        return super().styleHint(hint, option, widget, returned)
 
 
 def apply_theme(app: QApplication) -> None:
@@ -278,8 +258,8 @@ def apply_theme(app: QApplication) -> None:
     global _platform_dark, _following  # noqa: PLW0603 - one theme for the whole program
     if _platform_dark is None:  # the system's palette, before ours replaces it
         _platform_dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    if not isinstance(app.style(), ProgramStyle):
-        app.setStyle(ProgramStyle("Fusion"))
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     dark = is_dark()
     app.setPalette(_palette(dark))
     app.setStyleSheet(stylesheet(dark))
