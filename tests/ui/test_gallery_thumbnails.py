@@ -18,6 +18,7 @@ from aurax_desktop.jobs.params import Sent, TryOnParams, encode
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.gallery.grid import ResultsGallery
 from aurax_desktop.ui.gallery.model import THUMBNAIL, GalleryModel
+from aurax_desktop.ui.gallery.thumbnails import Thumbnails
 from tests.factories import jpeg_bytes
 
 GREEN = (30, 160, 90)
@@ -127,3 +128,28 @@ def test_the_cells_in_view_are_read_first_and_those_scrolled_past_are_dropped(
     assert view.viewport().rect().intersects(view.visualRect(model.index(row, column)))
     assert view.visualRect(corner).isValid()
     assert len(handed) == 2  # the reads out at once stay two: the rest wait their turn
+
+
+def test_a_cell_painted_again_while_its_thumbnail_waits_names_its_file_once() -> None:
+    """While a thumbnail waits its turn, every paint of its cell asks again (and moves
+    it to the front), but its file is named once: scrolling paints the same cells many
+    times a second, and naming a file is work the GUI thread need not do again. A
+    thumbnail read already is never asked for."""
+    handed: list[Handed] = []
+    thumbnails = Thumbnails(lambda work, done: handed.append((work, done)), lambda *_: None)
+    named: list[str] = []
+
+    def name(job_id: str) -> Callable[[], Path]:
+        def path() -> Path:
+            named.append(job_id)
+            return Path(job_id) / THUMBNAIL
+
+        return path
+
+    for job_id in ("a", "b", "c"):  # two go to the workers, the third waits
+        thumbnails.ask((job_id, 100), name(job_id))
+    for _ in range(5):
+        thumbnails.ask(("c", 100), name("c"))
+        thumbnails.ask(("a", 100), name("a"))
+    assert named == ["a", "b", "c"]
+    assert thumbnails.waiting == [("c", 100)] and len(handed) == 2

@@ -335,7 +335,10 @@ class GalleryModel(QAbstractTableModel):
         """The cell's variants, oldest first."""
         if not index.isValid():
             return []
-        ids = self._cells.get((index.row(), index.column()), [])
+        return self._variants_in(index.row(), index.column())
+
+    def _variants_in(self, row: int, column: int) -> list[Job]:
+        ids = self._cells.get((row, column), [])
         return [job for job_id in ids if (job := self.cache.get(job_id)) is not None]
 
     def chosen_at(self, index: Index) -> Job | None:
@@ -458,7 +461,7 @@ class GalleryModel(QAbstractTableModel):
         key = (job.id, round(self.side * self.ratio))
         pixmap = self.thumbnails.get(key)
         if pixmap is None:
-            self.thumbnails.ask(key, job.folder / THUMBNAIL)
+            self.thumbnails.ask(key, lambda: job.folder / THUMBNAIL)
         return pixmap
 
     def focus(self, rows: range, columns: range) -> None:
@@ -491,10 +494,13 @@ class GalleryModel(QAbstractTableModel):
             key=lambda cell: (distance(cell), cell),
         )
         wanted = []
-        for row, column in cells:
-            job = self.job_at(self.index(row, column))
-            if job is not None and job.status is JobStatus.COMPLETED:
-                wanted.append(((job.id, side), job.folder / THUMBNAIL))
+        for row, column in cells:  # in Python alone: this runs once a frame while scrolling
+            job = chosen_variant(self._variants_in(row, column))
+            if job is None or job.status is not JobStatus.COMPLETED:
+                continue
+            if not self.filter.passes(job) or self.thumbnails.known((job.id, side)):
+                continue  # hidden, or read already: no file to name
+            wanted.append(((job.id, side), job.folder / THUMBNAIL))
         self.thumbnails.focus(wanted)
 
     def _loaded(self, key: tuple[str, int], image: QImage) -> None:

@@ -75,11 +75,14 @@ class Thumbnails:
             self._cached.move_to_end(key)  # the least recently drawn goes first
         return pixmap
 
-    def ask(self, key: Key, path: Path) -> None:
-        """A cell being painted wants its thumbnail: it is read next."""
-        if self._known(key):
+    def ask(self, key: Key, path: Callable[[], Path]) -> None:
+        """A cell being painted wants its thumbnail: it is read next (``path`` names
+        its file, asked only when it does not wait already: a cell is painted again and
+        again while its thumbnail comes)."""
+        if self.known(key):
             return
-        self._waiting[key] = path
+        if key not in self._waiting:
+            self._waiting[key] = path()
         self._waiting.move_to_end(key, last=False)
         self._pump()
 
@@ -91,7 +94,7 @@ class Thumbnails:
         for key, path in wanted:
             if len(waiting) >= room:
                 break
-            if not self._known(key):
+            if not self.known(key):
                 waiting[key] = path
         self._waiting = waiting
         self._pump()
@@ -115,7 +118,8 @@ class Thumbnails:
 
     # Reading
 
-    def _known(self, key: Key) -> bool:
+    def known(self, key: Key) -> bool:
+        """Kept, being read, or found missing: not to be asked for again."""
         return key in self._cached or key in self._reading or key in self._missing
 
     def _pump(self) -> None:
