@@ -17,6 +17,7 @@ from aurax_desktop.jobs import FAVOURITE
 from aurax_desktop.ui.gallery.grid import BAND, PAD, picture_box
 from aurax_desktop.ui.gallery.menu import cell_menu
 from aurax_desktop.ui.gallery.model import THUMB_SIDES
+from aurax_desktop.ui.gallery.page import GRID_KEYS
 from tests.ui.conftest import WindowFactory
 from tests.ui.photographers_batch import BATCH, GARMENTS, result_colour, write_batch
 from tests.ui.window_driver import WindowDriver
@@ -83,6 +84,12 @@ def test_six_columns_at_the_smallest_beside_the_jobs_and_names_cut_at_their_end(
     assert shown.endswith("…") and across.startswith(shown[:-1])  # "court s…"
     tip = str(model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
     assert GARMENTS[0].lower().replace(" ", "-") in tip
+    # the keys above the grid: as many as fit, each whole, the most wanted first
+    keys = driver.gallery.page.keys_hint
+    shown_keys = keys.text().split(" · ")
+    assert "…" not in keys.text() and shown_keys[0] == "F favourite"
+    assert shown_keys == [str(key) for key in GRID_KEYS][: len(shown_keys)]
+    assert keys.fontMetrics().horizontalAdvance(keys.text()) <= keys.contentsRect().width()
     # a cell's menu hands its result on as either photo
     grid.setCurrentIndex(model.index(1, 5))
     menu = cell_menu(driver.window.commands, grid)

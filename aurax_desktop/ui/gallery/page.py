@@ -187,7 +187,7 @@ class GalleryPage(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)
 
-        hint = KeysHint(GRID_KEYS)  # as many keys as fit, each whole
+        hint = self.keys_hint = KeysHint(GRID_KEYS)  # as many keys as fit, each whole
         hint.setObjectName("muted")
         hint.setToolTip(
             _(
