@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import FAVOURITE, JobQuery
 from aurax_desktop.jobs.variants import chosen_looks
-from aurax_desktop.ui.gallery.model import THUMB_SIDES
+from aurax_desktop.ui.gallery.model import THUMB_SIDES, CellRole, CellState
 from aurax_desktop.ui.gallery.try_again import TryAgainDialog
 from aurax_desktop.ui.shell.dialogs.trash import TrashDialog
 from aurax_desktop.ui.shell.opening import sort_given
@@ -109,7 +109,8 @@ def test_try_again_stacks_a_variant_chosen_for_export(
     newest = model.variants(index)[1]
     assert newest.params["garment_strength"] == 3 and newest.retry_of == first.id
     assert model.job_at(index) == newest  # the new result stands for the cell
-    assert model.data(index, Qt.ItemDataRole.UserRole + 2) == 2  # the count badge
+    cell = model.data(index, CellRole)
+    assert isinstance(cell, CellState) and cell.variants == 2  # the count badge
     assert server.stats()["tasks_created"] == 5
     # in the loupe, Up brings back the first: it is the one exported from now on
     page = catalog.page

@@ -54,9 +54,9 @@ from aurax_desktop.ui.gallery.model import (
     ASPECT,
     THUMB_SIDE,
     THUMB_SIDES,
+    CellRole,
+    CellState,
     GalleryModel,
-    JobRole,
-    VariantsRole,
 )
 
 PAD = 8
@@ -99,8 +99,9 @@ class _ResultDelegate(QStyledItemDelegate):
         selected = bool(state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        job = index.data(JobRole)
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        cell = index.data(CellRole)
+        job = cell.job if isinstance(cell, CellState) else None
+        pixmap = cell.thumbnail if isinstance(cell, CellState) else None
         inner = rect.adjusted(PAD, PAD, -PAD, -PAD - BAND)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             size = pixmap.deviceIndependentSize().toSize()
@@ -110,14 +111,13 @@ class _ResultDelegate(QStyledItemDelegate):
                 painter.setOpacity(0.35)
             painter.drawPixmap(x, y, pixmap)
             painter.setOpacity(1.0)
-        elif job is not None:
+        elif isinstance(cell, CellState):
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            text = str(index.data(Qt.ItemDataRole.DisplayRole) or _("Loading…"))
+            text = cell.text or _("Loading…")
             painter.drawText(inner, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
-        if job is not None:
+        if isinstance(cell, CellState):
             band = QRect(inner.left(), inner.bottom() + PAD // 2, inner.width(), BAND)
-            variants = index.data(VariantsRole)
-            self._marks(painter, palette, band, job, variants if isinstance(variants, int) else 1)
+            self._marks(painter, palette, band, cell.job, cell.variants)
         painter.setBrush(Qt.BrushStyle.NoBrush)  # frames only: never a fill over the picture
         if selected:
             painter.setPen(QPen(accent(), 3))

@@ -52,7 +52,22 @@ ASPECTS = (0.4, 2.5)
 """The narrowest and the widest shape a cell takes."""
 JobRole = Qt.ItemDataRole.UserRole
 MarkRole = Qt.ItemDataRole.UserRole + 1
-VariantsRole = Qt.ItemDataRole.UserRole + 2
+CellRole = Qt.ItemDataRole.UserRole + 2
+"""All a cell's painting needs (a ``CellState``), in one call."""
+
+
+@dataclass(frozen=True)
+class CellState:
+    """A cell as it is drawn: asked for once per paint, since every call from Qt into
+    Python waits its turn for the interpreter while the workers are busy."""
+
+    job: Job
+    thumbnail: QPixmap | None
+    variants: int
+    text: str
+    """What shows while there is no picture (the job's state)."""
+
+
 """How many variants the cell holds."""
 Index = QModelIndex | QPersistentModelIndex
 
@@ -434,10 +449,15 @@ class GalleryModel(QAbstractTableModel):
             return None
         if role == JobRole:
             return job
+        if role == CellRole:
+            return CellState(
+                job,
+                self._thumbnail(job),
+                len(self._cells.get((index.row(), index.column()), [])),
+                "" if job.status is JobStatus.COMPLETED else job.status.label,
+            )
         if role == MarkRole:
             return job.mark
-        if role == VariantsRole:
-            return len(self._cells.get((index.row(), index.column()), []))
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(job)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -591,7 +611,6 @@ __all__ = [
     "GalleryModel",
     "JobRole",
     "MarkRole",
-    "VariantsRole",
     "describe_cell",
     "flag_word",
     "garment_name",

@@ -8,14 +8,14 @@ import time
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from aurax_desktop.jobs import Job, JobStatus
+from aurax_desktop.jobs import JobStatus
 from aurax_desktop.ui.common.icons import pixmap
 from aurax_desktop.ui.common.theme import DANGER, SUCCESS, accent, on_accent
 from aurax_desktop.ui.jobs.groups import INDENT, GroupPlace, card_rect, picture_rect
-from aurax_desktop.ui.jobs.model import GroupRole, JobRole, NoticeRole, ProgressRole, ThumbnailRole
+from aurax_desktop.ui.jobs.model import RowRole, RowState
 from aurax_desktop.ui.jobs.row_text import elapsed_text, inputs_text, type_label, when_text
 
 ROW_HEIGHT = 60
@@ -49,12 +49,12 @@ class JobDelegate(QStyledItemDelegate):
     ) -> None:
         """Rows are rendered once per state and then drawn as one picture: every Qt call
         from Python may wait for the interpreter lock while workers are busy."""
-        job: Job | None = index.data(JobRole)
-        if job is None:
+        row = index.data(RowRole)
+        if not isinstance(row, RowState):
             return
+        job, thumb = row.job, row.thumbnail
         rect: QRect = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        thumb: QImage | None = index.data(ThumbnailRole)
         running = not job.status.is_final
         key = (
             job.id,
@@ -63,12 +63,12 @@ class JobDelegate(QStyledItemDelegate):
             rect.width(),
             rect.height(),
             selected,
-            index.data(ProgressRole),
-            index.data(NoticeRole),
+            row.progress,
+            row.notice,
             thumb.cacheKey() if thumb is not None else 0,
             int(job.elapsed) if running else -1,
             int(time.monotonic() * 8) if running else -1,
-            index.data(GroupRole),
+            row.place,
             QGuiApplication.palette().cacheKey(),  # another theme: drawn anew
         )
         rendered = self._rendered.get(key)
@@ -80,26 +80,20 @@ class JobDelegate(QStyledItemDelegate):
             inner = QPainter(rendered)
             local = QStyleOptionViewItem(option)
             local.rect = QRect(QPoint(0, 0), rect.size())
-            self._paint_row(inner, local, index, job)
+            self._paint_row(inner, local, row)
             inner.end()
             self._rendered[key] = rendered
             while len(self._rendered) > 400:
                 self._rendered.popitem(last=False)
         painter.drawPixmap(rect.topLeft(), rendered)
 
-    def _paint_row(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-        job: Job,
-    ) -> None:
+    def _paint_row(self, painter: QPainter, option: QStyleOptionViewItem, row: RowState) -> None:
         palette = QGuiApplication.palette()  # the view itself is transparent
         rect: QRect = option.rect
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        place: GroupPlace | None = index.data(GroupRole)
+        job, place = row.job, row.place
         card = card_rect(rect, place)
         background = palette.color(QPalette.ColorRole.Base)
         border = palette.color(QPalette.ColorRole.Mid)
@@ -112,7 +106,7 @@ class JobDelegate(QStyledItemDelegate):
         thumb_rect = picture_rect(rect, place, THUMB)
         if place is not None:
             _paint_group(painter, rect, thumb_rect, place, palette)
-        thumb: QImage | None = index.data(ThumbnailRole)
+        thumb = row.thumbnail
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
         painter.drawRoundedRect(thumb_rect, 6, 6)
@@ -160,11 +154,11 @@ class JobDelegate(QStyledItemDelegate):
         )
 
         word, tone = job.status.label, job.status
-        notice = index.data(NoticeRole)
+        notice = row.notice
         detail = job.error or job.shown_description or inputs_text(job)
         if notice and not job.status.is_final:
             detail = notice
-        progress = index.data(ProgressRole)
+        progress = row.progress
         busy = not job.status.is_final
         if place is not None and place.folded:  # the entry speaks for its variations
             word, tone = place.status()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,6 +39,21 @@ ProgressRole = Qt.ItemDataRole.UserRole + 2
 ThumbnailRole = Qt.ItemDataRole.UserRole + 3
 NoticeRole = Qt.ItemDataRole.UserRole + 4
 GroupRole = Qt.ItemDataRole.UserRole + 5
+RowRole = Qt.ItemDataRole.UserRole + 6
+"""All a row's painting needs (a ``RowState``), in one call."""
+
+
+@dataclass(frozen=True)
+class RowState:
+    """A row as it is drawn: asked for once per paint, since every call from Qt into
+    Python waits its turn for the interpreter while the workers are busy."""
+
+    job: Job
+    progress: float | None
+    notice: str | None
+    thumbnail: QImage | None
+    place: GroupPlace | None
+
 
 _Index = QModelIndex | QPersistentModelIndex
 Order = tuple[float, int, float, str]
@@ -126,17 +141,20 @@ class JobListModel(QAbstractListModel):
             return None
         if role == JobRole:
             return job
+        if role == RowRole:
+            return RowState(
+                job,
+                self._progress.get(job.id),
+                self._notice(job),
+                self._thumbnail(job),
+                self.place(job),
+            )
         if role == ProgressRole:
             return self._progress.get(job.id)
         if role == ThumbnailRole:
-            thumb = self._thumbnails.get(job.id)
-            if thumb is None and _has_picture(job) and job.id not in self._asked:
-                self._asked.add(job.id)
-                self.thumbnailWanted.emit(job)  # loaded when first shown, not all at start
-            return thumb
+            return self._thumbnail(job)
         if role == NoticeRole:
-            status, text = self._notices.get(job.id, (None, None))
-            return text if status is job.status else None
+            return self._notice(job)
         if role == GroupRole:
             return self.place(job)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -149,6 +167,17 @@ class JobListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return job.error or job.task_id or None
         return None
+
+    def _thumbnail(self, job: Job) -> QImage | None:
+        thumb = self._thumbnails.get(job.id)
+        if thumb is None and _has_picture(job) and job.id not in self._asked:
+            self._asked.add(job.id)
+            self.thumbnailWanted.emit(job)  # loaded when first shown, not all at start
+        return thumb
+
+    def _notice(self, job: Job) -> str | None:
+        status, text = self._notices.get(job.id, (None, None))
+        return text if status is job.status else None
 
     def _spoken(self, job: Job, *, description: bool) -> str:
         """What a screen reader says of a row: its name (the kind, the product type, the
