@@ -70,6 +70,9 @@ class Settings:
     """Where the user left the window's dividers (Qt's splitter states, base64)."""
     last_product_type: str = ProductType.GARMENT.value
     last_strength: int = 2
+    gallery_side: int = 0
+    """The Gallery's thumbnail size in logical pixels, as the user left it (0: its
+    default)."""
     theme: str = ""
     """"light", "dark", or "" to follow the system."""
     daily_limit: float = 0.0
@@ -110,6 +113,7 @@ class Settings:
             concurrency=min(8, max(1, int(self.concurrency))),
             task_deadline_minutes=min(120, max(1, int(self.task_deadline_minutes))),
             last_strength=self.last_strength if self.last_strength in (1, 2, 3) else 2,
+            gallery_side=min(1000, max(0, int(self.gallery_side))),
             last_product_type=product,
             base_url=self.base_url.strip() or DEFAULT_BASE_URL,
             theme=self.theme if self.theme in ("light", "dark") else "",

@@ -13,13 +13,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
+from aurax_desktop.account import SettingsStore
 from aurax_desktop.jobs import FAVOURITE, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import LABEL, SKU
 from aurax_desktop.jobs.params import Sent, TryOnParams, encode
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.gallery.grid import PAD, ResultsGallery
-from aurax_desktop.ui.gallery.model import GalleryModel
+from aurax_desktop.ui.gallery.model import THUMB_SIDE, THUMB_SIDES, GalleryModel
 from tests.factories import jpeg_bytes
+from tests.ui.conftest import WindowFactory, close_window
 
 PEOPLE = ("SS27-resort-look-model-anna-maria.jpg", "SS27-resort-look-model-beatriz.jpg")
 GARMENTS = ("SS27-resort-linen-midi-dress.png", "SS27-resort-court-sneaker.png")
@@ -199,3 +201,21 @@ def test_ctrl_end_selects_the_last_result_it_goes_to(qtbot: QtBot) -> None:
     qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     assert [j.id for j in view.selected_jobs()] == ["job00"] == [chosen[-1].id]
     view.stop()
+
+
+def test_the_thumbnail_size_is_the_one_the_next_start_opens_with(
+    qtbot: QtBot, open_window: WindowFactory
+) -> None:
+    """Ctrl+= in the Gallery is kept with the settings: the next window opens its
+    Gallery at that size (a size the program does not offer falls back to its own)."""
+    driver = open_window(demo=True)
+    grid = driver.grid
+    assert grid.gallery.side == THUMB_SIDE
+    grid.larger()
+    larger = grid.gallery.side
+    assert larger > THUMB_SIDE
+    qtbot.waitUntil(lambda: SettingsStore().load().settings.gallery_side == larger)
+    close_window(driver.window)
+    again = open_window(demo=True)
+    assert again.grid.gallery.side == larger
+    assert again.gallery.page.size_slider.value() == THUMB_SIDES.index(larger)

@@ -36,6 +36,7 @@ from aurax_desktop.ui.describe.commands import declare_describe_commands
 from aurax_desktop.ui.describe.page import DescribePage
 from aurax_desktop.ui.gallery.commands import declare_gallery_commands
 from aurax_desktop.ui.gallery.controller import GalleryController
+from aurax_desktop.ui.gallery.model import THUMB_SIDES
 from aurax_desktop.ui.generate.commands import declare_generate_commands
 from aurax_desktop.ui.generate.page import GeneratePage
 from aurax_desktop.ui.jobs.actions import JobActions
@@ -136,6 +137,10 @@ class MainWindow(QMainWindow):
         )
         # The strength carries over; the product type does not (each garment suggests its own).
         features.try_on.set_choices(ProductType.GARMENT.value, session.settings.last_strength)
+        grid = features.gallery.gallery
+        if session.settings.gallery_side in THUMB_SIDES:  # as the user left the Gallery
+            grid.set_side(session.settings.gallery_side)
+        grid.sizeChanged.connect(self._keep_gallery_side)
         self.connection.refresh()
         self.commands.refresh()
         if session.settings_message:
@@ -392,6 +397,12 @@ class MainWindow(QMainWindow):
         if job.kind is JobKind.PRODUCT_DESCRIPTION:
             self.features.describe.job_updated(job)
         self.features.viewer.job_changed(job)
+
+    def _keep_gallery_side(self, side: int) -> None:
+        """The thumbnail size chosen is the one the next start opens with."""
+        if side != self.session.settings.gallery_side:
+            chosen = replace(self.session.settings, gallery_side=side)
+            self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)
 
     def set_theme(self, theme: str) -> None:
         """View → Theme: light, dark, or "" to follow the system (kept in the settings)."""
