@@ -59,6 +59,18 @@ def test_headers_drop_what_every_name_shares(qtbot: QtBot) -> None:
     assert model.headerData(1, ACROSS, TIP) == "SS27 resort court sneaker · " + GARMENTS[1]
 
 
+def test_a_name_written_as_its_file_is_named_once_in_the_tooltip(qtbot: QtBot) -> None:
+    """A garment photo named by a person, spaces and all, heads its column as written; its
+    tooltip gives the file's name once, not the same words twice."""
+    model = _model(qtbot)
+    file = "Linen double-breasted blazer in sand, SKU LB-2291-SND.jpg"
+    params = TryOnParams(garment_strength=2, garment_name=file)
+    job = replace(_job(0, 0), params=encode(params, Sent(batch_row=0, batch_column=0)))
+    model.show_batch("batch-1", [job])
+    assert model.headerData(0, ACROSS) == "Linen double-breasted blazer in sand, SKU LB-2291-SND"
+    assert model.headerData(0, ACROSS, TIP) == file
+
+
 def test_a_season_list_s_name_and_sku_head_their_column(qtbot: QtBot) -> None:
     model = _model(qtbot)
     model.show_batch("batch-1", [_job(r, c, listed=True) for r in range(2) for c in range(2)])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from PySide6.QtCore import (
@@ -588,8 +589,12 @@ def marks_of(job: Job) -> list[str]:
 
 
 def garment_tip(job: Job) -> str:
-    """A garment column's tooltip: its name, its SKU when known, and its file."""
-    parts = [garment_label(job.params), str(job.params.get(SKU) or ""), garment_name(job)]
+    """A garment column's tooltip: its name, its SKU when known, and its file (the name
+    is left out when it is the file's name without its extension: said once)."""
+    label, file = garment_label(job.params), garment_name(job)
+    if label == PurePath(file).stem:
+        label = ""
+    parts = [label, str(job.params.get(SKU) or ""), file]
     return " · ".join(dict.fromkeys(part for part in parts if part))
 
 
