@@ -4,6 +4,8 @@ the client, the job runner, and the demo server when asked for."""
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -37,6 +39,7 @@ class Session:
         loaded = self.settings_store.load()
         self.settings: Settings = loaded.settings
         self.settings_message = loaded.message
+        self._settings_lock = threading.Lock()
         self.read_only = read_only
         """Another window owns the data folder (or it cannot be written): this one
         browses the history only."""
@@ -130,12 +133,27 @@ class Session:
         self._close_runner()
         self.credentials = None
 
+    def edit_settings(self, edit: Callable[[Settings], Settings]) -> Settings:
+        """Change the settings in memory: ``edit`` is given them as they are now, so
+        edits one after another (a strength, a theme, a folder) never undo each other's
+        fields; ``save_settings`` writes them."""
+        with self._settings_lock:
+            self.settings = edit(self.settings).checked()
+            return self.settings
+
+    def save_settings(self) -> None:
+        """Write the settings as they are now (a file: on a worker from the window).
+        Saves that run in another order than asked still end with the newest."""
+        with self._settings_lock:
+            try:
+                self.settings_store.save(self.settings)
+            except OSError as exc:
+                log.warning("Settings could not be saved: %s", exc)
+
     def update_settings(self, settings: Settings) -> None:
-        self.settings = settings.checked()
-        try:
-            self.settings_store.save(self.settings)
-        except OSError as exc:
-            log.warning("Settings could not be saved: %s", exc)
+        """Put ``settings`` in place whole (the Settings dialog's answer) and write them."""
+        self.edit_settings(lambda _now: settings)
+        self.save_settings()
 
     def _close_runner(self) -> None:
         if self.runner is not None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from aurax_desktop import paths
 from aurax_desktop.account import Settings, SettingsStore, UploadSize
+from aurax_desktop.session import Session
 
 
 def test_defaults_and_round_trip() -> None:
@@ -88,3 +91,33 @@ def test_a_key_in_the_file_is_ignored_and_never_written_back(tmp_path: Path) -> 
     assert settings.key_id == "kid"
     store.save(settings)
     assert "sk-should-not-live-here" not in path.read_text()
+
+
+def test_the_program_s_own_saves_never_undo_each_other_s_fields() -> None:
+    """A thumbnail size, a theme and folders from four threads are each changed on the
+    settings as they are at that moment, and written in whatever order the saves run:
+    the file ends with every change (a save made from a copy read earlier put back the
+    fields another had changed meanwhile)."""
+    session = Session()
+    try:
+        session.edit_settings(lambda now: replace(now, gallery_side=240))
+        session.edit_settings(lambda now: replace(now, theme="dark"))
+
+        def remember(thread: int) -> None:
+            for n in range(25):
+                kind = f"kind-{thread}-{n}"
+                session.edit_settings(
+                    lambda now, kind=kind: replace(now, folders={**now.folders, kind: "/x"})
+                )
+                session.save_settings()
+
+        threads = [threading.Thread(target=remember, args=(t,)) for t in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        saved = SettingsStore().load().settings
+        assert (saved.gallery_side, saved.theme) == (240, "dark")
+        assert len(saved.folders) == 100
+    finally:
+        session.shutdown()

@@ -46,12 +46,12 @@ class RememberedFolders:
         return start_folder(self.session.settings, kind)
 
     def remember(self, kind: str, folder: Path) -> None:
-        settings = self.session.settings
-        if settings.folders.get(kind) == str(folder):
+        if self.session.settings.folders.get(kind) == str(folder):
             return
-        chosen = replace(settings, folders={**settings.folders, kind: str(folder)})
-        self.session.settings = chosen.checked()
-        self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)
+        self.session.edit_settings(
+            lambda now: replace(now, folders={**now.folders, kind: str(folder)})
+        )
+        self.work.run(self.session.save_settings, lambda _r: None)
 
 
 class HomeFolder:

@@ -12,6 +12,7 @@ job book's events, through the bridge, into the one job cache.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+from aurax_desktop.account import Settings
 from aurax_desktop.api import ProductType
 from aurax_desktop.jobs import BatchSent, Job, JobKind
 from aurax_desktop.privacy import secure_folders
@@ -290,9 +292,7 @@ class MainWindow(QMainWindow):
         declare_language_commands(
             commands,
             lambda: self.session.settings,
-            lambda chosen: self.work.run(
-                lambda: self.session.update_settings(chosen), lambda _r: None
-            ),
+            lambda chosen: self.keep_settings(lambda _now: chosen),
             self.say,
         )
         declare_job_commands(
@@ -385,8 +385,7 @@ class MainWindow(QMainWindow):
         self.features.gallery.batch_sent(sent)
         self.announcer.batch_sent(sent)
         strength = int(self.features.try_on.strength.value())
-        chosen = replace(self.session.settings, last_strength=strength)
-        self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)  # a file
+        self.keep_settings(lambda now: replace(now, last_strength=strength))
 
     def _result_ready(self, job: Job) -> None:
         """A job sent alone completed: selected in the Jobs list, the current result."""
@@ -398,11 +397,16 @@ class MainWindow(QMainWindow):
             self.features.describe.job_updated(job)
         self.features.viewer.job_changed(job)
 
+    def keep_settings(self, edit: Callable[[Settings], Settings]) -> None:
+        """Change the settings at once (``edit`` gets them as they are now) and write
+        them on a worker."""
+        self.session.edit_settings(edit)
+        self.work.run(self.session.save_settings, lambda _r: None)
+
     def _keep_gallery_side(self, side: int) -> None:
         """The thumbnail size chosen is the one the next start opens with."""
         if side != self.session.settings.gallery_side:
-            chosen = replace(self.session.settings, gallery_side=side)
-            self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)
+            self.keep_settings(lambda now: replace(now, gallery_side=side))
 
     def set_theme(self, theme: str) -> None:
         """View → Theme: light, dark, or "" to follow the system (kept in the settings)."""
@@ -411,8 +415,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app)
         self.features.jobs.job_list.viewport().update()
-        chosen = replace(self.session.settings, theme=theme)
-        self.work.run(lambda: self.session.update_settings(chosen), lambda _r: None)
+        self.keep_settings(lambda now: replace(now, theme=theme))
 
     def say(self, text: str, milliseconds: int = 0) -> None:
         """A note in the status bar (nothing once the window is closing)."""
@@ -443,9 +446,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         frame = self.frame
         geometry, layout = saved_layout(self, (frame.main_splitter, frame.results_splitter))
-        self.session.update_settings(
-            replace(self.session.settings, window_geometry=geometry, panel_layout=layout)
+        self.session.edit_settings(
+            lambda now: replace(now, window_geometry=geometry, panel_layout=layout)
         )
+        self.session.save_settings()
         self._closing = True
         self.closing.emit()
         frame.stop()
