@@ -30,11 +30,14 @@ def display_name(file_name: str, *, cut_from: str = "") -> str:
     spaces keeps its hyphens and underscores, which are then its own ("Anna-Maria
     Kowalska", "SKU WT-3310-CHR"); ``cut_from``: the whole file name ``file_name`` is a
     part of, whose spaces decide."""
-    stem = PurePath(file_name).stem if "." in file_name else file_name
-    whole = cut_from or file_name
-    if " " in (PurePath(whole).stem if "." in whole else whole).strip():
+    stem = _stem(file_name)
+    if " " in _stem(cut_from or file_name).strip():
         return " ".join(stem.split()) or file_name
     return " ".join(_SEPARATORS.sub(" ", stem).split()) or file_name
+
+
+def _stem(file_name: str) -> str:
+    return PurePath(file_name).stem if "." in file_name else file_name
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,7 @@ def test_painting_reads_no_file_the_previews_are_read_on_a_worker_and_kept(
     view.viewport().update()
     assert _greens(view) == 6  # drawn again without its files: nothing is read to paint
     assert model.thumbnails.reads == 6
+    view.stop()  # as the window does when it closes
 
 
 def test_the_cells_in_view_are_read_first_and_those_scrolled_past_are_dropped(
@@ -128,6 +129,7 @@ def test_the_cells_in_view_are_read_first_and_those_scrolled_past_are_dropped(
     assert view.viewport().rect().intersects(view.visualRect(model.index(row, column)))
     assert view.visualRect(corner).isValid()
     assert len(handed) == 2  # the reads out at once stay two: the rest wait their turn
+    view.stop()
 
 
 def test_a_cell_painted_again_while_its_thumbnail_waits_names_its_file_once() -> None:

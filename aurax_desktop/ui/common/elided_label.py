@@ -12,6 +12,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+SEPARATOR = " · "
+"""Between the fields of a line."""
+
 
 class ElidedLabel(QLabel):
     def __init__(
@@ -80,9 +83,6 @@ class ElidedLabel(QLabel):
             # where it was cut ("Wool-blend…", not "…Wool-blend"), a first-strong isolate
             cut = f"\u2068{cut}\u2069"
         super().setText(self._kept + cut)
-
-
-SEPARATOR = " · "
 
 
 def fit_fields(metrics: QFontMetrics, fields: list[str], cuttable: int, room: int) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from aurax_desktop.translation import LazyText
+from aurax_desktop.ui.common.elided_label import SEPARATOR
 
 
 class KeysHint(QLabel):
@@ -15,7 +16,7 @@ class KeysHint(QLabel):
         """``parts``: the keys with what they do, the most wanted first."""
         super().__init__()
         self.parts = tuple(str(part) for part in parts)
-        self.setToolTip(" · ".join(self.parts))
+        self.setToolTip(SEPARATOR.join(self.parts))
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -24,7 +25,7 @@ class KeysHint(QLabel):
         metrics, room = self.fontMetrics(), self.contentsRect().width()
         shown = ""
         for count in range(len(self.parts), 0, -1):
-            text = " · ".join(self.parts[:count])
+            text = SEPARATOR.join(self.parts[:count])
             if metrics.horizontalAdvance(text) <= room:
                 shown = text
                 break

@@ -10,6 +10,10 @@ Thumbnails come from each job's preview on disk (``thumbnail.jpg``), read and sc
 on a worker (``thumbnails``): the cells painted first, then those around the view the
 grid tells of (``focus``); kept in a bounded cache, so scrolling through ten thousand
 results never reads a file on the GUI thread and never holds them all.
+
+One idea, though long: what Qt asks of the grid (its cells, headers and filter, the
+cache's changes gathered once a frame); the thumbnails' order and the people's short
+names, ideas of their own, live in their own modules.
 """
 
 from __future__ import annotations
@@ -69,7 +73,6 @@ class CellState:
     """What shows while there is no picture (the job's state)."""
 
 
-"""How many variants the cell holds."""
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -363,7 +366,10 @@ class GalleryModel(QAbstractTableModel):
 
     def job_at(self, index: Index) -> Job | None:
         """The cell's chosen variant, if the filter lets it show."""
-        job = self.chosen_at(index)
+        return self._shown_in(index.row(), index.column()) if index.isValid() else None
+
+    def _shown_in(self, row: int, column: int) -> Job | None:
+        job = chosen_variant(self._variants_in(row, column))
         return job if job is not None and self.filter.passes(job) else None
 
     def jobs(self) -> list[Job]:
@@ -516,11 +522,11 @@ class GalleryModel(QAbstractTableModel):
         )
         wanted = []
         for row, column in cells:  # in Python alone: this runs once a frame while scrolling
-            job = chosen_variant(self._variants_in(row, column))
+            job = self._shown_in(row, column)
             if job is None or job.status is not JobStatus.COMPLETED:
                 continue
-            if not self.filter.passes(job) or self.thumbnails.known((job.id, side)):
-                continue  # hidden, or read already: no file to name
+            if self.thumbnails.known((job.id, side)):
+                continue  # read already: no file to name
             wanted.append(((job.id, side), job.folder / THUMBNAIL))
         self.thumbnails.focus(wanted)
 
