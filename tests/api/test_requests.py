@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aurax_desktop.api import (
     AuraxError,
@@ -112,3 +117,31 @@ def test_json_with_images_is_valid_json_with_plain_base64() -> None:
         "personImage": "",
     }
     assert json.loads(json_with_images({}, {})) == {}
+
+
+@given(st.binary(max_size=3 * 3 * 64 * 1024 + 7))
+@settings(max_examples=40, deadline=None)
+def test_base64_in_pieces_matches_one_call(data: bytes) -> None:
+    """Piece by piece, the text is what one call gives (pieces join without padding)."""
+    from aurax_desktop.api.client import base64_in_pieces  # noqa: PLC0415
+
+    assert bytes(base64_in_pieces(data)) == base64.b64encode(data)
+
+
+def test_an_upload_is_encoded_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large image is never base64-encoded in one call (one call holds the interpreter
+    lock throughout and stalls the window's thread); a spy counts the calls."""
+    from aurax_desktop.api import client  # noqa: PLC0415
+
+    sizes: list[int] = []
+    real = base64.b64encode
+
+    def counted(piece: bytes) -> bytes:
+        sizes.append(len(piece))
+        return real(piece)
+
+    monkeypatch.setattr(client.base64, "b64encode", counted)
+    photo = bytes(range(256)) * (4 * 1024 * 1024 // 256)
+    body = client.json_with_images({"productType": "tops"}, {"personImage": photo})
+    assert max(sizes) <= client.BASE64_PIECE and len(sizes) >= 20
+    assert json.loads(body)["personImage"] == real(photo).decode()
