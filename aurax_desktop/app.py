@@ -24,6 +24,7 @@ import aurax_desktop
 from aurax_desktop import paths
 from aurax_desktop.account import from_environment
 from aurax_desktop.account.settings import settings_path
+from aurax_desktop.imaging import use_jpeg_encoder
 from aurax_desktop.jobs import InstanceLock
 from aurax_desktop.logs import setup_logging
 from aurax_desktop.privacy import make_private
@@ -32,6 +33,7 @@ from aurax_desktop.translation import _, current_language, use_language
 from aurax_desktop.ui.common.after_paint import after_first_paint
 from aurax_desktop.ui.common.icons import app_icon
 from aurax_desktop.ui.common.language import apply_language, window_language
+from aurax_desktop.ui.common.qt_jpeg import qt_jpeg
 from aurax_desktop.ui.common.theme import apply_theme, choose_theme
 from aurax_desktop.ui.shell.dialogs.already_open import AlreadyOpenDialog
 from aurax_desktop.ui.shell.handover import Inbox, file_opened, hand_over
@@ -146,6 +148,7 @@ def create_window(
     (or ``why``: it cannot be written), this one only browses the history."""
     args = build_parser().parse_args(list(argv))
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
+    use_jpeg_encoder(qt_jpeg)  # previews and uploads made on workers never hold up a paint
     make_private()  # photos of people are personal data: what is made is the user's only
     try:
         setup_logging()

@@ -23,6 +23,7 @@ import pytest
 
 from aurax_desktop.api import AuraxClient, RetryPolicy
 from aurax_desktop.demo import DemoServer
+from aurax_desktop.imaging import use_jpeg_encoder
 from aurax_desktop.languages import choose
 from aurax_desktop.translation import current_language, use_language
 from tests.memory_keyring import MemoryKeyring
@@ -66,6 +67,14 @@ def _english_again() -> Iterator[None]:
     yield
     if current_language().code != "en":
         use_language(choose(["en"]))
+
+
+@pytest.fixture(autouse=True)
+def _pillows_jpeg_again() -> Iterator[None]:
+    """A test that opened a window (which encodes JPEG with Qt's encoder) leaves the
+    next one encoding with Pillow's, as the command line does."""
+    yield
+    use_jpeg_encoder(None)
 
 
 @pytest.fixture(autouse=True)

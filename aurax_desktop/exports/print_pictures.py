@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image
 
 from aurax_desktop.imaging import DEFAULT_MAX_PIXELS, ImageError, read_header
+from aurax_desktop.imaging.jpeg import encode_jpeg
 from aurax_desktop.jobs.files import PRINT_NAME, PRINT_SIDE
 from aurax_desktop.translation import _
 
@@ -133,9 +134,7 @@ def print_jpeg(result: Path, side: int = PRINT_SIDE, *, preview: bool = True) ->
         # Translators: {error} is the system's own words
         why = _("the result cannot be read ({error}).").format(error=exc.strerror or exc)
         raise LeftOut(why) from None
-    out = io.BytesIO()
-    pixels.convert("RGB").save(out, "JPEG", quality=88)
-    return out.getvalue()
+    return encode_jpeg(pixels.convert("RGB"), 88)
 
 
 def _not_a_bomb(result: Path) -> None:
@@ -167,6 +166,4 @@ def _smaller(data: bytes, side: int) -> bytes:
         picture.draft("RGB", (side, side))
         small = picture.convert("RGB")
     small.thumbnail((side, side))
-    out = io.BytesIO()
-    small.save(out, "JPEG", quality=88)
-    return out.getvalue()
+    return encode_jpeg(small, 88)

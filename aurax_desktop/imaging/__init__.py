@@ -8,6 +8,7 @@
 from aurax_desktop.imaging.errors import ImageError
 from aurax_desktop.imaging.export import save_as
 from aurax_desktop.imaging.files import PICTURE_SUFFIXES, picture_files, sort_out
+from aurax_desktop.imaging.jpeg import encode_jpeg, use_jpeg_encoder
 from aurax_desktop.imaging.source import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_PIXELS,
@@ -37,6 +38,7 @@ __all__ = [
     "ImageError",
     "PreparedImage",
     "SourceImage",
+    "encode_jpeg",
     "load_image",
     "photo_warnings",
     "picture_files",
@@ -49,4 +51,5 @@ __all__ = [
     "save_thumbnail",
     "sort_out",
     "thumbnail",
+    "use_jpeg_encoder",
 ]

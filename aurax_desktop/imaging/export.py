@@ -11,6 +11,7 @@ from aurax_desktop.atomic import write_atomically
 from aurax_desktop.disk_errors import why_not_written
 from aurax_desktop.imaging.colour import flatten
 from aurax_desktop.imaging.errors import ImageError
+from aurax_desktop.imaging.jpeg import encode_jpeg
 from aurax_desktop.imaging.source import load_image
 from aurax_desktop.translation import _
 
@@ -49,12 +50,12 @@ def save_as(source: Path, target: Path, *, quality: int = 95, claim: bool = Fals
             data = _grey_jpeg(source, quality) if wanted == "JPEG" else None
             if data is None:
                 pixels = load_image(source).decode(None)
-                out = io.BytesIO()
                 if wanted == "JPEG":
-                    flatten(pixels).save(out, "JPEG", quality=quality)
+                    data = encode_jpeg(flatten(pixels), quality)
                 else:
+                    out = io.BytesIO()
                     pixels.save(out, wanted)
-                data = out.getvalue()
+                    data = out.getvalue()
         return write_atomically(target, data, claim=claim)
     except OSError as exc:
         if isinstance(exc, FileExistsError) and claim and exc.filename == str(target):
@@ -83,6 +84,4 @@ def _grey_jpeg(source: Path, quality: int) -> bytes | None:
             grey = image.convert("L")
     except (OSError, ValueError, Image.DecompressionBombError):
         return None  # load_image says in plain words what is wrong
-    out = io.BytesIO()
-    grey.save(out, "JPEG", quality=quality)
-    return out.getvalue()
+    return encode_jpeg(grey, quality)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 from pathlib import Path
 
 from aurax_desktop import paths
 from aurax_desktop.atomic import write_atomically
 from aurax_desktop.imaging.colour import flatten
+from aurax_desktop.imaging.jpeg import encode_jpeg
 from aurax_desktop.imaging.source import Source, SourceImage, load_image
 
 
@@ -68,9 +68,7 @@ def previews(source: SourceImage, sides: tuple[int, ...]) -> list[bytes]:
     for side in sides:
         smaller = pixels.copy()
         smaller.thumbnail((side, side))
-        out = io.BytesIO()
-        smaller.save(out, "JPEG", quality=85 if side < 1000 else 88)
-        made.append(out.getvalue())
+        made.append(encode_jpeg(smaller, 85 if side < 1000 else 88))
     return made
 
 

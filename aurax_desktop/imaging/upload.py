@@ -10,6 +10,7 @@ from PIL import Image
 
 from aurax_desktop.imaging.colour import flatten, to_srgb, to_working_mode
 from aurax_desktop.imaging.errors import ImageError
+from aurax_desktop.imaging.jpeg import encode_jpeg
 from aurax_desktop.imaging.source import SourceImage
 from aurax_desktop.translation import _
 
@@ -58,14 +59,15 @@ def prepare_upload(
         target = _fit(image.size, max_side)
         if pixels.size != target:
             pixels = pixels.resize(target, Image.Resampling.BICUBIC, reducing_gap=2.0)
-    out = io.BytesIO()
     if fmt == "JPEG":
-        flatten(pixels).save(out, "JPEG", quality=quality)
+        data = encode_jpeg(flatten(pixels), quality)
     else:
+        out = io.BytesIO()
         pixels.save(out, "PNG", compress_level=6)
+        data = out.getvalue()
     scale = pixels.size[0] / source_size[0]
     return PreparedImage(
-        data=out.getvalue(),
+        data=data,
         mime=_MIME[fmt],
         size=pixels.size,
         source_size=source_size,
