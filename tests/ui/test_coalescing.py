@@ -10,6 +10,7 @@ import threading
 import time
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +20,7 @@ from aurax_desktop.ui.common.bridge import JobBridge
 from aurax_desktop.ui.common.coalesce import Coalesced
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.gallery.model import GalleryModel
+from aurax_desktop.ui.jobs.groups import GroupSummary
 from aurax_desktop.ui.jobs.model import GroupRole, JobListModel
 
 SIDE = 10
@@ -183,3 +185,44 @@ def test_a_long_queue_of_events_lets_the_event_loop_turn_between_slices(
     assert heard == list(range(1, 2001))
     assert bridge.wakeups > 5  # 2,000 x 0.2 ms: about 400 ms, in slices
     assert len(ticks_between) > 5  # the event loop turned between them
+
+
+def test_a_closed_batch_s_counts_follow_its_jobs_without_walking_it_again(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch's entry counts its done and running try-ons as each job moves on; the
+    batch is walked once when it lands, not again for each change heard (walking 10,000
+    try-ons for every frame of changes stalled the window)."""
+    cache = JobCache()
+    model = JobListModel(cache)
+    batch = [_job(n // 20, n % 20, JobStatus.QUEUED) for n in range(400)]
+    for job in batch:
+        cache.take(job)
+    model.flush()
+    walks: list[int] = []
+    real = GroupSummary.__init__
+
+    def counted(summary: GroupSummary, group: str, members: list[Job]) -> None:
+        walks.append(len(members))
+        real(summary, group, members)
+
+    monkeypatch.setattr(GroupSummary, "__init__", counted)
+    entry = model.index(0).data(GroupRole)
+    assert (entry.done, entry.running) == (0, 400)
+    now = list(batch)
+    for step, at in enumerate(range(0, 399, 7)):
+        status = JobStatus.COMPLETED if step % 3 else JobStatus.FAILED
+        now[at] = replace(now[at], status=status, revision=2)
+        cache.take(now[at])
+        now[at + 1] = replace(now[at + 1], status=JobStatus.PROCESSING, revision=2)
+        cache.take(now[at + 1])
+        model.flush()
+        entry = model.index(0).data(GroupRole)
+        done = sum(job.status is JobStatus.COMPLETED for job in now)
+        running = sum(not job.status.is_final for job in now)
+        assert (entry.done, entry.running, entry.count) == (done, running, 400)
+    assert walks == [400]  # once, when first drawn: never again for a change of state
+    model.remove_job(batch[5].id)  # its rows change: walked anew
+    entry = model.index(0).data(GroupRole)
+    assert entry.count == 399 and walks == [400, 399]
+    model.stop_timers()

@@ -291,7 +291,10 @@ class JobListModel(QAbstractListModel):
         if moved:
             self._resort()
         for job in jobs:
-            self._summaries.pop(group_of(job) or "", None)  # its group's counts change
+            group = group_of(job) or ""
+            summary = self._summaries.get(group)
+            if summary is not None and not summary.refresh(job):  # its group's counts move
+                del self._summaries[group]
             row = self._rows.get(job.id)
             if row is None:
                 continue
