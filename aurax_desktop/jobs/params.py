@@ -90,6 +90,17 @@ def decode(kind: str, data: dict[str, Any]) -> KindParams | None:
     return cls(**known)
 
 
+def batch_cell(data: dict[str, Any]) -> tuple[int, int | None]:
+    """A job's row in its batch (0 when it says none) and its column (None when it says
+    none), read without the rest of what was sent: a batch of 10,000 try-ons is placed
+    in its grid at once, on the window's thread."""
+    row, column = data.get("batch_row"), data.get("batch_column")
+    return (
+        row if isinstance(row, int) and row >= 0 else 0,
+        column if isinstance(column, int) and column >= 0 else None,
+    )
+
+
 def sent_of(data: dict[str, Any]) -> Sent:
     """Where and from what the job was sent."""
     return Sent(

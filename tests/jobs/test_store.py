@@ -282,3 +282,15 @@ def test_a_version_4_history_gets_the_user_s_fields_out_of_the_parameters(
         found = store.get(job_id)
         assert found is not None and found.batch_name is None and found.chosen_at is None
     store.close()
+
+
+def test_a_jobs_place_in_its_batch_is_read_as_sent_and_never_as_garbage() -> None:
+    """Where a try-on stands in its batch's grid, from what was sent; a history edited by
+    hand (a text, a negative number) puts it in the first row and a column of its own."""
+    from aurax_desktop.jobs.params import Sent, batch_cell, encode  # noqa: PLC0415
+
+    assert batch_cell(encode(sent=Sent(batch_row=3, batch_column=7))) == (3, 7)
+    assert batch_cell(encode(sent=Sent(batch_row=2))) == (2, None)
+    assert batch_cell({}) == (0, None)
+    assert batch_cell({"batch_row": "3", "batch_column": -1}) == (0, None)
+    assert batch_cell({"batch_row": 1.5, "batch_column": None}) == (0, None)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,7 @@ from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import FAVOURITE, Job, JobBook, JobKind, JobQuery, JobStatus, JobStore
 from aurax_desktop.jobs.params import Sent, encode, sent_of
 from aurax_desktop.jobs.store import default_path
+from aurax_desktop.ui.gallery import controller as gallery_controller
 from aurax_desktop.ui.shell.dialogs.welcome import WelcomeDialog
 from tests.factories import jpeg_bytes
 from tests.ui.conftest import (
@@ -58,16 +60,18 @@ def test_a_reload_read_before_the_last_event_leaves_the_row_at_its_newest_state(
     assert driver.cache.get(job.id) == newer
 
 
-def _batch_job(store: JobStore, row: int, column: int, *, created: float) -> Job:
+def _batch_job(
+    store: JobStore, row: int, column: int, *, created: float, batch: str = "batch-1"
+) -> Job:
     job = Job(
-        id=f"job{row}{column}",
+        id=f"job{row}{column}" + ("" if batch == "batch-1" else f"-{batch}"),
         kind=JobKind.TRY_ON,
         status=JobStatus.COMPLETED,
         product_type="DRESS",
         params=encode(sent=Sent(batch_row=row, batch_column=column)),
         batch_name="SS27",
         source_name=f"person-{row}.jpg",
-        batch="batch-1",
+        batch=batch,
         created_at=created,
         updated_at=created,
         cost=3.0,
@@ -115,6 +119,51 @@ def test_a_read_only_window_leaves_the_history_file_unchanged(qtbot: QtBot) -> N
     assert reopened.count(JobQuery(trashed=None)) == 4
     assert all(j.mark is None for j in reopened.query(JobQuery(trashed=None)))
     reopened.close()
+
+
+def test_a_batch_is_read_once_and_a_read_overtaken_is_not_shown(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Gallery reads a batch on a worker: asked again while it is read (the chooser
+    refreshed), it is not read a second time beside the first (two reads of 10,000
+    try-ons at once made the Gallery slow to open); a read that a later choice overtook
+    is never shown over it."""
+    store = JobStore()
+    created = time.time() - 60
+    for batch in ("batch-1", "batch-2"):
+        for r in range(2):
+            _batch_job(store, r, 0, created=created + r, batch=batch)
+    store.close()
+    reads: list[str] = []
+    real = gallery_controller.batch_jobs
+
+    def counted(store: JobStore, batch: str) -> list[Job]:
+        reads.append(batch)
+        return real(store, batch)
+
+    monkeypatch.setattr(gallery_controller, "batch_jobs", counted)
+    when_modal(WelcomeDialog, lambda dialog: dialog.reject())
+    window = create_window([])
+    driver = WindowDriver(window)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(driver.window)
+    try:
+        model = driver.gallery.model
+        qtbot.waitUntil(lambda: model.batch is not None and driver.window.work.pending == 0)
+        reads.clear()
+        shown: list[str | None] = []
+        model.modelReset.connect(lambda: shown.append(model.batch))
+        driver.gallery.show_batch("batch-1")
+        driver.gallery.show_batch("batch-1")  # asked again while it is read
+        driver.gallery.show_batch("batch-2")  # then another batch is chosen
+        qtbot.waitUntil(lambda: driver.window.work.pending == 0)
+        assert reads == ["batch-1", "batch-2"]
+        assert shown == ["batch-2"] and model.batch == "batch-2"
+        driver.gallery.show_batch("batch-1")  # chosen again later: read again
+        qtbot.waitUntil(lambda: model.batch == "batch-1")
+        assert reads == ["batch-1", "batch-2", "batch-1"]
+    finally:
+        close_window(driver.window)
 
 
 def test_the_history_and_the_gallery_show_without_an_account(qtbot: QtBot) -> None:

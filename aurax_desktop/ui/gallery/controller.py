@@ -12,6 +12,8 @@ asks of the rest of the window goes out as signals; the shell connects them.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -34,6 +36,8 @@ from aurax_desktop.ui.gallery.exports import GalleryExports
 from aurax_desktop.ui.gallery.model import GalleryModel
 from aurax_desktop.ui.gallery.page import GalleryPage
 from aurax_desktop.ui.gallery.try_again import TryAgainDialog
+
+log = logging.getLogger(__name__)
 
 
 def recent_batches(store: JobStore, limit: int = 30) -> list[tuple[str, str, float, int]]:
@@ -103,6 +107,8 @@ class GalleryController(QObject):
         self._reload.setInterval(300)
         self._reload.timeout.connect(lambda: self.refresh_batches(self.model.batch))
         self._closed = False
+        self._reading: str | None = None
+        """The batch being read to be shown, if any."""
         self._progress = Coalesced(self.page.refresh, self)
         """The progress line follows the batch's jobs once a frame, not once an event."""
         cache.changed.connect(self._job_changed)
@@ -140,13 +146,27 @@ class GalleryController(QObject):
         )
 
     def show_batch(self, batch: str) -> None:
+        """Read ``batch`` on a worker and show it. A batch being read is not read again
+        (the chooser refreshed while a batch of 10,000 was read started a second read
+        beside it), and a read that a later choice overtook is not shown."""
+        if batch == self._reading:
+            return
+        self._reading = batch
         store = self.session.store
 
         def shown(jobs: list[Job]) -> None:
+            if self._reading != batch:
+                return  # another batch was chosen meanwhile: it shows when it is read
+            self._reading = None
             self.model.show_batch(batch, jobs)
             self.page.refresh()
 
-        self.work.run(lambda: batch_jobs(store, batch), shown)
+        def not_read(error: BaseException) -> None:
+            if self._reading == batch:
+                self._reading = None  # chosen again, it is read again
+            log.error("The Gallery could not read batch %s", batch, exc_info=error)
+
+        self.work.run(lambda: batch_jobs(store, batch), shown, not_read)
 
     def open_batch(self, batch: str) -> None:
         """The Jobs list's "Open the batch in the Gallery": shown there, in front."""

@@ -36,7 +36,7 @@ from PySide6.QtGui import QImage, QPixmap
 from aurax_desktop.api import ProductType
 from aurax_desktop.jobs import FAVOURITE, REJECTED, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import LABEL, SKU, garment_label
-from aurax_desktop.jobs.params import sent_of
+from aurax_desktop.jobs.params import batch_cell
 from aurax_desktop.jobs.short_names import person_label, readable_names
 from aurax_desktop.jobs.store import UNMARKED
 from aurax_desktop.jobs.variants import chosen_variant
@@ -185,9 +185,8 @@ class GalleryModel(QAbstractTableModel):
 
     def _place(self, job: Job) -> tuple[int, int]:
         """Put ``job`` in its cell (a new row or column grows the grid); where."""
-        sent = sent_of(job.params)
-        row = sent.batch_row or 0
-        column = sent.batch_column if sent.batch_column is not None else len(self.garments)
+        row, said = batch_cell(job.params)
+        column = said if said is not None else len(self.garments)
         while len(self.people) <= row:
             self.people.append("")
         while len(self.garments) <= column:
@@ -292,12 +291,10 @@ class GalleryModel(QAbstractTableModel):
                 self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
             touched.add(where)
         if newcomers:
-            sent = [sent_of(job.params) for job in newcomers]
+            cells = [batch_cell(job.params) for job in newcomers]
             grows = any(
-                (s.batch_row or 0) >= len(self.people)
-                or s.batch_column is None
-                or s.batch_column >= len(self.garments)
-                for s in sent
+                row >= len(self.people) or column is None or column >= len(self.garments)
+                for row, column in cells
             )
             if grows:  # a row or column more: the headers change too
                 self.beginResetModel()
