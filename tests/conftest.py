@@ -6,6 +6,7 @@ folders so nothing touches the real user's files.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -75,6 +76,14 @@ def _pillows_jpeg_again() -> Iterator[None]:
     next one encoding with Pillow's, as the command line does."""
     yield
     use_jpeg_encoder(None)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_objects_let_go() -> Iterator[None]:
+    """A window sets what it built aside from the garbage collector's passes; the next
+    test's collector sees them again (a closed window's cycles are collected)."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

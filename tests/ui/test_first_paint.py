@@ -3,6 +3,7 @@ key from the environment (the HTTP client), reading the history, asking the keyr
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from aurax_desktop.ui.common.after_paint import after_first_paint
+from tests.ui.conftest import WindowFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -106,3 +108,14 @@ def test_a_window_closed_before_it_painted_runs_none_of_that_work(qtbot: QtBot) 
     pending.cancel()  # as the window's closing does
     qtbot.wait(200)
     assert ran == [] and not pending.fallback.isActive()
+
+
+def test_what_the_window_built_is_set_aside_from_full_collections_once_it_shows(
+    qtbot: QtBot, open_window: WindowFactory
+) -> None:
+    """Once the window has painted, what it built is out of the collector's full passes
+    (they walked all of it, and stalled the window, while a large batch was read)."""
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    open_window(demo=True)
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 50_000)  # modules, widgets, wrappers
