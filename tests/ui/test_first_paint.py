@@ -12,8 +12,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from aurax_desktop.app import create_window
 from aurax_desktop.ui.common.after_paint import after_first_paint
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, close_window
+from tests.ui.window_driver import WindowDriver
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -119,3 +121,26 @@ def test_what_the_window_built_is_set_aside_from_full_collections_once_it_shows(
     assert gc.get_freeze_count() == 0
     open_window(demo=True)
     qtbot.waitUntil(lambda: gc.get_freeze_count() > 50_000)  # modules, widgets, wrappers
+
+
+def test_an_empty_list_says_so_only_once_the_history_has_answered(qtbot: QtBot) -> None:
+    """Until the history is read, the Jobs list and the Gallery are blank: "No jobs yet"
+    and "No try-ons yet" for the moment a large history takes to read said that a
+    user's work was gone. Once it answered (here: nothing in it), they say so."""
+    window = create_window(["--demo"])
+    qtbot.addWidget(window)
+    driver = WindowDriver(window)
+    try:
+        page = driver.gallery.page
+        assert not driver.job_model.answered
+        assert page.stack.currentWidget() is page.gallery
+        blank = driver.job_list.viewport().grab().toImage()
+        colours = {blank.pixel(x, y) for x in range(0, blank.width(), 4) for y in range(0, 60, 2)}
+        assert len(colours) == 1  # no words painted
+        qtbot.waitUntil(lambda: driver.job_model.answered)
+        qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty)
+        said = driver.job_list.viewport().grab().toImage()
+        colours = {said.pixel(x, y) for x in range(0, said.width(), 4) for y in range(0, 60, 2)}
+        assert len(colours) > 1  # "No jobs yet. What you send appears here…"
+    finally:
+        close_window(window)

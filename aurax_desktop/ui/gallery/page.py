@@ -214,6 +214,10 @@ class GalleryPage(QWidget):
         self.stack = QStackedLayout()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.gallery)
+        self.stack.setCurrentWidget(self.gallery)  # blank until the history says: no hint
+        self._batches_read = False
+        """Whether the history's batches were read (until then "No try-ons yet" would say
+        that a user's work is gone)."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 16, 16, 16)
         layout.setSpacing(10)
@@ -246,6 +250,7 @@ class GalleryPage(QWidget):
 
     def set_batches(self, batches: list[tuple[str, str, float, int]], chosen: str | None) -> None:
         """(id, name, when, count) newest first; ``chosen`` is shown (else the newest)."""
+        self._batches_read = True
         self.batch_combo.blockSignals(True)
         self.batch_combo.clear()
         for batch, name, when, count in batches:
@@ -277,7 +282,8 @@ class GalleryPage(QWidget):
         has_batch = self.model.rowCount() > 0
         self.batch_combo.setEnabled(self.batch_combo.count() > 0)
         if not has_batch:
-            self.stack.setCurrentWidget(self.empty)
+            none = self._batches_read and self.batch_combo.count() == 0
+            self.stack.setCurrentWidget(self.empty if none else self.gallery)
         elif self.stack.currentWidget() is self.empty:
             self.stack.setCurrentWidget(self.gallery)
         paused = self.batch in self.paused

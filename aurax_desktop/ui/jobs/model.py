@@ -88,6 +88,9 @@ class JobListModel(QAbstractListModel):
         cache.removed.connect(self.remove_job)
         self.query = query or JobQuery()
         self.fetcher = fetcher
+        self.answered = fetcher is None
+        """Whether the history answered (until then an empty list says nothing: "No jobs
+        yet" would say that a user's work is gone)."""
         self._more = False
         self._fetching = False
         self._listed: list[str] = []
@@ -205,6 +208,7 @@ class JobListModel(QAbstractListModel):
         """Show the first page of a new query's answer (the rows are replaced)."""
         shown = self.cache.absorb(jobs)
         self._anchor(shown)
+        self.answered = True
         self.beginResetModel()
         self.query = query
         self._listed = [job.id for job in sorted(shown, key=self._order) if query.matches(job)]
@@ -217,7 +221,7 @@ class JobListModel(QAbstractListModel):
 
     def older_loaded(self, jobs: list[Job], *, more: bool) -> None:
         """A further page of the current query arrived."""
-        self._more, self._fetching = more, False
+        self._more, self._fetching, self.answered = more, False, True
         self.append_older(jobs)
 
     def is_filtered(self) -> bool:

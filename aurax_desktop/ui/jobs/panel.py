@@ -189,4 +189,6 @@ class HistoryPanel(QWidget):
         self.work.run(lambda: row_picture(job), show)  # looks at the disk: on the worker
 
     def _failed(self, error: BaseException) -> None:
+        self.model.answered = True  # the list says what it holds: nothing read
+        self.job_list.viewport().update()
         self.failed.emit(getattr(error, "user_message", str(error)))

@@ -91,6 +91,8 @@ class JobListView(QListView):
         model = self.model()
         if model is None or model.rowCount() > 0:
             return
+        if isinstance(model, JobListModel) and not model.answered:
+            return  # the history is being read: nothing to say yet
         filtered = isinstance(model, JobListModel) and model.is_filtered()
         text = (
             _("No jobs match. Change the search or show all jobs.")
