@@ -180,11 +180,10 @@ def create_window(
     if not read_only:  # photos opened later, from another launch, arrive here
         Inbox(window)
     # What the window's first look does not need waits until it is on screen.
-    steps: list[Callable[[], None]] = []
+    steps: list[Callable[[], None]] = [set_aside_what_is_built]
     if environment is not None and not session.connected and not read_only:
         # the key given in the environment (building the HTTP client takes a while)
         steps.append(lambda: window.connection.use(environment, args.base_url))
-    steps.insert(0, set_aside_what_is_built)
     steps.append(window.start)  # the history shows, connected or not
     if args.photos:  # "Open with" from the file manager, or the command line
         photos = list(args.photos)

@@ -29,6 +29,8 @@ from aurax_desktop.languages import choose
 from aurax_desktop.translation import current_language
 from aurax_desktop.ui.common.language import apply_language
 from aurax_desktop.ui.common.theme import apply_theme
+from aurax_desktop.ui.gallery.grid import ResultsGallery
+from aurax_desktop.ui.gallery.model import GalleryModel
 from aurax_desktop.ui.shell.main_window import MainWindow
 from tests.factories import garment_jpeg, jpeg_bytes, person_jpeg
 from tests.ui.window_driver import WindowDriver
@@ -313,3 +315,14 @@ def answer_export_options(*, scope: str = "shown", paper: str | None = None) -> 
 
     when_modal(ExportOptionsDialog, answer)
     return seen
+
+
+def shown_grid(qtbot: QtBot, model: GalleryModel, width: int, height: int) -> ResultsGallery:
+    """The Gallery's grid of ``model`` alone, shown at that size (the test stops it, as
+    the window does)."""
+    view = ResultsGallery(model)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view

@@ -18,10 +18,10 @@ from aurax_desktop.jobs import FAVOURITE, Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import LABEL, SKU
 from aurax_desktop.jobs.params import Sent, TryOnParams, encode
 from aurax_desktop.ui.common.job_cache import JobCache
-from aurax_desktop.ui.gallery.grid import PAD, ResultsGallery
+from aurax_desktop.ui.gallery.grid import PAD
 from aurax_desktop.ui.gallery.model import THUMB_SIDE, THUMB_SIDES, GalleryModel
 from tests.factories import jpeg_bytes
-from tests.ui.conftest import WindowFactory, close_window
+from tests.ui.conftest import WindowFactory, close_window, shown_grid
 
 PEOPLE = ("SS27-resort-look-model-anna-maria.jpg", "SS27-resort-look-model-beatriz.jpg")
 GARMENTS = ("SS27-resort-linen-midi-dress.png", "SS27-resort-court-sneaker.png")
@@ -48,16 +48,6 @@ def _job(row: int, column: int, *, prepared: bool = True, listed: bool = False) 
 def _model(qtbot: QtBot) -> GalleryModel:
     cache = JobCache()
     return GalleryModel(cache, lambda _work, _done: None)
-
-
-def _shown(qtbot: QtBot, model: GalleryModel, width: int, height: int) -> ResultsGallery:
-    """The grid of ``model``, shown at that size (the test stops it, as the window does)."""
-    view = ResultsGallery(model)
-    qtbot.addWidget(view)
-    view.resize(width, height)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def test_headers_drop_what_every_name_shares(qtbot: QtBot) -> None:
@@ -109,7 +99,7 @@ def test_a_selected_cell_is_framed_and_its_picture_shown_as_it_is(qtbot: QtBot) 
         job.folder.mkdir(parents=True)
         (job.folder / "thumbnail.jpg").write_bytes(jpeg_bytes((120, 180), (30, 160, 90)))
     model.show_batch("batch-1", jobs)
-    view = _shown(qtbot, model, 700, 400)
+    view = shown_grid(qtbot, model, 700, 400)
 
     def drawn(column: int) -> tuple[str, str]:
         """A cell's margin beside its portrait picture (inside the selection's frame),
@@ -159,7 +149,7 @@ def test_every_cell_can_be_scrolled_to_at_every_thumbnail_size(qtbot: QtBot) -> 
 
     model = _model(qtbot)
     model.show_batch("batch-1", [job(r, c) for r in range(10) for c in range(10)])
-    view = _shown(qtbot, model, 800, 500)
+    view = shown_grid(qtbot, model, 800, 500)
     last = model.index(9, 9)
     sizes = []
     for step in (view.larger, view.larger, view.smaller, view.smaller, view.smaller):
@@ -201,7 +191,7 @@ def test_ctrl_end_selects_the_last_result_it_goes_to(qtbot: QtBot) -> None:
     model = _model(qtbot)
     jobs = [_job(r, c) for r in range(2) for c in range(2)]
     model.show_batch("batch-1", jobs)
-    view = _shown(qtbot, model, 700, 500)
+    view = shown_grid(qtbot, model, 700, 500)
     view.setFocus()
     view.setCurrentIndex(model.index(0, 1))
     chosen: list[Job] = []

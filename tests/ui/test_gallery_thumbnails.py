@@ -20,6 +20,7 @@ from aurax_desktop.ui.gallery.grid import ResultsGallery
 from aurax_desktop.ui.gallery.model import THUMBNAIL, GalleryModel
 from aurax_desktop.ui.gallery.thumbnails import Thumbnails
 from tests.factories import jpeg_bytes
+from tests.ui.conftest import shown_grid
 
 GREEN = (30, 160, 90)
 Handed = tuple[Callable[[], QImage], Callable[[QImage], None]]
@@ -46,15 +47,6 @@ def _job(row: int, column: int, folder: Path | None = None) -> Job:
     return job
 
 
-def _grid(qtbot: QtBot, model: GalleryModel, width: int, height: int) -> ResultsGallery:
-    view = ResultsGallery(model)
-    qtbot.addWidget(view)
-    view.resize(width, height)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
-
 def _greens(view: ResultsGallery) -> int:
     """How many cells in view show the picture (its middle is the preview's green)."""
     picture = view.viewport().grab().toImage()
@@ -78,7 +70,7 @@ def test_painting_reads_no_file_the_previews_are_read_on_a_worker_and_kept(
     model = GalleryModel(JobCache(), lambda work, done: handed.append((work, done)))
     jobs = [_job(row, column, tmp_path) for row in range(2) for column in range(3)]
     model.show_batch("batch-1", jobs)
-    view = _grid(qtbot, model, 900, 700)
+    view = shown_grid(qtbot, model, 900, 700)
     assert _greens(view) == 0  # painted at once, with nothing read yet
     qtbot.waitUntil(lambda: len(handed) == 2)  # two reads out at once, the rest wait
     read_on: set[bool] = set()
@@ -111,7 +103,7 @@ def test_the_cells_in_view_are_read_first_and_those_scrolled_past_are_dropped(
     handed: list[Handed] = []
     model = GalleryModel(JobCache(), lambda work, done: handed.append((work, done)))
     model.show_batch("batch-1", [_job(row, column) for row in range(100) for column in range(100)])
-    view = _grid(qtbot, model, 700, 500)
+    view = shown_grid(qtbot, model, 700, 500)
     top_left = {
         (f"job-{r}-{c}", round(model.side * model.ratio)) for r in range(3) for c in range(4)
     }

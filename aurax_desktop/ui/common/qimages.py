@@ -5,20 +5,27 @@ from __future__ import annotations
 from PIL import Image
 from PySide6.QtGui import QImage
 
+_FORMATS = {
+    "RGB": (QImage.Format.Format_RGB888, 3),
+    "RGBA": (QImage.Format.Format_RGBA8888, 4),
+    "L": (QImage.Format.Format_Grayscale8, 1),
+}
+
+
+def qimage_over(image: Image.Image) -> tuple[QImage, bytes]:
+    """A QImage reading ``image``'s pixels (RGB, RGBA or L) where they are, and the bytes
+    it reads: the caller keeps them for as long as it uses the QImage."""
+    fmt, channels = _FORMATS[image.mode]
+    data = image.tobytes()
+    return QImage(data, image.width, image.height, image.width * channels, fmt), data
+
 
 def to_qimage(image: Image.Image) -> QImage:
     """A QImage owning a copy of the pixels (RGB, RGBA or L)."""
-    if image.mode not in ("RGB", "RGBA", "L"):
+    if image.mode not in _FORMATS:
         image = image.convert("RGBA" if "A" in image.mode else "RGB")
-    formats = {
-        "RGB": (QImage.Format.Format_RGB888, 3),
-        "RGBA": (QImage.Format.Format_RGBA8888, 4),
-        "L": (QImage.Format.Format_Grayscale8, 1),
-    }
-    fmt, channels = formats[image.mode]
-    data = image.tobytes()
-    result = QImage(data, image.width, image.height, image.width * channels, fmt)
-    return result.copy()  # detach from ``data``
+    over, _data = qimage_over(image)
+    return over.copy()  # detach from the bytes
 
 
 def mask_to_pil(mask: QImage) -> Image.Image:

@@ -10,29 +10,22 @@ from __future__ import annotations
 
 from PIL import Image
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QImage, QImageWriter
+from PySide6.QtGui import QImageWriter
 
-_FORMATS = {
-    "RGB": (QImage.Format.Format_RGB888, 3),
-    "L": (QImage.Format.Format_Grayscale8, 1),
-}
+from aurax_desktop.ui.common.qimages import qimage_over
 
 
 def qt_jpeg(pixels: Image.Image, quality: int) -> bytes | None:
     """``pixels`` ("RGB" or "L") as JPEG bytes; None when Qt cannot write JPEG (its
     image format plug-in missing) or the pixels are in another mode."""
-    known = _FORMATS.get(pixels.mode)
-    if known is None:
+    if pixels.mode not in ("RGB", "L"):
         return None
-    fmt, channels = known
-    data = pixels.tobytes()  # alive for the whole call: the QImage reads it where it is
-    image = QImage(data, pixels.width, pixels.height, pixels.width * channels, fmt)
+    image, _data = qimage_over(pixels)  # the bytes stay alive for the whole write
     encoded = QByteArray()
     buffer = QBuffer(encoded)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QImageWriter(buffer, QByteArray(b"jpeg"))
     writer.setQuality(quality)
-    if not writer.write(image):
-        return None
+    written = writer.write(image)
     buffer.close()
-    return bytes(encoded.data())
+    return bytes(encoded.data()) if written else None
