@@ -12,6 +12,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from aurax_desktop.ui.common.isolate import isolated
+
 SEPARATOR = " · "
 """Between the fields of a line."""
 
@@ -81,7 +83,7 @@ class ElidedLabel(QLabel):
         if self.isRightToLeft() and cut:
             # its own direction: a file name cut in a right-to-left window keeps its "…"
             # where it was cut ("Wool-blend…", not "…Wool-blend"), a first-strong isolate
-            cut = f"\u2068{cut}\u2069"
+            cut = isolated(cut)
         super().setText(self._kept + cut)
 
 

@@ -29,6 +29,7 @@ from aurax_desktop.exports import DescribedProduct
 from aurax_desktop.jobs import Job, JobStatus
 from aurax_desktop.translation import LazyText, _, lazy_gettext
 from aurax_desktop.ui.common.choices import product_type_combo
+from aurax_desktop.ui.common.isolate import isolated
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.theme import DANGER
 
@@ -152,7 +153,7 @@ class DescribeTableModel(QAbstractTableModel):
             return row.thumbnail
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == FILE:  # a file's name keeps its own direction in Arabic
-                return f"\u2068{row.name}\u2069" if right_to_left() else row.name
+                return isolated(row.name) if right_to_left() else row.name
             if column == TYPE:
                 return (
                     ProductType(row.product_type).label

@@ -58,6 +58,7 @@ from aurax_desktop.ui.gallery.model import (
     CellState,
     GalleryModel,
 )
+from aurax_desktop.ui.gallery.name_header import NameHeader
 
 PAD = 8
 """Room around a thumbnail in its cell (for the selection's frame)."""
@@ -200,6 +201,8 @@ class ResultsGallery(QTableView):
             )
         )
         self.gallery = model
+        self.setHorizontalHeader(NameHeader(Qt.Orientation.Horizontal, self))
+        self.setVerticalHeader(NameHeader(Qt.Orientation.Vertical, self))
         self.setModel(model)
         self.setItemDelegate(_ResultDelegate(self))
         # The delegate draws the selection as a frame: the style's fill would cover the
@@ -224,8 +227,6 @@ class ResultsGallery(QTableView):
             header.setAccessibleName(name)
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             header.setHighlightSections(False)
-            # a name's start is what tells it apart ("Court sneaker low", "anna maria")
-            header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setMaximumWidth(HEADER_WIDTH)
         corner = self.findChild(QAbstractButton, CORNER_BUTTON)
         if corner is not None:  # Qt names it for no one

@@ -37,6 +37,7 @@ from aurax_desktop.jobs.inputs import ImageInput
 from aurax_desktop.jobs.short_names import distinct_labels
 from aurax_desktop.translation import _
 from aurax_desktop.ui.common.background import BackgroundWork
+from aurax_desktop.ui.common.isolate import isolated
 from aurax_desktop.ui.common.qimages import to_qimage
 from aurax_desktop.ui.photos.photo_loading import read_photo
 
@@ -48,13 +49,6 @@ ITEM_WIDEST = 170
 NAME_MARGIN = 8
 """Room kept either side of a name, inside its cell: names never touch."""
 _ids = itertools.count(1)
-
-
-def isolated(name: str) -> str:
-    """A file's name kept in its own direction inside a right-to-left window: a list
-    lays its items' texts out right to left there, and "022-model-ben" read
-    "model-ben-022" (a Unicode first-strong isolate)."""
-    return f"\u2068{name}\u2069"
 
 
 @dataclass(eq=False)
