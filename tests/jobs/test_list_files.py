@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from aurax_desktop.api import ProductType
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.jobs import list_files
 from aurax_desktop.jobs.list_files import MAX_CELL, MAX_ROWS, read_rows
@@ -344,3 +345,23 @@ def test_the_command_refuses_a_hostile_list_plainly_and_sends_nothing(
         err = capsys.readouterr().err
         assert code == 2 and expected in err and "Traceback" not in err
     assert server.stats()["tasks_created"] == 0
+
+
+def test_a_lists_type_column_in_the_merchandisers_own_language_names_the_type(
+    season: Path,
+) -> None:
+    """A German list's Typ words ("Kleid", "Röcke", "Schuhe") are types, not rows to fix."""
+    for name in ("kleid.jpg", "rock.jpg", "schuhe.jpg"):
+        (season / name).write_bytes(garment_jpeg())
+    rows = [
+        ["File", "SKU", "Name", "Type"],
+        ["kleid.jpg", "HW26-1", "Abendkleid", "Kleid"],
+        ["rock.jpg", "HW26-2", "Faltenrock", "Röcke"],
+        ["schuhe.jpg", "HW26-3", "Halbschuh", "Schuhe"],
+    ]
+    manifest = read_manifest(write_csv(season / "HW26.csv", rows))
+    assert [g.product_type for g in manifest.garments] == [
+        ProductType.DRESS,
+        ProductType.GARMENT,
+        ProductType.FOOTWEAR,
+    ]
