@@ -11,6 +11,7 @@ import os
 import stat
 import subprocess
 import sys
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pytest
 from aurax_desktop import paths
 from aurax_desktop.demo import DemoServer
 from aurax_desktop.exports.full_size import TemplateError, check_template, export_results
+from aurax_desktop.exports.progress import Progress
 from aurax_desktop.jobs import Job, JobKind, JobStatus
 from aurax_desktop.jobs.garments import SKU
 from aurax_desktop.jobs.naming import NAME_BYTES, caseless
@@ -281,3 +283,29 @@ def test_exports_for_clients_follow_the_user_s_file_mask_the_data_folder_stays_p
     assert made["sheet.png"] == made["look.png"] == made["new/looks/anna__linen-dress.jpg"]
     kept = modes(paths.data_dir())
     assert {name: oct(mode) for name, mode in kept.items() if mode not in (0o700, 0o600)} == {}
+
+
+def test_the_pictures_tell_their_progress_and_a_stop_keeps_what_was_written(
+    tmp_path: Path,
+) -> None:
+    """Each picture is told before it is copied; a stop asked for while the third is
+    copied ends the export after it: three pictures written whole, two left."""
+    told: list[tuple[int, int]] = []
+    progress = Progress(lambda done, total: told.append((done, total)))
+    done = export_results(looks(["A", "B", "C", "D", "E"]), tmp_path / "all", progress=progress)
+    assert told == [(n, 5) for n in range(5)] and len(done.written) == 5 and done.left == 0
+
+    stop = threading.Event()
+
+    def stop_at_the_third(step: int, _total: int) -> None:
+        if step == 2:
+            stop.set()  # as Stop in the dialog, from another thread, while it is copied
+
+    jobs = looks(["A", "B", "C", "D", "E"])
+    out = tmp_path / "stopped"
+    done = export_results(jobs, out, "{sku}", progress=Progress(stop_at_the_third, stop))
+    assert [p.name for p in done.written] == ["A.jpg", "B.jpg", "C.jpg"]
+    assert done.left == 2 and not done.failed
+    assert sorted(p.name for p in out.iterdir()) == ["A.jpg", "B.jpg", "C.jpg"]  # no part
+    for job, written in zip(jobs, done.written, strict=False):
+        assert written.read_bytes() == job.result_paths[0].read_bytes()

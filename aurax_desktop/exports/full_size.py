@@ -8,6 +8,8 @@ a billion characters. Names are made safe on every system, unique ignoring case 
 never longer than the file system allows (``jobs.naming``). Each file is written
 whole under a temporary name and then claims its name (``atomic``): an existing file,
 even one another export made a moment before, is never replaced unless asked.
+The export tells its progress picture by picture and can be stopped between two: the
+pictures written by then stay, each whole.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path, PurePath
 
 from aurax_desktop.atomic import atomic_file, make_folders
 from aurax_desktop.disk_errors import why_not_written
+from aurax_desktop.exports.progress import ExportStopped, Progress
 from aurax_desktop.formats import format_number
 from aurax_desktop.jobs import Job
 from aurax_desktop.jobs.garments import SKU, garment_label
@@ -114,23 +117,36 @@ class Exported:
     existing: list[Path] = field(default_factory=list)
     """Files that were there already, not replaced (nothing asked to replace them)."""
     failed: list[str] = field(default_factory=list)
+    left: int = 0
+    """Pictures not exported because the export was stopped before them."""
 
 
 def export_results(
-    jobs: Iterable[Job], folder: Path, template: str = DEFAULT_TEMPLATE, *, force: bool = False
+    jobs: Iterable[Job],
+    folder: Path,
+    template: str = DEFAULT_TEMPLATE,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
 ) -> Exported:
     """Copy each job's result as it came (full size) into ``folder``. A name the
     template gives twice gets "-2"; one naming a file already there (whatever its case,
     or made by another export meanwhile) is replaced only with ``force``. Failing to
-    copy one never stops the others, and leaves nothing half-written."""
+    copy one never stops the others, and leaves nothing half-written. ``progress`` hears
+    of each picture before it is copied; a stop asked for ends the export there."""
     check_template(template)
     make_folders(folder)
     done = Exported()
     present = folder_names(folder)  # what was there before: "exists", unless forced
     taken: set[str] = set()  # the names this export gave
-    for number, job in enumerate(jobs, start=1):
-        if not job.result_paths:
-            continue
+    numbered = [(n, job) for n, job in enumerate(jobs, start=1) if job.result_paths]
+    told = progress or Progress()
+    for step, (number, job) in enumerate(numbered):
+        try:
+            told.step(step, len(numbered))
+        except ExportStopped:
+            done.left = len(numbered) - step
+            break
         result = job.result_paths[0]
         stem = name_of(job, template, number)
         name = fitted(stem, result.suffix)

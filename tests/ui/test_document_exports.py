@@ -218,3 +218,20 @@ def test_stop_in_the_progress_dialog_ends_the_writing(qtbot: QtBot, tmp_path: Pa
     assert dialog.labelText() == "Stopping: the lookbook will not be written…"
     dialog.finish()
     assert not dialog.isVisible()
+
+
+def test_the_dialog_shows_the_newest_step_when_steps_come_faster_than_it_draws(
+    qtbot: QtBot,
+) -> None:
+    """A modal progress dialog's setValue runs the events waiting, the writer's next steps
+    among them: the label must end on the newest step, never on an older one set after
+    it (it read "page 2" while page 3 was written)."""
+    dialog = ExportProgressDialog("lookbook", "page", show_after_ms=0)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.isVisible)  # shown by itself, as an export's dialog is
+    writer = threading.Thread(target=lambda: [dialog.progress.step(n, 5) for n in (1, 2)])
+    writer.start()  # both steps wait in the queue before the dialog hears the first
+    writer.join()
+    qtbot.waitUntil(lambda: dialog.value() == 2)
+    assert dialog.labelText() == "Writing the lookbook: page 3 of 4…"
+    dialog.finish()

@@ -4,14 +4,35 @@ gender, its article, its case), so no sentence is made by putting the name into
 another.
 
 The documents are named by their key, "lookbook" or "line sheet"; what a step of the
-writing makes (its unit) by "page" or "look".
+writing makes (its unit) by "page" or "look". Export pictures… shows its progress in
+the same dialog, in words of its own (``PICTURE_WORDS``): it writes files, not a
+document, and has no saving step at its end.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from aurax_desktop.translation import LazyText, lazy_gettext
+
+
+class ProgressWords(Protocol):
+    """What the progress dialog says of what it shows being written."""
+
+    @property
+    def export(self) -> LazyText: ...
+    @property
+    def writing(self) -> LazyText: ...
+    @property
+    def being_written(self) -> LazyText: ...
+    @property
+    def saving(self) -> LazyText | None:
+        """The last step's words; None: the last step is a step like the others."""
+
+    @property
+    def stopping(self) -> LazyText: ...
+    def step(self, unit: str) -> LazyText: ...
 
 
 @dataclass(frozen=True)
@@ -75,3 +96,29 @@ WORDS: dict[str, DocumentWords] = {
 def words(document: str) -> DocumentWords:
     """The words of ``document`` ("lookbook" or "line sheet")."""
     return WORDS[document]
+
+
+@dataclass(frozen=True)
+class PictureWords:
+    """What Export pictures… says as it copies the pictures, one by one."""
+
+    export: LazyText
+    """The dialog's title: "Export pictures"."""
+    writing: LazyText
+    being_written: LazyText
+    picture: LazyText
+    """A picture being copied: "Exporting the pictures: picture {number} of {count}…"."""
+    stopping: LazyText
+    saving: LazyText | None = None  # each picture is whole once copied: nothing to save
+
+    def step(self, unit: str) -> LazyText:
+        return self.picture
+
+
+PICTURE_WORDS = PictureWords(
+    export=lazy_gettext("Export pictures"),
+    writing=lazy_gettext("Exporting the pictures…"),
+    being_written=lazy_gettext("Exporting the pictures"),
+    picture=lazy_gettext("Exporting the pictures: picture {number} of {count}…"),
+    stopping=lazy_gettext("Stopping: the pictures exported so far are kept…"),
+)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from aurax_desktop.exports.progress import Progress
 from aurax_desktop.translation import _
-from aurax_desktop.ui.gallery.document_words import words
+from aurax_desktop.ui.gallery.document_words import ProgressWords, words
 
 SHOW_AFTER_MS = 500
 """Quicker exports never show the dialog."""
@@ -31,15 +31,15 @@ class ProgressRelay(QObject):
 class ExportProgressDialog(QProgressDialog):
     def __init__(
         self,
-        document: str,
+        document: str | ProgressWords,
         unit: str,
         parent: QWidget | None = None,
         *,
         show_after_ms: int = SHOW_AFTER_MS,
     ) -> None:
-        """``document``: what is written ("lookbook", "line sheet"); ``unit``: what a
-        step makes ("page", "look")."""
-        said = self.words = words(document)
+        """``document``: what is written ("lookbook", "line sheet"), or the words of
+        what is (the pictures'); ``unit``: what a step makes ("page", "look")."""
+        said = self.words = words(document) if isinstance(document, str) else document
         super().__init__(str(said.writing), _("Stop"), 0, 1, parent)
         self.setObjectName("exportProgress")
         self.setWindowTitle(str(said.export))
@@ -47,7 +47,7 @@ class ExportProgressDialog(QProgressDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAutoClose(False)
         self.setAutoReset(False)
-        self.document, self.unit = document, unit
+        self.unit = unit
         relay = self.relay = ProgressRelay()
         relay.advanced.connect(self.advance)
 
@@ -61,17 +61,22 @@ class ExportProgressDialog(QProgressDialog):
 
     @Slot(int, int)
     def advance(self, done: int, total: int) -> None:
-        """``done`` of ``total`` steps made (the last is the saving)."""
+        """``done`` of ``total`` steps made (the last is the saving, for words that
+        have one)."""
         if self.progress.stop.is_set():
             return
-        steps = total - 1
-        self.setMaximum(total)
-        self.setValue(min(done, total))
+        saving = self.words.saving
+        steps = total if saving is None else total - 1
         self.setLabelText(
-            str(self.words.saving)
-            if done >= steps
-            else self.words.step(self.unit).format(number=done + 1, count=steps)
+            str(saving)
+            if saving is not None and done >= steps
+            else self.words.step(self.unit).format(number=min(done + 1, steps), count=steps)
         )
+        self.setMaximum(total)
+        # Last: a modal progress dialog's setValue runs the events waiting, the writer's
+        # next steps among them; a label set after it would overwrite theirs with this
+        # older one ("page 2" while page 3 is written).
+        self.setValue(min(done, total))
 
     def _stop(self) -> None:
         """Stop: the writer ends at its next step; the dialog says so until it has."""

@@ -28,6 +28,7 @@ from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.common.modal import ask_text
+from aurax_desktop.ui.gallery.document_words import PICTURE_WORDS
 from aurax_desktop.ui.gallery.lookbook_export import DocumentExports, GalleryLooks, Heading
 from aurax_desktop.ui.gallery.model import GalleryModel
 
@@ -150,8 +151,10 @@ class GalleryExports(QObject):
                 QMessageBox.StandardButton.No,
             )
             force = answer == QMessageBox.StandardButton.Yes
-        self.work.run(
-            lambda: export_results(jobs, target, template, force=force),
+        self.documents.with_progress(
+            PICTURE_WORDS,
+            "picture",
+            lambda progress: export_results(jobs, target, template, force=force, progress=progress),
             lambda done: self.message.emit(exported_text(done, target.name), 10000),
             lambda error: self.failed.emit(
                 _("The pictures could not be exported: {reason}").format(
@@ -163,7 +166,8 @@ class GalleryExports(QObject):
 
 def exported_text(done: Exported, folder: str) -> str:
     """What Export pictures… did, for the status bar: how many were written in which
-    folder, how many files already there were kept, and what could not be written."""
+    folder, how many files already there were kept, what could not be written, and how
+    many were left when it was stopped."""
     said = ngettext(
         "{count} picture exported to {folder}.",
         "{count} pictures exported to {folder}.",
@@ -175,4 +179,10 @@ def exported_text(done: Exported, folder: str) -> str:
         ).format(count=format_number(len(done.existing)))
     if done.failed:
         said += " " + _("Not written: {reasons}.").format(reasons="; ".join(done.failed))
+    if done.left:
+        said += " " + ngettext(
+            "Stopped: {count} picture was not exported.",
+            "Stopped: {count} pictures were not exported.",
+            done.left,
+        ).format(count=format_number(done.left))
     return said

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -23,7 +23,7 @@ from aurax_desktop.translation import LazyText, _, lazy_gettext, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.folders import RememberedFolders
 from aurax_desktop.ui.common.modal import run_modal
-from aurax_desktop.ui.gallery.document_words import words
+from aurax_desktop.ui.gallery.document_words import ProgressWords, words
 from aurax_desktop.ui.gallery.export_options import ExportChoice, ExportOptionsDialog, Scope
 from aurax_desktop.ui.gallery.export_progress import SHOW_AFTER_MS, ExportProgressDialog
 
@@ -46,6 +46,7 @@ SHEET_KINDS: tuple[tuple[LazyText, str], ...] = (
 )
 Written = tuple[Path, list[str]]
 """A document written, and the notes on pictures left out of it."""
+T = TypeVar("T")
 
 
 def write_lookbook(
@@ -281,6 +282,37 @@ class DocumentExports(QObject):
         saying: Callable[[Written], str],
     ) -> None:
         """``write`` on a worker, its progress in a dialog that may stop it."""
+
+        def done(written: Written) -> None:
+            # Translators: after what was saved, the looks left out of it, and why.
+            left_out = " " + _("Left out: {notes}").format(notes="; ".join(written[1]))
+            left_out = left_out if written[1] else ""
+            self.said(saying(written) + left_out)
+
+        def refused(error: BaseException) -> None:
+            said = words(document)
+            if isinstance(error, ExportStopped):
+                self.said(str(said.stopped))
+                return
+            self.failed(
+                said.not_written.format(
+                    target=target, error=getattr(error, "strerror", None) or error
+                )
+            )
+
+        self.with_progress(document, unit, write, done, refused)
+
+    def with_progress(
+        self,
+        document: str | ProgressWords,
+        unit: str,
+        write: Callable[[Progress], T],
+        done: Callable[[T], None],
+        refused: Callable[[BaseException], None],
+    ) -> None:
+        """``write`` on a worker, its progress in a dialog whose Stop it hears at its
+        next step (as the window closing does); its dialog gone before ``done`` or
+        ``refused`` hear how it went."""
         dialog = ExportProgressDialog(
             document, unit, self.parent_widget, show_after_ms=self.show_progress_after_ms
         )
@@ -292,23 +324,12 @@ class DocumentExports(QObject):
                 self._running.remove(dialog)
                 dialog.finish()
 
-        def done(written: Written) -> None:
+        def delivered(result: T) -> None:
             over()
-            # Translators: after what was saved, the looks left out of it, and why.
-            left_out = " " + _("Left out: {notes}").format(notes="; ".join(written[1]))
-            left_out = left_out if written[1] else ""
-            self.said(saying(written) + left_out)
+            done(result)
 
-        def refused(error: BaseException) -> None:
+        def failed(error: BaseException) -> None:
             over()
-            said = words(document)
-            if isinstance(error, ExportStopped):
-                self.said(str(said.stopped))
-                return
-            self.failed(
-                said.not_written.format(
-                    target=target, error=getattr(error, "strerror", None) or error
-                )
-            )
+            refused(error)
 
-        self.work.run(lambda: write(progress), done, refused)
+        self.work.run(lambda: write(progress), delivered, failed)
