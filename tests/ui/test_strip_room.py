@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QFont, QFontMetrics
 from pytestqt.qtbot import QtBot
 
+from aurax_desktop.api import ProductType
+from aurax_desktop.languages import ENGLISH, choose
+from aurax_desktop.translation import use_language
 from aurax_desktop.ui.photos.photo_strip import ITEM_WIDTH, THUMB
+from aurax_desktop.ui.photos.type_badge import SCALE
 from tests.factories import jpeg_bytes
 from tests.ui.conftest import WindowFactory
 
@@ -44,3 +49,44 @@ def test_names_get_the_room_there_is_and_a_bar_says_there_are_more(
     bar = more.horizontalScrollBar()
     assert bar.isVisible() and more.height() > THUMB + 24
     assert more.viewport().height() >= THUMB + 20  # the names above the bar, whole
+
+
+def test_a_garments_type_is_written_whole_across_its_thumbnails_foot(
+    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path
+) -> None:
+    """In German a garment is a "Kleidungsstück": its badge is as wide as the word (up to
+    the item's width), not the portrait's 37 pixels, where it read "idungsst"."""
+    driver = open_window(demo=True)
+    driver.window.resize(1366, 700)
+    use_language(choose(["de"]))  # the words the strip draws are read as it draws them
+    try:
+        page = driver.try_on
+        garments = []
+        for n, name in enumerate(("Lederjacke-cognac.jpg", "Veste-en-lin.jpg")):
+            path = tmp_path / name
+            path.write_bytes(jpeg_bytes((400, 600), (235, 235 - 5 * n, 235)))  # portraits
+            garments.append(path)
+        page.garment_pane.load_paths(garments)
+        strip = page.garment_pane.strip
+        qtbot.waitUntil(lambda: strip.count() == 2 and not page.garment_pane.loading)
+        qtbot.waitUntil(lambda: not strip.item(1).icon().isNull())
+        label = str(ProductType.GARMENT.label)
+        assert label == "Kleidungsstück"
+        cell = strip.visualItemRect(strip.item(1))  # not selected: no tint over it
+        picture = strip.viewport().grab(cell).toImage()
+        ratio = picture.devicePixelRatio()
+        font = QFont(strip.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * SCALE)
+        word = QFontMetrics(font).horizontalAdvance(label)
+        widest = 0
+        for y in range(picture.height()):  # the widest dark run: the badge's
+            run = best = 0
+            for x in range(picture.width()):
+                run = run + 1 if picture.pixelColor(x, y).lightness() < 100 else 0
+                best = max(best, run)
+            widest = max(widest, best)
+        assert widest / ratio >= word  # the whole word's room
+        assert widest / ratio > THUMB * 400 / 600 + 4  # wider than the portrait itself
+    finally:
+        use_language(choose([ENGLISH]))

@@ -1,7 +1,8 @@
 """The photos of a pane, as a strip of thumbnails: the selected one is shown (and, for
 the person, painted); each keeps its own masks, one per product type; each garment its
-own type, written on its thumbnail. Names are shortened so they stay apart (what they
-all share at the start goes, then the middle), whole in the tooltip.
+own type, written across its thumbnail's foot (``type_badge``). Names are shortened so
+they stay apart (what they all share at the start goes, then the middle), whole in the
+tooltip.
 Hidden while the pane holds one photo.
 
 Thumbnails are made on a worker from the file's header and a reduced decode; a file
@@ -19,11 +20,9 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QIcon,
     QImage,
     QKeyEvent,
-    QPainter,
     QPixmap,
     QResizeEvent,
 )
@@ -40,6 +39,7 @@ from aurax_desktop.ui.common.background import BackgroundWork
 from aurax_desktop.ui.common.isolate import isolated
 from aurax_desktop.ui.common.qimages import to_qimage
 from aurax_desktop.ui.photos.photo_loading import read_photo
+from aurax_desktop.ui.photos.type_badge import TYPE_ROLE, TypeBadge
 
 THUMB = 56
 ITEM_WIDTH = 100
@@ -113,7 +113,6 @@ class PhotoStrip(QListWidget):
         self.work = work
         self.typed = typed
         """Each photo has its own product type (garments), shown on its thumbnail."""
-        self._pictures: dict[int, QImage] = {}
         self.setObjectName(f"{kind}Strip")
         self.setAccessibleName(name)
         self.setViewMode(QListView.ViewMode.IconMode)
@@ -121,6 +120,7 @@ class PhotoStrip(QListWidget):
         self.setWrapping(False)
         self.setMovement(QListView.Movement.Static)
         self.setIconSize(QSize(THUMB, THUMB))
+        self.setItemDelegate(TypeBadge(self))  # a garment's type across its foot
         self.setSpacing(2)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # More photos than fit: a bar below the names says so (the strip grows to hold
@@ -164,6 +164,8 @@ class PhotoStrip(QListWidget):
                 photo.product_type = kind.value
             item = QListWidgetItem(photo.name)
             item.setData(Qt.ItemDataRole.UserRole, photo.key)
+            if self.typed:
+                item.setData(TYPE_ROLE, photo.product_type)
             self._describe_item(item, photo)
             self.addItem(item)
             first = first or item
@@ -192,7 +194,6 @@ class PhotoStrip(QListWidget):
         self.blockSignals(True)
         self.takeItem(row)
         self._photos.pop(photo.key, None)
-        self._pictures.pop(photo.key, None)
         if self.count() and was_current:  # the next one; any other stays the current one
             self.setCurrentRow(min(row, self.count() - 1))
         self.blockSignals(False)
@@ -208,7 +209,6 @@ class PhotoStrip(QListWidget):
         self.clear()
         self.blockSignals(False)
         self._photos.clear()
-        self._pictures.clear()
         self._show_when_several()
 
     def _row(self, photo: Photo) -> int | None:
@@ -238,8 +238,7 @@ class PhotoStrip(QListWidget):
         if self._skip_twin(photo):
             return
         if not image.isNull():
-            self._pictures[photo.key] = image
-            self.item(row).setIcon(QIcon(self._badged(photo, image)))
+            self.item(row).setIcon(QIcon(QPixmap.fromImage(image)))
 
     def _skip_twin(self, photo: Photo) -> bool:
         """The same picture twice (the same bytes under two names): the later one in the
@@ -312,40 +311,15 @@ class PhotoStrip(QListWidget):
         item.setToolTip(tip)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, tip.replace("\n", ", "))
 
-    def _badged(self, photo: Photo, image: QImage) -> QPixmap:
-        """The thumbnail, with the garment's type written across its foot."""
-        pixmap = QPixmap.fromImage(image)
-        if not self.typed or not photo.product_type:
-            return pixmap
-        painter = QPainter(pixmap)
-        band = max(14, pixmap.height() // 5)
-        painter.fillRect(0, pixmap.height() - band, pixmap.width(), band, QColor(0, 0, 0, 170))
-        font = painter.font()
-        font.setPixelSize(max(9, band - 5))
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(
-            0,
-            pixmap.height() - band,
-            pixmap.width(),
-            band,
-            int(Qt.AlignmentFlag.AlignCenter),
-            ProductType(photo.product_type).label,
-        )
-        painter.end()
-        return pixmap
-
     def set_type(self, photo: Photo, product_type: str | None) -> None:
         """Give ``photo`` its own product type (shown on its thumbnail)."""
         photo.product_type = product_type
         row = self._row(photo)
         if row is None:
             return
-        self._describe_item(self.item(row), photo)
-        image = self._pictures.get(photo.key)
-        if image is not None:
-            self.item(row).setIcon(QIcon(self._badged(photo, image)))
+        item = self.item(row)
+        self._describe_item(item, photo)
+        item.setData(TYPE_ROLE, product_type)  # its badge is drawn anew
 
     def _unusable(self, photo: Photo, error: BaseException) -> None:
         if self._row(photo) is None:
