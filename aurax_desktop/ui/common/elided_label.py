@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from aurax_desktop.ui.common.isolate import isolated
+from aurax_desktop.ui.common.isolate import isolated, right_to_left_line
 
 SEPARATOR = " · "
 """Between the fields of a line."""
@@ -82,8 +82,12 @@ class ElidedLabel(QLabel):
             cut = metrics.elidedText(rest, self._cut, room)
         if self.isRightToLeft() and cut:
             # its own direction: a file name cut in a right-to-left window keeps its "…"
-            # where it was cut ("Wool-blend…", not "…Wool-blend"), a first-strong isolate
-            cut = isolated(cut)
+            # where it was cut ("Wool-blend…", not "…Wool-blend"), a first-strong isolate;
+            # a line of fields keeps each in its own, and reads right to left
+            pieces = cut.split(SEPARATOR) if self._fields is not None else [cut]
+            parts = [isolated(piece) for piece in pieces]
+            super().setText(right_to_left_line([self._kept + parts[0], *parts[1:]], SEPARATOR))
+            return
         super().setText(self._kept + cut)
 
 

@@ -1,5 +1,6 @@
 """A line naming a view's keys, each with what it does: as many as fit, each whole (a
-key cut in the middle, "F favouri…ace loupe", names none), all of them in the tooltip."""
+key cut in the middle, "F favouri…ace loupe", names none), all of them in the tooltip.
+In a right-to-left window the first key is at the right, each before what it does."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from aurax_desktop.translation import LazyText
 from aurax_desktop.ui.common.elided_label import SEPARATOR
+from aurax_desktop.ui.common.isolate import key_and_word, right_to_left_line
 
 
 class KeysHint(QLabel):
@@ -28,5 +30,8 @@ class KeysHint(QLabel):
             text = SEPARATOR.join(self.parts[:count])
             if metrics.horizontalAdvance(text) <= room:
                 shown = text
+                if self.isRightToLeft():  # the first key at the right, each before its word
+                    parts = [key_and_word(part) for part in self.parts[:count]]
+                    shown = right_to_left_line(parts, SEPARATOR)
                 break
         self.setText(shown)
