@@ -84,10 +84,11 @@ class ElidedLabel(QLabel):
             # its own direction: a file name cut in a right-to-left window keeps its "…"
             # where it was cut ("Wool-blend…", not "…Wool-blend"), a first-strong isolate;
             # a line of fields keeps each in its own, and reads right to left
-            pieces = cut.split(SEPARATOR) if self._fields is not None else [cut]
-            parts = [isolated(piece) for piece in pieces]
-            super().setText(right_to_left_line([self._kept + parts[0], *parts[1:]], SEPARATOR))
-            return
+            if self._fields is not None:
+                fields = [isolated(field) for field in cut.split(SEPARATOR)]
+                super().setText(right_to_left_line(fields, SEPARATOR))
+                return
+            cut = isolated(cut)
         super().setText(self._kept + cut)
 
 
