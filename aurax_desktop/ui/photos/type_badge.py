@@ -48,7 +48,10 @@ class TypeBadge(QStyledItemDelegate):
         cell: QRect = option.rect
         font = QFont(option.font)
         font.setBold(True)
-        font.setPointSizeF(max(6.0, font.pointSizeF() * SCALE))
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(max(6.0, font.pointSizeF() * SCALE))
+        else:  # a font given in pixels (a style sheet's)
+            font.setPixelSize(max(8, round(font.pixelSize() * SCALE)))
         metrics = QFontMetrics(font)
         room = cell.width() - 2 * MARGIN - 2 * PADDING
         text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
