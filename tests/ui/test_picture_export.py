@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,31 @@ def _export_and_stop(
     for number in range(3):
         assert (client / f"look-{number + 1}.jpg").read_bytes() == pictures[number]
     assert driver.window.findChildren(ExportProgressDialog) == []  # the dialog is gone
+
+
+def test_export_pictures_starts_in_the_results_folder_made_on_its_first_use(
+    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pictures/AuraX is not there until something is saved in it: the dialog, given it,
+    opened in the program's working folder with "AuraX" typed in and Choose greyed out
+    (a new user's trial). It is made first, as saving a result makes it; a folder that
+    cannot be made gives the home folder."""
+    write_batch(people=1, garments=2)
+    driver = open_window(demo=True)
+    driver.page("gallery")
+    gallery = driver.gallery
+    gallery.refresh_batches(BATCH)
+    qtbot.waitUntil(lambda: gallery.model.counts()["done"] == 2, timeout=10_000)
+    results = tmp_path / "Pictures" / "AuraX"
+    driver.session.edit_settings(lambda now: replace(now, results_folder=str(results)))
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda _p, _title, start: offered.append(start)
+    )
+    driver.command("exportPictures").trigger()
+    assert offered == [str(results)] and results.is_dir()
+    blocked = tmp_path / "a file"
+    blocked.write_text("not a folder")
+    driver.session.edit_settings(lambda now: replace(now, results_folder=str(blocked / "AuraX")))
+    driver.command("exportPictures").trigger()
+    assert offered[1] == str(Path.home())

@@ -1,7 +1,8 @@
 """File dialogs start in the last folder used for each kind of file ("photos", "lists",
 "exports", "results"), kept in the settings; until one is used, in the usual folder for
 the kind (Pictures for photos, the Pictures/AuraX folder for results, Documents for the
-rest), and never in a folder that is not there."""
+rest), and never in a folder that is not there: the results folder is made on its first
+use (``results_start``)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,19 @@ class HomeFolder:
 
     def remember(self, kind: str, folder: Path) -> None:
         """Nothing is kept."""
+
+
+def results_start(folders: FolderMemory) -> str:
+    """Where a dialog saving or exporting results starts: where the last one ended, else
+    the results folder (Pictures/AuraX), made now if it is not there yet; the home folder
+    when it cannot be made. Given a folder that is not there, the desktop's dialog opened
+    in the program's working folder with the missing folder's name typed in."""
+    folder = Path(folders.folder("results") or Path.home())
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return str(Path.home())
+    return str(folder)
 
 
 def _existing(folder: str) -> str:

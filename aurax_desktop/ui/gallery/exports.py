@@ -26,7 +26,7 @@ from aurax_desktop.jobs.naming import fitted
 from aurax_desktop.session import Session
 from aurax_desktop.translation import _, ngettext
 from aurax_desktop.ui.common.background import BackgroundWork
-from aurax_desktop.ui.common.folders import RememberedFolders
+from aurax_desktop.ui.common.folders import RememberedFolders, results_start
 from aurax_desktop.ui.common.modal import ask_text
 from aurax_desktop.ui.gallery.document_words import PICTURE_WORDS
 from aurax_desktop.ui.gallery.lookbook_export import DocumentExports, GalleryLooks, Heading
@@ -109,7 +109,7 @@ class GalleryExports(QObject):
             self.failed.emit(_("There are no finished try-ons in the Gallery to export."))
             return
         folder = QFileDialog.getExistingDirectory(
-            self.parent_widget, _("Export pictures to"), self.folders.folder("results")
+            self.parent_widget, _("Export pictures to"), results_start(self.folders)
         )
         if not folder:
             return

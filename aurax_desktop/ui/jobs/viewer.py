@@ -231,11 +231,7 @@ class ResultViewer(QFrame):
         source = self.result_path
         if source is None:
             return
-        folder = Path(self.results_folder() or Path.home())
-        try:
-            folder.mkdir(parents=True, exist_ok=True)  # Pictures/AuraX, on the first save
-        except OSError:
-            folder = Path.home()
+        folder = Path(self.results_folder() or Path.home())  # there: made on first use
         name = result_file_name(self.job) if self.job is not None else "result.png"
         kinds = ";;".join(
             [

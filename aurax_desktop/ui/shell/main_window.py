@@ -30,7 +30,7 @@ from aurax_desktop.translation import _, ngettext, pgettext
 from aurax_desktop.ui.common.background import BackgroundWork, warm_up
 from aurax_desktop.ui.common.bridge import JobBridge
 from aurax_desktop.ui.common.commands import Commands
-from aurax_desktop.ui.common.folders import RememberedFolders
+from aurax_desktop.ui.common.folders import RememberedFolders, results_start
 from aurax_desktop.ui.common.icons import app_icon
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.common.theme import apply_theme, choose_theme
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
             ),
             jobs=HistoryPanel(work, self.cache, lambda: session.store),
             viewer=ResultViewer(
-                work, self.cache, results_folder=lambda: self.folders.folder("results")
+                work, self.cache, results_folder=lambda: results_start(self.folders)
             ),
         )
 
