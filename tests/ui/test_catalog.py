@@ -119,6 +119,7 @@ def test_several_photos_make_one_batch_after_a_question(
     asked = answer_batch_question(send=False)
     page.submit()
     assert "People: ana, bea" in asked
+    assert "Garments: shirt, skirt" in asked  # as the Gallery names them, not "shirt.jpg"
     assert server.stats()["tasks_created"] == 0
     jobs = sent_batch(qtbot, driver, 4)
     assert server.stats()["tasks_created"] == 4

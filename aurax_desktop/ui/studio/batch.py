@@ -82,7 +82,7 @@ class Pairs:
             tuple(dict(g.details) for g in garments),
             # a list's names, else the names the Gallery will show ("anna maria")
             tuple(p.details.get(PERSON_NAME) or readable.get(p.name, p.name) for p in people),
-            tuple(g.details.get(LABEL) or g.name for g in garments),
+            tuple(g.details.get(LABEL) or display_name(g.name) for g in garments),
             tuple(g.path for g in garments),
             tuple(p.details.get(PERSON_NAME) or None for p in people),
         )
