@@ -5,6 +5,7 @@ cancelling a batch, and the history forgetting on request."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -276,8 +277,14 @@ def test_the_gallery_marks_filters_compares_and_exports_a_lookbook(
     # a mark given just before the window closes is saved all the same
     last = model.job_at(model.index(1, 0))
     assert last is not None and last.mark is None
+    writer = driver.session.book.writer
+    busy = threading.Event()
+    writer.submit(lambda: busy.wait(30))  # the writer is behind (a slow disk)
     driver.gallery.culling.mark([last], REJECTED)
     driver.window.close()
+    busy.set()
+    # the program then ends as it does: the history's writer runs what it was given first
+    assert writer.flush(timeout=30)
     closed = store.get(last.id)
     assert closed is not None and closed.mark == REJECTED
 
