@@ -27,7 +27,9 @@ def test_a_benchmark_runs_to_its_end_in_its_tiny_mode(script: Path, tmp_path: Pa
     }
     env.pop("DISPLAY", None)
     done = subprocess.run(
-        [sys.executable, str(script)],
+        # a crash (a signal) prints every thread's Python stack: once, in a run of two
+        # suites at once, gallery_scroll.py ended on a segmentation fault with nothing said
+        [sys.executable, "-X", "faulthandler", str(script)],
         env=env,
         cwd=tmp_path,
         capture_output=True,
