@@ -297,7 +297,11 @@ def claim_data_folder(lock: InstanceLock) -> bool | None:
 
 def dispose(window: MainWindow) -> None:
     """Stop every worker and delete the window while the QApplication still exists
-    (left to Python's teardown, the order of deletion is arbitrary and can crash)."""
+    (left to Python's teardown, the order of deletion is arbitrary and can crash). A
+    window not closed yet is closed first, as the user closes it: its own workers stop
+    there, and one handing back its work while the window was deleted crashed."""
+    if not window.closed:
+        window.close()
     window.session.shutdown()
     shiboken6.delete(window)
 

@@ -443,6 +443,11 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.WindowStateChange and hasattr(self, "commands"):
             self.commands["fullScreen"].setChecked(self.isFullScreen())
 
+    @property
+    def closed(self) -> bool:
+        """True once the window has closed: its workers stopped, its settings saved."""
+        return self._closing
+
     def closeEvent(self, event: QCloseEvent) -> None:
         frame = self.frame
         geometry, layout = saved_layout(self, (frame.main_splitter, frame.results_splitter))
