@@ -24,7 +24,8 @@ from pytestqt.qtbot import QtBot
 
 from aurax_desktop.app import create_window
 from aurax_desktop.demo import DemoServer
-from aurax_desktop.jobs import Job, JobQuery, JobStatus
+from aurax_desktop.jobs import Job, JobKind, JobQuery, JobStatus
+from aurax_desktop.jobs.params import Sent, TryOnParams, encode
 from aurax_desktop.languages import choose
 from aurax_desktop.translation import current_language
 from aurax_desktop.ui.common.language import apply_language
@@ -315,6 +316,27 @@ def answer_export_options(*, scope: str = "shown", paper: str | None = None) -> 
 
     when_modal(ExportOptionsDialog, answer)
     return seen
+
+
+def batch_try_on(
+    row: int, column: int, *, person: str, garment: str, product_type: str = "DRESS"
+) -> Job:
+    """A finished try-on of "batch-1", in its grid's cell (``row``, ``column``), of the
+    photos named ``person`` and ``garment`` (for a Gallery model shown without a window)."""
+    return Job(
+        id=f"job-{row}-{column}",
+        kind=JobKind.TRY_ON,
+        status=JobStatus.COMPLETED,
+        product_type=product_type,
+        params=encode(
+            TryOnParams(garment_strength=2, garment_name=garment),
+            Sent(batch_row=row, batch_column=column),
+        ),
+        source_name=person,
+        batch="batch-1",
+        created_at=float(row * 1000 + column),
+        revision=1,
+    )
 
 
 def shown_grid(qtbot: QtBot, model: GalleryModel, width: int, height: int) -> ResultsGallery:

@@ -52,9 +52,9 @@ dispose(window)
 """
 
 
-def test_a_key_from_the_environment_is_used_once_the_window_has_painted(
-    tmp_path: Path,
-) -> None:
+def window_script(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """``script`` run by a new Python, as the program starts: a key in its environment,
+    its own data folder, no display (a crash prints every thread's stack)."""
     env = {
         **os.environ,
         "AURAX_DATA_DIR": str(tmp_path / "data"),
@@ -63,8 +63,8 @@ def test_a_key_from_the_environment_is_used_once_the_window_has_painted(
         "QT_QPA_PLATFORM": "offscreen",
         "PYTHONPATH": str(ROOT),
     }
-    done = subprocess.run(
-        [sys.executable, "-c", STARTS],
+    return subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", script],
         env=env,
         cwd=tmp_path,
         capture_output=True,
@@ -72,6 +72,12 @@ def test_a_key_from_the_environment_is_used_once_the_window_has_painted(
         timeout=60,
         check=False,
     )
+
+
+def test_a_key_from_the_environment_is_used_once_the_window_has_painted(
+    tmp_path: Path,
+) -> None:
+    done = window_script(STARTS, tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "at the first paint: http client False, connected False" in done.stdout
     assert "then: connected True" in done.stdout
@@ -172,22 +178,6 @@ def test_a_window_disposed_without_being_closed_stops_its_workers_first(
     one handing back as the window was deleted crashed (a benchmark's tiny run, once in
     forty under load). A window not closed is closed first, as the user closes it: its
     workers stop before it is deleted, and nothing of its runs after."""
-    env = {
-        **os.environ,
-        "AURAX_DATA_DIR": str(tmp_path / "data"),
-        "AURAX_API_KEY": "key-from-the-environment",
-        "AURAX_KEY_ID": "kid",
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(ROOT),
-    }
-    done = subprocess.run(
-        [sys.executable, "-X", "faulthandler", "-c", DISPOSES],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = window_script(DISPOSES, tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "ran after dispose: 0" in done.stdout, done.stdout

@@ -13,34 +13,20 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from aurax_desktop.jobs import Job, JobKind, JobStatus
-from aurax_desktop.jobs.params import Sent, TryOnParams, encode
+from aurax_desktop.jobs import Job
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.gallery.grid import ResultsGallery
 from aurax_desktop.ui.gallery.model import THUMBNAIL, GalleryModel
 from aurax_desktop.ui.gallery.thumbnails import Thumbnails
 from tests.factories import jpeg_bytes
-from tests.ui.conftest import shown_grid
+from tests.ui.conftest import batch_try_on, shown_grid
 
 GREEN = (30, 160, 90)
 Handed = tuple[Callable[[], QImage], Callable[[QImage], None]]
 
 
 def _job(row: int, column: int, folder: Path | None = None) -> Job:
-    job = Job(
-        id=f"job-{row}-{column}",
-        kind=JobKind.TRY_ON,
-        status=JobStatus.COMPLETED,
-        product_type="DRESS",
-        params=encode(
-            TryOnParams(garment_strength=2, garment_name=f"garment-{column}.jpg"),
-            Sent(batch_row=row, batch_column=column),
-        ),
-        source_name=f"person-{row}.jpg",
-        batch="batch-1",
-        created_at=float(row * 1000 + column),
-        revision=1,
-    )
+    job = batch_try_on(row, column, person=f"person-{row}.jpg", garment=f"garment-{column}.jpg")
     if folder is not None:
         job.folder.mkdir(parents=True)
         (job.folder / THUMBNAIL).write_bytes(jpeg_bytes((120, 180), GREEN))

@@ -9,32 +9,24 @@ from PySide6.QtGui import QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from aurax_desktop.jobs import Job, JobKind, JobStatus
-from aurax_desktop.jobs.params import Sent, TryOnParams, encode
+from aurax_desktop.jobs import Job
 from aurax_desktop.ui.common.job_cache import JobCache
 from aurax_desktop.ui.gallery.grid import HEADER_WIDTH
 from aurax_desktop.ui.gallery.model import GalleryModel
 from aurax_desktop.ui.gallery.name_header import NameHeader, wrapped_lines
-from tests.ui.conftest import shown_grid
+from tests.ui.conftest import batch_try_on, shown_grid
 
 LONG_PERSON = "Anna-Maria Kowalczyk Brightwater de la Fuente"
 LONG_GARMENT = "Court sneaker low white leather"
 
 
 def _job(row: int, column: int) -> Job:
-    return Job(
-        id=f"job-{row}-{column}",
-        kind=JobKind.TRY_ON,
-        status=JobStatus.COMPLETED,
+    return batch_try_on(
+        row,
+        column,
+        person=f"{LONG_PERSON} {row}.jpg",
+        garment=f"{LONG_GARMENT} {column}.jpg",
         product_type="SHOES",
-        params=encode(
-            TryOnParams(garment_strength=2, garment_name=f"{LONG_GARMENT} {column}.jpg"),
-            Sent(batch_row=row, batch_column=column),
-        ),
-        source_name=f"{LONG_PERSON} {row}.jpg",
-        batch="batch-1",
-        created_at=float(row * 10 + column),
-        revision=1,
     )
 
 

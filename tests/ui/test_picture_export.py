@@ -25,15 +25,24 @@ from tests.ui.window_driver import WindowDriver
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="a named pipe stands for a slow disk")
 
 
+def gallery_of(
+    qtbot: QtBot, open_window: WindowFactory, *, people: int, garments: int
+) -> WindowDriver:
+    """The window's Gallery showing a finished batch of ``people`` x ``garments``."""
+    write_batch(people=people, garments=garments)
+    driver = open_window(demo=True)
+    driver.page("gallery")
+    driver.gallery.refresh_batches(BATCH)
+    done = people * garments
+    qtbot.waitUntil(lambda: driver.gallery.model.counts()["done"] == done, timeout=10_000)
+    return driver
+
+
 def test_export_pictures_shows_each_picture_and_its_stop_keeps_what_was_exported(
     qtbot: QtBot, open_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write_batch(people=2, garments=4)
-    driver = open_window(demo=True)
-    driver.page("gallery")
+    driver = gallery_of(qtbot, open_window, people=2, garments=4)
     gallery = driver.gallery
-    gallery.refresh_batches(BATCH)
-    qtbot.waitUntil(lambda: gallery.model.counts()["done"] == 8, timeout=10_000)
     gallery.exports.documents.show_progress_after_ms = 0  # a slow export's dialog, at once
     jobs = [j for j in gallery.model.shown_jobs() if j.status is JobStatus.COMPLETED]
     assert len(jobs) == 8
@@ -99,12 +108,7 @@ def test_export_pictures_starts_in_the_results_folder_made_on_its_first_use(
     opened in the program's working folder with "AuraX" typed in and Choose greyed out
     (a new user's trial). It is made first, as saving a result makes it; a folder that
     cannot be made gives the home folder."""
-    write_batch(people=1, garments=2)
-    driver = open_window(demo=True)
-    driver.page("gallery")
-    gallery = driver.gallery
-    gallery.refresh_batches(BATCH)
-    qtbot.waitUntil(lambda: gallery.model.counts()["done"] == 2, timeout=10_000)
+    driver = gallery_of(qtbot, open_window, people=1, garments=2)
     results = tmp_path / "Pictures" / "AuraX"
     driver.session.edit_settings(lambda now: replace(now, results_folder=str(results)))
     offered: list[str] = []
